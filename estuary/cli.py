@@ -1,0 +1,74 @@
+"""The `estuary` command: parse, open a store, call one query, render.
+
+Heavy libraries (networkx, neo4j, pyvis, pydantic) are imported inside the commands that need
+them, so `estuary --help` costs little more than Typer itself.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from estuary import __version__
+
+app = typer.Typer(
+    name="estuary",
+    help="Explore the knowledge graph of the 长江口产业创新协同区 (Yangtze River Estuary "
+         "Industrial Innovation Collaboration Zone): who links with whom, through which "
+         "industries, parks and mechanisms, and the sentence behind every edge.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # a password must never reach a traceback
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+
+class StoreKind(StrEnum):
+    embedded = "embedded"
+    neo4j = "neo4j"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"estuary {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    store: Annotated[StoreKind, typer.Option(
+        "--store", envvar="ESTUARY_STORE", help="Where the graph lives.")] = StoreKind.embedded,
+    db: Annotated[Path | None, typer.Option(
+        "--db", envvar="ESTUARY_DB", help="Embedded store file [default: user data dir].",
+        dir_okay=False)] = None,
+    neo4j_uri: Annotated[str | None, typer.Option(
+        "--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI, e.g. bolt://127.0.0.1:7687.",
+        show_default=False)] = None,
+    neo4j_user: Annotated[str | None, typer.Option(
+        "--neo4j-user", envvar="NEO4J_USERNAME", show_default=False)] = None,
+    neo4j_password: Annotated[str | None, typer.Option(
+        "--neo4j-password", envvar="NEO4J_PASSWORD", show_default=False,
+        show_envvar=True, help="Prefer the NEO4J_PASSWORD variable.")] = None,
+    neo4j_database: Annotated[str | None, typer.Option(
+        "--neo4j-database", envvar="NEO4J_DATABASE", show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    """Explore the 长江口产业创新协同区 knowledge graph."""
+    from graph.open import StoreSettings
+
+    ctx.obj = StoreSettings(kind=store.value, db=db, neo4j_uri=neo4j_uri,
+                            neo4j_user=neo4j_user, neo4j_password=neo4j_password,
+                            neo4j_database=neo4j_database)
+
+
+def main() -> None:
+    app()
+
+
+# Registered on import so `from estuary.cli import app` is complete for CliRunner and --help.
+from estuary import commands_data, commands_query  # noqa: E402, F401

@@ -1,0 +1,40 @@
+"""Turning the library's exceptions into one `Error: …` line and exit code 1."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(func: F) -> F:
+    """Run a command; known failures print `Error: …` to stderr and exit 1, no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from graph.store import StoreError
+        from loaders.errors import ValidationFailed
+        from queries.errors import QueryError
+
+        try:
+            return func(*args, **kwargs)
+        except ValidationFailed as exc:
+            for err in exc.errors:
+                typer.echo(f"Error: {err}", err=True)
+            count = len(exc.errors)
+            typer.echo(f"{count} error{'s' if count != 1 else ''}; nothing was loaded.",
+                       err=True)
+            raise typer.Exit(1) from None
+        except (QueryError, StoreError) as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except OSError as exc:
+            where = f" {exc.filename}" if exc.filename else ""
+            typer.echo(f"Error:{where}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]

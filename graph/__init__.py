@@ -1,0 +1,1 @@
+"""The graph: schema, result models, the two stores, and rendering."""

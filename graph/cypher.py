@@ -1,0 +1,145 @@
+"""Every Cypher statement estuary sends, in one place.
+
+Values always travel as parameters. The only things formatted into the text are labels and
+relationship types, and `label()`/`rel_type()` admit only names the schema declares, and the
+integer hop bounds that Cypher does not accept as parameters.
+"""
+
+from __future__ import annotations
+
+from graph.schema import LABELS, REL_TYPES
+
+# Every estuary node also carries this label, so one uniqueness constraint covers all ids.
+ENTITY = "Entity"
+META = "EstuaryMeta"
+
+CONSTRAINTS = (
+    f"CREATE CONSTRAINT estuary_entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
+    f"CREATE CONSTRAINT estuary_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
+)
+
+
+def label(name: str) -> str:
+    if name not in LABELS:
+        raise ValueError(f"not a schema label: {name!r}")
+    return name
+
+
+def rel_type(name: str) -> str:
+    if name not in REL_TYPES:
+        raise ValueError(f"not a schema relationship type: {name!r}")
+    return name
+
+
+def hops(n: int) -> int:
+    if not isinstance(n, int) or not 0 < n <= 10:
+        raise ValueError(f"hop bound out of range: {n!r}")
+    return n
+
+
+# -- writes: one UNWIND batch per label or type --------------------------------------------
+
+def upsert_entities(name: str) -> str:
+    """Rows {id, props}; returns how many rows were new, changed or the same."""
+    return f"""
+UNWIND $rows AS row
+OPTIONAL MATCH (old:{ENTITY} {{id: row.id}})
+WITH row, CASE WHEN old IS NULL THEN 'created'
+               WHEN properties(old) = row.props THEN 'same' ELSE 'updated' END AS status
+MERGE (n:{ENTITY} {{id: row.id}})
+SET n = row.props, n:{label(name)}
+RETURN status, count(*) AS n"""
+
+
+def upsert_relations(name: str) -> str:
+    """Rows {start, end, source, props}; one relationship per type, endpoints and source."""
+    t = rel_type(name)
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row.start}})
+MATCH (b:{ENTITY} {{id: row.end}})
+OPTIONAL MATCH (a)-[old:{t} {{source: row.source}}]->(b)
+WITH a, b, row, CASE WHEN old IS NULL THEN 'created'
+                     WHEN properties(old) = row.props THEN 'same' ELSE 'updated' END AS status
+MERGE (a)-[r:{t} {{source: row.source}}]->(b)
+SET r = row.props
+RETURN status, count(*) AS n"""
+
+
+SET_META = f"""
+UNWIND $rows AS row
+MERGE (m:{META} {{key: row.key}})
+SET m.value = row.value"""
+
+GET_META = f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value"
+
+# -- reads ---------------------------------------------------------------------------------
+
+LABEL_OF = f"""
+MATCH (n:{ENTITY} {{id: $id}})
+RETURN [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label"""
+
+ENTITIES = f"""
+MATCH (n:{ENTITY}) WHERE n.id IN $ids
+RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
+ORDER BY n.id"""
+
+FIND_BY_KEY = f"""
+MATCH (n:{ENTITY})
+WHERE n.id = $id OR (NOT n:Source AND $key IN n.keys)
+RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
+ORDER BY n.id"""
+
+ALL_ENTITIES = f"""
+MATCH (n:{ENTITY}) WHERE NOT n:Source
+RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
+ORDER BY n.id"""
+
+_REL_RETURN = ("RETURN type(r) AS type, startNode(r).id AS start, endNode(r).id AS end, "
+               "properties(r) AS props")
+
+RELATIONS_OF = f"""
+MATCH (n:{ENTITY} {{id: $id}})-[r]-(:{ENTITY})
+{_REL_RETURN}"""
+
+RELATIONS_AMONG = f"""
+MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
+WHERE a.id IN $ids AND b.id IN $ids
+{_REL_RETURN}"""
+
+# One BFS level: the unvisited neighbours of a frontier, never through a Source.
+NEXT_LEVEL = f"""
+UNWIND $frontier AS fid
+MATCH (:{ENTITY} {{id: fid}})--(m:{ENTITY})
+WHERE NOT m:Source
+RETURN DISTINCT m.id AS id"""
+
+
+def shortest_paths(max_len: int) -> str:
+    return f"""
+MATCH (a:{ENTITY} {{id: $a}}), (b:{ENTITY} {{id: $b}})
+MATCH p = allShortestPaths((a)-[*..{hops(max_len)}]-(b))
+WHERE none(n IN nodes(p) WHERE n:Source)
+RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
+LIMIT $cap"""
+
+
+def simple_paths(max_len: int) -> str:
+    # Inner nodes must carry one of the allowed labels; repeated nodes are dropped by the
+    # caller (Cypher paths are relationship-unique, not node-unique).
+    return f"""
+MATCH p = (a:{ENTITY} {{id: $a}})-[*1..{hops(max_len)}]-(b:{ENTITY} {{id: $b}})
+WHERE all(n IN nodes(p)[1..-1] WHERE any(l IN labels(n) WHERE l IN $inner))
+RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
+LIMIT $cap"""
+
+
+def count_label(name: str) -> str:
+    return f"MATCH (n:{label(name)}) RETURN count(n) AS n"
+
+
+def count_type(name: str) -> str:
+    return f"MATCH ()-[r:{rel_type(name)}]->() RETURN count(r) AS n"
+
+
+SERVER_CHECK = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"

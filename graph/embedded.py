@@ -1,0 +1,271 @@
+"""The embedded store: a networkx MultiDiGraph persisted to one JSON file.
+
+Writes go to a temporary file renamed over the old one under a file lock, so a crash or a
+concurrent `estuary load` never leaves a half-written graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.model import Entity, Relation, sort_relations
+from graph.names import lookup_keys, normalize
+from graph.store import (
+    MAX_PATHS,
+    TRAVERSAL_EXCLUDED_LABELS,
+    LoadSummary,
+    Progress,
+    StoreError,
+    TooManyPaths,
+    path_sort_key,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from loaders.bundle import Bundle
+
+FORMAT = 1
+
+
+def _edge_key(rel: Relation) -> str:
+    return f"{rel.type}|{rel.source}"
+
+
+class EmbeddedStore:
+    """A networkx graph in a file; loads the bundled data on first use."""
+
+    kind = "embedded"
+
+    def __init__(self, path: Path) -> None:
+        import networkx as nx
+
+        self.path = path
+        self.location = str(path)
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self.meta: dict[str, Any] = {}
+        self._keys: dict[str, list[str]] | None = None
+        self._walk: nx.Graph | None = None
+        if path.exists():
+            self._read()
+
+    def _reread(self) -> None:
+        self.graph.clear()
+        self.meta = {}
+        self._keys = None
+        self._walk = None
+        self._read()
+
+    # -- persistence -------------------------------------------------------------------------
+
+    def _lock(self) -> Any:
+        from filelock import FileLock
+
+        return FileLock(str(self.path) + ".lock", timeout=30)
+
+    def _read(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
+            g = self.graph
+            for node in data["nodes"]:
+                entity = Entity(**{**node, "aliases": tuple(node["aliases"])})
+                g.add_node(entity.id, e=entity)
+            for edge in data["edges"]:
+                rel = Relation(**edge)
+                g.add_edge(rel.start, rel.end, key=_edge_key(rel), r=rel)
+            self.meta = data.get("meta", {})
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(
+                f"cannot read the embedded store {self.path}: {exc}. Delete the file to "
+                "rebuild it from the bundled data, or point --db at another file.") from None
+
+    def save(self) -> None:
+        """Write the graph atomically: a temporary file renamed over the old one."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "format": FORMAT,
+            "meta": self.meta,
+            "nodes": [asdict(d["e"]) for _, d in sorted(self.graph.nodes(data=True))],
+            "edges": [asdict(r) for r in sort_relations(
+                [d["r"] for _, _, d in self.graph.edges(data=True)])],
+        }
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".estuary-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def close(self) -> None:
+        pass
+
+    def bundled_digest(self) -> str | None:
+        return self.meta.get("bundled_digest")
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def load(self, bundle: Bundle, progress: Progress | None = None,
+             meta: dict[str, Any] | None = None) -> LoadSummary:
+        """Upsert a bundle and save, all or nothing (the file is replaced only on success)."""
+        with self._lock():
+            if self.path.exists():  # another process may have loaded since we opened
+                self._reread()
+            summary = self._apply(bundle, progress)
+            if meta:
+                self.meta.update(meta)
+            if summary.changed or meta or not self.path.exists():
+                self.save()
+        return summary
+
+    def _apply(self, bundle: Bundle, progress: Progress | None) -> LoadSummary:
+        g = self.graph
+        ec = eu = rc = ru = 0
+        total = len(bundle.entities) + len(bundle.relations)
+        done = 0
+        for entity in bundle.entities.values():
+            old = g.nodes[entity.id]["e"] if entity.id in g else None
+            if old is None:
+                ec += 1
+            elif asdict(old) != asdict(entity):
+                eu += 1
+            g.add_node(entity.id, e=entity)
+            done += 1
+            if progress and done % 5000 == 0:
+                progress(done, total)
+        for rel in bundle.relations.values():
+            key = _edge_key(rel)
+            old_rel = g.edges[rel.start, rel.end, key]["r"] if g.has_edge(
+                rel.start, rel.end, key) else None
+            if old_rel is None:
+                rc += 1
+            elif asdict(old_rel) != asdict(rel):
+                ru += 1
+            g.add_edge(rel.start, rel.end, key=key, r=rel)
+            done += 1
+            if progress and done % 5000 == 0:
+                progress(done, total)
+        if progress:
+            progress(total, total)
+        self._keys = None
+        self._walk = None
+        return LoadSummary(ec, eu, rc, ru)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _entity(self, entity_id: str) -> Entity:
+        return self.graph.nodes[entity_id]["e"]
+
+    def label_of(self, entity_id: str) -> str | None:
+        return self._entity(entity_id).label if entity_id in self.graph else None
+
+    def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
+        return {i: self._entity(i) for i in ids if i in self.graph}
+
+    def find_by_key(self, key: str) -> list[Entity]:
+        if self._keys is None:
+            index: dict[str, list[str]] = {}
+            for node_id, data in self.graph.nodes(data=True):
+                e: Entity = data["e"]
+                if e.label in TRAVERSAL_EXCLUDED_LABELS:
+                    continue
+                for k in lookup_keys(e.name, e.name_en, e.aliases):
+                    index.setdefault(k, []).append(node_id)
+            self._keys = index
+        ids = set(self._keys.get(normalize(key), []))
+        if key in self.graph:
+            ids.add(key)
+        return [self._entity(i) for i in sorted(ids)]
+
+    def all_entities(self) -> list[Entity]:
+        return [self._entity(i) for i in sorted(self.graph)
+                if self._entity(i).label not in TRAVERSAL_EXCLUDED_LABELS]
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        if entity_id not in self.graph:
+            return []
+        g = self.graph
+        rels = [d["r"] for _, _, d in g.out_edges(entity_id, data=True)]
+        rels += [d["r"] for _, _, d in g.in_edges(entity_id, data=True)
+                 if d["r"].start != entity_id]
+        return sort_relations(rels)
+
+    def relations_among(self, ids: Iterable[str]) -> list[Relation]:
+        keep = set(ids)
+        rels = [d["r"] for a in keep if a in self.graph
+                for _, b, d in self.graph.out_edges(a, data=True) if b in keep]
+        return sort_relations(rels)
+
+    def _walkable(self) -> nx.Graph:
+        """The undirected simple graph that paths and neighbourhoods walk (no Source nodes)."""
+        if self._walk is None:
+            import networkx as nx
+
+            walk = nx.Graph()
+            excluded = {n for n, d in self.graph.nodes(data=True)
+                        if d["e"].label in TRAVERSAL_EXCLUDED_LABELS}
+            walk.add_nodes_from(n for n in self.graph if n not in excluded)
+            walk.add_edges_from((a, b) for a, b in self.graph.edges()
+                                if a not in excluded and b not in excluded and a != b)
+            self._walk = walk
+        return self._walk
+
+    def distances(self, entity_id: str, depth: int) -> dict[str, int]:
+        import networkx as nx
+
+        walk = self._walkable()
+        if entity_id not in walk:
+            return {entity_id: 0} if entity_id in self.graph else {}
+        return dict(nx.single_source_shortest_path_length(walk, entity_id, cutoff=depth))
+
+    def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
+        import networkx as nx
+
+        walk = self._walkable()
+        if a not in walk or b not in walk:
+            return []
+        try:
+            found = []
+            for path in nx.all_shortest_paths(walk, a, b):
+                if len(path) - 1 > max_len:
+                    break
+                found.append(path)
+                if len(found) > MAX_PATHS:
+                    raise TooManyPaths(a, b, max_len)
+        except nx.NetworkXNoPath:
+            return []
+        return sorted(found, key=path_sort_key)
+
+    def simple_paths(self, a: str, b: str, max_len: int,
+                     inner_labels: frozenset[str]) -> list[list[str]]:
+        import networkx as nx
+
+        walk = self._walkable()
+        if a not in walk or b not in walk or a == b:
+            return []
+        allowed = {n for n in walk if self._entity(n).label in inner_labels} | {a, b}
+        view = walk.subgraph(allowed)
+        found: list[list[str]] = []
+        for path in nx.all_simple_paths(view, a, b, cutoff=max_len):
+            found.append(path)
+            if len(found) > MAX_PATHS:
+                raise TooManyPaths(a, b, max_len)
+        return sorted(found, key=path_sort_key)
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        labels: dict[str, int] = {}
+        for _, d in self.graph.nodes(data=True):
+            labels[d["e"].label] = labels.get(d["e"].label, 0) + 1
+        types: dict[str, int] = {}
+        for _, _, d in self.graph.edges(data=True):
+            types[d["r"].type] = types.get(d["r"].type, 0) + 1
+        return dict(sorted(labels.items())), dict(sorted(types.items()))

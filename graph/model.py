@@ -1,0 +1,106 @@
+"""Store-neutral result models: plain data that both stores return and every renderer reads.
+
+Nothing here knows networkx or Neo4j. Each model turns itself into JSON-ready dicts
+(`to_dict`) and, where it describes part of the graph, into a `Subgraph` for drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A node: its id, label, names and label-specific properties."""
+
+    id: str
+    label: str
+    name: str
+    name_en: str = ""
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    props: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def ref(self) -> dict[str, str]:
+        return {"id": self.id, "label": self.label, "name": self.name, "name_en": self.name_en}
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = self.ref()
+        out["aliases"] = list(self.aliases)
+        if self.description:
+            out["description"] = self.description
+        out.update(self.props)
+        return out
+
+    @property
+    def display(self) -> str:
+        return f"{self.name} ({self.name_en})" if self.name_en else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A directed edge with its provenance: the source that states it and the quote."""
+
+    type: str
+    start: str
+    end: str
+    source: str
+    evidence: str = ""
+    confidence: str = "high"
+    props: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """Identity of a relation: one edge per type, endpoints and source."""
+        return (self.type, self.start, self.end, self.source)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": self.type,
+            "from": self.start,
+            "to": self.end,
+            "source": self.source,
+            "confidence": self.confidence,
+        }
+        if self.evidence:
+            out["evidence"] = self.evidence
+        out.update(self.props)
+        return out
+
+
+def sort_relations(relations: list[Relation]) -> list[Relation]:
+    """The one order every store and renderer uses for relations."""
+    return sorted(relations, key=lambda r: r.key)
+
+
+@dataclass(frozen=True, slots=True)
+class Subgraph:
+    """Part of the graph to draw: nodes, edges and the ids the answer is about."""
+
+    nodes: tuple[Entity, ...]
+    edges: tuple[Relation, ...]
+    focus: tuple[str, ...] = ()  # the query's endpoints
+    highlight: tuple[str, ...] = ()  # the answer's result nodes
+    path_edges: frozenset[tuple[str, str]] = frozenset()  # (a, b) pairs on answer paths
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": [n.to_dict() for n in self.nodes],
+            "edges": [e.to_dict() for e in self.edges],
+            "focus": list(self.focus),
+            "highlight": list(self.highlight),
+        }
+
+
+def to_jsonable(value: Any) -> Any:
+    """Any result model (or list of them) as plain JSON-ready data."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    return value

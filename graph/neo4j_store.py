@@ -1,0 +1,287 @@
+"""The Neo4j store: the same primitives as the embedded store, each answered in Cypher.
+
+One driver, created in `connect` and passed in; driver types never leave this module. Reads
+are routed as reads; a load is one transaction (all or nothing) up to ALL_OR_NOTHING_ROWS.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from graph import cypher
+from graph.model import Entity, Relation, sort_relations
+from graph.names import lookup_keys, normalize
+from graph.schema import LABELS, REL_TYPES
+from graph.store import (
+    MAX_PATHS,
+    LoadSummary,
+    Progress,
+    StoreError,
+    TooManyPaths,
+    path_sort_key,
+)
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from graph.open import StoreSettings
+    from loaders.bundle import Bundle
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_USER = "neo4j"
+LOCAL_DEV_PASSWORD = "estuary-dev"  # the password scripts/neo4j.sh gives its local server
+BATCH_ROWS = 10_000
+# Above this a load commits batch by batch: one giant transaction would exhaust the heap.
+ALL_OR_NOTHING_ROWS = 200_000
+MIN_MAJOR_VERSION = 5
+
+_ENTITY_FIELDS = {"id", "name", "name_en", "aliases", "description", "keys"}
+_REL_FIELDS = {"source", "evidence", "confidence"}
+
+
+def _entity(node: Any, label: str) -> Entity:
+    props = dict(node)
+    return Entity(
+        id=props["id"], label=label, name=props.get("name", ""),
+        name_en=props.get("name_en", ""), aliases=tuple(props.get("aliases") or ()),
+        description=props.get("description", ""),
+        props={k: v for k, v in sorted(props.items()) if k not in _ENTITY_FIELDS})
+
+
+def _relation(record: Any) -> Relation:
+    props = dict(record["props"])
+    return Relation(
+        type=record["type"], start=record["start"], end=record["end"],
+        source=props.get("source", ""), evidence=props.get("evidence", ""),
+        confidence=props.get("confidence", "high"),
+        props={k: v for k, v in sorted(props.items()) if k not in _REL_FIELDS})
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "id": entity.id, "name": entity.name, "name_en": entity.name_en,
+        "aliases": list(entity.aliases), "description": entity.description,
+        "keys": lookup_keys(entity.name, entity.name_en, entity.aliases),
+        **entity.props,
+    }
+    return {"id": entity.id, "props": props}
+
+
+def _relation_row(rel: Relation) -> dict[str, Any]:
+    props = {"source": rel.source, "evidence": rel.evidence, "confidence": rel.confidence,
+             **rel.props}
+    return {"start": rel.start, "end": rel.end, "source": rel.source, "props": props}
+
+
+def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+class Neo4jStore:
+    """A graph in Neo4j, reached over Bolt."""
+
+    kind = "neo4j"
+
+    def __init__(self, driver: Driver, database: str | None, location: str) -> None:
+        self.driver = driver
+        self.database = database
+        self.location = location
+
+    # -- connecting ---------------------------------------------------------------------------
+
+    @classmethod
+    def connect(cls, settings: StoreSettings) -> Neo4jStore:
+        """Open a driver and check the server: reachable, credentials, database, version."""
+        import neo4j
+        from neo4j import exceptions as nx
+
+        uri = settings.neo4j_uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
+        user = settings.neo4j_user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
+        password = settings.neo4j_password or os.environ.get("NEO4J_PASSWORD")
+        if password is None:
+            if uri != DEFAULT_URI:
+                raise StoreError(f"no password for Neo4j at {uri}: set NEO4J_PASSWORD")
+            password = LOCAL_DEV_PASSWORD
+        database = settings.neo4j_database or os.environ.get("NEO4J_DATABASE") or None
+        where = f"Neo4j at {uri}" + (f" (database {database!r})" if database else "")
+        try:
+            driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
+                                                connection_timeout=10,
+                                                connection_acquisition_timeout=20)
+        except (ValueError, nx.ConfigurationError) as exc:
+            raise StoreError(f"invalid Neo4j URI {uri!r}: {exc}") from None
+        store = cls(driver, database, uri + (f"/{database}" if database else ""))
+        try:
+            driver.verify_connectivity()
+            records, _, _ = driver.execute_query(
+                cypher.SERVER_CHECK, database_=database, routing_=neo4j.RoutingControl.READ)
+        except nx.AuthError:
+            driver.close()
+            raise StoreError(f"{where} refused the credentials of user {user!r}: check "
+                             "NEO4J_USERNAME and NEO4J_PASSWORD") from None
+        except nx.ServiceUnavailable:
+            driver.close()
+            raise StoreError(f"cannot reach {where}: is it running? Start the local one with "
+                             "`scripts/neo4j.sh start`, or set NEO4J_URI") from None
+        except nx.ClientError as exc:
+            driver.close()
+            if exc.code and "DatabaseNotFound" in exc.code:
+                raise StoreError(f"{where}: database {database!r} does not exist; set "
+                                 "NEO4J_DATABASE to an existing one (e.g. neo4j)") from None
+            raise StoreError(f"{where}: {exc.message}") from None
+        except nx.Neo4jError as exc:
+            driver.close()
+            raise StoreError(f"{where}: {exc.message}") from None
+        except OSError as exc:
+            driver.close()
+            raise StoreError(f"cannot reach {where}: {exc}") from None
+        version = str(records[0]["versions"][0]) if records else "0"
+        try:
+            major = int(version.split(".")[0])
+        except ValueError:
+            major = 0
+        if major < MIN_MAJOR_VERSION:
+            driver.close()
+            raise StoreError(f"{where} runs Neo4j {version}; estuary needs "
+                             f"{MIN_MAJOR_VERSION}.x or newer")
+        return store
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def _read(self, query: str, **params: Any) -> list[Any]:
+        import neo4j
+
+        records, _, _ = self.driver.execute_query(
+            query, params, database_=self.database, routing_=neo4j.RoutingControl.READ)
+        return records
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def ensure_constraints(self) -> None:
+        for statement in cypher.CONSTRAINTS:
+            self.driver.execute_query(statement, database_=self.database)
+
+    def bundled_digest(self) -> str | None:
+        records = self._read(cypher.GET_META, key="bundled_digest")
+        return records[0]["value"] if records else None
+
+    def load(self, bundle: Bundle, progress: Progress | None = None,
+             meta: dict[str, str] | None = None) -> LoadSummary:
+        """Upsert in UNWIND batches; one transaction unless the load is very large."""
+        self.ensure_constraints()
+        work: list[tuple[str, list[dict[str, Any]]]] = []
+        by_label: dict[str, list[dict[str, Any]]] = {}
+        for entity in bundle.entities.values():
+            by_label.setdefault(entity.label, []).append(_entity_row(entity))
+        for name in LABELS:
+            work += [(cypher.upsert_entities(name), b)
+                     for b in _batches(by_label.get(name, []), BATCH_ROWS)]
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for rel in bundle.relations.values():
+            by_type.setdefault(rel.type, []).append(_relation_row(rel))
+        for name in REL_TYPES:
+            work += [(cypher.upsert_relations(name), b)
+                     for b in _batches(by_type.get(name, []), BATCH_ROWS)]
+        if meta:
+            work.append((cypher.SET_META, [{"key": k, "value": v} for k, v in meta.items()]))
+        total = sum(len(rows) for _, rows in work)
+        counts = {"entities": {"created": 0, "updated": 0},
+                  "relations": {"created": 0, "updated": 0}}
+
+        def run(tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
+            kind = "entities" if "MERGE (n:" in query else "relations"
+            for record in tx.run(query, rows=rows):
+                if record["status"] in ("created", "updated"):
+                    counts[kind][record["status"]] += record["n"]
+
+        done = 0
+        with self.driver.session(database=self.database) as session:
+            if total <= ALL_OR_NOTHING_ROWS:
+                def all_or_nothing(tx: Any) -> None:
+                    nonlocal done
+                    for query, rows in work:
+                        run(tx, query, rows)
+                        done += len(rows)
+                        if progress:
+                            progress(done, total)
+
+                session.execute_write(all_or_nothing)
+            else:
+                for query, rows in work:
+                    session.execute_write(run, query, rows)
+                    done += len(rows)
+                    if progress:
+                        progress(done, total)
+        return LoadSummary(counts["entities"]["created"], counts["entities"]["updated"],
+                           counts["relations"]["created"], counts["relations"]["updated"])
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def label_of(self, entity_id: str) -> str | None:
+        records = self._read(cypher.LABEL_OF, id=entity_id)
+        return records[0]["label"] if records else None
+
+    def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
+        records = self._read(cypher.ENTITIES, ids=sorted(set(ids)))
+        return {r["node"]["id"]: _entity(r["node"], r["label"]) for r in records}
+
+    def find_by_key(self, key: str) -> list[Entity]:
+        records = self._read(cypher.FIND_BY_KEY, id=key, key=normalize(key))
+        return [_entity(r["node"], r["label"]) for r in records]
+
+    def all_entities(self) -> list[Entity]:
+        return [_entity(r["node"], r["label"]) for r in self._read(cypher.ALL_ENTITIES)]
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        rels = {(rel := _relation(r)).key: rel
+                for r in self._read(cypher.RELATIONS_OF, id=entity_id)}
+        return sort_relations(list(rels.values()))
+
+    def relations_among(self, ids: Iterable[str]) -> list[Relation]:
+        return sort_relations([_relation(r) for r in
+                               self._read(cypher.RELATIONS_AMONG, ids=sorted(set(ids)))])
+
+    def distances(self, entity_id: str, depth: int) -> dict[str, int]:
+        if self.label_of(entity_id) is None:
+            return {}
+        seen = {entity_id: 0}
+        frontier = [entity_id]
+        for level in range(1, depth + 1):
+            if not frontier:
+                break
+            found = [r["id"] for r in self._read(cypher.NEXT_LEVEL, frontier=frontier)]
+            frontier = sorted(i for i in found if i not in seen)
+            seen.update((i, level) for i in frontier)
+        return seen
+
+    def _paths(self, query: str, a: str, b: str, max_len: int,
+               **params: Any) -> list[list[str]]:
+        # DISTINCT id lists; the cap leaves room for the non-simple ones dropped here.
+        cap = MAX_PATHS * 4
+        records = self._read(query, a=a, b=b, cap=cap + 1, **params)
+        paths = [list(r["ids"]) for r in records if len(set(r["ids"])) == len(r["ids"])]
+        if len(paths) > MAX_PATHS or len(records) > cap:
+            raise TooManyPaths(a, b, max_len)
+        return sorted(paths, key=path_sort_key)
+
+    def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
+        if a == b:
+            return [[a]] if self.label_of(a) else []
+        return self._paths(cypher.shortest_paths(max_len), a, b, max_len)
+
+    def simple_paths(self, a: str, b: str, max_len: int,
+                     inner_labels: frozenset[str]) -> list[list[str]]:
+        if a == b:
+            return []
+        return self._paths(cypher.simple_paths(max_len), a, b, max_len,
+                           inner=sorted(inner_labels))
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        labels = {name: self._read(cypher.count_label(name))[0]["n"] for name in LABELS}
+        types = {name: self._read(cypher.count_type(name))[0]["n"] for name in REL_TYPES}
+        return ({k: v for k, v in sorted(labels.items()) if v},
+                {k: v for k, v in sorted(types.items()) if v})

@@ -1,0 +1,61 @@
+"""Opening a store by name, with the bundled dataset always present."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.store import Progress, Store, StoreError
+
+STORES = ("embedded", "neo4j")
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Where the graph lives; fields left None fall back to the environment."""
+
+    kind: str = "embedded"
+    db: Path | None = None
+    neo4j_uri: str | None = None
+    neo4j_user: str | None = None
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+
+
+def default_db_path() -> Path:
+    """ESTUARY_DB, else graph.json in the user's data directory."""
+    if env := os.environ.get("ESTUARY_DB"):
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("estuary", appauthor=False)) / "graph.json"
+
+
+def ensure_bundled(store: Store, progress: Progress | None = None) -> None:
+    """Load the bundled dataset unless this exact version is already in the store."""
+    from loaders.bundled import bundled_digest, read_bundled
+
+    digest = bundled_digest()
+    if store.bundled_digest() != digest:
+        store.load(read_bundled(), progress=progress, meta={"bundled_digest": digest})
+
+
+def open_store(settings: StoreSettings, progress: Progress | None = None) -> Store:
+    """Open the configured store, loading the bundled data on first use."""
+    if settings.kind == "embedded":
+        from graph.embedded import EmbeddedStore
+
+        store: Store = EmbeddedStore(settings.db or default_db_path())
+    elif settings.kind == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore.connect(settings)
+    else:
+        raise StoreError(f"unknown store {settings.kind!r}; choose one of {', '.join(STORES)}")
+    try:
+        ensure_bundled(store, progress)
+    except BaseException:
+        store.close()
+        raise
+    return store

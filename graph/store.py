@@ -1,0 +1,112 @@
+"""The store contract both backends fulfil, and the errors they raise.
+
+Queries speak only this protocol: small graph primitives that each store answers natively
+(networkx calls or one Cypher statement each). Results are plain models, in a defined order, so
+the same query gives the same answer on either store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from graph.model import Entity, Relation
+
+if TYPE_CHECKING:
+    from loaders.bundle import Bundle
+
+# Paths and neighbourhoods never pass through a Source node: every sentence of a document
+# would otherwise be a two-hop shortcut between any two things it names.
+TRAVERSAL_EXCLUDED_LABELS = ("Source",)
+
+# A bound on path enumeration, so a dense neighbourhood cannot run away.
+MAX_PATHS = 5000
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+class StoreError(Exception):
+    """A store cannot do what was asked; the message says what and how to fix it."""
+
+
+class TooManyPaths(StoreError):
+    """Path enumeration hit MAX_PATHS; answering with an arbitrary part would mislead."""
+
+    def __init__(self, a: str, b: str, max_len: int) -> None:
+        super().__init__(
+            f"more than {MAX_PATHS} paths of up to {max_len} hops between {a} and {b}; "
+            "ask with fewer hops (--max-hops) or a narrower --via")
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    entities_created: int
+    entities_updated: int
+    relations_created: int
+    relations_updated: int
+
+    @property
+    def changed(self) -> bool:
+        return any((self.entities_created, self.entities_updated,
+                    self.relations_created, self.relations_updated))
+
+
+def path_sort_key(path: list[str]) -> tuple[int, list[str]]:
+    """The one order of paths: shorter first, then by the ids along them."""
+    return (len(path), path)
+
+
+class Store(Protocol):
+    """What a graph store answers; every method returns plain models in a defined order."""
+
+    kind: str
+    location: str
+
+    def close(self) -> None: ...
+
+    def load(self, bundle: Bundle, progress: Progress | None = None,
+             meta: dict[str, str] | None = None) -> LoadSummary:
+        """Upsert a validated bundle (and store metadata), all or nothing."""
+        ...
+
+    def bundled_digest(self) -> str | None:
+        """The fingerprint of the bundled dataset last loaded, if any."""
+        ...
+
+    def label_of(self, entity_id: str) -> str | None: ...
+
+    def entities(self, ids: Iterable[str]) -> dict[str, Entity]: ...
+
+    def find_by_key(self, key: str) -> list[Entity]:
+        """Entities whose id equals `key` or whose normalised lookup keys include it."""
+        ...
+
+    def all_entities(self) -> list[Entity]:
+        """Every entity but sources, sorted by id (the gazetteer for fuzzy search)."""
+        ...
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        """Every relation that starts or ends at an entity, sorted by key."""
+        ...
+
+    def relations_among(self, ids: Iterable[str]) -> list[Relation]:
+        """Every relation whose both ends are among `ids`, sorted by key."""
+        ...
+
+    def distances(self, entity_id: str, depth: int) -> dict[str, int]:
+        """Hop distance (ignoring direction) of every entity within `depth` hops."""
+        ...
+
+    def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
+        """All shortest paths (as id lists, ignoring direction) of at most `max_len` hops."""
+        ...
+
+    def simple_paths(self, a: str, b: str, max_len: int,
+                     inner_labels: frozenset[str]) -> list[list[str]]:
+        """Simple paths of at most `max_len` hops whose inner nodes have those labels."""
+        ...
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Entities by label and relations by type."""
+        ...

@@ -1,0 +1,259 @@
+"""Files -> one validated Bundle of entities and relations, or every error found in them.
+
+Validation is all-or-nothing: a Bundle exists only when every file passed, so a store is never
+handed half of a load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from graph.model import Entity, Relation
+from graph.names import pinyin
+from graph.schema import LABELS, REL_TYPES, label_for_id
+from loaders.errors import LoadError, ValidationFailed
+from loaders.reading import InputError, LineDict, read_document
+from loaders.records import EntityBase, RelationBase, entity_model, extra_props, relation_model
+
+TOP_LEVEL_KEYS = ("sources", "entities", "relations")
+INPUT_SUFFIXES = (".yaml", ".yml", ".csv")
+MAX_ERRORS = 50
+
+# Looks up the label of an id already in the store (for files that refer to earlier loads).
+KnownLabel = Callable[[str], str | None]
+
+
+@dataclass
+class Bundle:
+    """Validated entities and relations, each with the file and line it came from."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str, str], Relation] = field(default_factory=dict)
+    origins: dict[Any, tuple[Path, int]] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the input files inside any directory, in a stable order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES))
+        else:
+            out.append(path)
+    return out
+
+
+def _field_path(prefix: str, loc: tuple[Any, ...]) -> str:
+    return prefix + "".join(f".{part}" if isinstance(part, str) else f"[{part}]" for part in loc)
+
+
+class _Collector:
+    def __init__(self, known: KnownLabel | None) -> None:
+        self.bundle = Bundle()
+        self.errors: list[LoadError] = []
+        self.known = known
+        self.pending: list[tuple[Path, str, LineDict]] = []
+        self.source_dirs: dict[str, Path] = {}
+
+    def error(self, path: Path, line: int | None, fld: str | None, msg: str) -> None:
+        self.errors.append(LoadError(path, line, fld, msg))
+
+    def read(self, path: Path) -> None:
+        self.bundle.files.append(path)
+        try:
+            doc = read_document(path)
+        except InputError as exc:
+            self.errors.append(exc.error)
+            return
+        if not isinstance(doc, LineDict):
+            line = getattr(doc, "line", 1)
+            kind = type(doc).__name__.replace("LineList", "list")
+            self.error(path, line, None,
+                       f"expected a mapping with keys {', '.join(TOP_LEVEL_KEYS)}; got a {kind}")
+            return
+        for key in doc:
+            if key not in TOP_LEVEL_KEYS:
+                self.error(path, doc.key_lines[key], key,
+                           f"unknown top-level key; allowed: {', '.join(TOP_LEVEL_KEYS)}")
+        for key in TOP_LEVEL_KEYS:
+            items = doc.get(key)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                self.error(path, doc.key_lines[key], key, "expected a list of mappings")
+                continue
+            for index, item in enumerate(items):
+                where = f"{key}[{index}]"
+                if not isinstance(item, LineDict):
+                    self.error(path, getattr(items, "line", None), where,
+                               f"expected a mapping, got {type(item).__name__}")
+                elif key == "relations":
+                    self.pending.append((path, where, item))
+                else:
+                    self._entity(path, where, item, source=(key == "sources"))
+
+    def _pydantic_errors(self, path: Path, where: str, item: LineDict,
+                         exc: ValidationError) -> None:
+        for err in exc.errors():
+            loc = err["loc"]
+            key = str(loc[0]) if loc else None
+            line = item.key_lines.get(key, item.line) if key else item.line
+            message = err["msg"]
+            if err["type"] == "extra_forbidden":
+                message = "unknown key"
+            elif err["type"] == "string_pattern_mismatch":
+                message = "must look like 'label:slug' (lowercase ascii, digits, dashes)"
+            got = err.get("input")
+            if err["type"] not in ("missing", "extra_forbidden") and not isinstance(got, dict):
+                message += f" (got {got!r})"
+            self.error(path, line, _field_path(where, loc), message)
+
+    def _entity(self, path: Path, where: str, item: LineDict, *, source: bool) -> None:
+        raw_id = item.get("id")
+        label = label_for_id(raw_id) if isinstance(raw_id, str) else None
+        if label is None:
+            prefixes = ", ".join(sorted(f"{lbl.prefix}:" for lbl in LABELS.values()))
+            self.error(path, item.key_lines.get("id", item.line), f"{where}.id",
+                       f"id {raw_id!r} must start with a known prefix ({prefixes})")
+            return
+        if source and label.name != "Source":
+            self.error(path, item.key_lines["id"], f"{where}.id",
+                       f"a source id must start with 'source:', got {raw_id!r}")
+            return
+        try:
+            record = entity_model(label.name).model_validate(dict(item))
+        except ValidationError as exc:
+            self._pydantic_errors(path, where, item, exc)
+            return
+        if record.label is not None and record.label != label.name:
+            self.error(path, item.key_lines["label"], f"{where}.label",
+                       f"label {record.label!r} does not match id prefix "
+                       f"'{label.prefix}:' ({label.name})")
+            return
+        if record.id in self.bundle.entities:
+            first = self.bundle.origins[record.id]
+            self.error(path, item.line, f"{where}.id",
+                       f"duplicate id {record.id!r}; first defined at {first[0]}:{first[1]}")
+            return
+        props = extra_props(record, EntityBase)
+        for key in ("source", "confidence"):
+            if getattr(record, key) is not None:
+                props[key] = getattr(record, key)
+        if (py := pinyin(record.name)):
+            props["pinyin"] = py
+        self.bundle.entities[record.id] = Entity(
+            id=record.id, label=label.name, name=record.name, name_en=record.name_en,
+            aliases=tuple(record.aliases), description=record.description, props=props)
+        self.bundle.origins[record.id] = (path, item.line)
+        if source:
+            self.source_dirs[record.id] = path.parent
+
+    def _label_of(self, entity_id: str) -> str | None:
+        if entity_id in self.bundle.entities:
+            return self.bundle.entities[entity_id].label
+        return self.known(entity_id) if self.known else None
+
+    def relations(self) -> None:
+        texts: dict[str, str | None] = {}
+        for path, where, item in self.pending:
+            rel_type = item.get("type")
+            if rel_type not in REL_TYPES:
+                self.error(path, item.key_lines.get("type", item.line), f"{where}.type",
+                           f"unknown relationship type {rel_type!r}; "
+                           f"allowed: {', '.join(REL_TYPES)}")
+                continue
+            try:
+                record = relation_model(rel_type).model_validate(dict(item))
+            except ValidationError as exc:
+                self._pydantic_errors(path, where, item, exc)
+                continue
+            self._relation(path, where, item, record, texts)
+
+    def _relation(self, path: Path, where: str, item: LineDict, record: RelationBase,
+                  texts: dict[str, str | None]) -> None:
+        spec = REL_TYPES[record.type]
+        ok = True
+        for key, entity_id, allowed in (("from", record.start, spec.sources),
+                                        ("to", record.end, spec.targets)):
+            label = self._label_of(entity_id)
+            if label is None:
+                self.error(path, item.key_lines.get(key), f"{where}.{key}",
+                           f"unknown entity {entity_id!r}{self._suggest(entity_id)}")
+                ok = False
+            elif label not in allowed:
+                self.error(path, item.key_lines.get(key), f"{where}.{key}",
+                           f"{record.type} cannot {'start' if key == 'from' else 'end'} at a "
+                           f"{label} ({entity_id}); allowed: {', '.join(sorted(allowed))}")
+                ok = False
+        if self._label_of(record.source) != "Source":
+            self.error(path, item.key_lines.get("source"), f"{where}.source",
+                       f"source {record.source!r} is not a known Source id"
+                       f"{self._suggest(record.source)}")
+            ok = False
+        elif (text := self._source_text(record.source, texts)) is not None:
+            if not record.evidence:
+                self.error(path, item.line, f"{where}.evidence",
+                           f"required: the exact quote from {record.source} that states this")
+                ok = False
+            elif record.evidence not in text:
+                self.error(path, item.key_lines.get("evidence"), f"{where}.evidence",
+                           f"quote not found in the text of {record.source}")
+                ok = False
+        if not ok:
+            return
+        relation = Relation(
+            type=record.type, start=record.start, end=record.end, source=record.source,
+            evidence=record.evidence, confidence=record.confidence,
+            props={**extra_props(record, RelationBase),
+                   **({"note": record.note} if record.note else {})})
+        if relation.key in self.bundle.relations:
+            first = self.bundle.origins[relation.key]
+            self.error(path, item.line, where,
+                       f"duplicate relation {record.type} {record.start} -> {record.end} "
+                       f"from {record.source}; first at {first[0]}:{first[1]}")
+            return
+        self.bundle.relations[relation.key] = relation
+        self.bundle.origins[relation.key] = (path, item.line)
+
+    def _source_text(self, source_id: str, texts: dict[str, str | None]) -> str | None:
+        """The text of a source that ships its document (evidence must quote it)."""
+        if source_id not in texts:
+            texts[source_id] = None
+            entity = self.bundle.entities.get(source_id)
+            rel = entity.props.get("file") if entity else None
+            base = self.source_dirs.get(source_id)
+            if rel and base:
+                for candidate in (base / rel, base / "sources" / rel):
+                    if candidate.is_file():
+                        texts[source_id] = candidate.read_text(encoding="utf-8")
+                        break
+        return texts[source_id]
+
+    def _suggest(self, entity_id: str) -> str:
+        from rapidfuzz import process
+
+        match = process.extractOne(entity_id, list(self.bundle.entities), score_cutoff=80)
+        return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None) -> Bundle:
+    """Read and validate input files together; raise ValidationFailed listing every problem."""
+    collector = _Collector(known)
+    files = expand_paths(paths)
+    if not files:
+        raise ValidationFailed([LoadError(Path("."), None, None, "no input files given")])
+    for path in files:
+        if not path.exists():
+            collector.error(path, None, None, "no such file")
+            continue
+        collector.read(path)
+    collector.relations()
+    if collector.errors:
+        raise ValidationFailed(collector.errors[:MAX_ERRORS])
+    return collector.bundle

@@ -1,0 +1,100 @@
+"""The industries, parks or mechanisms that link two entities, ranked by paths through them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph.model import Entity, Subgraph
+from graph.schema import LABELS
+from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
+from queries.errors import NoPath
+from queries.pathmodel import Path, build_paths, paths_subgraph
+from queries.resolve import resolve
+
+
+@dataclass(frozen=True)
+class Via:
+    """What kind of entity links, and what a linking path may pass through."""
+
+    targets: frozenset[str]
+    inner: frozenset[str]
+    max_hops: int
+
+
+VIAS: dict[str, Via] = {
+    # Shared industries, the taxonomy between differently named ones, parks and alliances
+    # that focus on them.
+    "industry": Via(frozenset({"Industry"}),
+                    frozenset({"Industry", "Park", "Organization"}), 4),
+    # Co-built parks, directly or through the district that hosts them.
+    "park": Via(frozenset({"Park"}), frozenset({"Park", "Industry", "Organization", "City"}), 4),
+    "mechanism": Via(frozenset({"Mechanism"}),
+                     frozenset({"Mechanism", "Initiative", "Organization", "Region", "Park"}), 4),
+    "any": Via(frozenset(LABELS) - {"City", *TRAVERSAL_EXCLUDED_LABELS},
+               frozenset(LABELS) - set(TRAVERSAL_EXCLUDED_LABELS), 3),
+}
+
+# Prefecture-level cities are answers' endpoints, never stepping stones: a path Nantong -
+# Shanghai - park - Suzhou says more about Shanghai than about Nantong and Suzhou.
+_HUB_LEVELS = {"municipality", "prefecture", "province"}
+
+
+@dataclass(frozen=True)
+class Link:
+    entity: Entity
+    paths: tuple[Path, ...]
+
+    @property
+    def score(self) -> int:
+        """How many distinct paths pass through this entity."""
+        return len(self.paths)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity.ref(), "score": self.score,
+                "shortest": min(p.length for p in self.paths),
+                "paths": [p.to_dict() for p in self.paths]}
+
+
+@dataclass(frozen=True)
+class LinksResult:
+    a: Entity
+    b: Entity
+    via: str
+    links: tuple[Link, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.a.ref(), "to": self.b.ref(), "via": self.via,
+                "links": [link.to_dict() for link in self.links]}
+
+    def subgraph(self) -> Subgraph:
+        paths = [p for link in self.links for p in link.paths]
+        return paths_subgraph(paths, focus=(self.a.id, self.b.id),
+                              highlight=tuple(link.entity.id for link in self.links))
+
+
+def _is_hub(entity: Entity) -> bool:
+    return entity.label == "City" and entity.props.get("level") in _HUB_LEVELS
+
+
+def links(store: Store, a: str, b: str, *, via: str = "industry",
+          max_hops: int | None = None) -> LinksResult:
+    """Which industries (parks, mechanisms, anything) link these two entities?"""
+    spec = VIAS[via]
+    hops = max_hops or spec.max_hops
+    ea, eb = resolve(store, a), resolve(store, b)
+    id_paths = store.simple_paths(ea.id, eb.id, hops, spec.inner)
+    paths = [p for p in build_paths(store, id_paths)
+             if not any(_is_hub(n) for n in p.nodes[1:-1])]
+    through: dict[str, list[Path]] = {}
+    for path in paths:
+        for node in path.nodes[1:-1]:
+            if node.label in spec.targets:
+                through.setdefault(node.id, []).append(path)
+    if not through:
+        raise NoPath(ea, eb, hops)
+    entities = store.entities(through)
+    ranked = sorted(
+        (Link(entities[i], tuple(ps)) for i, ps in through.items()),
+        key=lambda link: (-link.score, min(p.length for p in link.paths), link.entity.id))
+    return LinksResult(ea, eb, via, tuple(ranked))

@@ -1,0 +1,32 @@
+"""Turning what a user typed into one entity: by id, name, alias, English name or pinyin."""
+
+from __future__ import annotations
+
+from graph.model import Entity
+from graph.names import normalize
+from graph.store import Store
+from queries.errors import AmbiguousEntity, EntityNotFound
+
+
+def resolve(store: Store, text: str, *, label: str | None = None) -> Entity:
+    """Which one entity does this text name?"""
+    text = text.strip()
+    matches = store.find_by_key(text)
+    if label:
+        matches = [e for e in matches if e.label == label]
+    exact_id = [e for e in matches if e.id == text]
+    if exact_id:
+        return exact_id[0]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        # A full name beats an alias: "苏州" is Suzhou even if some alias is also "苏州".
+        key = normalize(text)
+        by_name = [e for e in matches if key in (normalize(e.name), normalize(e.name_en))]
+        if len(by_name) == 1:
+            return by_name[0]
+        raise AmbiguousEntity(text, matches)
+    from queries.search import search
+
+    hits = search(store, text, limit=3, label=label).hits
+    raise EntityNotFound(text, [hit.entity for hit in hits])

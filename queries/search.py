@@ -1,0 +1,73 @@
+"""Finding entities by any name: Chinese, English, alias, pinyin, or a near miss."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph.model import Entity, Subgraph
+from graph.names import lookup_keys, normalize
+from graph.store import Store
+
+# Scores: exact key 100, prefix 90, substring 80; fuzzy matches below, from rapidfuzz.
+_FUZZY_CUTOFF = 60.0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entity: Entity
+    score: float
+    matched: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity.ref(), "score": round(self.score, 1),
+                "matched": self.matched}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[SearchHit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "hits": [h.to_dict() for h in self.hits]}
+
+    def subgraph(self) -> Subgraph:
+        nodes = tuple(h.entity for h in self.hits)
+        return Subgraph(nodes=nodes, edges=(), highlight=tuple(n.id for n in nodes))
+
+
+def _score(query: str, keys: list[str]) -> tuple[float, str]:
+    from rapidfuzz import fuzz
+
+    best = (0.0, "")
+    for key in keys:
+        if key == query:
+            return 100.0, key
+        if key.startswith(query):
+            score = 90.0 + 5.0 * len(query) / len(key)
+        elif query in key:
+            score = 80.0 + 5.0 * len(query) / len(key)
+        else:
+            score = fuzz.ratio(query, key) * 0.75
+        if score > best[0]:
+            best = (score, key)
+    return best
+
+
+def search(store: Store, text: str, *, label: str | None = None,
+           limit: int = 10) -> SearchResult:
+    """Which entities match this text, best first?"""
+    query = normalize(text)
+    if not query:
+        return SearchResult(text, ())
+    hits = []
+    for entity in store.all_entities():
+        if label and entity.label != label:
+            continue
+        keys = [*lookup_keys(entity.name, entity.name_en, entity.aliases), entity.id]
+        score, matched = _score(query, keys)
+        if score >= _FUZZY_CUTOFF:
+            hits.append(SearchHit(entity, score, matched))
+    hits.sort(key=lambda h: (-h.score, len(h.entity.name), h.entity.id))
+    return SearchResult(text, tuple(hits[:limit]))
