@@ -71,4 +71,4 @@ def main() -> None:
 
 
 # Registered on import so `from estuary.cli import app` is complete for CliRunner and --help.
-from estuary import commands_data, commands_query  # noqa: E402, F401
+from estuary import commands_cypher, commands_data, commands_query  # noqa: E402, F401

@@ -97,7 +97,8 @@ def _links(result: Any, paths_shown: int = 3, **_: Any) -> None:
     table = Table(title=f"{result.via.capitalize()} links between {result.a.name} "
                         f"({result.a.name_en}) and {result.b.name} ({result.b.name_en})")
     for col in ("#", "id", "label", "name", "paths", "shortest"):
-        table.add_column(col, justify="right" if col in ("#", "paths", "shortest") else "left")
+        table.add_column(col, justify="right" if col in ("#", "paths", "shortest") else "left",
+                         no_wrap=col in ("#", "id", "label"))
     for rank, link in enumerate(result.links, 1):
         table.add_row(str(rank), link.entity.id, link.entity.label, _name(link.entity),
                       str(link.score), str(min(p.length for p in link.paths)))

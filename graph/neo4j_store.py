@@ -59,6 +59,25 @@ def _relation(record: Any) -> Relation:
         props={k: v for k, v in sorted(props.items()) if k not in _REL_FIELDS})
 
 
+def _plain(value: Any) -> Any:
+    """Driver values (nodes, relationships, paths, temporals) as JSON-ready data."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), **dict(value)}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **dict(value)}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
 def _entity_row(entity: Entity) -> dict[str, Any]:
     props: dict[str, Any] = {
         "id": entity.id, "name": entity.name, "name_en": entity.name_en,
@@ -110,7 +129,9 @@ class Neo4jStore:
         try:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
                                                 connection_timeout=10,
-                                                connection_acquisition_timeout=20)
+                                                connection_acquisition_timeout=20,
+                                                # counting an absent label is not a mistake
+                                                notifications_min_severity="OFF")
         except (ValueError, nx.ConfigurationError) as exc:
             raise StoreError(f"invalid Neo4j URI {uri!r}: {exc}") from None
         store = cls(driver, database, uri + (f"/{database}" if database else ""))
@@ -218,6 +239,26 @@ class Neo4jStore:
                         progress(done, total)
         return LoadSummary(counts["entities"]["created"], counts["entities"]["updated"],
                            counts["relations"]["created"], counts["relations"]["updated"])
+
+    def run_cypher(self, query: str, params: dict[str, Any], *,
+                   write: bool = False) -> tuple[list[str], list[list[Any]]]:
+        """A user's Cypher in a read (or, asked for, write) transaction: columns and rows."""
+        from neo4j import exceptions as nx
+
+        def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
+            result = tx.run(query, params)
+            keys = list(result.keys())
+            return keys, [[_plain(v) for v in record.values()] for record in result]
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                run = session.execute_write if write else session.execute_read
+                return run(work)
+        except nx.Neo4jError as exc:
+            hint = ""
+            if exc.code and "AccessMode" in exc.code:
+                hint = " (this query writes: add --write to allow it)"
+            raise StoreError(f"Cypher failed: {exc.message}{hint}") from None
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -60,6 +60,7 @@ class _Collector:
         self.known = known
         self.pending: list[tuple[Path, str, LineDict]] = []
         self.source_dirs: dict[str, Path] = {}
+        self.unreadable = False  # a file could not be parsed: its ids are unknown
 
     def error(self, path: Path, line: int | None, fld: str | None, msg: str) -> None:
         self.errors.append(LoadError(path, line, fld, msg))
@@ -70,6 +71,7 @@ class _Collector:
             doc = read_document(path)
         except InputError as exc:
             self.errors.append(exc.error)
+            self.unreadable = True
             return
         if not isinstance(doc, LineDict):
             line = getattr(doc, "line", 1)
@@ -188,8 +190,8 @@ class _Collector:
                 ok = False
             elif label not in allowed:
                 self.error(path, item.key_lines.get(key), f"{where}.{key}",
-                           f"{record.type} cannot {'start' if key == 'from' else 'end'} at a "
-                           f"{label} ({entity_id}); allowed: {', '.join(sorted(allowed))}")
+                           f"{record.type} cannot {'start' if key == 'from' else 'end'} at "
+                           f"{entity_id} ({label}); allowed: {', '.join(sorted(allowed))}")
                 ok = False
         if self._label_of(record.source) != "Source":
             self.error(path, item.key_lines.get("source"), f"{where}.source",
@@ -253,7 +255,8 @@ def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None) -> Bu
             collector.error(path, None, None, "no such file")
             continue
         collector.read(path)
-    collector.relations()
+    if not collector.unreadable:  # else every reference into that file would be noise
+        collector.relations()
     if collector.errors:
         raise ValidationFailed(collector.errors[:MAX_ERRORS])
     return collector.bundle

@@ -109,6 +109,8 @@ def parse_yaml(path: Path, text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem and exc.context_mark and exc.context_mark != mark:
+            problem += f" ({exc.context} started at line {exc.context_mark.line + 1})"
         raise InputError(LoadError(path, line, None, f"YAML syntax error: {problem}")) from None
     except yaml.YAMLError as exc:
         raise InputError(LoadError(path, None, None, f"YAML error: {exc}")) from None
