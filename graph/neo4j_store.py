@@ -36,6 +36,7 @@ BATCH_ROWS = 10_000
 # Above this a load commits batch by batch: one giant transaction would exhaust the heap.
 ALL_OR_NOTHING_ROWS = 200_000
 MIN_MAJOR_VERSION = 5
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 _ENTITY_FIELDS = {"id", "name", "name_en", "aliases", "description", "keys"}
 _REL_FIELDS = {"source", "evidence", "confidence"}
@@ -99,6 +100,17 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, A
         yield rows[i:i + size]
 
 
+def require_version(version: str, where: str) -> None:
+    """Refuse servers older than Neo4j 5 (the Cypher here uses 5.x syntax)."""
+    try:
+        major = int(version.split(".")[0])
+    except ValueError:
+        major = 0
+    if major < MIN_MAJOR_VERSION:
+        raise StoreError(f"{where} runs Neo4j {version}; estuary needs "
+                         f"{MIN_MAJOR_VERSION}.x or newer")
+
+
 class Neo4jStore:
     """A graph in Neo4j, reached over Bolt."""
 
@@ -126,6 +138,9 @@ class Neo4jStore:
             password = LOCAL_DEV_PASSWORD
         database = settings.neo4j_database or os.environ.get("NEO4J_DATABASE") or None
         where = f"Neo4j at {uri}" + (f" (database {database!r})" if database else "")
+        if uri.split("://", 1)[0] not in BOLT_SCHEMES:
+            raise StoreError(f"invalid Neo4j URI {uri!r}: use one of "
+                             f"{', '.join(s + '://' for s in BOLT_SCHEMES)} (Aura: neo4j+s://)")
         try:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
                                                 connection_timeout=10,
@@ -159,15 +174,11 @@ class Neo4jStore:
         except OSError as exc:
             driver.close()
             raise StoreError(f"cannot reach {where}: {exc}") from None
-        version = str(records[0]["versions"][0]) if records else "0"
         try:
-            major = int(version.split(".")[0])
-        except ValueError:
-            major = 0
-        if major < MIN_MAJOR_VERSION:
+            require_version(str(records[0]["versions"][0]) if records else "0", where)
+        except StoreError:
             driver.close()
-            raise StoreError(f"{where} runs Neo4j {version}; estuary needs "
-                             f"{MIN_MAJOR_VERSION}.x or newer")
+            raise
         return store
 
     def close(self) -> None:
