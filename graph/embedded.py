@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.model import Entity, Relation, sort_relations
-from graph.names import lookup_keys, normalize
+from graph.names import entity_keys, normalize
 from graph.store import (
     MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
@@ -76,7 +76,8 @@ class EmbeddedStore:
                 raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
             g = self.graph
             for node in data["nodes"]:
-                entity = Entity(**{**node, "aliases": tuple(node["aliases"])})
+                entity = Entity(**{**node, "aliases": tuple(node["aliases"]),
+                                   "keys": tuple(node.get("keys", ()))})
                 g.add_node(entity.id, e=entity)
             for edge in data["edges"]:
                 rel = Relation(**edge)
@@ -178,7 +179,7 @@ class EmbeddedStore:
                 e: Entity = data["e"]
                 if e.label in TRAVERSAL_EXCLUDED_LABELS:
                     continue
-                for k in lookup_keys(e.name, e.name_en, e.aliases):
+                for k in entity_keys(e):
                     index.setdefault(k, []).append(node_id)
             self._keys = index
         ids = set(self._keys.get(normalize(key), []))

@@ -21,6 +21,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
     description: str = ""
     props: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Normalised lookup keys (names, aliases, pinyin), computed once at load time so that
+    # resolving a name never has to import pypinyin. Internal: not part of any answer.
+    keys: tuple[str, ...] = field(default=(), compare=False, hash=False, repr=False)
 
     def ref(self) -> dict[str, str]:
         return {"id": self.id, "label": self.label, "name": self.name, "name_en": self.name_en}

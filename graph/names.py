@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from graph.model import Entity
 
 _SEPARATORS = re.compile(r"[\s\-_·•'’\"“”‘’「」『』《》()（）]+")
 # Administrative suffixes dropped so "南通市" and "南通" meet.
@@ -32,6 +36,11 @@ def pinyin(text: str) -> str:
     from pypinyin import Style, lazy_pinyin  # imported here: start-up stays light
 
     return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="ignore")).lower()
+
+
+def entity_keys(entity: Entity) -> tuple[str, ...]:
+    """An entity's lookup keys: stored at load time, computed only if missing."""
+    return entity.keys or tuple(lookup_keys(entity.name, entity.name_en, entity.aliases))
 
 
 def lookup_keys(name: str, name_en: str, aliases: tuple[str, ...] | list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph import cypher
 from graph.model import Entity, Relation, sort_relations
-from graph.names import lookup_keys, normalize
+from graph.names import entity_keys, normalize
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
     MAX_PATHS,
@@ -48,7 +48,8 @@ def _entity(node: Any, label: str) -> Entity:
         id=props["id"], label=label, name=props.get("name", ""),
         name_en=props.get("name_en", ""), aliases=tuple(props.get("aliases") or ()),
         description=props.get("description", ""),
-        props={k: v for k, v in sorted(props.items()) if k not in _ENTITY_FIELDS})
+        props={k: v for k, v in sorted(props.items()) if k not in _ENTITY_FIELDS},
+        keys=tuple(props.get("keys") or ()))
 
 
 def _relation(record: Any) -> Relation:
@@ -83,7 +84,7 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
     props: dict[str, Any] = {
         "id": entity.id, "name": entity.name, "name_en": entity.name_en,
         "aliases": list(entity.aliases), "description": entity.description,
-        "keys": lookup_keys(entity.name, entity.name_en, entity.aliases),
+        "keys": list(entity_keys(entity)),
         **entity.props,
     }
     return {"id": entity.id, "props": props}

@@ -14,14 +14,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.model import Entity, Relation
-from graph.names import pinyin
+from graph.names import lookup_keys, pinyin
 from graph.schema import LABELS, REL_TYPES, label_for_id
+from loaders.bundled import INPUT_SUFFIXES
 from loaders.errors import LoadError, ValidationFailed
 from loaders.reading import InputError, LineDict, read_document
 from loaders.records import EntityBase, RelationBase, entity_model, extra_props, relation_model
 
 TOP_LEVEL_KEYS = ("sources", "entities", "relations")
-INPUT_SUFFIXES = (".yaml", ".yml", ".csv")
 MAX_ERRORS = 50
 
 # Looks up the label of an id already in the store (for files that refer to earlier loads).
@@ -151,7 +151,8 @@ class _Collector:
             props["pinyin"] = py
         self.bundle.entities[record.id] = Entity(
             id=record.id, label=label.name, name=record.name, name_en=record.name_en,
-            aliases=tuple(record.aliases), description=record.description, props=props)
+            aliases=tuple(record.aliases), description=record.description, props=props,
+            keys=tuple(lookup_keys(record.name, record.name_en, record.aliases)))
         self.bundle.origins[record.id] = (path, item.line)
         if source:
             self.source_dirs[record.id] = path.parent

@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from loaders.bundle import Bundle, expand_paths, read_bundle
+if TYPE_CHECKING:
+    from loaders.bundle import Bundle
+
+INPUT_SUFFIXES = (".yaml", ".yml", ".csv")
 
 
 @cache
@@ -24,7 +28,7 @@ def data_dir() -> Path:
 
 
 def bundled_files() -> list[Path]:
-    return expand_paths([data_dir()])
+    return sorted(p for p in data_dir().rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
 
 
 def bundled_digest() -> str:
@@ -39,4 +43,6 @@ def bundled_digest() -> str:
 @cache
 def read_bundled() -> Bundle:
     """The bundled dataset, validated (it is validated again by the tests on every change)."""
+    from loaders.bundle import read_bundle
+
     return read_bundle(bundled_files())

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model import Entity, Subgraph
-from graph.names import lookup_keys, normalize
+from graph.names import entity_keys, has_han, normalize, pinyin
 from graph.store import Store
 
 # Scores: exact key 100, prefix 90, substring 80; fuzzy matches below, from rapidfuzz.
@@ -61,13 +61,20 @@ def search(store: Store, text: str, *, label: str | None = None,
     query = normalize(text)
     if not query:
         return SearchResult(text, ())
-    hits = []
-    for entity in store.all_entities():
-        if label and entity.label != label:
-            continue
-        keys = [*lookup_keys(entity.name, entity.name_en, entity.aliases), entity.id]
-        score, matched = _score(query, keys)
-        if score >= _FUZZY_CUTOFF:
-            hits.append(SearchHit(entity, score, matched))
+    entities = [e for e in store.all_entities() if not label or e.label == label]
+    hits = _match(query, entities, penalty=0.0)
+    if not hits and has_han(text):
+        # A miss in characters may be a homophone typo (南桶 for 南通): try its pinyin.
+        hits = _match(pinyin(text), entities, penalty=10.0)
     hits.sort(key=lambda h: (-h.score, len(h.entity.name), h.entity.id))
     return SearchResult(text, tuple(hits[:limit]))
+
+
+def _match(query: str, entities: list[Entity], penalty: float) -> list[SearchHit]:
+    hits = []
+    for entity in entities:
+        score, matched = _score(query, [*entity_keys(entity), entity.id])
+        score -= penalty
+        if score >= _FUZZY_CUTOFF:
+            hits.append(SearchHit(entity, score, matched))
+    return hits

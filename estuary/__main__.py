@@ -1,0 +1,5 @@
+"""python -m estuary"""
+
+from estuary.cli import main
+
+main()
