@@ -102,6 +102,10 @@ RELATIONS_OF = f"""
 MATCH (n:{ENTITY} {{id: $id}})-[r]-(:{ENTITY})
 {_REL_RETURN}"""
 
+ALL_RELATIONS = f"""
+MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
+{_REL_RETURN}"""
+
 RELATIONS_AMONG = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
 WHERE a.id IN $ids AND b.id IN $ids

@@ -200,6 +200,9 @@ class EmbeddedStore:
                  if d["r"].start != entity_id]
         return sort_relations(rels)
 
+    def all_relations(self) -> list[Relation]:
+        return sort_relations([d["r"] for _, _, d in self.graph.edges(data=True)])
+
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         keep = set(ids)
         rels = [d["r"] for a in keep if a in self.graph

@@ -294,6 +294,9 @@ class Neo4jStore:
                 for r in self._read(cypher.RELATIONS_OF, id=entity_id)}
         return sort_relations(list(rels.values()))
 
+    def all_relations(self) -> list[Relation]:
+        return sort_relations([_relation(r) for r in self._read(cypher.ALL_RELATIONS)])
+
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         return sort_relations([_relation(r) for r in
                                self._read(cypher.RELATIONS_AMONG, ids=sorted(set(ids)))])

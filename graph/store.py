@@ -90,6 +90,10 @@ class Store(Protocol):
         """Every relation that starts or ends at an entity, sorted by key."""
         ...
 
+    def all_relations(self) -> list[Relation]:
+        """Every relation in the graph, sorted by key (for whole-graph metrics and export)."""
+        ...
+
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         """Every relation whose both ends are among `ids`, sorted by key."""
         ...

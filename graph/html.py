@@ -1,0 +1,443 @@
+"""Render a `Subgraph` as one self-contained, offline HTML file (vis-network via pyvis).
+
+The file is the product: analysts mail it around and open it without a network. So it
+inlines pyvis's bundled vis-network 9.1.2 (JS and CSS), uses no CDN, web font or other
+URL, and carries a Content-Security-Policy that forbids every request anyway.
+
+pyvis supplies what it is good at: the bundled vis-network assets and its options model
+(`pyvis.options.Options`). The node and edge lists are built here in linear time (pyvis's
+`Network.add_node` scans a list per node, so 50k nodes take about a minute there) as one
+compact JSON payload that the page's script expands into vis DataSets.
+
+Safety: every string from the data is escaped where it enters the page. Title and caption
+go through `html.escape`; everything else travels as JSON inside a non-executed
+``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped,
+and the page script puts it on screen with ``textContent`` (tooltips are plain-text
+``title`` strings, which vis-network 9 shows with ``innerText``).
+
+Payload rows (positional, to keep 50k-node files small):
+
+* node: ``[id, label index, name, name_en, aliases, degree, mark, x, y, info]`` where mark
+  is 0 plain, 1 result (``Subgraph.highlight``), 2 query endpoint (``Subgraph.focus``),
+  3 muted (anything else, when there is something to highlight); x/y are null when the
+  browser lays the graph out; info is the key properties as ``key: value`` lines.
+* edge: ``[from index, to index, type index, mark, evidence, source, confidence, info,
+  curve]`` where mark is 0 plain, 1 on an answer path, 3 muted, and curve the signed
+  roundness that keeps parallel edges apart (0 for a straight edge).
+
+``import graph.html`` stays light: pyvis (which pulls in IPython, jinja2 and networkx) is
+imported only when a page is rendered.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import importlib.util
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from graph import html_template
+from graph.model import Entity, Relation, Subgraph, sort_relations
+from graph.schema import LABELS, REL_TYPES
+
+LAYOUTS = ("auto", "force", "geo", "none")
+LANGS = ("zh", "en")
+PHYSICS_MAX_NODES = 300  # "auto" runs in-browser physics up to this many nodes
+BIG_SPACING = 64.0  # px between nodes in the computed layout: room for a short label
+
+_MUTE = 0.68  # how far a muted node's colour is blended towards white
+_INFO_MAX = 240  # characters kept of one property value or description in a tooltip
+
+_TEXT = {
+    "zh": {
+        "search": "搜索节点", "search_hint": "名称、英文名或别名…", "legend": "图例",
+        "fit": "适应窗口", "details": "详情", "noscript": "此图需要启用 JavaScript。",
+        "label": "类别", "aliases": "别名", "degree": "连接数", "type": "关系",
+        "evidence": "证据", "source": "来源", "confidence": "置信度", "description": "描述",
+        "focus": "查询端点", "result": "结果节点", "path": "答案路径",
+        "nodes": "节点", "edges": "关系", "noMatch": "无匹配节点",
+        "layouts": {"force": "力导向布局", "computed": "预计算布局（物理模拟关闭）",
+                    "geo": "地理布局（经纬度）", "none": "无布局"},
+    },
+    "en": {
+        "search": "Search nodes", "search_hint": "Name, English name or alias…",
+        "legend": "Legend", "fit": "Fit to window", "details": "Details",
+        "noscript": "This graph needs JavaScript.", "label": "Label", "aliases": "Aliases",
+        "degree": "Degree", "type": "Type", "evidence": "Evidence", "source": "Source",
+        "confidence": "Confidence", "description": "Description", "focus": "Query endpoint",
+        "result": "Result", "path": "Answer path", "nodes": "Nodes", "edges": "Edges",
+        "noMatch": "No matching node",
+        "layouts": {"force": "force-directed layout",
+                    "computed": "precomputed layout (physics off)",
+                    "geo": "geographic layout (lon/lat)", "none": "no layout"},
+    },
+}
+
+# str.replace per character: an order of magnitude faster than str.translate on 10 MB.
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                 ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def write_html(subgraph: Subgraph, path: Path, *, title: str, caption: str, lang: str = "zh",
+               layout: str = "auto", seed: int = 7) -> Path:
+    """Write the subgraph as a self-contained HTML file (UTF-8) and return its path."""
+    page = render_html(subgraph, title=title, caption=caption, lang=lang, layout=layout,
+                       seed=seed)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # errors="replace": a lone surrogate in some name must not lose the whole file.
+    path.write_text(page, encoding="utf-8", errors="replace", newline="\n")
+    return path
+
+
+def render_html(subgraph: Subgraph, *, title: str, caption: str, lang: str = "zh",
+                layout: str = "auto", seed: int = 7) -> str:
+    """The page as a string; byte-identical for the same subgraph, seed and caption."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    text = _TEXT[lang]
+    payload = _payload(subgraph, lang=lang, layout=layout, seed=seed)
+    assets = _assets()
+    values = {
+        "LANG": "zh-CN" if lang == "zh" else "en",
+        "CSP": assets["csp"],
+        "TITLE": html.escape(title, quote=True),
+        "CAPTION": html.escape(caption, quote=True),
+        "VIS_CSS": assets["vis_css"],
+        "VIS_JS": assets["vis_js"],
+        "APP_CSS": assets["app_css"],
+        "APP_JS": html_template.APP_JS,
+        "DATA": to_script_json(payload),
+        "T_SEARCH": html.escape(text["search"]),
+        "T_SEARCH_HINT": html.escape(text["search_hint"], quote=True),
+        "T_LEGEND": html.escape(text["legend"]),
+        "T_FIT": html.escape(text["fit"]),
+        "T_DETAILS": html.escape(text["details"]),
+        "T_NOSCRIPT": html.escape(text["noscript"]),
+    }
+    # One pass over the constant skeleton: a value is never scanned for further markers, so
+    # a node named "@@APP_JS@@" stays a name.
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], html_template.PAGE)
+
+
+def to_script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>``, ``<!--`` or U+2028."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                      sort_keys=True)
+    for char, escaped in _JSON_ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _assets() -> dict[str, str]:
+    """pyvis's bundled vis-network, our CSS, and a CSP that allows exactly these scripts."""
+    spec = importlib.util.find_spec("pyvis")  # locates the package without importing it
+    if spec is None or spec.origin is None:
+        raise RuntimeError("pyvis is not installed; it provides the bundled vis-network")
+    lib = Path(spec.origin).parent / "lib" / "vis-9.1.2"
+    vis_js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    vis_css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    # The source-map comment would make an open DevTools fetch a file that is not there.
+    vis_js = re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", vis_js)
+    for needle in ("</script", "<!--"):
+        if needle in vis_js.lower():  # would end the inlined script early: refuse to build
+            raise RuntimeError(f"bundled vis-network.min.js contains {needle!r}")
+    if "</style" in vis_css.lower():
+        raise RuntimeError("bundled vis-network.css contains '</style'")
+    hashes = " ".join(f"'sha256-{_sha256(s)}'" for s in (vis_js, html_template.APP_JS))
+    csp = ("default-src 'none'; "
+           f"script-src {hashes}; "
+           "style-src 'unsafe-inline'; img-src data: blob:; "
+           "base-uri 'none'; form-action 'none'")
+    app_css = html_template.APP_CSS.replace("@@FONT@@", html_template.FONT_STACK)
+    return {"vis_js": vis_js, "vis_css": vis_css, "app_css": app_css, "csp": csp}
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+# ---------------------------------------------------------------------------------------
+# Payload
+
+
+def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int) -> dict[str, Any]:
+    text = _TEXT[lang]
+    nodes = _unique_nodes(sg.nodes)
+    index = {n.id: i for i, n in enumerate(nodes)}
+    edges = [r for r in sort_relations(list(sg.edges)) if r.start in index and r.end in index]
+    n = len(nodes)
+
+    labels, label_of = _label_table(nodes)
+    types, type_of = _type_table(edges, lang)
+
+    pairs = [(index[r.start], index[r.end]) for r in edges]
+    degree = [0] * n
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+
+    focus = {i for i in (index.get(x) for x in sg.focus) if i is not None}
+    result = {i for i in (index.get(x) for x in sg.highlight) if i is not None} - focus
+    path = sg.path_edges  # membership tests only: iterating a frozenset is not deterministic
+    on_path = [(r.start, r.end) in path or (r.end, r.start) in path for r in edges]
+    emphasis = bool(focus or result or any(on_path))
+    path_nodes = {i for k, pair in enumerate(pairs) if on_path[k] for i in pair}
+
+    positions, mode, physics, fixed = _positions(nodes, pairs, layout=layout, seed=seed,
+                                                 first=sorted(focus) + sorted(result))
+    big = n > PHYSICS_MAX_NODES
+
+    node_rows = []
+    for i, e in enumerate(nodes):
+        mark = 2 if i in focus else 1 if i in result else 3 if emphasis else 0
+        if mark == 3 and i in path_nodes:  # a node in the middle of an answer path
+            mark = 0
+        x = y = None
+        if positions is not None:
+            x, y = round(positions[i][0]), round(positions[i][1])
+        node_rows.append([e.id, label_of[i], e.name, e.name_en, list(e.aliases), degree[i],
+                          mark, x, y, _node_info(e, text)])
+
+    curves = _curves(pairs)
+    source_names = {e.id: e.name for e in nodes if e.label == "Source"}
+    edge_rows = []
+    for k, r in enumerate(edges):
+        mark = 1 if on_path[k] else 3 if emphasis else 0
+        src = source_names.get(r.source, "")
+        source = f"{src} ({r.source})" if src else r.source
+        edge_rows.append([pairs[k][0], pairs[k][1], type_of[k], mark, r.evidence, source,
+                          r.confidence, _props_text(r.props), curves[k]])
+
+    marks = {"focus": len(focus), "result": len(result), "path": sum(on_path)}
+    return {
+        "lang": lang,
+        "layout": mode,
+        "big": big,
+        "font": html_template.FONT_STACK,
+        "text": {k: v for k, v in text.items() if k not in {"search_hint", "noscript"}},
+        "labels": labels,
+        "types": types,
+        "marks": marks,
+        "nodes": node_rows,
+        "edges": edge_rows,
+        "fixed": fixed,
+        "options": _vis_options(labels, physics=physics, big=big, seed=seed,
+                                positioned=positions is not None),
+    }
+
+
+def _unique_nodes(nodes: Iterable[Entity]) -> list[Entity]:
+    """Nodes sorted by id, the first of any duplicate id kept (vis refuses duplicate ids)."""
+    seen: dict[str, Entity] = {}
+    for e in nodes:
+        seen.setdefault(e.id, e)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _label_table(nodes: list[Entity]) -> tuple[list[dict[str, Any]], list[int]]:
+    """Schema labels in schema order (then unknown labels by name), each with its count."""
+    counts: dict[str, int] = {}
+    for e in nodes:
+        counts[e.label] = counts.get(e.label, 0) + 1
+    names = [name for name in LABELS if name in counts]
+    names += sorted(name for name in counts if name not in LABELS)
+    table = []
+    for name in names:
+        spec = LABELS.get(name)
+        table.append({
+            "name": name,
+            "zh": spec.zh if spec else "",
+            "color": spec.color if spec else "#999999",
+            "shape": spec.shape if spec else "dot",
+            "count": counts[name],
+        })
+    pos = {name: i for i, name in enumerate(names)}
+    return table, [pos[e.label] for e in nodes]
+
+
+def _type_table(edges: list[Relation], lang: str) -> tuple[list[list[str]], list[int]]:
+    """[type name, display name] per relationship type used, and each edge's index into it."""
+    names = sorted({r.type for r in edges})
+    table = []
+    for name in names:
+        spec = REL_TYPES.get(name)
+        table.append([name, spec.zh if spec and lang == "zh" else name])
+    pos = {name: i for i, name in enumerate(names)}
+    return table, [pos[r.type] for r in edges]
+
+
+def _curves(pairs: list[tuple[int, int]]) -> list[float]:
+    """Signed roundness per edge so parallel edges between one pair fan out, not overlap."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k, (a, b) in enumerate(pairs):
+        groups.setdefault((min(a, b), max(a, b)), []).append(k)
+    curves: list[float] = [0] * len(pairs)
+    for (lo, _), ks in groups.items():
+        if len(ks) < 2:
+            continue
+        for j, k in enumerate(ks):
+            step = (j + 1) // 2 * 0.22 * (1 if j % 2 else -1)
+            # Direction-neutral: an edge b->a bends the other way round to the same side.
+            curves[k] = step if pairs[k][0] == lo else -step
+    return curves
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        s = "、".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        s = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    else:
+        s = str(value)
+    return s if len(s) <= _INFO_MAX else s[: _INFO_MAX - 1] + "…"
+
+
+def _node_info(e: Entity, text: dict[str, Any]) -> str:
+    """Key properties: the label's own ones in schema order, then source and confidence."""
+    spec = LABELS.get(e.label)
+    keys = list(spec.properties) if spec else sorted(e.props)
+    keys += [k for k in ("source", "confidence") if k not in keys]
+    lines = [f"{k}: {_short(e.props[k])}" for k in keys
+             if k in e.props and e.props[k] not in (None, "", [], ())]
+    if e.description:
+        lines.append(f"{text['description']}: {_short(e.description)}")
+    return "\n".join(lines)
+
+
+def _props_text(props: dict[str, Any]) -> str:
+    return "\n".join(f"{k}: {_short(props[k])}" for k in sorted(props)
+                     if props[k] not in (None, "", [], ()))
+
+
+def _positions(nodes: list[Entity], pairs: list[tuple[int, int]], *, layout: str, seed: int,
+               first: list[int]) -> tuple[list[tuple[float, float]] | None, str, bool, list[int]]:
+    """(positions or None, layout mode shown in the page, physics on?, fixed node indices)."""
+    from graph import layout as lay
+
+    n = len(nodes)
+    small = n <= PHYSICS_MAX_NODES
+    if layout == "none":
+        return None, "none", False, []
+    if layout == "geo":
+        coords = {}
+        for i, e in enumerate(nodes):
+            ll = lay.parse_lon_lat(e.props) if e.label == "City" else None
+            if ll is not None:
+                coords[i] = ll
+        if coords:
+            adj = lay.adjacency(n, pairs)
+            pos = lay.geo_layout(n, adj, coords, seed=seed, first=first,
+                                 spacing=lay.SPACING if small else BIG_SPACING)
+            # Small: mapped cities stay pinned while physics settles the rest around them.
+            return pos, "geo", small, sorted(coords)
+        layout = "auto"  # nothing to put on a map: fall back
+    if small:  # small "auto" or "force": vis-network's seeded physics
+        return None, "force", True, []
+    adj = lay.adjacency(n, pairs)
+    pos = lay.sunflower_layout(n, adj, seed=seed, first=first, spacing=BIG_SPACING)
+    # "force" on a big graph: physics starts from the computed layout instead of chaos.
+    return pos, ("force" if layout == "force" else "computed"), layout == "force", []
+
+
+# ---------------------------------------------------------------------------------------
+# vis-network options
+
+
+def _blend(color: str, towards: str, t: float) -> str:
+    a = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(towards[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b, strict=True))
+
+
+def _groups(labels: list[dict[str, Any]]) -> dict[str, Any]:
+    """One vis group per label ("g<i>") and a muted twin ("g<i>m") for de-emphasised nodes."""
+    groups: dict[str, Any] = {}
+    for i, lab in enumerate(labels):
+        bg = lab["color"]
+        border = _blend(bg, "#000000", 0.25)
+        text_color = "#343a40" if lab["shape"] != "text" else _blend(bg, "#000000", 0.55)
+        groups[f"g{i}"] = {
+            "shape": lab["shape"],
+            "color": {"background": bg, "border": border,
+                      "highlight": {"background": _blend(bg, "#ffffff", 0.2), "border": "#111111"},
+                      "hover": {"background": _blend(bg, "#ffffff", 0.15), "border": border}},
+            "font": {"color": text_color},
+        }
+        if lab["shape"] in ("box", "ellipse"):  # label drawn inside: white on colour
+            groups[f"g{i}"]["font"] = {"color": "#ffffff" if _dark(bg) else "#1f2933"}
+        mbg = _blend(bg, "#ffffff", _MUTE)
+        mborder = _blend(border, "#ffffff", _MUTE)
+        groups[f"g{i}m"] = {
+            "shape": lab["shape"],
+            "color": {"background": mbg, "border": mborder,
+                      "highlight": {"background": bg, "border": "#111111"},
+                      "hover": {"background": _blend(bg, "#ffffff", 0.4), "border": border}},
+            "font": {"color": "#6b7785" if lab["shape"] in ("box", "ellipse") else "#8592a0"},
+        }
+    return groups
+
+
+def _dark(color: str) -> bool:
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 150
+
+
+def _vis_options(labels: list[dict[str, Any]], *, physics: bool, big: bool, seed: int,
+                 positioned: bool) -> dict[str, Any]:
+    """vis-network options through pyvis's options model, plus what that model lacks."""
+    from pyvis.options import Options  # imports pyvis (and IPython): only when rendering
+
+    opts = Options()
+    opts.physics.enabled = physics
+    if physics:
+        opts.physics.use_force_atlas_2based({
+            "gravity": -70, "central_gravity": 0.012, "spring_length": 110,
+            "spring_strength": 0.06, "damping": 0.5, "overlap": 0.5,
+        })
+        opts.physics.stabilization.iterations = 300 if big else 600
+        opts.physics.stabilization.updateInterval = 50
+        opts.physics.stabilization.fit = True
+    opts.edges.inherit_colors(False)
+    if big or (positioned and not physics):  # straight lines: cheaper, and honest on a map
+        opts.edges.smooth.enabled = False
+    else:
+        opts.edges.toggle_smoothness("continuous")
+    opts.interaction.hideEdgesOnDrag = big
+    opts.interaction.dragNodes = True
+    options = json.loads(opts.to_json())
+
+    font = html_template.FONT_STACK
+    options["layout"] = {"randomSeed": seed, "improvedLayout": not big and not positioned}
+    options["interaction"].update({
+        "hover": True, "tooltipDelay": 120, "multiselect": True, "navigationButtons": False,
+        "keyboard": {"enabled": True, "bindToWindow": False},
+        "hideEdgesOnZoom": big,
+    })
+    options["nodes"] = {
+        "borderWidth": 1.5, "borderWidthSelected": 3,
+        "font": {"face": font, "size": 14, "color": "#343a40", "strokeWidth": 3,
+                 "strokeColor": "#ffffff"},
+        "scaling": {"label": {"enabled": False, "drawThreshold": 6}},
+        "shapeProperties": {"interpolation": False},
+    }
+    options["edges"].update({
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+        "color": {"color": "#b5bec8" if big else "#9aa5b1", "highlight": "#3b4a5a",
+                  "hover": "#52606d", "inherit": False, "opacity": 1},
+        "width": 0.8 if big else 1.2, "selectionWidth": 2, "hoverWidth": 1.5,
+        "font": {"face": font, "size": 11, "color": "#616e7c", "strokeWidth": 3,
+                 "strokeColor": "#ffffff", "align": "middle"},
+    })
+    options["groups"] = _groups(labels)
+    return options

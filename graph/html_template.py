@@ -1,0 +1,366 @@
+"""The page around the graph: HTML skeleton, stylesheet and the script that drives vis-network.
+
+Kept apart from ``graph/html.py`` so the Python there stays readable. Nothing in here is
+data: the only holes are ``@@NAME@@`` markers that ``graph/html.py`` fills with escaped
+text (title, caption, UI strings), the inlined vis-network assets and the JSON payload,
+whose ``<``, ``>`` and ``&`` are already escaped so it can never end its ``<script>``.
+
+The script reads the payload (see the layout of node and edge rows in ``graph/html.py``),
+expands it into vis DataSets, and builds legend, filter, search list and details panel with
+``textContent`` only: no data string ever goes through ``innerHTML``.
+"""
+
+from __future__ import annotations
+
+# The page. Markers: TITLE, CAPTION, LANG (already escaped), CSP (a policy built from
+# constant hashes), VIS_CSS, VIS_JS, DATA, APP_CSS, APP_JS.
+PAGE = """<!DOCTYPE html>
+<html lang="@@LANG@@">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="@@CSP@@">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="estuary">
+<title>@@TITLE@@</title>
+<style>@@VIS_CSS@@</style>
+<style>@@APP_CSS@@</style>
+</head>
+<body>
+<header id="top">
+<h1>@@TITLE@@</h1>
+<p class="caption">@@CAPTION@@</p>
+</header>
+<main>
+<aside id="panel">
+<section id="search-box">
+<label for="search" id="search-label">@@T_SEARCH@@</label>
+<input id="search" type="search" autocomplete="off" spellcheck="false"
+ placeholder="@@T_SEARCH_HINT@@" aria-controls="search-results">
+<ul id="search-results" role="listbox"></ul>
+</section>
+<section id="legend">
+<h2>@@T_LEGEND@@</h2>
+<ul id="legend-labels"></ul>
+<ul id="legend-marks"></ul>
+<p id="stats"></p>
+<button type="button" id="fit">@@T_FIT@@</button>
+</section>
+<section id="details" hidden>
+<h2>@@T_DETAILS@@</h2>
+<div id="details-text"></div>
+</section>
+</aside>
+<div id="graph"></div>
+</main>
+<noscript><p class="noscript">@@T_NOSCRIPT@@</p></noscript>
+<script>@@VIS_JS@@</script>
+<script id="estuary-data" type="application/json">@@DATA@@</script>
+<script>@@APP_JS@@</script>
+</body>
+</html>
+"""
+
+FONT_STACK = (
+    'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", '
+    '"Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", '
+    "Arial, sans-serif"
+)
+
+APP_CSS = """
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; }
+body { display: flex; flex-direction: column; font-family: @@FONT@@;
+  color: #1f2933; background: #f7f8fa; }
+header#top { padding: 10px 18px 8px; border-bottom: 1px solid #dde1e6; background: #fff; }
+header#top h1 { margin: 0; font-size: 21px; font-weight: 600; }
+header#top .caption { margin: 4px 0 0; font-size: 13px; color: #52606d; white-space: pre-line; }
+main { flex: 1; display: flex; min-height: 0; }
+#panel { width: 290px; flex: none; overflow-y: auto; padding: 10px 14px;
+  border-right: 1px solid #dde1e6; background: #fff; font-size: 13px; }
+#panel h2 { font-size: 13px; margin: 14px 0 6px; color: #52606d; font-weight: 600; }
+#graph { flex: 1; position: relative; min-width: 0; background: #fff; }
+#graph .vis-network:focus { outline: none; }
+#search-label { display: block; font-weight: 600; color: #52606d; margin-bottom: 4px; }
+#search { width: 100%; padding: 6px 8px; font: inherit; font-size: 14px;
+  border: 1px solid #b8c2cc; border-radius: 4px; }
+#search:focus { outline: 2px solid #3b82f6; border-color: transparent; }
+#search-results { list-style: none; margin: 4px 0 0; padding: 0; max-height: 320px;
+  overflow-y: auto; }
+#search-results li { padding: 4px 6px; border-radius: 3px; cursor: pointer;
+  display: flex; gap: 6px; align-items: center; }
+#search-results li:hover, #search-results li.active { background: #e8f0fe; }
+#search-results li .sub { color: #7b8794; font-size: 12px; overflow: hidden;
+  text-overflow: ellipsis; white-space: nowrap; }
+#search-results li.none { color: #7b8794; cursor: default; }
+#legend ul { list-style: none; margin: 0; padding: 0; }
+#legend li { display: flex; align-items: center; gap: 7px; padding: 2px 0; }
+#legend label { display: flex; align-items: center; gap: 7px; flex: 1; cursor: pointer; }
+#legend .count { margin-left: auto; color: #52606d; font-variant-numeric: tabular-nums; }
+#legend-marks { margin-top: 8px !important; padding-top: 6px !important;
+  border-top: 1px dashed #dde1e6 !important; }
+.swatch { width: 14px; height: 14px; flex: none; display: inline-block; }
+.swatch.dot, .swatch.ellipse { border-radius: 50%; }
+.swatch.ellipse { height: 10px; }
+.swatch.box { border-radius: 3px; height: 11px; }
+.swatch.square { border-radius: 1px; width: 12px; height: 12px; }
+.swatch.diamond { clip-path: polygon(50% 0, 100% 50%, 50% 100%, 0 50%); }
+.swatch.triangle { clip-path: polygon(50% 4%, 100% 96%, 0 96%); }
+.swatch.star { clip-path: polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%,
+  21% 91%, 32% 57%, 2% 35%, 39% 35%); }
+.swatch.hexagon { clip-path: polygon(25% 5%, 75% 5%, 100% 50%, 75% 95%, 25% 95%, 0 50%); }
+.swatch.text { background: none !important; font-weight: 700; font-size: 12px;
+  line-height: 14px; text-align: center; color: #52606d; }
+.swatch.mark-focus { border-radius: 50%; background: #fff; border: 3px solid #111; }
+.swatch.mark-result { border-radius: 50%; background: #fff; border: 3px solid #f59e0b; }
+.swatch.mark-path { height: 4px; background: #d9480f; border-radius: 2px; }
+#stats { color: #7b8794; margin: 8px 0; }
+#fit { font: inherit; padding: 4px 10px; border: 1px solid #b8c2cc; border-radius: 4px;
+  background: #fff; cursor: pointer; }
+#details-text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.5; }
+#details-text .rel { margin-top: 6px; padding-top: 6px; border-top: 1px dashed #dde1e6; }
+div.vis-tooltip { white-space: pre-wrap; max-width: 440px; font-family: @@FONT@@;
+  font-size: 13px; line-height: 1.45; color: #1f2933; background: #fffef7;
+  border-color: #c8c6b8; overflow-wrap: anywhere; }
+.noscript { padding: 20px; }
+"""
+
+APP_JS = r"""
+(function () {
+  "use strict";
+  var t0 = performance.now();
+  var D = JSON.parse(document.getElementById("estuary-data").textContent);
+  var T = D.text, L = D.labels, TYPES = D.types, NR = D.nodes, ER = D.edges;
+  var big = D.big;
+  var $ = function (id) { return document.getElementById(id); };
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+
+  // ---- nodes: [id, label, name, name_en, aliases, degree, mark, x, y, info] ----
+  // mark: 0 plain, 1 result (highlight), 2 query endpoint (focus), 3 muted
+  var ids = new Array(NR.length), index = {}, byLabel = L.map(function () { return []; });
+  var items = new Array(NR.length), searchKeys = new Array(NR.length);
+  var sizeOf = function (deg) { return Math.min(40, 10 + 3 * Math.sqrt(deg)); };
+  function nodeTip(r) {
+    var lab = L[r[1]], lines = [r[2]];
+    if (r[3]) { lines.push(r[3]); }
+    lines.push(T.label + ": " + (lab.zh && D.lang === "zh" ? lab.zh + " · " : "") + lab.name);
+    if (r[4] && r[4].length) { lines.push(T.aliases + ": " + r[4].join(" / ")); }
+    lines.push(T.degree + ": " + r[5]);
+    if (r[9]) { lines.push(r[9]); }
+    if (r[6] === 2) { lines.push("★ " + T.focus); }
+    else if (r[6] === 1) { lines.push("● " + T.result); }
+    lines.push("id: " + r[0]);
+    return lines.join("\n");
+  }
+  for (var i = 0; i < NR.length; i++) {
+    var r = NR[i], lab = L[r[1]], s = sizeOf(r[5]);
+    ids[i] = r[0]; index[r[0]] = i; byLabel[r[1]].push(r[0]);
+    var o = { id: r[0], label: r[2], group: "g" + r[1] + (r[6] === 3 ? "m" : ""), size: s,
+              title: nodeTip(r) };
+    if (r[7] !== null) { o.x = r[7]; o.y = r[8]; }
+    if (r[6] === 2 || r[6] === 1) {
+      var focus = r[6] === 2, ring = focus ? "#111111" : "#f59e0b";
+      o.size = s * (focus ? 1.7 : 1.35);
+      o.borderWidth = focus ? 5 : 4;
+      o.borderWidthSelected = o.borderWidth + 1;
+      o.color = { background: lab.color, border: ring,
+                  highlight: { background: lab.color, border: ring },
+                  hover: { background: lab.color, border: ring } };
+      o.font = { size: focus ? 20 : 17, color: "#111111", strokeWidth: 4,
+                 strokeColor: "#ffffff", face: D.font, bold: { mod: "bold" } };
+      o.shadow = { enabled: true, size: focus ? 14 : 8, x: 0, y: 2,
+                   color: "rgba(0,0,0,0.35)" };
+      o.mass = focus ? 3 : 2;
+    }
+    items[i] = o;
+    var keys = [r[2], r[3] || ""].concat(r[4] || []);
+    searchKeys[i] = "\n" + keys.join("\n").normalize("NFKC").toLowerCase() + "\n";
+  }
+
+  // ---- edges: [from, to, type, mark, evidence, source, confidence, info, curve] ----
+  // mark: 0 plain, 1 on an answer path, 3 muted; curve: signed roundness for parallel edges
+  D.fixed.forEach(function (i) { items[i].fixed = true; });  // mapped cities stay put
+
+  var eitems = new Array(ER.length);
+  function name(k) { return NR[k][2]; }
+  function edgeTip(e) {
+    var t = TYPES[e[2]], lines = [T.type + ": " + t[1] + (t[1] !== t[0] ? " (" + t[0] + ")" : "")];
+    lines.push(name(e[0]) + " → " + name(e[1]));
+    if (e[4]) { lines.push(T.evidence + ": “" + e[4] + "”"); }
+    if (e[5]) { lines.push(T.source + ": " + e[5]); }
+    if (e[6]) { lines.push(T.confidence + ": " + e[6]); }
+    if (e[7]) { lines.push(e[7]); }
+    if (e[3] === 1) { lines.push("━ " + T.path); }
+    return lines.join("\n");
+  }
+  for (var k = 0; k < ER.length; k++) {
+    var e = ER[k];
+    var eo = { id: k, from: ids[e[0]], to: ids[e[1]], label: TYPES[e[2]][1], title: edgeTip(e) };
+    if (e[3] === 1) {
+      eo.width = 4;
+      eo.color = { color: "#d9480f", highlight: "#d9480f", hover: "#d9480f", opacity: 1 };
+      eo.font = { color: "#b23c0c", size: 13, strokeWidth: 4, strokeColor: "#ffffff",
+                  face: D.font };
+    } else if (e[3] === 3) {
+      eo.color = { color: "#d5d9de", highlight: "#7b8794", hover: "#9aa5b1", opacity: 1 };
+      eo.font = { color: "#8592a0", size: 11, strokeWidth: 3, strokeColor: "#ffffff",
+                  face: D.font };
+    }
+    if (e[8]) {
+      eo.smooth = { enabled: true, type: e[8] > 0 ? "curvedCW" : "curvedCCW",
+                    roundness: Math.abs(e[8]) };
+    }
+    eitems[k] = eo;
+  }
+
+  var t1 = performance.now();
+  var nodes = new vis.DataSet(items), edges = new vis.DataSet(eitems);
+  var container = $("graph");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
+  window.estuary = { network: network, nodes: nodes, edges: edges, firstDraw: null,
+                     stable: !D.options.physics.enabled, selected: null,
+                     timing: { start: t0, built: t1, network: performance.now() } };
+  network.once("afterDrawing", function () {
+    window.estuary.firstDraw = performance.now();
+    document.documentElement.setAttribute("data-drawn", "1");
+  });
+  network.on("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: { enabled: false } });
+    window.estuary.stable = true;
+    document.documentElement.setAttribute("data-stable", "1");
+  });
+  if (!D.options.physics.enabled) {
+    document.documentElement.setAttribute("data-stable", "1");
+  }
+
+  // ---- legend with counts, and the filter by label ----
+  var hiddenLabels = {};
+  function setLabelHidden(li, hide) {
+    hiddenLabels[li] = hide;
+    nodes.update(byLabel[li].map(function (id) { return { id: id, hidden: hide }; }));
+    var box = $("filter-" + li);
+    if (box) { box.checked = !hide; }
+  }
+  var legend = $("legend-labels");
+  L.forEach(function (lab, li) {
+    if (!lab.count) { return; }
+    var item = el("li"), label = el("label"), box = el("input");
+    box.type = "checkbox"; box.checked = true; box.id = "filter-" + li;
+    box.setAttribute("data-label", lab.name);
+    box.addEventListener("change", function () { setLabelHidden(li, !box.checked); });
+    var sw = el("span", "swatch " + lab.shape, lab.shape === "text" ? "T" : "");
+    sw.style.background = lab.color;
+    label.appendChild(box); label.appendChild(sw);
+    var shown = D.lang === "zh" && lab.zh ? lab.zh + " " + lab.name : lab.name;
+    label.appendChild(el("span", "name", shown));
+    label.appendChild(el("span", "count", lab.count.toLocaleString()));
+    item.appendChild(label);
+    legend.appendChild(item);
+  });
+  var marks = $("legend-marks");
+  [["focus", "mark-focus"], ["result", "mark-result"], ["path", "mark-path"]].forEach(function (m) {
+    if (!D.marks[m[0]]) { return; }
+    var item = el("li");
+    item.appendChild(el("span", "swatch " + m[1]));
+    item.appendChild(el("span", "name", T[m[0]]));
+    item.appendChild(el("span", "count", D.marks[m[0]].toLocaleString()));
+    marks.appendChild(item);
+  });
+  $("stats").textContent = T.nodes + " " + NR.length.toLocaleString() + " · " + T.edges + " " +
+    ER.length.toLocaleString() + " · " + T.layouts[D.layout];
+  $("fit").addEventListener("click", function () { network.fit({ animation: !big }); });
+
+  // ---- details panel (click a node or edge) ----
+  var details = $("details"), detailsText = $("details-text");
+  function showNode(i) {
+    detailsText.textContent = "";
+    detailsText.appendChild(el("div", "node", nodeTip(NR[i])));
+    var conn = network.getConnectedEdges(ids[i]).slice(0, 40);
+    conn.forEach(function (k) { detailsText.appendChild(el("div", "rel", edgeTip(ER[k]))); });
+    details.hidden = false;
+  }
+  function showEdge(k) {
+    detailsText.textContent = "";
+    detailsText.appendChild(el("div", "rel", edgeTip(ER[k])));
+    details.hidden = false;
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) { showNode(index[p.nodes[0]]); }
+    else if (p.edges.length) { showEdge(p.edges[0]); }
+  });
+
+  // ---- search: name, English name and aliases, case-insensitive, any script ----
+  var input = $("search"), list = $("search-results"), hits = [], active = -1;
+  function select(i) {
+    var id = ids[i];
+    if (hiddenLabels[NR[i][1]]) { setLabelHidden(NR[i][1], false); }
+    network.selectNodes([id]);
+    network.focus(id, {
+      scale: Math.max(network.getScale(), 1.1),
+      animation: big ? false : { duration: 450, easingFunction: "easeInOutQuad" }
+    });
+    window.estuary.selected = id;
+    input.value = NR[i][2];
+    list.textContent = "";
+    hits = []; active = -1;
+    showNode(i);
+  }
+  function find(q) {
+    var found = [];
+    for (var i = 0; i < searchKeys.length; i++) {
+      var p = searchKeys[i].indexOf(q);
+      if (p < 0) { continue; }
+      var score = searchKeys[i].indexOf("\n" + q + "\n") >= 0 ? 0 :
+                  searchKeys[i].indexOf("\n" + q) >= 0 ? 1 : 2;
+      found.push([score, -NR[i][5], NR[i][2].length, i]);
+    }
+    found.sort(function (a, b) {
+      return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
+    });
+    return found.slice(0, 30).map(function (f) { return f[3]; });
+  }
+  function paint() {
+    list.textContent = "";
+    if (!hits.length) {
+      if (input.value.trim()) { list.appendChild(el("li", "none", T.noMatch)); }
+      return;
+    }
+    hits.forEach(function (i, n) {
+      var r = NR[i], lab = L[r[1]], li = el("li", n === active ? "active" : "");
+      li.setAttribute("role", "option");
+      li.setAttribute("data-id", r[0]);
+      var sw = el("span", "swatch " + lab.shape, lab.shape === "text" ? "T" : "");
+      sw.style.background = lab.color;
+      li.appendChild(sw);
+      li.appendChild(el("span", "name", r[2]));
+      var sub = [r[3]].concat(r[4] || []).filter(Boolean).join(" / ");
+      if (sub) { li.appendChild(el("span", "sub", sub)); }
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); select(i); });
+      list.appendChild(li);
+    });
+  }
+  input.addEventListener("input", function () {
+    var q = input.value.trim().normalize("NFKC").toLowerCase();
+    hits = q ? find(q) : [];
+    active = hits.length ? 0 : -1;
+    paint();
+  });
+  input.addEventListener("keydown", function (ev) {
+    var n = hits.length;
+    if ((ev.key === "ArrowDown" || ev.key === "ArrowUp") && n) {
+      active = (active + (ev.key === "ArrowDown" ? 1 : n - 1)) % n;
+      paint();
+      ev.preventDefault();
+    } else if (ev.key === "Enter" && !ev.isComposing) {
+      if (n) { select(hits[Math.max(active, 0)]); }
+      ev.preventDefault();
+    } else if (ev.key === "Escape") {
+      input.value = ""; hits = []; paint();
+    }
+  });
+})();
+"""
