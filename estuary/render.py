@@ -19,22 +19,24 @@ def _name(entity: Any) -> Text:
     return text
 
 
-def _evidence_lines(relations: Any, indent: str) -> None:
+def _evidence_lines(relations: Any, names: dict[str, str], indent: str) -> None:
+    """Each relation on one line with its source; the quote, if any, on the next."""
     for rel in relations:
-        quote = f"“{rel.evidence}”" if rel.evidence else "(no quote: curated fact)"
         line = Text(indent)
         line.append(f"{rel.type} ", style="cyan")
-        line.append(f"{rel.start} → {rel.end}: ", style="dim")
-        line.append(quote)
+        line.append(f"{names.get(rel.start, rel.start)} → {names.get(rel.end, rel.end)}")
         line.append(f"  [{rel.source}, {rel.confidence}]", style="dim")
         console.print(line)
+        if rel.evidence:
+            console.print(Text(f"{indent}  “{rel.evidence}”"))
 
 
 def _paths(paths: Any, shown: int, indent: str = "  ") -> None:
     for path in paths[:shown]:
         console.print(Text(f"{indent}{path.text()}", style="green"))
+        names = {n.id: n.name for n in path.nodes}
         for hop in path.hops:
-            _evidence_lines(hop, indent + "    ")
+            _evidence_lines(hop, names, indent + "    ")
     if len(paths) > shown:
         console.print(Text(f"{indent}… {len(paths) - shown} more paths (--paths N or --json)",
                            style="dim"))
@@ -69,7 +71,8 @@ def _show(detail: Any, **_: Any) -> None:
             line.append(_name(edge.other))
             line.append(f"  [{edge.other.id}]", style="dim")
             console.print(line)
-            _evidence_lines([edge.relation], "      ")
+            names = {e.id: e.name, edge.other.id: edge.other.name}
+            _evidence_lines([edge.relation], names, "      ")
     if detail.sources:
         console.print(Text("Sources", style="bold"))
         for src in detail.sources:
@@ -96,15 +99,17 @@ def _paths_result(result: Any, paths_shown: int = 3, **_: Any) -> None:
 def _links(result: Any, paths_shown: int = 3, **_: Any) -> None:
     table = Table(title=f"{result.via.capitalize()} links between {result.a.name} "
                         f"({result.a.name_en}) and {result.b.name} ({result.b.name_en})")
-    for col in ("#", "id", "label", "name", "paths", "shortest"):
-        table.add_column(col, justify="right" if col in ("#", "paths", "shortest") else "left",
+    numeric = ("#", "independent", "paths", "shortest")
+    for col in ("#", "id", "label", "name", *numeric[1:]):
+        table.add_column(col, justify="right" if col in numeric else "left",
                          no_wrap=col in ("#", "id", "label"))
     for rank, link in enumerate(result.links, 1):
         table.add_row(str(rank), link.entity.id, link.entity.label, _name(link.entity),
-                      str(link.score), str(min(p.length for p in link.paths)))
+                      str(link.score), str(len(link.paths)), str(link.shortest))
     console.print(table)
     for rank, link in enumerate(result.links, 1):
-        console.print(Text(f"\n{rank}. {link.entity.display} — {link.score} path(s)",
+        console.print(Text(f"\n{rank}. {link.entity.display} — {link.score} independent, "
+                           f"{len(link.paths)} path(s) in all",
                            style="bold"))
         _paths(list(link.paths), paths_shown)
 

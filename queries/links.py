@@ -47,13 +47,23 @@ class Link:
 
     @property
     def score(self) -> int:
-        """How many distinct paths pass through this entity."""
-        return len(self.paths)
+        """Independent paths through this entity: the fewer of its distinct routes from
+        either end. Sixteen paths that all reach it by one edge from A count as one, so an
+        entity reached many ways from both sides outranks a hub touched once."""
+        prefixes, suffixes = set(), set()
+        for path in self.paths:
+            at = path.ids.index(self.entity.id)
+            prefixes.add(path.ids[:at])
+            suffixes.add(path.ids[at + 1:])
+        return min(len(prefixes), len(suffixes))
+
+    @property
+    def shortest(self) -> int:
+        return min(p.length for p in self.paths)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity.ref(), "score": self.score,
-                "shortest": min(p.length for p in self.paths),
-                "paths": [p.to_dict() for p in self.paths]}
+        return {"entity": self.entity.ref(), "score": self.score, "paths_total": len(self.paths),
+                "shortest": self.shortest, "paths": [p.to_dict() for p in self.paths]}
 
 
 @dataclass(frozen=True)
@@ -96,5 +106,5 @@ def links(store: Store, a: str, b: str, *, via: str = "industry",
     entities = store.entities(through)
     ranked = sorted(
         (Link(entities[i], tuple(ps)) for i, ps in through.items()),
-        key=lambda link: (-link.score, min(p.length for p in link.paths), link.entity.id))
+        key=lambda link: (-link.score, link.shortest, -len(link.paths), link.entity.id))
     return LinksResult(ea, eb, via, tuple(ranked))
