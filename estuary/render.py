@@ -99,14 +99,16 @@ def _paths_result(result: Any, paths_shown: int = 3, **_: Any) -> None:
 def _links(result: Any, paths_shown: int = 3, **_: Any) -> None:
     table = Table(title=f"{result.via.capitalize()} links between {result.a.name} "
                         f"({result.a.name_en}) and {result.b.name} ({result.b.name_en})")
-    numeric = ("#", "independent", "paths", "shortest")
-    for col in ("#", "id", "label", "name", *numeric[1:]):
+    numeric = ("#", "indep.", "paths", "hops")
+    for col in ("#", "name", "id", *numeric[1:]):
         table.add_column(col, justify="right" if col in numeric else "left",
-                         no_wrap=col in ("#", "id", "label"))
+                         no_wrap=col != "name", ratio=1 if col == "name" else None)
     for rank, link in enumerate(result.links, 1):
-        table.add_row(str(rank), link.entity.id, link.entity.label, _name(link.entity),
+        table.add_row(str(rank), _name(link.entity), Text(link.entity.id, style="dim"),
                       str(link.score), str(len(link.paths)), str(link.shortest))
     console.print(table)
+    console.print(Text("indep.: independent paths (the fewer distinct routes from either end); "
+                       "hops: the shortest path's length", style="dim"))
     for rank, link in enumerate(result.links, 1):
         console.print(Text(f"\n{rank}. {link.entity.display} — {link.score} independent, "
                            f"{len(link.paths)} path(s) in all",
