@@ -1,6 +1,6 @@
 """The catalogue: one question, one function; each runs on either store."""
 
-from queries.errors import AmbiguousEntity, EntityNotFound, NoPath, QueryError
+from queries.errors import AmbiguousEntity, EntityNotFound, NoLinks, NoPath, QueryError
 from queries.links import VIAS, links
 from queries.neighbors import neighbors
 from queries.paths import shortest_paths
@@ -10,6 +10,6 @@ from queries.show import show
 from queries.stats import stats
 
 __all__ = [
-    "VIAS", "AmbiguousEntity", "EntityNotFound", "NoPath", "QueryError", "links", "neighbors",
-    "resolve", "search", "shortest_paths", "show", "stats",
+    "VIAS", "AmbiguousEntity", "EntityNotFound", "NoLinks", "NoPath", "QueryError", "links",
+    "neighbors", "resolve", "search", "shortest_paths", "show", "stats",
 ]

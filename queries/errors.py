@@ -28,6 +28,12 @@ class AmbiguousEntity(QueryError):
         super().__init__(f"{text!r} is ambiguous: {listed}. Use a fuller name or the id")
 
 
+class NoLinks(QueryError):
+    def __init__(self, a: Entity, b: Entity, via: str, max_len: int) -> None:
+        kind = "entity" if via == "any" else via
+        super().__init__(f"no {kind} links {a.display} and {b.display} within {max_len} hops")
+
+
 class NoPath(QueryError):
     def __init__(self, a: Entity, b: Entity, max_len: int) -> None:
         super().__init__(f"no path of up to {max_len} hops between {a.display} and {b.display}")

@@ -8,7 +8,7 @@ from typing import Any
 from graph.model import Entity, Subgraph
 from graph.schema import LABELS
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
-from queries.errors import NoPath
+from queries.errors import NoLinks
 from queries.pathmodel import Path, build_paths, paths_subgraph
 from queries.resolve import resolve
 
@@ -102,7 +102,7 @@ def links(store: Store, a: str, b: str, *, via: str = "industry",
             if node.label in spec.targets:
                 through.setdefault(node.id, []).append(path)
     if not through:
-        raise NoPath(ea, eb, hops)
+        raise NoLinks(ea, eb, via, hops)
     entities = store.entities(through)
     ranked = sorted(
         (Link(entities[i], tuple(ps)) for i, ps in through.items()),

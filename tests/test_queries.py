@@ -8,6 +8,7 @@ from graph.model import to_jsonable
 from queries import (
     AmbiguousEntity,
     EntityNotFound,
+    NoLinks,
     NoPath,
     links,
     neighbors,
@@ -81,9 +82,16 @@ def test_shortest_paths_carry_evidence(store) -> None:
 
 
 def test_no_path_is_an_error(store) -> None:
-    with pytest.raises(NoPath):
-        shortest_paths(store, "南通", "苏州", max_hops=1) if False else links(
-            store, "南通", "南通市", via="industry")
+    with pytest.raises(NoPath) as err:
+        shortest_paths(store, "启东", "苏州", max_hops=1)
+    assert str(err.value) == "no path of up to 1 hops between 启东市 (Qidong) and 苏州 (Suzhou)"
+
+
+def test_nothing_links_an_entity_to_itself(store) -> None:
+    with pytest.raises(NoLinks) as err:
+        links(store, "南通", "南通市", via="industry")
+    assert str(err.value) == ("no industry links 南通 (Nantong) and 南通 (Nantong) "
+                              "within 4 hops")
 
 
 def test_links_nantong_suzhou_by_industry(store) -> None:

@@ -1,0 +1,169 @@
+"""The entities one relationship type leads to from an entity, and the quotes that name one.
+
+Both queries stand only on the store primitives `relations_of`, `all_relations` and
+`entities`, so the embedded store and Neo4j give the same answer by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import Entity, Relation, Subgraph
+from graph.names import has_han
+from graph.schema import LABELS, REL_TYPES
+from graph.store import Store
+from queries.errors import QueryError
+from queries.resolve import resolve
+
+DIRECTIONS = ("out", "in", "both")
+# Fields of a relation itself (not its free properties) that `where` may also test.
+_RELATION_FIELDS = ("source", "evidence", "confidence")
+
+
+@dataclass(frozen=True)
+class RelatedItem:
+    """One entity reached, with every relation of the type that reaches it."""
+
+    entity: Entity
+    relations: tuple[Relation, ...]  # sorted by key
+
+    @property
+    def directions(self) -> tuple[str, ...]:
+        """'out' and/or 'in', as seen from the centre of the query."""
+        return tuple(sorted({"out" if r.end == self.entity.id else "in"
+                             for r in self.relations}, reverse=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.entity.ref(), "direction": "+".join(self.directions),
+                "relations": [r.to_dict() for r in self.relations]}
+
+
+@dataclass(frozen=True)
+class RelatedResult:
+    center: Entity
+    rel_type: str
+    direction: str
+    label: str | None
+    where: dict[str, Any]
+    items: tuple[RelatedItem, ...]  # sorted by label, then id
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(item.entity for item in self.items)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"center": self.center.ref(), "rel_type": self.rel_type,
+                "direction": self.direction, "label": self.label, "where": self.where,
+                "count": len(self.items), "related": [i.to_dict() for i in self.items]}
+
+    def subgraph(self) -> Subgraph:
+        nodes = {self.center.id: self.center, **{i.entity.id: i.entity for i in self.items}}
+        edges = sorted({r.key: r for i in self.items for r in i.relations}.items())
+        return Subgraph(nodes=tuple(nodes[k] for k in sorted(nodes)),
+                        edges=tuple(r for _, r in edges), focus=(self.center.id,),
+                        highlight=tuple(i.entity.id for i in self.items))
+
+
+def _check(rel_type: str, direction: str, label: str | None) -> None:
+    if rel_type not in REL_TYPES:
+        raise QueryError(f"unknown relationship type {rel_type!r}; choose from "
+                         f"{', '.join(REL_TYPES)}")
+    if direction not in DIRECTIONS:
+        raise QueryError(f"unknown direction {direction!r}; choose from "
+                         f"{', '.join(DIRECTIONS)}")
+    if label is not None and label not in LABELS:
+        raise QueryError(f"unknown label {label!r}; choose from {', '.join(LABELS)}")
+
+
+def _value(rel: Relation, key: str) -> Any:
+    if key in _RELATION_FIELDS:
+        return getattr(rel, key)
+    return rel.props.get(key)
+
+
+def _matches(rel: Relation, where: Mapping[str, Any]) -> bool:
+    """Every condition holds: equal to the value, or one of a list/tuple/set of values."""
+    for key, wanted in where.items():
+        have = _value(rel, key)
+        if isinstance(wanted, (list, tuple, set, frozenset)):
+            if have not in wanted:
+                return False
+        elif have != wanted:
+            return False
+    return True
+
+
+def related(store: Store, entity: str, *, rel_type: str, direction: str = "out",
+            label: str | None = None, where: Mapping[str, Any] | None = None) -> RelatedResult:
+    """Which entities does this entity reach through one relationship type?"""
+    _check(rel_type, direction, label)
+    center = resolve(store, entity)
+    where = dict(where or {})
+    grouped: dict[str, list[Relation]] = {}
+    for rel in store.relations_of(center.id):
+        if rel.type != rel_type or rel.start == rel.end or not _matches(rel, where):
+            continue
+        outgoing = rel.start == center.id
+        if (direction == "out" and not outgoing) or (direction == "in" and outgoing):
+            continue
+        grouped.setdefault(rel.end if outgoing else rel.start, []).append(rel)
+    entities = store.entities(grouped)
+    items = [RelatedItem(entities[i], tuple(sorted(rels, key=lambda r: r.key)))
+             for i, rels in grouped.items()
+             if i in entities and (label is None or entities[i].label == label)]
+    items.sort(key=lambda item: (item.entity.label, item.entity.id))
+    return RelatedResult(center, rel_type, direction, label, where, tuple(items))
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Quote:
+    """One sentence of a source, and the relations it states."""
+
+    source: str
+    text: str
+    relations: tuple[Relation, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "text": self.text,
+                "relations": [r.to_dict() for r in self.relations]}
+
+
+@dataclass(frozen=True)
+class QuotesResult:
+    entity: Entity
+    names: tuple[str, ...]  # the names looked for in the quotes
+    quotes: tuple[Quote, ...]  # by source, then text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity.ref(), "names": list(self.names),
+                "count": len(self.quotes), "quotes": [q.to_dict() for q in self.quotes]}
+
+    def subgraph(self) -> Subgraph:
+        edges = sorted({r.key: r for q in self.quotes for r in q.relations}.items())
+        return Subgraph(nodes=(self.entity,), edges=tuple(r for _, r in edges),
+                        focus=(self.entity.id,))
+
+
+def _quoted_names(entity: Entity) -> tuple[str, ...]:
+    """The names a quote may use: the Chinese name and Chinese aliases of two or more
+    characters (a one-character abbreviation such as 通 occurs inside too many words)."""
+    names = [entity.name, *(a for a in entity.aliases if has_han(a))]
+    cleaned = {n.strip("“”\"'《》") for n in names}
+    return tuple(sorted((n for n in cleaned if len(n) >= 2), key=lambda n: (-len(n), n)))
+
+
+def quoted_in(store: Store, entity: str) -> QuotesResult:
+    """Which quoted sentences behind the graph's relations name this entity?"""
+    target = resolve(store, entity)
+    names = _quoted_names(target)
+    by_quote: dict[tuple[str, str], list[Relation]] = {}
+    for rel in store.all_relations():
+        if rel.evidence and any(name in rel.evidence for name in names):
+            by_quote.setdefault((rel.source, rel.evidence), []).append(rel)
+    quotes = [Quote(src, text, tuple(sorted(rels, key=lambda r: r.key)))
+              for (src, text), rels in sorted(by_quote.items())]
+    return QuotesResult(target, names, tuple(quotes))
