@@ -1,6 +1,7 @@
 """Two entities side by side: industries, parks, memberships and mechanisms, and what they share.
 
-Industries are what each side HAS_INDUSTRY; following BROADER upwards (any number of steps)
+Industries are what each side HAS_INDUSTRY (or, for a park, alliance or plan, FOCUSES_ON: the
+relation kept with each holding says which); following BROADER upwards (any number of steps)
 gives the categories they fall under, so two places with differently named industries still
 meet in a common category ("南通 集成电路 and 苏州 电子信息 are both 新一代信息技术产业").
 Parks are those a side CO_BUILDS and those LOCATED_IN it, directly or through its districts.
@@ -19,6 +20,7 @@ from queries.errors import QueryError
 from queries.resolve import resolve
 
 ASPECTS = ("industries", "parks", "memberships", "mechanisms")
+INDUSTRY_TYPES = frozenset({"HAS_INDUSTRY", "FOCUSES_ON"})
 
 # Places a park may sit in, directly or through a district: containment walks through these.
 _PLACES = frozenset({"City", "Region"})
@@ -148,7 +150,7 @@ class _Graph:
         return entity.label if entity else ""
 
 
-def _grouped(rels: list[Relation], types: set[str], me: str,
+def _grouped(rels: list[Relation], types: set[str] | frozenset[str], me: str,
              keep: Callable[[str], bool] = lambda _: True) -> dict[str, list[Relation]]:
     """Outgoing relations of these types, grouped by target id."""
     out: dict[str, list[Relation]] = {}
@@ -232,7 +234,7 @@ def compare(store: Store, a: str, b: str) -> CompareResult:
     steps: dict[tuple[str, str, str, str], Relation] = {}
     for me in (ea, eb):
         mine = rels_of(me.id)
-        industries = _grouped(mine, {"HAS_INDUSTRY"}, me.id)
+        industries = _grouped(mine, INDUSTRY_TYPES, me.id)
         holdings["industries"].append(industries)
         holdings["parks"].append(_parks(me, rels_of))
         holdings["memberships"].append(_grouped(mine, {"MEMBER_OF", "PARTICIPATES_IN"}, me.id))
