@@ -6,6 +6,7 @@ Both queries stand only on the store primitives `relations_of`, `all_relations` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -148,11 +149,14 @@ class QuotesResult:
                         focus=(self.entity.id,))
 
 
+_QUOTE_MARKS = re.compile(r"[“”‘’\"'《》「」『』]")
+
+
 def _quoted_names(entity: Entity) -> tuple[str, ...]:
     """The names a quote may use: the Chinese name and Chinese aliases of two or more
     characters (a one-character abbreviation such as 通 occurs inside too many words)."""
     names = [entity.name, *(a for a in entity.aliases if has_han(a))]
-    cleaned = {n.strip("“”\"'《》") for n in names}
+    cleaned = {_QUOTE_MARKS.sub("", n).strip() for n in names}
     return tuple(sorted((n for n in cleaned if len(n) >= 2), key=lambda n: (-len(n), n)))
 
 
@@ -162,7 +166,8 @@ def quoted_in(store: Store, entity: str) -> QuotesResult:
     names = _quoted_names(target)
     by_quote: dict[tuple[str, str], list[Relation]] = {}
     for rel in store.all_relations():
-        if rel.evidence and any(name in rel.evidence for name in names):
+        text = _QUOTE_MARKS.sub("", rel.evidence)
+        if text and any(name in text for name in names):
             by_quote.setdefault((rel.source, rel.evidence), []).append(rel)
     quotes = [Quote(src, text, tuple(sorted(rels, key=lambda r: r.key)))
               for (src, text), rels in sorted(by_quote.items())]

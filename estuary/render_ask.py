@@ -1,0 +1,148 @@
+"""Rich renderers for `ask`: its answer (each query's own renderer in turn), `related` and the
+quotes naming an entity.
+
+Importing this module registers them in `estuary.render.RENDERERS` (by result class name).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from estuary.render import RENDERERS as _ALL
+from estuary.render import console
+
+# Renderers of the other catalogue queries (why, compare, hubs, mentions), when installed.
+try:
+    import estuary.render_catalogue  # noqa: F401
+except ModuleNotFoundError as exc:  # pragma: no cover - depends on what is installed
+    if exc.name != "estuary.render_catalogue":
+        raise
+
+_SKIP_PROPS = ("note",)
+
+
+def _name(entity: Any) -> Text:
+    text = Text(entity.name, style="bold")
+    if entity.name_en:
+        text.append(f"  {entity.name_en}", style="dim")
+    return text
+
+
+def _evidence(relations: Any, names: dict[str, str], indent: str) -> None:
+    """Each relation on one line with its source; its quote, if any, on the next."""
+    for rel in relations:
+        line = Text(indent)
+        line.append(f"{rel.type} ", style="cyan")
+        line.append(f"{names.get(rel.start, rel.start)} → {names.get(rel.end, rel.end)}")
+        line.append(f"  [{rel.source}, {rel.confidence}]", style="dim")
+        console.print(line)
+        console.print(Text(f"{indent}  “{rel.evidence}”" if rel.evidence
+                           else f"{indent}  (no quote: curated fact)",
+                           style="" if rel.evidence else "dim"))
+
+
+def _details(relations: Any) -> str:
+    """The relation properties worth a column: tier, role, aspect, status, share, …"""
+    seen: dict[str, None] = {}
+    for rel in relations:
+        for key, value in sorted(rel.props.items()):
+            if key not in _SKIP_PROPS and value not in ("", None):
+                seen.setdefault(f"{key}: {value}", None)
+    return "; ".join(seen)
+
+
+def _related(result: Any, **_: Any) -> None:
+    center = f"{result.center.name} ({result.center.name_en})" if result.center.name_en \
+        else result.center.name
+    n = len(result.items)
+    kind = result.label or ("entity" if n == 1 else "entities")
+    where = ", ".join(f"{k}={v}" for k, v in result.where.items())
+    arrow = {"out": f"{center} -{result.rel_type}-> ?",
+             "in": f"? -{result.rel_type}-> {center}",
+             "both": f"{center} -{result.rel_type}- ?"}[result.direction]
+    title = f"{arrow}: {n} ({kind})" + (f" where {where}" if where else "")
+    if not result.items:
+        console.print(Text(f"{arrow}: no {kind}" + (f" where {where}" if where else "")
+                           + " in the graph.", style="bold"))
+        return
+    table = Table(title=Text(title, style="italic"))
+    for col in ("#", "name", "id", "label", "details"):
+        table.add_column(col, justify="right" if col == "#" else "left",
+                         no_wrap=col in ("#", "id", "label"))
+    for n, item in enumerate(result.items, 1):
+        table.add_row(str(n), _name(item.entity), Text(item.entity.id),
+                      Text(item.entity.label), Text(_details(item.relations)))
+    console.print(table)
+    for item in result.items:
+        names = {result.center.id: result.center.name, item.entity.id: item.entity.name}
+        _evidence(item.relations, names, "  ")
+
+
+def _quotes(result: Any, **_: Any) -> None:
+    names = "、".join(result.names)
+    console.print(Text(f"{len(result.quotes)} quote(s) behind the graph's relations name "
+                       f"{result.entity.display} (looked for: {names})", style="bold"))
+    for quote in result.quotes:
+        console.print(Text(f"\n“{quote.text}”"))
+        console.print(Text(f"  [{quote.source}]", style="dim"))
+        for rel in quote.relations:
+            line = Text("    ")
+            line.append(rel.type, style="cyan")
+            line.append(f" {rel.start} → {rel.end}", style="dim")
+            console.print(line)
+
+
+def _generic(result: Any) -> None:
+    """A result with no renderer of its own: its JSON."""
+    from graph.model import to_jsonable
+
+    console.print(json.dumps(to_jsonable(result), ensure_ascii=False, indent=2))
+
+
+def explain(answer: Any) -> None:
+    """Which intent, which entities, which query calls, and why they answer."""
+    info = answer.explanation()
+    table = Table(title="How ask read the question", show_header=False)
+    table.add_column("what", style="bold")
+    table.add_column("value")
+    rows = [("question", answer.parsed.question),
+            ("intent", f"{info['intent']}: {info['question']}")]
+    for m in answer.parsed.mentions:
+        names = ", ".join(f"{answer.parsed.known[i].display} [{i}]" for i in m.ids)
+        rows.append(("entity", f"{m.text!r} ({m.how}) → {names}"))
+    rows.extend(("query", call) for call in info["calls"])
+    rows.append(("because", info["because"]))
+    for what, value in rows:  # Text, not markup: ids in [brackets] must print as they are
+        table.add_row(what, Text(value))
+    console.print(table)
+
+
+def _ask(answer: Any, paths_shown: int = 3, **_: Any) -> None:
+    if answer.explain:
+        explain(answer)
+    for note in answer.parsed.notes:
+        console.print(Text(note, style="yellow"))
+    for ran in answer.ran:
+        if ran.note:
+            console.print(Text(ran.note, style="yellow"))
+        if ran.result is None:
+            continue
+        render = _ALL.get(type(ran.result).__name__)
+        if render is None:
+            _generic(ran.result)
+        else:
+            render(ran.result, paths_shown=paths_shown)
+
+
+RENDERERS: dict[str, Callable[..., None]] = {
+    "AskAnswer": _ask,
+    "RelatedResult": _related,
+    "QuotesResult": _quotes,
+}
+
+_ALL.update(RENDERERS)
