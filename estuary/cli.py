@@ -72,4 +72,10 @@ def main() -> None:
 
 
 # Registered on import so `from estuary.cli import app` is complete for CliRunner and --help.
-from estuary import commands_cypher, commands_data, commands_query  # noqa: E402, F401
+from estuary import (  # noqa: E402, F401
+    commands_ask,
+    commands_catalogue,
+    commands_cypher,
+    commands_data,
+    commands_query,
+)

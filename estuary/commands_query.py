@@ -8,7 +8,19 @@ import typer
 
 from estuary.cli import app
 from estuary.errors import friendly
-from estuary.options import HtmlOpt, JsonOpt, Lang, LangOpt, Layout, LayoutOpt, Via, opened_store
+from estuary.options import (
+    EntityArg,
+    FirstArg,
+    HtmlOpt,
+    JsonOpt,
+    Lang,
+    LangOpt,
+    Layout,
+    LayoutOpt,
+    SecondArg,
+    Via,
+    opened_store,
+)
 from estuary.output import emit
 
 LabelOpt = Annotated[str | None, typer.Option(
@@ -55,7 +67,7 @@ def search(
 @friendly
 def show(
     ctx: typer.Context,
-    entity: Annotated[str, typer.Argument(help="Id, name, alias or pinyin.")],
+    entity: EntityArg,
     json: JsonOpt = False, html: HtmlOpt = None, lang: LangOpt = Lang.zh,
     layout: LayoutOpt = Layout.auto,
 ) -> None:
@@ -75,7 +87,7 @@ def show(
 @friendly
 def neighbors(
     ctx: typer.Context,
-    entity: Annotated[str, typer.Argument(help="Id, name, alias or pinyin.")],
+    entity: EntityArg,
     depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=4,
                                        help="Hops to walk.")] = 1,
     label: LabelOpt = None,
@@ -99,8 +111,8 @@ def neighbors(
 @friendly
 def path(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="From: id, name, alias or pinyin.")],
-    b: Annotated[str, typer.Argument(help="To: id, name, alias or pinyin.")],
+    a: FirstArg,
+    b: SecondArg,
     k: Annotated[int, typer.Option("--k", "-k", min=1, help="Most paths to return.")] = 5,
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8)] = 6,
     json: JsonOpt = False, html: HtmlOpt = None, lang: LangOpt = Lang.zh,
@@ -123,12 +135,12 @@ def path(
 @friendly
 def links(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="First entity: id, name, alias or pinyin.")],
-    b: Annotated[str, typer.Argument(help="Second entity.")],
+    a: FirstArg,
+    b: SecondArg,
     via: Annotated[Via, typer.Option("--via", help="What kind of entity links them.")] = (
         Via.industry),
     max_hops: Annotated[int | None, typer.Option(
-        "--max-hops", min=2, max=6, help="Longest path [default: 4; 3 for --via any].",
+        "--max-hops", min=2, max=6, help="Longest path (default: 4; 3 for --via any).",
         show_default=False)] = None,
     paths: PathsOpt = 3,
     json: JsonOpt = False, html: HtmlOpt = None, lang: LangOpt = Lang.zh,

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from estuary.completion import complete_entity
+
 if TYPE_CHECKING:
     from graph.store import Store
 
@@ -32,6 +34,12 @@ class Via(StrEnum):
     any = "any"
 
 
+EntityArg = Annotated[str, typer.Argument(help="Id, name, alias or pinyin.",
+                                          autocompletion=complete_entity, show_default=False)]
+FirstArg = Annotated[str, typer.Argument(help="First entity: id, name, alias or pinyin.",
+                                         autocompletion=complete_entity, show_default=False)]
+SecondArg = Annotated[str, typer.Argument(help="Second entity.", autocompletion=complete_entity,
+                                          show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 HtmlOpt = Annotated[Path | None, typer.Option(
     "--html", help="Also write the answer's subgraph as a self-contained HTML file.",

@@ -142,4 +142,7 @@ RENDERERS: dict[str, Callable[..., None]] = {
 
 def render(result: Any, *, paths_shown: int = 3) -> None:
     """Print a result model as Rich tables and lines."""
+    # The catalogue's and ask's renderers register themselves in RENDERERS on import.
+    from estuary import render_ask, render_catalogue  # noqa: F401
+
     RENDERERS[type(result).__name__](result, paths_shown=paths_shown)
