@@ -78,4 +78,5 @@ from estuary import (  # noqa: E402, F401
     commands_cypher,
     commands_data,
     commands_query,
+    commands_viz,
 )

@@ -131,3 +131,19 @@ def test_installed_binary_runs(db: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "新一代信息技术产业" in proc.stdout
     assert html.stat().st_size > 100_000  # vis-network is inlined
+
+
+@pytest.mark.parametrize("args, nodes", [
+    ([], None),
+    (["--type", "City", "--layout", "geo"], "City"),
+    (["--around", "苏州", "-d", "1"], None),
+])
+def test_viz_writes_the_graph(runner: CliRunner, db: Path, tmp_path: Path, args: list[str],
+                              nodes: str | None) -> None:
+    out = tmp_path / "graph.html"
+    result = runner.invoke(app, ["viz", "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "苏州" in text
+    # The page's data names each label drawn (for the legend); a City-only view has no other.
+    assert ('"Industry"' in text) == (nodes is None)
