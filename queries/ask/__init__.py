@@ -1,0 +1,43 @@
+"""Questions in words, Chinese or English, mapped to one query of the catalogue.
+
+No model: a declarative table of intents and a gazetteer. The gazetteer finds every entity a
+question names (names, aliases, English names case-insensitively, pinyin; longest match
+first; a one-character abbreviation such as 通 or 沪 only where it stands as a name). The
+question is then masked (each entity becomes a placeholder) and each intent's cues, regexes
+with Chinese and English alternatives, must all match the masked text; the entities fill the
+intent's slots by label. A near miss ("Suzhuo", 南桶) is read only where an intent lacks an
+entity, and the answer says so. A question no intent fits, or whose entities do not fit,
+gets suggestions instead of an answer: never a confident wrong one.
+
+Adding a question is one `Intent` entry in `INTENTS` (queries/ask/intents.py).
+
+The modules, in the order a question goes through them:
+
+- intents: the records (Cue, Slot, Step, Intent) and the table itself;
+- text: normalising a question, the gazetteer, recognising the entities it names;
+- matching: which intents the masked question matches, binding entities to slots;
+- leftovers: the words nothing recognised, and the entities misspelt words almost name;
+- parsing: the outcome (Parsed, or Unmappable with the closest questions);
+- answering: running the intent's queries (AskAnswer).
+"""
+
+from queries.ask.answering import AskAnswer, Ran, answer, ask, size
+from queries.ask.intents import (
+    EXTRA_ALIASES,
+    INTENTS,
+    LABEL_WORDS,
+    QUERIES,
+    Cue,
+    Intent,
+    Slot,
+    Step,
+    fill_in,
+)
+from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse
+from queries.ask.text import Gazetteer, Mention, gazetteer, prepare, recognise
+
+__all__ = [
+    "EXTRA_ALIASES", "INTENTS", "LABEL_WORDS", "QUERIES", "AskAnswer", "Cue", "Gazetteer",
+    "Intent", "Mention", "Parsed", "Ran", "Slot", "Step", "Unmappable", "answer", "ask",
+    "closest_questions", "fill_in", "gazetteer", "parse", "prepare", "recognise", "size",
+]

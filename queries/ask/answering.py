@@ -1,0 +1,187 @@
+"""Answering a parsed question: run its intent's query steps on a store.
+
+Query modules are imported on use (see `QUERIES`), so a step whose module this installation
+lacks runs its fallback instead.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from graph.model import Entity, Subgraph, to_jsonable
+from graph.store import Store
+from queries.ask.intents import QUERIES, Step, fill_in
+from queries.ask.parsing import Parsed, parse
+from queries.ask.text import gazetteer
+from queries.errors import QueryError
+
+
+@dataclass(frozen=True)
+class Ran:
+    """One query run for the answer; `result` is None when it found nothing."""
+
+    query: str
+    args: dict[str, Any]
+    result: Any
+    note: str = ""
+    fallback: bool = False  # run because the main steps found nothing
+
+    @property
+    def empty(self) -> bool:
+        return self.result is None or size(self.result) == 0
+
+    def call(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self.args.items())
+        return f"{self.query}({inner})"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"query": self.query, "args": self.args, "result": to_jsonable(self.result)}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def size(result: Any) -> int | None:
+    """How many things a result holds, or None if its shape is unknown."""
+    for attr in ("items", "quotes", "links", "paths", "statements", "mentions", "hits",
+                 "sentences", "neighbors", "relations", "hubs", "ranked"):
+        value = getattr(result, attr, None)
+        if isinstance(value, (list, tuple)):
+            return len(value)
+    return None
+
+
+@dataclass(frozen=True)
+class AskAnswer:
+    parsed: Parsed
+    ran: tuple[Ran, ...]
+    explain: bool = False  # include the explanation when rendered or dumped
+
+    @property
+    def primary(self) -> Ran:
+        """The question's own answer: the first main step that found something, else the
+        first main step (fallbacks only support it)."""
+        main = [r for r in self.ran if not r.fallback] or list(self.ran)
+        return next((r for r in main if not r.empty), main[0])
+
+    def explanation(self) -> dict[str, Any]:
+        intent = self.parsed.intent
+        return {
+            "intent": intent.name,
+            "question": fill_in(intent.question, self.parsed.names()),
+            "entities": [{"text": m.text, "how": m.how,
+                          "matches": [self.parsed.known[i].ref() for i in m.ids]}
+                         for m in self.parsed.mentions],
+            "slots": {k: e.ref() for k, e in self.parsed.slots.items()},
+            "calls": [r.call() for r in self.ran],
+            "because": fill_in(intent.explain, self.parsed.names()),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        main = self.primary
+        out: dict[str, Any] = {
+            "question": self.parsed.question,
+            "intent": self.parsed.intent.name,
+            "query": main.query,
+            "args": main.args,
+            "result": to_jsonable(main.result),
+            "entities": {k: e.ref() for k, e in self.parsed.slots.items()},
+            "notes": [*self.parsed.notes, *(r.note for r in self.ran if r.note)],
+            "also": [r.to_dict() for r in self.ran if r is not main],
+        }
+        if self.explain:
+            out["explain"] = self.explanation()
+        return out
+
+    def subgraph(self) -> Subgraph:
+        nodes: dict[str, Entity] = {e.id: e for e in self.parsed.slots.values()}
+        edges: dict[tuple[str, str, str, str], Any] = {}
+        focus: list[str] = [e.id for e in self.parsed.slots.values()]
+        highlight: list[str] = []
+        pairs: set[tuple[str, str]] = set()
+        for ran in self.ran:
+            if ran.result is None or not hasattr(ran.result, "subgraph"):
+                continue
+            sub = ran.result.subgraph()
+            nodes.update((n.id, n) for n in sub.nodes)
+            edges.update((r.key, r) for r in sub.edges)
+            focus.extend(i for i in sub.focus if i not in focus)
+            highlight.extend(i for i in sub.highlight if i not in highlight)
+            pairs |= set(sub.path_edges)
+        ids = set(nodes)
+        return Subgraph(nodes=tuple(nodes[k] for k in sorted(nodes)),
+                        edges=tuple(e for k, e in sorted(edges.items())
+                                    if e.start in ids and e.end in ids),
+                        focus=tuple(focus), highlight=tuple(highlight),
+                        path_edges=frozenset(pairs))
+
+
+def _load(query: str) -> Any | None:
+    """The query function, or None if its module is not installed."""
+    module, name = QUERIES[query]
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+
+
+def _fill(value: Any, values: Mapping[str, str]) -> Any:
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        return values.get(value[1:-1])
+    if isinstance(value, Mapping):
+        return {k: _fill(v, values) for k, v in value.items()}
+    return value
+
+
+def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
+    func = _load(step.query)
+    if func is None:
+        if step.fallback is None:
+            module = QUERIES[step.query][0]
+            raise QueryError(f"this installation has no {module}, which answers "
+                             f"{parsed.intent.question!r}")
+        return _run(store, step.fallback, parsed)
+    values = parsed.values()
+    args = [_fill(a, values) for a in step.args]
+    kwargs = {k: _fill(v, values) for k, v in step.kwargs.items()}
+    bound = inspect.signature(func).bind(store, *args, **kwargs)
+    shown = dict(list(bound.arguments.items())[1:])  # all but the store
+    names = parsed.names()
+    note = fill_in(step.note, names)
+    try:
+        result = func(store, *args, **kwargs)
+    except QueryError as exc:
+        if type(exc).__name__ not in step.empty_on:
+            raise
+        return Ran(step.query, shown, None, fill_in(step.note_if_empty, names) or str(exc))
+    if size(result) == 0 and step.note_if_empty:
+        note = fill_in(step.note_if_empty, names)
+    return Ran(step.query, shown, result, note)
+
+
+def answer(store: Store, parsed: Parsed) -> AskAnswer:
+    """Run the parsed question's steps on a store."""
+    ran: list[Ran] = []
+    done: set[str] = set()
+    found = False  # did a main step (not a fallback) find anything?
+    for step in parsed.intent.steps:
+        if step.only_if_empty and found:
+            continue
+        result = replace(_run(store, step, parsed), fallback=step.only_if_empty)
+        if result.call() in done:
+            continue
+        done.add(result.call())
+        ran.append(result)
+        found = found or (not step.only_if_empty and not result.empty)
+    return AskAnswer(parsed, tuple(ran))
+
+
+def ask(store: Store, question: str) -> AskAnswer:
+    """Which query answers this question in words, and what does it answer?"""
+    return answer(store, parse(question, gazetteer(store)))

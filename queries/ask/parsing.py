@@ -1,0 +1,223 @@
+"""A question mapped to one intent with every slot filled, or an `Unmappable` that says why
+not and which questions come closest: never a confident wrong answer.
+
+A near miss ("Suzhuo", 南桶) is read as an entity only where the intent lacks one, and the
+answer says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.model import Entity
+from graph.names import has_han
+from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
+from queries.ask.leftovers import (
+    conjunct_words,
+    leftover_words,
+    near_misses,
+    original,
+    suggest_entities,
+)
+from queries.ask.matching import match
+from queries.ask.text import Gazetteer, Mention, mask, prepare, recognise
+from queries.errors import QueryError
+
+# -- the outcome of parsing -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A question mapped to an intent with every slot filled by one entity."""
+
+    question: str
+    intent: Intent
+    mentions: tuple[Mention, ...]
+    slots: dict[str, Entity]
+    labels: dict[str, str]
+    notes: tuple[str, ...] = ()
+    known: dict[str, Entity] = field(default_factory=dict)  # every entity a mention names
+
+    def values(self) -> dict[str, str]:
+        """Slot -> what a query receives: an entity id or a label."""
+        return {**{k: e.id for k, e in self.slots.items()}, **self.labels}
+
+    def names(self) -> dict[str, str]:
+        """Slot -> how an explanation names it."""
+        return {**{k: e.display for k, e in self.slots.items()}, **self.labels}
+
+
+class Unmappable(QueryError):
+    """A question `ask` cannot map to a query; the message says why and what it can do."""
+
+    def __init__(self, question: str, reason: str, *, recognised: Iterable[Entity] = (),
+                 closest: Iterable[str] = (), hints: Iterable[str] = ()) -> None:
+        self.question = question
+        self.reason = reason
+        self.recognised = tuple(recognised)
+        self.closest = tuple(closest)
+        self.hints = tuple(hints)
+        lines = [reason]
+        lines.extend(self.hints)
+        if self.recognised:
+            lines.append("Recognised: " + ", ".join(f"{e.display} [{e.id}]"
+                                                    for e in self.recognised))
+        if self.closest:
+            lines.append("Questions I can answer, closest first:")
+            lines.extend(f"  estuary ask \"{q}\"" for q in self.closest)
+        super().__init__("\n".join(lines))
+
+
+# -- what to suggest instead ------------------------------------------------------------------
+
+def closest_questions(question: str, recognised: Iterable[Entity] = (),
+                      limit: int = 3) -> list[str]:
+    """Questions `ask` answers, most similar to this one first (one per intent): each
+    intent's examples, and its template filled with the entities the question named."""
+    from rapidfuzz import fuzz
+
+    q = prepare(question)
+    zh = has_han(re.sub(r"[a-z0-9 ]", "", q)) or not q.isascii()
+    named = list(recognised)
+    scorer = fuzz.ratio if zh else fuzz.token_sort_ratio
+    best: list[tuple[float, int, str]] = []
+    for n, intent in enumerate(INTENTS):
+        pool = [e for e in intent.examples if has_han(e) == zh] or list(intent.examples)
+        filled = _filled(intent, named, zh)
+        if filled:
+            pool.append(filled)
+        score, example = max((scorer(q, prepare(e)) + (5 if e == filled else 0), e)
+                             for e in pool)
+        best.append((score, -n, example))
+    best.sort(reverse=True)
+    return [example for _, _, example in best[:limit]]
+
+
+def _filled(intent: Intent, entities: list[Entity], zh: bool) -> str | None:
+    """The intent's template with these entities in its slots, if they fit."""
+    slots = [s for s in intent.slots if s.kind == "entity"]
+    if not slots or len(entities) < len(slots):
+        return None
+    names: dict[str, str] = {}
+    free = list(entities)
+    for slot in slots:
+        pick = next((e for e in free if slot.accepts(e.label)), None)
+        if pick is None:
+            return None
+        free.remove(pick)
+        names[slot.name] = pick.name if zh or not pick.name_en else pick.name_en
+    return fill_in(intent.question_zh if zh else intent.question, names)
+
+
+def _needs(slots: Iterable[Slot]) -> str:
+    """What a question left out: 'an Industry', 'a City or Region and an entity'."""
+    kinds = [("a kind of thing" if s.kind == "label" else "entity"
+              if s.labels is None or s.labels >= LINKABLE else " or ".join(sorted(s.labels)))
+             for s in slots]
+    if len(kinds) > 1 and len(set(kinds)) == 1:
+        return f"{len(kinds)} entities" + ("" if kinds[0] == "entity" else f" ({kinds[0]})")
+    return " and ".join(k if k == "a kind of thing" else
+                        ("an " if k[0] in "AEIOUaeiou" else "a ") + k for k in kinds)
+
+
+def _describe(intent: Intent) -> str:
+    return f"{intent.question} / {intent.question_zh}"
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+# An English proper noun, not the question's first word ("Atlantis").
+_PROPER_NOUN = re.compile(r"(?<!^)\b[A-Z][A-Za-z]{2,}")
+
+
+def _choose(mention: Mention, slot: Slot, others: list[Mention], gaz: Gazetteer) -> list[str]:
+    """The ids a mention may mean in this slot, narrowed by label and context."""
+    ids = [i for i in mention.ids if slot.accepts(gaz.entities[i].label)]
+    if len(ids) > 1:
+        # "通和苏": 苏 is 苏州 (a city, like 南通), not 江苏.
+        context = {gaz.entities[m.ids[0]].label for m in others if len(m.ids) == 1}
+        same = [i for i in ids if gaz.entities[i].label in context]
+        ids = same or ids
+    if len(ids) > 1:
+        named = gaz.named(mention.text)
+        ids = [i for i in ids if i in named] or ids
+    return ids
+
+
+def parse(question: str, gaz: Gazetteer) -> Parsed:
+    """Which intent does this question ask, about which entities? Raises Unmappable."""
+    if not prepare(question):
+        raise Unmappable(question, "Ask a question, e.g. one of these:",
+                         closest=[i.examples[0] for i in INTENTS[:3]])
+    q, mentions = recognise(question, gaz)
+    notes: list[str] = []
+    for _attempt in range(2):  # once more after reading near misses as entities
+        masked = mask(q, mentions)
+        candidates = [c for i in INTENTS if (c := match(i, masked, mentions, gaz))]
+        if not candidates:
+            break
+        best = max(candidates, key=lambda c: c.rank())
+        # Words joined to an entity by 和/and may be entities; when the intent lacks one,
+        # any word may be (only then is pypinyin imported, for a homophone like 南桶).
+        words = conjunct_words(masked, best.cover)
+        if not best.complete:
+            words += leftover_words(masked, best.cover)
+        added = near_misses(question, q, words, mentions, gaz, notes)
+        if not added:
+            break
+        mentions = tuple(sorted((*mentions, *added), key=lambda m: m.start))
+    known = {i: gaz.entities[i] for m in mentions for i in m.ids}  # every entity named
+    recognised = list(known.values())
+    said = question.strip()
+    if not candidates:
+        strange = [w for w in _PROPER_NOUN.findall(said)
+                   if not any(w.casefold() in m.text for m in mentions)]
+        hints = [f"Not recognised: {', '.join(repr(w) for w in strange)}."] if strange else []
+        raise Unmappable(question, f"I cannot map {said!r} to a question I can answer.",
+                         recognised=recognised, hints=hints,
+                         closest=closest_questions(question, recognised))
+    leftovers = [original(question, w) for w in leftover_words(masked, best.cover)]
+    unknown = [original(question, w) for w in conjunct_words(masked, best.cover)]
+    if not best.complete:
+        unknown = unknown or leftovers
+    # An English proper noun nothing recognised ("Atlantis") may be one more entity.
+    capitalised = {w.casefold() for w in _PROPER_NOUN.findall(said)}
+    unknown += [w for w in leftovers if w.casefold() in capitalised and w not in unknown]
+    if unknown or not best.complete:
+        hints = []
+        looks = best if not best.complete else max(
+            (c for c in candidates if not c.complete), key=lambda c: c.rank(), default=None)
+        if looks is not None:
+            hints.append(f"It looks like: {_describe(looks.intent)}")
+        for word in unknown:
+            similar = suggest_entities(word, gaz)
+            if similar:
+                hints.append(f"For {word!r}, did you mean: " + ", ".join(
+                    f"{e.display} [{e.id}]" for e in similar) + "?")
+        reason = (f"I did not recognise {' '.join(unknown)!r} in {said!r}." if unknown
+                  else f"{said!r} does not name {_needs(best.missing)}.")
+        raise Unmappable(question, reason, recognised=recognised, hints=hints,
+                         closest=closest_questions(question, recognised))
+    if best.extras:
+        extra = ", ".join(repr(mentions[n].text) for n in best.extras)
+        raise Unmappable(question, f"{said!r} also names {extra}, which "
+                         f"{best.intent.question!r} does not use; ask about fewer entities.",
+                         recognised=recognised, closest=closest_questions(question, recognised))
+    slots: dict[str, Entity] = {}
+    for name, n in best.bound.items():
+        slot = next(s for s in best.intent.slots if s.name == name)
+        others = [m for k, m in enumerate(mentions) if k != n]
+        ids = _choose(mentions[n], slot, others, gaz)
+        if len(ids) > 1:
+            listed = ", ".join(f"{gaz.entities[i].display} [{i}]" for i in ids)
+            raise Unmappable(question, f"{mentions[n].text!r} is ambiguous here: {listed}. "
+                             "Use a fuller name.", recognised=recognised)
+        slots[name] = gaz.entities[ids[0]]
+    chosen = [e.id for e in slots.values()]
+    if len(chosen) != len(set(chosen)):
+        same = gaz.entities[next(i for i in chosen if chosen.count(i) > 1)]
+        raise Unmappable(question, f"{said!r} names {same.display} [{same.id}] twice; ask "
+                         "about two different entities.", recognised=recognised)
+    return Parsed(question, best.intent, mentions, slots, best.labels, tuple(notes), known)
