@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import html_template
-from graph.model import Entity, Relation, Subgraph, sort_relations
+from graph.model import Entity, Relation, Subgraph
 from graph.schema import LABELS, REL_TYPES
 
 LAYOUTS = ("auto", "force", "geo", "none")
@@ -62,6 +62,7 @@ _TEXT = {
         "evidence": "证据", "source": "来源", "confidence": "置信度", "description": "描述",
         "focus": "查询端点", "result": "结果节点", "path": "答案路径",
         "nodes": "节点", "edges": "关系", "noMatch": "无匹配节点",
+        "zoomHint": "放大后显示名称",
         "layouts": {"force": "力导向布局", "computed": "预计算布局（物理模拟关闭）",
                     "geo": "地理布局（经纬度）", "none": "无布局"},
     },
@@ -72,7 +73,7 @@ _TEXT = {
         "degree": "Degree", "type": "Type", "evidence": "Evidence", "source": "Source",
         "confidence": "Confidence", "description": "Description", "focus": "Query endpoint",
         "result": "Result", "path": "Answer path", "nodes": "Nodes", "edges": "Edges",
-        "noMatch": "No matching node",
+        "noMatch": "No matching node", "zoomHint": "zoom in to see names",
         "layouts": {"force": "force-directed layout",
                     "computed": "precomputed layout (physics off)",
                     "geo": "geographic layout (lon/lat)", "none": "no layout"},
@@ -175,7 +176,9 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int) -> dict[str, An
     text = _TEXT[lang]
     nodes = _unique_nodes(sg.nodes)
     index = {n.id: i for i, n in enumerate(nodes)}
-    edges = [r for r in sort_relations(list(sg.edges)) if r.start in index and r.end in index]
+    # model.sort_relations' order (by key), made total so input order never shows.
+    edges = sorted((r for r in sg.edges if r.start in index and r.end in index),
+                   key=lambda r: (r.key, r.evidence, r.confidence))
     n = len(nodes)
 
     labels, label_of = _label_table(nodes)
@@ -233,7 +236,7 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int) -> dict[str, An
         "edges": edge_rows,
         "fixed": fixed,
         "options": _vis_options(labels, physics=physics, big=big, seed=seed,
-                                positioned=positions is not None),
+                                positioned=positions is not None, n_nodes=n),
     }
 
 
@@ -375,7 +378,8 @@ def _groups(labels: list[dict[str, Any]]) -> dict[str, Any]:
             "font": {"color": text_color},
         }
         if lab["shape"] in ("box", "ellipse"):  # label drawn inside: white on colour
-            groups[f"g{i}"]["font"] = {"color": "#ffffff" if _dark(bg) else "#1f2933"}
+            groups[f"g{i}"]["font"] = {"color": "#ffffff" if _dark(bg) else "#1f2933",
+                                       "strokeWidth": 0}
         mbg = _blend(bg, "#ffffff", _MUTE)
         mborder = _blend(border, "#ffffff", _MUTE)
         groups[f"g{i}m"] = {
@@ -383,7 +387,8 @@ def _groups(labels: list[dict[str, Any]]) -> dict[str, Any]:
             "color": {"background": mbg, "border": mborder,
                       "highlight": {"background": bg, "border": "#111111"},
                       "hover": {"background": _blend(bg, "#ffffff", 0.4), "border": border}},
-            "font": {"color": "#6b7785" if lab["shape"] in ("box", "ellipse") else "#8592a0"},
+            "font": {"color": "#6b7785", "strokeWidth": 0} if lab["shape"] in ("box", "ellipse")
+            else {"color": "#8592a0"},
         }
     return groups
 
@@ -394,7 +399,7 @@ def _dark(color: str) -> bool:
 
 
 def _vis_options(labels: list[dict[str, Any]], *, physics: bool, big: bool, seed: int,
-                 positioned: bool) -> dict[str, Any]:
+                 positioned: bool, n_nodes: int) -> dict[str, Any]:
     """vis-network options through pyvis's options model, plus what that model lacks."""
     from pyvis.options import Options  # imports pyvis (and IPython): only when rendering
 
@@ -405,7 +410,11 @@ def _vis_options(labels: list[dict[str, Any]], *, physics: bool, big: bool, seed
             "gravity": -70, "central_gravity": 0.012, "spring_length": 110,
             "spring_strength": 0.06, "damping": 0.5, "overlap": 0.5,
         })
-        opts.physics.stabilization.iterations = 300 if big else 600
+        # Physics runs hidden before the first frame, then is switched off by the page. A
+        # big graph ("force" chosen explicitly) starts from its computed layout and only gets
+        # a bounded polish: live physics on thousands of nodes never settles in a browser.
+        opts.physics.stabilization.iterations = (
+            max(10, min(100, 200_000 // max(n_nodes, 1))) if big else 600)
         opts.physics.stabilization.updateInterval = 50
         opts.physics.stabilization.fit = True
     opts.edges.inherit_colors(False)

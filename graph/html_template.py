@@ -143,7 +143,13 @@ APP_JS = r"""
   // mark: 0 plain, 1 result (highlight), 2 query endpoint (focus), 3 muted
   var ids = new Array(NR.length), index = {}, byLabel = L.map(function () { return []; });
   var items = new Array(NR.length), searchKeys = new Array(NR.length);
+  // The name drawn on the canvas: the English one on an English page, when there is one.
+  var shown = function (r) { return D.lang === "en" && r[3] ? r[3] : r[2]; };
   var sizeOf = function (deg) { return Math.min(40, 10 + 3 * Math.sqrt(deg)); };
+  // Level of detail on big graphs: measuring 10k node and 20k edge labels is most of the
+  // drawing time, and none is legible at the first, fitted zoom. So only the answer's nodes
+  // and edges start labelled; the rest get their labels once zoomed in, for what is in view.
+  var lod = big, labelled = new Uint8Array(NR.length), elabelled = new Uint8Array(ER.length);
   function nodeTip(r) {
     var lab = L[r[1]], lines = [r[2]];
     if (r[3]) { lines.push(r[3]); }
@@ -159,8 +165,12 @@ APP_JS = r"""
   for (var i = 0; i < NR.length; i++) {
     var r = NR[i], lab = L[r[1]], s = sizeOf(r[5]);
     ids[i] = r[0]; index[r[0]] = i; byLabel[r[1]].push(r[0]);
-    var o = { id: r[0], label: r[2], group: "g" + r[1] + (r[6] === 3 ? "m" : ""), size: s,
+    var o = { id: r[0], group: "g" + r[1] + (r[6] === 3 ? "m" : ""), size: s,
               title: nodeTip(r) };
+    if (!lod || r[6] === 1 || r[6] === 2 || lab.shape === "text") {
+      o.label = shown(r);
+      labelled[i] = 1;
+    }
     if (r[7] !== null) { o.x = r[7]; o.y = r[8]; }
     if (r[6] === 2 || r[6] === 1) {
       var focus = r[6] === 2, ring = focus ? "#111111" : "#f59e0b";
@@ -181,12 +191,12 @@ APP_JS = r"""
     searchKeys[i] = "\n" + keys.join("\n").normalize("NFKC").toLowerCase() + "\n";
   }
 
-  // ---- edges: [from, to, type, mark, evidence, source, confidence, info, curve] ----
-  // mark: 0 plain, 1 on an answer path, 3 muted; curve: signed roundness for parallel edges
   D.fixed.forEach(function (i) { items[i].fixed = true; });  // mapped cities stay put
 
+  // ---- edges: [from, to, type, mark, evidence, source, confidence, info, curve] ----
+  // mark: 0 plain, 1 on an answer path, 3 muted; curve: signed roundness for parallel edges
   var eitems = new Array(ER.length);
-  function name(k) { return NR[k][2]; }
+  function name(k) { return shown(NR[k]); }
   function edgeTip(e) {
     var t = TYPES[e[2]], lines = [T.type + ": " + t[1] + (t[1] !== t[0] ? " (" + t[0] + ")" : "")];
     lines.push(name(e[0]) + " → " + name(e[1]));
@@ -199,7 +209,11 @@ APP_JS = r"""
   }
   for (var k = 0; k < ER.length; k++) {
     var e = ER[k];
-    var eo = { id: k, from: ids[e[0]], to: ids[e[1]], label: TYPES[e[2]][1], title: edgeTip(e) };
+    var eo = { id: k, from: ids[e[0]], to: ids[e[1]], title: edgeTip(e) };
+    if (!lod || e[3] === 1) {
+      eo.label = TYPES[e[2]][1];
+      elabelled[k] = 1;
+    }
     if (e[3] === 1) {
       eo.width = 4;
       eo.color = { color: "#d9480f", highlight: "#d9480f", hover: "#d9480f", opacity: 1 };
@@ -228,13 +242,53 @@ APP_JS = r"""
     window.estuary.firstDraw = performance.now();
     document.documentElement.setAttribute("data-drawn", "1");
   });
-  network.on("stabilizationIterationsDone", function () {
+  function settled() {  // physics has done its work: freeze, so the picture stays put
+    if (window.estuary.stable) { return; }
     network.setOptions({ physics: { enabled: false } });
     window.estuary.stable = true;
     document.documentElement.setAttribute("data-stable", "1");
-  });
+  }
+  network.on("stabilizationIterationsDone", settled);
+  network.on("stabilized", settled);
   if (!D.options.physics.enabled) {
     document.documentElement.setAttribute("data-stable", "1");
+  }
+
+  var lodTimer = null;
+  function labelView() {
+    var scale = network.getScale();
+    if (scale < 0.42) { return; }  // node font 14 px x scale < drawThreshold 6: not drawn
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    var pos = network.getPositions(), inView = new Uint8Array(NR.length), nu = [], eu = [];
+    for (var i = 0; i < NR.length; i++) {
+      var p = pos[ids[i]];
+      if (p && p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y) {
+        inView[i] = 1;
+        if (!labelled[i]) { labelled[i] = 1; nu.push({ id: ids[i], label: shown(NR[i]) }); }
+      }
+    }
+    if (scale >= 0.5) {
+      for (var k = 0; k < ER.length; k++) {
+        if (!elabelled[k] && (inView[ER[k][0]] || inView[ER[k][1]])) {
+          elabelled[k] = 1;
+          eu.push({ id: k, label: TYPES[ER[k][2]][1] });
+        }
+      }
+    }
+    if (nu.length) { nodes.update(nu); }
+    if (eu.length) { edges.update(eu); }
+  }
+  function scheduleLabels() {
+    if (!lod) { return; }
+    clearTimeout(lodTimer);
+    lodTimer = setTimeout(labelView, 120);
+  }
+  window.estuary.labelView = labelView;
+  if (lod) {
+    network.on("zoom", scheduleLabels);
+    network.on("dragEnd", scheduleLabels);
+    network.on("animationFinished", scheduleLabels);
   }
 
   // ---- legend with counts, and the filter by label ----
@@ -255,8 +309,8 @@ APP_JS = r"""
     var sw = el("span", "swatch " + lab.shape, lab.shape === "text" ? "T" : "");
     sw.style.background = lab.color;
     label.appendChild(box); label.appendChild(sw);
-    var shown = D.lang === "zh" && lab.zh ? lab.zh + " " + lab.name : lab.name;
-    label.appendChild(el("span", "name", shown));
+    var title = D.lang === "zh" && lab.zh ? lab.zh + " " + lab.name : lab.name;
+    label.appendChild(el("span", "name", title));
     label.appendChild(el("span", "count", lab.count.toLocaleString()));
     item.appendChild(label);
     legend.appendChild(item);
@@ -271,7 +325,7 @@ APP_JS = r"""
     marks.appendChild(item);
   });
   $("stats").textContent = T.nodes + " " + NR.length.toLocaleString() + " · " + T.edges + " " +
-    ER.length.toLocaleString() + " · " + T.layouts[D.layout];
+    ER.length.toLocaleString() + " · " + T.layouts[D.layout] + (lod ? " · " + T.zoomHint : "");
   $("fit").addEventListener("click", function () { network.fit({ animation: !big }); });
 
   // ---- details panel (click a node or edge) ----
@@ -304,6 +358,7 @@ APP_JS = r"""
       animation: big ? false : { duration: 450, easingFunction: "easeInOutQuad" }
     });
     window.estuary.selected = id;
+    scheduleLabels();
     input.value = NR[i][2];
     list.textContent = "";
     hits = []; active = -1;

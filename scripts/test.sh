@@ -16,11 +16,14 @@ echo "== installing estuary and test dependencies"
 "$venv/bin/python" -m pip install -q --upgrade pip
 "$venv/bin/python" -m pip install -q -e ".[test]"
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+# A CJK font too, so the screenshots the browser tests save show Chinese names, not boxes.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+   || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk"; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== installing chromium and chromium-driver (browser tests)"
+    echo "== installing chromium, chromium-driver and a CJK font (browser tests)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
+      fonts-wqy-microhei >/dev/null
   else
     echo "!! chromium/chromedriver missing and not root: the browser tests will be skipped"
   fi
