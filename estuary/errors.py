@@ -25,8 +25,9 @@ def friendly(func: F) -> F:
         except ValidationFailed as exc:
             for err in exc.errors:
                 typer.echo(f"Error: {err}", err=True)
-            count = len(exc.errors)
-            typer.echo(f"{count} error{'s' if count != 1 else ''}; nothing was loaded.",
+            count = exc.total
+            shown = f" (the first {len(exc.errors)} shown)" if count > len(exc.errors) else ""
+            typer.echo(f"{count} error{'s' if count != 1 else ''}{shown}; nothing was loaded.",
                        err=True)
             raise typer.Exit(1) from None
         except (QueryError, StoreError) as exc:

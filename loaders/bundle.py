@@ -18,7 +18,7 @@ from graph.names import lookup_keys, pinyin
 from graph.schema import LABELS, REL_TYPES, label_for_id
 from loaders.bundled import INPUT_SUFFIXES
 from loaders.errors import LoadError, ValidationFailed
-from loaders.reading import InputError, LineDict, read_document
+from loaders.reading import InputError, LineDict, decode, read_document
 from loaders.records import EntityBase, RelationBase, entity_model, extra_props, relation_model
 
 TOP_LEVEL_KEYS = ("sources", "entities", "relations")
@@ -39,13 +39,18 @@ class Bundle:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the input files inside any directory, in a stable order."""
+    """Files as given, and the input files inside any directory, in a stable order; a file
+    named twice (or inside two given directories) is read once."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES))
-        else:
-            out.append(path)
+        found = (sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
+                 if path.is_dir() else [path])
+        for file in found:
+            key = file.resolve() if file.exists() else file
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
     return out
 
 
@@ -166,7 +171,7 @@ class _Collector:
         texts: dict[str, str | None] = {}
         for path, where, item in self.pending:
             rel_type = item.get("type")
-            if rel_type not in REL_TYPES:
+            if not isinstance(rel_type, str) or rel_type not in REL_TYPES:
                 self.error(path, item.key_lines.get("type", item.line), f"{where}.type",
                            f"unknown relationship type {rel_type!r}; "
                            f"allowed: {', '.join(REL_TYPES)}")
@@ -232,11 +237,23 @@ class _Collector:
             rel = entity.props.get("file") if entity else None
             base = self.source_dirs.get(source_id)
             if rel and base:
-                for candidate in (base / rel, base / "sources" / rel):
-                    if candidate.is_file():
-                        texts[source_id] = candidate.read_text(encoding="utf-8")
-                        break
+                texts[source_id] = self._read_source_file(source_id, str(rel), base)
         return texts[source_id]
+
+    def _read_source_file(self, source_id: str, rel: str, base: Path) -> str | None:
+        path, line = self.bundle.origins[source_id]
+        root = base.resolve()
+        for candidate in (base / rel, base / "sources" / rel):
+            # Only files beside the YAML that names them: input must not probe other files.
+            if candidate.resolve().is_relative_to(root) and candidate.is_file():
+                try:
+                    return decode(candidate)
+                except InputError as exc:
+                    self.error(path, line, "file", f"{rel}: {exc.error.message}")
+                    return None
+        self.error(path, line, "file", f"{rel!r} not found beside {path.name} (or in its "
+                   "sources/ folder): evidence for this source cannot be checked")
+        return None
 
     def _suggest(self, entity_id: str) -> str:
         from rapidfuzz import process
@@ -248,6 +265,10 @@ class _Collector:
 def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None) -> Bundle:
     """Read and validate input files together; raise ValidationFailed listing every problem."""
     collector = _Collector(known)
+    paths = list(paths)
+    for path in paths:
+        if path.is_dir() and not expand_paths([path]):
+            collector.error(path, None, None, "no YAML or CSV files in this directory")
     files = expand_paths(paths)
     if not files:
         raise ValidationFailed([LoadError(Path("."), None, None, "no input files given")])
@@ -259,5 +280,5 @@ def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None) -> Bu
     if not collector.unreadable:  # else every reference into that file would be noise
         collector.relations()
     if collector.errors:
-        raise ValidationFailed(collector.errors[:MAX_ERRORS])
+        raise ValidationFailed(collector.errors[:MAX_ERRORS], total=len(collector.errors))
     return collector.bundle

@@ -26,6 +26,7 @@ class LoadError:
 class ValidationFailed(Exception):
     """Raised when input files do not validate; nothing of them may be loaded."""
 
-    def __init__(self, errors: list[LoadError]) -> None:
-        self.errors = errors
+    def __init__(self, errors: list[LoadError], total: int | None = None) -> None:
+        self.errors = errors  # the first few, to show
+        self.total = total if total is not None else len(errors)
         super().__init__("\n".join(str(e) for e in errors))

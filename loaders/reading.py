@@ -69,22 +69,33 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _build(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+def _build(path: Path, node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
     if isinstance(node, yaml.MappingNode):
         out = LineDict()
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for key_node, value_node in node.value:
-            key = _build(key_node, constructor)
+            key = _build(path, key_node, constructor)
             if not isinstance(key, str):
                 key = str(key)
-            out[key] = _build(value_node, constructor)
-            out.key_lines[key] = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1
+            if key in out:  # PyYAML keeps the last silently: the first would be lost
+                raise InputError(LoadError(path, line, key,
+                                           f"duplicate key (first at line {out.key_lines[key]})"))
+            out[key] = _build(path, value_node, constructor)
+            out.key_lines[key] = line
         return out
     if isinstance(node, yaml.SequenceNode):
-        seq = LineList(_build(item, constructor) for item in node.value)
+        seq = LineList(_build(path, item, constructor) for item in node.value)
         seq.line = node.start_mark.line + 1
         return seq
+    if node.tag in _NUMBER_TAGS and not node.style:  # plain (C loader: "", Python: None)
+        # YAML 1.1 reads 0320600 as octal, 1:30 as base 60 and 2020.10 as 2020.1: keep the
+        # text as written; the record models parse real numbers from it.
+        return node.value
     return _plain(constructor.construct_object(node, deep=True))
 
 
@@ -102,9 +113,11 @@ def parse_yaml(path: Path, text: str) -> Any:
             node = loader.get_single_node()
             if node is None:
                 return None
-            return _build(node, loader)
+            return _build(path, node, loader)
         finally:
             loader.dispose()
+    except RecursionError:
+        raise InputError(LoadError(path, None, None, "YAML nested too deeply")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -119,22 +132,36 @@ def parse_yaml(path: Path, text: str) -> Any:
 def parse_csv(path: Path, text: str) -> LineDict:
     """A CSV of relations (header: type,from,to,source,evidence,…) as a `relations:` mapping."""
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames:
-        raise InputError(LoadError(path, 1, None, "empty CSV: expected a header row"))
-    rows = LineList()
-    rows.line = 2
-    for row in reader:
-        item = LineDict()
-        item.line = reader.line_num
-        item.key_lines = {}
-        if None in row:
-            raise InputError(LoadError(path, reader.line_num, None,
-                                       "more cells than header columns"))
-        for key, value in row.items():
-            if value not in (None, ""):
-                item[key] = value
-                item.key_lines[key] = reader.line_num
-        rows.append(item)
+    try:
+        header = reader.fieldnames
+        if not header:
+            raise InputError(LoadError(path, 1, None, "empty CSV: expected a header row"))
+        repeated = sorted({h for h in header if header.count(h) > 1})
+        if repeated:
+            raise InputError(LoadError(path, 1, None,
+                                       f"header names a column twice: {', '.join(repeated)}"))
+        if "type" not in header:
+            raise InputError(LoadError(
+                path, 1, None, "no 'type' column: expected a comma-separated header such as "
+                "type,from,to,source,evidence"))
+        rows = LineList()
+        rows.line = 2
+        first_line = 2
+        for row in reader:
+            item = LineDict()
+            item.line = first_line  # where the row starts (a quoted cell may span lines)
+            item.key_lines = {}
+            if None in row:
+                raise InputError(LoadError(path, first_line, None,
+                                           "more cells than header columns"))
+            for key, value in row.items():
+                if value not in (None, ""):
+                    item[key] = value
+                    item.key_lines[key] = first_line
+            rows.append(item)
+            first_line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(LoadError(path, reader.line_num, None, f"CSV error: {exc}")) from None
     doc = LineDict(relations=rows)
     doc.line = 1
     doc.key_lines = {"relations": 1}

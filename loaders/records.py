@@ -7,21 +7,26 @@ an unknown key here, and types are checked field by field.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from graph.schema import CONFIDENCE_LEVELS, ID_PATTERN, LABELS, REL_TYPES
 
 Confidence = Literal[CONFIDENCE_LEVELS]  # type: ignore[valid-type]
-EntityId = Field(pattern=ID_PATTERN)
 
-# Properties that are numbers; every other property is text.
-NUMERIC_PROPERTIES = {"lon", "lat", "area_km2", "length_m", "share"}
+# Properties that are numbers (with their bounds); every other property is text.
+NUMERIC_PROPERTIES: dict[str, tuple[float | None, float | None]] = {
+    "lon": (-180.0, 180.0), "lat": (-90.0, 90.0), "area_km2": (0.0, None),
+    "length_m": (0.0, None), "share": (0.0, 100.0),
+}
+
+_CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True,
+                     allow_inf_nan=False)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+    model_config = _CONFIG
 
 
 class EntityBase(_Strict):
@@ -36,8 +41,6 @@ class EntityBase(_Strict):
 
 
 class RelationBase(_Strict):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True,
-                              populate_by_name=True)
     type: str
     start: str = Field(alias="from", pattern=ID_PATTERN)
     end: str = Field(alias="to", pattern=ID_PATTERN)
@@ -48,10 +51,14 @@ class RelationBase(_Strict):
 
 
 def _prop_fields(names: tuple[str, ...]) -> dict[str, Any]:
-    return {
-        name: ((float | None) if name in NUMERIC_PROPERTIES else (str | None), None)
-        for name in names
-    }
+    fields: dict[str, Any] = {}
+    for name in names:
+        if name in NUMERIC_PROPERTIES:
+            low, high = NUMERIC_PROPERTIES[name]
+            fields[name] = (Annotated[float, Field(ge=low, le=high)] | None, None)
+        else:
+            fields[name] = (str | None, None)
+    return fields
 
 
 @cache

@@ -40,6 +40,21 @@ EXPECTED = {
                                  "industry:new-materials (Industry); allowed: City, Park, Region",
     "wrong-type.yaml": ":5: entities[0].lon: Input should be a valid number, unable to parse "
                        "string as a number (got 'east')",
+    "duplicate-key.yaml": ":5: name: duplicate key (first at line 3)",
+    "nan-longitude.yaml": ":5: entities[0].lon: Input should be a valid number, unable to parse "
+                          "string as a number (got '.nan')",
+    "latitude-out-of-range.yaml": ":5: entities[0].lat: Input should be less than or equal to "
+                                  "90 (got '131.98')",
+    "duplicate-header.csv": ":1: header names a column twice: type",
+    "semicolon.csv": ":1: no 'type' column: expected a comma-separated header such as "
+                     "type,from,to,source,evidence",
+    "type-is-a-list.yaml": ":2: relations[0].type: unknown relationship type "
+                           "['COOPERATES_WITH']; allowed: HAS_INDUSTRY, LOCATED_IN, MEMBER_OF, "
+                           "CO_BUILDS, FOCUSES_ON, ADOPTS, COOPERATES_WITH, LEARNS_FROM, BROADER, "
+                           "UPSTREAM_OF, CONNECTS, PARTICIPATES_IN, PART_OF, PROPOSES, MENTIONS",
+    "source-file-missing.yaml": ":2: file: 'no-such-text.txt' not found beside "
+                                "source-file-missing.yaml (or in its sources/ folder): evidence "
+                                "for this source cannot be checked",
 }
 
 
@@ -107,3 +122,40 @@ def test_validate_json_lists_errors(runner: CliRunner, db: Path) -> None:
     payload = json.loads(result.stdout)
     assert payload["ok"] is False
     assert payload["errors"] == [f"{BAD / 'unknown-key.yaml'}:5: entities[0].colour: unknown key"]
+
+
+def test_numbers_keep_the_text_as_written(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    """YAML 1.1 would read 0320600 as octal and 2020.10 as 2020.1; text fields keep them."""
+    import json
+
+    path = _write(tmp_path, "numbers.yaml", (
+        "entities:\n  - id: park:test-numbers\n    name: 数字园\n    name_en: Numbers\n"
+        "    established: 2020.10\n    area_km2: 5.240\n").encode())
+    assert runner.invoke(app, ["load", str(path)]).exit_code == 0
+    shown = json.loads(runner.invoke(app, ["show", "park:test-numbers", "--json"]).stdout)
+    assert shown["entity"]["established"] == "2020.10"
+    assert shown["entity"]["area_km2"] == 5.24
+
+
+def test_deeply_nested_yaml(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    path = _write(tmp_path, "deep.yaml", b"entities: " + b"[" * 5000 + b"]" * 5000)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"Error: {path}: YAML nested too deeply"
+
+
+def test_empty_directory_is_an_error(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty-dir"
+    empty.mkdir()
+    result = runner.invoke(app, ["validate", str(empty)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: {empty}: no YAML or CSV files in this directory")
+
+
+def test_error_count_is_the_real_total(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    rows = "".join(f"  - {{id: city:t{i}, name: 测, colour: red}}\n" for i in range(80))
+    path = _write(tmp_path, "many.yaml", f"entities:\n{rows}".encode())
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "80 errors (the first 50 shown); nothing was loaded."
