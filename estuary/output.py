@@ -29,11 +29,32 @@ def emit(result: Any, *, as_json: bool, html: Path | None, title: str,
                         store_location=store_location)
 
 
+_SECRET_OPTIONS = ("--neo4j-password",)
+
+
+def _masked(args: list[str]) -> list[str]:
+    """The command line with secrets replaced: the caption is mailed to colleagues."""
+    out: list[str] = []
+    hide_next = False
+    for arg in args:
+        if hide_next:
+            out.append("***")
+            hide_next = False
+        elif arg in _SECRET_OPTIONS:
+            out.append(arg)
+            hide_next = True
+        elif arg.startswith(tuple(f"{o}=" for o in _SECRET_OPTIONS)):
+            out.append(arg.split("=", 1)[0] + "=***")
+        else:
+            out.append(arg)
+    return out
+
+
 def write_html_file(subgraph: Any, path: Path, *, title: str, lang: str, layout: str,
                     store_location: str) -> None:
     from graph.html import write_html
 
-    command = "estuary " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    command = "estuary " + " ".join(shlex.quote(a) for a in _masked(sys.argv[1:]))
     when = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     caption = f"{command} · {when} · data: {store_location}"
     write_html(subgraph, path, title=title, caption=caption, lang=lang, layout=layout)

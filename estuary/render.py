@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-console = Console(highlight=False, soft_wrap=False)
+# Data is never markup: a name such as "Foo [/bar]" or ":warning:" prints as written.
+console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def _name(entity: Any) -> Text:

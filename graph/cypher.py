@@ -129,11 +129,13 @@ LIMIT $cap"""
 
 
 def simple_paths(max_len: int) -> str:
-    # Inner nodes must carry one of the allowed labels; repeated nodes are dropped by the
-    # caller (Cypher paths are relationship-unique, not node-unique).
+    # Inner nodes carry an allowed label and are not excluded; Cypher paths are only
+    # relationship-unique, so node repeats are ruled out here, before the LIMIT counts them.
     return f"""
 MATCH p = (a:{ENTITY} {{id: $a}})-[*1..{hops(max_len)}]-(b:{ENTITY} {{id: $b}})
-WHERE all(n IN nodes(p)[1..-1] WHERE any(l IN labels(n) WHERE l IN $inner))
+WHERE all(n IN nodes(p)[1..-1] WHERE any(l IN labels(n) WHERE l IN $inner)
+                                    AND NOT coalesce(n.level, '') IN $exclude_levels)
+  AND all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
 RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
 LIMIT $cap"""
 

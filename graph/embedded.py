@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,16 +65,24 @@ class EmbeddedStore:
 
     # -- persistence -------------------------------------------------------------------------
 
-    def _lock(self) -> Any:
-        from filelock import FileLock
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
 
-        return FileLock(str(self.path) + ".lock", timeout=30)
+        try:
+            with FileLock(str(self.path) + ".lock", timeout=30):
+                yield
+        except Timeout:
+            raise StoreError(f"{self.path} is locked by another estuary process (a load?) "
+                             f"for over 30 s; try again, or remove {self.path}.lock if no "
+                             "estuary is running") from None
 
     def _read(self) -> None:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                found = data.get("format") if isinstance(data, dict) else type(data).__name__
+                raise ValueError(f"format {found!r}, expected {FORMAT}")
             g = self.graph
             for node in data["nodes"]:
                 entity = Entity(**{**node, "aliases": tuple(node["aliases"]),
@@ -81,9 +90,15 @@ class EmbeddedStore:
                 g.add_node(entity.id, e=entity)
             for edge in data["edges"]:
                 rel = Relation(**edge)
+                if rel.start not in g or rel.end not in g:
+                    raise ValueError(f"relation {rel.type} {rel.start} -> {rel.end} has an "
+                                     "endpoint that is not in the file")
                 g.add_edge(rel.start, rel.end, key=_edge_key(rel), r=rel)
-            self.meta = data.get("meta", {})
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            meta = data.get("meta", {})
+            if not isinstance(meta, dict):
+                raise ValueError("'meta' is not a mapping")
+            self.meta = meta
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StoreError(
                 f"cannot read the embedded store {self.path}: {exc}. Delete the file to "
                 "rebuild it from the bundled data, or point --db at another file.") from None
@@ -102,6 +117,11 @@ class EmbeddedStore:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.flush()
+                os.fsync(fh.fileno())  # the rename must never expose an unwritten file
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide a shared store
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -249,14 +269,15 @@ class EmbeddedStore:
             return []
         return sorted(found, key=path_sort_key)
 
-    def simple_paths(self, a: str, b: str, max_len: int,
-                     inner_labels: frozenset[str]) -> list[list[str]]:
+    def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
+                     exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
         import networkx as nx
 
         walk = self._walkable()
         if a not in walk or b not in walk or a == b:
             return []
-        allowed = {n for n in walk if self._entity(n).label in inner_labels} | {a, b}
+        allowed = {n for n in walk if (e := self._entity(n)).label in inner_labels
+                   and e.props.get("level", "") not in exclude_levels} | {a, b}
         view = walk.subgraph(allowed)
         found: list[list[str]] = []
         for path in nx.all_simple_paths(view, a, b, cutoff=max_len):

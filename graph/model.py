@@ -33,7 +33,7 @@ class Entity:
         out["aliases"] = list(self.aliases)
         if self.description:
             out["description"] = self.description
-        out.update(self.props)
+        out.update(sorted(self.props.items()))  # one key order, whichever store answered
         return out
 
     @property
@@ -68,7 +68,7 @@ class Relation:
         }
         if self.evidence:
             out["evidence"] = self.evidence
-        out.update(self.props)
+        out.update(sorted(self.props.items()))
         return out
 
 

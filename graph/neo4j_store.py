@@ -7,6 +7,7 @@ are routed as reads; a load is one transaction (all or nothing) up to ALL_OR_NOT
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from graph.names import entity_keys, normalize
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
     MAX_PATHS,
+    TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
     Progress,
     StoreError,
@@ -204,53 +206,58 @@ class Neo4jStore:
 
     def load(self, bundle: Bundle, progress: Progress | None = None,
              meta: dict[str, str] | None = None) -> LoadSummary:
-        """Upsert in UNWIND batches; one transaction unless the load is very large."""
+        """Upsert in UNWIND batches, in one transaction (all or nothing) up to
+        ALL_OR_NOTHING_ROWS rows; a larger load commits batch by batch, since one giant
+        transaction would exhaust the server's memory."""
         self.ensure_constraints()
-        work: list[tuple[str, list[dict[str, Any]]]] = []
+        work: list[tuple[str, str, list[dict[str, Any]]]] = []  # (kind, query, rows)
         by_label: dict[str, list[dict[str, Any]]] = {}
         for entity in bundle.entities.values():
             by_label.setdefault(entity.label, []).append(_entity_row(entity))
         for name in LABELS:
-            work += [(cypher.upsert_entities(name), b)
+            work += [("entities", cypher.upsert_entities(name), b)
                      for b in _batches(by_label.get(name, []), BATCH_ROWS)]
         by_type: dict[str, list[dict[str, Any]]] = {}
         for rel in bundle.relations.values():
             by_type.setdefault(rel.type, []).append(_relation_row(rel))
         for name in REL_TYPES:
-            work += [(cypher.upsert_relations(name), b)
+            work += [("relations", cypher.upsert_relations(name), b)
                      for b in _batches(by_type.get(name, []), BATCH_ROWS)]
         if meta:
-            work.append((cypher.SET_META, [{"key": k, "value": v} for k, v in meta.items()]))
-        total = sum(len(rows) for _, rows in work)
-        counts = {"entities": {"created": 0, "updated": 0},
-                  "relations": {"created": 0, "updated": 0}}
-
-        def run(tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
-            kind = "entities" if "MERGE (n:" in query else "relations"
-            for record in tx.run(query, rows=rows):
-                if record["status"] in ("created", "updated"):
-                    counts[kind][record["status"]] += record["n"]
-
+            work.append(("meta", cypher.SET_META,
+                         [{"key": k, "value": v} for k, v in meta.items()]))
+        total = sum(len(rows) for _, _, rows in work)
+        counts: Counter[tuple[str, str]] = Counter()
         done = 0
+
+        def tick(rows: int) -> None:
+            nonlocal done
+            done += rows
+            if progress:
+                progress(done, total)
+
+        def run(tx: Any, batches: list[tuple[str, str, list[dict[str, Any]]]],
+                report: bool) -> Counter[tuple[str, str]]:
+            # Counts are returned, not accumulated in place: the driver reruns this function
+            # when a transaction hits a transient error.
+            found: Counter[tuple[str, str]] = Counter()
+            for kind, query, rows in batches:
+                for record in tx.run(query, rows=rows):
+                    if kind != "meta":
+                        found[kind, record["status"]] += record["n"]
+                if report:
+                    tick(len(rows))
+            return found
+
         with self.driver.session(database=self.database) as session:
             if total <= ALL_OR_NOTHING_ROWS:
-                def all_or_nothing(tx: Any) -> None:
-                    nonlocal done
-                    for query, rows in work:
-                        run(tx, query, rows)
-                        done += len(rows)
-                        if progress:
-                            progress(done, total)
-
-                session.execute_write(all_or_nothing)
+                counts = session.execute_write(run, work, bool(progress))
             else:
-                for query, rows in work:
-                    session.execute_write(run, query, rows)
-                    done += len(rows)
-                    if progress:
-                        progress(done, total)
-        return LoadSummary(counts["entities"]["created"], counts["entities"]["updated"],
-                           counts["relations"]["created"], counts["relations"]["updated"])
+                for batch in work:
+                    counts += session.execute_write(run, [batch], False)
+                    tick(len(batch[2]))
+        return LoadSummary(counts["entities", "created"], counts["entities", "updated"],
+                           counts["relations", "created"], counts["relations", "updated"])
 
     def run_cypher(self, query: str, params: dict[str, Any], *,
                    write: bool = False) -> tuple[list[str], list[list[Any]]]:
@@ -302,8 +309,11 @@ class Neo4jStore:
                                self._read(cypher.RELATIONS_AMONG, ids=sorted(set(ids)))])
 
     def distances(self, entity_id: str, depth: int) -> dict[str, int]:
-        if self.label_of(entity_id) is None:
+        label = self.label_of(entity_id)
+        if label is None:
             return {}
+        if label in TRAVERSAL_EXCLUDED_LABELS:
+            return {entity_id: 0}
         seen = {entity_id: 0}
         frontier = [entity_id]
         for level in range(1, depth + 1):
@@ -314,27 +324,30 @@ class Neo4jStore:
             seen.update((i, level) for i in frontier)
         return seen
 
+    def _walkable(self, *ids: str) -> bool:
+        """Paths and neighbourhoods start only at entities that are not Sources."""
+        return all(self.label_of(i) not in (None, *TRAVERSAL_EXCLUDED_LABELS) for i in ids)
+
     def _paths(self, query: str, a: str, b: str, max_len: int,
                **params: Any) -> list[list[str]]:
-        # DISTINCT id lists; the cap leaves room for the non-simple ones dropped here.
-        cap = MAX_PATHS * 4
-        records = self._read(query, a=a, b=b, cap=cap + 1, **params)
-        paths = [list(r["ids"]) for r in records if len(set(r["ids"])) == len(r["ids"])]
-        if len(paths) > MAX_PATHS or len(records) > cap:
+        records = self._read(query, a=a, b=b, cap=MAX_PATHS + 1, **params)
+        if len(records) > MAX_PATHS:
             raise TooManyPaths(a, b, max_len)
-        return sorted(paths, key=path_sort_key)
+        return sorted((list(r["ids"]) for r in records), key=path_sort_key)
 
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
+        if not self._walkable(a, b):
+            return []
         if a == b:
-            return [[a]] if self.label_of(a) else []
+            return [[a]]
         return self._paths(cypher.shortest_paths(max_len), a, b, max_len)
 
-    def simple_paths(self, a: str, b: str, max_len: int,
-                     inner_labels: frozenset[str]) -> list[list[str]]:
-        if a == b:
+    def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
+                     exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
+        if a == b or not self._walkable(a, b):
             return []
         return self._paths(cypher.simple_paths(max_len), a, b, max_len,
-                           inner=sorted(inner_labels))
+                           inner=sorted(inner_labels), exclude_levels=sorted(exclude_levels))
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         labels = {name: self._read(cypher.count_label(name))[0]["n"] for name in LABELS}

@@ -36,7 +36,7 @@ class TooManyPaths(StoreError):
     def __init__(self, a: str, b: str, max_len: int) -> None:
         super().__init__(
             f"more than {MAX_PATHS} paths of up to {max_len} hops between {a} and {b}; "
-            "ask with fewer hops (--max-hops) or a narrower --via")
+            "ask for fewer hops (--max-hops) or, for links, a narrower --via")
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,10 @@ class Store(Protocol):
         """All shortest paths (as id lists, ignoring direction) of at most `max_len` hops."""
         ...
 
-    def simple_paths(self, a: str, b: str, max_len: int,
-                     inner_labels: frozenset[str]) -> list[list[str]]:
-        """Simple paths of at most `max_len` hops whose inner nodes have those labels."""
+    def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
+                     exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
+        """Simple paths of at most `max_len` hops whose inner nodes have one of those labels
+        and no `level` property among `exclude_levels`."""
         ...
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:

@@ -31,11 +31,17 @@ def bundled_files() -> list[Path]:
     return sorted(p for p in data_dir().rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
 
 
+# Bump when what a store keeps per entity changes (e.g. how lookup keys are made), so that
+# existing stores reload the bundled data.
+STORE_LAYOUT_VERSION = "2"
+
+
 def bundled_digest() -> str:
     """A fingerprint of the bundled files, so a store notices an upgraded dataset."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(STORE_LAYOUT_VERSION.encode())
+    root = data_dir()
     for path in bundled_files():
-        digest.update(path.name.encode())
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -37,7 +37,7 @@ VIAS: dict[str, Via] = {
 
 # Prefecture-level cities are answers' endpoints, never stepping stones: a path Nantong -
 # Shanghai - park - Suzhou says more about Shanghai than about Nantong and Suzhou.
-_HUB_LEVELS = {"municipality", "prefecture", "province"}
+_HUB_LEVELS = frozenset({"municipality", "prefecture", "province"})
 
 
 @dataclass(frozen=True)
@@ -83,19 +83,14 @@ class LinksResult:
                               highlight=tuple(link.entity.id for link in self.links))
 
 
-def _is_hub(entity: Entity) -> bool:
-    return entity.label == "City" and entity.props.get("level") in _HUB_LEVELS
-
-
 def links(store: Store, a: str, b: str, *, via: str = "industry",
           max_hops: int | None = None) -> LinksResult:
     """Which industries (parks, mechanisms, anything) link these two entities?"""
     spec = VIAS[via]
     hops = max_hops or spec.max_hops
     ea, eb = resolve(store, a), resolve(store, b)
-    id_paths = store.simple_paths(ea.id, eb.id, hops, spec.inner)
-    paths = [p for p in build_paths(store, id_paths)
-             if not any(_is_hub(n) for n in p.nodes[1:-1])]
+    id_paths = store.simple_paths(ea.id, eb.id, hops, spec.inner, exclude_levels=_HUB_LEVELS)
+    paths = build_paths(store, id_paths)
     through: dict[str, list[Path]] = {}
     for path in paths:
         for node in path.nodes[1:-1]:

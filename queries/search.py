@@ -73,7 +73,7 @@ def search(store: Store, text: str, *, label: str | None = None,
 def _match(query: str, entities: list[Entity], penalty: float) -> list[SearchHit]:
     hits = []
     for entity in entities:
-        score, matched = _score(query, [*entity_keys(entity), entity.id])
+        score, matched = _score(query, [*entity_keys(entity), normalize(entity.id)])
         score -= penalty
         if score >= _FUZZY_CUTOFF:
             hits.append(SearchHit(entity, score, matched))

@@ -114,11 +114,17 @@ def test_cypher_needs_neo4j(runner: CliRunner, db: Path) -> None:
                              "(or set ESTUARY_STORE=neo4j)\n")
 
 
-def test_unreadable_store_file(runner: CliRunner, db: Path) -> None:
-    db.write_text("{not json", encoding="utf-8")
+@pytest.mark.parametrize("content", [
+    "{not json", "[]", '"text"', '{"format": 1, "meta": [], "nodes": [], "edges": []}',
+    '{"format": 1, "nodes": [], "edges": [{"type": "BROADER", "start": "industry:a", '
+    '"end": "industry:b", "source": "source:x"}]}',
+])
+def test_unreadable_store_file(runner: CliRunner, db: Path, content: str) -> None:
+    db.write_text(content, encoding="utf-8")
     result = runner.invoke(app, ["stats"])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot read the embedded store {db}: ")
+    assert "Delete the file to rebuild it from the bundled data" in result.stderr
 
 
 def test_installed_binary_runs(db: Path, tmp_path: Path) -> None:
@@ -147,3 +153,22 @@ def test_viz_writes_the_graph(runner: CliRunner, db: Path, tmp_path: Path, args:
     assert "苏州" in text
     # The page's data names each label drawn (for the legend); a City-only view has no other.
     assert ('"Industry"' in text) == (nodes is None)
+
+
+def test_names_are_not_markup(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "markup.yaml"
+    path.write_text("entities:\n  - id: park:test-markup\n    name: 'Foo [/bar] [bold]x'\n"
+                    "    name_en: ':warning: park'\n", encoding="utf-8")
+    assert runner.invoke(app, ["load", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["show", "park:test-markup"])
+    assert result.exit_code == 0, result.output
+    assert "Foo [/bar] [bold]x" in result.stdout
+    assert ":warning: park" in result.stdout
+
+
+def test_password_never_reaches_the_html_caption() -> None:
+    from estuary.output import _masked
+
+    assert _masked(["--neo4j-password", "s3cret", "links", "a", "b"]) == [
+        "--neo4j-password", "***", "links", "a", "b"]
+    assert _masked(["--neo4j-password=s3cret", "stats"]) == ["--neo4j-password=***", "stats"]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from graph.model import to_jsonable
-from queries import links, neighbors, search, shortest_paths, show, stats
+from queries import NoPath, links, neighbors, search, shortest_paths, show, stats
 
 QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "links industry 南通 苏州": lambda s: links(s, "南通", "苏州", via="industry"),
@@ -16,6 +16,11 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "links mechanism 南通 上海": lambda s: links(s, "南通", "上海", via="mechanism"),
     "links any 南通 苏州": lambda s: links(s, "南通", "苏州", via="any"),
     "links industry 南通 上海": lambda s: links(s, "南通", "上海", via="industry"),
+    # Thousands of candidate paths: the Cypher must drop non-simple ones before its LIMIT.
+    "links any 南通 上海 6 hops": lambda s: links(s, "南通", "上海", via="any", max_hops=6),
+    "neighbors of a source": lambda s: neighbors(s, "source:seed-article", depth=2),
+    "path from a source": lambda s: _no_path(lambda: shortest_paths(s, "source:seed-article",
+                                                                    "南通")),
     "path 南通 苏州工业园区": lambda s: shortest_paths(s, "南通", "苏州工业园区"),
     "path 启东 临港新片区": lambda s: shortest_paths(s, "启东", "临港新片区", k=10),
     "neighbors 南通 2": lambda s: neighbors(s, "南通", depth=2),
@@ -25,6 +30,13 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "search su": lambda s: search(s, "su", limit=20),
     "search 园区": lambda s: search(s, "园区", limit=20),
 }
+
+
+def _no_path(ask: Callable[[], Any]) -> str:
+    try:
+        return repr(ask())
+    except NoPath as exc:
+        return f"NoPath: {exc}"
 
 
 def _comparable(result: Any) -> Any:
