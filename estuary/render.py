@@ -13,14 +13,14 @@ from rich.text import Text
 console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
-def _name(entity: Any) -> Text:
+def name_text(entity: Any) -> Text:
     text = Text(entity.name, style="bold")
     if entity.name_en:
         text.append(f"  {entity.name_en}", style="dim")
     return text
 
 
-def _evidence_lines(relations: Any, names: dict[str, str], indent: str) -> None:
+def evidence_lines(relations: Any, names: dict[str, str], indent: str) -> None:
     """Each relation on one line with its source; the quote, if any, on the next."""
     for rel in relations:
         line = Text(indent)
@@ -37,7 +37,7 @@ def _paths(paths: Any, shown: int, indent: str = "  ") -> None:
         console.print(Text(f"{indent}{path.text()}", style="green"))
         names = {n.id: n.name for n in path.nodes}
         for hop in path.hops:
-            _evidence_lines(hop, names, indent + "    ")
+            evidence_lines(hop, names, indent + "    ")
     if len(paths) > shown:
         console.print(Text(f"{indent}… {len(paths) - shown} more paths (--paths N or --json)",
                            style="dim"))
@@ -49,7 +49,7 @@ def _search(result: Any, **_: Any) -> None:
         table.add_column(col)
     for hit in result.hits:
         table.add_row(f"{hit.score:.0f}", hit.entity.id, hit.entity.label,
-                      _name(hit.entity), hit.matched)
+                      name_text(hit.entity), hit.matched)
     console.print(table)
     if not result.hits:
         console.print("No matches.")
@@ -69,11 +69,11 @@ def _show(detail: Any, **_: Any) -> None:
         for edge in edges:
             arrow = "→" if edge.outgoing else "←"
             line = Text(f"  {arrow} ")
-            line.append(_name(edge.other))
+            line.append(name_text(edge.other))
             line.append(f"  [{edge.other.id}]", style="dim")
             console.print(line)
             names = {e.id: e.name, edge.other.id: edge.other.name}
-            _evidence_lines([edge.relation], names, "      ")
+            evidence_lines([edge.relation], names, "      ")
     if detail.sources:
         console.print(Text("Sources", style="bold"))
         for src in detail.sources:
@@ -87,7 +87,7 @@ def _neighbors(result: Any, **_: Any) -> None:
     for col in ("hops", "id", "label", "name"):
         table.add_column(col)
     for n in result.neighbors:
-        table.add_row(str(n.distance), n.entity.id, n.entity.label, _name(n.entity))
+        table.add_row(str(n.distance), n.entity.id, n.entity.label, name_text(n.entity))
     console.print(table)
 
 
@@ -105,7 +105,7 @@ def _links(result: Any, paths_shown: int = 3, **_: Any) -> None:
         table.add_column(col, justify="right" if col in numeric else "left",
                          no_wrap=col != "name", ratio=1 if col == "name" else None)
     for rank, link in enumerate(result.links, 1):
-        table.add_row(str(rank), _name(link.entity), Text(link.entity.id, style="dim"),
+        table.add_row(str(rank), name_text(link.entity), Text(link.entity.id, style="dim"),
                       str(link.score), str(len(link.paths)), str(link.shortest))
     console.print(table)
     console.print(Text("indep.: independent paths (the fewer distinct routes from either end); "

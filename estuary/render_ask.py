@@ -14,36 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from estuary.render import RENDERERS as _ALL
-from estuary.render import console
-
-# Renderers of the other catalogue queries (why, compare, hubs, mentions), when installed.
-try:
-    import estuary.render_catalogue  # noqa: F401
-except ModuleNotFoundError as exc:  # pragma: no cover - depends on what is installed
-    if exc.name != "estuary.render_catalogue":
-        raise
+from estuary.render import console, name_text
+from estuary.render import evidence_lines as _evidence
 
 _SKIP_PROPS = ("note",)
-
-
-def _name(entity: Any) -> Text:
-    text = Text(entity.name, style="bold")
-    if entity.name_en:
-        text.append(f"  {entity.name_en}", style="dim")
-    return text
-
-
-def _evidence(relations: Any, names: dict[str, str], indent: str) -> None:
-    """Each relation on one line with its source; its quote, if any, on the next."""
-    for rel in relations:
-        line = Text(indent)
-        line.append(f"{rel.type} ", style="cyan")
-        line.append(f"{names.get(rel.start, rel.start)} → {names.get(rel.end, rel.end)}")
-        line.append(f"  [{rel.source}, {rel.confidence}]", style="dim")
-        console.print(line)
-        console.print(Text(f"{indent}  “{rel.evidence}”" if rel.evidence
-                           else f"{indent}  (no quote: curated fact)",
-                           style="" if rel.evidence else "dim"))
 
 
 def _details(relations: Any) -> str:
@@ -75,7 +49,7 @@ def _related(result: Any, **_: Any) -> None:
         table.add_column(col, justify="right" if col == "#" else "left",
                          no_wrap=col in ("#", "id", "label"))
     for n, item in enumerate(result.items, 1):
-        table.add_row(str(n), _name(item.entity), Text(item.entity.id),
+        table.add_row(str(n), name_text(item.entity), Text(item.entity.id),
                       Text(item.entity.label), Text(_details(item.relations)))
     console.print(table)
     for item in result.items:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from estuary.render import RENDERERS as _ALL
-from estuary.render import _name, console
+from estuary.render import console, name_text
 
 
 def _source_line(source: Any, source_id: str, indent: str) -> None:
@@ -95,7 +95,7 @@ def _hubs(result: Any, **_: Any) -> None:
         table.add_column(col, justify="right" if col in ("#", result.metric, "degree")
                          else "left")
     for hub in result.hubs:
-        row = [str(hub.rank), hub.entity.id, hub.entity.label, _name(hub.entity)]
+        row = [str(hub.rank), hub.entity.id, hub.entity.label, name_text(hub.entity)]
         if result.metric == "degree":
             row.append(str(hub.score))
         else:
