@@ -128,13 +128,17 @@ RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
 LIMIT $cap"""
 
 
-def simple_paths(max_len: int) -> str:
-    # Inner nodes carry an allowed label and are not excluded; Cypher paths are only
-    # relationship-unique, so node repeats are ruled out here, before the LIMIT counts them.
+def half_paths(depth: int) -> str:
+    """Simple paths from $start of 1..depth hops through allowed nodes (an allowed label, no
+    excluded level, not $target), or ending at $target: one half of a met-in-the-middle path
+    search (graph.store.simple_paths_from_halves). Cypher paths are only relationship-unique,
+    so node repeats are ruled out here, before the LIMIT counts them."""
     return f"""
-MATCH p = (a:{ENTITY} {{id: $a}})-[*1..{hops(max_len)}]-(b:{ENTITY} {{id: $b}})
-WHERE all(n IN nodes(p)[1..-1] WHERE any(l IN labels(n) WHERE l IN $inner)
-                                    AND NOT coalesce(n.level, '') IN $exclude_levels)
+MATCH p = (s:{ENTITY} {{id: $start}})-[*1..{hops(depth)}]-(m:{ENTITY})
+WHERE all(n IN nodes(p)[1..] WHERE
+          (n.id = $target AND n = m)
+          OR (n.id <> $target AND any(l IN labels(n) WHERE l IN $inner)
+              AND NOT coalesce(n.level, '') IN $exclude_levels))
   AND all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
 RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
 LIMIT $cap"""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from graph.model import Entity, Relation, sort_relations
 from graph.names import entity_keys, normalize
 from graph.store import (
+    MAX_HALVES,
     MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
@@ -25,6 +26,7 @@ from graph.store import (
     StoreError,
     TooManyPaths,
     path_sort_key,
+    simple_paths_from_halves,
 )
 
 if TYPE_CHECKING:
@@ -271,20 +273,37 @@ class EmbeddedStore:
 
     def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
-        import networkx as nx
-
         walk = self._walkable()
         if a not in walk or b not in walk or a == b:
             return []
-        allowed = {n for n in walk if (e := self._entity(n)).label in inner_labels
-                   and e.props.get("level", "") not in exclude_levels} | {a, b}
-        view = walk.subgraph(allowed)
-        found: list[list[str]] = []
-        for path in nx.all_simple_paths(view, a, b, cutoff=max_len):
-            found.append(path)
-            if len(found) > MAX_PATHS:
-                raise TooManyPaths(a, b, max_len)
-        return sorted(found, key=path_sort_key)
+
+        def allowed(node: str) -> bool:
+            e = self._entity(node)
+            return e.label in inner_labels and e.props.get("level", "") not in exclude_levels
+
+        def half_paths(start: str, depth: int, target: str) -> list[list[str]]:
+            out: list[list[str]] = []
+            path = [start]
+
+            def extend() -> None:
+                for nxt in walk[path[-1]]:
+                    if nxt in path:
+                        continue
+                    if nxt == target:
+                        out.append([*path, nxt])
+                    elif allowed(nxt):
+                        path.append(nxt)
+                        out.append(list(path))
+                        if len(out) > MAX_HALVES:
+                            raise TooManyPaths(a, b, max_len)
+                        if len(path) <= depth:
+                            extend()
+                        path.pop()
+
+            extend()
+            return out
+
+        return simple_paths_from_halves(half_paths, a, b, max_len)
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         labels: dict[str, int] = {}

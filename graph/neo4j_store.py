@@ -16,6 +16,7 @@ from graph.model import Entity, Relation, sort_relations
 from graph.names import entity_keys, normalize
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
+    MAX_HALVES,
     MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
@@ -23,6 +24,7 @@ from graph.store import (
     StoreError,
     TooManyPaths,
     path_sort_key,
+    simple_paths_from_halves,
 )
 
 if TYPE_CHECKING:
@@ -346,8 +348,16 @@ class Neo4jStore:
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
         if a == b or not self._walkable(a, b):
             return []
-        return self._paths(cypher.simple_paths(max_len), a, b, max_len,
-                           inner=sorted(inner_labels), exclude_levels=sorted(exclude_levels))
+
+        def half_paths(start: str, depth: int, target: str) -> list[list[str]]:
+            records = self._read(cypher.half_paths(depth), start=start, target=target,
+                                 inner=sorted(inner_labels),
+                                 exclude_levels=sorted(exclude_levels), cap=MAX_HALVES + 1)
+            if len(records) > MAX_HALVES:
+                raise TooManyPaths(a, b, max_len)
+            return [list(r["ids"]) for r in records]
+
+        return simple_paths_from_halves(half_paths, a, b, max_len)
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         labels = {name: self._read(cypher.count_label(name))[0]["n"] for name in LABELS}

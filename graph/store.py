@@ -57,6 +57,46 @@ def path_sort_key(path: list[str]) -> tuple[int, list[str]]:
     return (len(path), path)
 
 
+# Half paths walked from one end before giving up (see simple_paths_from_halves).
+MAX_HALVES = 50 * MAX_PATHS
+
+# Simple paths from `start` of 1..depth hops whose nodes after `start` are allowed inner nodes
+# other than `target`, or `target` itself as the last node.
+HalfPaths = Callable[[str, int, str], list[list[str]]]
+
+
+def simple_paths_from_halves(half_paths: HalfPaths, a: str, b: str,
+                             max_len: int) -> list[list[str]]:
+    """All simple a..b paths of at most `max_len` hops, met in the middle.
+
+    Walking max_len hops from one end explores degree^max_len paths; two half walks explore
+    about 2 * degree^(max_len/2). A whole path of l hops is cut exactly once, after hop
+    ceil(l/2): a left half a..m of i hops and a right half b..m of j hops, j in (i, i - 1),
+    that share no node but m. Both stores supply the half walks; the join is this one code.
+    """
+    left = half_paths(a, (max_len + 1) // 2, b)
+    right = half_paths(b, max_len // 2, a) if max_len >= 2 else []
+    if len(left) > MAX_HALVES or len(right) > MAX_HALVES:
+        raise TooManyPaths(a, b, max_len)
+    by_meeting: dict[tuple[str, int], list[list[str]]] = {(b, 0): [[b]]}
+    for half in right:
+        by_meeting.setdefault((half[-1], len(half) - 1), []).append(half)
+    found: list[list[str]] = []
+    for half in left:
+        i, meeting = len(half) - 1, half[-1]
+        seen = set(half)
+        for j in (i, i - 1):
+            if j < 0 or i + j > max_len:
+                continue
+            for other in by_meeting.get((meeting, j), ()):
+                tail = other[-2::-1]  # b..m reversed, without m
+                if seen.isdisjoint(tail):
+                    found.append(half + tail)
+                    if len(found) > MAX_PATHS:
+                        raise TooManyPaths(a, b, max_len)
+    return sorted(found, key=path_sort_key)
+
+
 class Store(Protocol):
     """What a graph store answers; every method returns plain models in a defined order."""
 
