@@ -18,16 +18,14 @@ from typing import TYPE_CHECKING, Any
 from graph.model import Entity, Relation, sort_relations
 from graph.names import entity_keys, normalize
 from graph.store import (
-    MAX_HALVES,
-    MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
     Progress,
     StoreError,
-    TooManyPaths,
     path_sort_key,
     simple_paths_from_halves,
 )
+from graph.walks import all_shortest_paths, half_paths
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -254,22 +252,10 @@ class EmbeddedStore:
         return dict(nx.single_source_shortest_path_length(walk, entity_id, cutoff=depth))
 
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
-        import networkx as nx
-
         walk = self._walkable()
         if a not in walk or b not in walk:
             return []
-        try:
-            found = []
-            for path in nx.all_shortest_paths(walk, a, b):
-                if len(path) - 1 > max_len:
-                    break
-                found.append(path)
-                if len(found) > MAX_PATHS:
-                    raise TooManyPaths(a, b, max_len)
-        except nx.NetworkXNoPath:
-            return []
-        return sorted(found, key=path_sort_key)
+        return sorted(all_shortest_paths(walk.adj, a, b, max_len), key=path_sort_key)
 
     def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
@@ -281,29 +267,10 @@ class EmbeddedStore:
             e = self._entity(node)
             return e.label in inner_labels and e.props.get("level", "") not in exclude_levels
 
-        def half_paths(start: str, depth: int, target: str) -> list[list[str]]:
-            out: list[list[str]] = []
-            path = [start]
+        def halves(start: str, depth: int, target: str) -> list[list[str]]:
+            return half_paths(walk.adj, start, depth, target, allowed)
 
-            def extend() -> None:
-                for nxt in walk[path[-1]]:
-                    if nxt in path:
-                        continue
-                    if nxt == target:
-                        out.append([*path, nxt])
-                    elif allowed(nxt):
-                        path.append(nxt)
-                        out.append(list(path))
-                        if len(out) > MAX_HALVES:
-                            raise TooManyPaths(a, b, max_len)
-                        if len(path) <= depth:
-                            extend()
-                        path.pop()
-
-            extend()
-            return out
-
-        return simple_paths_from_halves(half_paths, a, b, max_len)
+        return simple_paths_from_halves(halves, a, b, max_len)
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         labels: dict[str, int] = {}

@@ -34,3 +34,19 @@ def test_halves_match_a_plain_walk(embedded_built: EmbeddedStore, via: str,
         except TooManyPaths:
             continue
         assert got == _reference(embedded_built, a, b, max_len, inner), (a, b)
+
+
+def test_bidirectional_shortest_paths_match_networkx(embedded_built: EmbeddedStore) -> None:
+    walk = embedded_built._walkable()
+    nodes = sorted(walk)[::7]  # a spread of ~30 entities of every label
+    compared = 0
+    for a, b in itertools.permutations(nodes, 2):
+        try:
+            expected = sorted(nx.all_shortest_paths(walk, a, b), key=lambda p: (len(p), p))
+        except nx.NetworkXNoPath:
+            expected = []
+        for max_len in (2, 6):
+            want = [p for p in expected if len(p) - 1 <= max_len]
+            assert embedded_built.shortest_paths(a, b, max_len) == want, (a, b, max_len)
+        compared += 1
+    assert compared > 500
