@@ -224,9 +224,14 @@ class EmbeddedStore:
         return sort_relations([d["r"] for _, _, d in self.graph.edges(data=True)])
 
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
-        keep = set(ids)
-        rels = [d["r"] for a in keep if a in self.graph
-                for _, b, d in self.graph.out_edges(a, data=True) if b in keep]
+        keep = {i for i in ids if i in self.graph}
+        rels: list[Relation] = []
+        for a in keep:
+            succ = self.graph.succ[a]
+            # A hub's neighbours can far outnumber the ids asked about: scan the smaller side.
+            ends = ([b for b in succ if b in keep] if len(succ) <= len(keep)
+                    else [b for b in keep if b in succ])
+            rels.extend(d["r"] for b in ends for d in succ[b].values())
         return sort_relations(rels)
 
     def _walkable(self) -> nx.Graph:
