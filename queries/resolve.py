@@ -11,6 +11,10 @@ from queries.errors import AmbiguousEntity, EntityNotFound
 def resolve(store: Store, text: str, *, label: str | None = None) -> Entity:
     """Which one entity does this text name?"""
     text = text.strip()
+    # An exact id wins outright, and is one index lookup on either store.
+    by_id = store.entities([text]).get(text)
+    if by_id is not None and label in (None, by_id.label):
+        return by_id
     matches = store.find_by_key(text)
     if label:
         matches = [e for e in matches if e.label == label]
