@@ -106,6 +106,12 @@ ALL_RELATIONS = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
 {_REL_RETURN}"""
 
+# Both ends bound: Neo4j expands from the end with fewer relationships, so a hub is cheap.
+RELATIONS_BETWEEN = f"""
+UNWIND $pairs AS pair
+MATCH (a:{ENTITY} {{id: pair[0]}})-[r]-(b:{ENTITY} {{id: pair[1]}})
+{_REL_RETURN}"""
+
 RELATIONS_AMONG = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
 WHERE a.id IN $ids AND b.id IN $ids

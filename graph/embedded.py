@@ -223,6 +223,15 @@ class EmbeddedStore:
     def all_relations(self) -> list[Relation]:
         return sort_relations([d["r"] for _, _, d in self.graph.edges(data=True)])
 
+    def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
+        succ = self.graph.succ
+        rels: list[Relation] = []
+        for x, y in {tuple(sorted(p)) for p in pairs}:
+            for a, b in ((x, y), (y, x)):
+                if a in succ and b in succ[a]:
+                    rels.extend(d["r"] for d in succ[a][b].values())
+        return sort_relations(rels)
+
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         keep = {i for i in ids if i in self.graph}
         rels: list[Relation] = []

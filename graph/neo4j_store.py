@@ -306,6 +306,11 @@ class Neo4jStore:
     def all_relations(self) -> list[Relation]:
         return sort_relations([_relation(r) for r in self._read(cypher.ALL_RELATIONS)])
 
+    def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
+        unique = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
+        return sort_relations([_relation(r) for r in self._read(
+            cypher.RELATIONS_BETWEEN, pairs=[list(p) for p in unique])])
+
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         return sort_relations([_relation(r) for r in
                                self._read(cypher.RELATIONS_AMONG, ids=sorted(set(ids)))])

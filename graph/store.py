@@ -134,6 +134,11 @@ class Store(Protocol):
         """Every relation in the graph, sorted by key (for whole-graph metrics and export)."""
         ...
 
+    def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
+        """Every relation joining the two ends of one of the pairs (either direction), sorted
+        by key: the hops of known paths, without expanding every relation of a hub."""
+        ...
+
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         """Every relation whose both ends are among `ids`, sorted by key."""
         ...

@@ -44,12 +44,17 @@ class Path:
 
 
 def build_paths(store: Store, id_paths: Iterable[list[str]]) -> list[Path]:
-    """Id lists -> Paths with entities and the relations of every hop (two store calls)."""
+    """Id lists -> Paths with entities and the relations of every hop (two store calls).
+
+    Only the hops' own relations are fetched: a path may end at a hub city with thousands
+    of relations, and asking for every relation among the path's nodes would expand them.
+    """
     id_paths = list(id_paths)
     ids = {i for p in id_paths for i in p}
     entities = store.entities(ids)
+    hops = {(p[i], p[i + 1]) for p in id_paths for i in range(len(p) - 1)}
     by_pair: dict[frozenset[str], list[Relation]] = {}
-    for rel in store.relations_among(ids):
+    for rel in store.relations_between(hops):
         by_pair.setdefault(frozenset((rel.start, rel.end)), []).append(rel)
     out = []
     for p in id_paths:
