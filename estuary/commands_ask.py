@@ -57,7 +57,6 @@ def ask(
                                  "understands", param_hint="QUESTION")
     from dataclasses import replace
 
-    import estuary.render_ask  # noqa: F401  (registers the renderers)
     from queries.ask import ask as run
 
     with opened_store(ctx) as store:

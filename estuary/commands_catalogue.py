@@ -1,14 +1,15 @@
 """The rest of the catalogue: why, compare, hubs, mentions, load-doc and export.
 
 Thin commands, like those in commands_query: parse, open the store, call one function, emit.
-Renderers live in `estuary.render_catalogue`, imported only when a result is printed.
+Renderers live in `estuary.render_catalogue`; `estuary.render.render` imports it when a
+result is printed.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -46,12 +47,6 @@ class Format(StrEnum):
     cypher = "cypher"
 
 
-def _emit(result: Any, **kwargs: Any) -> None:
-    import estuary.render_catalogue  # noqa: F401  (registers the renderers)
-
-    emit(result, **kwargs)
-
-
 @app.command()
 @friendly
 def why(
@@ -67,7 +62,7 @@ def why(
 
     with opened_store(ctx) as store:
         result = run(store, a, b)
-        _emit(result, as_json=json, html=html,
+        emit(result, as_json=json, html=html,
               title=f"Why {result.a.display} — {result.b.display}",
               store_location=store.location, lang=lang.value, layout=layout.value)
 
@@ -87,7 +82,7 @@ def compare(
 
     with opened_store(ctx) as store:
         result = run(store, a, b)
-        _emit(result, as_json=json, html=html,
+        emit(result, as_json=json, html=html,
               title=f"{result.a.display} vs {result.b.display}",
               store_location=store.location, lang=lang.value, layout=layout.value)
 
@@ -111,7 +106,7 @@ def hubs(
 
     with opened_store(ctx) as store:
         result = run(store, label=_label(label), metric=metric.value, limit=limit)
-        _emit(result, as_json=json, html=html, title=f"Hubs by {metric.value}",
+        emit(result, as_json=json, html=html, title=f"Hubs by {metric.value}",
               store_location=store.location, lang=lang.value, layout=layout.value)
 
 
@@ -130,7 +125,7 @@ def mentions(
 
     with opened_store(ctx) as store:
         result = run(store, entity)
-        _emit(result, as_json=json, html=html, title=f"Mentions of {result.entity.display}",
+        emit(result, as_json=json, html=html, title=f"Mentions of {result.entity.display}",
               store_location=store.location, lang=lang.value, layout=layout.value)
 
 
@@ -162,7 +157,7 @@ def load_doc(
 
     with opened_store(ctx) as store:
         result = load_document(store, file, source_id=source_id, title=title, url=url)
-        _emit(result, as_json=json, html=html, title=f"{result.source.name} ({file.name})",
+        emit(result, as_json=json, html=html, title=f"{result.source.name} ({file.name})",
               store_location=store.location, lang=lang.value, layout=layout.value)
 
 
@@ -236,5 +231,5 @@ def export(
                 write_html_file(graph, html, title=f"Export: {selection}", lang=lang.value,
                                 layout=layout.value, store_location=store.location)
             return
-        _emit(result, as_json=json, html=html, title=f"Export: {selection}",
+        emit(result, as_json=json, html=html, title=f"Export: {selection}",
               store_location=store.location, lang=lang.value, layout=layout.value)
