@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 # Properties every relation may carry, whatever its type.
 COMMON_RELATION_PROPERTIES: tuple[str, ...] = ("source", "evidence", "confidence", "note")
 
+# When a relation held, as the source dates it (YYYY, YYYY-MM or YYYY-MM-DD): every type may
+# carry them, so "as of" questions can leave out what had not begun or had already ended.
+DATED_RELATION_PROPERTIES: tuple[str, ...] = ("since", "until")
+
+# Kinds of source, each with the confidence its facts get (issue 10): government pages and
+# official media are high, other established media medium; aggregators are not used.
+SOURCE_KINDS: dict[str, str] = {
+    "article": "high", "government": "high", "official-media": "high", "standard": "high",
+    "media": "medium", "editorial": "medium",
+}
+
 CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")
 
 
@@ -46,27 +57,28 @@ ENTITY_FIELDS: tuple[str, ...] = (
 
 _LABELS = [
     Label("City", "city", "城市", "A city, district or county-level city (with its admin level).",
-          ("level", "adcode", "lon", "lat", "parent"), "#e4572e", "dot"),
+          ("level", "adcode", "lon", "lat", "parent", "until"), "#e4572e", "dot"),
     Label("Region", "region", "区域",
           "A province, metropolitan circle, economic belt, city cluster or special zone.",
-          ("kind", "area_km2", "established"), "#f3a712", "diamond"),
+          ("kind", "area_km2", "established", "until", "lon", "lat"), "#f3a712", "diamond"),
     Label("Industry", "industry", "产业",
           "An industry, cluster or chain; `level` says category, cluster or chain.",
           ("level",), "#29335c", "square"),
     Label("Park", "park", "园区", "An industrial park, co-built park, base or cooperation zone.",
-          ("kind", "area_km2", "established"), "#4caf50", "triangle"),
+          ("kind", "area_km2", "established", "until", "level", "lon", "lat"),
+          "#4caf50", "triangle"),
     Label("Mechanism", "mechanism", "机制",
           "An institutional arrangement: cost sharing, tax sharing, dual statistics, …",
           ("kind",), "#8e44ad", "star"),
     Label("Organization", "org", "组织", "A government body, alliance, company or fund.",
-          ("kind",), "#3b8ea5", "ellipse"),
+          ("kind", "established", "until"), "#3b8ea5", "ellipse"),
     Label("Initiative", "initiative", "举措",
           "A strategy, plan, programme, campaign, brand or platform.",
           ("kind",), "#a8c686", "box"),
     Label("Infrastructure", "infra", "基础设施", "A bridge, railway, port or airport.",
-          ("kind", "opened", "length_m"), "#7f8c8d", "hexagon"),
+          ("kind", "opened", "length_m", "status", "until"), "#7f8c8d", "hexagon"),
     Label("Source", "source", "来源", "A document that states relations.",
-          ("title", "author", "url", "published", "file"), "#bdc3c7", "text"),
+          ("title", "author", "url", "published", "file", "publisher", "kind"), "#bdc3c7", "text"),
 ]
 
 LABELS: dict[str, Label] = {label.name: label for label in _LABELS}
@@ -87,7 +99,7 @@ _RELTYPES = [
             "Formal membership of a metropolitan circle, city cluster or alliance."),
     RelType("CO_BUILDS", _ACTOR, frozenset({"Park", "Region", "Infrastructure", "Initiative"}),
             "共建", "An actor co-builds a park, zone, platform or project; `share` is its stake.",
-            ("share", "role", "since")),
+            ("share", "role")),
     RelType("FOCUSES_ON", frozenset({"Park", "Region", "Initiative", "Organization"}),
             frozenset({"Industry"}), "聚焦",
             "A park, zone, alliance or plan focuses on an industry."),
@@ -115,6 +127,12 @@ _RELTYPES = [
             "A source names an entity in a sentence (the sentence is the evidence)."),
 ]
 
+# Every type may be dated; declared here once rather than on each type.
+_RELTYPES = [
+    RelType(r.name, r.sources, r.targets, r.zh, r.description,
+            r.properties + DATED_RELATION_PROPERTIES)
+    for r in _RELTYPES
+]
 REL_TYPES: dict[str, RelType] = {rel.name: rel for rel in _RELTYPES}
 
 # Entity ids are "<prefix>:<slug>"; slugs are lowercase ASCII, digits and dashes.
