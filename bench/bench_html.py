@@ -1,4 +1,5 @@
-"""Benchmark graph/html.py against plain pyvis, and time headless Chromium drawing 10k nodes.
+"""Benchmark estuary/output/html/page.py against plain pyvis, and time headless Chromium
+drawing 10k nodes.
 
 Run from the repository root:
 
@@ -6,7 +7,7 @@ Run from the repository root:
     python bench/bench_html.py --no-doc             # print only
     python bench/bench_html.py --pyvis-max 10000    # skip plain pyvis at 50k (~1 min+)
 
-Graphs come from ``graph.html_samples.synthetic(n)``: n nodes, about 2 edges per node, with
+Graphs come from ``estuary.output.html.samples.synthetic(n)``: n nodes, about 2 edges per node, with
 hubs. Write times are wall-clock, best of a few runs in this one process, after a warm-up
 call (the first call of a process also imports pyvis: reported separately as "cold").
 Plain pyvis is ``Network(cdn_resources="in_line", directed=True)``, ``from_nx(G)``,
@@ -31,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.html import write_html  # noqa: E402
-from graph.html_samples import synthetic  # noqa: E402
+from estuary.output.html.page import write_html  # noqa: E402
+from estuary.output.html.samples import synthetic  # noqa: E402
 from graph.model import Subgraph  # noqa: E402
 from graph.schema import LABELS, REL_TYPES  # noqa: E402
 
@@ -199,13 +200,14 @@ def main() -> None:
         cmd = "python " + " ".join([str(Path(sys.argv[0])), *sys.argv[1:]])
         DOC.parent.mkdir(parents=True, exist_ok=True)
         DOC.write_text("\n".join([
-            "# HTML export benchmark (`graph/html.py`)",
+            "# HTML export benchmark (`estuary/output/html/page.py`)",
             "",
             f"Machine: {machine()}; {load}.",
             "",
             f"Command (from the repository root): `{cmd}`",
             "",
-            "Graphs: `graph.html_samples.synthetic(n)`, about 2 edges per node, with hubs. "
+            "Graphs: `estuary.output.html.samples.synthetic(n)`, about 2 edges per node, "
+            "with hubs. "
             "Times are wall-clock, best of 2–3 runs in one process after a warm-up call; the "
             f"first call of a process also imports pyvis (for its options model): {cold:.2f} s "
             "cold for a 100-node graph. Plain pyvis is `Network(cdn_resources=\"in_line\")`, "
@@ -222,7 +224,8 @@ def main() -> None:
             "Notes:",
             "",
             "- Above 300 nodes the page has physics off and positions from "
-            "`graph/layout.py` (one seeded sunflower disc per component, nodes dealt onto it "
+            "`estuary/output/html/layout.py` (one seeded sunflower disc per component, nodes "
+            "dealt onto it "
             "by BFS depth and radial-tree sector; pure Python, no numpy). It also starts with "
             "only the answer's nodes and edges labelled and labels the rest once zoomed in, "
             "for what is in view: measuring 10k node and 20k edge labels up front was about "

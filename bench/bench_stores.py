@@ -53,6 +53,7 @@ if str(ROOT) not in sys.path:
 
 from bench.synth import BENCH_A, BENCH_B, sample_ids, synth_bundle  # noqa: E402
 from graph import cypher  # noqa: E402
+from graph.bundle import Bundle  # noqa: E402
 from graph.embedded import EmbeddedStore  # noqa: E402
 from graph.names import normalize  # noqa: E402
 from graph.neo4j_store import (  # noqa: E402
@@ -62,10 +63,9 @@ from graph.neo4j_store import (  # noqa: E402
     _entity_row,
     _relation_row,
 )
-from graph.open import StoreSettings  # noqa: E402
 from graph.schema import LABELS, REL_TYPES  # noqa: E402
+from graph.settings import StoreSettings  # noqa: E402
 from graph.store import MAX_PATHS, TooManyPaths, path_sort_key  # noqa: E402
-from loaders.bundle import Bundle  # noqa: E402
 from queries import (  # noqa: E402
     VIAS,
     links,

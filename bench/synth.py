@@ -34,10 +34,10 @@ from typing import Any
 if __package__ in (None, ""):  # `python bench/synth.py` as well as `python -m bench.synth`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from graph.bundle import Bundle
 from graph.model import Entity, Relation
 from graph.names import lookup_keys
 from graph.schema import ID_PATTERN, LABELS, REL_TYPES
-from loaders.bundle import Bundle
 
 BENCH_A = "city:bench-a"
 BENCH_B = "city:bench-b"

@@ -1,4 +1,4 @@
-"""The `estuary` command: parse, open a store, call one query, render.
+"""The `estuary` app: global options, and every command registered in one list.
 
 Heavy libraries (networkx, neo4j, pyvis, pydantic) are imported inside the commands that need
 them, so `estuary --help` costs little more than Typer itself.
@@ -6,13 +6,15 @@ them, so `estuary --help` costs little more than Typer itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from estuary import __version__
+from estuary.commands import ask, cypher, data, explore, relate, share
 
 app = typer.Typer(
     name="estuary",
@@ -60,23 +62,36 @@ def main_options(
         "--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
     """Explore the 长江口产业创新协同区 knowledge graph."""
-    from graph.open import StoreSettings
+    from graph.settings import StoreSettings
 
     ctx.obj = StoreSettings(kind=store.value, db=db, neo4j_uri=neo4j_uri,
                             neo4j_user=neo4j_user, neo4j_password=neo4j_password,
                             neo4j_database=neo4j_database)
 
 
+# Every command, in the order `estuary --help` lists them: the one place commands join the app.
+COMMANDS: list[tuple[str, Callable[..., Any]]] = [
+    ("ask", ask.ask),
+    ("search", explore.search),
+    ("show", explore.show),
+    ("neighbors", explore.neighbors),
+    ("path", relate.path),
+    ("links", relate.links),
+    ("stats", explore.stats),
+    ("why", relate.why),
+    ("compare", relate.compare),
+    ("hubs", explore.hubs),
+    ("mentions", explore.mentions),
+    ("load-doc", data.load_doc),
+    ("export", share.export),
+    ("cypher", cypher.cypher),
+    ("validate", data.validate),
+    ("load", data.load),
+    ("viz", share.viz),
+]
+for _name, _command in COMMANDS:
+    app.command(_name)(_command)
+
+
 def main() -> None:
     app()
-
-
-# Registered on import so `from estuary.cli import app` is complete for CliRunner and --help.
-from estuary import (  # noqa: E402, F401
-    commands_ask,
-    commands_catalogue,
-    commands_cypher,
-    commands_data,
-    commands_query,
-    commands_viz,
-)

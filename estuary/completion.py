@@ -32,7 +32,7 @@ def _db_path(ctx: Any) -> Path | None:
     if env := os.environ.get("ESTUARY_DB"):
         return Path(env).expanduser()
     try:
-        from graph.open import default_db_path
+        from estuary.stores import default_db_path
 
         return default_db_path()
     except Exception:  # completion must never fail loudly

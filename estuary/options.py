@@ -1,38 +1,47 @@
-"""Options shared by the query commands, and opening the store a command asked for."""
+"""Options shared by the commands, declared once, and opening the store a command asked for.
+
+CLI choices are built from the library's own registries (`queries.links.VIAS`,
+`queries.hubs.METRICS`, `estuary.output.export.FORMATS`, `estuary.output.html.page.LAYOUTS`),
+so a kind of link, a metric, a format or a layout added there appears here by itself.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from estuary.completion import complete_entity
+from estuary.output.emit import Output
+from estuary.output.export import FORMATS
+from estuary.output.html.page import LANGS, LAYOUTS
+from graph.schema import LABELS
+from queries.hubs import METRICS
+from queries.links import VIAS
 
 if TYPE_CHECKING:
     from graph.store import Store
 
 
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
+def _choices(name: str, values: Any) -> type[StrEnum]:
+    return StrEnum(name, {v: v for v in values})  # type: ignore[return-value]
 
 
-class Layout(StrEnum):
-    auto = "auto"
-    force = "force"
-    geo = "geo"
-
-
-class Via(StrEnum):
-    industry = "industry"
-    park = "park"
-    mechanism = "mechanism"
-    any = "any"
-
+Lang = _choices("Lang", LANGS)
+Layout = _choices("Layout", LAYOUTS)
+Via = _choices("Via", VIAS)
+Metric = _choices("Metric", METRICS)
+Format = _choices("Format", FORMATS)
+DEFAULT_LANG = Lang("zh")
+DEFAULT_LAYOUT = Layout("auto")
+DEFAULT_VIA = Via("industry")
+DEFAULT_METRIC = Metric("degree")
 
 EntityArg = Annotated[str, typer.Argument(help="Id, name, alias or pinyin.",
                                           autocompletion=complete_entity, show_default=False)]
@@ -47,10 +56,64 @@ HtmlOpt = Annotated[Path | None, typer.Option(
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels in the HTML.")]
 LayoutOpt = Annotated[Layout, typer.Option(
     "--layout", help="HTML layout: force-directed, or geo (cities at their coordinates).")]
+LabelOpt = Annotated[str | None, typer.Option(
+    "--type", "-t", help="Only entities of this label (City, Industry, Park, Mechanism, …).",
+    show_default=False)]
+PathsOpt = Annotated[int, typer.Option("--paths", min=0, help="Paths to print per answer.")]
+DepthOpt = Annotated[int, typer.Option("--depth", "-d", min=1, max=4,
+                                       help="Hops around --around.")]
+AroundOpt = Annotated[str | None, typer.Option(
+    "--around", help="Only the neighbourhood of this entity.", show_default=False,
+    autocompletion=complete_entity)]
+
+
+def label_option(value: str | None) -> str | None:
+    """The schema label a --type value names (any case), or a usage error listing them."""
+    if value is None:
+        return None
+    for name in LABELS:
+        if name.lower() == value.lower():
+            return name
+    raise typer.BadParameter(f"unknown label {value!r}; choose from {', '.join(LABELS)}",
+                             param_hint="--type")
+
+
+# The output options every answering command takes, in this order, after its own.
+_OUTPUT_PARAMS = [
+    inspect.Parameter("json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOpt),
+    inspect.Parameter("html", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=HtmlOpt),
+    inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=DEFAULT_LANG,
+                      annotation=LangOpt),
+    inspect.Parameter("layout", inspect.Parameter.KEYWORD_ONLY, default=DEFAULT_LAYOUT,
+                      annotation=LayoutOpt),
+]
+
+
+def with_output(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command the shared --json/--html/--lang/--layout options as one `out: Output`.
+
+    The command declares a parameter `out: Output`; Typer sees the four options in its place.
+    """
+    signature = inspect.signature(func, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "out"]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, json: bool = False, html: Path | None = None,
+                lang: Any = "zh", layout: Any = "auto", **kwargs: Any) -> Any:
+        out = Output(json=json, html=html, lang=str(getattr(lang, "value", lang)),
+                     layout=str(getattr(layout, "value", layout)))
+        return func(*args, out=out, **kwargs)
+
+    params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+              if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and p.name != "ctx" else p
+              for p in own] + _OUTPUT_PARAMS
+    wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper
 
 
 @contextmanager
-def progress_bar(description: str) -> Iterator[object]:
+def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
     """A Rich progress bar on stderr; the yielded callback takes (done, total)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -70,10 +133,10 @@ def progress_bar(description: str) -> Iterator[object]:
 @contextmanager
 def opened_store(ctx: typer.Context) -> Iterator[Store]:
     """The store the global options chose, closed when the command ends."""
-    from graph.open import open_store
+    from estuary.stores import open_store
 
     with progress_bar("Loading the bundled data") as update:
-        store = open_store(ctx.obj, progress=update)  # type: ignore[arg-type]
+        store = open_store(ctx.obj, progress=update)
     try:
         yield store
     finally:

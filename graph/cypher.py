@@ -7,7 +7,11 @@ integer hop bounds that Cypher does not accept as parameters.
 
 from __future__ import annotations
 
-from graph.schema import LABELS, REL_TYPES
+from typing import Any
+
+from graph.model import Entity, Relation
+from graph.names import entity_keys
+from graph.schema import LABELS, REL_TYPES, TRAVERSAL_EXCLUDED_LABELS
 
 # Every estuary node also carries this label, so one uniqueness constraint covers all ids.
 ENTITY = "Entity"
@@ -29,6 +33,35 @@ def rel_type(name: str) -> str:
     if name not in REL_TYPES:
         raise ValueError(f"not a schema relationship type: {name!r}")
     return name
+
+
+def not_excluded(var: str) -> str:
+    """A Cypher condition: `var` is not a node that traversals leave out (a Source)."""
+    return " AND ".join(f"NOT {var}:{label(name)}" for name in TRAVERSAL_EXCLUDED_LABELS)
+
+
+def any_excluded(var: str) -> str:
+    """A Cypher condition: `var` is a node that traversals leave out."""
+    return "(" + " OR ".join(f"{var}:{label(name)}" for name in TRAVERSAL_EXCLUDED_LABELS) + ")"
+
+
+# -- the one shape of a node and of a relationship in Neo4j ---------------------------------
+
+def node_properties(entity: Entity) -> dict[str, Any]:
+    """Every property a node keeps: names, lookup keys, then the label's own, sorted."""
+    props: dict[str, Any] = {"id": entity.id, "name": entity.name, "name_en": entity.name_en,
+                             "aliases": list(entity.aliases), "description": entity.description,
+                             "keys": list(entity_keys(entity))}
+    props.update((k, v) for k, v in sorted(entity.props.items()) if k not in props)
+    return props
+
+
+def relationship_properties(rel: Relation) -> dict[str, Any]:
+    """Every property a relationship keeps: provenance, then the type's own, sorted."""
+    props: dict[str, Any] = {"source": rel.source, "evidence": rel.evidence,
+                             "confidence": rel.confidence}
+    props.update((k, v) for k, v in sorted(rel.props.items()) if k not in props)
+    return props
 
 
 def hops(n: int) -> int:
@@ -86,12 +119,12 @@ ORDER BY n.id"""
 
 FIND_BY_KEY = f"""
 MATCH (n:{ENTITY})
-WHERE n.id = $id OR (NOT n:Source AND $key IN n.keys)
+WHERE n.id = $id OR ({not_excluded('n')} AND $key IN n.keys)
 RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
 ORDER BY n.id"""
 
 ALL_ENTITIES = f"""
-MATCH (n:{ENTITY}) WHERE NOT n:Source
+MATCH (n:{ENTITY}) WHERE {not_excluded('n')}
 RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
 ORDER BY n.id"""
 
@@ -121,7 +154,7 @@ WHERE a.id IN $ids AND b.id IN $ids
 NEXT_LEVEL = f"""
 UNWIND $frontier AS fid
 MATCH (:{ENTITY} {{id: fid}})--(m:{ENTITY})
-WHERE NOT m:Source
+WHERE {not_excluded('m')}
 RETURN DISTINCT m.id AS id"""
 
 
@@ -129,7 +162,7 @@ def shortest_paths(max_len: int) -> str:
     return f"""
 MATCH (a:{ENTITY} {{id: $a}}), (b:{ENTITY} {{id: $b}})
 MATCH p = allShortestPaths((a)-[*..{hops(max_len)}]-(b))
-WHERE none(n IN nodes(p) WHERE n:Source)
+WHERE none(n IN nodes(p) WHERE {any_excluded('n')})
 RETURN DISTINCT [n IN nodes(p) | n.id] AS ids
 LIMIT $cap"""
 

@@ -30,7 +30,7 @@ from graph.walks import all_shortest_paths, half_paths
 if TYPE_CHECKING:
     import networkx as nx
 
-    from loaders.bundle import Bundle
+    from graph.bundle import Bundle
 
 FORMAT = 1
 

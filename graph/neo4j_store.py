@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph import cypher
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_keys, normalize
+from graph.names import normalize
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
     MAX_HALVES,
@@ -30,8 +30,8 @@ from graph.store import (
 if TYPE_CHECKING:
     from neo4j import Driver
 
-    from graph.open import StoreSettings
-    from loaders.bundle import Bundle
+    from graph.bundle import Bundle
+    from graph.settings import StoreSettings
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -85,19 +85,12 @@ def _plain(value: Any) -> Any:
 
 
 def _entity_row(entity: Entity) -> dict[str, Any]:
-    props: dict[str, Any] = {
-        "id": entity.id, "name": entity.name, "name_en": entity.name_en,
-        "aliases": list(entity.aliases), "description": entity.description,
-        "keys": list(entity_keys(entity)),
-        **entity.props,
-    }
-    return {"id": entity.id, "props": props}
+    return {"id": entity.id, "props": cypher.node_properties(entity)}
 
 
 def _relation_row(rel: Relation) -> dict[str, Any]:
-    props = {"source": rel.source, "evidence": rel.evidence, "confidence": rel.confidence,
-             **rel.props}
-    return {"start": rel.start, "end": rel.end, "source": rel.source, "props": props}
+    return {"start": rel.start, "end": rel.end, "source": rel.source,
+            "props": cypher.relationship_properties(rel)}
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:

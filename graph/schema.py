@@ -135,6 +135,10 @@ _RELTYPES = [
 ]
 REL_TYPES: dict[str, RelType] = {rel.name: rel for rel in _RELTYPES}
 
+# Paths and neighbourhoods never pass through these labels: every sentence of a document
+# would otherwise be a two-hop shortcut between any two things it names.
+TRAVERSAL_EXCLUDED_LABELS: tuple[str, ...] = ("Source",)
+
 # Entity ids are "<prefix>:<slug>"; slugs are lowercase ASCII, digits and dashes.
 ID_PATTERN = r"^[a-z]+:[a-z0-9][a-z0-9-]*$"
 

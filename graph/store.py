@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from graph.model import Entity, Relation
+from graph.schema import TRAVERSAL_EXCLUDED_LABELS  # noqa: F401  (queries import it from here)
 
 if TYPE_CHECKING:
-    from loaders.bundle import Bundle
+    from graph.bundle import Bundle
 
-# Paths and neighbourhoods never pass through a Source node: every sentence of a document
-# would otherwise be a two-hop shortcut between any two things it names.
-TRAVERSAL_EXCLUDED_LABELS = ("Source",)
 
 # A bound on path enumeration, so a dense neighbourhood cannot run away.
 MAX_PATHS = 5000

@@ -7,18 +7,18 @@ handed half of a load.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from graph.bundle import Bundle
 from graph.model import Entity, Relation
 from graph.names import lookup_keys, pinyin
 from graph.schema import LABELS, REL_TYPES, label_for_id
-from loaders.bundled import INPUT_SUFFIXES
+from loaders.formats import is_input, read_document
 from loaders.errors import LoadError, ValidationFailed
-from loaders.reading import InputError, LineDict, decode, read_document
+from loaders.reading import InputError, LineDict, decode
 from loaders.records import EntityBase, RelationBase, entity_model, extra_props, relation_model
 
 TOP_LEVEL_KEYS = ("sources", "entities", "relations")
@@ -28,23 +28,13 @@ MAX_ERRORS = 50
 KnownLabel = Callable[[str], str | None]
 
 
-@dataclass
-class Bundle:
-    """Validated entities and relations, each with the file and line it came from."""
-
-    entities: dict[str, Entity] = field(default_factory=dict)
-    relations: dict[tuple[str, str, str, str], Relation] = field(default_factory=dict)
-    origins: dict[Any, tuple[Path, int]] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
-
-
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, and the input files inside any directory, in a stable order; a file
     named twice (or inside two given directories) is read once."""
     out: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
-        found = (sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
+        found = (sorted(p for p in path.rglob("*") if is_input(p))
                  if path.is_dir() else [path])
         for file in found:
             key = file.resolve() if file.exists() else file

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from loaders.bundle import Bundle
+from loaders.formats import is_input
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".csv")
+if TYPE_CHECKING:
+    from graph.bundle import Bundle
 
 
 @cache
 def data_dir() -> Path:
-    """The directory of the bundled YAML files."""
-    import estuary
+    """The directory of the bundled data files.
 
-    installed = Path(estuary.__file__).parent / "data"  # the wheel force-includes data/ here
+    The wheel ships data/ as package data of `loaders` (loaders/data); a checkout or an
+    editable install reads the repository's data/ beside the packages.
+    """
+    installed = Path(str(files("loaders") / "data"))
     if installed.is_dir():
         return installed
     checkout = Path(__file__).resolve().parent.parent / "data"
@@ -28,7 +31,7 @@ def data_dir() -> Path:
 
 
 def bundled_files() -> list[Path]:
-    return sorted(p for p in data_dir().rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
+    return sorted(p for p in data_dir().rglob("*") if is_input(p))
 
 
 # Bump when what a store keeps per entity changes (e.g. how lookup keys are made), so that

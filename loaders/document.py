@@ -29,25 +29,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
+from graph.gazetteer import NameScanner
 from graph.model import Entity, Relation, Subgraph, sort_relations
 from graph.names import lookup_keys, pinyin
-from graph.store import TRAVERSAL_EXCLUDED_LABELS
 from loaders.errors import LoadError, ValidationFailed
 from loaders.reading import InputError, decode
 
 if TYPE_CHECKING:
+    from graph.bundle import Bundle
     from graph.store import LoadSummary, Store
-    from loaders.bundle import Bundle
 
 SENTENCE_ENDS = "。！？；\n"
-MIN_NAME_CHARS = 2
 CONFIDENCE = "medium"
 SOURCE_ID = re.compile(r"^source:[a-z0-9][a-z0-9-]*$")
 _SPLIT = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _MAX_NAME_FROM_TEXT = 60
 
@@ -72,63 +70,10 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def name_keys(entity: Entity) -> list[str]:
-    """The names an entity is found by in running text: name and aliases of ≥ 2 characters."""
-    keys = {k.strip() for k in (entity.name, *entity.aliases)}
-    return sorted(k for k in keys if len(k) >= MIN_NAME_CHARS)
-
-
-class Gazetteer:
-    """Every known name, for longest-match scanning of text."""
-
-    def __init__(self, entities: Iterable[Entity]) -> None:
-        owners: dict[str, set[str]] = {}
-        named: dict[str, set[str]] = {}
-        for e in entities:
-            if e.label in TRAVERSAL_EXCLUDED_LABELS:
-                continue
-            for key in name_keys(e):
-                owners.setdefault(key, set()).add(e.id)
-                if key == e.name.strip():
-                    named.setdefault(key, set()).add(e.id)
-        self.owner: dict[str, str] = {}
-        self.ambiguous: dict[str, tuple[str, ...]] = {}
-        for key, ids in owners.items():
-            if len(ids) == 1:
-                self.owner[key] = next(iter(ids))
-            elif len(named.get(key, ())) == 1:
-                self.owner[key] = next(iter(named[key]))
-            else:
-                self.ambiguous[key] = tuple(sorted(ids))
-        self.lengths = sorted({len(k) for k in (*self.owner, *self.ambiguous)}, reverse=True)
-
-    def scan(self, text: str) -> list[tuple[int, str]]:
-        """Leftmost-longest, non-overlapping matches: (offset, name)."""
-        found: list[tuple[int, str]] = []
-        i, n = 0, len(text)
-        while i < n:
-            for length in self.lengths:
-                key = text[i:i + length]
-                if len(key) == length and (key in self.owner or key in self.ambiguous) \
-                        and _bounded(text, i, key):
-                    found.append((i, key))
-                    i += length
-                    break
-            else:
-                i += 1
-        return found
-
-
-def _bounded(text: str, i: int, key: str) -> bool:
-    """An ASCII name must not run into ASCII letters or digits on either side."""
-    if _ASCII_WORD.match(key[0]) and i > 0 and _ASCII_WORD.match(text[i - 1]):
-        return False
-    end = i + len(key)
-    return not (_ASCII_WORD.match(key[-1]) and end < len(text) and _ASCII_WORD.match(text[end]))
-
-
 @dataclass(frozen=True)
-class Mention:
+class Named:
+    """An entity a document names, and the MENTIONS relation that records it."""
+
     entity: Entity
     relation: Relation  # the MENTIONS relation: new, or the one already in the store
     sentences: int  # how many sentences of the document name the entity
@@ -147,7 +92,7 @@ class DocumentPlan:
     source: Entity
     source_is_new: bool
     sentences: int
-    mentions: tuple[Mention, ...]  # by entity id
+    mentions: tuple[Named, ...]  # by entity id
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...]  # (name, candidate ids), by name
     bundle: Bundle
 
@@ -159,13 +104,17 @@ class DocumentLoad:
     path: str
     source: Entity
     sentences: int
-    mentions: tuple[Mention, ...]
+    mentions: tuple[Named, ...]
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...]
     entities_created: int
     entities_updated: int
     relations_created: int
     relations_updated: int
     unchanged: int = field(default=0)  # relations found that were already in the store
+
+    @property
+    def title(self) -> str:
+        return f"{self.source.name} ({PurePath(self.path).name})"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -263,21 +212,22 @@ def plan_document(path: Path, *, known: Iterable[Entity], source_id: str | None 
     `known` is the gazetteer (the store's entities); `existing_source` the Source already
     stored under the id, if any, and `existing` the relations already touching it.
     """
-    from loaders.bundle import Bundle
+    from graph.bundle import Bundle
 
     text = read_text(path)
     sid = source_id_for(path, source_id)
     source = _source_entity(path, text, sid, existing_source, title, url)
     known = list(known)
     entities = {e.id: e for e in known}
-    gazetteer = Gazetteer(known)
+    gazetteer = NameScanner(known)
     sentences = split_sentences(text)
     first: dict[str, Sentence] = {}
     counts: dict[str, int] = {}
     ambiguous: dict[str, tuple[str, ...]] = {}
     for sentence in sentences:
         named: set[str] = set()
-        for _, key in gazetteer.scan(sentence.text):
+        for mention in gazetteer.scan(sentence.text):
+            key = mention.text
             if key in gazetteer.ambiguous:
                 ambiguous[key] = gazetteer.ambiguous[key]
             else:
@@ -301,7 +251,7 @@ def plan_document(path: Path, *, known: Iterable[Entity], source_id: str | None 
         if old is None:
             bundle.relations[rel.key] = rel
             bundle.origins[rel.key] = (path, sentence.line)
-        mentions.append(Mention(entities[entity_id], old or rel, counts[entity_id],
+        mentions.append(Named(entities[entity_id], old or rel, counts[entity_id],
                                 new=old is None))
     return DocumentPlan(path, source, existing_source is None, len(sentences), tuple(mentions),
                         tuple(sorted(ambiguous.items())), bundle)

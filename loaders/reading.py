@@ -166,14 +166,3 @@ def parse_csv(path: Path, text: str) -> LineDict:
     doc.line = 1
     doc.key_lines = {"relations": 1}
     return doc
-
-
-def read_document(path: Path) -> Any:
-    """Decode and parse one input file by its suffix."""
-    text = decode(path)
-    if not text.strip():
-        raise InputError(LoadError(path, None, None,
-                                   "file is empty: expected `sources`, `entities` or `relations`"))
-    if path.suffix.lower() == ".csv":
-        return parse_csv(path, text)
-    return parse_yaml(path, text)

@@ -95,6 +95,10 @@ class CompareResult:
         ids = set(self.aspect(name).shared)
         return tuple(h.entity for h in self.aspect(name).a if h.entity.id in ids)
 
+    @property
+    def title(self) -> str:
+        return f"{self.a.display} vs {self.b.display}"
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"a": self.a.ref(), "b": self.b.ref()}
         for aspect in self.aspects:

@@ -57,6 +57,10 @@ class HubsResult:
     hubs: tuple[Hub, ...]
     edges: tuple[Relation, ...]  # the relations among the hubs (for drawing)
 
+    @property
+    def title(self) -> str:
+        return f"Hubs by {self.metric}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"metric": self.metric, "label": self.label,
                 "hubs": [h.to_dict() for h in self.hubs]}

@@ -9,8 +9,8 @@ from graph.model import Entity, Subgraph
 from graph.schema import LABELS
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
 from queries.errors import NoLinks
-from queries.pathmodel import Path, build_paths, paths_subgraph
 from queries.resolve import resolve
+from queries.walk import Walk, build_paths, paths_subgraph
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ _HUB_LEVELS = frozenset({"municipality", "prefecture", "province"})
 @dataclass(frozen=True)
 class Link:
     entity: Entity
-    paths: tuple[Path, ...]
+    paths: tuple[Walk, ...]
 
     @property
     def score(self) -> int:
@@ -73,6 +73,10 @@ class LinksResult:
     via: str
     links: tuple[Link, ...]
 
+    @property
+    def title(self) -> str:
+        return f"{self.a.display} ↔ {self.b.display}: {self.via} links"
+
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.a.ref(), "to": self.b.ref(), "via": self.via,
                 "links": [link.to_dict() for link in self.links]}
@@ -91,7 +95,7 @@ def links(store: Store, a: str, b: str, *, via: str = "industry",
     ea, eb = resolve(store, a), resolve(store, b)
     id_paths = store.simple_paths(ea.id, eb.id, hops, spec.inner, exclude_levels=_HUB_LEVELS)
     paths = build_paths(store, id_paths)
-    through: dict[str, list[Path]] = {}
+    through: dict[str, list[Walk]] = {}
     for path in paths:
         for node in path.nodes[1:-1]:
             if node.label in spec.targets:

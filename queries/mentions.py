@@ -43,6 +43,10 @@ class MentionsResult:
     entity: Entity
     mentions: tuple[Mention, ...]  # by source id
 
+    @property
+    def title(self) -> str:
+        return f"Mentions of {self.entity.display}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"entity": self.entity.ref(), "mentions": [m.to_dict() for m in self.mentions]}
 

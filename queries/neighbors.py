@@ -27,6 +27,10 @@ class NeighborsResult:
     neighbors: tuple[Neighbor, ...]
     edges: tuple[Relation, ...]
 
+    @property
+    def title(self) -> str:
+        return f"Neighbours of {self.center.display}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"center": self.center.ref(), "depth": self.depth, "label": self.label,
                 "neighbors": [n.to_dict() for n in self.neighbors],

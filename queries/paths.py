@@ -8,15 +8,19 @@ from typing import Any
 from graph.model import Entity, Subgraph
 from graph.store import Store
 from queries.errors import NoPath
-from queries.pathmodel import Path, build_paths, paths_subgraph
 from queries.resolve import resolve
+from queries.walk import Walk, build_paths, paths_subgraph
 
 
 @dataclass(frozen=True)
 class PathsResult:
     a: Entity
     b: Entity
-    paths: tuple[Path, ...]
+    paths: tuple[Walk, ...]
+
+    @property
+    def title(self) -> str:
+        return f"{self.a.display} ↔ {self.b.display}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.a.ref(), "to": self.b.ref(),

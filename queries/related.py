@@ -54,6 +54,10 @@ class RelatedResult:
     def entities(self) -> tuple[Entity, ...]:
         return tuple(item.entity for item in self.items)
 
+    @property
+    def title(self) -> str:
+        return f"{self.center.display}: {self.rel_type}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"center": self.center.ref(), "rel_type": self.rel_type,
                 "direction": self.direction, "label": self.label, "where": self.where,
@@ -138,6 +142,10 @@ class QuotesResult:
     entity: Entity
     names: tuple[str, ...]  # the names looked for in the quotes
     quotes: tuple[Quote, ...]  # by source, then text
+
+    @property
+    def title(self) -> str:
+        return f"Quotes naming {self.entity.display}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"entity": self.entity.ref(), "names": list(self.names),

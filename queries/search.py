@@ -29,6 +29,10 @@ class SearchResult:
     query: str
     hits: tuple[SearchHit, ...]
 
+    @property
+    def title(self) -> str:
+        return f"Search: {self.query}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "hits": [h.to_dict() for h in self.hits]}
 

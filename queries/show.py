@@ -33,6 +33,10 @@ class EntityDetail:
             out.setdefault(edge.relation.type, []).append(edge)
         return out
 
+    @property
+    def title(self) -> str:
+        return self.entity.display
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity": self.entity.to_dict(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from graph.model import Subgraph
 from graph.store import Store
 
 
@@ -15,10 +16,17 @@ class Stats:
     labels: dict[str, int]
     types: dict[str, int]
 
+    @property
+    def title(self) -> str:
+        return "stats"
+
     def to_dict(self) -> dict[str, Any]:
         return {"store": self.store, "location": self.location,
                 "entities": sum(self.labels.values()), "relations": sum(self.types.values()),
                 "labels": self.labels, "types": self.types}
+
+    def subgraph(self) -> Subgraph:
+        return Subgraph(nodes=(), edges=())  # counts draw nothing
 
 
 def stats(store: Store) -> Stats:

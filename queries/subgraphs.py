@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from graph.model import Subgraph
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
 from queries.neighbors import neighbors
+from queries.whole_graph import whole_graph
 
 
 @dataclass(frozen=True)
 class GraphView:
-    subgraph: Subgraph
+    """A part of the graph to draw (viz draws it; it has no table of its own)."""
+
+    graph: Subgraph
     focus_name: str = ""
+    depth: int = 0
+
+    @property
+    def title(self) -> str:
+        if self.focus_name:
+            return f"Around {self.focus_name} ({self.depth} hops)"
+        return "长江口产业创新协同区 knowledge graph"
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.graph.to_dict()
+
+    def subgraph(self) -> Subgraph:
+        return self.graph
 
 
 def graph_view(store: Store, *, label: str | None = None, around: str | None = None,
@@ -20,9 +37,7 @@ def graph_view(store: Store, *, label: str | None = None, around: str | None = N
     """Which part of the graph should a drawing show?"""
     if around:
         result = neighbors(store, around, depth=depth, label=label)
-        return GraphView(result.subgraph(), result.center.display)
-    from graph.export import whole_graph
-
+        return GraphView(result.subgraph(), result.center.display, depth)
     whole, _ = whole_graph(store)
     nodes = [n for n in whole.nodes
              if (sources or n.label not in TRAVERSAL_EXCLUDED_LABELS)

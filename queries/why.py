@@ -42,6 +42,10 @@ class WhyResult:
     b: Entity
     statements: tuple[Statement, ...]  # sorted by relation key (type, start, end, source)
 
+    @property
+    def title(self) -> str:
+        return f"Why {self.a.display} — {self.b.display}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a.ref(), "b": self.b.ref(),
                 "relations": [s.to_dict() for s in self.statements]}

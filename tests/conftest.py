@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from estuary.stores import ensure_bundled
 from graph.embedded import EmbeddedStore
-from graph.open import ensure_bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,7 +56,7 @@ NEO4J_HINT = ("no Neo4j test server: run scripts/test.sh (it starts one), or set
 def neo4j_settings() -> object:
     import os
 
-    from graph.open import StoreSettings
+    from graph.settings import StoreSettings
 
     uri = os.environ.get("ESTUARY_TEST_NEO4J_URI")
     if not uri:
@@ -81,8 +81,8 @@ def wipe_neo4j(store: object) -> None:
 @pytest.fixture(scope="session")
 def neo4j_store(neo4j_settings: object) -> Iterator[object]:
     """The Neo4j store, wiped and loaded with the bundled data once per session."""
+    from estuary.stores import ensure_bundled
     from graph.neo4j_store import Neo4jStore
-    from graph.open import ensure_bundled
     from graph.store import StoreError
 
     try:

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import estuary.commands_ask  # noqa: F401  (registers `ask` on the app)
 from estuary.cli import app
 from graph.model import to_jsonable
 from queries.ask import INTENTS, Gazetteer, Unmappable, ask, gazetteer, parse
@@ -671,8 +670,6 @@ def test_ask_help_has_an_example(runner: CliRunner) -> None:
 
 
 def test_ask_after_load_doc_answers_with_the_sentence(runner: CliRunner, db: Path) -> None:
-    pytest.importorskip("queries.mentions")
-    pytest.importorskip("estuary.commands_catalogue")
     loaded = runner.invoke(app, ["load-doc", str(ARTICLE)])
     assert loaded.exit_code == 0, loaded.output
     data = json.loads(runner.invoke(app, ["ask", "文章在哪里提到了飞地孵化", "--json"]).stdout)

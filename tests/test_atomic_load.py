@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from graph.bundle import Bundle
 from graph.embedded import EmbeddedStore
 from graph.model import Entity, Relation
-from loaders.bundle import Bundle
 
 
 def _poisoned_bundle(bad_value: Any) -> Bundle:

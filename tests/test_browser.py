@@ -29,8 +29,8 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-from graph.html import write_html  # noqa: E402
-from graph.html_samples import estuary_sample, synthetic  # noqa: E402
+from estuary.output.html.page import write_html  # noqa: E402
+from estuary.output.html.samples import estuary_sample, synthetic  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,6 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-import estuary.commands_catalogue  # noqa: F401  (registers the commands)
 from estuary.cli import app
 from estuary.completion import complete_entity, entity_candidates
 from graph.model import to_jsonable
@@ -341,7 +340,7 @@ def test_shell_completion_through_the_cli(runner: CliRunner, db: Path) -> None:
 
 
 def test_completion_stays_light(db: Path) -> None:
-    code = ("import sys\nfrom estuary.cli import app\nimport estuary.commands_catalogue\n"
+    code = ("import sys\nfrom estuary.cli import app\n"
             "from estuary.completion import complete_entity\n"
             "assert complete_entity(None, '南通'), 'no candidates'\n"
             "heavy = [m for m in ('networkx', 'neo4j', 'pyvis') if m in sys.modules]\n"

@@ -167,7 +167,7 @@ def test_names_are_not_markup(runner: CliRunner, db: Path, tmp_path: Path) -> No
 
 
 def test_password_never_reaches_the_html_caption() -> None:
-    from estuary.output import _masked
+    from estuary.output.emit import _masked
 
     assert _masked(["--neo4j-password", "s3cret", "links", "a", "b"]) == [
         "--neo4j-password", "***", "links", "a", "b"]

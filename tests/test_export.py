@@ -11,24 +11,25 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-import estuary.commands_catalogue  # noqa: F401  (registers the commands)
 from estuary.cli import app
-from graph import export
+from estuary.output import export
+from estuary.output.export import csv_format, cypher_script, records
+from graph.bundle import Bundle
 from graph.embedded import EmbeddedStore
 from graph.model import Entity, Relation, Subgraph
-from loaders.bundle import Bundle
 from queries import links, neighbors
+from queries.whole_graph import whole_graph
 
 TRICKY = "引号'单\"双 反斜杠\\ \\u0041 \\n 换行\n回车\r制表\t响铃\x07 段\u2028落 emoji🌊 `反引号`"
 
 
 def _scalar_record(record: dict[str, Any], drop: tuple[str, ...]) -> dict[str, Any]:
-    return {k: export.scalar(v) for k, v in record.items() if k not in drop}
+    return {k: records.scalar(v) for k, v in record.items() if k not in drop}
 
 
 @pytest.fixture(scope="module")
 def whole(embedded_built: Any) -> Subgraph:
-    graph, warnings = export.whole_graph(embedded_built)
+    graph, warnings = whole_graph(embedded_built)
     assert warnings == ()
     return graph
 
@@ -48,10 +49,10 @@ def test_graphml_round_trip(tmp_path: Path, whole: Subgraph) -> None:
     assert g.number_of_nodes() == len(whole.nodes)
     assert g.number_of_edges() == len(whole.edges)
     for e in whole.nodes:
-        assert g.nodes[e.id] == _scalar_record(export.node_record(e), ("id",))
+        assert g.nodes[e.id] == _scalar_record(records.node_record(e), ("id",))
     for r in whole.edges:
-        assert g.edges[r.start, r.end, export.edge_id(r)] == _scalar_record(
-            export.edge_record(r), ("from", "to"))
+        assert g.edges[r.start, r.end, records.edge_id(r)] == _scalar_record(
+            records.edge_record(r), ("from", "to"))
 
 
 def test_gexf_round_trip(tmp_path: Path, whole: Subgraph) -> None:
@@ -60,13 +61,13 @@ def test_gexf_round_trip(tmp_path: Path, whole: Subgraph) -> None:
     assert g.number_of_nodes() == len(whole.nodes)
     assert g.number_of_edges() == len(whole.edges)
     for e in whole.nodes:
-        want = _scalar_record(export.node_record(e), ("id", "label"))
+        want = _scalar_record(records.node_record(e), ("id", "label"))
         want.update(schema_label=e.label, label=e.name)
         assert g.nodes[e.id] == want
     for r in whole.edges:
-        want = _scalar_record(export.edge_record(r), ("from", "to", "type"))
-        want.update(label=r.type, id=export.edge_id(r))
-        assert g.edges[r.start, r.end, export.edge_id(r)] == want
+        want = _scalar_record(records.edge_record(r), ("from", "to", "type"))
+        want.update(label=r.type, id=records.edge_id(r))
+        assert g.edges[r.start, r.end, records.edge_id(r)] == want
 
 
 def test_json_round_trip_keeps_lists(tmp_path: Path, whole: Subgraph) -> None:
@@ -78,14 +79,14 @@ def test_json_round_trip_keeps_lists(tmp_path: Path, whole: Subgraph) -> None:
     assert g.number_of_nodes() == len(whole.nodes)
     assert g.number_of_edges() == len(whole.edges)
     for e in whole.nodes:
-        want = export.node_record(e)
+        want = records.node_record(e)
         del want["id"]
         assert g.nodes[e.id] == want
         assert isinstance(g.nodes[e.id]["aliases"], list)
     for r in whole.edges:
-        want = export.edge_record(r)
+        want = records.edge_record(r)
         del want["from"], want["to"]
-        assert g.edges[r.start, r.end, export.edge_id(r)] == want
+        assert g.edges[r.start, r.end, records.edge_id(r)] == want
 
 
 @pytest.mark.parametrize("target", ["graph.csv", "graph", "dir/"])
@@ -101,24 +102,24 @@ def test_csv_round_trip(tmp_path: Path, whole: Subgraph, target: str) -> None:
         nodes = list(csv.DictReader(fh))
     with edges_path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
-        assert reader.fieldnames[:6] == list(export.EDGE_COLUMNS)  # type: ignore[index]
+        assert reader.fieldnames[:6] == list(records.EDGE_COLUMNS)  # type: ignore[index]
         edges = list(reader)
     assert len(nodes) == len(whole.nodes) and len(edges) == len(whole.edges)
     by_id = {row["id"]: row for row in nodes}
     for e in whole.nodes:
         row = {k: v for k, v in by_id[e.id].items() if v != ""}
-        want = {k: export._cell(v) for k, v in export.node_record(e).items()}
+        want = {k: csv_format._cell(v) for k, v in records.node_record(e).items()}
         assert row == {k: v for k, v in want.items() if v != ""}
     by_key = {(row["type"], row["from"], row["to"], row["source"]): row for row in edges}
     for r in whole.edges:
         row = {k: v for k, v in by_key[r.key].items() if v != ""}
-        want = {k: export._cell(v) for k, v in export.edge_record(r).items()}
+        want = {k: csv_format._cell(v) for k, v in records.edge_record(r).items()}
         assert row == {k: v for k, v in want.items() if v != ""}
 
 
 def test_lists_join_without_a_separator_inside(whole: Subgraph) -> None:
     # "|" joins aliases in graphml, gexf and csv: no alias may contain it.
-    assert not any(export.LIST_SEPARATOR in a for n in whole.nodes for a in n.aliases)
+    assert not any(records.LIST_SEPARATOR in a for n in whole.nodes for a in n.aliases)
 
 
 # -- cypher ------------------------------------------------------------------------------------
@@ -133,12 +134,12 @@ def test_lists_join_without_a_separator_inside(whole: Subgraph) -> None:
     ("bell\x07 sep\u2028", "'bell\\u0007 sep\\u2028'"),
 ])
 def test_cypher_string_escapes(text: str, literal: str) -> None:
-    assert export.cypher_string(text) == literal
+    assert cypher_script.cypher_string(text) == literal
 
 
 def test_cypher_script_is_one_statement_a_line(whole: Subgraph) -> None:
-    script = export.cypher_text(whole)
-    statements = export.cypher_statements(script)
+    script = cypher_script.texts(whole)[""]
+    statements = cypher_script.cypher_statements(script)
     assert len(statements) == 1 + len(whole.nodes) + len(whole.edges)
     assert all("\n" not in s and not s.endswith(";") for s in statements)
 
@@ -146,16 +147,16 @@ def test_cypher_script_is_one_statement_a_line(whole: Subgraph) -> None:
 def test_cypher_uses_schema_labels_only() -> None:
     bad = Entity(id="x:1", label="City) DETACH DELETE (n", name="x")
     with pytest.raises(ValueError, match="not a schema label"):
-        list(export.cypher_lines(Subgraph(nodes=(bad,), edges=())))
+        list(cypher_script.cypher_lines(Subgraph(nodes=(bad,), edges=())))
     rel = Relation(type="KNOWS]->() DELETE (a", start="city:a", end="city:b", source="s")
     with pytest.raises(ValueError, match="not a schema relationship type"):
-        list(export.cypher_lines(Subgraph(nodes=(), edges=(rel,))))
+        list(cypher_script.cypher_lines(Subgraph(nodes=(), edges=(rel,))))
 
 
 def test_cypher_literals_read_back_from_neo4j(neo4j_store: Any) -> None:
     values = [TRICKY, "", "南通", ["a'b", "c\\d", "e\nf"], 1.5, -3, True, 31.9811]
     for value in values:
-        records = neo4j_store._read(f"RETURN {export.cypher_literal(value)} AS v")
+        records = neo4j_store._read(f"RETURN {cypher_script.cypher_literal(value)} AS v")
         assert records[0]["v"] == value, value
 
 
@@ -176,14 +177,14 @@ def _tricky_bundle() -> Bundle:
 
 def test_cypher_round_trip_into_neo4j(db: Path, tmp_path: Path, neo4j_store: Any) -> None:
     """The whole graph (plus a node of nasty strings) through a Cypher script, into Neo4j."""
-    from graph.open import ensure_bundled
+    from estuary.stores import ensure_bundled
     from tests.conftest import wipe_neo4j
 
     store = EmbeddedStore(db)
     store.load(_tricky_bundle())
-    graph, _ = export.whole_graph(store)
+    graph, _ = whole_graph(store)
     (path,) = export.write(graph, "cypher", tmp_path / "g.cypher")
-    statements = export.cypher_statements(path.read_text(encoding="utf-8"))
+    statements = cypher_script.cypher_statements(path.read_text(encoding="utf-8"))
     try:
         wipe_neo4j(neo4j_store)
         with neo4j_store.driver.session(database=neo4j_store.database) as session:

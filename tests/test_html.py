@@ -1,4 +1,5 @@
-"""graph/html.py: real files written from real models; no mocks, no timing assertions."""
+"""estuary/output/html/page.py: real files written from real models; no mocks, no timing
+assertions."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.html import LAYOUTS, render_html, write_html
-from graph.html_samples import XSS_IMG, XSS_SCRIPT, estuary_sample, synthetic
+from estuary.output.html.page import LAYOUTS, render_html, write_html
+from estuary.output.html.samples import XSS_IMG, XSS_SCRIPT, estuary_sample, synthetic
 from graph.model import Entity, Relation, Subgraph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -269,8 +270,8 @@ def test_deterministic_big_layouts_and_seed(layout: str) -> None:
 
 def test_deterministic_across_hash_seeds(tmp_path: Path) -> None:
     """Sets (path_edges is a frozenset) must never decide an order in the output."""
-    code = ("import hashlib, sys; from graph.html import render_html; "
-            "from graph.html_samples import estuary_sample, synthetic; "
+    code = ("import hashlib, sys; from estuary.output.html.page import render_html; "
+            "from estuary.output.html.samples import estuary_sample, synthetic; "
             "h = hashlib.sha256(); "
             "[h.update(render_html(s, title='t', caption='c', layout=l).encode()) "
             " for s in (estuary_sample(), synthetic(400)) for l in ('auto', 'geo')]; "
@@ -288,7 +289,7 @@ def test_deterministic_across_hash_seeds(tmp_path: Path) -> None:
 
 
 def test_import_does_not_load_networkx_or_pyvis() -> None:
-    code = ("import sys, graph.html; "
+    code = ("import sys, estuary.output.html.page; "
             "bad = [m for m in sys.modules if m.split('.')[0] in "
             "('networkx', 'pyvis', 'IPython', 'jinja2')]; print(bad); assert not bad")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

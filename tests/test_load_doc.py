@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import estuary.commands_catalogue  # noqa: F401  (registers the commands)
 from estuary.cli import app
 from graph.embedded import EmbeddedStore
+from graph.gazetteer import NameScanner
 from graph.model import Entity, to_jsonable
-from loaders.document import Gazetteer, load_document, plan_document, slug, split_sentences
+from loaders.document import load_document, plan_document, slug, split_sentences
 from queries.mentions import mentions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +121,7 @@ def _entity(entity_id: str, name: str, *aliases: str) -> Entity:
 
 
 def test_gazetteer_prefers_names_and_skips_ambiguous_aliases() -> None:
-    gaz = Gazetteer([
+    gaz = NameScanner([
         _entity("city:a", "甲城", "甲", "双名"), _entity("park:b", "乙园", "双名", "甲城园区"),
         _entity("org:c", "丙会", "重名"), _entity("org:d", "丁会", "重名"),
         _entity("city:e", "双名城", "重名城"), _entity("org:f", "甲城"),
@@ -132,7 +132,8 @@ def test_gazetteer_prefers_names_and_skips_ambiguous_aliases() -> None:
     assert gaz.ambiguous["甲城"] == ("city:a", "org:f")  # the name of two entities
     assert gaz.owner["甲城园区"] == "park:b"
     text = "甲城园区与双名城、重名都在这里"
-    assert [(i, k) for i, k in gaz.scan(text)] == [(0, "甲城园区"), (5, "双名城"), (9, "重名")]
+    assert [(m.start, m.text) for m in gaz.scan(text)] == [
+        (0, "甲城园区"), (5, "双名城"), (9, "重名")]
 
 
 def test_ambiguous_names_are_reported_not_linked(tmp_path: Path) -> None:
@@ -218,7 +219,7 @@ def test_bad_source_ids(runner: CliRunner, db: Path, args: list[str], message: s
 
 def test_load_doc_parity_with_neo4j(db: Path, neo4j_store: Any) -> None:
     """Load the seed article into both stores: the same mentions; then restore Neo4j."""
-    from graph.open import ensure_bundled
+    from estuary.stores import ensure_bundled
     from tests.conftest import wipe_neo4j
 
     embedded = EmbeddedStore(db)

@@ -6,7 +6,7 @@ import pytest
 
 from graph import cypher
 from graph.neo4j_store import Neo4jStore, require_version
-from graph.open import StoreSettings
+from graph.settings import StoreSettings
 from graph.store import StoreError
 
 

@@ -21,6 +21,7 @@ The modules, in the order a question goes through them:
 - answering: running the intent's queries (AskAnswer).
 """
 
+from graph.gazetteer import Gazetteer, Mention, prepare, recognise
 from queries.ask.answering import AskAnswer, Ran, answer, ask, size
 from queries.ask.intents import (
     EXTRA_ALIASES,
@@ -34,7 +35,7 @@ from queries.ask.intents import (
     fill_in,
 )
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse
-from queries.ask.text import Gazetteer, Mention, gazetteer, prepare, recognise
+from queries.ask.text import gazetteer
 
 __all__ = [
     "EXTRA_ALIASES", "INTENTS", "LABEL_WORDS", "QUERIES", "AskAnswer", "Cue", "Gazetteer",

@@ -1,7 +1,8 @@
 """Answering a parsed question: run its intent's query steps on a store.
 
-Query modules are imported on use (see `QUERIES`), so a step whose module this installation
-lacks runs its fallback instead.
+Query modules are imported on use (see `QUERIES`), so `ask` pays only for the queries it
+runs. A step marked `only_if_empty` is a fallback: it runs when every main step found nothing
+(`Ran.fallback` records that it ran as one).
 """
 
 from __future__ import annotations
@@ -81,6 +82,10 @@ class AskAnswer:
             "because": fill_in(intent.explain, self.parsed.names()),
         }
 
+    @property
+    def title(self) -> str:
+        return f"estuary ask: {self.parsed.question}"
+
     def to_dict(self) -> dict[str, Any]:
         main = self.primary
         out: dict[str, Any] = {
@@ -120,15 +125,10 @@ class AskAnswer:
                         path_edges=frozenset(pairs))
 
 
-def _load(query: str) -> Any | None:
-    """The query function, or None if its module is not installed."""
+def _load(query: str) -> Any:
+    """The query function a step names (imported on demand: start-up stays light)."""
     module, name = QUERIES[query]
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
+    return getattr(importlib.import_module(module), name)
 
 
 def _fill(value: Any, values: Mapping[str, str]) -> Any:
@@ -141,12 +141,6 @@ def _fill(value: Any, values: Mapping[str, str]) -> Any:
 
 def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
     func = _load(step.query)
-    if func is None:
-        if step.fallback is None:
-            module = QUERIES[step.query][0]
-            raise QueryError(f"this installation has no {module}, which answers "
-                             f"{parsed.intent.question!r}")
-        return _run(store, step.fallback, parsed)
     values = parsed.values()
     args = [_fill(a, values) for a in step.args]
     kwargs = {k: _fill(v, values) for k, v in step.kwargs.items()}

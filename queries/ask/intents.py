@@ -48,7 +48,6 @@ class Step:
     empty_on: tuple[str, ...] = ()  # names of QueryErrors that mean "nothing found"
     note: str = ""  # said before this step's answer
     note_if_empty: str = ""  # said when this step finds nothing
-    fallback: Step | None = None  # run instead when the query's module is not installed
 
 
 @dataclass(frozen=True)
@@ -156,11 +155,10 @@ def _related(entity: str, rel_type: str, direction: str, label: str | None = Non
 
 
 def _why_else_paths(a: str, b: str) -> list[Step]:
-    """The relations the graph states between slots a and b; if none (or without queries.why),
-    the shortest paths."""
+    """The relations the graph states between slots a and b; if none, the shortest paths."""
     pair = ("{" + a + "}", "{" + b + "}")
     paths = Step("shortest_paths", pair, {"k": 5}, empty_on=_NOT_FOUND)
-    return [Step("why", pair, empty_on=_NOT_FOUND, fallback=paths,
+    return [Step("why", pair, empty_on=_NOT_FOUND,
                  note_if_empty="The graph states no direct relation between {} and {}.".format(
                      *pair)),
             replace(paths, only_if_empty=True, note="The shortest routes between them:")]
@@ -315,11 +313,7 @@ INTENTS: tuple[Intent, ...] = (
             en=r"\bmention\w*|\bsa(?:y|ys|id)\b|\btalk\w*|\brefer\w*|\bcit(?:e|es|ed)\b|"
                r"\bdiscuss\w*|\bquot\w*|\bappear\w*|\bnam(?:e|es|ed)\b|\bwrit\w*")],
        [Slot("entity", None)],
-       [Step("mentions", ("{entity}",), fallback=Step(
-           "quoted_in", ("{entity}",),
-           note="Sentence-level mentions need queries.mentions (estuary load-doc), which this "
-                "installation lacks; these are the quotes behind the graph's relations that "
-                "name {entity}:")),
+       [Step("mentions", ("{entity}",)),
         Step("quoted_in", ("{entity}",), only_if_empty=True,
              note="Meanwhile, the quotes behind the graph's relations that name {entity}:")],
        ["Where does the article mention 飞地孵化?", "文章在哪里提到了飞地孵化？"],

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from graph.gazetteer import HAN, Gazetteer, Mention, latin_key
 from graph.model import Entity
 from graph.names import has_han, normalize, pinyin
 from queries.ask.matching import label_spans
-from queries.ask.text import HAN, Gazetteer, Mention, latin_key
 
 _STOP_EN = frozenset((
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "and", "or",

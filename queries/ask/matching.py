@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from graph.gazetteer import Gazetteer, Mention
 from graph.model import Entity
 from queries.ask.intents import LABEL_WORDS, Cue, Intent, Slot
-from queries.ask.text import Gazetteer, Mention
 
 _MACRO = re.compile(r"\{(E(?::[a-z]+)?|@[a-z]+:[a-z0-9-]+|[a-z_]+)\}")
 _NEVER = "(?!)"

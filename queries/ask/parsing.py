@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
@@ -22,7 +23,6 @@ from queries.ask.leftovers import (
     suggest_entities,
 )
 from queries.ask.matching import match
-from queries.ask.text import Gazetteer, Mention, mask, prepare, recognise
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------

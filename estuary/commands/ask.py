@@ -6,16 +6,15 @@ from typing import Annotated
 
 import typer
 
-from estuary.cli import app
 from estuary.errors import friendly
-from estuary.options import HtmlOpt, JsonOpt, Lang, LangOpt, Layout, LayoutOpt, opened_store
-from estuary.output import emit
+from estuary.options import PathsOpt, opened_store, with_output
+from estuary.output.emit import Output, emit
 
 
 def _list_questions() -> None:
     from rich.table import Table
 
-    from estuary.render import console
+    from estuary.output.console import console
     from queries.ask import INTENTS
 
     table = Table(title="Questions estuary ask answers ({slots} are any names or aliases)")
@@ -27,8 +26,8 @@ def _list_questions() -> None:
     console.print(table)
 
 
-@app.command()
 @friendly
+@with_output
 def ask(
     ctx: typer.Context,
     question: Annotated[list[str] | None, typer.Argument(
@@ -37,9 +36,8 @@ def ask(
         "--explain", help="Also say which query ran, with which entities, and why.")] = False,
     list_: Annotated[bool, typer.Option(
         "--list", help="List the questions ask understands, and exit.")] = False,
-    paths: Annotated[int, typer.Option("--paths", min=0, help="Paths to print per answer.")] = 3,
-    json: JsonOpt = False, html: HtmlOpt = None, lang: LangOpt = Lang.zh,
-    layout: LayoutOpt = Layout.auto,
+    paths: PathsOpt = 3,
+    *, out: Output,
 ) -> None:
     """Answer a question in words by mapping it to a query (links, why, related, …).
 
@@ -61,6 +59,4 @@ def ask(
 
     with opened_store(ctx) as store:
         answer = replace(run(store, text), explain=explain)
-        emit(answer, as_json=json, html=html, title=f"estuary ask: {text}",
-             store_location=store.location, lang=lang.value, layout=layout.value,
-             paths_shown=paths)
+        emit(answer, out, store_location=store.location, paths_shown=paths)

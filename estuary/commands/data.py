@@ -1,4 +1,4 @@
-"""Data commands: check input files, and add them to the store."""
+"""Data commands: check input files, add them to the store, add a document."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ from typing import Annotated
 
 import typer
 
-from estuary.cli import app
 from estuary.errors import friendly
-from estuary.options import JsonOpt, opened_store, progress_bar
+from estuary.options import JsonOpt, opened_store, progress_bar, with_output
+from estuary.output.emit import Output, emit
 
 PathsArg = Annotated[list[Path], typer.Argument(
     help="YAML or CSV files, or directories of them.", show_default=False)]
 
 
-@app.command()
 @friendly
 def validate(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None:
     """Check data files against the schema without loading them.
@@ -46,7 +45,6 @@ def validate(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None
         typer.echo(f"OK: {len(mine)} file(s), {records} record(s) valid.")
 
 
-@app.command()
 @friendly
 def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None:
     """Validate data files and add them to the store, all or nothing.
@@ -76,3 +74,33 @@ def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None:
                    f"{summary.entities_created} new and {summary.entities_updated} changed "
                    f"entities, {summary.relations_created} new and "
                    f"{summary.relations_updated} changed relations.")
+
+
+@friendly
+@with_output
+def load_doc(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A UTF-8 Chinese text file.", dir_okay=False,
+                                         show_default=False)],
+    title: Annotated[str | None, typer.Option(
+        "--title", help="The document's title (default: its first line).",
+        show_default=False)] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where the document is published.",
+                                            show_default=False)] = None,
+    source_id: Annotated[str | None, typer.Option(
+        "--id", help="Source id, source:slug (default: from the file name).",
+        show_default=False)] = None,
+    *, out: Output,
+) -> None:
+    """Add a document: a Source, and a MENTIONS (with the sentence) for every entity it names.
+
+    Names and aliases of two characters or more are matched, longest first. One relation per
+    entity quotes the first sentence naming it; relations already in the graph are kept, so
+    loading a document twice changes nothing.
+    Example: [bold]estuary load-doc report.txt --title 南通调研报告 --url https://example.cn/r[/bold]
+    """
+    from loaders.document import load_document
+
+    with opened_store(ctx) as store:
+        result = load_document(store, file, source_id=source_id, title=title, url=url)
+        emit(result, out, store_location=store.location)

@@ -1,35 +1,19 @@
-"""Rich tables for every result model; one function per result type."""
+"""Rich tables for the core questions: search, show, neighbors, path, links, stats."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-# Data is never markup: a name such as "Foo [/bar]" or ":warning:" prints as written.
-console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
-
-
-def name_text(entity: Any) -> Text:
-    text = Text(entity.name, style="bold")
-    if entity.name_en:
-        text.append(f"  {entity.name_en}", style="dim")
-    return text
-
-
-def evidence_lines(relations: Any, names: dict[str, str], indent: str) -> None:
-    """Each relation on one line with its source; the quote, if any, on the next."""
-    for rel in relations:
-        line = Text(indent)
-        line.append(f"{rel.type} ", style="cyan")
-        line.append(f"{names.get(rel.start, rel.start)} → {names.get(rel.end, rel.end)}")
-        line.append(f"  [{rel.source}, {rel.confidence}]", style="dim")
-        console.print(line)
-        if rel.evidence:
-            console.print(Text(f"{indent}  “{rel.evidence}”"))
+from estuary.output.console.base import console, evidence_lines, name_text, render
+from queries.links import LinksResult
+from queries.neighbors import NeighborsResult
+from queries.paths import PathsResult
+from queries.search import SearchResult
+from queries.show import EntityDetail
+from queries.stats import Stats
 
 
 def _paths(paths: Any, shown: int, indent: str = "  ") -> None:
@@ -43,7 +27,8 @@ def _paths(paths: Any, shown: int, indent: str = "  ") -> None:
                            style="dim"))
 
 
-def _search(result: Any, **_: Any) -> None:
+@render.register(SearchResult)
+def _search(result: SearchResult, **_: Any) -> None:
     table = Table(title=f"Search: {result.query}")
     for col in ("score", "id", "label", "name", "matched"):
         table.add_column(col)
@@ -55,7 +40,8 @@ def _search(result: Any, **_: Any) -> None:
         console.print("No matches.")
 
 
-def _show(detail: Any, **_: Any) -> None:
+@render.register(EntityDetail)
+def _show(detail: EntityDetail, **_: Any) -> None:
     e = detail.entity
     table = Table(title=f"{e.name} ({e.id})", show_header=False)
     table.add_column("field", style="bold")
@@ -81,7 +67,8 @@ def _show(detail: Any, **_: Any) -> None:
             console.print(f"  {src.id}  {src.name}  {url}")
 
 
-def _neighbors(result: Any, **_: Any) -> None:
+@render.register(NeighborsResult)
+def _neighbors(result: NeighborsResult, **_: Any) -> None:
     table = Table(title=f"Within {result.depth} hop(s) of {result.center.name}"
                         + (f" ({result.label})" if result.label else ""))
     for col in ("hops", "id", "label", "name"):
@@ -91,13 +78,15 @@ def _neighbors(result: Any, **_: Any) -> None:
     console.print(table)
 
 
-def _paths_result(result: Any, paths_shown: int = 3, **_: Any) -> None:
+@render.register(PathsResult)
+def _paths_result(result: PathsResult, paths_shown: int = 3, **_: Any) -> None:
     console.print(Text(f"{len(result.paths)} shortest path(s) of {result.paths[0].length} hops "
                        f"between {result.a.name} and {result.b.name}", style="bold"))
     _paths(list(result.paths), max(paths_shown, len(result.paths)))
 
 
-def _links(result: Any, paths_shown: int = 3, **_: Any) -> None:
+@render.register(LinksResult)
+def _links(result: LinksResult, paths_shown: int = 3, **_: Any) -> None:
     table = Table(title=f"{result.via.capitalize()} links between {result.a.name} "
                         f"({result.a.name_en}) and {result.b.name} ({result.b.name_en})")
     numeric = ("#", "indep.", "paths", "hops")
@@ -117,7 +106,8 @@ def _links(result: Any, paths_shown: int = 3, **_: Any) -> None:
         _paths(list(link.paths), paths_shown)
 
 
-def _stats(result: Any, **_: Any) -> None:
+@render.register(Stats)
+def _stats(result: Stats, **_: Any) -> None:
     table = Table(title=f"{result.store} store: {result.location}")
     table.add_column("kind")
     table.add_column("name")
@@ -129,21 +119,3 @@ def _stats(result: Any, **_: Any) -> None:
     table.add_row("total", "entities", str(sum(result.labels.values())), style="bold")
     table.add_row("total", "relations", str(sum(result.types.values())), style="bold")
     console.print(table)
-
-
-RENDERERS: dict[str, Callable[..., None]] = {
-    "SearchResult": _search,
-    "EntityDetail": _show,
-    "NeighborsResult": _neighbors,
-    "PathsResult": _paths_result,
-    "LinksResult": _links,
-    "Stats": _stats,
-}
-
-
-def render(result: Any, *, paths_shown: int = 3) -> None:
-    """Print a result model as Rich tables and lines."""
-    # The catalogue's and ask's renderers register themselves in RENDERERS on import.
-    from estuary import render_ask, render_catalogue  # noqa: F401
-
-    RENDERERS[type(result).__name__](result, paths_shown=paths_shown)

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from estuary.cli import app
 from estuary.errors import friendly
 from estuary.options import JsonOpt, opened_store
 
@@ -22,7 +21,6 @@ def _param(text: str) -> tuple[str, Any]:
         return name, raw
 
 
-@app.command()
 @friendly
 def cypher(
     ctx: typer.Context,
@@ -52,7 +50,7 @@ def cypher(
         return
     from rich.table import Table
 
-    from estuary.render import console
+    from estuary.output.console import console
 
     table = Table(*columns)
     for row in rows:

@@ -11,7 +11,9 @@ from graph.store import Store
 
 
 @dataclass(frozen=True)
-class Path:
+class Walk:
+    """A path as an answer (named so it never shadows pathlib.Path): nodes and hops."""
+
     nodes: tuple[Entity, ...]
     hops: tuple[tuple[Relation, ...], ...]  # hops[i]: relations between nodes[i] and nodes[i+1]
 
@@ -43,7 +45,7 @@ class Path:
         return " ".join(parts)
 
 
-def build_paths(store: Store, id_paths: Iterable[list[str]]) -> list[Path]:
+def build_paths(store: Store, id_paths: Iterable[list[str]]) -> list[Walk]:
     """Id lists -> Paths with entities and the relations of every hop (two store calls).
 
     Only the hops' own relations are fetched: a path may end at a hub city with thousands
@@ -60,11 +62,11 @@ def build_paths(store: Store, id_paths: Iterable[list[str]]) -> list[Path]:
     for p in id_paths:
         hops = tuple(tuple(by_pair.get(frozenset((p[i], p[i + 1])), ()))
                      for i in range(len(p) - 1))
-        out.append(Path(nodes=tuple(entities[i] for i in p), hops=hops))
+        out.append(Walk(nodes=tuple(entities[i] for i in p), hops=hops))
     return out
 
 
-def paths_subgraph(paths: Iterable[Path], focus: tuple[str, ...],
+def paths_subgraph(paths: Iterable[Walk], focus: tuple[str, ...],
                    highlight: tuple[str, ...] = ()) -> Subgraph:
     """The nodes and edges of some paths, with the path edges marked for drawing."""
     nodes: dict[str, Entity] = {}

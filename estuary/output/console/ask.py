@@ -1,21 +1,16 @@
 """Rich renderers for `ask`: its answer (each query's own renderer in turn), `related` and the
-quotes naming an entity.
-
-Importing this module registers them in `estuary.render.RENDERERS` (by result class name).
-"""
+quotes naming an entity."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from estuary.render import RENDERERS as _ALL
-from estuary.render import console, name_text
-from estuary.render import evidence_lines as _evidence
+from estuary.output.console.base import console, evidence_lines, name_text, render
+from queries.ask import AskAnswer
+from queries.related import QuotesResult, RelatedResult
 
 _SKIP_PROPS = ("note",)
 
@@ -30,7 +25,8 @@ def _details(relations: Any) -> str:
     return "; ".join(seen)
 
 
-def _related(result: Any, **_: Any) -> None:
+@render.register(RelatedResult)
+def _related(result: RelatedResult, **_: Any) -> None:
     center = f"{result.center.name} ({result.center.name_en})" if result.center.name_en \
         else result.center.name
     n = len(result.items)
@@ -54,10 +50,11 @@ def _related(result: Any, **_: Any) -> None:
     console.print(table)
     for item in result.items:
         names = {result.center.id: result.center.name, item.entity.id: item.entity.name}
-        _evidence(item.relations, names, "  ")
+        evidence_lines(item.relations, names, "  ")
 
 
-def _quotes(result: Any, **_: Any) -> None:
+@render.register(QuotesResult)
+def _quotes(result: QuotesResult, **_: Any) -> None:
     names = "、".join(result.names)
     console.print(Text(f"{len(result.quotes)} quote(s) behind the graph's relations name "
                        f"{result.entity.display} (looked for: {names})", style="bold"))
@@ -69,13 +66,6 @@ def _quotes(result: Any, **_: Any) -> None:
             line.append(rel.type, style="cyan")
             line.append(f" {rel.start} → {rel.end}", style="dim")
             console.print(line)
-
-
-def _generic(result: Any) -> None:
-    """A result with no renderer of its own: its JSON."""
-    from graph.model import to_jsonable
-
-    console.print(json.dumps(to_jsonable(result), ensure_ascii=False, indent=2))
 
 
 def explain(answer: Any) -> None:
@@ -96,7 +86,8 @@ def explain(answer: Any) -> None:
     console.print(table)
 
 
-def _ask(answer: Any, paths_shown: int = 3, **_: Any) -> None:
+@render.register(AskAnswer)
+def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
     if answer.explain:
         explain(answer)
     for note in answer.parsed.notes:
@@ -106,17 +97,4 @@ def _ask(answer: Any, paths_shown: int = 3, **_: Any) -> None:
             console.print(Text(ran.note, style="yellow"))
         if ran.result is None:
             continue
-        render = _ALL.get(type(ran.result).__name__)
-        if render is None:
-            _generic(ran.result)
-        else:
-            render(ran.result, paths_shown=paths_shown)
-
-
-RENDERERS: dict[str, Callable[..., None]] = {
-    "AskAnswer": _ask,
-    "RelatedResult": _related,
-    "QuotesResult": _quotes,
-}
-
-_ALL.update(RENDERERS)
+        render(ran.result, paths_shown=paths_shown)

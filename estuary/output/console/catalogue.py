@@ -1,19 +1,20 @@
-"""Rich renderers for why, compare, hubs, mentions, load-doc and export.
-
-Importing this module registers them in `estuary.render.RENDERERS` (by result class name).
-"""
+"""Rich renderers for why, compare, hubs, mentions, load-doc and export."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import zip_longest
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from estuary.render import RENDERERS as _ALL
-from estuary.render import console, name_text
+from estuary.output.console.base import console, name_text, render
+from estuary.output.export.result import ExportResult
+from loaders.document import DocumentLoad
+from queries.compare import CompareResult
+from queries.hubs import HubsResult
+from queries.mentions import MentionsResult
+from queries.why import WhyResult
 
 
 def _source_line(source: Any, source_id: str, indent: str) -> None:
@@ -29,7 +30,8 @@ def _source_line(source: Any, source_id: str, indent: str) -> None:
     console.print(line)
 
 
-def _why(result: Any, **_: Any) -> None:
+@render.register(WhyResult)
+def _why(result: WhyResult, **_: Any) -> None:
     a, b = result.a, result.b
     console.print(Text(f"{len(result.statements)} direct relation(s) between {a.name} and "
                        f"{b.name}", style="bold"))
@@ -53,7 +55,8 @@ def _why(result: Any, **_: Any) -> None:
         _source_line(st.source, r.source, "  ")
 
 
-def _compare(result: Any, **_: Any) -> None:
+@render.register(CompareResult)
+def _compare(result: CompareResult, **_: Any) -> None:
     a, b = result.a, result.b
     console.print(Text(f"{a.display} [{a.id}]  vs  {b.display} [{b.id}]", style="bold"))
     for aspect in result.aspects:
@@ -85,7 +88,8 @@ def _compare(result: Any, **_: Any) -> None:
         console.print("No common industry category.")
 
 
-def _hubs(result: Any, **_: Any) -> None:
+@render.register(HubsResult)
+def _hubs(result: HubsResult, **_: Any) -> None:
     scope = f" {result.label}" if result.label else ""
     table = Table(title=f"Top{scope} hubs by {result.metric}")
     columns = ["#", "id", "label", "name", result.metric]
@@ -106,7 +110,8 @@ def _hubs(result: Any, **_: Any) -> None:
         console.print("No entities.")
 
 
-def _mentions(result: Any, **_: Any) -> None:
+@render.register(MentionsResult)
+def _mentions(result: MentionsResult, **_: Any) -> None:
     e = result.entity
     if not result.mentions:
         console.print(Text(f"No loaded document names {e.display} [{e.id}]. Add documents "
@@ -122,7 +127,8 @@ def _mentions(result: Any, **_: Any) -> None:
             console.print(Text(f"  {m.relation.props['note']}", style="dim"))
 
 
-def _load_doc(result: Any, **_: Any) -> None:
+@render.register(DocumentLoad)
+def _load_doc(result: DocumentLoad, **_: Any) -> None:
     src = result.source
     console.print(Text(f"{result.path} → {src.id} ({src.name}): {result.sentences} sentences, "
                        f"{len(result.mentions)} entities named", style="bold"))
@@ -145,21 +151,10 @@ def _load_doc(result: Any, **_: Any) -> None:
         console.print(Text(f"skipped ambiguous name {name}: {', '.join(ids)}", style="yellow"))
 
 
-def _export(result: Any, **_: Any) -> None:
+@render.register(ExportResult)
+def _export(result: ExportResult, **_: Any) -> None:
     where = ", ".join(result.files) or "standard output"
     console.print(Text(f"Wrote {where}: {result.format}, {result.nodes} nodes, "
                        f"{result.edges} edges ({result.selection})."))
     for warning in result.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
-
-
-RENDERERS: dict[str, Callable[..., None]] = {
-    "WhyResult": _why,
-    "CompareResult": _compare,
-    "HubsResult": _hubs,
-    "MentionsResult": _mentions,
-    "DocumentLoad": _load_doc,
-    "ExportResult": _export,
-}
-
-_ALL.update(RENDERERS)

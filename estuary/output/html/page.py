@@ -25,8 +25,8 @@ Payload rows (positional, to keep 50k-node files small):
   curve]`` where mark is 0 plain, 1 on an answer path, 3 muted, and curve the signed
   roundness that keeps parallel edges apart (0 for a straight edge).
 
-``import graph.html`` stays light: pyvis (which pulls in IPython, jinja2 and networkx) is
-imported only when a page is rendered.
+``import estuary.output.html.page`` stays light: pyvis (which pulls in IPython, jinja2 and
+networkx) is imported only when a page is rendered.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from graph import html_template
+from estuary.output.html import template as html_template
 from graph.model import Entity, Relation, Subgraph
 from graph.schema import LABELS, REL_TYPES
 
@@ -115,7 +115,7 @@ def render_html(subgraph: Subgraph, *, title: str, caption: str, lang: str = "zh
         "VIS_CSS": assets["vis_css"],
         "VIS_JS": assets["vis_js"],
         "APP_CSS": assets["app_css"],
-        "APP_JS": html_template.APP_JS,
+        "APP_JS": html_template.asset("page.js"),
         "DATA": to_script_json(payload),
         "T_SEARCH": html.escape(text["search"]),
         "T_SEARCH_HINT": html.escape(text["search_hint"], quote=True),
@@ -126,7 +126,7 @@ def render_html(subgraph: Subgraph, *, title: str, caption: str, lang: str = "zh
     }
     # One pass over the constant skeleton: a value is never scanned for further markers, so
     # a node named "@@APP_JS@@" stays a name.
-    return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], html_template.PAGE)
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], html_template.asset("page.html"))
 
 
 def to_script_json(value: Any) -> str:
@@ -155,12 +155,12 @@ def _assets() -> dict[str, str]:
             raise RuntimeError(f"bundled vis-network.min.js contains {needle!r}")
     if "</style" in vis_css.lower():
         raise RuntimeError("bundled vis-network.css contains '</style'")
-    hashes = " ".join(f"'sha256-{_sha256(s)}'" for s in (vis_js, html_template.APP_JS))
+    hashes = " ".join(f"'sha256-{_sha256(s)}'" for s in (vis_js, html_template.asset("page.js")))
     csp = ("default-src 'none'; "
            f"script-src {hashes}; "
            "style-src 'unsafe-inline'; img-src data: blob:; "
            "base-uri 'none'; form-action 'none'")
-    app_css = html_template.APP_CSS.replace("@@FONT@@", html_template.FONT_STACK)
+    app_css = html_template.asset("page.css").replace("@@FONT@@", html_template.FONT_STACK)
     return {"vis_js": vis_js, "vis_css": vis_css, "app_css": app_css, "csp": csp}
 
 
@@ -326,7 +326,7 @@ def _props_text(props: dict[str, Any]) -> str:
 def _positions(nodes: list[Entity], pairs: list[tuple[int, int]], *, layout: str, seed: int,
                first: list[int]) -> tuple[list[tuple[float, float]] | None, str, bool, list[int]]:
     """(positions or None, layout mode shown in the page, physics on?, fixed node indices)."""
-    from graph import layout as lay
+    from estuary.output.html import layout as lay
 
     n = len(nodes)
     small = n <= PHYSICS_MAX_NODES

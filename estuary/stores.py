@@ -1,26 +1,16 @@
-"""Opening a store by name, with the bundled dataset always present."""
+"""Opening the store a command asked for, with the bundled dataset always in it.
+
+This is the one place where storage meets loading: the stores (graph/) know nothing of files,
+and the loaders know nothing of stores.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from graph.settings import STORES, StoreSettings
 from graph.store import Progress, Store, StoreError
-
-STORES = ("embedded", "neo4j")
-
-
-@dataclass(frozen=True)
-class StoreSettings:
-    """Where the graph lives; fields left None fall back to the environment."""
-
-    kind: str = "embedded"
-    db: Path | None = None
-    neo4j_uri: str | None = None
-    neo4j_user: str | None = None
-    neo4j_password: str | None = None
-    neo4j_database: str | None = None
 
 
 def default_db_path() -> Path:

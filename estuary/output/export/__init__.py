@@ -1,0 +1,68 @@
+"""The graph, or part of it, in formats other tools read: GraphML, GEXF, JSON, CSV and Cypher.
+
+One module per format, each with a `texts(sg, selection)` that returns the exported text by
+part; `FORMATS` registers them, and the CLI offers exactly these names.
+
+Every format carries every property of every node and edge:
+
+* node: id, label (the schema label: City, Park, …), name, name_en, aliases, description and
+  the label's own properties (level, lon, lat, kind, url, …, and pinyin);
+* edge: type, from, to, source (the Source id that states it), evidence, confidence and the
+  type's own properties (tier, role, share, note, …).
+
+Format by format:
+
+* graphml, gexf (networkx writers): attributes must be scalars, so lists (aliases) are joined
+  with "|". An edge's id is ``from--TYPE--to--source``. GEXF reserves a node's `label` for the
+  text Gephi shows and an edge's `type` for directed/undirected, so in GEXF a node's label is
+  its name (the schema label is the attribute `schema_label`) and an edge's label is its type.
+* json: networkx node-link data (``directed``, ``multigraph``, ``graph``, ``nodes``,
+  ``edges``) with edge ends under "from"/"to" (an edge's "source" is its document), read back
+  with ``nx.node_link_graph(data, edges="edges", source="from", target="to")``. Lists stay lists.
+* csv: two files, ``PATH-nodes.csv`` and ``PATH-edges.csv`` (``nodes.csv``/``edges.csv`` when
+  PATH is a directory), UTF-8, lists joined with "|". The edge columns start type, from, to,
+  source, evidence, confidence, as `estuary load` reads relation CSVs.
+* cypher: one statement per line, runnable with ``cypher-shell -f``: a uniqueness constraint,
+  a MERGE per node (labels Entity and its schema label, properties as the Neo4j store keeps
+  them, lookup keys included) and a MATCH…MERGE per relationship. Labels and types come only
+  from the schema; every string is a single-quoted literal with backslashes, quotes, line breaks
+  and control characters escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from estuary.output.export import csv_format, cypher_script, gexf, graphml, json_format
+from graph.model import Subgraph
+
+# name -> texts(subgraph, selection): {"": text}, or {"nodes": …, "edges": …} for csv
+FORMATS: dict[str, Callable[[Subgraph, str], dict[str, str]]] = {
+    "graphml": graphml.texts,
+    "gexf": gexf.texts,
+    "json": json_format.texts,
+    "csv": csv_format.texts,
+    "cypher": cypher_script.texts,
+}
+
+
+def render(sg: Subgraph, fmt: str, selection: str = "") -> dict[str, str]:
+    """The exported text, by part: {"": text}, or {"nodes": …, "edges": …} for csv."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return FORMATS[fmt](sg, selection)
+
+
+def write(sg: Subgraph, fmt: str, out: Path | str, selection: str = "") -> tuple[Path, ...]:
+    """Write the export to `out` (csv: two files next to or inside it); the files written."""
+    parts = render(sg, fmt, selection)
+    if fmt == "csv":
+        targets = dict(zip(("nodes", "edges"), csv_format.paths(out), strict=True))
+    else:
+        targets = {"": Path(out)}
+    for part, path in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(parts[part])
+    return tuple(targets.values())
