@@ -13,7 +13,9 @@ cpca package's `adcodes.csv` with the later changes applied. One row per unit:
 - source: the Source id for the row when it is not the table itself (a correction's source);
 - note: a sentence on the row's correction, kept in the description.
 
-Provinces become Region entities (kind province); every other row a City. Ids follow the
+Provinces become Region entities (kind province); every other row a City. Provinces and
+cities are named by their short names (舟山, 浙江: the official name is an alias), as the article
+layer names 南通 and 江苏; county-level units by their official names (昆山市). Ids follow the
 dataset's rule: `city:<pinyin of the name without 市/区/县/新区>`, or `city:<parent>-<slug>` where
 that slug is shared by two rows of the table or already taken by another entity; a few ids are
 pinned by adcode so that existing ids never change. A unit with `until` keeps its full name but
