@@ -21,7 +21,6 @@ from estuary.completion import complete_entity
 from estuary.output.emit import Output
 from estuary.output.export import FORMATS
 from estuary.output.html import LANGS, LAYOUTS
-from graph.schema import LABELS
 from queries.hubs import METRICS
 from queries.links import VIAS
 
@@ -69,6 +68,8 @@ AroundOpt = Annotated[str | None, typer.Option(
 
 def label_option(value: str | None) -> str | None:
     """The schema label a --type value names (any case), or a usage error listing them."""
+    from graph.schema import LABELS
+
     if value is None:
         return None
     for name in LABELS:
