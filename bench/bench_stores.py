@@ -66,13 +66,10 @@ from graph.neo4j_store import (  # noqa: E402
 from graph.schema import LABELS, REL_TYPES  # noqa: E402
 from graph.settings import StoreSettings  # noqa: E402
 from graph.store import MAX_PATHS, TooManyPaths, path_sort_key  # noqa: E402
-from queries import (  # noqa: E402
-    VIAS,
-    links,
-    neighbors,
-    shortest_paths,
-)
 from queries import errors as query_errors  # noqa: E402
+from queries.links import VIAS, links  # noqa: E402
+from queries.neighbors import neighbors  # noqa: E402
+from queries.paths import shortest_paths  # noqa: E402
 
 # The city levels `links` keeps off its paths (hubs), as links.py passes them.
 HUB_LEVELS = frozenset(getattr(importlib.import_module("queries.links"), "_HUB_LEVELS", ()))

@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from estuary.cli import app
 from estuary.completion import complete_entity, entity_candidates
 from graph.model import to_jsonable
-from queries import EntityNotFound
 from queries.compare import SameEntity, compare
+from queries.errors import EntityNotFound
 from queries.hubs import METRICS, UnknownMetric, hubs, pagerank, scores
 from queries.mentions import mentions
 from queries.why import NoDirectRelation, why

@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from graph.model import to_jsonable
-from queries import NoPath, links, neighbors, search, shortest_paths, show, stats
+from queries.errors import NoPath
+from queries.links import links
+from queries.neighbors import neighbors
+from queries.paths import shortest_paths
+from queries.search import search
+from queries.show import show
+from queries.stats import stats
 
 QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "links industry 南通 苏州": lambda s: links(s, "南通", "苏州", via="industry"),
