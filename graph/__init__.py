@@ -1,1 +1,1 @@
-"""The graph: schema, result models, the two stores, and rendering."""
+"""The graph: the model (schema, entities and relations, names, bundles) and the two stores."""

@@ -20,6 +20,8 @@ DATED_RELATION_PROPERTIES: tuple[str, ...] = ("since", "until")
 SOURCE_KINDS: dict[str, str] = {
     "article": "high", "government": "high", "official-media": "high", "standard": "high",
     "media": "medium", "editorial": "medium",
+    # a published data set restating official codes (the division table under data/places)
+    "dataset": "high",
 }
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")

@@ -18,7 +18,6 @@ READERS: dict[str, Callable[[Path, str], Any]] = {
     ".yml": parse_yaml,
     ".csv": parse_csv,
 }
-INPUT_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
 
 def is_input(path: Path) -> bool:
