@@ -81,3 +81,13 @@ def test_the_check_refuses_a_fact_rated_above_its_source() -> None:
     """The rule above can fail: a high fact from a media source is too high."""
     assert RANK["high"] > RANK[SOURCE_KINDS["media"]]
     assert RANK["medium"] <= RANK[SOURCE_KINDS["media"]]
+
+
+def test_every_place_has_coordinates(bundle: Any) -> None:
+    """Every City, and every Region that is one place (a province, a special administrative
+    region), has its seat's coordinates; areas (circles, belts, zones) have none to give."""
+    points = {"province", "special-administrative-region", "municipality"}
+    missing = [e.id for e in bundle.entities.values()
+               if (e.label == "City" or (e.label == "Region" and e.props.get("kind") in points))
+               and (e.props.get("lon") is None or e.props.get("lat") is None)]
+    assert not missing, missing
