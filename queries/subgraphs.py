@@ -45,3 +45,31 @@ def graph_view(store: Store, *, label: str | None = None, around: str | None = N
     keep = {n.id for n in nodes}
     edges = tuple(r for r in whole.edges if r.start in keep and r.end in keep)
     return GraphView(Subgraph(nodes=tuple(nodes), edges=edges))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A part of the graph to export, and how to say which part it is."""
+
+    graph: Subgraph
+    description: str
+    warnings: tuple[str, ...] = ()
+
+
+def export_selection(store: Store, *, around: str | None = None, depth: int = 1,
+                     link: tuple[str, str] | None = None, via: str = "industry") -> Selection:
+    """Which part of the graph should an export hold: a neighbourhood, the paths linking two
+    entities, or everything?"""
+    if around is not None:
+        near = neighbors(store, around, depth=depth)
+        return Selection(near.subgraph(), f"within {depth} hop(s) of {near.center.display} "
+                                          f"[{near.center.id}]")
+    if link is not None:
+        from queries.links import links
+
+        linked = links(store, link[0], link[1], via=via)
+        return Selection(linked.subgraph(),
+                         f"{via} links between {linked.a.display} [{linked.a.id}] and "
+                         f"{linked.b.display} [{linked.b.id}]")
+    graph, warnings = whole_graph(store)
+    return Selection(graph, "whole graph", warnings)

@@ -79,6 +79,7 @@ def export(
     """
     from estuary.output import export as formats
     from estuary.output.export.result import ExportResult
+    from queries.subgraphs import export_selection
 
     if around is not None and links is not None:
         raise typer.BadParameter("give --around or --links, not both", param_hint="--around")
@@ -88,25 +89,9 @@ def export(
         raise typer.BadParameter("--json summarises the files written: give -o PATH",
                                  param_hint="--json")
     with opened_store(ctx) as store:
-        warnings: tuple[str, ...] = ()
-        if around is not None:
-            from queries.neighbors import neighbors
-
-            near = neighbors(store, around, depth=depth)
-            graph = near.subgraph()
-            selection = f"within {depth} hop(s) of {near.center.display} [{near.center.id}]"
-        elif links is not None:
-            from queries.links import links as run_links
-
-            linked = run_links(store, links[0], links[1], via=via.value)
-            graph = linked.subgraph()
-            selection = (f"{via.value} links between {linked.a.display} [{linked.a.id}] and "
-                         f"{linked.b.display} [{linked.b.id}]")
-        else:
-            from queries.whole_graph import whole_graph
-
-            graph, warnings = whole_graph(store)
-            selection = "whole graph"
+        chosen = export_selection(store, around=around, depth=depth, link=links,
+                                  via=via.value)
+        graph, selection, warnings = chosen.graph, chosen.description, chosen.warnings
         files: tuple[Path, ...] = ()
         if output is None:
             typer.echo(formats.render(graph, fmt.value, selection)[""], nl=False)
