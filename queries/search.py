@@ -53,7 +53,11 @@ def _score(query: str, keys: list[str]) -> tuple[float, str]:
         elif query in key:
             score = 80.0 + 5.0 * len(query) / len(key)
         else:
-            score = fuzz.ratio(query, key) * 0.75
+            ratio = fuzz.ratio(query, key)
+            # A one-letter slip on a whole name (Nantongg for nantong) is a better match than
+            # the same letters as the start of a much longer name (nantonggaoxin…).
+            near = ratio >= 88.0 and abs(len(query) - len(key)) <= 2
+            score = ratio if near else ratio * 0.75
         if score > best[0]:
             best = (score, key)
     return best
