@@ -232,3 +232,23 @@ def test_top_limits_rows(store, via: str) -> None:
     three = links(store, "南通", "上海", via=via, top=3)
     assert _rows(three) == _rows(everything)[:3]
     assert three.total == len(everything.links)
+
+
+# -- ask routes co-building questions to the co-built-park kind only ---------------------------
+
+@pytest.mark.parametrize(("question", "present", "absent"), [
+    # Records as in section 2 above.
+    ("南通和苏州共建了哪些园区", "park:suxitong-park", "park:nantong-rd-centers"),
+    # Records as in section 1 above.
+    ("which parks do Nantong and Shanghai co-build", "park:qidong-pudong-collab-park",
+     "park:offshore-innovation-centers"),
+])
+def test_ask_co_building_lists_only_co_built_parks(store, question: str, present: str,
+                                                   absent: str) -> None:
+    from queries.ask import ask
+
+    answer = ask(store, question)
+    assert answer.primary.query == "links" and answer.primary.args["via"] == "co-built"
+    result = answer.primary.result
+    assert {link.kind for link in result.links} == {"co-built-park"}
+    assert present in _ids(result) and absent not in _ids(result)

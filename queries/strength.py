@@ -1,0 +1,40 @@
+"""How strong a link is: its kind, its weakest relation, and how many sources support it.
+
+strength = 100 × kind weight × confidence × corroboration, where
+- kind weight says how much the kind of link says about the two sides (a park both co-build
+  says more than a mechanism both adopt; a shared industry weighs less the further apart in
+  the taxonomy the sides' own industries are);
+- confidence is that of the weakest relation on the link's best path (high 1, medium 0.7,
+  low 0.4): a chain is no stronger than its weakest statement;
+- corroboration is 1 − ½ⁿ for n independent sources stating the link's facts (1 source 0.5,
+  2 sources 0.75, 3 sources 0.875): each further source counts, less and less.
+
+Path counts play no part: a hub reached many ways is not thereby a strong link.
+"""
+
+from __future__ import annotations
+
+CONFIDENCE_FACTOR = {3: 1.0, 2: 0.7, 1: 0.4}  # by rank: high, medium, low
+CONFIDENCE_NAME = {3: "high", 2: "medium", 1: "low"}
+
+# A shared industry's weight by taxonomy distance; beyond 2 only with --broad.
+INDUSTRY_DISTANCE_WEIGHT = {0: 0.9, 1: 0.6, 2: 0.45}
+BROAD_INDUSTRY_WEIGHT = 0.2
+
+RANKING = ("Ranked by strength (0–100) = kind weight × confidence of the weakest relation on "
+           "the best path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n "
+           "independent sources); not by path count.")
+
+
+def corroboration(sources: int) -> float:
+    return 1.0 - 0.5 ** max(sources, 0)
+
+
+def strength(weight: float, confidence_rank: int, sources: int) -> int:
+    """The link's strength, 0–100."""
+    return round(100 * weight * CONFIDENCE_FACTOR.get(confidence_rank, 0.4)
+                 * corroboration(sources))
+
+
+def industry_weight(distance: int) -> float:
+    return INDUSTRY_DISTANCE_WEIGHT.get(distance, BROAD_INDUSTRY_WEIGHT)
