@@ -31,6 +31,15 @@ class BadDate(QueryError):
                          "(e.g. 2020 or 2020-05)")
 
 
+class NotAtDate(QueryError):
+    def __init__(self, entity: Entity, at: str) -> None:
+        began, ended = entity.props.get("established"), entity.props.get("until")
+        life = ", ".join(p for p in (f"established {began}" if began else "",
+                                     f"until {ended}" if ended else "") if p)
+        super().__init__(f"{entity.display} [{entity.id}] did not exist as of {at} ({life}); "
+                         "ask for another --as-of date, or leave --as-of out")
+
+
 def day(text: Any) -> str | None:
     """A YYYY[-MM[-DD]] date as its first day, YYYY-MM-DD; None if it is not one."""
     match = _DATE.match(str(text).strip()) if text not in (None, "") else None

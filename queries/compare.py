@@ -21,7 +21,7 @@ from graph.store import Store
 from queries.errors import QueryError
 from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
 from queries.resolve import resolve
-from queries.rollup import Relations
+from queries.rollup import Relations, actors, by_other_end
 
 ASPECTS = ("industries", "parks", "memberships", "mechanisms")
 __all__ = ["ASPECTS", "INDUSTRY_TYPES", "CompareResult", "SameEntity", "compare"]
@@ -143,7 +143,8 @@ def _grouped(rels: list[Relation], types: set[str] | frozenset[str], me: str,
 
 
 def _parks(me: Entity, rels_of: Relations) -> dict[str, list[Relation]]:
-    """Parks the entity co-builds, and parks located in it or in its districts (any depth)."""
+    """Parks the entity co-builds, parks located in it or in its districts (any depth), and
+    parks a district, county or company of it co-builds (queries/rollup.py)."""
     label = rels_of.label
     found = _grouped(rels_of(me.id), {"CO_BUILDS"}, me.id, lambda i: label(i) == "Park")
     # Walk containment downwards: the parks in a place, then in the places inside it.
@@ -164,6 +165,10 @@ def _parks(me: Entity, rels_of: Relations) -> dict[str, list[Relation]]:
         frontier = sorted(set(nxt))
         if not frontier:
             break
+    for actor, chain in sorted(actors(rels_of, me).items()):
+        for park, hop in by_other_end(rels_of(actor), actor, {"CO_BUILDS"}).items():
+            if label(park) == "Park" and park not in found:
+                found[park] = [*hop, *reversed(chain.relations())]
     return found
 
 

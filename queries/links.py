@@ -123,10 +123,12 @@ class LinksResult:
 
 
 def _annotated(entity: Entity, link: Link) -> Entity:
-    note = {"link_kind": link.kind, "link_strength": link.strength,
-            "link_sources": len(link.sources), "link_dates": link.dates,
-            "link_evidence": f"{link.evidence.evidence} ({link.evidence.source})"}
-    return replace(entity, props={**entity.props, **note})
+    """The linking entity with its row in front of its description (what the page shows)."""
+    ev = link.evidence
+    quote = f"“{ev.evidence}” " if ev.evidence else ""
+    row = (f"[{KINDS[link.kind].title} · strength {link.strength} · {len(link.sources)} "
+           f"source(s) · {link.dates} · {ev.type} {quote}({ev.source})]")
+    return replace(entity, description=f"{row} {entity.description}".strip())
 
 
 def _walk(rels: Relations, a: Chain, b: Chain) -> Walk:

@@ -17,7 +17,8 @@ from estuary.output.export import csv_format, cypher_script, records
 from graph.bundle import Bundle
 from graph.embedded import EmbeddedStore
 from graph.model import Entity, Relation, Subgraph
-from queries import links, neighbors
+from queries.links import links
+from queries.neighbors import neighbors
 from queries.whole_graph import whole_graph
 
 TRICKY = "引号'单\"双 反斜杠\\ \\u0041 \\n 换行\n回车\r制表\t响铃\x07 段\u2028落 emoji🌊 `反引号`"

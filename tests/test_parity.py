@@ -8,10 +8,15 @@ from typing import Any
 import pytest
 
 from graph.model import to_jsonable
-from queries import NoPath, links, neighbors, search, shortest_paths, show, stats
 from queries.as_of import dated
 from queries.compare import compare
-from queries.links import VIAS
+from queries.errors import NoPath
+from queries.links import VIAS, links
+from queries.neighbors import neighbors
+from queries.paths import shortest_paths
+from queries.search import search
+from queries.show import show
+from queries.stats import stats
 from queries.why import why
 
 QUESTIONS: dict[str, Callable[[Any], Any]] = {
