@@ -100,13 +100,14 @@ def _links(result: LinksResult, paths_shown: int = 1, **_: Any) -> None:
     for rank, link in enumerate(result.links, 1):
         kind = KINDS[link.kind].title
         if link.distance:
-            kind += f" (distance {link.distance})"
+            kind += f" (d={link.distance})"
         ev = link.evidence
-        quote = f"“{ev.evidence}” " if ev.evidence else ""
-        evidence = Text(quote)
-        evidence.append(f"{ev.type} [{ev.source}]", style="dim")
-        table.add_row(str(rank), kind, name_text(link.entity), str(link.strength),
-                      link.confidence, str(len(link.sources)), link.dates, evidence)
+        quote = ev.evidence if len(ev.evidence) <= 24 else ev.evidence[:23] + "…"
+        evidence = Text(f"“{quote}” " if quote else "")
+        evidence.append(f"{ev.type} {ev.source.removeprefix('source:')}", style="dim")
+        table.add_row(str(rank), kind, Text(link.entity.name, style="bold"),
+                      str(link.strength), link.confidence, str(len(link.sources)), link.dates,
+                      evidence)
     console.print(table)
     console.print(Text(result.ranking, style="dim"))
     if result.total > len(result.links):
