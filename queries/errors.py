@@ -29,12 +29,15 @@ class AmbiguousEntity(QueryError):
 
 
 class NoLinks(QueryError):
-    def __init__(self, a: Entity, b: Entity, via: str, *, broad: bool = False,
-                 as_of: str | None = None) -> None:
+    def __init__(self, a: Entity, b: Entity, via: str, *, hints: tuple[str, ...] = (),
+                 as_of: str | None = None, inside: bool = False) -> None:
         kind = "" if via == "any" else f"{via} "
         when = f" as of {as_of}" if as_of else ""
-        hints = [h for h, off in (("--via any", via == "any"), ("--broad", broad)) if not off]
-        hint = f"; try {' or '.join(hints)}" if hints and a.id != b.id else ""
+        if inside:
+            hint = (f"; one lies in the other (LOCATED_IN): `estuary why {a.id} {b.id}` or "
+                    f"`estuary path {a.id} {b.id}` shows how")
+        else:
+            hint = f"; try {' or '.join(hints)}" if hints and a.id != b.id else ""
         super().__init__(f"no {kind}link between {a.display} and {b.display}{when}{hint}")
 
 

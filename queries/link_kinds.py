@@ -174,8 +174,8 @@ _KINDS = [
     Kind("partner-park", "partner park",
          "one side builds or hosts the park and it COOPERATES_WITH the other", 0.4, _parks),
     Kind("shared-industry", "shared industry",
-         "both have the industry, or industries one BROADER level from it (distance); "
-         "top-level categories only with --broad", 0.6, _industries),
+         "both have the industry, or industries one BROADER level from it (distance; the "
+         "weight shrinks with it); top-level categories only with --broad", 0.6, _industries),
     Kind("industry-chain", "industry chain",
          "one side's industry is UPSTREAM_OF the other's", 0.35, _chain),
     Kind("shared-membership", "shared membership",

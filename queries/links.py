@@ -17,8 +17,8 @@ from queries.as_of import dated, span
 from queries.errors import NoLinks
 from queries.link_kinds import KINDS, Candidate, Sides
 from queries.resolve import resolve
-from queries.rollup import CONFIDENCE_RANK, Chain, Relations
-from queries.strength import CONFIDENCE_NAME, RANKING, industry_weight, strength
+from queries.rollup import CONFIDENCE_RANK, Chain, Relations, places
+from queries.strength import CONFIDENCE_NAME, RANKING, distance_factor, strength
 from queries.walk import Walk, paths_subgraph
 
 
@@ -152,8 +152,7 @@ def _link(rels: Relations, cand: Candidate) -> Link:
                                   len(p[0].hops) + len(p[1].hops), p[0].ids, p[1].ids))
     confidence = min(best[0].confidence, best[1].confidence)
     sources = tuple(sorted({r.source for c in (*cand.a, *cand.b) for r in c.fact_relations()}))
-    weight = (industry_weight(cand.distance) if cand.kind == "shared-industry"
-              else KINDS[cand.kind].weight)
+    weight = KINDS[cand.kind].weight * distance_factor(cand.distance)
     # The link's own dates: its facts', not those of the roll-up (a district's renaming).
     since, until = span(hop for c in best for hop, fact in zip(c.hops, c.facts, strict=True)
                         if fact)
@@ -163,6 +162,11 @@ def _link(rels: Relations, cand: Candidate) -> Link:
                 evidence=_evidence(best),
                 paths=tuple(_walk(rels, x, y) for x, y in pairs[:MAX_PATHS_PER_LINK]),
                 paths_total=len(pairs), distance=cand.distance, since=since, until=until)
+
+
+def _contains(rels: Relations, a: Entity, b: Entity) -> bool:
+    """Does one side lie in the other (a district in its city)?"""
+    return b.id in places(rels, a) or a.id in places(rels, b)
 
 
 def _rank(link: Link) -> tuple[Any, ...]:
@@ -178,14 +182,18 @@ def links(store: Store, a: str, b: str, *, via: str = "industry", top: int | Non
     ea, eb = resolve(store, a), resolve(store, b)
     kinds = VIAS[via].kinds
     found: list[Link] = []
+    rels = Relations(store)
     if ea.id != eb.id:
-        rels = Relations(store)
         sides = Sides(rels, ea, eb, broad=broad)
         finders = list(dict.fromkeys(KINDS[k].find for k in kinds))
         for find in finders:
             found += [_link(rels, c) for c in find(sides) if c.kind in kinds]
     if not found:
-        raise NoLinks(ea, eb, via, broad=broad, as_of=as_of)
+        hints = tuple(h for h, useful in (
+            ("--via any", via != "any"),
+            ("--broad", not broad and "shared-industry" in kinds)) if useful)
+        inside = ea.id != eb.id and _contains(rels, ea, eb)
+        raise NoLinks(ea, eb, via, hints=hints, as_of=as_of, inside=inside)
     ranked = sorted(found, key=_rank)
     shown = ranked if top is None else ranked[:top]
     return LinksResult(ea, eb, via, tuple(shown), len(ranked), broad, as_of)

@@ -17,9 +17,10 @@ from __future__ import annotations
 CONFIDENCE_FACTOR = {3: 1.0, 2: 0.7, 1: 0.4}  # by rank: high, medium, low
 CONFIDENCE_NAME = {3: "high", 2: "medium", 1: "low"}
 
-# A shared industry's weight by taxonomy distance; beyond 2 only with --broad.
-INDUSTRY_DISTANCE_WEIGHT = {0: 0.9, 1: 0.6, 2: 0.45}
-BROAD_INDUSTRY_WEIGHT = 0.2
+# A shared industry weighs less the further apart the sides' own industries are in the
+# taxonomy: its kind's weight times this factor (beyond distance 2 only with --broad).
+INDUSTRY_DISTANCE_FACTOR = {0: 1.0, 1: 2 / 3, 2: 0.5}
+BROAD_INDUSTRY_FACTOR = 0.25
 
 RANKING = ("Ranked by strength (0–100) = kind weight × confidence of the weakest relation on "
            "the best path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n "
@@ -36,5 +37,8 @@ def strength(weight: float, confidence_rank: int, sources: int) -> int:
                  * corroboration(sources))
 
 
-def industry_weight(distance: int) -> float:
-    return INDUSTRY_DISTANCE_WEIGHT.get(distance, BROAD_INDUSTRY_WEIGHT)
+def distance_factor(distance: int | None) -> float:
+    """How much of a shared industry's weight its taxonomy distance keeps."""
+    if distance is None:
+        return 1.0
+    return INDUSTRY_DISTANCE_FACTOR.get(distance, BROAD_INDUSTRY_FACTOR)

@@ -91,6 +91,17 @@ def test_nothing_links_an_entity_to_itself(store) -> None:
     assert str(err.value) == "no industry link between 南通 (Nantong) and 南通 (Nantong)"
 
 
+def test_no_links_says_what_to_try(store) -> None:
+    # 启东 LOCATED_IN 南通 (gbt-2260): nothing links a county to its own city.
+    with pytest.raises(NoLinks) as err:
+        links(store, "南通", "启东", via="any")
+    assert "one lies in the other (LOCATED_IN): `estuary why city:nantong city:qidong`" in str(
+        err.value)
+    with pytest.raises(NoLinks) as err:
+        links(store, "集成电路", "新能源", via="industry")
+    assert str(err.value).endswith("; try --via any or --broad")
+
+
 def test_links_nantong_suzhou_by_industry(store) -> None:
     result = links(store, "南通", "苏州", via="industry")
     ids = [link.entity.id for link in result.links]
