@@ -61,6 +61,10 @@ LabelOpt = Annotated[str | None, typer.Option(
 PathsOpt = Annotated[int, typer.Option("--paths", min=0, help="Paths to print per answer.")]
 DepthOpt = Annotated[int, typer.Option("--depth", "-d", min=1, max=4,
                                        help="Hops around --around.")]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", metavar="YYYY[-MM[-DD]]", show_default=False,
+    help="Only what held at that date: relations (since/until) and entities "
+         "(established/until) not valid then are left out; undated ones are kept.")]
 AroundOpt = Annotated[str | None, typer.Option(
     "--around", help="Only the neighbourhood of this entity.", show_default=False,
     autocompletion=complete_entity)]
@@ -132,13 +136,20 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
 
 
 @contextmanager
-def opened_store(ctx: typer.Context) -> Iterator[Store]:
-    """The store the global options chose, closed when the command ends."""
+def opened_store(ctx: typer.Context, as_of: str | None = None) -> Iterator[Store]:
+    """The store the global options chose (seen as of a date, if given), closed when the
+    command ends."""
+    from estuary.output.console.base import MARK_UNDATED
     from estuary.stores import open_store
+    from queries.as_of import dated, parse_as_of
 
+    if as_of is not None:
+        parse_as_of(as_of)  # a bad date is an error before the store opens
     with progress_bar("Loading the bundled data") as update:
         store = open_store(ctx.obj, progress=update)
+    token = MARK_UNDATED.set(as_of is not None)
     try:
-        yield store
+        yield dated(store, as_of)
     finally:
+        MARK_UNDATED.reset(token)
         store.close()

@@ -1,9 +1,11 @@
 """Two entities side by side: industries, parks, memberships and mechanisms, and what they share.
 
-Industries are what each side HAS_INDUSTRY (or, for a park, alliance or plan, FOCUSES_ON: the
-relation kept with each holding says which); following BROADER upwards (any number of steps)
-gives the categories they fall under, so two places with differently named industries still
-meet in a common category ("南通 集成电路 and 苏州 电子信息 are both 新一代信息技术产业").
+Industries are what each side (or a district of it) HAS_INDUSTRY (or, for a park, alliance or
+plan, FOCUSES_ON: the relations kept with each holding say which). What both share is computed
+by queries/industry_match.py::shared_industries, the one function `links --via industry` also
+calls: the same industry is shared ("both"); broader ones reached up BROADER from each side
+(any number of steps) are the categories they both fall under, so two places with differently
+named industries still meet ("南通 集成电路 and 苏州 电子信息 are both 新一代信息技术产业").
 Parks are those a side CO_BUILDS and those LOCATED_IN it, directly or through its districts.
 Every holding carries the relations that justify it, so each claim keeps its quote.
 """
@@ -17,10 +19,12 @@ from typing import Any
 from graph.model import Entity, Relation, Subgraph, sort_relations
 from graph.store import Store
 from queries.errors import QueryError
+from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
 from queries.resolve import resolve
+from queries.rollup import Relations, actors, by_other_end
 
 ASPECTS = ("industries", "parks", "memberships", "mechanisms")
-INDUSTRY_TYPES = frozenset({"HAS_INDUSTRY", "FOCUSES_ON"})
+__all__ = ["ASPECTS", "INDUSTRY_TYPES", "CompareResult", "SameEntity", "compare"]
 
 # Places a park may sit in, directly or through a district: containment walks through these.
 _PLACES = frozenset({"City", "Region"})
@@ -128,32 +132,6 @@ class CompareResult:
                         focus=(self.a.id, self.b.id), highlight=tuple(sorted(shared)))
 
 
-class _Graph:
-    """relations_of asked once per entity, and the entities at the other ends, cached."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.rels: dict[str, list[Relation]] = {}
-        self.known: dict[str, Entity] = {}
-
-    def __call__(self, entity_id: str) -> list[Relation]:
-        if entity_id not in self.rels:
-            rels = self.store.relations_of(entity_id)
-            self.rels[entity_id] = rels
-            self.fetch({i for r in rels for i in (r.start, r.end)})
-        return self.rels[entity_id]
-
-    def fetch(self, ids: set[str]) -> dict[str, Entity]:
-        missing = ids - set(self.known)
-        if missing:
-            self.known.update(self.store.entities(missing))
-        return {i: self.known[i] for i in ids if i in self.known}
-
-    def label(self, entity_id: str) -> str:
-        entity = self.known.get(entity_id)
-        return entity.label if entity else ""
-
-
 def _grouped(rels: list[Relation], types: set[str] | frozenset[str], me: str,
              keep: Callable[[str], bool] = lambda _: True) -> dict[str, list[Relation]]:
     """Outgoing relations of these types, grouped by target id."""
@@ -164,8 +142,9 @@ def _grouped(rels: list[Relation], types: set[str] | frozenset[str], me: str,
     return out
 
 
-def _parks(me: Entity, rels_of: _Graph) -> dict[str, list[Relation]]:
-    """Parks the entity co-builds, and parks located in it or in its districts (any depth)."""
+def _parks(me: Entity, rels_of: Relations) -> dict[str, list[Relation]]:
+    """Parks the entity co-builds, parks located in it or in its districts (any depth), and
+    parks a district, county or company of it co-builds (queries/rollup.py)."""
     label = rels_of.label
     found = _grouped(rels_of(me.id), {"CO_BUILDS"}, me.id, lambda i: label(i) == "Park")
     # Walk containment downwards: the parks in a place, then in the places inside it.
@@ -186,45 +165,11 @@ def _parks(me: Entity, rels_of: _Graph) -> dict[str, list[Relation]]:
         frontier = sorted(set(nxt))
         if not frontier:
             break
+    for actor, chain in sorted(actors(rels_of, me).items()):
+        for park, hop in by_other_end(rels_of(actor), actor, {"CO_BUILDS"}).items():
+            if label(park) == "Park" and park not in found:
+                found[park] = [*hop, *reversed(chain.relations())]
     return found
-
-
-def _ancestors(industries: list[str], rels_of: _Graph) -> tuple[
-        dict[str, set[str]], list[Relation]]:
-    """For every industry reachable upwards via BROADER: which of `industries` lead to it.
-
-    An industry leads to itself. Also returns every BROADER step walked.
-    """
-    leads: dict[str, set[str]] = {i: {i} for i in industries}
-    steps: dict[tuple[str, str, str, str], Relation] = {}
-    frontier = sorted(industries)
-    for _ in range(_MAX_STEPS):
-        nxt: set[str] = set()
-        for node in frontier:
-            for r in rels_of(node):
-                if r.type == "BROADER" and r.start == node and r.end != node:
-                    steps[r.key] = r
-                    before = len(leads.setdefault(r.end, set()))
-                    leads[r.end] |= leads[node]
-                    if len(leads[r.end]) != before:
-                        nxt.add(r.end)
-        frontier = sorted(nxt)
-        if not frontier:
-            break
-    return leads, sort_relations(list(steps.values()))
-
-
-def _steps_to(targets: set[str], steps: list[Relation]) -> list[Relation]:
-    """The BROADER steps that lie on some way up to one of `targets`."""
-    reach = set(targets)
-    changed = True
-    while changed:
-        changed = False
-        for r in steps:
-            if r.end in reach and r.start not in reach:
-                reach.add(r.start)
-                changed = True
-    return [r for r in steps if r.end in reach]
 
 
 def compare(store: Store, a: str, b: str) -> CompareResult:
@@ -232,25 +177,20 @@ def compare(store: Store, a: str, b: str) -> CompareResult:
     ea, eb = resolve(store, a), resolve(store, b)
     if ea.id == eb.id:
         raise SameEntity(ea)
-    rels_of = _Graph(store)
+    rels_of = Relations(store)
     holdings: dict[str, list[dict[str, list[Relation]]]] = {name: [] for name in ASPECTS}
-    leads: list[dict[str, set[str]]] = []
-    steps: dict[tuple[str, str, str, str], Relation] = {}
     for me in (ea, eb):
         mine = rels_of(me.id)
-        industries = _grouped(mine, INDUSTRY_TYPES, me.id)
-        holdings["industries"].append(industries)
+        holdings["industries"].append({i: list(chain.relations()) for i, chain in
+                                       industry_holdings(rels_of, me).items()})
         holdings["parks"].append(_parks(me, rels_of))
         holdings["memberships"].append(_grouped(mine, {"MEMBER_OF", "PARTICIPATES_IN"}, me.id))
         holdings["mechanisms"].append(_grouped(mine, {"ADOPTS"}, me.id))
-        up, walked = _ancestors(sorted(industries), rels_of)
-        leads.append(up)
-        steps.update((r.key, r) for r in walked)
+    # The same computation as links' shared-industry kind; here with every category.
+    related = [m for m in shared_industries(rels_of, ea, eb, broad=True) if m.distance > 0]
 
     ids = {i for side in holdings.values() for group in side for i in group}
-    common = (set(leads[0]) & set(leads[1])) - (set(holdings["industries"][0])
-                                                & set(holdings["industries"][1]))
-    ids |= common | {i for c in common for side in leads for i in side[c]}
+    ids |= {i for m in related for i in (m.industry, *m.own("a"), *m.own("b"))}
     entities = rels_of.fetch(ids)
 
     def side(group: dict[str, list[Relation]]) -> tuple[Holding, ...]:
@@ -259,9 +199,11 @@ def compare(store: Store, a: str, b: str) -> CompareResult:
     aspects = tuple(Aspect(name, side(holdings[name][0]), side(holdings[name][1]))
                     for name in ASPECTS)
     categories = sorted(
-        (SharedCategory(entities[c], tuple(entities[i] for i in sorted(leads[0][c])),
-                        tuple(entities[i] for i in sorted(leads[1][c])))
-         for c in common),
+        (SharedCategory(entities[m.industry], tuple(entities[i] for i in m.own("a")),
+                        tuple(entities[i] for i in m.own("b")))
+         for m in related),
         key=lambda s: (-(len(s.a_via) + len(s.b_via)), s.category.id))
-    broader = _steps_to(common, sort_relations(list(steps.values())))
-    return CompareResult(ea, eb, aspects, tuple(categories), tuple(broader))
+    broader = {r.key: r for m in related for chain in (*m.a, *m.b) for r in chain.relations()
+               if r.type == "BROADER"}
+    return CompareResult(ea, eb, aspects, tuple(categories),
+                         tuple(sort_relations(list(broader.values()))))

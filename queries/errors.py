@@ -29,9 +29,16 @@ class AmbiguousEntity(QueryError):
 
 
 class NoLinks(QueryError):
-    def __init__(self, a: Entity, b: Entity, via: str, max_len: int) -> None:
-        kind = "entity" if via == "any" else via
-        super().__init__(f"no {kind} links {a.display} and {b.display} within {max_len} hops")
+    def __init__(self, a: Entity, b: Entity, via: str, *, hints: tuple[str, ...] = (),
+                 as_of: str | None = None, inside: bool = False) -> None:
+        kind = "" if via == "any" else f"{via} "
+        when = f" as of {as_of}" if as_of else ""
+        if inside:
+            hint = (f"; one lies in the other (LOCATED_IN): `estuary why {a.id} {b.id}` or "
+                    f"`estuary path {a.id} {b.id}` shows how")
+        else:
+            hint = f"; try {' or '.join(hints)}" if hints and a.id != b.id else ""
+        super().__init__(f"no {kind}link between {a.display} and {b.display}{when}{hint}")
 
 
 class NoPath(QueryError):

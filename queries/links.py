@@ -1,69 +1,90 @@
-"""The industries, parks or mechanisms that link two entities, ranked by paths through them."""
+"""What links two entities: typed links (co-built parks, shared industries, …) ranked by
+strength, each with its strongest evidence.
+
+Kinds and their meanings are in queries/link_kinds.py, the ranking in queries/strength.py,
+roll-up from districts and seated companies to the place asked in queries/rollup.py.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import product
 from typing import Any
 
-from graph.model import Entity, Subgraph
-from graph.schema import LABELS
-from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
+from graph.model import Entity, Relation, Subgraph
+from graph.store import Store
+from queries.as_of import dated, span
 from queries.errors import NoLinks
+from queries.link_kinds import KINDS, Candidate, Sides
 from queries.resolve import resolve
-from queries.walk import Walk, build_paths, paths_subgraph
+from queries.rollup import CONFIDENCE_RANK, Chain, Relations, places
+from queries.strength import CONFIDENCE_NAME, RANKING, distance_factor, strength
+from queries.walk import Walk, paths_subgraph
 
 
 @dataclass(frozen=True)
 class Via:
-    """What kind of entity links, and what a linking path may pass through."""
+    """A choice of --via: the kinds of link it asks for."""
 
-    targets: frozenset[str]
-    inner: frozenset[str]
-    max_hops: int
+    kinds: tuple[str, ...]
+    help: str
 
 
 VIAS: dict[str, Via] = {
-    # Shared industries, the taxonomy between differently named ones, parks and alliances
-    # that focus on them.
-    "industry": Via(frozenset({"Industry"}),
-                    frozenset({"Industry", "Park", "Organization"}), 4),
-    # Co-built parks, directly or through the district that hosts them.
-    "park": Via(frozenset({"Park"}), frozenset({"Park", "Industry", "Organization", "City"}), 4),
-    "mechanism": Via(frozenset({"Mechanism"}),
-                     frozenset({"Mechanism", "Initiative", "Organization", "Region", "Park"}), 4),
-    "any": Via(frozenset(LABELS) - {"City", *TRAVERSAL_EXCLUDED_LABELS},
-               frozenset(LABELS) - set(TRAVERSAL_EXCLUDED_LABELS), 3),
+    "industry": Via(("shared-industry", "industry-chain"),
+                    "shared industries (same, or one taxonomy level apart) and supply chains"),
+    "park": Via(("co-built-park", "hosted-park", "partner-park"),
+                "parks both co-build, one builds in the other, or one's park partners the other"),
+    "co-built": Via(("co-built-park",), "only parks both sides co-build"),
+    "chain": Via(("industry-chain",), "one side's industry is upstream of the other's"),
+    "membership": Via(("shared-membership",), "the same alliance, circle or initiative"),
+    "mechanism": Via(("shared-mechanism",), "the same mechanism adopted"),
+    "learning": Via(("learning",), "one side learns from the other or something in it"),
+    "any": Via(tuple(KINDS), "every kind of link"),
 }
 
-# Prefecture-level cities are answers' endpoints, never stepping stones: a path Nantong -
-# Shanghai - park - Suzhou says more about Shanghai than about Nantong and Suzhou.
-_HUB_LEVELS = frozenset({"municipality", "prefecture", "province"})
+# Paths kept per link (best first); more would only repeat the same facts.
+MAX_PATHS_PER_LINK = 20
+DEFAULT_TOP = 10
 
 
 @dataclass(frozen=True)
 class Link:
+    """One typed link: what links the two sides, how strongly, and the evidence."""
+
+    kind: str
     entity: Entity
-    paths: tuple[Walk, ...]
+    strength: int
+    confidence: str  # of the weakest relation on the best path
+    sources: tuple[str, ...]  # independent sources stating the link's facts
+    evidence: Relation  # the strongest fact on the best path
+    paths: tuple[Walk, ...]  # best first; paths[0] is the best path
+    paths_total: int
+    distance: int | None = None  # taxonomy distance, for shared industries
+    since: str | None = None  # when the best path's facts began to hold, as far as dated
+    until: str | None = None
 
     @property
-    def score(self) -> int:
-        """Independent paths through this entity: the fewer of its distinct routes from
-        either end. Sixteen paths that all reach it by one edge from A count as one, so an
-        entity reached many ways from both sides outranks a hub touched once."""
-        prefixes, suffixes = set(), set()
-        for path in self.paths:
-            at = path.ids.index(self.entity.id)
-            prefixes.add(path.ids[:at])
-            suffixes.add(path.ids[at + 1:])
-        return min(len(prefixes), len(suffixes))
+    def undated(self) -> bool:
+        return self.since is None and self.until is None
 
     @property
-    def shortest(self) -> int:
-        return min(p.length for p in self.paths)
+    def dates(self) -> str:
+        if self.undated:
+            return "undated"
+        return f"{self.since or ''}–{self.until or ''}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity.ref(), "score": self.score, "paths_total": len(self.paths),
-                "shortest": self.shortest, "paths": [p.to_dict() for p in self.paths]}
+        out: dict[str, Any] = {
+            "kind": self.kind, "kind_meaning": KINDS[self.kind].meaning,
+            "entity": self.entity.ref(), "strength": self.strength,
+            "confidence": self.confidence, "sources": len(self.sources),
+            "source_ids": list(self.sources), "evidence": self.evidence.to_dict(),
+            "since": self.since, "until": self.until, "undated": self.undated,
+            "paths_total": self.paths_total, "paths": [p.to_dict() for p in self.paths]}
+        if self.distance is not None:
+            out["distance"] = self.distance
+        return out
 
 
 @dataclass(frozen=True)
@@ -71,39 +92,108 @@ class LinksResult:
     a: Entity
     b: Entity
     via: str
-    links: tuple[Link, ...]
+    links: tuple[Link, ...]  # the top ones, strongest first
+    total: int  # links found before --top
+    broad: bool = False
+    as_of: str | None = None
 
     @property
     def title(self) -> str:
-        return f"{self.a.display} ↔ {self.b.display}: {self.via} links"
+        when = f" as of {self.as_of}" if self.as_of else ""
+        return f"{self.a.display} ↔ {self.b.display}: {self.via} links{when}"
+
+    @property
+    def ranking(self) -> str:
+        return RANKING
 
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.a.ref(), "to": self.b.ref(), "via": self.via,
+                "kinds": list(VIAS[self.via].kinds), "broad": self.broad, "as_of": self.as_of,
+                "ranking": RANKING, "total": self.total,
                 "links": [link.to_dict() for link in self.links]}
 
     def subgraph(self) -> Subgraph:
         paths = [p for link in self.links for p in link.paths]
-        return paths_subgraph(paths, focus=(self.a.id, self.b.id),
-                              highlight=tuple(link.entity.id for link in self.links))
+        sub = paths_subgraph(paths, focus=(self.a.id, self.b.id),
+                             highlight=tuple(link.entity.id for link in self.links))
+        # The drawn linking nodes say their kind, strength, sources and evidence too.
+        notes = {link.entity.id: link for link in self.links}
+        nodes = tuple(_annotated(n, notes[n.id]) if n.id in notes else n for n in sub.nodes)
+        return replace(sub, nodes=nodes)
 
 
-def links(store: Store, a: str, b: str, *, via: str = "industry",
-          max_hops: int | None = None) -> LinksResult:
-    """Which industries (parks, mechanisms, anything) link these two entities?"""
-    spec = VIAS[via]
-    hops = max_hops or spec.max_hops
+def _annotated(entity: Entity, link: Link) -> Entity:
+    """The linking entity with its row in front of its description (what the page shows)."""
+    ev = link.evidence
+    quote = f"“{ev.evidence}” " if ev.evidence else ""
+    row = (f"[{KINDS[link.kind].title} · strength {link.strength} · {len(link.sources)} "
+           f"source(s) · {link.dates} · {ev.type} {quote}({ev.source})]")
+    return replace(entity, description=f"{row} {entity.description}".strip())
+
+
+def _walk(rels: Relations, a: Chain, b: Chain) -> Walk:
+    back = b.reversed()
+    ids = (*a.ids, *back.ids[1:])
+    known = rels.fetch(ids)
+    return Walk(nodes=tuple(known[i] for i in ids), hops=(*a.hops, *back.hops))
+
+
+def _evidence(chains: tuple[Chain, Chain]) -> Relation:
+    facts = [r for c in chains for r in c.fact_relations()] or [
+        r for c in chains for r in c.relations()]
+    return min(facts, key=lambda r: (-CONFIDENCE_RANK.get(r.confidence, 1), not r.evidence,
+                                     r.key))
+
+
+def _link(rels: Relations, cand: Candidate) -> Link:
+    best = (cand.a[0], cand.b[0])
+    pairs = sorted(product(cand.a, cand.b),
+                   key=lambda p: (-min(p[0].confidence, p[1].confidence),
+                                  len(p[0].hops) + len(p[1].hops), p[0].ids, p[1].ids))
+    confidence = min(best[0].confidence, best[1].confidence)
+    sources = tuple(sorted({r.source for c in (*cand.a, *cand.b) for r in c.fact_relations()}))
+    weight = KINDS[cand.kind].weight * distance_factor(cand.distance)
+    # The link's own dates: its facts', not those of the roll-up (a district's renaming).
+    since, until = span(hop for c in best for hop, fact in zip(c.hops, c.facts, strict=True)
+                        if fact)
+    return Link(kind=cand.kind, entity=rels.entity(cand.entity),
+                strength=strength(weight, confidence, len(sources)),
+                confidence=CONFIDENCE_NAME[confidence], sources=sources,
+                evidence=_evidence(best),
+                paths=tuple(_walk(rels, x, y) for x, y in pairs[:MAX_PATHS_PER_LINK]),
+                paths_total=len(pairs), distance=cand.distance, since=since, until=until)
+
+
+def _contains(rels: Relations, a: Entity, b: Entity) -> bool:
+    """Does one side lie in the other (a district in its city)?"""
+    return b.id in places(rels, a) or a.id in places(rels, b)
+
+
+def _rank(link: Link) -> tuple[Any, ...]:
+    return (-link.strength, list(KINDS).index(link.kind), link.distance or 0, link.entity.id)
+
+
+def links(store: Store, a: str, b: str, *, via: str = "industry", top: int | None = DEFAULT_TOP,
+          broad: bool = False, as_of: str | None = None) -> LinksResult:
+    """What links these two entities (industries, parks, memberships, …), strongest first?"""
+    if via not in VIAS:
+        raise ValueError(f"unknown via {via!r}; choose from {', '.join(VIAS)}")
+    store = dated(store, as_of)
     ea, eb = resolve(store, a), resolve(store, b)
-    id_paths = store.simple_paths(ea.id, eb.id, hops, spec.inner, exclude_levels=_HUB_LEVELS)
-    paths = build_paths(store, id_paths)
-    through: dict[str, list[Walk]] = {}
-    for path in paths:
-        for node in path.nodes[1:-1]:
-            if node.label in spec.targets:
-                through.setdefault(node.id, []).append(path)
-    if not through:
-        raise NoLinks(ea, eb, via, hops)
-    entities = store.entities(through)
-    ranked = sorted(
-        (Link(entities[i], tuple(ps)) for i, ps in through.items()),
-        key=lambda link: (-link.score, link.shortest, -len(link.paths), link.entity.id))
-    return LinksResult(ea, eb, via, tuple(ranked))
+    kinds = VIAS[via].kinds
+    found: list[Link] = []
+    rels = Relations(store)
+    if ea.id != eb.id:
+        sides = Sides(rels, ea, eb, broad=broad)
+        finders = list(dict.fromkeys(KINDS[k].find for k in kinds))
+        for find in finders:
+            found += [_link(rels, c) for c in find(sides) if c.kind in kinds]
+    if not found:
+        hints = tuple(h for h, useful in (
+            ("--via any", via != "any"),
+            ("--broad", not broad and "shared-industry" in kinds)) if useful)
+        inside = ea.id != eb.id and _contains(rels, ea, eb)
+        raise NoLinks(ea, eb, via, hints=hints, as_of=as_of, inside=inside)
+    ranked = sorted(found, key=_rank)
+    shown = ranked if top is None else ranked[:top]
+    return LinksResult(ea, eb, via, tuple(shown), len(ranked), broad, as_of)

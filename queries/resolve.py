@@ -10,6 +10,22 @@ from queries.errors import AmbiguousEntity, EntityNotFound
 
 def resolve(store: Store, text: str, *, label: str | None = None) -> Entity:
     """Which one entity does this text name?"""
+    try:
+        return _resolve(store, text, label)
+    except EntityNotFound:
+        inner = getattr(store, "inner", None)  # a store seen as of a date (queries/as_of.py)
+        if inner is not None:
+            from queries.as_of import NotAtDate
+
+            try:
+                entity = _resolve(inner, text, label)
+            except EntityNotFound:
+                raise
+            raise NotAtDate(entity, store.at) from None  # type: ignore[attr-defined]
+        raise
+
+
+def _resolve(store: Store, text: str, label: str | None) -> Entity:
     text = text.strip()
     # An exact id wins outright, and is one index lookup on either store.
     by_id = store.entities([text]).get(text)

@@ -67,7 +67,7 @@ def export_selection(store: Store, *, around: str | None = None, depth: int = 1,
     if link is not None:
         from queries.links import links
 
-        linked = links(store, link[0], link[1], via=via)
+        linked = links(store, link[0], link[1], via=via, top=None)
         return Selection(linked.subgraph(),
                          f"{via} links between {linked.a.display} [{linked.a.id}] and "
                          f"{linked.b.display} [{linked.b.id}]")

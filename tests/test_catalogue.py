@@ -74,11 +74,18 @@ def test_compare_shares_parks_memberships_and_categories(store) -> None:
     assert "park:suxitong-park" in result.aspect("parks").shared
     assert "region:su-xi-chang-tong-circle" in result.aspect("memberships").shared
     assert "mechanism:park-co-construction" in result.aspect("mechanisms").shared
-    assert result.aspect("industries").shared == ()
+    # Both HAS_INDUSTRY 集成电路 (facts-nantong-gxj-616, facts-suzhou-future-industries); the
+    # same computation as links --via industry's shared industries at distance 0.
+    assert "industry:integrated-circuits" in result.aspect("industries").shared
+    from queries.links import links
+
+    linked = links(store, "南通", "苏州", via="industry", top=None).links
+    assert set(result.aspect("industries").shared) == {
+        link.entity.id for link in linked if link.kind == "shared-industry" and not link.distance}
     cats = {c.category.id: c for c in result.categories}
     it = cats["industry:cat-next-gen-it"]
     assert "industry:integrated-circuits" in {e.id for e in it.a_via}
-    assert [e.id for e in it.b_via] == ["industry:electronic-information"]
+    assert "industry:electronic-information" in {e.id for e in it.b_via}
     data = result.to_dict()
     assert set(data) == {"a", "b", "industries", "parks", "memberships", "mechanisms",
                          "shared"}

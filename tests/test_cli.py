@@ -33,8 +33,11 @@ def test_links_table_names_paths_and_evidence(runner: CliRunner, db: Path) -> No
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Industry links between 南通 (Nantong) and 苏州 (Suzhou)" in out
-    assert "新一代信息技术产业" in out
+    assert "集成电路" in out and "shared industry" in out
+    assert "Ranked by strength" in out, "the ranking is explained under the table"
     assert "“" in out, "evidence quotes are printed"
+    broad = runner.invoke(app, ["links", "南通", "苏州", "--via", "industry", "--broad", "--all"])
+    assert "新一代信息技术产业" in broad.stdout
 
 
 def test_links_json_and_html(runner: CliRunner, db: Path, tmp_path: Path) -> None:

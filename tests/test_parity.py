@@ -8,22 +8,41 @@ from typing import Any
 import pytest
 
 from graph.model import to_jsonable
+from queries.as_of import dated
+from queries.compare import compare
 from queries.errors import NoPath
-from queries.links import links
+from queries.links import VIAS, links
 from queries.neighbors import neighbors
 from queries.paths import shortest_paths
 from queries.search import search
 from queries.show import show
 from queries.stats import stats
+from queries.why import why
 
 QUESTIONS: dict[str, Callable[[Any], Any]] = {
-    "links industry 南通 苏州": lambda s: links(s, "南通", "苏州", via="industry"),
-    "links park 南通 苏州": lambda s: links(s, "南通", "苏州", via="park"),
+    **{f"links {via} 南通 苏州 --all": (lambda v: lambda s: links(s, "南通", "苏州", via=v,
+                                                                 top=None))(via)
+       for via in VIAS if via != "co-built"},
+    "links co-built 南通 苏州": lambda s: links(s, "南通", "苏州", via="co-built"),
+    "links industry 南通 苏州 --broad --all": lambda s: links(s, "南通", "苏州", via="industry",
+                                                              broad=True, top=None),
+    "links park 南通 上海 --top 3": lambda s: links(s, "南通", "上海", via="park", top=3),
+    "links any 南通 上海 --all": lambda s: links(s, "南通", "上海", via="any", top=None),
+    "links park 南通 苏州 --as-of 2019": lambda s: links(s, "南通", "苏州", via="park",
+                                                         as_of="2019", top=None),
+    "links any 南通 上海 --as-of 2021-06 --broad": lambda s: links(
+        s, "南通", "上海", via="any", as_of="2021-06", broad=True, top=None),
     "links mechanism 南通 上海": lambda s: links(s, "南通", "上海", via="mechanism"),
-    "links any 南通 苏州": lambda s: links(s, "南通", "苏州", via="any"),
-    "links industry 南通 上海": lambda s: links(s, "南通", "上海", via="industry"),
-    # Thousands of candidate paths: the Cypher must drop non-simple ones before its LIMIT.
-    "links any 南通 上海 6 hops": lambda s: links(s, "南通", "上海", via="any", max_hops=6),
+    "compare 南通 苏州 --as-of 2019": lambda s: compare(dated(s, "2019"), "南通", "苏州"),
+    "path 南通 苏通 --as-of 2019": lambda s: shortest_paths(dated(s, "2019"), "南通",
+                                                            "park:sutong-park", k=10),
+    "path 崇川 上海 --as-of 2024": lambda s: shortest_paths(dated(s, "2024"),
+                                                            "city:chongchuan", "上海", k=10),
+    "neighbors 南通 2 --as-of 2015": lambda s: neighbors(dated(s, "2015"), "南通", depth=2),
+    "show 苏通科技产业园 --as-of 2019": lambda s: show(dated(s, "2019"), "park:sutong-park"),
+    "show 苏锡通 --as-of 2021": lambda s: show(dated(s, "2021"), "park:suxitong-park"),
+    "why 南通 苏锡通 --as-of 2021": lambda s: why(dated(s, "2021"), "南通",
+                                                  "苏锡通科技产业园区"),
     "neighbors of a source": lambda s: neighbors(s, "source:seed-article", depth=2),
     "path from a source": lambda s: _no_path(lambda: shortest_paths(s, "source:seed-article",
                                                                     "南通")),

@@ -85,18 +85,30 @@ def test_no_path_is_an_error(store) -> None:
 def test_nothing_links_an_entity_to_itself(store) -> None:
     with pytest.raises(NoLinks) as err:
         links(store, "南通", "南通市", via="industry")
-    assert str(err.value) == ("no industry links 南通 (Nantong) and 南通 (Nantong) "
-                              "within 4 hops")
+    assert str(err.value) == "no industry link between 南通 (Nantong) and 南通 (Nantong)"
+
+
+def test_no_links_says_what_to_try(store) -> None:
+    # 启东 LOCATED_IN 南通 (gbt-2260): nothing links a county to its own city.
+    with pytest.raises(NoLinks) as err:
+        links(store, "南通", "启东", via="any")
+    assert "one lies in the other (LOCATED_IN): `estuary why city:nantong city:qidong`" in str(
+        err.value)
+    with pytest.raises(NoLinks) as err:
+        links(store, "集成电路", "新能源", via="industry")
+    assert str(err.value).endswith("; try --via any or --broad")
 
 
 def test_links_nantong_suzhou_by_industry(store) -> None:
     result = links(store, "南通", "苏州", via="industry")
     ids = [link.entity.id for link in result.links]
     assert ids, "Nantong and Suzhou are linked through industries"
-    # Differently named industries meet in the national taxonomy.
-    assert "industry:cat-next-gen-it" in ids
-    assert "industry:cat-new-materials" in ids
-    scores = [link.score for link in result.links]
+    # Differently named industries meet in the national taxonomy, but only with --broad.
+    assert "industry:cat-next-gen-it" not in ids
+    broad = [link.entity.id for link in links(store, "南通", "苏州", via="industry",
+                                              broad=True, top=None).links]
+    assert {"industry:cat-next-gen-it", "industry:cat-new-materials"} <= set(broad)
+    scores = [link.strength for link in result.links]
     assert scores == sorted(scores, reverse=True)
     for link in result.links:
         for path in link.paths:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from estuary.errors import friendly
-from estuary.options import PathsOpt, opened_store, with_output
+from estuary.options import AsOfOpt, PathsOpt, opened_store, with_output
 from estuary.output.emit import Output, emit
 
 
@@ -37,6 +37,7 @@ def ask(
     list_: Annotated[bool, typer.Option(
         "--list", help="List the questions ask understands, and exit.")] = False,
     paths: PathsOpt = 3,
+    as_of: AsOfOpt = None,
     *, out: Output,
 ) -> None:
     """Answer a question in words by mapping it to a query (links, why, related, …).
@@ -57,6 +58,6 @@ def ask(
 
     from queries.ask import ask as run
 
-    with opened_store(ctx) as store:
+    with opened_store(ctx, as_of) as store:
         answer = replace(run(store, text), explain=explain)
         emit(answer, out, store_location=store.location, paths_shown=paths)

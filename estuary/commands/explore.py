@@ -9,6 +9,7 @@ import typer
 from estuary.errors import friendly
 from estuary.options import (
     DEFAULT_METRIC,
+    AsOfOpt,
     EntityArg,
     JsonOpt,
     LabelOpt,
@@ -42,14 +43,14 @@ def search(
 
 @friendly
 @with_output
-def show(ctx: typer.Context, entity: EntityArg, *, out: Output) -> None:
+def show(ctx: typer.Context, entity: EntityArg, as_of: AsOfOpt = None, *, out: Output) -> None:
     """Show an entity: properties, aliases, relations by type, and their sources.
 
-    Example: [bold]estuary show 南通[/bold]
+    Example: [bold]estuary show 南通 --as-of 2019[/bold]
     """
     from queries.show import show as run
 
-    with opened_store(ctx) as store:
+    with opened_store(ctx, as_of) as store:
         emit(run(store, entity), out, store_location=store.location)
 
 
@@ -61,6 +62,7 @@ def neighbors(
     depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=4,
                                        help="Hops to walk.")] = 1,
     label: LabelOpt = None,
+    as_of: AsOfOpt = None,
     *, out: Output,
 ) -> None:
     """List what lies within N hops of an entity, optionally of one label.
@@ -69,7 +71,7 @@ def neighbors(
     """
     from queries.neighbors import neighbors as run
 
-    with opened_store(ctx) as store:
+    with opened_store(ctx, as_of) as store:
         emit(run(store, entity, depth=depth, label=label_option(label)), out,
              store_location=store.location)
 

@@ -9,8 +9,8 @@ import typer
 from estuary.errors import friendly
 from estuary.options import (
     DEFAULT_VIA,
+    AsOfOpt,
     FirstArg,
-    PathsOpt,
     SecondArg,
     Via,
     opened_store,
@@ -27,6 +27,7 @@ def path(
     b: SecondArg,
     k: Annotated[int, typer.Option("--k", "-k", min=1, help="Most paths to return.")] = 5,
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8)] = 6,
+    as_of: AsOfOpt = None,
     *, out: Output,
 ) -> None:
     """Show the shortest paths between two entities, with the evidence for every edge.
@@ -35,9 +36,15 @@ def path(
     """
     from queries.paths import shortest_paths
 
-    with opened_store(ctx) as store:
+    with opened_store(ctx, as_of) as store:
         emit(shortest_paths(store, a, b, k=k, max_hops=max_hops), out,
              store_location=store.location)
+
+
+def _via_help() -> str:
+    from queries.links import VIAS
+
+    return "What kind of link: " + "; ".join(f"{k}: {v.help}" for k, v in VIAS.items()) + "."
 
 
 @friendly
@@ -47,45 +54,57 @@ def links(
     a: FirstArg,
     b: SecondArg,
     via: Annotated[Via, typer.Option(  # type: ignore[valid-type]
-        "--via", help="What kind of entity links them.")] = DEFAULT_VIA,
-    max_hops: Annotated[int | None, typer.Option(
-        "--max-hops", min=2, max=6, help="Longest path (default: 4; 3 for --via any).",
-        show_default=False)] = None,
-    paths: PathsOpt = 3,
+        "--via", help=_via_help())] = DEFAULT_VIA,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Strongest links to list.")] = 10,
+    all_: Annotated[bool, typer.Option("--all", help="List every link, not only --top.")] = False,
+    broad: Annotated[bool, typer.Option(
+        "--broad", help="Also industries shared only through a top-level category or more "
+        "than one taxonomy level up.")] = False,
+    paths: Annotated[int, typer.Option(
+        "--paths", min=0, help="Paths to unfold per link (the best first).")] = 1,
+    as_of: AsOfOpt = None,
     *, out: Output,
 ) -> None:
-    """Rank the industries, parks or mechanisms that link two entities, with the evidence.
+    """Rank what links two entities (co-built parks, shared industries, chains, memberships,
+    mechanisms, learning) by strength, each with its kind, sources and strongest evidence.
 
-    Example: [bold]estuary links 南通 苏州 --via industry --html links.html[/bold]
+    Ranked by strength (0–100) = kind weight × confidence of the weakest relation on the best
+    path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n independent sources);
+    not by path count. A district, county or seated company acts for its city.
+
+    Example: [bold]estuary links 南通 上海 --via park --paths 2 --html links.html[/bold]
     """
     from queries.links import links as run
 
-    with opened_store(ctx) as store:
-        emit(run(store, a, b, via=via.value, max_hops=max_hops), out,
-             store_location=store.location, paths_shown=paths)
+    with opened_store(ctx, as_of) as store:
+        emit(run(store, a, b, via=via.value, top=None if all_ else top, broad=broad,
+                 as_of=as_of), out, store_location=store.location, paths_shown=paths)
 
 
 @friendly
 @with_output
-def why(ctx: typer.Context, a: FirstArg, b: SecondArg, *, out: Output) -> None:
+def why(ctx: typer.Context, a: FirstArg, b: SecondArg, as_of: AsOfOpt = None, *,
+        out: Output) -> None:
     """Show every relation directly between two entities, with its quote and source.
 
     Example: [bold]estuary why 南通 苏州[/bold]
     """
     from queries.why import why as run
 
-    with opened_store(ctx) as store:
+    with opened_store(ctx, as_of) as store:
         emit(run(store, a, b), out, store_location=store.location)
 
 
 @friendly
 @with_output
-def compare(ctx: typer.Context, a: FirstArg, b: SecondArg, *, out: Output) -> None:
+def compare(ctx: typer.Context, a: FirstArg, b: SecondArg, as_of: AsOfOpt = None, *,
+            out: Output) -> None:
     """Compare two entities: industries (and their categories), parks, memberships, mechanisms.
 
+    Shared industries are computed as by `links --via industry` (the same function).
     Example: [bold]estuary compare 南通 苏州[/bold]
     """
     from queries.compare import compare as run
 
-    with opened_store(ctx) as store:
+    with opened_store(ctx, as_of) as store:
         emit(run(store, a, b), out, store_location=store.location)

@@ -14,6 +14,7 @@ from estuary.options import (
     DEFAULT_LAYOUT,
     DEFAULT_VIA,
     AroundOpt,
+    AsOfOpt,
     DepthOpt,
     Format,
     LabelOpt,
@@ -39,6 +40,7 @@ def viz(
         "--sources/--no-sources", help="Draw Source nodes and their MENTIONS edges.")] = False,
     lang: LangOpt = DEFAULT_LANG,
     layout: LayoutOpt = DEFAULT_LAYOUT,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Draw the whole graph (or --type LABEL, or --around ENTITY --depth N) as one HTML file.
 
@@ -47,7 +49,7 @@ def viz(
     from queries.subgraphs import graph_view
 
     out = Output(html=output, lang=lang.value, layout=layout.value)
-    with opened_store(ctx) as store:
+    with opened_store(ctx, as_of) as store:
         view = graph_view(store, label=label_option(label), around=around, depth=depth,
                           sources=sources)
         write_html_file(view.subgraph(), out, title=view.title, store_location=store.location)

@@ -197,11 +197,11 @@ INTENTS: tuple[Intent, ...] = (
                r"\bjoint\w*|\btogether\b|\bpartner\w*|\bshared?\b|\blink\w*|\bconnect\w*|"
                r"\bcooperat\w*|\bbetween\b|\bcommon\b|{@mechanism:park-co-construction}")],
        [Slot("a", _ACTOR), Slot("b", _ACTOR)],
-       [Step("links", ("{a}", "{b}"), {"via": "park"})],
+       [Step("links", ("{a}", "{b}"), {"via": "co-built"})],
        ["Which parks has Nantong co-built with Suzhou?", "南通和苏州共建了哪些园区？"],
-       "links --via park ranks the parks on paths between {a} and {b}: those they co-build "
-       "(CO_BUILDS), those in one side that the other learns from or invests in, each path "
-       "with its quotes. Read the CO_BUILDS hops for co-building in the strict sense.",
+       "links --via co-built lists only the parks {a} and {b} both co-build (each side, or a "
+       "district, county, company or agency of it, CO_BUILDS the park), strongest first, "
+       "each with its quotes.",
        absorb=frozenset({"mechanism:park-co-construction"})),
     _i("cost-benefit-mechanisms", "Which mechanisms share costs and benefits?",
        "有哪些成本共担、利益共享的机制？",

@@ -16,15 +16,15 @@ from queries.show import EntityDetail
 from queries.stats import Stats
 
 
-def _paths(paths: Any, shown: int, indent: str = "  ") -> None:
+def _paths(paths: Any, shown: int, indent: str = "  ", total: int | None = None) -> None:
     for path in paths[:shown]:
         console.print(Text(f"{indent}{path.text()}", style="green"))
         names = {n.id: n.name for n in path.nodes}
         for hop in path.hops:
             evidence_lines(hop, names, indent + "    ")
-    if len(paths) > shown:
-        console.print(Text(f"{indent}… {len(paths) - shown} more paths (--paths N or --json)",
-                           style="dim"))
+    more = (len(paths) if total is None else total) - min(shown, len(paths))
+    if more > 0:
+        console.print(Text(f"{indent}… {more} more paths (--paths N or --json)", style="dim"))
 
 
 @render.register(SearchResult)
@@ -86,24 +86,40 @@ def _paths_result(result: PathsResult, paths_shown: int = 3, **_: Any) -> None:
 
 
 @render.register(LinksResult)
-def _links(result: LinksResult, paths_shown: int = 3, **_: Any) -> None:
+def _links(result: LinksResult, paths_shown: int = 1, **_: Any) -> None:
+    from queries.link_kinds import KINDS
+
+    when = f", as of {result.as_of}" if result.as_of else ""
     table = Table(title=f"{result.via.capitalize()} links between {result.a.name} "
-                        f"({result.a.name_en}) and {result.b.name} ({result.b.name_en})")
-    numeric = ("#", "indep.", "paths", "hops")
-    for col in ("#", "name", "id", *numeric[1:]):
+                        f"({result.a.name_en}) and {result.b.name} ({result.b.name_en}){when}")
+    numeric = ("#", "strength", "sources")
+    for col in ("#", "kind", "name", "strength", "conf.", "sources", "dates", "evidence"):
         table.add_column(col, justify="right" if col in numeric else "left",
-                         no_wrap=col != "name", ratio=1 if col == "name" else None)
+                         no_wrap=col not in ("name", "evidence"),
+                         ratio=2 if col == "evidence" else 1 if col == "name" else None)
     for rank, link in enumerate(result.links, 1):
-        table.add_row(str(rank), name_text(link.entity), Text(link.entity.id, style="dim"),
-                      str(link.score), str(len(link.paths)), str(link.shortest))
+        kind = KINDS[link.kind].title
+        if link.distance:
+            kind += f" (d={link.distance})"
+        ev = link.evidence
+        quote = ev.evidence if len(ev.evidence) <= 24 else ev.evidence[:23] + "…"
+        evidence = Text(f"“{quote}” " if quote else "")
+        evidence.append(f"{ev.type} {ev.source.removeprefix('source:')}", style="dim")
+        table.add_row(str(rank), kind, Text(link.entity.name, style="bold"),
+                      str(link.strength), link.confidence, str(len(link.sources)), link.dates,
+                      evidence)
     console.print(table)
-    console.print(Text("indep.: independent paths (the fewer distinct routes from either end); "
-                       "hops: the shortest path's length", style="dim"))
+    console.print(Text(result.ranking, style="dim"))
+    if result.total > len(result.links):
+        console.print(Text(f"{len(result.links)} of {result.total} links shown "
+                           "(--top N or --all for more)", style="dim"))
+    if paths_shown <= 0:
+        return
     for rank, link in enumerate(result.links, 1):
-        console.print(Text(f"\n{rank}. {link.entity.display} — {link.score} independent, "
-                           f"{len(link.paths)} path(s) in all",
+        console.print(Text(f"\n{rank}. {link.entity.display} [{link.entity.id}] — "
+                           f"{KINDS[link.kind].title}: {KINDS[link.kind].meaning}",
                            style="bold"))
-        _paths(list(link.paths), paths_shown)
+        _paths(list(link.paths), paths_shown, total=link.paths_total)
 
 
 @render.register(Stats)

@@ -9,6 +9,7 @@ renderer of its own prints as its JSON.
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from functools import singledispatch
 from typing import Any
 
@@ -18,9 +19,13 @@ from rich.text import Text
 # Data is never markup: a name such as "Foo [/bar]" or ":warning:" prints as written.
 console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
+# Set while a command answers --as-of a date: evidence lines then say "undated" where a
+# relation carries no date, since such relations were kept without knowing they held.
+MARK_UNDATED: ContextVar[bool] = ContextVar("MARK_UNDATED", default=False)
+
 
 @singledispatch
-def render(result: Any, *, paths_shown: int = 3) -> None:
+def render(result: Any, *, paths_shown: int = 3, **_: Any) -> None:
     """Print a result model as Rich tables and lines (its JSON, if it has no renderer)."""
     from graph.model import to_jsonable
 
@@ -34,13 +39,25 @@ def name_text(entity: Any) -> Text:
     return text
 
 
+def dates_note(rel: Any) -> str:
+    """", since 2010", ", 2008-01–2020-05", ", undated" (only under --as-of), or ""."""
+    since, until = rel.props.get("since"), rel.props.get("until")
+    if since and until:
+        return f", {since}–{until}"
+    if since:
+        return f", since {since}"
+    if until:
+        return f", until {until}"
+    return ", undated" if MARK_UNDATED.get() else ""
+
+
 def evidence_lines(relations: Any, names: dict[str, str], indent: str) -> None:
     """Each relation on one line with its source; the quote, if any, on the next."""
     for rel in relations:
         line = Text(indent)
         line.append(f"{rel.type} ", style="cyan")
         line.append(f"{names.get(rel.start, rel.start)} → {names.get(rel.end, rel.end)}")
-        line.append(f"  [{rel.source}, {rel.confidence}]", style="dim")
+        line.append(f"  [{rel.source}, {rel.confidence}{dates_note(rel)}]", style="dim")
         console.print(line)
         if rel.evidence:
             console.print(Text(f"{indent}  “{rel.evidence}”"))

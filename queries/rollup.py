@@ -1,0 +1,140 @@
+"""Who acts for a place: roll-up from districts, counties and seated bodies to the place asked.
+
+A district or county acts for its city (LOCATED_IN, any depth), and a company or agency acts
+for the place it is seated in (Organization LOCATED_IN a place), so "Nantong and Shanghai
+co-build X" is found when the sources name 港闸区 and 上海市北高新. Every answer keeps the
+chain of relations from the place asked to the one that acts, so each claim keeps its quotes.
+
+Only the `Store` protocol's `relations_of` and `entities` are used (cached per question), so
+both stores answer alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.model import Entity, Relation
+from graph.store import Store
+
+CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
+_PLACES = frozenset({"City", "Region"})
+# A bound on walks down the map and up the taxonomy, so a cycle in the data cannot run away.
+MAX_STEPS = 8
+
+
+class Relations:
+    """relations_of asked once per entity, and the entities at the other ends, cached."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._rels: dict[str, list[Relation]] = {}
+        self.known: dict[str, Entity] = {}
+
+    def __call__(self, entity_id: str) -> list[Relation]:
+        if entity_id not in self._rels:
+            rels = self.store.relations_of(entity_id)
+            self._rels[entity_id] = rels
+            self.fetch({i for r in rels for i in (r.start, r.end)})
+        return self._rels[entity_id]
+
+    def fetch(self, ids: Iterable[str]) -> dict[str, Entity]:
+        wanted = set(ids)
+        missing = wanted - set(self.known)
+        if missing:
+            self.known.update(self.store.entities(missing))
+        return {i: self.known[i] for i in wanted if i in self.known}
+
+    def label(self, entity_id: str) -> str:
+        entity = self.known.get(entity_id)
+        return entity.label if entity else ""
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.fetch({entity_id})[entity_id]
+
+
+def by_other_end(rels: Iterable[Relation], me: str, types: frozenset[str] | set[str], *,
+                 outgoing: bool | None = True) -> dict[str, tuple[Relation, ...]]:
+    """Relations of these types at `me`, grouped by the other end (outgoing, incoming or
+    either way: None), sorted within each group."""
+    out: dict[str, list[Relation]] = {}
+    for r in rels:
+        if r.type not in types or r.start == r.end:
+            continue
+        if r.start == me and outgoing in (True, None):
+            out.setdefault(r.end, []).append(r)
+        elif r.end == me and outgoing in (False, None):
+            out.setdefault(r.start, []).append(r)
+    return {k: tuple(sorted(v, key=lambda r: r.key)) for k, v in sorted(out.items())}
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A walk from one side of a question to something it reaches: the ids along it, the
+    relations of every hop, and which hops state the fact (the rest are roll-up steps:
+    containment, taxonomy)."""
+
+    ids: tuple[str, ...]
+    hops: tuple[tuple[Relation, ...], ...] = ()
+    facts: tuple[bool, ...] = ()  # per hop: does it state the fact (not a roll-up step)?
+
+    @property
+    def end(self) -> str:
+        return self.ids[-1]
+
+    def then(self, node: str, rels: tuple[Relation, ...], *, fact: bool) -> Chain:
+        return Chain((*self.ids, node), (*self.hops, rels), (*self.facts, fact))
+
+    def reversed(self) -> Chain:
+        return Chain(self.ids[::-1], self.hops[::-1], self.facts[::-1])
+
+    @property
+    def confidence(self) -> int:
+        """The weakest hop's rank (3 high .. 1 low); a hop counts its best-supported relation."""
+        ranks = [max(CONFIDENCE_RANK.get(r.confidence, 1) for r in hop) for hop in self.hops]
+        return min(ranks, default=3)
+
+    def fact_relations(self) -> tuple[Relation, ...]:
+        return tuple(r for hop, fact in zip(self.hops, self.facts, strict=True) if fact
+                     for r in hop)
+
+    def relations(self) -> tuple[Relation, ...]:
+        return tuple(r for hop in self.hops for r in hop)
+
+    def order(self) -> tuple[int, int, tuple[str, ...]]:
+        """Best first: the strongest weakest hop, then the shortest, then by ids."""
+        return (-self.confidence, len(self.hops), self.ids)
+
+
+def places(rels: Relations, side: Entity) -> dict[str, Chain]:
+    """The side itself and every place LOCATED_IN it, any depth, each with its chain."""
+    found: dict[str, Chain] = {side.id: Chain((side.id,))}
+    frontier = [side.id]
+    for _ in range(MAX_STEPS):
+        nxt: list[str] = []
+        for place in frontier:
+            inside = by_other_end(rels(place), place, {"LOCATED_IN"}, outgoing=False)
+            for other, hop in inside.items():
+                if other not in found and rels.label(other) in _PLACES:
+                    found[other] = found[place].then(other, hop, fact=False)
+                    nxt.append(other)
+        frontier = sorted(nxt)
+        if not frontier:
+            break
+    return found
+
+
+def actors(rels: Relations, side: Entity) -> dict[str, Chain]:
+    """Who acts for the side: its places and the organisations seated in one of them."""
+    found = dict(places(rels, side))
+    for place, chain in sorted(found.items()):
+        seated = by_other_end(rels(place), place, {"LOCATED_IN"}, outgoing=False)
+        for org, hop in seated.items():
+            if org not in found and rels.label(org) == "Organization":
+                found[org] = chain.then(org, hop, fact=False)
+    return found
+
+
+def apart(mine: dict[str, Chain], theirs: dict[str, Chain]) -> dict[str, Chain]:
+    """Actors of one side that do not also act for the other (南通 vs 启东: 启东 is both)."""
+    return {k: v for k, v in mine.items() if k not in theirs}

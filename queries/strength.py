@@ -1,0 +1,44 @@
+"""How strong a link is: its kind, its weakest relation, and how many sources support it.
+
+strength = 100 × kind weight × confidence × corroboration, where
+- kind weight says how much the kind of link says about the two sides (a park both co-build
+  says more than a mechanism both adopt; a shared industry weighs less the further apart in
+  the taxonomy the sides' own industries are);
+- confidence is that of the weakest relation on the link's best path (high 1, medium 0.7,
+  low 0.4): a chain is no stronger than its weakest statement;
+- corroboration is 1 − ½ⁿ for n independent sources stating the link's facts (1 source 0.5,
+  2 sources 0.75, 3 sources 0.875): each further source counts, less and less.
+
+Path counts play no part: a hub reached many ways is not thereby a strong link.
+"""
+
+from __future__ import annotations
+
+CONFIDENCE_FACTOR = {3: 1.0, 2: 0.7, 1: 0.4}  # by rank: high, medium, low
+CONFIDENCE_NAME = {3: "high", 2: "medium", 1: "low"}
+
+# A shared industry weighs less the further apart the sides' own industries are in the
+# taxonomy: its kind's weight times this factor (beyond distance 2 only with --broad).
+INDUSTRY_DISTANCE_FACTOR = {0: 1.0, 1: 2 / 3, 2: 0.5}
+BROAD_INDUSTRY_FACTOR = 0.25
+
+RANKING = ("Ranked by strength (0–100) = kind weight × confidence of the weakest relation on "
+           "the best path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n "
+           "independent sources); not by path count.")
+
+
+def corroboration(sources: int) -> float:
+    return 1.0 - 0.5 ** max(sources, 0)
+
+
+def strength(weight: float, confidence_rank: int, sources: int) -> int:
+    """The link's strength, 0–100."""
+    return round(100 * weight * CONFIDENCE_FACTOR.get(confidence_rank, 0.4)
+                 * corroboration(sources))
+
+
+def distance_factor(distance: int | None) -> float:
+    """How much of a shared industry's weight its taxonomy distance keeps."""
+    if distance is None:
+        return 1.0
+    return INDUSTRY_DISTANCE_FACTOR.get(distance, BROAD_INDUSTRY_FACTOR)
