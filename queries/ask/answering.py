@@ -56,6 +56,34 @@ def size(result: Any) -> int | None:
     return None
 
 
+def listed(result: Any) -> tuple[Entity, ...]:
+    """The entities a query result lists as its answer (not the ones it was asked about)."""
+    if result is None:
+        return ()
+    out: dict[str, Entity] = {}
+    if hasattr(result, "items") and isinstance(result.items, tuple):  # related
+        out.update((i.entity.id, i.entity) for i in result.items)
+    elif hasattr(result, "links"):  # links
+        out.update((link.entity.id, link.entity) for link in result.links)
+    elif hasattr(result, "hubs"):
+        out.update((h.entity.id, h.entity) for h in result.hubs)
+    elif hasattr(result, "paths"):  # shortest paths: the nodes between the ends
+        for path in result.paths:
+            out.update((n.id, n) for n in path.nodes[1:-1])
+    elif hasattr(result, "statements"):  # why: the two ends themselves
+        if result.statements:
+            out.update(((result.a.id, result.a), (result.b.id, result.b)))
+    elif hasattr(result, "mentions"):
+        out.update((m.source.id, m.source) for m in result.mentions if m.source is not None)
+    elif hasattr(result, "aspects"):  # compare: what both hold
+        for aspect in result.aspects:
+            both = {h.entity.id for h in aspect.a} & {h.entity.id for h in aspect.b}
+            out.update((h.entity.id, h.entity) for h in aspect.a if h.entity.id in both)
+    elif hasattr(result, "entity") and hasattr(result, "sources"):  # show
+        out[result.entity.id] = result.entity
+    return tuple(out.values())
+
+
 @dataclass(frozen=True)
 class AskAnswer:
     parsed: Parsed
@@ -68,6 +96,15 @@ class AskAnswer:
         first main step (fallbacks only support it)."""
         main = [r for r in self.ran if not r.fallback] or list(self.ran)
         return next((r for r in main if not r.empty), main[0])
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """What the answer lists: the entities of its main steps' results."""
+        main = [r for r in self.ran if not r.fallback and not r.empty]
+        out: dict[str, Entity] = {}
+        for ran in main:
+            out.update((e.id, e) for e in listed(ran.result))
+        return tuple(out.values())
 
     def explanation(self) -> dict[str, Any]:
         intent = self.parsed.intent
