@@ -44,7 +44,7 @@ class RelatedItem:
 @dataclass(frozen=True)
 class RelatedResult:
     center: Entity
-    rel_type: str
+    rel_type: str | None  # None: any type
     direction: str
     label: str | None
     where: dict[str, Any]
@@ -56,7 +56,7 @@ class RelatedResult:
 
     @property
     def title(self) -> str:
-        return f"{self.center.display}: {self.rel_type}"
+        return f"{self.center.display}: {self.rel_type or 'any relation'}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"center": self.center.ref(), "rel_type": self.rel_type,
@@ -71,8 +71,8 @@ class RelatedResult:
                         highlight=tuple(i.entity.id for i in self.items))
 
 
-def _check(rel_type: str, direction: str, label: str | None) -> None:
-    if rel_type not in REL_TYPES:
+def _check(rel_type: str | None, direction: str, label: str | None) -> None:
+    if rel_type is not None and rel_type not in REL_TYPES:
         raise QueryError(f"unknown relationship type {rel_type!r}; choose from "
                          f"{', '.join(REL_TYPES)}")
     if direction not in DIRECTIONS:
@@ -100,15 +100,18 @@ def _matches(rel: Relation, where: Mapping[str, Any]) -> bool:
     return True
 
 
-def related(store: Store, entity: str, *, rel_type: str, direction: str = "out",
+def related(store: Store, entity: str, *, rel_type: str | None, direction: str = "out",
             label: str | None = None, where: Mapping[str, Any] | None = None) -> RelatedResult:
-    """Which entities does this entity reach through one relationship type?"""
+    """Which entities does this entity reach through one relationship type?
+
+    rel_type None: through any type but MENTIONS (what the entity is connected to)."""
     _check(rel_type, direction, label)
     center = resolve(store, entity)
     where = dict(where or {})
     grouped: dict[str, list[Relation]] = {}
     for rel in store.relations_of(center.id):
-        if rel.type != rel_type or rel.start == rel.end or not _matches(rel, where):
+        wrong_type = rel.type == "MENTIONS" if rel_type is None else rel.type != rel_type
+        if wrong_type or rel.start == rel.end or not _matches(rel, where):
             continue
         outgoing = rel.start == center.id
         if (direction == "out" and not outgoing) or (direction == "in" and outgoing):
@@ -120,6 +123,52 @@ def related(store: Store, entity: str, *, rel_type: str, direction: str = "out",
              if i in entities and (label is None or entities[i].label == label)]
     items.sort(key=lambda item: (item.entity.label, item.entity.id))
     return RelatedResult(center, rel_type, direction, label, where, tuple(items))
+
+
+@dataclass(frozen=True)
+class CommonResult:
+    a: Entity
+    b: Entity
+    rel_type: str | None  # None: any type
+    label: str | None
+    items: tuple[RelatedItem, ...]  # each with its relations to a and to b
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(item.entity for item in self.items)
+
+    @property
+    def title(self) -> str:
+        return f"{self.a.display} & {self.b.display}: {self.rel_type or 'any relation'}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a.ref(), "b": self.b.ref(), "rel_type": self.rel_type,
+                "label": self.label, "count": len(self.items),
+                "common": [i.to_dict() for i in self.items]}
+
+    def subgraph(self) -> Subgraph:
+        nodes = {self.a.id: self.a, self.b.id: self.b,
+                 **{i.entity.id: i.entity for i in self.items}}
+        edges = sorted({r.key: r for i in self.items for r in i.relations}.items())
+        return Subgraph(nodes=tuple(nodes[k] for k in sorted(nodes)),
+                        edges=tuple(r for _, r in edges), focus=(self.a.id, self.b.id),
+                        highlight=tuple(i.entity.id for i in self.items))
+
+
+def common(store: Store, a: str, b: str, *, rel_type: str | None = None,
+           label: str | None = None) -> CommonResult:
+    """Which entities does the graph relate to both of two entities?
+
+    Through one relationship type (either direction), or any but MENTIONS."""
+    _check(rel_type, "both", label)
+    one = related(store, a, rel_type=rel_type, direction="both", label=label)
+    two = related(store, b, rel_type=rel_type, direction="both", label=label)
+    theirs = {i.entity.id: i for i in two.items}
+    items = [RelatedItem(i.entity, tuple(sorted({r.key: r for r in (
+                 *i.relations, *theirs[i.entity.id].relations)}.values(), key=lambda r: r.key)))
+             for i in one.items if i.entity.id in theirs
+             and i.entity.id not in (one.center.id, two.center.id)]
+    return CommonResult(one.center, two.center, rel_type, label, tuple(items))
 
 
 # -- quotes -----------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ The modules, in the order a question goes through them:
 from graph.gazetteer import Gazetteer, Mention, prepare, recognise
 from queries.ask.answering import AskAnswer, Ran, answer, ask, size
 from queries.ask.intents import (
-    EXTRA_ALIASES,
     INTENTS,
     LABEL_WORDS,
     QUERIES,
@@ -34,11 +33,35 @@ from queries.ask.intents import (
     Step,
     fill_in,
 )
+from queries.ask.lexicon import Lexicon, LexiconError, lexicon, parse_lexicon
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse
 from queries.ask.text import gazetteer
 
 __all__ = [
-    "EXTRA_ALIASES", "INTENTS", "LABEL_WORDS", "QUERIES", "AskAnswer", "Cue", "Gazetteer",
-    "Intent", "Mention", "Parsed", "Ran", "Slot", "Step", "Unmappable", "answer", "ask",
-    "closest_questions", "fill_in", "gazetteer", "parse", "prepare", "recognise", "size",
+    "INTENTS",
+    "LABEL_WORDS",
+    "QUERIES",
+    "AskAnswer",
+    "Cue",
+    "Gazetteer",
+    "Intent",
+    "Lexicon",
+    "LexiconError",
+    "Mention",
+    "Parsed",
+    "Ran",
+    "Slot",
+    "Step",
+    "Unmappable",
+    "answer",
+    "ask",
+    "closest_questions",
+    "fill_in",
+    "gazetteer",
+    "lexicon",
+    "parse",
+    "parse_lexicon",
+    "prepare",
+    "recognise",
+    "size",
 ]

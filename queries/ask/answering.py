@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
 from queries.ask.intents import QUERIES, Step, fill_in
-from queries.ask.parsing import Parsed, parse
+from queries.ask.parsing import Parsed, parse, parse_grammar
 from queries.ask.text import gazetteer
 from queries.errors import QueryError
 
@@ -30,6 +31,7 @@ class Ran:
     result: Any
     note: str = ""
     fallback: bool = False  # run because the main steps found nothing
+    answers: bool = False  # a fallback that still answers (a loosened filter)
 
     @property
     def empty(self) -> bool:
@@ -70,9 +72,8 @@ def listed(result: Any) -> tuple[Entity, ...]:
     elif hasattr(result, "paths"):  # shortest paths: the nodes between the ends
         for path in result.paths:
             out.update((n.id, n) for n in path.nodes[1:-1])
-    elif hasattr(result, "statements"):  # why: the two ends themselves
-        if result.statements:
-            out.update(((result.a.id, result.a), (result.b.id, result.b)))
+    elif hasattr(result, "statements"):  # why: relations between the question's own two
+        pass
     elif hasattr(result, "mentions"):
         out.update((m.source.id, m.source) for m in result.mentions if m.source is not None)
     elif hasattr(result, "aspects"):  # compare: what both hold
@@ -98,13 +99,41 @@ class AskAnswer:
         return next((r for r in main if not r.empty), main[0])
 
     @property
-    def entities(self) -> tuple[Entity, ...]:
-        """What the answer lists: the entities of its main steps' results."""
-        main = [r for r in self.ran if not r.fallback and not r.empty]
+    def found(self) -> tuple[Entity, ...]:
+        """What the answer's steps list: the main steps, else the fallbacks that answer."""
+        main = [r for r in self.ran if not r.fallback and not r.empty] or [
+            r for r in self.ran if r.answers and not r.empty]
         out: dict[str, Entity] = {}
         for ran in main:
             out.update((e.id, e) for e in listed(ran.result))
         return tuple(out.values())
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """The answer: what its steps list, only of the kind asked for when the question
+        names one and the graph holds any (else all, with `kind_note` saying so)."""
+        found = self.found
+        asked = self.parsed.asked
+        if asked and any(e.label in asked for e in found):
+            return tuple(e for e in found if e.label in asked)
+        return found
+
+    @property
+    def kind_note(self) -> str:
+        """Said when the graph holds other kinds than the question asks for, here."""
+        asked = self.parsed.asked
+        found = self.found
+        if not asked or not found or any(e.label in asked for e in found):
+            return ""
+        held = " and ".join(sorted({e.label for e in found}))
+        wanted = " or ".join(sorted(asked))
+        return (f"The graph records {held} entities, not {wanted}, for this; here is what "
+                "it holds.")
+
+    @property
+    def count(self) -> int | None:
+        """How many, for a count question (一共有几个, how many); else None."""
+        return len(self.entities) if self.parsed.count and not self.kind_note else None
 
     def explanation(self) -> dict[str, Any]:
         intent = self.parsed.intent
@@ -132,7 +161,10 @@ class AskAnswer:
             "args": main.args,
             "result": to_jsonable(main.result),
             "entities": {k: e.ref() for k, e in self.parsed.slots.items()},
-            "notes": [*self.parsed.notes, *(r.note for r in self.ran if r.note)],
+            "notes": [*self.parsed.notes, *([self.kind_note] if self.kind_note else []),
+                      *(r.note for r in self.ran if r.note)],
+            "answer": {"asked": sorted(self.parsed.asked or ()), "count": self.count,
+                       "entities": [e.ref() for e in self.entities]},
             "also": [r.to_dict() for r in self.ran if r is not main],
         }
         if self.explain:
@@ -204,15 +236,31 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
     for step in parsed.intent.steps:
         if step.only_if_empty and found:
             continue
-        result = replace(_run(store, step, parsed), fallback=step.only_if_empty)
+        result = replace(_run(store, step, parsed), fallback=step.only_if_empty,
+                         answers=step.answers)
         if result.call() in done:
             continue
         done.add(result.call())
         ran.append(result)
-        found = found or (not step.only_if_empty and not result.empty)
+        found = found or (not step.only_if_empty and not step.also and not result.empty)
     return AskAnswer(parsed, tuple(ran))
 
 
-def ask(store: Store, question: str) -> AskAnswer:
-    """Which query answers this question in words, and what does it answer?"""
-    return answer(store, parse(question, gazetteer(store)))
+def ask(store: Store, question: str, gaz: Gazetteer | None = None) -> AskAnswer:
+    """Which query answers this question in words, and what does it answer?
+
+    The answer's kind is checked: when the intent of the table lists nothing, or nothing of
+    the kind the question asks for (cities, bridges), the grammar's reading answers if it
+    finds that kind; otherwise the answer says what the graph holds instead (`kind_note`)."""
+    gaz = gaz or gazetteer(store)
+    parsed = parse(question, gaz)
+    got = answer(store, parsed)
+    if got.entities and not got.kind_note:
+        return got
+    other = parse_grammar(question, gaz)
+    if other is None or other.intent.name == parsed.intent.name:
+        return got
+    alternative = answer(store, other)
+    if alternative.entities and (got.kind_note or not alternative.kind_note):
+        return alternative
+    return got

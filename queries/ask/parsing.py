@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
+from queries.ask.grammar import find, read, reading_intent
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
@@ -22,6 +23,7 @@ from queries.ask.leftovers import (
     original,
     suggest_entities,
 )
+from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
 from queries.errors import QueryError
 
@@ -39,6 +41,8 @@ class Parsed:
     labels: dict[str, str]
     notes: tuple[str, ...] = ()
     known: dict[str, Entity] = field(default_factory=dict)  # every entity a mention names
+    asked: frozenset[str] | None = None  # the labels the question asks for (哪些城市: City)
+    count: bool = False  # a count question (一共有几个, how many): answered with the number
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -147,7 +151,66 @@ def _choose(mention: Mention, slot: Slot, others: list[Mention], gaz: Gazetteer)
 
 
 def parse(question: str, gaz: Gazetteer) -> Parsed:
-    """Which intent does this question ask, about which entities? Raises Unmappable."""
+    """Which intent does this question ask, about which entities? Raises Unmappable.
+
+    The intent table first (its intents are tuned questions: tiers, links, comparisons);
+    what it cannot map, the grammar over the schema reads (queries/ask/grammar.py)."""
+    unheld = _unheld(question)
+    try:
+        parsed = _parse_table(question, gaz)
+    except Unmappable:
+        grammar = None if unheld else parse_grammar(question, gaz)
+        if grammar is None:
+            raise
+        return grammar
+    if unheld:  # "what is Suzhou's GDP": never answered with something else
+        said = question.strip()
+        recognised = list(parsed.known.values())
+        raise Unmappable(question, f"I cannot map {said!r} to a question I can answer.",
+                         hints=[f"The graph does not record {unheld!r}."],
+                         recognised=recognised, closest=closest_questions(question, recognised))
+    q, mentions = recognise(question, gaz)
+    reading = read(_masked(q, mentions), text=q)
+    return replace(parsed, asked=reading.asked, count=reading.count)
+
+
+def _masked(q: str, mentions: tuple[Mention, ...]) -> str:
+    """The question masked, without the words that only frame it (图谱里, in the graph)."""
+    masked = mask(q, mentions)
+    for word in lexicon().wording:
+        masked = masked.replace(word, " ")
+    return re.sub(r"\s+", " ", masked).strip()
+
+
+def _unheld(question: str) -> str:
+    """What the graph does not record that the question asks about (GDP, population)."""
+    hits = find(((w, w) for w in lexicon().unheld), prepare(question))
+    return str(hits[0].value) if hits else ""
+
+
+def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
+    """The grammar's reading of a question: a relation of the schema asked from one end (or
+    what two entities share), or None."""
+    q, mentions = recognise(question, gaz)
+    masked = _masked(q, mentions)
+    reading = read(masked, text=q)
+    if conjunct_words(masked, [(h.start, h.end) for h in (*reading.verbs,
+                                                          *reading.questions)]):
+        return None  # "北京和天津之间": a name the graph does not hold
+    found = reading_intent(masked, mentions, gaz, reading)
+    if found is None:
+        return None
+    intent, ids = found
+    slots = {name: gaz.entities[i] for name, i in ids.items()}
+    if len(set(ids.values())) != len(ids):
+        return None
+    known = {i: gaz.entities[i] for m in mentions for i in m.ids}
+    return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
+                  reading.count)
+
+
+def _parse_table(question: str, gaz: Gazetteer) -> Parsed:
+    """The intent of the table this question asks, with its entities. Raises Unmappable."""
     if not prepare(question):
         raise Unmappable(question, "Ask a question, e.g. one of these:",
                          closest=[i.examples[0] for i in INTENTS[:3]])

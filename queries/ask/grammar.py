@@ -1,0 +1,335 @@
+"""A grammar over the schema: questions about any relationship type, from both ends.
+
+"哪些<label><verb><entity>", "<entity><verb>哪些<label>", "<entity>是谁和谁<verb>的",
+"which <label> <verb> <entity>", "what is <entity> connected to", "<A>和<B>之间有哪些<label>"
+and their variants are read for every relationship type of graph/schema.py, with the verbs
+and label words of queries/ask/lexicon.yaml. The schema decides the direction wherever only
+one fits the entity's label and the label asked for; the verb's side (active or reverse), the
+word order and a passive marker (被, 由, by) decide the rest.
+
+The reading is a `Parsed` with an intent made on the spot (name "relation:<TYPE>:<dir>"), so
+answering, --explain and --json treat it like any intent of the table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.gazetteer import Gazetteer, Mention
+from graph.schema import LABELS, REL_TYPES
+from queries.ask.intents import Intent, Slot, Step
+from queries.ask.lexicon import Lexicon, Verb, lexicon
+
+QUESTION = re.compile(r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
+                      r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
+                      r"\b(?:which|what|who|whom|whose|where|how many|how much|is there an?|"
+                      r"are there(?: any)?)\b")
+_COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
+                    r"\bhow many\b|\bnumber of\b")
+_PASSIVE = re.compile(r"被|由|\bby\b")
+_NEIGHBOURS = re.compile(r"\b(?:connected|linked|related|tied) (?:to|with)\b|"
+                         r"和什么相连|跟什么相连|与什么相连|和哪些.{0,4}相连|有哪些关联|关联了哪些")
+_AFTER_QUESTION = r"(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|[a-z-]+ ){0,3}$"
+_BEFORE_QUESTION = re.compile(
+    r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|什么|谁|几)")
+_JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
+_VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}
+_SKIP_LABELS = frozenset({"Source"})
+_ACTORS = frozenset({"City", "Region", "Organization", "Park"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    value: object
+
+    def overlaps(self, other: Hit) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def find(words: Iterable[tuple[str, object]], text: str) -> list[Hit]:
+    """Every word found in the text (Latin words on word boundaries), longest first, none
+    overlapping another or an entity placeholder ⟨n⟩."""
+    found: list[Hit] = []
+    for word, value in words:
+        if word.isascii():
+            pattern = r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"
+            found.extend(Hit(m.start(), m.end(), value) for m in re.finditer(pattern, text))
+        else:
+            start = text.find(word)
+            while start >= 0:
+                found.append(Hit(start, start + len(word), value))
+                start = text.find(word, start + 1)
+    taken = [Hit(m.start(), m.end(), None) for m in re.finditer(r"⟨\d+⟩", text)]
+    out: list[Hit] = []
+    for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+        if not any(hit.overlaps(t) for t in (*taken, *out)):
+            out.append(hit)
+    return sorted(out, key=lambda h: h.start)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a masked question asks for, whatever the intent that answers it."""
+
+    asked: frozenset[str] | None  # the labels asked for (哪些城市 -> City), None: any
+    count: bool  # 一共有几个, how many
+    questions: tuple[Hit, ...]  # question words
+    verbs: tuple[Hit, ...]  # lexicon verbs (value: Verb)
+    where: dict[str, str]  # qualifiers (千亿级 -> tier)
+    property: str | None = None  # a property asked about (哪年成立 -> established)
+
+
+def _label_words(lex: Lexicon) -> list[tuple[str, object]]:
+    return [(w, label) for label, words in lex.labels.items() for w in words]
+
+
+def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | None:
+    """The kinds of thing a question asks for: the label word right after a question word
+    (哪些城市, which Zhejiang cities) or right before one (园区是哪个), with the label words
+    joined to it (项目和平台, bridges, railways and ports)."""
+    lex = lex or lexicon()
+    hits = find(_label_words(lex), masked)
+    for n, hit in enumerate(hits):
+        word = masked[hit.start:hit.end]
+        before = masked[:hit.start]
+        right_after = re.search(rf"(?:{QUESTION.pattern})\s?$", before)
+        near_after = re.search(rf"(?:{QUESTION.pattern}){_AFTER_QUESTION}", before)
+        if len(word) == 1 and not right_after:
+            continue
+        if not (right_after or near_after or _BEFORE_QUESTION.search(masked[hit.end:])):
+            continue
+        if re.search(r"\bwhose\s?$", before):
+            return None  # "whose brand": the owner is asked, not the brand
+        rest = hits[n + 1:]
+        while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
+                hit.end:rest[0].start]):
+            hit, rest = rest[0], rest[1:]  # 哪些长三角产业联盟: the head is the last word
+            word = masked[hit.start:hit.end]
+        labels = {str(hit.value)}
+        last = hit
+        for other in rest:
+            if not _JOINED.match(masked[last.end:other.start]):
+                break
+            labels.add(str(other.value))
+            last = other
+        return frozenset(labels - _SKIP_LABELS) or None
+    return None
+
+
+def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
+    """What the masked question asks; qualifiers are looked for in `text` (the question
+    before masking: 国家级先进制造业集群 may also name an entity)."""
+    lex = lex or lexicon()
+    questions = tuple(Hit(m.start(), m.end(), m.group()) for m in QUESTION.finditer(masked))
+    verbs = tuple(find(((v.text, v) for v in lex.verbs), masked))
+    where: dict[str, str] = {}
+    for qualifier in lex.qualifiers:
+        if find(((w, None) for w in qualifier.words), text or masked):
+            where.update(qualifier.where)
+            break
+    prop = next((name for name, words in lex.properties.items()
+                 if find(((w, None) for w in words), masked)), None)
+    asked = asked_labels(masked, lex)
+    if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
+        asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
+    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop)
+
+
+# -- candidate readings ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Candidate:
+    rel_type: str
+    direction: str
+    mention: int
+    entity: str
+    verb: Hit
+    score: int
+
+
+def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked: str,
+               at: tuple[int, int]) -> str:
+    """Out or in, from the word order: the subject is whichever of the entity and the
+    question word stands nearest before the verb; a passive marker turns it round."""
+    start, end = at
+    question_between = any(end <= q.start and q.end <= hit.start for q in reading.questions)
+    entity_is_subject = end <= hit.start and not question_between
+    if _PASSIVE.search(masked[min(end, hit.start):max(start, hit.start)]) or \
+            _PASSIVE.search(masked[hit.end:hit.end + 4]):
+        entity_is_subject = not entity_is_subject
+    return "out" if entity_is_subject == verb.active else "in"
+
+
+def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
+               reading: Reading) -> list[Candidate]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    out: list[Candidate] = []
+    for hit in reading.verbs:
+        verb = hit.value
+        assert isinstance(verb, Verb)
+        rel = REL_TYPES[verb.rel_type]
+        for n, mention in enumerate(mentions):
+            for entity_id in mention.ids:
+                label = gaz.entities[entity_id].label
+                asked = reading.asked
+                out_ok = label in rel.sources and (asked is None or bool(asked & rel.targets))
+                in_ok = label in rel.targets and (asked is None or bool(asked & rel.sources))
+                if verb.symmetric and (out_ok or in_ok):
+                    direction = "both"
+                elif out_ok and in_ok:
+                    direction = _direction(verb, hit, mention, reading, masked, spans[n])
+                elif out_ok or in_ok:
+                    direction = "out" if out_ok else "in"
+                else:
+                    continue
+                out.append(Candidate(verb.rel_type, direction, n, entity_id, hit,
+                                     hit.end - hit.start))
+    return out
+
+
+# -- the reading as an intent ------------------------------------------------------------------
+
+def _label_text(asked: frozenset[str] | None, zh: bool = False) -> str:
+    if not asked:
+        return "实体" if zh else "entities"
+    if zh:
+        return "/".join(LABELS[a].zh for a in sorted(asked))
+    return "/".join(sorted(asked))
+
+
+def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
+                   asked: frozenset[str] | None, where: dict[str, str]) -> list[Step]:
+    labels: list[str | None] = sorted(asked) if asked else [None]
+    steps = []
+    usable = {k: v for k, v in where.items()
+              if rel_type is not None and k in REL_TYPES[rel_type].properties}
+    for label in labels:
+        kwargs = {"rel_type": rel_type, "direction": direction, "label": label}
+        if usable:
+            steps.append(Step("related", ("{" + entity_slot + "}",),
+                              {**kwargs, "where": usable}))
+            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs,
+                              only_if_empty=True, answers=True,
+                              note="None recorded with " + ", ".join(
+                                  f"{k} {v}" for k, v in usable.items()) + "; all of them:"))
+        else:
+            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs))
+    return steps
+
+
+def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
+                    where: dict[str, str], verb_text: str, two: bool) -> Intent:
+    """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types."""
+    steps: list[Step] = []
+    if two:
+        for rel_type, _direction in rel_types:
+            for label in sorted(asked) if asked else [None]:
+                steps.append(Step("common", ("{x}", "{y}"),
+                                  {"rel_type": rel_type, "label": label}))
+    else:
+        for rel_type, direction in rel_types:
+            steps.extend(_steps_related("x", rel_type, direction, asked, where))
+    types = ", ".join(f"{t or 'any'} ({d})" for t, d in rel_types)
+    name = "relation:" + "+".join(f"{t or 'ANY'}:{d}" for t, d in rel_types)
+    what = _label_text(asked)
+    if two:
+        question = f"Which {what} {verb_text or 'relate to'} both {{x}} and {{y}}?"
+        question_zh = f"哪些{_label_text(asked, True)}和{{x}}、{{y}}都有{verb_text or '关系'}？"
+        explain = (f"common lists the {what} that the graph relates to both {{x}} and {{y}} "
+                   f"through {types}, each with the relations and quotes.")
+    else:
+        question = f"Which {what} {verb_text or 'relate to'} {{x}}?"
+        question_zh = f"哪些{_label_text(asked, True)}与{{x}}{verb_text or '有关'}？"
+        explain = (f"The grammar read '{verb_text or 'no verb'}' as {types}; related follows "
+                   f"it from {{x}} and keeps {what}" + (f" where {where}" if where else "")
+                   + ".")
+    slots = (Slot("x"), Slot("y")) if two else (Slot("x"),)
+    return Intent(name, question, question_zh, (), slots, tuple(steps), (), explain)
+
+
+def two_entity_intent(asked: frozenset[str]) -> Intent:
+    """'<A>和<B>之间有哪些<label>': links through that kind, else what both relate to."""
+    label = next(iter(asked)) if len(asked) == 1 else None
+    if label in _VIA:
+        step = Step("links", ("{x}", "{y}"), {"via": _VIA[label]})
+        explain = f"links --via {_VIA[label]} ranks the {label} entities on paths between " \
+                  "{x} and {y}."
+        steps: tuple[Step, ...] = (step,)
+    else:
+        steps = tuple(Step("common", ("{x}", "{y}"), {"label": lab}) for lab in sorted(asked))
+        explain = f"common lists the {_label_text(asked)} the graph relates to both {{x}} and " \
+                  "{y}."
+    what = _label_text(asked)
+    return Intent(f"between:{'+'.join(sorted(asked))}",
+                  f"Which {what} are there between {{x}} and {{y}}?",
+                  f"{{x}}和{{y}}之间有哪些{_label_text(asked, True)}？", (),
+                  (Slot("x"), Slot("y")), steps, (), explain)
+
+
+def property_intent(prop: str, two: bool) -> Intent:
+    """'What tier is {x}'s {y}', 'when was {x} set up': the entity, with its properties and
+    relations (and the relations between the two, where the property sits on one)."""
+    if two:
+        steps: tuple[Step, ...] = (
+            Step("why", ("{x}", "{y}"), empty_on=("NoDirectRelation",),
+                 note=f"The relations between {{x}} and {{y}} (their {prop}):"),
+            Step("show", ("{y}",)))
+        return Intent(f"property:{prop}", f"What is the {prop} of {{y}} (for {{x}})?",
+                      f"{{x}}的{{y}}的{prop}是什么？", (), (Slot("x"), Slot("y")), steps, (),
+                      f"why shows the relations between {{x}} and {{y}} with their {prop}; "
+                      "show prints {y} with its properties.")
+    return Intent(f"property:{prop}", f"What is the {prop} of {{x}}?", f"{{x}}的{prop}是什么？",
+                  (), (Slot("x"),), (Step("show", ("{x}",)),), (),
+                  f"show prints {{x}} with its properties ({prop}) and relations.")
+
+
+def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
+    """One id for a mention: its own name before an alias, else the first."""
+    ids = list(dict.fromkeys(ids))
+    named = gaz.named(mention.text)
+    return next((i for i in ids if i in named), ids[0])
+
+
+def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
+                   reading: Reading) -> tuple[Intent, dict[str, str]] | None:
+    """The grammar's intent for a masked question and the entity id of each slot, or None."""
+    if reading.property and reading.asked is None and mentions:
+        return property_intent(reading.property, len(mentions) > 1), {
+            "x": _pick(mentions[0], mentions[0].ids, gaz),
+            **({"y": _pick(mentions[-1], mentions[-1].ids, gaz)} if len(mentions) > 1 else {})}
+    found = candidates(masked, mentions, gaz, reading)
+    if found:
+        best = max(c.score for c in found)
+        top = [c for c in found if c.score == best]
+        verb_text = masked[top[0].verb.start:top[0].verb.end]
+        anchors = list(dict.fromkeys(c.mention for c in top))
+        if len(anchors) > 2:
+            return None  # three entities for one relation: ask about fewer
+        if len(anchors) == 2:
+            a, b = anchors
+            kinds_a = list(dict.fromkeys((c.rel_type, c.direction) for c in top
+                                         if c.mention == a))
+            kinds_b = {(c.rel_type, c.direction) for c in top if c.mention == b}
+            both = [k for k in kinds_a if k in kinds_b] or kinds_a
+            ids = {"x": _pick(mentions[a], (c.entity for c in top if c.mention == a), gaz),
+                   "y": _pick(mentions[b], (c.entity for c in top if c.mention == b), gaz)}
+            return relation_intent(both, reading.asked, reading.where, verb_text, True), ids
+        n = anchors[0]
+        kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
+        entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
+        return (relation_intent(kinds, reading.asked, reading.where, verb_text, False),
+                {"x": entity})
+    if not mentions or reading.verbs:
+        return None  # a verb the schema cannot read with these entities: not guessed round
+    if reading.asked and len(mentions) == 2:
+        return two_entity_intent(reading.asked), {
+            "x": _pick(mentions[0], mentions[0].ids, gaz),
+            "y": _pick(mentions[1], mentions[1].ids, gaz)}
+    if (reading.asked or _NEIGHBOURS.search(masked)) and len(mentions) == 1:
+        return (relation_intent([(None, "both")], reading.asked, {}, "", False),
+                {"x": _pick(mentions[0], mentions[0].ids, gaz)})
+    return None
