@@ -634,11 +634,12 @@ def test_ask_unmappable_is_an_error_with_suggestions(runner: CliRunner, db: Path
     result = runner.invoke(app, ["ask", "what is the weather in Nantong"])
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[:3] == [
+    assert lines[:4] == [
         "Error: I cannot map 'what is the weather in Nantong' to a question I can answer.",
+        "The graph does not record 'weather'.",
         "Recognised: 南通 (Nantong) [city:nantong]",
         "Questions I can answer, closest first:"]
-    assert len(lines) == 6 and all(line.startswith('  estuary ask "') for line in lines[3:])
+    assert len(lines) == 7 and all(line.startswith('  estuary ask "') for line in lines[4:])
     assert 'estuary ask "What is Nantong?"' in result.stderr
     assert "Traceback" not in result.output and not result.stdout
 

@@ -36,32 +36,19 @@ from queries.ask.intents import (
 from queries.ask.lexicon import Lexicon, LexiconError, lexicon, parse_lexicon
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse
 from queries.ask.text import gazetteer
+from queries.ask.user import load_questions, parse_questions
+
+
+def asked_rel_types() -> list[str]:
+    """The relationship types the grammar asks about (every one of the schema)."""
+    from graph.schema import REL_TYPES
+
+    return [t for t in REL_TYPES if t != "MENTIONS"]
+
 
 __all__ = [
-    "INTENTS",
-    "LABEL_WORDS",
-    "QUERIES",
-    "AskAnswer",
-    "Cue",
-    "Gazetteer",
-    "Intent",
-    "Lexicon",
-    "LexiconError",
-    "Mention",
-    "Parsed",
-    "Ran",
-    "Slot",
-    "Step",
-    "Unmappable",
-    "answer",
-    "ask",
-    "closest_questions",
-    "fill_in",
-    "gazetteer",
-    "lexicon",
-    "parse",
-    "parse_lexicon",
-    "prepare",
-    "recognise",
-    "size",
+    "INTENTS", "LABEL_WORDS", "QUERIES", "AskAnswer", "Cue", "Gazetteer", "Intent", "Lexicon",
+    "LexiconError", "Mention", "Parsed", "Ran", "Slot", "Step", "Unmappable", "answer", "ask",
+    "asked_rel_types", "closest_questions", "fill_in", "gazetteer", "lexicon", "load_questions",
+    "parse", "parse_lexicon", "parse_questions", "prepare", "recognise", "size",
 ]

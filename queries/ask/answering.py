@@ -16,7 +16,7 @@ from typing import Any
 from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
-from queries.ask.intents import QUERIES, Step, fill_in
+from queries.ask.intents import QUERIES, Intent, Step, fill_in
 from queries.ask.parsing import Parsed, parse, parse_grammar
 from queries.ask.text import gazetteer
 from queries.errors import QueryError
@@ -246,16 +246,18 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
     return AskAnswer(parsed, tuple(ran))
 
 
-def ask(store: Store, question: str, gaz: Gazetteer | None = None) -> AskAnswer:
+def ask(store: Store, question: str, gaz: Gazetteer | None = None,
+        extra: tuple[Intent, ...] = ()) -> AskAnswer:
     """Which query answers this question in words, and what does it answer?
 
     The answer's kind is checked: when the intent of the table lists nothing, or nothing of
     the kind the question asks for (cities, bridges), the grammar's reading answers if it
-    finds that kind; otherwise the answer says what the graph holds instead (`kind_note`)."""
+    finds that kind; otherwise the answer says what the graph holds instead (`kind_note`).
+    `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
-    parsed = parse(question, gaz)
+    parsed = parse(question, gaz, extra)
     got = answer(store, parsed)
-    if got.entities and not got.kind_note:
+    if (got.entities and not got.kind_note) or parsed.intent in extra:
         return got
     other = parse_grammar(question, gaz)
     if other is None or other.intent.name == parsed.intent.name:

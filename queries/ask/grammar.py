@@ -47,7 +47,9 @@ class Hit:
     value: object
 
     def overlaps(self, other: Hit) -> bool:
-        return self.start < other.end and other.start < self.end
+        """Overlapping spans; the same span twice (属于: several types) does not count."""
+        same = (self.start, self.end) == (other.start, other.end) and other.value is not None
+        return not same and self.start < other.end and other.start < self.end
 
 
 def find(words: Iterable[tuple[str, object]], text: str) -> list[Hit]:
@@ -83,7 +85,9 @@ class Reading:
     property: str | None = None  # a property asked about (哪年成立 -> established)
 
 
-def _label_words(lex: Lexicon) -> list[tuple[str, object]]:
+def label_words(lex: Lexicon | None = None) -> list[tuple[str, object]]:
+    """Every label word of the lexicon with its label."""
+    lex = lex or lexicon()
     return [(w, label) for label, words in lex.labels.items() for w in words]
 
 
@@ -92,7 +96,7 @@ def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | No
     (哪些城市, which Zhejiang cities) or right before one (园区是哪个), with the label words
     joined to it (项目和平台, bridges, railways and ports)."""
     lex = lex or lexicon()
-    hits = find(_label_words(lex), masked)
+    hits = find(label_words(lex), masked)
     for n, hit in enumerate(hits):
         word = masked[hit.start:hit.end]
         before = masked[:hit.start]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
-from queries.ask.grammar import find, read, reading_intent
+from queries.ask.grammar import find, label_words, read, reading_intent
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
@@ -150,19 +150,24 @@ def _choose(mention: Mention, slot: Slot, others: list[Mention], gaz: Gazetteer)
     return ids
 
 
-def parse(question: str, gaz: Gazetteer) -> Parsed:
+def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
     """Which intent does this question ask, about which entities? Raises Unmappable.
 
     The intent table first (its intents are tuned questions: tiers, links, comparisons);
-    what it cannot map, the grammar over the schema reads (queries/ask/grammar.py)."""
+    what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
+    the analyst's own intents (queries/ask/user.py), tried first."""
     unheld = _unheld(question)
     try:
-        parsed = _parse_table(question, gaz)
-    except Unmappable:
+        parsed = _parse_table(question, gaz, extra)
+    except Unmappable as exc:
         grammar = None if unheld else parse_grammar(question, gaz)
-        if grammar is None:
-            raise
-        return grammar
+        if grammar is not None:
+            return grammar
+        if unheld and f"The graph does not record {unheld!r}." not in exc.hints:
+            raise Unmappable(question, exc.reason, recognised=exc.recognised,
+                             closest=exc.closest, hints=(
+                                 *exc.hints, f"The graph does not record {unheld!r}.")) from None
+        raise
     if unheld:  # "what is Suzhou's GDP": never answered with something else
         said = question.strip()
         recognised = list(parsed.known.values())
@@ -178,7 +183,7 @@ def _masked(q: str, mentions: tuple[Mention, ...]) -> str:
     """The question masked, without the words that only frame it (图谱里, in the graph)."""
     masked = mask(q, mentions)
     for word in lexicon().wording:
-        masked = masked.replace(word, " ")
+        masked = masked.replace(word, " " if word.isascii() else "")
     return re.sub(r"\s+", " ", masked).strip()
 
 
@@ -194,8 +199,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     q, mentions = recognise(question, gaz)
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
-    if conjunct_words(masked, [(h.start, h.end) for h in (*reading.verbs,
-                                                          *reading.questions)]):
+    read_words = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
+                                             *find(label_words(), masked))]
+    if conjunct_words(masked, read_words):
         return None  # "北京和天津之间": a name the graph does not hold
     found = reading_intent(masked, mentions, gaz, reading)
     if found is None:
@@ -209,7 +215,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
                   reading.count)
 
 
-def _parse_table(question: str, gaz: Gazetteer) -> Parsed:
+def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
     """The intent of the table this question asks, with its entities. Raises Unmappable."""
     if not prepare(question):
         raise Unmappable(question, "Ask a question, e.g. one of these:",
@@ -218,7 +224,8 @@ def _parse_table(question: str, gaz: Gazetteer) -> Parsed:
     notes: list[str] = []
     for _attempt in range(2):  # once more after reading near misses as entities
         masked = mask(q, mentions)
-        candidates = [c for i in INTENTS if (c := match(i, masked, mentions, gaz))]
+        candidates = [c for i in (*extra, *INTENTS)
+                      if (c := match(i, masked, mentions, gaz))]
         if not candidates:
             break
         best = max(candidates, key=lambda c: c.rank())
