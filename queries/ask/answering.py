@@ -69,13 +69,16 @@ def listed(result: Any) -> tuple[Entity, ...]:
         out.update((link.entity.id, link.entity) for link in result.links)
     elif hasattr(result, "hubs"):
         out.update((h.entity.id, h.entity) for h in result.hubs)
-    elif hasattr(result, "paths"):  # shortest paths: the nodes between the ends
+    elif hasattr(result, "paths"):  # shortest paths: the nodes after the start
         for path in result.paths:
-            out.update((n.id, n) for n in path.nodes[1:-1])
+            out.update((n.id, n) for n in path.nodes[1:])
     elif hasattr(result, "statements"):  # why: relations between the question's own two
         pass
     elif hasattr(result, "mentions"):
         out.update((m.source.id, m.source) for m in result.mentions if m.source is not None)
+    elif hasattr(result, "quotes") and hasattr(result, "entity"):  # quoted_in: the entity
+        if result.quotes:
+            out[result.entity.id] = result.entity
     elif hasattr(result, "aspects"):  # compare: what both hold
         for aspect in result.aspects:
             both = {h.entity.id for h in aspect.a} & {h.entity.id for h in aspect.b}
@@ -106,6 +109,8 @@ class AskAnswer:
         out: dict[str, Entity] = {}
         for ran in main:
             out.update((e.id, e) for e in listed(ran.result))
+        if self.parsed.current:  # 现在, now: not what has ended
+            return tuple(e for e in out.values() if not e.props.get("until"))
         return tuple(out.values())
 
     @property

@@ -83,6 +83,11 @@ class Reading:
     verbs: tuple[Hit, ...]  # lexicon verbs (value: Verb)
     where: dict[str, str]  # qualifiers (千亿级 -> tier)
     property: str | None = None  # a property asked about (哪年成立 -> established)
+    phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
+
+    def inside(self, start: int, end: int) -> bool:
+        """Within the asking phrase: a qualifier of the kind asked for."""
+        return self.phrase is not None and self.phrase[0] <= start and end <= self.phrase[1]
 
 
 def label_words(lex: Lexicon | None = None) -> list[tuple[str, object]]:
@@ -95,6 +100,13 @@ def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | No
     """The kinds of thing a question asks for: the label word right after a question word
     (哪些城市, which Zhejiang cities) or right before one (园区是哪个), with the label words
     joined to it (项目和平台, bridges, railways and ports)."""
+    return asked_phrase(masked, lex)[0]
+
+
+def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str] | None,
+                                                                  tuple[int, int] | None]:
+    """The kinds asked for and where the phrase that asks stands (哪些长三角产业联盟): an
+    entity or a verb inside it qualifies the kind, it is not what the question is about."""
     lex = lex or lexicon()
     hits = find(label_words(lex), masked)
     for n, hit in enumerate(hits):
@@ -107,7 +119,9 @@ def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | No
         if not (right_after or near_after or _BEFORE_QUESTION.search(masked[hit.end:])):
             continue
         if re.search(r"\bwhose\s?$", before):
-            return None  # "whose brand": the owner is asked, not the brand
+            return None, None  # "whose brand": the owner is asked, not the brand
+        opened = right_after or near_after
+        start = opened.start() if opened else hit.start
         rest = hits[n + 1:]
         while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
                 hit.end:rest[0].start]):
@@ -120,8 +134,8 @@ def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | No
                 break
             labels.add(str(other.value))
             last = other
-        return frozenset(labels - _SKIP_LABELS) or None
-    return None
+        return frozenset(labels - _SKIP_LABELS) or None, (start, last.end)
+    return None, None
 
 
 def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
@@ -137,10 +151,12 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
             break
     prop = next((name for name, words in lex.properties.items()
                  if find(((w, None) for w in words), masked)), None)
-    asked = asked_labels(masked, lex)
+    asked, phrase = asked_phrase(masked, lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
-    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop)
+    verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
+                                           v.end <= phrase[1]))
+    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase)
 
 
 # -- candidate readings ------------------------------------------------------------------------
@@ -153,6 +169,7 @@ class Candidate:
     entity: str
     verb: Hit
     score: int
+    by_order: bool = False  # the direction came from word order (both fit the schema)
 
 
 def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked: str,
@@ -168,15 +185,25 @@ def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked:
     return "out" if entity_is_subject == verb.active else "in"
 
 
+def anchor_mentions(spans: list[tuple[int, int]], reading: Reading) -> list[int]:
+    """The mentions a question is about: not those inside the asking phrase (哪些长三角产业
+    联盟: 长三角 qualifies the alliances), unless there is no other."""
+    outside = [n for n, (start, end) in enumerate(spans) if not reading.inside(start, end)]
+    return outside or list(range(len(spans)))
+
+
 def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                reading: Reading) -> list[Candidate]:
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    anchors = anchor_mentions(spans, reading)
     out: list[Candidate] = []
     for hit in reading.verbs:
         verb = hit.value
         assert isinstance(verb, Verb)
         rel = REL_TYPES[verb.rel_type]
         for n, mention in enumerate(mentions):
+            if n not in anchors:
+                continue
             for entity_id in mention.ids:
                 label = gaz.entities[entity_id].label
                 asked = reading.asked
@@ -186,6 +213,9 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                     direction = "both"
                 elif out_ok and in_ok:
                     direction = _direction(verb, hit, mention, reading, masked, spans[n])
+                    out.append(Candidate(verb.rel_type, direction, n, entity_id, hit,
+                                         hit.end - hit.start, True))
+                    continue
                 elif out_ok or in_ok:
                     direction = "out" if out_ok else "in"
                 else:
@@ -225,18 +255,45 @@ def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
     return steps
 
 
+_OTHER_WAY = {"out": "in", "in": "out"}
+
+
 def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
-                    where: dict[str, str], verb_text: str, two: bool) -> Intent:
-    """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types."""
+                    where: dict[str, str], verb_text: str, two: bool,
+                    by_order: frozenset[tuple[str | None, str]] = frozenset()) -> Intent:
+    """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
+
+    When they find nothing: the other direction where only word order chose it, then what
+    the graph relates to {x} of the kind asked for, through any type (each said so)."""
     steps: list[Step] = []
+    labels: list[str | None] = sorted(asked) if asked else [None]
     if two:
         for rel_type, _direction in rel_types:
-            for label in sorted(asked) if asked else [None]:
+            for label in labels:
                 steps.append(Step("common", ("{x}", "{y}"),
                                   {"rel_type": rel_type, "label": label}))
+        if asked and any(t is not None for t, _ in rel_types):
+            steps.extend(Step("common", ("{x}", "{y}"), {"label": label}, only_if_empty=True,
+                              answers=True, note="Nothing of that type relates to both; "
+                              "what the graph relates to both, of that kind:")
+                         for label in labels)
     else:
         for rel_type, direction in rel_types:
             steps.extend(_steps_related("x", rel_type, direction, asked, where))
+        for rel_type, direction in rel_types:
+            if (rel_type, direction) in by_order:
+                steps.extend(Step("related", ("{x}",), {
+                    "rel_type": rel_type, "direction": _OTHER_WAY[direction], "label": label},
+                    only_if_empty=True, answers=True,
+                    note=f"Read the other way round ({rel_type} {_OTHER_WAY[direction]}):")
+                    for label in labels)
+        if asked and any(t is not None for t, _ in rel_types):
+            steps.extend(Step("related", ("{x}",), {"rel_type": None, "direction": "both",
+                                                    "label": label},
+                              only_if_empty=True, answers=True,
+                              note="The graph records none of that relation here; what it "
+                                   "relates to {x} of that kind:")
+                         for label in labels)
     types = ", ".join(f"{t or 'any'} ({d})" for t, d in rel_types)
     name = "relation:" + "+".join(f"{t or 'ANY'}:{d}" for t, d in rel_types)
     what = _label_text(asked)
@@ -324,16 +381,32 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             return relation_intent(both, reading.asked, reading.where, verb_text, True), ids
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
+        by_order = frozenset((c.rel_type, c.direction) for c in top if c.by_order)
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
-        return (relation_intent(kinds, reading.asked, reading.where, verb_text, False),
-                {"x": entity})
-    if not mentions or reading.verbs:
+        return (relation_intent(kinds, reading.asked, reading.where, verb_text, False,
+                                by_order), {"x": entity})
+    if reading.verbs:
         return None  # a verb the schema cannot read with these entities: not guessed round
-    if reading.asked and len(mentions) == 2:
+    if not mentions:
+        if reading.asked and reading.questions:  # 有哪些机场, how many bridges: all of them
+            return every_intent(reading.asked), {}
+        return None
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    about = [mentions[n] for n in anchor_mentions(spans, reading)]
+    if reading.asked and len(about) == 2:
         return two_entity_intent(reading.asked), {
-            "x": _pick(mentions[0], mentions[0].ids, gaz),
-            "y": _pick(mentions[1], mentions[1].ids, gaz)}
-    if (reading.asked or _NEIGHBOURS.search(masked)) and len(mentions) == 1:
+            "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
+    if (reading.asked or _NEIGHBOURS.search(masked)) and len(about) == 1:
         return (relation_intent([(None, "both")], reading.asked, {}, "", False),
-                {"x": _pick(mentions[0], mentions[0].ids, gaz)})
+                {"x": _pick(about[0], about[0].ids, gaz)})
     return None
+
+
+def every_intent(asked: frozenset[str]) -> Intent:
+    """'有哪些机场', 'how many bridges does the graph know': every entity of the kind."""
+    what = _label_text(asked)
+    return Intent(f"every:{'+'.join(sorted(asked))}", f"Which {what} does the graph hold?",
+                  f"图谱里有哪些{_label_text(asked, True)}？", (), (),
+                  tuple(Step("hubs", (), {"label": label, "limit": 10_000})
+                        for label in sorted(asked)), (),
+                  f"hubs lists every {what} in the graph, the most connected first.")

@@ -310,7 +310,7 @@ INTENTS: tuple[Intent, ...] = (
                r"\bdiscuss\w*|\bquot\w*|\bappear\w*|\bnam(?:e|es|ed)\b|\bwrit\w*")],
        [Slot("entity", None)],
        [Step("mentions", ("{entity}",)),
-        Step("quoted_in", ("{entity}",), only_if_empty=True,
+        Step("quoted_in", ("{entity}",), only_if_empty=True, answers=True,
              note="Meanwhile, the quotes behind the graph's relations that name {entity}:")],
        ["Where does the article mention 飞地孵化?", "文章在哪里提到了飞地孵化？"],
        "mentions lists the sentences of loaded documents that name {entity} (MENTIONS, "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
@@ -43,6 +44,7 @@ class Parsed:
     known: dict[str, Entity] = field(default_factory=dict)  # every entity a mention names
     asked: frozenset[str] | None = None  # the labels the question asks for (哪些城市: City)
     count: bool = False  # a count question (一共有几个, how many): answered with the number
+    current: bool = False  # 现在, now: what has ended (an entity with `until`) is left out
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -176,7 +178,11 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
                          recognised=recognised, closest=closest_questions(question, recognised))
     q, mentions = recognise(question, gaz)
     reading = read(_masked(q, mentions), text=q)
-    return replace(parsed, asked=reading.asked, count=reading.count)
+    return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q))
+
+
+def _now(q: str) -> bool:
+    return bool(re.search(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", q))
 
 
 def _masked(q: str, mentions: tuple[Mention, ...]) -> str:
@@ -197,6 +203,10 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
     q, mentions = recognise(question, gaz)
+    said = question.strip()
+    if any(not any(w.casefold() in m.text for m in mentions)
+           for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
+        return None  # "the Lanhai project": a name the graph does not hold
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
     read_words = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
@@ -212,7 +222,14 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count)
+                  reading.count, _now(q))
+
+
+@cache
+def _lexicon_words() -> str:
+    """The lexicon's words, one a line: a capitalised one of them is no name."""
+    lex = lexicon()
+    return "\n".join([*(str(w) for w, _ in label_words(lex)), *(v.text for v in lex.verbs)])
 
 
 def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
