@@ -22,7 +22,8 @@ from graph.schema import LABELS, REL_TYPES
 from queries.ask.intents import Intent, Slot, Step
 from queries.ask.lexicon import Lexicon, Verb, lexicon
 
-QUESTION = re.compile(r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
+QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
+                      r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
                       r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
                       r"\b(?:which|what|who|whom|whose|where|how many|how much|is there an?|"
                       r"are there(?: any)?)\b")
@@ -31,9 +32,15 @@ _COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|�
 _PASSIVE = re.compile(r"被|由|\bby\b")
 _NEIGHBOURS = re.compile(r"\b(?:connected|linked|related|tied) (?:to|with)\b|"
                          r"和什么相连|跟什么相连|与什么相连|和哪些.{0,4}相连|有哪些关联|关联了哪些")
-_AFTER_QUESTION = r"(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|[a-z-]+ ){0,3}$"
+_AUX = r"(?:is|are|was|were|does|do|did|has|have|had|will|can|could|should|would)"
+# Between "which"/"what" and the label word it asks for: modifiers, never an auxiliary
+# ("who is drawing up the zone's plan" does not ask for zones).
+_AFTER_QUESTION = rf"(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|(?!{_AUX} )[a-z-]+ ){{0,7}}$"
+_OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
+                    r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
+                    r"\b(?:which|what|how many|is there an?|are there(?: any)?)\b)")
 _BEFORE_QUESTION = re.compile(
-    r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|什么|谁|几)")
+    r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
 _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
 _VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}
 _SKIP_LABELS = frozenset({"Source"})
@@ -113,7 +120,7 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         word = masked[hit.start:hit.end]
         before = masked[:hit.start]
         right_after = re.search(rf"(?:{QUESTION.pattern})\s?$", before)
-        near_after = re.search(rf"(?:{QUESTION.pattern}){_AFTER_QUESTION}", before)
+        near_after = re.search(rf"{_OPENS.pattern}{_AFTER_QUESTION}", before)
         if len(word) == 1 and not right_after:
             continue
         if not (right_after or near_after or _BEFORE_QUESTION.search(masked[hit.end:])):
@@ -123,13 +130,17 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         opened = right_after or near_after
         start = opened.start() if opened else hit.start
         rest = hits[n + 1:]
+        rest = [h for h in rest if h.start >= hit.end]
         while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
                 hit.end:rest[0].start]):
-            hit, rest = rest[0], rest[1:]  # 哪些长三角产业联盟: the head is the last word
+            hit = rest[0]  # 哪些长三角产业联盟: the head is the last word
+            rest = [h for h in rest if h.start >= hit.end]
             word = masked[hit.start:hit.end]
-        labels = {str(hit.value)}
+        labels = {str(h.value) for h in hits if (h.start, h.end) == (hit.start, hit.end)}
         last = hit
         for other in rest:
+            if (other.start, other.end) == (last.end, last.end) or other.start < last.end:
+                continue
             if not _JOINED.match(masked[last.end:other.start]):
                 break
             labels.add(str(other.value))
@@ -185,17 +196,26 @@ def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked:
     return "out" if entity_is_subject == verb.active else "in"
 
 
-def anchor_mentions(spans: list[tuple[int, int]], reading: Reading) -> list[int]:
+def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
+                    mentions: tuple[Mention, ...] = ()) -> list[int]:
     """The mentions a question is about: not those inside the asking phrase (哪些长三角产业
-    联盟: 长三角 qualifies the alliances), unless there is no other."""
+    联盟: 长三角 qualifies the alliances), unless there is no other; one per entity
+    (光伏储能 names 光伏储能 twice)."""
     outside = [n for n, (start, end) in enumerate(spans) if not reading.inside(start, end)]
-    return outside or list(range(len(spans)))
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for n in outside or list(range(len(spans))):
+        ids = mentions[n].ids if n < len(mentions) else (str(n),)
+        if ids not in seen:
+            seen.add(ids)
+            out.append(n)
+    return out
 
 
 def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                reading: Reading) -> list[Candidate]:
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    anchors = anchor_mentions(spans, reading)
+    anchors = anchor_mentions(spans, reading, mentions)
     out: list[Candidate] = []
     for hit in reading.verbs:
         verb = hit.value
@@ -240,7 +260,7 @@ def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
     labels: list[str | None] = sorted(asked) if asked else [None]
     steps = []
     usable = {k: v for k, v in where.items()
-              if rel_type is not None and k in REL_TYPES[rel_type].properties}
+              if rel_type is None or k in REL_TYPES[rel_type].properties}
     for label in labels:
         kwargs = {"rel_type": rel_type, "direction": direction, "label": label}
         if usable:
@@ -385,19 +405,19 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
         return (relation_intent(kinds, reading.asked, reading.where, verb_text, False,
                                 by_order), {"x": entity})
-    if reading.verbs:
+    if any(len(v.value.text) > 1 for v in reading.verbs):  # type: ignore[attr-defined]
         return None  # a verb the schema cannot read with these entities: not guessed round
     if not mentions:
         if reading.asked and reading.questions:  # 有哪些机场, how many bridges: all of them
             return every_intent(reading.asked), {}
         return None
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    about = [mentions[n] for n in anchor_mentions(spans, reading)]
+    about = [mentions[n] for n in anchor_mentions(spans, reading, mentions)]
     if reading.asked and len(about) == 2:
         return two_entity_intent(reading.asked), {
             "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
     if (reading.asked or _NEIGHBOURS.search(masked)) and len(about) == 1:
-        return (relation_intent([(None, "both")], reading.asked, {}, "", False),
+        return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None
 

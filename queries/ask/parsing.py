@@ -59,8 +59,10 @@ class Unmappable(QueryError):
     """A question `ask` cannot map to a query; the message says why and what it can do."""
 
     def __init__(self, question: str, reason: str, *, recognised: Iterable[Entity] = (),
-                 closest: Iterable[str] = (), hints: Iterable[str] = ()) -> None:
+                 closest: Iterable[str] = (), hints: Iterable[str] = (),
+                 final: bool = False) -> None:
         self.question = question
+        self.final = final  # an entity named twice, or ambiguous: no other reading helps
         self.reason = reason
         self.recognised = tuple(recognised)
         self.closest = tuple(closest)
@@ -162,7 +164,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     try:
         parsed = _parse_table(question, gaz, extra)
     except Unmappable as exc:
-        grammar = None if unheld else parse_grammar(question, gaz)
+        grammar = None if unheld or exc.final else parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
         if unheld and f"The graph does not record {unheld!r}." not in exc.hints:
@@ -300,11 +302,11 @@ def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) 
         if len(ids) > 1:
             listed = ", ".join(f"{gaz.entities[i].display} [{i}]" for i in ids)
             raise Unmappable(question, f"{mentions[n].text!r} is ambiguous here: {listed}. "
-                             "Use a fuller name.", recognised=recognised)
+                             "Use a fuller name.", recognised=recognised, final=True)
         slots[name] = gaz.entities[ids[0]]
     chosen = [e.id for e in slots.values()]
     if len(chosen) != len(set(chosen)):
         same = gaz.entities[next(i for i in chosen if chosen.count(i) > 1)]
         raise Unmappable(question, f"{said!r} names {same.display} [{same.id}] twice; ask "
-                         "about two different entities.", recognised=recognised)
+                         "about two different entities.", recognised=recognised, final=True)
     return Parsed(question, best.intent, mentions, slots, best.labels, tuple(notes), known)
