@@ -7,7 +7,7 @@ Both queries stand only on the store primitives `relations_of`, `all_relations` 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,15 +71,23 @@ class RelatedResult:
                         highlight=tuple(i.entity.id for i in self.items))
 
 
-def _check(rel_type: str | None, direction: str, label: str | None) -> None:
+def _labels(label: str | Sequence[str] | None) -> tuple[str, ...]:
+    """One label, several ("City/Organization" or a list), or none (any)."""
+    if label is None:
+        return ()
+    return tuple(label.split("/")) if isinstance(label, str) else tuple(label)
+
+
+def _check(rel_type: str | None, direction: str, label: str | Sequence[str] | None) -> None:
     if rel_type is not None and rel_type not in REL_TYPES:
         raise QueryError(f"unknown relationship type {rel_type!r}; choose from "
                          f"{', '.join(REL_TYPES)}")
     if direction not in DIRECTIONS:
         raise QueryError(f"unknown direction {direction!r}; choose from "
                          f"{', '.join(DIRECTIONS)}")
-    if label is not None and label not in LABELS:
-        raise QueryError(f"unknown label {label!r}; choose from {', '.join(LABELS)}")
+    for one in _labels(label):
+        if one not in LABELS:
+            raise QueryError(f"unknown label {one!r}; choose from {', '.join(LABELS)}")
 
 
 def _value(rel: Relation, key: str) -> Any:
@@ -101,11 +109,14 @@ def _matches(rel: Relation, where: Mapping[str, Any]) -> bool:
 
 
 def related(store: Store, entity: str, *, rel_type: str | None, direction: str = "out",
-            label: str | None = None, where: Mapping[str, Any] | None = None) -> RelatedResult:
+            label: str | Sequence[str] | None = None,
+            where: Mapping[str, Any] | None = None) -> RelatedResult:
     """Which entities does this entity reach through one relationship type?
 
-    rel_type None: through any type but MENTIONS (what the entity is connected to)."""
+    rel_type None: through any type but MENTIONS (what the entity is connected to); label: one
+    or several ("City/Organization"), None for any."""
     _check(rel_type, direction, label)
+    labels = _labels(label)
     center = resolve(store, entity)
     where = dict(where or {})
     grouped: dict[str, list[Relation]] = {}
@@ -120,9 +131,10 @@ def related(store: Store, entity: str, *, rel_type: str | None, direction: str =
     entities = store.entities(grouped)
     items = [RelatedItem(entities[i], tuple(sorted(rels, key=lambda r: r.key)))
              for i, rels in grouped.items()
-             if i in entities and (label is None or entities[i].label == label)]
+             if i in entities and (not labels or entities[i].label in labels)]
     items.sort(key=lambda item: (item.entity.label, item.entity.id))
-    return RelatedResult(center, rel_type, direction, label, where, tuple(items))
+    return RelatedResult(center, rel_type, direction, "/".join(labels) or None, where,
+                         tuple(items))
 
 
 @dataclass(frozen=True)
@@ -156,7 +168,7 @@ class CommonResult:
 
 
 def common(store: Store, a: str, b: str, *, rel_type: str | None = None,
-           label: str | None = None) -> CommonResult:
+           label: str | Sequence[str] | None = None) -> CommonResult:
     """Which entities does the graph relate to both of two entities?
 
     Through one relationship type (either direction), or any but MENTIONS."""
@@ -168,7 +180,7 @@ def common(store: Store, a: str, b: str, *, rel_type: str | None = None,
                  *i.relations, *theirs[i.entity.id].relations)}.values(), key=lambda r: r.key)))
              for i in one.items if i.entity.id in theirs
              and i.entity.id not in (one.center.id, two.center.id)]
-    return CommonResult(one.center, two.center, rel_type, label, tuple(items))
+    return CommonResult(one.center, two.center, rel_type, one.label, tuple(items))
 
 
 # -- quotes -----------------------------------------------------------------------------------

@@ -257,7 +257,7 @@ def _label_text(asked: frozenset[str] | None, zh: bool = False) -> str:
 
 def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
                    asked: frozenset[str] | None, where: dict[str, str]) -> list[Step]:
-    labels: list[str | None] = sorted(asked) if asked else [None]
+    labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     steps = []
     usable = {k: v for k, v in where.items()
               if rel_type is None or k in REL_TYPES[rel_type].properties}
@@ -286,7 +286,7 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
     When they find nothing: the other direction where only word order chose it, then what
     the graph relates to {x} of the kind asked for, through any type (each said so)."""
     steps: list[Step] = []
-    labels: list[str | None] = sorted(asked) if asked else [None]
+    labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     if two:
         for rel_type, _direction in rel_types:
             for label in labels:
@@ -341,7 +341,7 @@ def two_entity_intent(asked: frozenset[str]) -> Intent:
                   "{x} and {y}."
         steps: tuple[Step, ...] = (step,)
     else:
-        steps = tuple(Step("common", ("{x}", "{y}"), {"label": lab}) for lab in sorted(asked))
+        steps = (Step("common", ("{x}", "{y}"), {"label": "/".join(sorted(asked))}),)
         explain = f"common lists the {_label_text(asked)} the graph relates to both {{x}} and " \
                   "{y}."
     what = _label_text(asked)
