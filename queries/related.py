@@ -143,7 +143,8 @@ class CommonResult:
     b: Entity
     rel_type: str | None  # None: any type
     label: str | None
-    items: tuple[RelatedItem, ...]  # each with its relations to a and to b
+    items: tuple[RelatedItem, ...]  # each with its relations to a and to b (and the others)
+    others: tuple[Entity, ...] = ()  # a third entity (and more) it must relate to as well
 
     @property
     def entities(self) -> tuple[Entity, ...]:
@@ -154,12 +155,13 @@ class CommonResult:
         return f"{self.a.display} & {self.b.display}: {self.rel_type or 'any relation'}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a.ref(), "b": self.b.ref(), "rel_type": self.rel_type,
+        return {"a": self.a.ref(), "b": self.b.ref(), "others": [o.ref() for o in self.others],
+                "rel_type": self.rel_type,
                 "label": self.label, "count": len(self.items),
                 "common": [i.to_dict() for i in self.items]}
 
     def subgraph(self) -> Subgraph:
-        nodes = {self.a.id: self.a, self.b.id: self.b,
+        nodes = {self.a.id: self.a, self.b.id: self.b, **{o.id: o for o in self.others},
                  **{i.entity.id: i.entity for i in self.items}}
         edges = sorted({r.key: r for i in self.items for r in i.relations}.items())
         return Subgraph(nodes=tuple(nodes[k] for k in sorted(nodes)),
@@ -167,20 +169,25 @@ class CommonResult:
                         highlight=tuple(i.entity.id for i in self.items))
 
 
-def common(store: Store, a: str, b: str, *, rel_type: str | None = None,
+def common(store: Store, a: str, b: str, *others: str, rel_type: str | None = None,
            label: str | Sequence[str] | None = None) -> CommonResult:
-    """Which entities does the graph relate to both of two entities?
+    """Which entities does the graph relate to both of two entities (or to all of several)?
 
     Through one relationship type (either direction), or any but MENTIONS."""
     _check(rel_type, "both", label)
-    one = related(store, a, rel_type=rel_type, direction="both", label=label)
-    two = related(store, b, rel_type=rel_type, direction="both", label=label)
-    theirs = {i.entity.id: i for i in two.items}
-    items = [RelatedItem(i.entity, tuple(sorted({r.key: r for r in (
-                 *i.relations, *theirs[i.entity.id].relations)}.values(), key=lambda r: r.key)))
-             for i in one.items if i.entity.id in theirs
-             and i.entity.id not in (one.center.id, two.center.id)]
-    return CommonResult(one.center, two.center, rel_type, one.label, tuple(items))
+    sides = [related(store, x, rel_type=rel_type, direction="both", label=label)
+             for x in (a, b, *others)]
+    centres = {side.center.id for side in sides}
+    rels: dict[str, dict[tuple[str, str, str, str], Relation]] = {}
+    for side in sides:
+        for item in side.items:
+            rels.setdefault(item.entity.id, {}).update((r.key, r) for r in item.relations)
+    shared = set.intersection(*({i.entity.id for i in side.items} for side in sides))
+    items = [RelatedItem(i.entity, tuple(sorted(rels[i.entity.id].values(),
+                                                key=lambda r: r.key)))
+             for i in sides[0].items if i.entity.id in shared and i.entity.id not in centres]
+    return CommonResult(sides[0].center, sides[1].center, rel_type, sides[0].label,
+                        tuple(items), tuple(side.center for side in sides[2:]))
 
 
 # -- quotes -----------------------------------------------------------------------------------

@@ -191,6 +191,17 @@ def test_grammar_answers(store: Any, question: str, expected: set[str], kind: st
         assert {e.label for e in got.entities} == {kind}
 
 
+def test_three_entities_share_what_all_of_them_relate_to(store: Any) -> None:
+    got = ask(store, "南通和苏州和上海之间有哪些产业联系")
+    assert got.primary.query == "common"
+    assert got.primary.args["others"] == ("city:shanghai",)
+    ids = {e.id for e in got.entities}
+    assert ids and all(e.label == "Industry" for e in got.entities)
+    for city in ("city:nantong", "city:suzhou", "city:shanghai"):
+        assert all(any(city in (r.start, r.end) for r in item.relations)
+                   for item in got.primary.result.items)
+
+
 # -- kinds and counts --------------------------------------------------------------------------
 
 def test_an_answer_of_another_kind_says_so(embedded_built: Any, gaz: Gazetteer) -> None:

@@ -35,7 +35,8 @@ _NEIGHBOURS = re.compile(r"\b(?:connected|linked|related|tied) (?:to|with)\b|"
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|will|can|could|should|would)"
 # Between "which"/"what" and the label word it asks for: modifiers, never an auxiliary
 # ("who is drawing up the zone's plan" does not ask for zones).
-_AFTER_QUESTION = rf"(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|(?!{_AUX} )[a-z-]+ ){{0,7}}$"
+_AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|"
+                   rf"(?!{_AUX} )[a-z-]+ ){{0,7}}$|[\u4e00-\u9fff]{{1,4}}$")
 _OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
                     r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
                     r"\b(?:which|what|how many|is there an?|are there(?: any)?)\b)")
@@ -120,7 +121,7 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         word = masked[hit.start:hit.end]
         before = masked[:hit.start]
         right_after = re.search(rf"(?:{QUESTION.pattern})\s?$", before)
-        near_after = re.search(rf"{_OPENS.pattern}{_AFTER_QUESTION}", before)
+        near_after = re.search(rf"{_OPENS.pattern}(?:{_AFTER_QUESTION})", before)
         if len(word) == 1 and not right_after:
             continue
         if not (right_after or near_after or _BEFORE_QUESTION.search(masked[hit.end:])):
@@ -278,22 +279,27 @@ def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
 _OTHER_WAY = {"out": "in", "in": "out"}
 
 
+def slots_of(three: bool) -> tuple[str, ...]:
+    return ("x", "y", "z") if three else ("x", "y")
+
+
 def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
                     where: dict[str, str], verb_text: str, two: bool,
-                    by_order: frozenset[tuple[str | None, str]] = frozenset()) -> Intent:
+                    by_order: frozenset[tuple[str | None, str]] = frozenset(),
+                    three: bool = False) -> Intent:
     """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
 
     When they find nothing: the other direction where only word order chose it, then what
     the graph relates to {x} of the kind asked for, through any type (each said so)."""
     steps: list[Step] = []
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
+    ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
     if two:
         for rel_type, _direction in rel_types:
             for label in labels:
-                steps.append(Step("common", ("{x}", "{y}"),
-                                  {"rel_type": rel_type, "label": label}))
+                steps.append(Step("common", ends, {"rel_type": rel_type, "label": label}))
         if asked and any(t is not None for t, _ in rel_types):
-            steps.extend(Step("common", ("{x}", "{y}"), {"label": label}, only_if_empty=True,
+            steps.extend(Step("common", ends, {"label": label}, only_if_empty=True,
                               answers=True, note="Nothing of that type relates to both; "
                               "what the graph relates to both, of that kind:")
                          for label in labels)
@@ -328,7 +334,10 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
         explain = (f"The grammar read '{verb_text or 'no verb'}' as {types}; related follows "
                    f"it from {{x}} and keeps {what}" + (f" where {where}" if where else "")
                    + ".")
-    slots = (Slot("x"), Slot("y")) if two else (Slot("x"),)
+    slots = tuple(Slot(n) for n in slots_of(three)) if two else (Slot("x"),)
+    if three:
+        question = question.replace("both {x} and {y}", "all of {x}, {y} and {z}")
+        question_zh = question_zh.replace("{x}、{y}", "{x}、{y}、{z}")
     return Intent(name, question, question_zh, (), slots, tuple(steps), (), explain)
 
 
@@ -388,8 +397,18 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         top = [c for c in found if c.score == best]
         verb_text = masked[top[0].verb.start:top[0].verb.end]
         anchors = list(dict.fromkeys(c.mention for c in top))
-        if len(anchors) > 2:
-            return None  # three entities for one relation: ask about fewer
+        if len(anchors) > 3:
+            return None  # four entities for one relation: ask about fewer
+        if len(anchors) == 3:  # 南通与苏州、无锡三市共建的园区
+            kinds3 = [k for k in dict.fromkeys((c.rel_type, c.direction) for c in top)
+                      if all(any((c.rel_type, c.direction) == k and c.mention == n for c in top)
+                             for n in anchors)]
+            if not kinds3:
+                return None
+            ids = {name: _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
+                   for name, n in zip(("x", "y", "z"), anchors, strict=True)}
+            return relation_intent(kinds3, reading.asked, reading.where, verb_text, True,
+                                   three=True), ids
         if len(anchors) == 2:
             a, b = anchors
             kinds_a = list(dict.fromkeys((c.rel_type, c.direction) for c in top
@@ -405,14 +424,17 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
         return (relation_intent(kinds, reading.asked, reading.where, verb_text, False,
                                 by_order), {"x": entity})
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    about = [mentions[n] for n in anchor_mentions(spans, reading, mentions)]
     if any(len(v.value.text) > 1 for v in reading.verbs):  # type: ignore[attr-defined]
+        if reading.asked and len(about) == 2:  # "which parks tie A to B": what links them
+            return two_entity_intent(reading.asked), {
+                "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
         return None  # a verb the schema cannot read with these entities: not guessed round
     if not mentions:
         if reading.asked and reading.questions:  # 有哪些机场, how many bridges: all of them
             return every_intent(reading.asked), {}
         return None
-    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    about = [mentions[n] for n in anchor_mentions(spans, reading, mentions)]
     if reading.asked and len(about) == 2:
         return two_entity_intent(reading.asked), {
             "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}

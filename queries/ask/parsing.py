@@ -213,7 +213,10 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     reading = read(masked, text=q)
     read_words = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
                                              *find(label_words(), masked))]
-    if conjunct_words(masked, read_words):
+    joined = [w for w in conjunct_words(masked, read_words)
+              if re.search(rf"(?:和|与|跟|同|及|、|\band |\bwith |\bor ){re.escape(w)}|"
+                           rf"{re.escape(w)}(?:和|与|跟|同|及|、| and\b| or\b)", masked)]
+    if joined:
         return None  # "北京和天津之间": a name the graph does not hold
     found = reading_intent(masked, mentions, gaz, reading)
     if found is None:
