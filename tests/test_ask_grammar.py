@@ -298,3 +298,23 @@ def test_masking_keeps_entities_out_of_the_grammar(gaz: Gazetteer) -> None:
     q, mentions = recognise("哪些城市采用了园区共建的做法", gaz)
     verbs = {h.value.rel_type for h in read(mask(q, mentions)).verbs}  # type: ignore[attr-defined]
     assert verbs == {"ADOPTS"}
+
+
+# -- conditions on a property ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "excluded"), [
+    ("截至2015年，哪些跨江大桥已经通车？", {"infra:sutong-bridge", "infra:chongqi-bridge"},
+     {"infra:hu-su-tong-bridge", "infra:nantong-new-airport"}),
+    ("Which parks were established before 2010?", {"park:sip", "park:sutong-park"},
+     {"park:suxitong-park"}),
+    ("面积超过100平方公里的园区有哪些？", {"park:sip", "park:yrd-green-demo-zone"},
+     {"park:suxitong-park", "park:sutong-park"}),
+    ("What's the biggest park in the graph by area?", {"park:yrd-green-demo-zone"},
+     {"park:sip"}),
+    ("苏通园区里持股超过三分之一的是哪几家？", {"org:cssd", "org:nantong-etdz"},
+     {"org:jiangsu-nongken"}),
+])
+def test_conditions_narrow_the_answer(store: Any, question: str, expected: set[str],
+                                      excluded: set[str]) -> None:
+    ids = {e.id for e in ask(store, question).entities}
+    assert expected <= ids and not ids & excluded, ids

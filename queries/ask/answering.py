@@ -16,6 +16,7 @@ from typing import Any
 from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
+from queries.ask.filters import apply
 from queries.ask.intents import QUERIES, Intent, Step, fill_in
 from queries.ask.parsing import Parsed, parse, parse_grammar
 from queries.ask.text import gazetteer
@@ -101,27 +102,38 @@ class AskAnswer:
         main = [r for r in self.ran if not r.fallback] or list(self.ran)
         return next((r for r in main if not r.empty), main[0])
 
-    @property
-    def found(self) -> tuple[Entity, ...]:
-        """What the answer's steps list: the main steps, else the fallbacks that answer."""
+    def _pairs(self) -> list[tuple[Entity, tuple[Any, ...]]]:
+        """What the answer's steps list, each with the relations that reach it (when the
+        result says): the main steps, else the fallbacks that answer."""
         main = [r for r in self.ran if not r.fallback and not r.empty] or [
             r for r in self.ran if r.answers and not r.empty]
-        out: dict[str, Entity] = {}
+        out: dict[str, tuple[Entity, tuple[Any, ...]]] = {}
         for ran in main:
-            out.update((e.id, e) for e in listed(ran.result))
+            items = getattr(ran.result, "items", None)
+            rels = {i.entity.id: i.relations for i in items} if isinstance(items, tuple) else {}
+            for e in listed(ran.result):
+                out.setdefault(e.id, (e, rels.get(e.id, ())))
         if self.parsed.current:  # 现在, now: not what has ended
-            return tuple(e for e in out.values() if not e.props.get("until"))
-        return tuple(out.values())
+            return [p for p in out.values() if not p[0].props.get("until")]
+        return list(out.values())
+
+    @property
+    def found(self) -> tuple[Entity, ...]:
+        """What the answer's steps list (see `_pairs`)."""
+        return tuple(e for e, _ in self._pairs())
 
     @property
     def entities(self) -> tuple[Entity, ...]:
         """The answer: what its steps list, only of the kind asked for when the question
-        names one and the graph holds any (else all, with `kind_note` saying so)."""
-        found = self.found
+        names one and the graph holds any (else all, with `kind_note` saying so), and only
+        what meets the question's conditions (before 2010, over 100 km²)."""
+        pairs = self._pairs()
         asked = self.parsed.asked
-        if asked and any(e.label in asked for e in found):
-            return tuple(e for e in found if e.label in asked)
-        return found
+        if asked and any(e.label in asked for e, _ in pairs):
+            pairs = [p for p in pairs if p[0].label in asked]
+        if self.parsed.filters:
+            return tuple(apply(self.parsed.filters, pairs))
+        return tuple(e for e, _ in pairs)
 
     @property
     def kind_note(self) -> str:

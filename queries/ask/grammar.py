@@ -424,6 +424,10 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
         return (relation_intent(kinds, reading.asked, reading.where, verb_text, False,
                                 by_order), {"x": entity})
+    if not mentions:
+        if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
+            return every_intent(reading.asked), {}
+        return None
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     about = [mentions[n] for n in anchor_mentions(spans, reading, mentions)]
     if any(len(v.value.text) > 1 for v in reading.verbs):  # type: ignore[attr-defined]
@@ -431,10 +435,6 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             return two_entity_intent(reading.asked), {
                 "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
         return None  # a verb the schema cannot read with these entities: not guessed round
-    if not mentions:
-        if reading.asked and reading.questions:  # 有哪些机场, how many bridges: all of them
-            return every_intent(reading.asked), {}
-        return None
     if reading.asked and len(about) == 2:
         return two_entity_intent(reading.asked), {
             "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}

@@ -15,6 +15,7 @@ from functools import cache
 from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
+from queries.ask.filters import Filter, read_filters
 from queries.ask.grammar import find, label_words, read, reading_intent
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
@@ -45,6 +46,7 @@ class Parsed:
     asked: frozenset[str] | None = None  # the labels the question asks for (哪些城市: City)
     count: bool = False  # a count question (一共有几个, how many): answered with the number
     current: bool = False  # 现在, now: what has ended (an entity with `until`) is left out
+    filters: tuple[Filter, ...] = ()  # before 2010, over 100 km², a majority stake
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -180,7 +182,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
                          recognised=recognised, closest=closest_questions(question, recognised))
     q, mentions = recognise(question, gaz)
     reading = read(_masked(q, mentions), text=q)
-    return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q))
+    return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
+                   filters=read_filters(q))
 
 
 def _now(q: str) -> bool:
@@ -227,7 +230,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q))
+                  reading.count, _now(q), read_filters(q))
 
 
 @cache
