@@ -318,3 +318,31 @@ def test_conditions_narrow_the_answer(store: Any, question: str, expected: set[s
                                       excluded: set[str]) -> None:
     ids = {e.id for e in ask(store, question).entities}
     assert expected <= ids and not ids & excluded, ids
+
+
+# -- concepts that name a set ------------------------------------------------------------------
+
+CROSSINGS = {"infra:sutong-bridge", "infra:chongqi-bridge", "infra:hu-su-tong-bridge",
+             "infra:hu-su-tong-railway"}
+
+
+@pytest.mark.parametrize(("question", "within", "least"), [
+    ("Which bridges cross the Yangtze?", CROSSINGS, CROSSINGS),
+    ("有哪些跨江园区？", {"park:suxitong-park", "park:sutong-park",
+                    "park:qidong-pudong-collab-park", "park:qidong-chongming-collab-park"},
+     {"park:suxitong-park"}),
+    ("南通有哪些跨江通道？", CROSSINGS, {"infra:sutong-bridge"}),
+])
+def test_a_concept_that_names_a_set_answers_within_it(store: Any, question: str,
+                                                      within: set[str], least: set[str]) -> None:
+    ids = {e.id for e in ask(store, question).entities}
+    assert least <= ids <= within, ids
+
+
+def test_between_two_entities_and_connected_to(embedded_built: Any, gaz: Gazetteer) -> None:
+    between = ask(embedded_built, "南通和上海之间有哪些园区？", gaz)
+    assert between.parsed.intent.name == "between:Park"
+    assert between.primary.query == "links" and between.primary.args["via"] == "park"
+    connected = ask(embedded_built, "What is Nantong connected to?", gaz)
+    assert connected.primary.args["rel_type"] is None
+    assert len({e.label for e in connected.entities}) > 3

@@ -105,14 +105,15 @@ class AskAnswer:
     def _pairs(self) -> list[tuple[Entity, tuple[Any, ...]]]:
         """What the answer's steps list, each with the relations that reach it (when the
         result says): the main steps, else the fallbacks that answer."""
-        main = [r for r in self.ran if not r.fallback and not r.empty] or [
-            r for r in self.ran if r.answers and not r.empty]
+        main = [r for r in self.ran if not r.fallback and _useful(r, self.parsed)] or [
+            r for r in self.ran if r.answers and _useful(r, self.parsed)]
         out: dict[str, tuple[Entity, tuple[Any, ...]]] = {}
         for ran in main:
             items = getattr(ran.result, "items", None)
             rels = {i.entity.id: i.relations for i in items} if isinstance(items, tuple) else {}
             for e in listed(ran.result):
-                out.setdefault(e.id, (e, rels.get(e.id, ())))
+                if not self.parsed.only or e.id in self.parsed.only:
+                    out.setdefault(e.id, (e, rels.get(e.id, ())))
         if self.parsed.current:  # 现在, now: not what has ended
             return [p for p in out.values() if not p[0].props.get("until")]
         return list(out.values())
@@ -211,6 +212,13 @@ class AskAnswer:
                         path_edges=frozenset(pairs))
 
 
+def _useful(ran: Ran, parsed: Parsed) -> bool:
+    """A step found something (among the set the question names, if it names one)."""
+    if ran.empty:
+        return False
+    return not parsed.only or any(e.id in parsed.only for e in listed(ran.result))
+
+
 def _load(query: str) -> Any:
     """The query function a step names (imported on demand: start-up stays light)."""
     module, name = QUERIES[query]
@@ -259,7 +267,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
             continue
         done.add(result.call())
         ran.append(result)
-        found = found or (not step.only_if_empty and not step.also and not result.empty)
+        found = found or (not step.only_if_empty and not step.also and _useful(result, parsed))
     return AskAnswer(parsed, tuple(ran))
 
 

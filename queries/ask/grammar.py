@@ -387,6 +387,13 @@ def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
 def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                    reading: Reading) -> tuple[Intent, dict[str, str]] | None:
     """The grammar's intent for a masked question and the entity id of each slot, or None."""
+    if reading.asked is None and len(mentions) == 1 and _NEIGHBOURS.search(masked):
+        return (relation_intent([(None, "both")], None, {}, "", False),  # connected to
+                {"x": _pick(mentions[0], mentions[0].ids, gaz)})
+    if reading.asked and len(mentions) == 2 and re.search(r"之间|\bbetween\b", masked):
+        return two_entity_intent(reading.asked), {  # <A>和<B>之间有哪些<kind>
+            "x": _pick(mentions[0], mentions[0].ids, gaz),
+            "y": _pick(mentions[1], mentions[1].ids, gaz)}
     if reading.property and reading.asked is None and mentions:
         return property_intent(reading.property, len(mentions) > 1), {
             "x": _pick(mentions[0], mentions[0].ids, gaz),
@@ -430,7 +437,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return None
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     about = [mentions[n] for n in anchor_mentions(spans, reading, mentions)]
-    if any(len(v.value.text) > 1 for v in reading.verbs):  # type: ignore[attr-defined]
+    if any(not _weak(v.value.text) for v in reading.verbs):  # type: ignore[attr-defined]
         if reading.asked and len(about) == 2:  # "which parks tie A to B": what links them
             return two_entity_intent(reading.asked), {
                 "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
@@ -442,6 +449,11 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None
+
+
+def _weak(verb: str) -> bool:
+    """A verb too common to decide a question alone: 有, 在, in, has."""
+    return len(verb) == 1 or verb in ("in", "has", "have", "had", "of")
 
 
 def every_intent(asked: frozenset[str]) -> Intent:

@@ -338,7 +338,7 @@ INTENTS: tuple[Intent, ...] = (
        avoid=Cue(zh=r"共建|合建", en=r"\bco ?buil[dt]\w*")),
     _i("co-built-parks", "Which parks does {x} co-build?", "{x}共建了哪些园区？",
        [_PARK,
-        Cue(zh=r"共建|合建|联建|参与建设|建设|建了|投资|开发",
+        Cue(zh=r"共建|合建|联建|参与建设|建设|建了|投资|开发(?!区)",
             en=r"\bco ?buil[dt]\w*|\bbuil[dt]\w*|\bco ?develop\w*|\bdevelop\w*|\binvest\w*|"
                r"\bjoint\w*")],
        [Slot("x", _ACTOR - {"Park"})],

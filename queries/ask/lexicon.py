@@ -50,6 +50,8 @@ class Lexicon:
     unheld: tuple[str, ...]
     wording: tuple[str, ...]
     properties: dict[str, tuple[str, ...]] = field(default_factory=dict)  # property -> words
+    sets: frozenset[frozenset[str]] = frozenset()  # concepts that name several entities
+
 
     def verbs_of(self, rel_type: str) -> list[Verb]:
         return [v for v in self.verbs if v.rel_type == rel_type]
@@ -163,6 +165,7 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
         qualifiers.append(Qualifier(_words(parts.get("words"), where, errors),
                                     {str(k): str(v) for k, v in cond.items()}))
     concepts: dict[str, list[str]] = {}
+    sets: set[frozenset[str]] = set()
     for node in top["concepts"].value if "concepts" in top else ():
         parts = entries(node)
         terms = _words(parts.get("terms"), where, errors)
@@ -170,6 +173,8 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
         if not terms or not isinstance(means, list) or not means:
             errors.append(f"{where}:{_line(node)}: a concept needs terms and means: [ids]")
             continue
+        if len(means) > 1:
+            sets.add(frozenset(str(m) for m in means))
         for entity_id in means:
             if not isinstance(entity_id, str) or not re.match(r"^[a-z]+:[a-z0-9-]+$",
                                                                 entity_id):
@@ -181,7 +186,7 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
     lexicon = Lexicon(labels, tuple(verbs), tuple(qualifiers),
                       {k: tuple(v) for k, v in concepts.items()},
                       _both(top.get("unheld"), where, errors),
-                      _both(top.get("wording"), where, errors), properties)
+                      _both(top.get("wording"), where, errors), properties, frozenset(sets))
     if errors:
         raise LexiconError("\n".join(errors))
     return lexicon

@@ -47,6 +47,7 @@ class Parsed:
     count: bool = False  # a count question (一共有几个, how many): answered with the number
     current: bool = False  # 现在, now: what has ended (an entity with `until`) is left out
     filters: tuple[Filter, ...] = ()  # before 2010, over 100 km², a majority stake
+    only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -163,6 +164,10 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first."""
     unheld = _unheld(question)
+    if not unheld and _sets(recognise(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
+        grammar = parse_grammar(question, gaz)
+        if grammar is not None:
+            return grammar
     try:
         parsed = _parse_table(question, gaz, extra)
     except Unmappable as exc:
@@ -184,6 +189,12 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     reading = read(_masked(q, mentions), text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
                    filters=read_filters(q))
+
+
+def _sets(mentions: tuple[Mention, ...]) -> list[int]:
+    """The mentions that name one of the lexicon's sets (跨江通道: four crossings)."""
+    sets = lexicon().sets
+    return [n for n, m in enumerate(mentions) if frozenset(m.ids) in sets]
 
 
 def _now(q: str) -> bool:
@@ -212,8 +223,14 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if any(not any(w.casefold() in m.text for m in mentions)
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
+    sets = _sets(mentions)
+    only = frozenset(i for n in sets for i in mentions[n].ids)
+    mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
+    if only and reading.asked is None:
+        reading = replace(reading, asked=frozenset(gaz.entities[i].label for i in only
+                                                   if i in gaz.entities))
     read_words = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
                                              *find(label_words(), masked))]
     joined = [w for w in conjunct_words(masked, read_words)
@@ -230,7 +247,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), read_filters(q))
+                  reading.count, _now(q), read_filters(q), only)
 
 
 @cache
