@@ -9,11 +9,20 @@ intent's slots by label. A near miss ("Suzhuo", 南桶) is read only where an in
 entity, and the answer says so. A question no intent fits, or whose entities do not fit,
 gets suggestions instead of an answer: never a confident wrong one.
 
-Adding a question is one `Intent` entry in `INTENTS` (queries/ask/intents.py).
+What the table does not map, a grammar over the schema reads (grammar.py): the verbs of every
+relationship type and the words for every kind of thing, from lexicon.yaml, decide which
+relation is asked from which end; the answer's kind is checked against the kind asked for.
+Adding a question is one `Intent` entry in `INTENTS` (queries/ask/intents.py), or a row of
+lexicon.yaml (a verb, a kind word, a concept), or an analyst's entry in a questions file
+(user.py).
 
 The modules, in the order a question goes through them:
 
 - intents: the records (Cue, Slot, Step, Intent) and the table itself;
+- lexicon: lexicon.yaml read (verbs, kind words, qualifiers, concepts, unheld, properties);
+- grammar: what a question asks (kind, count, verbs) and the intent made for it on the spot;
+- filters: conditions on a property (before 2010, over 100 km²);
+- user: an analyst's questions file;
 - text: normalising a question, the gazetteer, recognising the entities it names;
 - matching: which intents the masked question matches, binding entities to slots;
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
