@@ -346,3 +346,13 @@ def test_between_two_entities_and_connected_to(embedded_built: Any, gaz: Gazette
     connected = ask(embedded_built, "What is Nantong connected to?", gaz)
     assert connected.primary.args["rel_type"] is None
     assert len({e.label for e in connected.entities}) > 3
+
+
+@pytest.mark.parametrize("question", ["Trace the supply chain from petrochemicals down to "
+                                      "home textiles", "从石化到家纺经过哪些产业？"])
+def test_from_a_to_b_is_a_route(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "route" and got.primary.query == "shortest_paths"
+    ids = {e.id for e in got.entities}
+    assert {"industry:chemical-fibers", "industry:high-end-home-textiles"} <= ids
+    assert {e.label for e in got.entities} == {"Industry"}

@@ -36,7 +36,7 @@ _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|will|can|could|should|would
 # Between "which"/"what" and the label word it asks for: modifiers, never an auxiliary
 # ("who is drawing up the zone's plan" does not ask for zones).
 _AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|"
-                   rf"(?!{_AUX} )[a-z-]+ ){{0,7}}$|[\u4e00-\u9fff]{{1,4}}$")
+                   rf"(?!{_AUX} )[a-z-]+ |[\u4e00-\u9fff]{{1,4}}){{0,7}}$")
 _OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
                     r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
                     r"\b(?:which|what|how many|is there an?|are there(?: any)?)\b)")
@@ -394,6 +394,12 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return two_entity_intent(reading.asked), {  # <A>和<B>之间有哪些<kind>
             "x": _pick(mentions[0], mentions[0].ids, gaz),
             "y": _pick(mentions[1], mentions[1].ids, gaz)}
+    route = _ROUTE.search(masked)
+    if route and len(mentions) == 2:  # 从A到B, from A (down) to B: the paths between
+        a = int(route.group(1) or route.group("a"))
+        b = int(route.group(2) or route.group("b"))
+        return route_intent(), {"x": _pick(mentions[a], mentions[a].ids, gaz),
+                                "y": _pick(mentions[b], mentions[b].ids, gaz)}
     if reading.property and reading.asked is None and mentions:
         return property_intent(reading.property, len(mentions) > 1), {
             "x": _pick(mentions[0], mentions[0].ids, gaz),
@@ -449,6 +455,20 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None
+
+
+_ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
+                    r"\bfrom ⟨(?P<a>\d+)⟩ (?:[a-z]+ ){0,2}to ⟨(?P<b>\d+)⟩")
+
+
+def route_intent() -> Intent:
+    """'从A到B', 'trace … from A down to B': the shortest paths, every step quoted."""
+    return Intent("route", "What lies between {x} and {y}, step by step?",
+                  "从{x}到{y}经过哪些环节？", (), (Slot("x"), Slot("y")),
+                  (Step("shortest_paths", ("{x}", "{y}"), {"k": 5},
+                        empty_on=("NoPath",)),), (),
+                  "shortest_paths lists the shortest routes from {x} to {y}, each hop with its "
+                  "relation and quote.")
 
 
 def _weak(verb: str) -> bool:

@@ -292,7 +292,7 @@ INTENTS: tuple[Intent, ...] = (
        "relation carries the aspect learnt and the quote.",
        priority=1),
     _i("check", "Is {a} part of, or related to, {b}?", "{a}属于{b}吗？",
-       [Cue(zh=r"吗$|么$|嘛$|是不是|是否|有没有|属不属于",
+       [Cue(zh=r"吗$|(?<!什)么$|嘛$|是不是|是否|有没有|属不属于",
             en=r"^(?:is|are|was|were|does|do|did|has|have|can) ")],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
        _why_else_paths("a", "b"),

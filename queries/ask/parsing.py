@@ -243,6 +243,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     intent, ids = found
     slots = {name: gaz.entities[i] for name, i in ids.items()}
+    ends = {e.label for e in slots.values()}
+    if intent.name == "route" and reading.asked is None and len(ends) == 1:
+        reading = replace(reading, asked=frozenset(ends))  # a chain of industries: industries
     if len(set(ids.values())) != len(ids):
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
