@@ -20,7 +20,8 @@ The modules, in the order a question goes through them:
 
 - intents: the records (Cue, Slot, Step, Intent) and the table itself;
 - lexicon: lexicon.yaml read (verbs, kind words, qualifiers, concepts, unheld, properties);
-- grammar: what a question asks (kind, count, verbs) and the intent made for it on the spot;
+- grammar: what a question asks (kind, count, verbs, which relation from which end);
+- shapes: the intents the grammar makes on the spot (a relation, between, a route, …);
 - filters: conditions on a property (before 2010, over 100 km²);
 - user: an analyst's questions file;
 - text: normalising a question, the gazetteer, recognising the entities it names;
