@@ -356,3 +356,20 @@ def test_from_a_to_b_is_a_route(store: Any, question: str) -> None:
     ids = {e.id for e in got.entities}
     assert {"industry:chemical-fibers", "industry:high-end-home-textiles"} <= ids
     assert {e.label for e in got.entities} == {"Industry"}
+
+
+# -- what the graph does not hold is refused, never answered with something else -------------
+
+@pytest.mark.parametrize(("question", "hint"), [
+    ("Which hospitals are in Nantong?", "The graph holds no kind called 'hospitals'"),
+    ("苏州有哪些大学？", "The graph holds no kind called '大学'"),
+    ("Who is the party secretary of Nantong?", ""),
+    ("What is the area of Qidong?", ""),
+    ("哪些企业在南通投资？", ""),
+    ("南通2023年的GDP是多少？", "The graph does not record 'gdp'."),
+])
+def test_what_the_graph_does_not_hold_is_refused(gaz: Gazetteer, question: str,
+                                                 hint: str) -> None:
+    with pytest.raises(Unmappable) as err:
+        parse(question, gaz)
+    assert hint in str(err.value)

@@ -225,7 +225,8 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     anchors = anchor_mentions(spans, reading, mentions)
     out: list[Candidate] = []
-    for hit in reading.verbs:
+    strong = [h for h in reading.verbs if not _weak(h.value.text)]  # type: ignore[attr-defined]
+    for hit in strong or reading.verbs:  # 在南通投资: 投资 says it, not 在
         verb = hit.value
         assert isinstance(verb, Verb)
         rel = REL_TYPES[verb.rel_type]
@@ -262,9 +263,37 @@ def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
     return next((i for i in ids if i in named), ids[0])
 
 
+_WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"
+                         r"(?:哪些|哪个|哪家|哪几个|哪几家|哪几|哪类|哪种)([\u4e00-\u9fff]{2})")
+_PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                    "will", "can", "could", "should", "would", "of", "kind", "kinds", "type",
+                    "types", "sort", "the", "a", "an", "other", "else", "exactly"))
+
+
+def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> str:
+    """The word a question asks for that names no kind the graph has ("which hospitals",
+    哪些大学), or ''. Only when no kind word was found: "what larger region" is a region."""
+    if reading.asked is not None:
+        return ""
+    found = _WHICH_WORD.search(masked)
+    if not found:
+        return ""
+    word = found.group(1) or found.group(2)
+    lex = lex or lexicon()
+    known = [*(w for w, _ in label_words(lex)), *(v.text for v in lex.verbs),
+             *(w for words in lex.properties.values() for w in words), *lex.wording]
+    if word in _PLAIN or word.startswith(("是", "在", "有", "地", "方面")) or any(
+            k == word or k.startswith(word + " ") or (not word.isascii() and k.startswith(
+                word[0]) and word.startswith(k[:len(word)])) for k in known):
+        return ""
+    return word
+
+
 def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                    reading: Reading) -> tuple[Intent, dict[str, str]] | None:
     """The grammar's intent for a masked question and the entity id of each slot, or None."""
+    if unknown_kind(masked, reading):
+        return None  # "which hospitals": a kind the graph does not hold
     if reading.asked is None and len(mentions) == 1 and _NEIGHBOURS.search(masked):
         return (relation_intent([(None, "both")], None, {}, "", False),  # connected to
                 {"x": _pick(mentions[0], mentions[0].ids, gaz)})
@@ -326,10 +355,11 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             return two_entity_intent(reading.asked), {
                 "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
         return None  # a verb the schema cannot read with these entities: not guessed round
-    if reading.asked and len(about) == 2:
-        return two_entity_intent(reading.asked), {
+    named = reading.asked if reading.phrase else None  # 哪些园区, not just 谁 / who
+    if named and len(about) == 2:
+        return two_entity_intent(named), {
             "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
-    if (reading.asked or _NEIGHBOURS.search(masked)) and len(about) == 1:
+    if (named or _NEIGHBOURS.search(masked)) and len(about) == 1:
         return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None

@@ -15,8 +15,9 @@ from functools import cache
 from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
+from graph.schema import LABELS
 from queries.ask.filters import Filter, read_filters
-from queries.ask.grammar import find, label_words, read, reading_intent
+from queries.ask.grammar import find, label_words, read, reading_intent, unknown_kind
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
@@ -174,10 +175,11 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         grammar = None if unheld or exc.final else parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
-        if unheld and f"The graph does not record {unheld!r}." not in exc.hints:
+        hint = f"The graph does not record {unheld!r}." if unheld else _unknown_kind(
+            question, gaz)
+        if hint and hint not in exc.hints:
             raise Unmappable(question, exc.reason, recognised=exc.recognised,
-                             closest=exc.closest, hints=(
-                                 *exc.hints, f"The graph does not record {unheld!r}.")) from None
+                             closest=exc.closest, hints=(*exc.hints, hint)) from None
         raise
     if unheld:  # "what is Suzhou's GDP": never answered with something else
         said = question.strip()
@@ -189,6 +191,23 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     reading = read(_masked(q, mentions), text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
                    filters=read_filters(q))
+
+
+# A property asked about, and the entity properties that hold it (a relation's own properties,
+# such as share or tier, are not checked here).
+_HELD_AS = {"established": ("established", "opened"), "opened": ("opened", "established"),
+            "area_km2": ("area_km2",), "length_m": ("length_m",)}
+
+
+def _unknown_kind(question: str, gaz: Gazetteer) -> str:
+    """A hint when the question asks for a kind the graph does not hold (哪些大学)."""
+    q, mentions = recognise(question, gaz)
+    masked = _masked(q, mentions)
+    word = unknown_kind(masked, read(masked, text=q))
+    if not word:
+        return ""
+    kinds = ", ".join(label for label in LABELS if label != "Source")
+    return f"The graph holds no kind called {word!r}; it has {kinds}."
 
 
 def _sets(mentions: tuple[Mention, ...]) -> list[int]:
@@ -243,6 +262,10 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     intent, ids = found
     slots = {name: gaz.entities[i] for name, i in ids.items()}
+    if intent.name.startswith("property:") and len(slots) == 1:
+        held = _HELD_AS.get(intent.name.split(":", 1)[1])
+        if held and not any(slots["x"].props.get(p) for p in held):
+            return None  # "what is the area of Qidong": the graph records none
     ends = {e.label for e in slots.values()}
     if intent.name == "route" and reading.asked is None and len(ends) == 1:
         reading = replace(reading, asked=frozenset(ends))  # a chain of industries: industries
