@@ -373,3 +373,17 @@ def test_what_the_graph_does_not_hold_is_refused(gaz: Gazetteer, question: str,
     with pytest.raises(Unmappable) as err:
         parse(question, gaz)
     assert hint in str(err.value)
+
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("石化的下游是哪些产业？", {"industry:chemical-fibers"}, set()),
+    ("纺织面料的上游是什么？", {"industry:chemical-fibers"}, set()),
+    ("What feeds the electronic information industry?", {"industry:integrated-circuits"}, set()),
+    # Nothing is upstream of petrochemicals: never its downstream read the other way round.
+    ("石化的上游是什么？", set(), {"industry:chemical-fibers", "industry:chemical-new-materials"}),
+    ("谁在学河套深港科技创新合作区的做法？", {"city:nantong"}, {"city:shenzhen"}),
+])
+def test_direction_is_never_turned_round_for_a_verb_that_says_it(
+        store: Any, question: str, expected: set[str], never: set[str]) -> None:
+    ids = {e.id for e in ask(store, question).entities}
+    assert expected <= ids and not ids & never, ids

@@ -243,14 +243,14 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                 elif out_ok and in_ok:
                     direction = _direction(verb, hit, mention, reading, masked, spans[n])
                     out.append(Candidate(verb.rel_type, direction, n, entity_id, hit,
-                                         hit.end - hit.start, True))
+                                         _score(verb.text), True))
                     continue
                 elif out_ok or in_ok:
                     direction = "out" if out_ok else "in"
                 else:
                     continue
                 out.append(Candidate(verb.rel_type, direction, n, entity_id, hit,
-                                     hit.end - hit.start))
+                                     _score(verb.text)))
     return out
 
 
@@ -340,7 +340,10 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             return relation_intent(both, reading.asked, reading.where, verb_text, True), ids
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
-        by_order = frozenset((c.rel_type, c.direction) for c in top if c.by_order)
+        # Read the other way round only where a verb too common to say which way (有, 在)
+        # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
+        by_order = frozenset((c.rel_type, c.direction) for c in top
+                             if c.by_order and _weak(masked[c.verb.start:c.verb.end]))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
         return (relation_intent(kinds, reading.asked, reading.where, verb_text, False,
                                 by_order), {"x": entity})
@@ -369,6 +372,14 @@ _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
                     r"\bfrom ⟨(?P<a>\d+)⟩ (?:[a-z]+ ){0,2}to ⟨(?P<b>\d+)⟩")
 
 
+_GENERIC = frozenset(("在", "有", "是", "in", "has", "have", "had", "of"))
+
+
 def _weak(verb: str) -> bool:
-    """A verb too common to decide a question alone: 有, 在, in, has."""
-    return len(verb) == 1 or verb in ("in", "has", "have", "had", "of")
+    """A verb too common to decide a question alone: 有, 在, in, has (or any one character)."""
+    return len(verb) == 1 or verb in _GENERIC
+
+
+def _score(verb: str) -> int:
+    """How much a verb says: its length; 在, 有, in say least of all (谁在学: 学 decides)."""
+    return 0 if verb in _GENERIC else len(verb)
