@@ -387,3 +387,13 @@ def test_direction_is_never_turned_round_for_a_verb_that_says_it(
         store: Any, question: str, expected: set[str], never: set[str]) -> None:
     ids = {e.id for e in ask(store, question).entities}
     assert expected <= ids and not ids & never, ids
+
+
+def test_a_kind_the_relation_cannot_have_is_answered_with_what_it_holds(store: Any) -> None:
+    """No city FOCUSES_ON an industry in the schema: the answer says what the graph holds."""
+    got = ask(store, "Which cities focus on biomedicine?")
+    assert got.parsed.asked == frozenset({"City"})
+    assert got.kind_note == ("The graph records Organization entities, not City, for this; "
+                             "here is what it holds.")
+    assert "org:yrd-biomedicine-alliance" in {e.id for e in got.entities}
+    assert got.to_dict()["notes"][0] == got.kind_note
