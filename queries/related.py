@@ -7,7 +7,7 @@ Both queries stand only on the store primitives `relations_of`, `all_relations` 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +44,7 @@ class RelatedItem:
 @dataclass(frozen=True)
 class RelatedResult:
     center: Entity
-    rel_type: str
+    rel_type: str | None  # None: any type
     direction: str
     label: str | None
     where: dict[str, Any]
@@ -56,7 +56,7 @@ class RelatedResult:
 
     @property
     def title(self) -> str:
-        return f"{self.center.display}: {self.rel_type}"
+        return f"{self.center.display}: {self.rel_type or 'any relation'}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"center": self.center.ref(), "rel_type": self.rel_type,
@@ -71,15 +71,23 @@ class RelatedResult:
                         highlight=tuple(i.entity.id for i in self.items))
 
 
-def _check(rel_type: str, direction: str, label: str | None) -> None:
-    if rel_type not in REL_TYPES:
+def _labels(label: str | Sequence[str] | None) -> tuple[str, ...]:
+    """One label, several ("City/Organization" or a list), or none (any)."""
+    if label is None:
+        return ()
+    return tuple(label.split("/")) if isinstance(label, str) else tuple(label)
+
+
+def _check(rel_type: str | None, direction: str, label: str | Sequence[str] | None) -> None:
+    if rel_type is not None and rel_type not in REL_TYPES:
         raise QueryError(f"unknown relationship type {rel_type!r}; choose from "
                          f"{', '.join(REL_TYPES)}")
     if direction not in DIRECTIONS:
         raise QueryError(f"unknown direction {direction!r}; choose from "
                          f"{', '.join(DIRECTIONS)}")
-    if label is not None and label not in LABELS:
-        raise QueryError(f"unknown label {label!r}; choose from {', '.join(LABELS)}")
+    for one in _labels(label):
+        if one not in LABELS:
+            raise QueryError(f"unknown label {one!r}; choose from {', '.join(LABELS)}")
 
 
 def _value(rel: Relation, key: str) -> Any:
@@ -100,15 +108,21 @@ def _matches(rel: Relation, where: Mapping[str, Any]) -> bool:
     return True
 
 
-def related(store: Store, entity: str, *, rel_type: str, direction: str = "out",
-            label: str | None = None, where: Mapping[str, Any] | None = None) -> RelatedResult:
-    """Which entities does this entity reach through one relationship type?"""
+def related(store: Store, entity: str, *, rel_type: str | None, direction: str = "out",
+            label: str | Sequence[str] | None = None,
+            where: Mapping[str, Any] | None = None) -> RelatedResult:
+    """Which entities does this entity reach through one relationship type?
+
+    rel_type None: through any type but MENTIONS (what the entity is connected to); label: one
+    or several ("City/Organization"), None for any."""
     _check(rel_type, direction, label)
+    labels = _labels(label)
     center = resolve(store, entity)
     where = dict(where or {})
     grouped: dict[str, list[Relation]] = {}
     for rel in store.relations_of(center.id):
-        if rel.type != rel_type or rel.start == rel.end or not _matches(rel, where):
+        wrong_type = rel.type == "MENTIONS" if rel_type is None else rel.type != rel_type
+        if wrong_type or rel.start == rel.end or not _matches(rel, where):
             continue
         outgoing = rel.start == center.id
         if (direction == "out" and not outgoing) or (direction == "in" and outgoing):
@@ -117,9 +131,63 @@ def related(store: Store, entity: str, *, rel_type: str, direction: str = "out",
     entities = store.entities(grouped)
     items = [RelatedItem(entities[i], tuple(sorted(rels, key=lambda r: r.key)))
              for i, rels in grouped.items()
-             if i in entities and (label is None or entities[i].label == label)]
+             if i in entities and (not labels or entities[i].label in labels)]
     items.sort(key=lambda item: (item.entity.label, item.entity.id))
-    return RelatedResult(center, rel_type, direction, label, where, tuple(items))
+    return RelatedResult(center, rel_type, direction, "/".join(labels) or None, where,
+                         tuple(items))
+
+
+@dataclass(frozen=True)
+class CommonResult:
+    a: Entity
+    b: Entity
+    rel_type: str | None  # None: any type
+    label: str | None
+    items: tuple[RelatedItem, ...]  # each with its relations to a and to b (and the others)
+    others: tuple[Entity, ...] = ()  # a third entity (and more) it must relate to as well
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return tuple(item.entity for item in self.items)
+
+    @property
+    def title(self) -> str:
+        return f"{self.a.display} & {self.b.display}: {self.rel_type or 'any relation'}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a.ref(), "b": self.b.ref(), "others": [o.ref() for o in self.others],
+                "rel_type": self.rel_type,
+                "label": self.label, "count": len(self.items),
+                "common": [i.to_dict() for i in self.items]}
+
+    def subgraph(self) -> Subgraph:
+        nodes = {self.a.id: self.a, self.b.id: self.b, **{o.id: o for o in self.others},
+                 **{i.entity.id: i.entity for i in self.items}}
+        edges = sorted({r.key: r for i in self.items for r in i.relations}.items())
+        return Subgraph(nodes=tuple(nodes[k] for k in sorted(nodes)),
+                        edges=tuple(r for _, r in edges), focus=(self.a.id, self.b.id),
+                        highlight=tuple(i.entity.id for i in self.items))
+
+
+def common(store: Store, a: str, b: str, *others: str, rel_type: str | None = None,
+           label: str | Sequence[str] | None = None) -> CommonResult:
+    """Which entities does the graph relate to both of two entities (or to all of several)?
+
+    Through one relationship type (either direction), or any but MENTIONS."""
+    _check(rel_type, "both", label)
+    sides = [related(store, x, rel_type=rel_type, direction="both", label=label)
+             for x in (a, b, *others)]
+    centres = {side.center.id for side in sides}
+    rels: dict[str, dict[tuple[str, str, str, str], Relation]] = {}
+    for side in sides:
+        for item in side.items:
+            rels.setdefault(item.entity.id, {}).update((r.key, r) for r in item.relations)
+    shared = set.intersection(*({i.entity.id for i in side.items} for side in sides))
+    items = [RelatedItem(i.entity, tuple(sorted(rels[i.entity.id].values(),
+                                                key=lambda r: r.key)))
+             for i in sides[0].items if i.entity.id in shared and i.entity.id not in centres]
+    return CommonResult(sides[0].center, sides[1].center, rel_type, sides[0].label,
+                        tuple(items), tuple(side.center for side in sides[2:]))
 
 
 # -- quotes -----------------------------------------------------------------------------------

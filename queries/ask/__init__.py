@@ -9,11 +9,21 @@ intent's slots by label. A near miss ("Suzhuo", 南桶) is read only where an in
 entity, and the answer says so. A question no intent fits, or whose entities do not fit,
 gets suggestions instead of an answer: never a confident wrong one.
 
-Adding a question is one `Intent` entry in `INTENTS` (queries/ask/intents.py).
+What the table does not map, a grammar over the schema reads (grammar.py): the verbs of every
+relationship type and the words for every kind of thing, from lexicon.yaml, decide which
+relation is asked from which end; the answer's kind is checked against the kind asked for.
+Adding a question is one `Intent` entry in `INTENTS` (queries/ask/intents.py), or a row of
+lexicon.yaml (a verb, a kind word, a concept), or an analyst's entry in a questions file
+(user.py).
 
 The modules, in the order a question goes through them:
 
 - intents: the records (Cue, Slot, Step, Intent) and the table itself;
+- lexicon: lexicon.yaml read (verbs, kind words, qualifiers, concepts, unheld, properties);
+- grammar: what a question asks (kind, count, verbs, which relation from which end);
+- shapes: the intents the grammar makes on the spot (a relation, between, a route, …);
+- filters: conditions on a property (before 2010, over 100 km²);
+- user: an analyst's questions file;
 - text: normalising a question, the gazetteer, recognising the entities it names;
 - matching: which intents the masked question matches, binding entities to slots;
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
@@ -24,7 +34,6 @@ The modules, in the order a question goes through them:
 from graph.gazetteer import Gazetteer, Mention, prepare, recognise
 from queries.ask.answering import AskAnswer, Ran, answer, ask, size
 from queries.ask.intents import (
-    EXTRA_ALIASES,
     INTENTS,
     LABEL_WORDS,
     QUERIES,
@@ -34,11 +43,22 @@ from queries.ask.intents import (
     Step,
     fill_in,
 )
+from queries.ask.lexicon import Lexicon, LexiconError, lexicon, parse_lexicon
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse
 from queries.ask.text import gazetteer
+from queries.ask.user import load_questions, parse_questions
+
+
+def asked_rel_types() -> list[str]:
+    """The relationship types the grammar asks about (every one of the schema)."""
+    from graph.schema import REL_TYPES
+
+    return [t for t in REL_TYPES if t != "MENTIONS"]
+
 
 __all__ = [
-    "EXTRA_ALIASES", "INTENTS", "LABEL_WORDS", "QUERIES", "AskAnswer", "Cue", "Gazetteer",
-    "Intent", "Mention", "Parsed", "Ran", "Slot", "Step", "Unmappable", "answer", "ask",
-    "closest_questions", "fill_in", "gazetteer", "parse", "prepare", "recognise", "size",
+    "INTENTS", "LABEL_WORDS", "QUERIES", "AskAnswer", "Cue", "Gazetteer", "Intent", "Lexicon",
+    "LexiconError", "Mention", "Parsed", "Ran", "Slot", "Step", "Unmappable", "answer", "ask",
+    "asked_rel_types", "closest_questions", "fill_in", "gazetteer", "lexicon", "load_questions",
+    "parse", "parse_lexicon", "parse_questions", "prepare", "recognise", "size",
 ]

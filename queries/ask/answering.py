@@ -13,10 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
-from queries.ask.intents import QUERIES, Step, fill_in
-from queries.ask.parsing import Parsed, parse
+from queries.ask.filters import apply
+from queries.ask.intents import QUERIES, Intent, Step, fill_in
+from queries.ask.parsing import Parsed, parse, parse_grammar
 from queries.ask.text import gazetteer
 from queries.errors import QueryError
 
@@ -30,6 +32,7 @@ class Ran:
     result: Any
     note: str = ""
     fallback: bool = False  # run because the main steps found nothing
+    answers: bool = False  # a fallback that still answers (a loosened filter)
 
     @property
     def empty(self) -> bool:
@@ -56,6 +59,36 @@ def size(result: Any) -> int | None:
     return None
 
 
+def listed(result: Any) -> tuple[Entity, ...]:
+    """The entities a query result lists as its answer (not the ones it was asked about)."""
+    if result is None:
+        return ()
+    out: dict[str, Entity] = {}
+    if hasattr(result, "items") and isinstance(result.items, tuple):  # related
+        out.update((i.entity.id, i.entity) for i in result.items)
+    elif hasattr(result, "links"):  # links
+        out.update((link.entity.id, link.entity) for link in result.links)
+    elif hasattr(result, "hubs"):
+        out.update((h.entity.id, h.entity) for h in result.hubs)
+    elif hasattr(result, "paths"):  # shortest paths: the nodes after the start
+        for path in result.paths:
+            out.update((n.id, n) for n in path.nodes[1:])
+    elif hasattr(result, "statements"):  # why: relations between the question's own two
+        pass
+    elif hasattr(result, "mentions"):
+        out.update((m.source.id, m.source) for m in result.mentions if m.source is not None)
+    elif hasattr(result, "quotes") and hasattr(result, "entity"):  # quoted_in: the entity
+        if result.quotes:
+            out[result.entity.id] = result.entity
+    elif hasattr(result, "aspects"):  # compare: what both hold
+        for aspect in result.aspects:
+            both = {h.entity.id for h in aspect.a} & {h.entity.id for h in aspect.b}
+            out.update((h.entity.id, h.entity) for h in aspect.a if h.entity.id in both)
+    elif hasattr(result, "entity") and hasattr(result, "sources"):  # show
+        out[result.entity.id] = result.entity
+    return tuple(out.values())
+
+
 @dataclass(frozen=True)
 class AskAnswer:
     parsed: Parsed
@@ -68,6 +101,57 @@ class AskAnswer:
         first main step (fallbacks only support it)."""
         main = [r for r in self.ran if not r.fallback] or list(self.ran)
         return next((r for r in main if not r.empty), main[0])
+
+    def _pairs(self) -> list[tuple[Entity, tuple[Any, ...]]]:
+        """What the answer's steps list, each with the relations that reach it (when the
+        result says): the main steps, else the fallbacks that answer."""
+        main = [r for r in self.ran if not r.fallback and _useful(r, self.parsed)] or [
+            r for r in self.ran if r.answers and _useful(r, self.parsed)]
+        out: dict[str, tuple[Entity, tuple[Any, ...]]] = {}
+        for ran in main:
+            items = getattr(ran.result, "items", None)
+            rels = {i.entity.id: i.relations for i in items} if isinstance(items, tuple) else {}
+            for e in listed(ran.result):
+                if not self.parsed.only or e.id in self.parsed.only:
+                    out.setdefault(e.id, (e, rels.get(e.id, ())))
+        if self.parsed.current:  # 现在, now: not what has ended
+            return [p for p in out.values() if not p[0].props.get("until")]
+        return list(out.values())
+
+    @property
+    def found(self) -> tuple[Entity, ...]:
+        """What the answer's steps list (see `_pairs`)."""
+        return tuple(e for e, _ in self._pairs())
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """The answer: what its steps list, only of the kind asked for when the question
+        names one and the graph holds any (else all, with `kind_note` saying so), and only
+        what meets the question's conditions (before 2010, over 100 km²)."""
+        pairs = self._pairs()
+        asked = self.parsed.asked
+        if asked and any(e.label in asked for e, _ in pairs):
+            pairs = [p for p in pairs if p[0].label in asked]
+        if self.parsed.filters:
+            return tuple(apply(self.parsed.filters, pairs))
+        return tuple(e for e, _ in pairs)
+
+    @property
+    def kind_note(self) -> str:
+        """Said when the graph holds other kinds than the question asks for, here."""
+        asked = self.parsed.asked
+        found = self.found
+        if not asked or not found or any(e.label in asked for e in found):
+            return ""
+        held = " and ".join(sorted({e.label for e in found}))
+        wanted = " or ".join(sorted(asked))
+        return (f"The graph records {held} entities, not {wanted}, for this; here is what "
+                "it holds.")
+
+    @property
+    def count(self) -> int | None:
+        """How many, for a count question (一共有几个, how many); else None."""
+        return len(self.entities) if self.parsed.count and not self.kind_note else None
 
     def explanation(self) -> dict[str, Any]:
         intent = self.parsed.intent
@@ -95,7 +179,10 @@ class AskAnswer:
             "args": main.args,
             "result": to_jsonable(main.result),
             "entities": {k: e.ref() for k, e in self.parsed.slots.items()},
-            "notes": [*self.parsed.notes, *(r.note for r in self.ran if r.note)],
+            "notes": [*self.parsed.notes, *([self.kind_note] if self.kind_note else []),
+                      *(r.note for r in self.ran if r.note)],
+            "answer": {"asked": sorted(self.parsed.asked or ()), "count": self.count,
+                       "entities": [e.ref() for e in self.entities]},
             "also": [r.to_dict() for r in self.ran if r is not main],
         }
         if self.explain:
@@ -123,6 +210,13 @@ class AskAnswer:
                                     if e.start in ids and e.end in ids),
                         focus=tuple(focus), highlight=tuple(highlight),
                         path_edges=frozenset(pairs))
+
+
+def _useful(ran: Ran, parsed: Parsed) -> bool:
+    """A step found something (among the set the question names, if it names one)."""
+    if ran.empty:
+        return False
+    return not parsed.only or any(e.id in parsed.only for e in listed(ran.result))
 
 
 def _load(query: str) -> Any:
@@ -167,15 +261,33 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
     for step in parsed.intent.steps:
         if step.only_if_empty and found:
             continue
-        result = replace(_run(store, step, parsed), fallback=step.only_if_empty)
+        result = replace(_run(store, step, parsed), fallback=step.only_if_empty,
+                         answers=step.answers)
         if result.call() in done:
             continue
         done.add(result.call())
         ran.append(result)
-        found = found or (not step.only_if_empty and not result.empty)
+        found = found or (not step.only_if_empty and not step.also and _useful(result, parsed))
     return AskAnswer(parsed, tuple(ran))
 
 
-def ask(store: Store, question: str) -> AskAnswer:
-    """Which query answers this question in words, and what does it answer?"""
-    return answer(store, parse(question, gazetteer(store)))
+def ask(store: Store, question: str, gaz: Gazetteer | None = None,
+        extra: tuple[Intent, ...] = ()) -> AskAnswer:
+    """Which query answers this question in words, and what does it answer?
+
+    The answer's kind is checked: when the intent of the table lists nothing, or nothing of
+    the kind the question asks for (cities, bridges), the grammar's reading answers if it
+    finds that kind; otherwise the answer says what the graph holds instead (`kind_note`).
+    `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
+    gaz = gaz or gazetteer(store)
+    parsed = parse(question, gaz, extra)
+    got = answer(store, parsed)
+    if (got.entities and not got.kind_note) or parsed.intent in extra:
+        return got
+    other = parse_grammar(question, gaz)
+    if other is None or other.intent.name == parsed.intent.name:
+        return got
+    alternative = answer(store, other)
+    if alternative.entities and (got.kind_note or not alternative.kind_note):
+        return alternative
+    return got

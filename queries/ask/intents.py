@@ -48,6 +48,8 @@ class Step:
     empty_on: tuple[str, ...] = ()  # names of QueryErrors that mean "nothing found"
     note: str = ""  # said before this step's answer
     note_if_empty: str = ""  # said when this step finds nothing
+    answers: bool = False  # a fallback that still answers the question (a loosened filter)
+    also: bool = False  # runs always, but finding something does not stop the fallbacks
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "hubs": ("queries.hubs", "hubs"),
     "mentions": ("queries.mentions", "mentions"),
     "related": ("queries.related", "related"),
+    "common": ("queries.related", "common"),
     "quoted_in": ("queries.related", "quoted_in"),
     "show": ("queries.show", "show"),
 }
@@ -124,18 +127,6 @@ LABEL_WORDS: dict[str, Cue] = {
                           en=r"\binfrastructure\b|\bbridges?\b|\brailways?\b|\bports?\b"),
 }
 
-# Phrasings analysts use that the data does not (yet) list as aliases.
-EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
-    "region:shanghai-metropolitan-circle": (
-        "上海都市圈", "1+8都市圈", "上海1+8都市圈", "1+8大都市圈", "上海1+8", "沪1+8都市圈",
-        "shanghai metropolitan circle", "shanghai 1+8 metropolitan circle",
-        "shanghai 1+8 circle", "1+8 metropolitan circle", "1+8 circle",
-        "shanghai metropolitan region", "greater shanghai"),
-    "mechanism:cost-sharing": ("cost-sharing", "sharing costs", "分担成本", "共担成本"),
-    "mechanism:benefit-sharing": ("benefit-sharing", "sharing benefits", "共享利益",
-                                  "分享利益", "利益分享"),
-}
-
 _NOT_FOUND = ("NoPath", "NoDirectRelation")
 
 
@@ -154,14 +145,18 @@ def _related(entity: str, rel_type: str, direction: str, label: str | None = Non
     return Step("related", (entity,), kwargs, **step)
 
 
-def _why_else_paths(a: str, b: str) -> list[Step]:
-    """The relations the graph states between slots a and b; if none, the shortest paths."""
+def _why_else_paths(a: str, b: str, common: bool = False) -> list[Step]:
+    """The relations the graph states between slots a and b (and, if `common`, what it
+    relates to both); if none, the shortest paths."""
     pair = ("{" + a + "}", "{" + b + "}")
     paths = Step("shortest_paths", pair, {"k": 5}, empty_on=_NOT_FOUND)
+    both = [Step("common", pair, also=True, note="What the graph relates to both:")] \
+        if common else []
     return [Step("why", pair, empty_on=_NOT_FOUND,
                  note_if_empty="The graph states no direct relation between {} and {}.".format(
                      *pair)),
-            replace(paths, only_if_empty=True, note="The shortest routes between them:")]
+            replace(paths, only_if_empty=True, note="The shortest routes between them:"),
+            *both]
 
 
 INTENTS: tuple[Intent, ...] = (
@@ -179,12 +174,13 @@ INTENTS: tuple[Intent, ...] = (
             en=r"\blink\w*|\bconnect\w*|\brelat\w*|\bties?\b|\btied\b|\bassociat\w*|"
                r"\bbond\w*|\bto do with\b|\bbetween\b")],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
-       _why_else_paths("a", "b"),
+       _why_else_paths("a", "b", common=True),
        ["How is Nantong connected to Shanghai?", "南通与上海是什么关系？",
         "What links Suzhou Industrial Park to Nantong?", "苏州工业园区和南通有什么联系？"],
        "why lists the relations the graph states directly between {a} and {b}, each with "
-       "its quote and source; when there are none, the shortest paths show the nearest "
-       "routes. (links --via any would rank every intermediary instead, and misses the "
+       "its quote and source, and common what the graph relates to both (a park, a bridge, "
+       "a circle); when there are none, the shortest paths show the nearest routes. "
+       "(links --via any would rank every intermediary instead, and misses the "
        "direct edges; ask 'which industries/parks link …' for those.)",
        avoid=Cue(zh=r"产业|行业|园区|产业园|机制|模式|城市|成员|比较|对比|区别|异同",
                  en=r"\bindustr\w*|\bsectors?\b|\bparks?\b|\bzones?\b|\bmechanisms?\b|"
@@ -296,7 +292,7 @@ INTENTS: tuple[Intent, ...] = (
        "relation carries the aspect learnt and the quote.",
        priority=1),
     _i("check", "Is {a} part of, or related to, {b}?", "{a}属于{b}吗？",
-       [Cue(zh=r"吗$|么$|嘛$|是不是|是否|有没有|属不属于",
+       [Cue(zh=r"吗$|(?<!什)么$|嘛$|是不是|是否|有没有|属不属于",
             en=r"^(?:is|are|was|were|does|do|did|has|have|can) ")],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
        _why_else_paths("a", "b"),
@@ -314,7 +310,7 @@ INTENTS: tuple[Intent, ...] = (
                r"\bdiscuss\w*|\bquot\w*|\bappear\w*|\bnam(?:e|es|ed)\b|\bwrit\w*")],
        [Slot("entity", None)],
        [Step("mentions", ("{entity}",)),
-        Step("quoted_in", ("{entity}",), only_if_empty=True,
+        Step("quoted_in", ("{entity}",), only_if_empty=True, answers=True,
              note="Meanwhile, the quotes behind the graph's relations that name {entity}:")],
        ["Where does the article mention 飞地孵化?", "文章在哪里提到了飞地孵化？"],
        "mentions lists the sentences of loaded documents that name {entity} (MENTIONS, "
@@ -342,7 +338,7 @@ INTENTS: tuple[Intent, ...] = (
        avoid=Cue(zh=r"共建|合建", en=r"\bco ?buil[dt]\w*")),
     _i("co-built-parks", "Which parks does {x} co-build?", "{x}共建了哪些园区？",
        [_PARK,
-        Cue(zh=r"共建|合建|联建|参与建设|建设|建了|投资|开发",
+        Cue(zh=r"共建|合建|联建|参与建设|建设|建了|投资|开发(?!区)",
             en=r"\bco ?buil[dt]\w*|\bbuil[dt]\w*|\bco ?develop\w*|\bdevelop\w*|\binvest\w*|"
                r"\bjoint\w*")],
        [Slot("x", _ACTOR - {"Park"})],

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
+from graph.schema import LABELS
+from queries.ask.filters import Filter, read_filters
+from queries.ask.grammar import find, label_words, read, reading_intent, unknown_kind
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
@@ -22,6 +26,7 @@ from queries.ask.leftovers import (
     original,
     suggest_entities,
 )
+from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
 from queries.errors import QueryError
 
@@ -39,6 +44,11 @@ class Parsed:
     labels: dict[str, str]
     notes: tuple[str, ...] = ()
     known: dict[str, Entity] = field(default_factory=dict)  # every entity a mention names
+    asked: frozenset[str] | None = None  # the labels the question asks for (哪些城市: City)
+    count: bool = False  # a count question (一共有几个, how many): answered with the number
+    current: bool = False  # 现在, now: what has ended (an entity with `until`) is left out
+    filters: tuple[Filter, ...] = ()  # before 2010, over 100 km², a majority stake
+    only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -53,8 +63,10 @@ class Unmappable(QueryError):
     """A question `ask` cannot map to a query; the message says why and what it can do."""
 
     def __init__(self, question: str, reason: str, *, recognised: Iterable[Entity] = (),
-                 closest: Iterable[str] = (), hints: Iterable[str] = ()) -> None:
+                 closest: Iterable[str] = (), hints: Iterable[str] = (),
+                 final: bool = False) -> None:
         self.question = question
+        self.final = final  # an entity named twice, or ambiguous: no other reading helps
         self.reason = reason
         self.recognised = tuple(recognised)
         self.closest = tuple(closest)
@@ -146,8 +158,133 @@ def _choose(mention: Mention, slot: Slot, others: list[Mention], gaz: Gazetteer)
     return ids
 
 
-def parse(question: str, gaz: Gazetteer) -> Parsed:
-    """Which intent does this question ask, about which entities? Raises Unmappable."""
+def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
+    """Which intent does this question ask, about which entities? Raises Unmappable.
+
+    The intent table first (its intents are tuned questions: tiers, links, comparisons);
+    what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
+    the analyst's own intents (queries/ask/user.py), tried first."""
+    unheld = _unheld(question)
+    if not unheld and _sets(recognise(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
+        grammar = parse_grammar(question, gaz)
+        if grammar is not None:
+            return grammar
+    try:
+        parsed = _parse_table(question, gaz, extra)
+    except Unmappable as exc:
+        grammar = None if unheld or exc.final else parse_grammar(question, gaz)
+        if grammar is not None:
+            return grammar
+        hint = f"The graph does not record {unheld!r}." if unheld else _unknown_kind(
+            question, gaz)
+        if hint and hint not in exc.hints:
+            raise Unmappable(question, exc.reason, recognised=exc.recognised,
+                             closest=exc.closest, hints=(*exc.hints, hint)) from None
+        raise
+    if unheld:  # "what is Suzhou's GDP": never answered with something else
+        said = question.strip()
+        recognised = list(parsed.known.values())
+        raise Unmappable(question, f"I cannot map {said!r} to a question I can answer.",
+                         hints=[f"The graph does not record {unheld!r}."],
+                         recognised=recognised, closest=closest_questions(question, recognised))
+    q, mentions = recognise(question, gaz)
+    reading = read(_masked(q, mentions), text=q)
+    return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
+                   filters=read_filters(q))
+
+
+# A property asked about, and the entity properties that hold it (a relation's own properties,
+# such as share or tier, are not checked here).
+_HELD_AS = {"established": ("established", "opened"), "opened": ("opened", "established"),
+            "area_km2": ("area_km2",), "length_m": ("length_m",)}
+
+
+def _unknown_kind(question: str, gaz: Gazetteer) -> str:
+    """A hint when the question asks for a kind the graph does not hold (哪些大学)."""
+    q, mentions = recognise(question, gaz)
+    masked = _masked(q, mentions)
+    word = unknown_kind(masked, read(masked, text=q))
+    if not word:
+        return ""
+    kinds = ", ".join(label for label in LABELS if label != "Source")
+    return f"The graph holds no kind called {word!r}; it has {kinds}."
+
+
+def _sets(mentions: tuple[Mention, ...]) -> list[int]:
+    """The mentions that name one of the lexicon's sets (跨江通道: four crossings)."""
+    sets = lexicon().sets
+    return [n for n, m in enumerate(mentions) if frozenset(m.ids) in sets]
+
+
+def _now(q: str) -> bool:
+    return bool(re.search(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", q))
+
+
+def _masked(q: str, mentions: tuple[Mention, ...]) -> str:
+    """The question masked, without the words that only frame it (图谱里, in the graph)."""
+    masked = mask(q, mentions)
+    for word in lexicon().wording:
+        masked = masked.replace(word, " " if word.isascii() else "")
+    return re.sub(r"\s+", " ", masked).strip()
+
+
+def _unheld(question: str) -> str:
+    """What the graph does not record that the question asks about (GDP, population)."""
+    hits = find(((w, w) for w in lexicon().unheld), prepare(question))
+    return str(hits[0].value) if hits else ""
+
+
+def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
+    """The grammar's reading of a question: a relation of the schema asked from one end (or
+    what two entities share), or None."""
+    q, mentions = recognise(question, gaz)
+    said = question.strip()
+    if any(not any(w.casefold() in m.text for m in mentions)
+           for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
+        return None  # "the Lanhai project": a name the graph does not hold
+    sets = _sets(mentions)
+    only = frozenset(i for n in sets for i in mentions[n].ids)
+    mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
+    masked = _masked(q, mentions)
+    reading = read(masked, text=q)
+    if only and reading.asked is None:
+        reading = replace(reading, asked=frozenset(gaz.entities[i].label for i in only
+                                                   if i in gaz.entities))
+    read_words = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
+                                             *find(label_words(), masked))]
+    joined = [w for w in conjunct_words(masked, read_words)
+              if re.search(rf"(?:和|与|跟|同|及|、|\band |\bwith |\bor ){re.escape(w)}|"
+                           rf"{re.escape(w)}(?:和|与|跟|同|及|、| and\b| or\b)", masked)]
+    if joined:
+        return None  # "北京和天津之间": a name the graph does not hold
+    found = reading_intent(masked, mentions, gaz, reading)
+    if found is None:
+        return None
+    intent, ids = found
+    slots = {name: gaz.entities[i] for name, i in ids.items()}
+    if intent.name.startswith("property:") and len(slots) == 1:
+        held = _HELD_AS.get(intent.name.split(":", 1)[1])
+        if held and not any(slots["x"].props.get(p) for p in held):
+            return None  # "what is the area of Qidong": the graph records none
+    ends = {e.label for e in slots.values()}
+    if intent.name == "route" and reading.asked is None and len(ends) == 1:
+        reading = replace(reading, asked=frozenset(ends))  # a chain of industries: industries
+    if len(set(ids.values())) != len(ids):
+        return None
+    known = {i: gaz.entities[i] for m in mentions for i in m.ids}
+    return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
+                  reading.count, _now(q), read_filters(q), only)
+
+
+@cache
+def _lexicon_words() -> str:
+    """The lexicon's words, one a line: a capitalised one of them is no name."""
+    lex = lexicon()
+    return "\n".join([*(str(w) for w, _ in label_words(lex)), *(v.text for v in lex.verbs)])
+
+
+def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
+    """The intent of the table this question asks, with its entities. Raises Unmappable."""
     if not prepare(question):
         raise Unmappable(question, "Ask a question, e.g. one of these:",
                          closest=[i.examples[0] for i in INTENTS[:3]])
@@ -155,7 +292,8 @@ def parse(question: str, gaz: Gazetteer) -> Parsed:
     notes: list[str] = []
     for _attempt in range(2):  # once more after reading near misses as entities
         masked = mask(q, mentions)
-        candidates = [c for i in INTENTS if (c := match(i, masked, mentions, gaz))]
+        candidates = [c for i in (*extra, *INTENTS)
+                      if (c := match(i, masked, mentions, gaz))]
         if not candidates:
             break
         best = max(candidates, key=lambda c: c.rank())
@@ -213,11 +351,11 @@ def parse(question: str, gaz: Gazetteer) -> Parsed:
         if len(ids) > 1:
             listed = ", ".join(f"{gaz.entities[i].display} [{i}]" for i in ids)
             raise Unmappable(question, f"{mentions[n].text!r} is ambiguous here: {listed}. "
-                             "Use a fuller name.", recognised=recognised)
+                             "Use a fuller name.", recognised=recognised, final=True)
         slots[name] = gaz.entities[ids[0]]
     chosen = [e.id for e in slots.values()]
     if len(chosen) != len(set(chosen)):
         same = gaz.entities[next(i for i in chosen if chosen.count(i) > 1)]
         raise Unmappable(question, f"{said!r} names {same.display} [{same.id}] twice; ask "
-                         "about two different entities.", recognised=recognised)
+                         "about two different entities.", recognised=recognised, final=True)
     return Parsed(question, best.intent, mentions, slots, best.labels, tuple(notes), known)

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from estuary.output.console.base import console, evidence_lines, name_text, render
 from queries.ask import AskAnswer
-from queries.related import QuotesResult, RelatedResult
+from queries.related import CommonResult, QuotesResult, RelatedResult
 
 _SKIP_PROPS = ("note",)
 
@@ -32,9 +32,10 @@ def _related(result: RelatedResult, **_: Any) -> None:
     n = len(result.items)
     kind = result.label or ("entity" if n == 1 else "entities")
     where = ", ".join(f"{k}={v}" for k, v in result.where.items())
-    arrow = {"out": f"{center} -{result.rel_type}-> ?",
-             "in": f"? -{result.rel_type}-> {center}",
-             "both": f"{center} -{result.rel_type}- ?"}[result.direction]
+    rel_type = result.rel_type or "*"
+    arrow = {"out": f"{center} -{rel_type}-> ?",
+             "in": f"? -{rel_type}-> {center}",
+             "both": f"{center} -{rel_type}- ?"}[result.direction]
     title = f"{arrow}: {n} ({kind})" + (f" where {where}" if where else "")
     if not result.items:
         console.print(Text(f"{arrow}: no {kind}" + (f" where {where}" if where else "")
@@ -50,6 +51,30 @@ def _related(result: RelatedResult, **_: Any) -> None:
     console.print(table)
     for item in result.items:
         names = {result.center.id: result.center.name, item.entity.id: item.entity.name}
+        evidence_lines(item.relations, names, "  ")
+
+
+@render.register(CommonResult)
+def _common(result: CommonResult, **_: Any) -> None:
+    what = result.label or "entities"
+    through = result.rel_type or "any relation"
+    title = f"{result.a.display} & {result.b.display} -{through}- ?: {len(result.items)} ({what})"
+    if not result.items:
+        console.print(Text(f"No {what} related to both {result.a.display} and "
+                           f"{result.b.display} ({through}).", style="bold"))
+        return
+    table = Table(title=Text(title, style="italic"))
+    for col in ("#", "name", "id", "label", "relations"):
+        table.add_column(col, justify="right" if col == "#" else "left",
+                         no_wrap=col in ("#", "id", "label"))
+    for n, item in enumerate(result.items, 1):
+        rels = "; ".join(f"{r.start} -{r.type}-> {r.end}" for r in item.relations)
+        table.add_row(str(n), name_text(item.entity), Text(item.entity.id),
+                      Text(item.entity.label), Text(rels))
+    console.print(table)
+    for item in result.items:
+        names = {result.a.id: result.a.name, result.b.id: result.b.name,
+                 item.entity.id: item.entity.name}
         evidence_lines(item.relations, names, "  ")
 
 
@@ -92,9 +117,21 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
         explain(answer)
     for note in answer.parsed.notes:
         console.print(Text(note, style="yellow"))
+    if answer.kind_note:
+        console.print(Text(answer.kind_note, style="yellow"))
+    if answer.count is not None:
+        names = "、".join(e.name for e in answer.entities)
+        console.print(Text(f"{answer.count}: {names}", style="bold"))
     for ran in answer.ran:
         if ran.note:
             console.print(Text(ran.note, style="yellow"))
         if ran.result is None:
             continue
         render(ran.result, paths_shown=paths_shown)
+    asked = answer.parsed.asked
+    found = answer.found
+    if answer.entities != found and not answer.kind_note:
+        names = "、".join(e.name for e in answer.entities) or "none"
+        what = [" or ".join(sorted(asked))] if asked else []
+        what += [f.describe() for f in answer.parsed.filters]
+        console.print(Text(f"The answer ({'; '.join(what)}): {names}", style="bold"))

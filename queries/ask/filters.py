@@ -1,0 +1,101 @@
+"""Conditions on a property that narrow an answer: 截至2015年 / before 2010 (a date), 面积超过
+100平方公里 / over 100 km² (an area), the biggest by area, 持股超过三分之一 / a majority stake
+(a share on the relation). Read from the question; applied to what the answer lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.model import Entity, Relation
+
+_DATES = ("established", "opened", "since")  # entity properties, then the relation's
+_YEAR_AT_MOST = re.compile(r"(?:截至|截止到?|到)\s?(\d{4})|\b(?:by|as of|until|up to) (\d{4})\b")
+_YEAR_BEFORE = re.compile(r"\b(?:before|prior to|earlier than) (\d{4})\b|"
+                          r"(\d{4})\s?年?(?:以前|之前)")
+_YEAR_AFTER = re.compile(r"\b(?:after|since) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
+_AREA_OVER = re.compile(r"(?:超过|大于|多于|over|more than|larger than|bigger than|above)\s?"
+                        r"(\d+(?:\.\d+)?)\s?(?:平方公里|km2|km²|square)")
+_BIGGEST = re.compile(r"最大|\b(?:biggest|largest)\b")
+_AREA = re.compile(r"面积|\barea\b|\bsize\b|\bbiggest\b|\blargest\b")
+_SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|one) third|over (?:a|one) third"),
+            100 / 3),
+           (re.compile(r"过半|超过一半|控股|半数以上|\bmajority\b|more than half"), 50.0))
+
+
+@dataclass(frozen=True)
+class Filter:
+    prop: str  # established/opened/since ("date"), area_km2, share
+    op: str  # "<=", "<", ">", ">=", "max"
+    value: float = 0.0
+    said: str = ""
+
+    def describe(self) -> str:
+        return self.said
+
+
+def _year(value: Any) -> float | None:
+    found = re.match(r"(\d{4})", str(value or ""))
+    return float(found.group(1)) if found else None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(str(value).rstrip("%"))
+    except (TypeError, ValueError):
+        return None
+
+
+def read_filters(q: str) -> tuple[Filter, ...]:
+    """The conditions a prepared question states."""
+    out: list[Filter] = []
+    for pattern, op in ((_YEAR_AT_MOST, "<="), (_YEAR_BEFORE, "<"), (_YEAR_AFTER, ">")):
+        found = pattern.search(q)
+        if found:
+            year = next(g for g in found.groups() if g)
+            out.append(Filter("date", op, float(year), found.group(0)))
+            break
+    found = _AREA_OVER.search(q)
+    if found:
+        out.append(Filter("area_km2", ">", float(found.group(1)), found.group(0)))
+    elif _BIGGEST.search(q) and _AREA.search(q):
+        out.append(Filter("area_km2", "max", said="the biggest by area"))
+    for pattern, share in _SHARES:
+        found = pattern.search(q)
+        if found:
+            out.append(Filter("share", ">", share, found.group(0)))
+            break
+    return tuple(out)
+
+
+def _value(f: Filter, entity: Entity, relations: Iterable[Relation]) -> float | None:
+    rels = list(relations)
+    if f.prop == "date":
+        for key in _DATES:
+            held = entity.props.get(key) if key != "since" else next(
+                (r.props.get("since") for r in rels if r.props.get("since")), None)
+            if held:
+                return _year(held)
+        return None
+    if f.prop == "share":
+        return next((v for r in rels if (v := _number(r.props.get("share"))) is not None), None)
+    return _number(entity.props.get(f.prop))
+
+
+def apply(filters: tuple[Filter, ...],
+          found: list[tuple[Entity, tuple[Relation, ...]]]) -> list[Entity]:
+    """The entities that meet every condition (one without the property does not)."""
+    kept = found
+    for f in filters:
+        values = [(e, rels, _value(f, e, rels)) for e, rels in kept]
+        if f.op == "max":
+            best = max((v for _, _, v in values if v is not None), default=None)
+            kept = [(e, rels) for e, rels, v in values if v is not None and v == best]
+            continue
+        test = {"<=": lambda v, w: v <= w, "<": lambda v, w: v < w,
+                ">": lambda v, w: v > w}[f.op]
+        kept = [(e, rels) for e, rels, v in values if v is not None and test(v, f.value)]
+    return [e for e, _ in kept]

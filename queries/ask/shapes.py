@@ -1,0 +1,161 @@
+"""The intents the grammar makes on the spot, one shape per kind of question: a relation
+asked from one end (or what two or three entities share), what lies between two entities,
+a property, a route, every entity of a kind. Each is an `Intent` like those of the table, so
+answering, --explain and --json treat it the same way.
+"""
+
+from __future__ import annotations
+
+from graph.schema import LABELS, REL_TYPES
+from queries.ask.intents import Intent, Slot, Step
+
+_VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}  # links --via
+
+
+def _label_text(asked: frozenset[str] | None, zh: bool = False) -> str:
+    if not asked:
+        return "实体" if zh else "entities"
+    if zh:
+        return "/".join(LABELS[a].zh for a in sorted(asked))
+    return "/".join(sorted(asked))
+
+
+def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
+                   asked: frozenset[str] | None, where: dict[str, str]) -> list[Step]:
+    labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
+    steps = []
+    usable = {k: v for k, v in where.items()
+              if rel_type is None or k in REL_TYPES[rel_type].properties}
+    for label in labels:
+        kwargs = {"rel_type": rel_type, "direction": direction, "label": label}
+        if usable:
+            steps.append(Step("related", ("{" + entity_slot + "}",),
+                              {**kwargs, "where": usable}))
+            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs,
+                              only_if_empty=True, answers=True,
+                              note="None recorded with " + ", ".join(
+                                  f"{k} {v}" for k, v in usable.items()) + "; all of them:"))
+        else:
+            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs))
+    return steps
+
+
+_OTHER_WAY = {"out": "in", "in": "out"}
+
+
+def slots_of(three: bool) -> tuple[str, ...]:
+    return ("x", "y", "z") if three else ("x", "y")
+
+
+def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
+                    where: dict[str, str], verb_text: str, two: bool,
+                    by_order: frozenset[tuple[str | None, str]] = frozenset(),
+                    three: bool = False) -> Intent:
+    """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
+
+    When they find nothing: the other direction where only word order chose it, then what
+    the graph relates to {x} of the kind asked for, through any type (each said so)."""
+    steps: list[Step] = []
+    labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
+    ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
+    if two:
+        for rel_type, _direction in rel_types:
+            for label in labels:
+                steps.append(Step("common", ends, {"rel_type": rel_type, "label": label}))
+        if asked and any(t is not None for t, _ in rel_types):
+            steps.extend(Step("common", ends, {"label": label}, only_if_empty=True,
+                              answers=True, note="Nothing of that type relates to both; "
+                              "what the graph relates to both, of that kind:")
+                         for label in labels)
+    else:
+        for rel_type, direction in rel_types:
+            steps.extend(_steps_related("x", rel_type, direction, asked, where))
+        for rel_type, direction in rel_types:
+            if (rel_type, direction) in by_order:
+                steps.extend(Step("related", ("{x}",), {
+                    "rel_type": rel_type, "direction": _OTHER_WAY[direction], "label": label},
+                    only_if_empty=True, answers=True,
+                    note=f"Read the other way round ({rel_type} {_OTHER_WAY[direction]}):")
+                    for label in labels)
+        if asked and any(t is not None for t, _ in rel_types):
+            steps.extend(Step("related", ("{x}",), {"rel_type": None, "direction": "both",
+                                                    "label": label},
+                              only_if_empty=True, answers=True,
+                              note="The graph records none of that relation here; what it "
+                                   "relates to {x} of that kind:")
+                         for label in labels)
+    types = ", ".join(f"{t or 'any'} ({d})" for t, d in rel_types)
+    name = "relation:" + "+".join(f"{t or 'ANY'}:{d}" for t, d in rel_types)
+    what = _label_text(asked)
+    if two:
+        question = f"Which {what} {verb_text or 'relate to'} both {{x}} and {{y}}?"
+        question_zh = f"哪些{_label_text(asked, True)}和{{x}}、{{y}}都有{verb_text or '关系'}？"
+        explain = (f"common lists the {what} that the graph relates to both {{x}} and {{y}} "
+                   f"through {types}, each with the relations and quotes.")
+    else:
+        question = f"Which {what} {verb_text or 'relate to'} {{x}}?"
+        question_zh = f"哪些{_label_text(asked, True)}与{{x}}{verb_text or '有关'}？"
+        explain = (f"The grammar read '{verb_text or 'no verb'}' as {types}; related follows "
+                   f"it from {{x}} and keeps {what}" + (f" where {where}" if where else "")
+                   + ".")
+    slots = tuple(Slot(n) for n in slots_of(three)) if two else (Slot("x"),)
+    if three:
+        question = question.replace("both {x} and {y}", "all of {x}, {y} and {z}")
+        question_zh = question_zh.replace("{x}、{y}", "{x}、{y}、{z}")
+    return Intent(name, question, question_zh, (), slots, tuple(steps), (), explain)
+
+
+def two_entity_intent(asked: frozenset[str]) -> Intent:
+    """'<A>和<B>之间有哪些<label>': links through that kind, else what both relate to."""
+    label = next(iter(asked)) if len(asked) == 1 else None
+    if label in _VIA:
+        step = Step("links", ("{x}", "{y}"), {"via": _VIA[label]})
+        explain = f"links --via {_VIA[label]} ranks the {label} entities on paths between " \
+                  "{x} and {y}."
+        steps: tuple[Step, ...] = (step,)
+    else:
+        steps = (Step("common", ("{x}", "{y}"), {"label": "/".join(sorted(asked))}),)
+        explain = f"common lists the {_label_text(asked)} the graph relates to both {{x}} and " \
+                  "{y}."
+    what = _label_text(asked)
+    return Intent(f"between:{'+'.join(sorted(asked))}",
+                  f"Which {what} are there between {{x}} and {{y}}?",
+                  f"{{x}}和{{y}}之间有哪些{_label_text(asked, True)}？", (),
+                  (Slot("x"), Slot("y")), steps, (), explain)
+
+
+def property_intent(prop: str, two: bool) -> Intent:
+    """'What tier is {x}'s {y}', 'when was {x} set up': the entity, with its properties and
+    relations (and the relations between the two, where the property sits on one)."""
+    if two:
+        steps: tuple[Step, ...] = (
+            Step("why", ("{x}", "{y}"), empty_on=("NoDirectRelation",),
+                 note=f"The relations between {{x}} and {{y}} (their {prop}):"),
+            Step("show", ("{y}",)))
+        return Intent(f"property:{prop}", f"What is the {prop} of {{y}} (for {{x}})?",
+                      f"{{x}}的{{y}}的{prop}是什么？", (), (Slot("x"), Slot("y")), steps, (),
+                      f"why shows the relations between {{x}} and {{y}} with their {prop}; "
+                      "show prints {y} with its properties.")
+    return Intent(f"property:{prop}", f"What is the {prop} of {{x}}?", f"{{x}}的{prop}是什么？",
+                  (), (Slot("x"),), (Step("show", ("{x}",)),), (),
+                  f"show prints {{x}} with its properties ({prop}) and relations.")
+
+
+def route_intent() -> Intent:
+    """'从A到B', 'trace … from A down to B': the shortest paths, every step quoted."""
+    return Intent("route", "What lies between {x} and {y}, step by step?",
+                  "从{x}到{y}经过哪些环节？", (), (Slot("x"), Slot("y")),
+                  (Step("shortest_paths", ("{x}", "{y}"), {"k": 5},
+                        empty_on=("NoPath",)),), (),
+                  "shortest_paths lists the shortest routes from {x} to {y}, each hop with its "
+                  "relation and quote.")
+
+
+def every_intent(asked: frozenset[str]) -> Intent:
+    """'有哪些机场', 'how many bridges does the graph know': every entity of the kind."""
+    what = _label_text(asked)
+    return Intent(f"every:{'+'.join(sorted(asked))}", f"Which {what} does the graph hold?",
+                  f"图谱里有哪些{_label_text(asked, True)}？", (), (),
+                  tuple(Step("hubs", (), {"label": label, "limit": 10_000})
+                        for label in sorted(asked)), (),
+                  f"hubs lists every {what} in the graph, the most connected first.")

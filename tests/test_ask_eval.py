@@ -1,0 +1,136 @@
+"""`estuary ask` on questions written by someone who never read its patterns.
+
+tests/eval/ask_questions.yaml holds 191 analyst-style questions with the expected answer
+(tests/eval/README.md has the judging rules). Every question is asked on the embedded store;
+the test asserts a floor on the rate answered right and that no answer lists entities of
+another kind than the question asks for without saying so.
+
+Run it as a script for the full report (misses by cause):
+    .venv/bin/python tests/test_ask_eval.py [--all]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script
+    sys.path.insert(0, str(ROOT))
+
+from queries.ask import Unmappable, ask, gazetteer  # noqa: E402
+
+QUESTIONS = ROOT / "tests" / "eval" / "ask_questions.yaml"
+FLOOR = 0.79  # the share answered right, a little under what ask reaches (BEFORE: 17.3%, AFTER: 81.2%)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    item: dict[str, Any]
+    right: bool
+    cause: str  # "" when right; else why not
+    wrong_kind: bool = False  # entities of another kind presented as the answer
+    detail: str = ""
+
+
+def judge(item: dict[str, Any], store: Any, gaz: Any) -> Verdict:
+    """One question asked and judged by the README's rules."""
+    try:
+        got = ask(store, item["q"], gaz)
+    except Unmappable as exc:
+        if item["expect"] == "refuse":
+            return Verdict(item, True, "")
+        return Verdict(item, False, "refused", detail=str(exc).splitlines()[0])
+    if item["expect"] == "refuse":
+        return Verdict(item, False, "answered a question the graph cannot answer",
+                       detail=got.parsed.intent.name)
+    ids = [e.id for e in got.entities]
+    detail = f"{got.parsed.intent.name}: {', '.join(ids[:8])}{' …' if len(ids) > 8 else ''}"
+    kind = item["kind"]
+    missing = [i for i in item.get("must_include") or [] if i not in ids]
+    extra = [i for i in item.get("must_not_include") or [] if i in ids]
+    if kind == "count":
+        count = getattr(got, "count", None)
+        if count is None:
+            return Verdict(item, False, "no count given", detail=detail)
+        if count != item["count"]:
+            return Verdict(item, False, "wrong count", detail=f"{count} ≠ {item['count']}; "
+                           + detail)
+        if missing:
+            return Verdict(item, False, "count lists the wrong things", detail=detail)
+        return Verdict(item, True, "")
+    declared = getattr(got, "kind_note", "")  # "the graph records X, not Y, for this"
+    if kind != "any":
+        others = [e for e in got.entities if e.label != kind]
+        if others and not declared:
+            return Verdict(item, False, "wrong kind", wrong_kind=True,
+                           detail=f"{others[0].label}: " + detail)
+        if declared:
+            return Verdict(item, False, "kind not held (said so)", detail=declared)
+    if not ids:
+        return Verdict(item, False, "empty answer", detail=detail)
+    if missing:
+        return Verdict(item, False, "missing entities", detail=f"lacks {missing}; " + detail)
+    if extra:
+        return Verdict(item, False, "entities it must not list", detail=f"{extra}; " + detail)
+    return Verdict(item, True, "")
+
+
+def evaluate(store: Any) -> list[Verdict]:
+    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    gaz = gazetteer(store)
+    return [judge(item, store, gaz) for item in items]
+
+
+def report(verdicts: list[Verdict], show_all: bool = False) -> str:
+    right = sum(v.right for v in verdicts)
+    lines = [f"ask eval: {right}/{len(verdicts)} right ({right / len(verdicts):.1%}), "
+             f"{sum(v.wrong_kind for v in verdicts)} wrong-kind answers"]
+    causes = Counter(v.cause for v in verdicts if not v.right)
+    for cause, n in causes.most_common():
+        lines.append(f"  {n:3d}  {cause}")
+    if show_all:
+        for cause, _ in causes.most_common():
+            lines.append(f"\n== {cause}")
+            lines.extend(f"  {v.item['q']}\n      {v.detail}" for v in verdicts
+                         if not v.right and v.cause == cause)
+    return "\n".join(lines)
+
+
+def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
+        embedded_built: Any) -> None:
+    verdicts = evaluate(embedded_built)
+    print(report(verdicts, show_all=True))
+    rate = sum(v.right for v in verdicts) / len(verdicts)
+    wrong_kind = [v.item["q"] for v in verdicts if v.wrong_kind]
+    assert not wrong_kind, report(verdicts, show_all=True)
+    assert rate >= FLOOR, report(verdicts, show_all=True)
+
+
+def test_eval_set_is_well_formed() -> None:
+    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    assert len(items) >= 100
+    for item in items:
+        assert item["expect"] in ("answer", "refuse"), item
+        assert item["kind"] in ("any", "count", "City", "Region", "Park", "Industry",
+                                "Organization", "Mechanism", "Initiative", "Infrastructure"), item
+        if item["kind"] == "count":
+            assert isinstance(item["count"], int), item
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    from estuary.stores import ensure_bundled
+    from graph.embedded import EmbeddedStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        built = EmbeddedStore(Path(tmp) / "graph.json")
+        ensure_bundled(built)
+        print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json")),
+                     show_all="--all" in sys.argv))
