@@ -420,8 +420,11 @@ def test_answer_connection_without_direct_relation_gives_paths(store: Any) -> No
     assert "region:shanghai-metropolitan-circle" in {e.id for e in answer.entities}
     assert answer.ran[0].note == ("The graph states no direct relation between 南通 (Nantong) "
                                   "and 舟山 (Zhoushan).")
-    path = answer.ran[1].result.paths[0]
-    assert path.ids == ("city:nantong", "region:shanghai-metropolitan-circle", "city:zhoushan")
+    # Several two-hop routes tie (the circle, and the riverside cities' council both belong to);
+    # the circle's must be among them.
+    routes = {p.ids for p in answer.ran[1].result.paths}
+    assert ("city:nantong", "region:shanghai-metropolitan-circle", "city:zhoushan") in routes
+    assert {len(ids) for ids in routes} == {3}
 
 
 @pytest.mark.parametrize("question", ["which parks has Nantong co-built with Suzhou",
@@ -492,15 +495,13 @@ def test_answer_mentions_or_the_quotes(store: Any, question: str) -> None:
 @pytest.mark.parametrize("question", ["which parks focus on new energy", "哪些园区聚焦新能源"])
 def test_answer_parks_focusing_on_new_energy(store: Any, question: str) -> None:
     answer = ask(store, question)
-    # The graph has no park on 新能源: the answer says so, and shows who has it instead.
-    assert answer.primary.query == "related" and answer.primary.empty
-    assert answer.primary.args["rel_type"] == "FOCUSES_ON"
-    has_it = [r for r in answer.ran if r.fallback and r.args.get("rel_type") == "HAS_INDUSTRY"]
-    assert "city:nantong" in _ids(has_it[0].result)
-    assert has_it[0].note == ("No park in the graph FOCUSES_ON or HAS_INDUSTRY 新能源 (New "
-                              "energy); these have it:")
-    narrower = [r for r in answer.ran if r.args.get("rel_type") == "BROADER"]
-    assert _ids(narrower[0].result) >= {"industry:pv-storage", "industry:wind-power-equipment"}
+    # Parks recorded with 新能源 as a lead industry (parks-cobuilt.yaml): 沪苏大丰 and 苏宿.
+    assert answer.primary.query == "related" and not answer.primary.empty
+    assert answer.primary.args["label"] == "Park"
+    assert answer.primary.args["rel_type"] in ("FOCUSES_ON", "HAS_INDUSTRY")
+    found = _ids(answer.primary.result)
+    assert {"park:husu-dafeng", "park:suzhou-suqian"} <= found
+    assert all(i.startswith("park:") for i in found)
 
 
 def test_answer_learns_what_and_yes_no(store: Any) -> None:
@@ -614,11 +615,12 @@ def test_ask_json(runner: CliRunner, db: Path) -> None:
 
 
 def test_ask_json_with_fallbacks(runner: CliRunner, db: Path) -> None:
+    """The answer of the kind asked leads; the other relation it tried follows under "also"."""
     data = json.loads(runner.invoke(app, ["ask", "哪些园区聚焦新能源", "--json"]).stdout)
-    assert data["args"]["rel_type"] == "FOCUSES_ON" and data["result"]["count"] == 0
-    assert [a["args"]["rel_type"] for a in data["also"]] == ["HAS_INDUSTRY", "HAS_INDUSTRY",
-                                                            "BROADER"]
-    assert data["notes"][0].startswith("No park in the graph FOCUSES_ON or HAS_INDUSTRY 新能源")
+    assert data["query"] == "related" and data["args"]["label"] == "Park"
+    assert data["result"]["count"] >= 2
+    assert {a["args"]["rel_type"] for a in data["also"]} | {data["args"]["rel_type"]} == {
+        "FOCUSES_ON", "HAS_INDUSTRY"}
 
 
 def test_ask_html(runner: CliRunner, db: Path, tmp_path: Path) -> None:
