@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.model import Entity, Subgraph
@@ -10,7 +10,7 @@ from graph.schema import LABELS
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
 from queries.errors import NoLinks
 from queries.resolve import resolve
-from queries.walk import Walk, build_paths, paths_subgraph
+from queries.walk import Walk, build_paths, paths_subgraph, walks_answer
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,14 @@ class LinksResult:
 
     def subgraph(self) -> Subgraph:
         paths = [p for link in self.links for p in link.paths]
-        return paths_subgraph(paths, focus=(self.a.id, self.b.id),
-                              highlight=tuple(link.entity.id for link in self.links))
+        drawn = paths_subgraph(paths, focus=(self.a.id, self.b.id),
+                               highlight=tuple(link.entity.id for link in self.links))
+        rows = tuple(walks_answer(rank, link.entity, link.paths, kind=self.via,
+                                  strength=link.score,
+                                  strength_text=f"{link.score} indep. · {len(link.paths)} paths"
+                                                f" · {link.shortest} hops")
+                     for rank, link in enumerate(self.links, 1))
+        return replace(drawn, answers=rows)
 
 
 def links(store: Store, a: str, b: str, *, via: str = "industry",

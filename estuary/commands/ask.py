@@ -59,4 +59,4 @@ def ask(
 
     with opened_store(ctx) as store:
         answer = replace(run(store, text), explain=explain)
-        emit(answer, out, store_location=store.location, paths_shown=paths)
+        emit(answer, out, store=store, paths_shown=paths)

@@ -37,7 +37,7 @@ def search(
 
     with opened_store(ctx) as store:
         emit(run(store, text, label=label_option(label), limit=limit), out,
-             store_location=store.location)
+             store=store)
 
 
 @friendly
@@ -50,7 +50,7 @@ def show(ctx: typer.Context, entity: EntityArg, *, out: Output) -> None:
     from queries.show import show as run
 
     with opened_store(ctx) as store:
-        emit(run(store, entity), out, store_location=store.location)
+        emit(run(store, entity), out, store=store)
 
 
 @friendly
@@ -71,7 +71,7 @@ def neighbors(
 
     with opened_store(ctx) as store:
         emit(run(store, entity, depth=depth, label=label_option(label)), out,
-             store_location=store.location)
+             store=store)
 
 
 @friendly
@@ -83,7 +83,7 @@ def stats(ctx: typer.Context, json: JsonOpt = False) -> None:
     from queries.stats import stats as run
 
     with opened_store(ctx) as store:
-        emit(run(store), Output(json=json), store_location=store.location)
+        emit(run(store), Output(json=json), store=store)
 
 
 @friendly
@@ -104,7 +104,7 @@ def hubs(
 
     with opened_store(ctx) as store:
         emit(run(store, label=label_option(label), metric=metric.value, limit=limit), out,
-             store_location=store.location)
+             store=store)
 
 
 @friendly
@@ -117,4 +117,4 @@ def mentions(ctx: typer.Context, entity: EntityArg, *, out: Output) -> None:
     from queries.mentions import mentions as run
 
     with opened_store(ctx) as store:
-        emit(run(store, entity), out, store_location=store.location)
+        emit(run(store, entity), out, store=store)

@@ -37,7 +37,7 @@ def path(
 
     with opened_store(ctx) as store:
         emit(shortest_paths(store, a, b, k=k, max_hops=max_hops), out,
-             store_location=store.location)
+             store=store)
 
 
 @friendly
@@ -62,7 +62,7 @@ def links(
 
     with opened_store(ctx) as store:
         emit(run(store, a, b, via=via.value, max_hops=max_hops), out,
-             store_location=store.location, paths_shown=paths)
+             store=store, paths_shown=paths)
 
 
 @friendly
@@ -75,7 +75,7 @@ def why(ctx: typer.Context, a: FirstArg, b: SecondArg, *, out: Output) -> None:
     from queries.why import why as run
 
     with opened_store(ctx) as store:
-        emit(run(store, a, b), out, store_location=store.location)
+        emit(run(store, a, b), out, store=store)
 
 
 @friendly
@@ -88,4 +88,4 @@ def compare(ctx: typer.Context, a: FirstArg, b: SecondArg, *, out: Output) -> No
     from queries.compare import compare as run
 
     with opened_store(ctx) as store:
-        emit(run(store, a, b), out, store_location=store.location)
+        emit(run(store, a, b), out, store=store)
