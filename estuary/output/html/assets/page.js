@@ -41,6 +41,11 @@
   var fullName = function (r) { return D.lang === "en" && r[3] ? r[3] : r[2]; };
   var shown = function (r) { return wrapLabel(fullName(r)); };
   var sizeOf = function (deg) { return Math.min(40, 10 + 3 * Math.sqrt(deg)); };
+  var open = {};  // hubs whose collapsed leaves are shown
+  function labelOf(i) {  // a hub with collapsed leaves says how many, and whether open
+    var r = NR[i];
+    return hubLeaves[i] ? shown(r) + (open[i] ? " ⊖" : " ⊕") + hubLeaves[i].length : shown(r);
+  }
 
   // ---- the ranked answer: strength of every answer node and of every edge on its paths ----
   var maxStrength = 0, nodeQ = {}, edgeQ = new Float32Array(ER.length), edgeTop = new Uint8Array(ER.length);
@@ -160,10 +165,7 @@
       o.label = shown(r);
       labelled[i] = 1;
     }
-    if (hubLeaves[i]) {
-      o.label = shown(r) + " ⊕" + hubLeaves[i].length;
-      labelled[i] = 1;
-    }
+    if (o.label !== undefined && hubLeaves[i]) { o.label = labelOf(i); }
     if (collapsedBy[i] !== undefined) { o.hidden = true; }
     if (r[7] !== null) { o.x = r[7]; o.y = r[8]; }
     if (r[6] === 2 || r[6] === 1) {
@@ -305,7 +307,7 @@
       var p = pos[ids[i]];
       if (p && p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y) {
         inView[i] = 1;
-        if (!labelled[i]) { labelled[i] = 1; nu.push({ id: ids[i], label: shown(NR[i]) }); }
+        if (!labelled[i]) { labelled[i] = 1; nu.push({ id: ids[i], label: labelOf(i) }); }
       }
     }
     if (scale >= 0.5) {
@@ -345,7 +347,6 @@
   });
 
   // ---- collapsed leaves: double-click a hub to show or hide them ----
-  var open = {};
   network.on("doubleClick", function (p) {
     if (!p.nodes.length) { return; }
     var i = index[p.nodes[0]];
@@ -354,7 +355,8 @@
     nodes.update(hubLeaves[i].map(function (j) {
       return { id: ids[j], hidden: !open[i] || !!hiddenLabels[NR[j][1]] };
     }));
-    nodes.update({ id: ids[i], label: shown(NR[i]) + (open[i] ? " ⊖" : " ⊕") + hubLeaves[i].length });
+    labelled[i] = 1;
+    nodes.update({ id: ids[i], label: labelOf(i) });
   });
 
   // ---- legend with counts, and the filter by label ----
@@ -484,7 +486,7 @@
       var upd = { id: ids[i], opacity: show ? 1 : 0.18 };
       if (show) {
         upd.hidden = false;
-        if (!labelled[i]) { labelled[i] = 1; upd.label = shown(NR[i]); }
+        if (!labelled[i]) { labelled[i] = 1; upd.label = labelOf(i); }
       }
       nu.push(upd);
     }
