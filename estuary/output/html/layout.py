@@ -241,17 +241,20 @@ def relax(pos: list[Position], movable: Sequence[bool], *, spacing: float,
 
 def geo_layout(n: int, adj: Sequence[Sequence[int]], coords: Mapping[int, Position], *,
                seed: int, first: Sequence[int] = (), spacing: float = SPACING,
-               places: Mapping[int, int] | None = None) -> list[Position]:
+               places: Mapping[int, int] | None = None, aside: bool = False,
+               width: float = 900.0, beside: list[int] | None = None) -> list[Position]:
     """Geographic positions for nodes with ``(lon, lat)``; the rest placed around them.
 
     ``places`` maps a node without coordinates to its place (e.g. the city a park is
     LOCATED_IN): such a node is set next to its place first, before the others are set
-    near whatever mapped neighbours they have.
+    near whatever mapped neighbours they have. With ``aside``, only a node tied to exactly
+    one placed node joins the map; the rest (industries shared by ten cities, ...) are laid
+    out beside it instead of piling up between their places.
     """
     if not coords:
         return sunflower_layout(n, adj, seed=seed, first=first, spacing=spacing)
     rng = random.Random(seed)
-    width = max(900.0, 90.0 * math.sqrt(len(coords)))
+    width = max(width, 90.0 * math.sqrt(len(coords)))
     placed: dict[int, Position] = project(coords, width=width)
     around = [0] * n  # how many nodes were already set around each anchor
     turn = [0.0] * n
@@ -281,6 +284,8 @@ def geo_layout(n: int, adj: Sequence[Sequence[int]], coords: Mapping[int, Positi
         for v in adj[u]:
             if v in placed:
                 continue
+            if aside and len({w for w in adj[v] if w in placed}) != 1:
+                continue  # tied to several places (or none yet): not on the map
             sx = sy = 0.0
             cnt = 0
             for w in adj[v]:
@@ -301,9 +306,11 @@ def geo_layout(n: int, adj: Sequence[Sequence[int]], coords: Mapping[int, Positi
         pos[i] = p
     movable = [i not in coords for i in range(n)]
     rest = [i for i in range(n) if i not in placed]
+    if beside is not None:  # tell the caller which nodes are not on the map
+        beside.extend(rest)
     if rest:  # components with no mapped node: their own layout, right of the map
         local = {u: j for j, u in enumerate(rest)}
-        sub_adj = [[local[v] for v in adj[u]] for u in rest]
+        sub_adj = [[local[v] for v in adj[u] if v in local] for u in rest]
         sub_first = [local[i] for i in first if i in local]
         sub = sunflower_layout(len(rest), sub_adj, seed=seed, first=sub_first, spacing=spacing)
         right = max(p[0] for p in placed.values()) + 4.0 * spacing
@@ -396,6 +403,6 @@ def layered_layout(n: int, arcs: Iterable[tuple[int, int]], adj: Sequence[Sequen
         rows = -(-len(nodes) // cols)
         for j, u in enumerate(nodes):
             c, r = divmod(j, rows)
-            pos[u] = (x + c * gap * 0.6, (r - (rows - 1) / 2.0 + 0.5 * (c % 2)) * spacing)
-        x += gap + (cols - 1) * gap * 0.6
+            pos[u] = (x + c * gap * 0.75, (r - (rows - 1) / 2.0 + 0.5 * (c % 2)) * spacing)
+        x += gap + (cols - 1) * gap * 0.75
     return _centred(pos)

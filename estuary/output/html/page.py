@@ -228,7 +228,8 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
         result = set()  # (nearly) everything is a result: marking it would say nothing
     path = sg.path_edges  # membership tests only: iterating a frozenset is not deterministic
     on_path = [(r.start, r.end) in path or (r.end, r.start) in path for r in edges]
-    emphasis = bool(focus or result or any(on_path))
+    # Mute the rest only when there is an answer to set off (endpoints alone mute nothing).
+    emphasis = bool(result or any(on_path))
     path_nodes = {i for k, pair in enumerate(pairs) if on_path[k] for i in pair}
 
     # Citations: edges' sources, entities' own `source`, and the answers' sources.
@@ -242,8 +243,8 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
     order = evidence.importance(n, degree, focus, answers, result)
     collapse = evidence.collapsible(n, pairs, focus | result | path_nodes)
 
-    positions, mode, physics, fixed = _positions(nodes, edges, pairs, layout=layout, seed=seed,
-                                                 first=sorted(focus) + sorted(result))
+    positions, mode, physics, fixed, beside = _positions(
+        nodes, edges, pairs, layout=layout, seed=seed, first=sorted(focus) + sorted(result))
     big = n > PHYSICS_MAX_NODES
 
     node_rows = []
@@ -283,6 +284,7 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
         "order": order,
         "collapse": collapse,
         "fixed": fixed,
+        "beside": beside,
         "options": _vis_options(labels, physics=physics, big=big, seed=seed,
                                 positioned=positions is not None, n_nodes=n,
                                 hierarchy=mode == "hierarchy"),
@@ -391,20 +393,22 @@ def _hierarchy_arcs(edges: list[Relation], pairs: list[tuple[int, int]]) -> list
 
 def _positions(nodes: list[Entity], edges: list[Relation], pairs: list[tuple[int, int]], *,
                layout: str, seed: int, first: list[int]
-               ) -> tuple[list[tuple[float, float]] | None, str, bool, list[int]]:
-    """(positions or None, layout mode shown in the page, physics on?, fixed node indices)."""
+               ) -> tuple[list[tuple[float, float]] | None, str, bool, list[int], list[int]]:
+    """(positions or None, layout mode shown in the page, physics on?, fixed node indices,
+    nodes laid out beside the map)."""
     from estuary.output.html import layout as lay
 
     n = len(nodes)
     small = n <= PHYSICS_MAX_NODES
     if layout == "none":
-        return None, "none", False, []
+        return None, "none", False, [], []
     arcs = _hierarchy_arcs(edges, pairs)
     if layout == "auto" and n >= 3 and arcs and len(arcs) >= HIERARCHY_SHARE * len(edges):
         layout = "hierarchy"  # mostly a taxonomy or a chain: draw it as one
     if layout == "hierarchy":
         adj = lay.adjacency(n, pairs)
-        return lay.layered_layout(n, arcs, adj), "hierarchy", False, []
+        return lay.layered_layout(n, arcs, adj, gap=230.0, spacing=36.0, max_rows=24), \
+            "hierarchy", False, [], []
     if layout == "geo":
         coords = {}
         for i, e in enumerate(nodes):  # every entity with coordinates goes on the map
@@ -413,21 +417,24 @@ def _positions(nodes: list[Entity], edges: list[Relation], pairs: list[tuple[int
                 coords[i] = ll
         if coords:
             adj = lay.adjacency(n, pairs)
-            places = {}
+            places: dict[int, int] = {}
+            beside: list[int] = []
             for r, (a, b) in zip(edges, pairs, strict=True):
                 if r.type == "LOCATED_IN" and a not in coords and a not in places and a != b:
                     places[a] = b
             pos = lay.geo_layout(n, adj, coords, seed=seed, first=first,
-                                 spacing=lay.SPACING if small else BIG_SPACING, places=places)
-            # Small: mapped entities stay pinned while physics settles the rest around them.
-            return pos, "geo", small, sorted(coords)
+                                 spacing=lay.SPACING * 1.3 if small else BIG_SPACING,
+                                 places=places, aside=True, beside=beside,
+                                 width=max(1400.0, 140.0 * len(coords) ** 0.5))
+            # No physics: it would pull the entities laid out beside the map back onto it.
+            return pos, "geo", False, sorted(coords), sorted(beside)
         layout = "auto"  # nothing to put on a map: fall back
     if small:  # small "auto" or "force": vis-network's seeded physics
-        return None, "force", True, []
+        return None, "force", True, [], []
     adj = lay.adjacency(n, pairs)
     pos = lay.sunflower_layout(n, adj, seed=seed, first=first, spacing=BIG_SPACING)
     # "force" on a big graph: physics starts from the computed layout instead of chaos.
-    return pos, ("force" if layout == "force" else "computed"), layout == "force", []
+    return pos, ("force" if layout == "force" else "computed"), layout == "force", [], []
 
 
 # ---------------------------------------------------------------------------------------

@@ -154,6 +154,11 @@
     (nodeEdges[ER[k0][1]] = nodeEdges[ER[k0][1]] || []).push(k0);
   }
 
+  var tree = D.layout === "hierarchy" && NR.length <= 400;
+  function dark(hex) {
+    var n = parseInt(hex.slice(1), 16);
+    return 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255) < 150;
+  }
   // ---- nodes: [id, label, name, name_en, aliases, degree, mark, x, y, info, sources] ----
   // mark: 0 plain, 1 result (highlight), 2 query endpoint (focus), 3 muted
   for (var i = 0; i < NR.length; i++) {
@@ -168,6 +173,14 @@
     if (o.label !== undefined && hubLeaves[i]) { o.label = labelOf(i); }
     if (collapsedBy[i] !== undefined) { o.hidden = true; }
     if (r[7] !== null) { o.x = r[7]; o.y = r[8]; }
+    if (tree) {  // a chain or taxonomy reads as a diagram: every name, in its box
+      o.shape = "box";
+      o.label = labelOf(i);
+      labelled[i] = 1;
+      o.font = { color: dark(lab.color) ? "#ffffff" : "#1f2933", size: 14, face: D.font,
+                 strokeWidth: 0 };
+      o.margin = 6;
+    }
     if (r[6] === 2 || r[6] === 1) {
       var focus = r[6] === 2, ring = focus ? "#111111" : "#f59e0b";
       var q = focus ? 1 : (i in nodeQ ? nodeQ[i] : 0.5);
@@ -194,8 +207,17 @@
   // ---- edges: [from, to, type, mark, evidence, source, confidence, info, curve] ----
   // mark: 0 plain, 1 on an answer path, 3 muted; curve: signed roundness for parallel edges
   var eitems = new Array(ER.length), ANSWER_EDGE = "#d9480f", TAIL_EDGE = "#e8b89a";
+  var offMap = new Uint8Array(NR.length);  // geo: laid out beside the map
+  D.beside.forEach(function (i) { offMap[i] = 1; });
   function edgeStyle(k) {  // the resting look of edge k (no answer row selected)
     var e = ER[k], st = {};
+    if (e[3] !== 1 && (offMap[e[0]] || offMap[e[1]])) {  // to the side of a map: a hint only
+      st.width = 0.6;
+      st.color = { color: "#c3cad2", highlight: "#3b4a5a", hover: "#52606d", opacity: 0.25 };
+      st.font = { color: "#8592a0", size: 11, strokeWidth: 3, strokeColor: "#ffffff",
+                  face: D.font };
+      return st;
+    }
     if (e[3] === 1) {
       var q = ANS.length ? edgeQ[k] : 1, top = !ANS.length || edgeTop[k];
       var c = top ? ANSWER_EDGE : TAIL_EDGE;
@@ -254,6 +276,7 @@
   // ---- labels that stay readable: important names keep a screen size at any zoom ----
   var LABEL_SCALE = big ? 0.42 : 0.75;  // below this zoom only the important names show
   function fitFonts() {
+    if (tree) { return; }  // a diagram's boxes would grow into each other
     var scale = network.getScale(), nu = [];
     for (var i = 0; i < NR.length; i++) {
       if (!important[i] || !labelled[i]) { continue; }
@@ -267,6 +290,44 @@
       }
     }
     if (nu.length) { nodes.update(nu); }
+    declutter();
+  }
+  // Names that would overlap a more important one wait for a closer zoom: greedy, in
+  // importance order, on estimated label boxes (canvas units, names under their node).
+  var suppressed = new Uint8Array(NR.length);
+  function declutter() {
+    if (tree) { return; }
+    var cand = [];
+    for (var i = 0; i < NR.length; i++) {
+      if ((labelled[i] || suppressed[i]) && L[NR[i][1]].shape !== "text") { cand.push(i); }
+    }
+    if (cand.length > 1500) { return; }
+    cand.sort(function (a, b) {
+      return importance[a] - importance[b] || NR[b][5] - NR[a][5] || a - b;
+    });
+    var pos = network.getPositions(cand.map(function (i) { return ids[i]; }));
+    var boxes = [], nu = [];
+    cand.forEach(function (i) {
+      var p = pos[ids[i]], o = items[i];
+      if (!p) { return; }
+      var fs = o._fs || (o.font && o.font.size) || 14, lines = labelOf(i).split("\n");
+      var w = 0;
+      lines.forEach(function (l) { w = Math.max(w, l.length * (WIDE.test(l) ? fs : fs * 0.56)); });
+      var h = lines.length * fs * 1.15, inside = L[NR[i][1]].shape === "box" ||
+          L[NR[i][1]].shape === "ellipse";
+      var top = inside ? p.y - h / 2 : p.y + (o.size || 10) + 2;
+      var box = [p.x - w / 2, top, p.x + w / 2, top + h];
+      var hit = NR[i][6] !== 2 && boxes.some(function (b) {
+        return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3];
+      });
+      if (hit) {
+        if (labelled[i]) { labelled[i] = 0; suppressed[i] = 1; nu.push({ id: ids[i], label: undefined }); }
+      } else {
+        boxes.push(box);
+        if (suppressed[i]) { suppressed[i] = 0; labelled[i] = 1; nu.push({ id: ids[i], label: labelOf(i) }); }
+      }
+    });
+    if (nu.length) { nodes.update(nu); }
   }
   function settled() {  // physics has done its work: freeze, so the picture stays put
     if (!E.stable) {
@@ -274,6 +335,8 @@
       E.stable = true;
     }
     network.fit({ animation: false });
+    // A margin for the names under the outermost nodes, which fit() does not count.
+    network.moveTo({ scale: network.getScale() * 0.9, animation: false });
     fitFonts();
     E.ready = true;
     document.documentElement.setAttribute("data-stable", "1");
@@ -289,9 +352,10 @@
     if (scale < LABEL_SCALE) {  // zoomed out: back to the important names only
       if (!big) {
         for (var j = 0; j < NR.length; j++) {
-          if (labelled[j] && !important[j] && !hubLeaves[j] && L[NR[j][1]].shape !== "text" &&
+          if ((labelled[j] || suppressed[j]) && !important[j] && L[NR[j][1]].shape !== "text" &&
               !(NR.length <= 40)) {
             labelled[j] = 0;
+            suppressed[j] = 0;
             nu.push({ id: ids[j], label: undefined });
           }
         }
@@ -398,7 +462,7 @@
   var nCollapsed = Object.keys(collapsedBy).length;
   $("stats").textContent = T.nodes + " " + NR.length.toLocaleString() + " · " + T.edges + " " +
     ER.length.toLocaleString() + " · " + T.layouts[D.layout] +
-    (NR.length > TOP_LABELS ? " · " + T.zoomHint : "") +
+    (NR.length > TOP_LABELS && !tree ? " · " + T.zoomHint : "") +
     (nCollapsed ? " · " + nCollapsed.toLocaleString() + " " + T.collapsed : "");
   $("fit").addEventListener("click", function () { network.fit({ animation: !big }); });
 
