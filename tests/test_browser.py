@@ -397,3 +397,18 @@ def test_png_of_a_chinese_graph_has_drawn_glyphs(tmp_path: Path) -> None:
     assert a != tofu and b != tofu
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "glyphs.png").write_bytes(a)
+
+
+def test_save_buttons_make_png_and_svg(driver: webdriver.Chrome, pages: dict[str, Path]) -> None:
+    load(driver, pages["small"])
+    assert driver.find_element(By.ID, "save-png").is_displayed()
+    png = driver.execute_async_script(
+        "var done = arguments[0]; window.estuary.toPNG(function (b) {"
+        " var r = new FileReader(); r.onload = function () { done([b.type, b.size,"
+        " r.result.slice(0, 4)]); }; r.readAsBinaryString(b); });")
+    assert png[0] == "image/png" and png[1] > 5000 and png[2] == "\x89PNG"
+    svg = driver.execute_script("return window.estuary.toSVG()")
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    assert "南通" in svg and "南通 → 电子信息：查询路径" in svg  # names and title as text
+    assert "<img" not in svg and "&lt;img src=x" in svg  # data escaped in the SVG too
+    assert driver.execute_script("return window.__xss") is None

@@ -59,6 +59,9 @@ def source_table(cited: Iterable[str], known: Mapping[str, Entity]) -> tuple[
 def answer_rows(answers: Iterable[AnswerRow], index: Mapping[str, int],
                 edges: list[Relation], src_index: Mapping[str, int]) -> list[list[Any]]:
     """The ranked answer as payload rows; rows whose node is not drawn are left out."""
+    answers = list(answers)
+    if not answers:
+        return []
     by_pair: dict[tuple[str, str], list[int]] = {}
     for k, r in enumerate(edges):
         by_pair.setdefault((r.start, r.end), []).append(k)

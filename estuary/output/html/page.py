@@ -234,7 +234,8 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
 
     # Citations: edges' sources, entities' own `source`, and the answers' sources.
     known = {**{e.id: e for e in nodes if e.label == "Source"}, **sources}
-    node_cites = [evidence.source_ids(e.props.get("source")) for e in nodes]
+    node_cites = [evidence.source_ids(e.props["source"]) if "source" in e.props else []
+                  for e in nodes]
     cited = [r.source for r in edges if r.source]
     cited += [s for ids in node_cites for s in ids]
     cited += [s for a in sg.answers for s in a.sources]
@@ -257,7 +258,8 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
             x, y = round(positions[i][0]), round(positions[i][1])
         node_rows.append([e.id, label_of[i], e.name, e.name_en, list(e.aliases), degree[i],
                           mark, x, y, _node_info(e, text),
-                          sorted({src_index[s] for s in node_cites[i]})])
+                          sorted({src_index[s] for s in node_cites[i]}) if node_cites[i]
+                          else []])
 
     curves = _curves(pairs)
     edge_rows = []

@@ -247,7 +247,8 @@
     var e = ER[k], st = edgeStyle(k);
     var eo = { id: k, from: ids[e[0]], to: ids[e[1]],
                title: plainTip(edgeText(k), e[5] >= 0 ? [e[5]] : []),
-               width: st.width, color: st.color, font: st.font };
+               width: st.width, color: st.color, font: st.font,
+               lit: e[3] === 1 && (!ANS.length || !!edgeTop[k]) };  // lit at rest: top paths
     if (labelEdges || (labelTop && e[3] === 1 && (!ANS.length || edgeTop[k]))) {
       eo.label = TYPES[e[2]][1];
       elabelled[k] = 1;
@@ -596,10 +597,6 @@
     $("answers").hidden = false;
     $("answers-all").addEventListener("click", function () { selectAnswer(null); });
   }
-  eitems.forEach(function (eo) {  // what is lit at rest: the top answers' paths
-    eo.lit = ER[eo.id][3] === 1 && (!ANS.length || !!edgeTop[eo.id]);
-  });
-  edges.update(eitems.map(function (eo) { return { id: eo.id, lit: eo.lit }; }));
 
   // ---- search: name, English name and aliases, case-insensitive, any script ----
   var input = $("search"), list = $("search-results"), hits = [], active = -1;
