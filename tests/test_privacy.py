@@ -27,6 +27,9 @@ COMMANDS = [
 ]
 
 
+REAL_HOME = str(Path.home())  # read before any test points HOME elsewhere
+
+
 @pytest.fixture
 def private(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     home = tmp_path / "home-ALICE-PRIVATE"
@@ -42,7 +45,7 @@ def private(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def secrets(private: dict[str, Path]) -> list[str]:
     found = [str(private["home"]), str(private["store"]), "ALICE-PRIVATE", "Q7ZX", PASSWORD,
-             str(private["out"])]
+             str(private["out"]), REAL_HOME + "/"]
     host = socket.gethostname()
     if len(host) >= 6:
         found.append(host)

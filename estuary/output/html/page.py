@@ -89,7 +89,7 @@ _TEXT = {
         "result": "Result", "path": "Answer path", "nodes": "Nodes", "edges": "Edges",
         "noMatch": "No matching node", "zoomHint": "zoom in to see names",
         "answers": "Ranked answer", "rank": "#", "name": "Name", "kind": "Kind",
-        "strength": "Strength", "sources": "Sources", "showAll": "Show all",
+        "strength": "Strength", "sources": "Src.", "showAll": "Show all",
         "savePng": "Save PNG", "saveSvg": "Save SVG",
         "collapsed": "leaves collapsed, double-click to expand", "publisher": "Publisher",
         "published": "Date", "more": "more", "answerHint": "Click a row to light its paths",
