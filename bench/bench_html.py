@@ -275,7 +275,13 @@ def main() -> None:
             "legible at the fitted zoom. Leaves of hubs with at least 4 of them start "
             "collapsed behind the hub (double-click to open).",
             "- Drawing times vary by ±30 % between loads on this 2-CPU machine; the first "
-            "load of a fresh browser is the slowest.",
+            "load of a fresh browser is the slowest. Every time here grows with the machine's "
+            "load (reported above: other jobs share the 2 CPUs), so compare columns within "
+            "one run, not across runs: plain pyvis, whose code does not change, is the "
+            "yardstick.",
+            "- \"Ready\" is when the page has laid itself out, sized the important names for "
+            "the fitted zoom and held back overlapping ones (`window.estuary.ready`); the "
+            "browser tests wait for it.",
             "- Plain pyvis's 10k file was not timed in the browser: it keeps physics on, and "
             "stabilising 10k nodes takes far longer than drawing them.",
             "",

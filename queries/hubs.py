@@ -69,7 +69,8 @@ class HubsResult:
         nodes = tuple(sorted((h.entity for h in self.hubs), key=lambda e: e.id))
         rows = tuple(AnswerRow(rank=h.rank, entity=h.entity.id, title=h.entity.display,
                                kind=h.entity.label, strength=h.score,
-                               strength_text=f"{self.metric} {h.score} · degree {h.degree}",
+                               strength_text=f"degree {h.degree}" if self.metric == "degree"
+                               else f"{self.metric} {h.score} · degree {h.degree}",
                                sources=tuple(sorted({r.source for r in self.edges
                                                      if h.entity.id in (r.start, r.end)
                                                      and r.source})))
