@@ -594,6 +594,12 @@
         rowEls.push(tr);
       })(j);
     }
+    if (shownRows < ANS.length) {  // a picture lists the head of a long answer
+      var more = el("tr", "more"), td2 = el("td", null, "… +" + (ANS.length - shownRows));
+      td2.colSpan = 5;
+      more.appendChild(td2);
+      rowsEl.appendChild(more);
+    }
     $("answers").hidden = false;
     $("answers-all").addEventListener("click", function () { selectAnswer(null); });
   }
