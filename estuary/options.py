@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from estuary.completion import complete_entity
-from estuary.output.emit import Output
+from estuary.output.emit import Output, question
 from estuary.output.export import FORMATS
 from estuary.output.html import LANGS, LAYOUTS
 from queries.hubs import METRICS
@@ -52,9 +52,19 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.
 HtmlOpt = Annotated[Path | None, typer.Option(
     "--html", help="Also write the answer's subgraph as a self-contained HTML file.",
     dir_okay=False, show_default=False)]
+PngOpt = Annotated[Path | None, typer.Option(
+    "--png", help="Also write the drawing as a PNG picture (needs Chromium).",
+    dir_okay=False, show_default=False)]
+SvgOpt = Annotated[Path | None, typer.Option(
+    "--svg", help="Also write the drawing as an SVG picture (needs Chromium).",
+    dir_okay=False, show_default=False)]
+PdfOpt = Annotated[Path | None, typer.Option(
+    "--pdf", help="Also write the drawing as a one-page PDF (needs Chromium).",
+    dir_okay=False, show_default=False)]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels in the HTML.")]
 LayoutOpt = Annotated[Layout, typer.Option(
-    "--layout", help="HTML layout: force-directed, or geo (cities at their coordinates).")]
+    "--layout", help="HTML layout: auto, force-directed, hierarchy (left to right: industry "
+    "chains, taxonomies), geo (entities at their coordinates), or none.")]
 LabelOpt = Annotated[str | None, typer.Option(
     "--type", "-t", help="Only entities of this label (City, Industry, Park, Mechanism, …).",
     show_default=False)]
@@ -91,22 +101,30 @@ _OUTPUT_PARAMS = [
                       annotation=LangOpt),
     inspect.Parameter("layout", inspect.Parameter.KEYWORD_ONLY, default=DEFAULT_LAYOUT,
                       annotation=LayoutOpt),
+    inspect.Parameter("png", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=PngOpt),
+    inspect.Parameter("svg", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=SvgOpt),
+    inspect.Parameter("pdf", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=PdfOpt),
 ]
 
 
 def with_output(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Give a command the shared --json/--html/--lang/--layout options as one `out: Output`.
+    """Give a command the shared --json/--html/--lang/--layout/--png/--svg/--pdf options as
+    one `out: Output`.
 
-    The command declares a parameter `out: Output`; Typer sees the four options in its place.
+    The command declares a parameter `out: Output`; Typer sees the options in its place.
     """
     signature = inspect.signature(func, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "out"]
 
     @functools.wraps(func)
     def wrapper(*args: Any, json: bool = False, html: Path | None = None,
-                lang: Any = "zh", layout: Any = "auto", **kwargs: Any) -> Any:
+                lang: Any = "zh", layout: Any = "auto", png: Path | None = None,
+                svg: Path | None = None, pdf: Path | None = None, **kwargs: Any) -> Any:
+        ctx = next((a for a in (*args, *kwargs.values())
+                    if hasattr(a, "command") and hasattr(a, "params")), None)
         out = Output(json=json, html=html, lang=str(getattr(lang, "value", lang)),
-                     layout=str(getattr(layout, "value", layout)))
+                     layout=str(getattr(layout, "value", layout)), png=png, svg=svg, pdf=pdf,
+                     question=question(ctx))
         return func(*args, out=out, **kwargs)
 
     params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)

@@ -78,6 +78,31 @@ def sort_relations(relations: list[Relation]) -> list[Relation]:
 
 
 @dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """One row of a ranked answer, as a drawing lists it next to the graph.
+
+    Query-neutral: any ranked result (links, hubs, search, ...) fills these, and the HTML
+    page shows them as a clickable table whose row highlights `path_edges` (or, when there
+    are none, the edges touching `entity`).
+    """
+
+    rank: int  # 1 = best
+    entity: str  # id of the answer's node (drawn in the subgraph)
+    title: str  # how the answer is named in the table (e.g. Entity.display)
+    kind: str = ""  # kind of link/answer, e.g. "shared industry", "Industry"
+    strength: float = 0.0  # higher is stronger; the page scales sizes by strength / max
+    strength_text: str = ""  # how strength reads, e.g. "6 independent paths"; "" = the number
+    sources: tuple[str, ...] = ()  # ids of the Source entities behind this answer
+    path_edges: tuple[tuple[str, str], ...] = ()  # (start, end) of the edges on its paths
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rank": self.rank, "entity": self.entity, "title": self.title,
+                "kind": self.kind, "strength": self.strength,
+                "strength_text": self.strength_text, "sources": list(self.sources),
+                "path_edges": [list(p) for p in self.path_edges]}
+
+
+@dataclass(frozen=True, slots=True)
 class Subgraph:
     """Part of the graph to draw: nodes, edges and the ids the answer is about."""
 
@@ -86,14 +111,18 @@ class Subgraph:
     focus: tuple[str, ...] = ()  # the query's endpoints
     highlight: tuple[str, ...] = ()  # the answer's result nodes
     path_edges: frozenset[tuple[str, str]] = frozenset()  # (a, b) pairs on answer paths
+    answers: tuple[AnswerRow, ...] = ()  # the ranked answer, best first (may be empty)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "nodes": [n.to_dict() for n in self.nodes],
             "edges": [e.to_dict() for e in self.edges],
             "focus": list(self.focus),
             "highlight": list(self.highlight),
         }
+        if self.answers:
+            out["answers"] = [a.to_dict() for a in self.answers]
+        return out
 
 
 def to_jsonable(value: Any) -> Any:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from graph.model import Entity, Relation, Subgraph
+from graph.model import AnswerRow, Entity, Relation, Subgraph
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
 from queries.errors import QueryError
 
@@ -67,8 +67,16 @@ class HubsResult:
 
     def subgraph(self) -> Subgraph:
         nodes = tuple(sorted((h.entity for h in self.hubs), key=lambda e: e.id))
+        rows = tuple(AnswerRow(rank=h.rank, entity=h.entity.id, title=h.entity.display,
+                               kind=h.entity.label, strength=h.score,
+                               strength_text=f"degree {h.degree}" if self.metric == "degree"
+                               else f"{self.metric} {h.score} · degree {h.degree}",
+                               sources=tuple(sorted({r.source for r in self.edges
+                                                     if h.entity.id in (r.start, r.end)
+                                                     and r.source})))
+                     for h in self.hubs)
         return Subgraph(nodes=nodes, edges=self.edges,
-                        highlight=tuple(h.entity.id for h in self.hubs))
+                        highlight=tuple(h.entity.id for h in self.hubs), answers=rows)
 
 
 def _graphs(entities: list[Entity], relations: list[Relation]) -> tuple[nx.Graph, nx.DiGraph]:

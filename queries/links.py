@@ -19,7 +19,7 @@ from queries.link_kinds import KINDS, Candidate, Sides
 from queries.resolve import resolve
 from queries.rollup import CONFIDENCE_RANK, Chain, Relations, places
 from queries.strength import CONFIDENCE_NAME, RANKING, distance_factor, strength
-from queries.walk import Walk, paths_subgraph
+from queries.walk import Walk, paths_subgraph, walks_answer
 
 
 @dataclass(frozen=True)
@@ -116,10 +116,16 @@ class LinksResult:
         paths = [p for link in self.links for p in link.paths]
         sub = paths_subgraph(paths, focus=(self.a.id, self.b.id),
                              highlight=tuple(link.entity.id for link in self.links))
-        # The drawn linking nodes say their kind, strength, sources and evidence too.
+        # The drawn linking nodes say their kind, strength, sources and evidence too, and
+        # the page lists the ranked rows beside the graph.
         notes = {link.entity.id: link for link in self.links}
         nodes = tuple(_annotated(n, notes[n.id]) if n.id in notes else n for n in sub.nodes)
-        return replace(sub, nodes=nodes)
+        rows = tuple(walks_answer(rank, link.entity, link.paths, kind=KINDS[link.kind].title,
+                                  strength=link.strength,
+                                  strength_text=f"{link.strength} · {link.confidence} · "
+                                                f"{len(link.sources)} source(s) · {link.dates}")
+                     for rank, link in enumerate(self.links, 1))
+        return replace(sub, nodes=nodes, answers=rows)
 
 
 def _annotated(entity: Entity, link: Link) -> Entity:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import Entity, Subgraph
+from graph.model import AnswerRow, Entity, Subgraph
 from graph.names import entity_keys, has_han, normalize, pinyin
 from graph.store import Store
 
@@ -38,7 +38,12 @@ class SearchResult:
 
     def subgraph(self) -> Subgraph:
         nodes = tuple(h.entity for h in self.hits)
-        return Subgraph(nodes=nodes, edges=(), highlight=tuple(n.id for n in nodes))
+        rows = tuple(AnswerRow(rank=i, entity=h.entity.id, title=h.entity.display,
+                               kind=h.entity.label, strength=round(h.score, 1),
+                               strength_text=f"{round(h.score, 1)} ({h.matched})")
+                     for i, h in enumerate(self.hits, 1))
+        return Subgraph(nodes=nodes, edges=(), highlight=tuple(n.id for n in nodes),
+                        answers=rows)
 
 
 def _score(query: str, keys: list[str]) -> tuple[float, str]:

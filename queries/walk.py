@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import Entity, Relation, Subgraph
+from graph.model import AnswerRow, Entity, Relation, Subgraph
 from graph.store import Store
 
 
@@ -82,3 +82,19 @@ def paths_subgraph(paths: Iterable[Walk], focus: tuple[str, ...],
     return Subgraph(nodes=tuple(nodes[k] for k in sorted(nodes)),
                     edges=tuple(edges[k] for k in sorted(edges)),
                     focus=focus, highlight=highlight, path_edges=frozenset(pairs))
+
+
+def walks_answer(rank: int, entity: Entity, walks: Iterable[Walk], *, kind: str,
+                 strength: float, strength_text: str = "") -> AnswerRow:
+    """One ranked answer row for a drawing: the sources and edges of the walks through it."""
+    sources: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for walk in walks:
+        for hop in walk.hops:
+            for rel in hop:
+                sources.add(rel.source)
+                pairs.add((rel.start, rel.end))
+    return AnswerRow(rank=rank, entity=entity.id, title=entity.display, kind=kind,
+                     strength=strength, strength_text=strength_text,
+                     sources=tuple(sorted(s for s in sources if s)),
+                     path_edges=tuple(sorted(pairs)))

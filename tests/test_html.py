@@ -15,8 +15,14 @@ from pathlib import Path
 import pytest
 
 from estuary.output.html.page import LAYOUTS, render_html, write_html
-from estuary.output.html.samples import XSS_IMG, XSS_SCRIPT, estuary_sample, synthetic
-from graph.model import Entity, Relation, Subgraph
+from estuary.output.html.samples import (
+    SOURCE_URL,
+    XSS_IMG,
+    XSS_SCRIPT,
+    estuary_sample,
+    synthetic,
+)
+from graph.model import AnswerRow, Entity, Relation, Subgraph
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "南通 → 电子信息：路径"
@@ -79,9 +85,10 @@ def test_no_remote_src_href_or_url(page: str) -> None:
             assert "src" not in dict(attrs)
     # Outside the JSON data and the vintage vis-network bundle no URL appears at all (the
     # sample's Source node does carry a URL, escaped inside the data).
-    rest = strip_blocks(page)
+    # (The SVG namespace is a name, not an address: the page's SVG export declares it.)
+    rest = strip_blocks(page).replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "http:" not in rest and "https:" not in rest
-    assert "https://example.org/\\u003carticle\\u003e?a=1\\u0026b=2" in page
+    assert "https://example.org/news/2024/sutong?a=1\\u0026b=2" in page
 
 
 def test_vis_network_is_inlined(page: str) -> None:
@@ -125,7 +132,7 @@ def test_xss_payloads_only_escaped(page: str) -> None:
     # No element or attribute came from the data: only the skeleton's tags, no handlers.
     allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "p", "main",
                "aside", "section", "label", "input", "ul", "h2", "button", "div", "noscript",
-               "script"}
+               "script", "table", "thead", "tbody", "tr"}
     for tag, attrs in tags_of(page):
         assert tag in allowed, tag
         assert not [k for k, _ in attrs if k.startswith("on")], (tag, attrs)
@@ -173,7 +180,9 @@ def test_payload_legend_marks_and_labels(page: str) -> None:
     tip = rows["city:nantong"][9]
     assert "level: 地级市" in tip and "lon: 120.894" in tip
     ev = [e for e in data["edges"] if e[4] == "苏州与南通共建苏通科技产业园。"]
-    assert ev and ev[0][5] == "江海联动发展报道 (source:seed-article)" and ev[0][6] == "high"
+    assert ev and data["sources"][ev[0][5]] == [
+        "source:seed-article", "跨江融合 江海联动", "南通日报", "2024-05-01", SOURCE_URL]
+    assert ev[0][6] == "high"
     assert data["options"]["physics"]["enabled"] is True  # small graph: in-browser physics
     assert rows["city:nantong"][7] is None
 
@@ -203,12 +212,115 @@ def test_dangling_edges_and_duplicate_ids_are_dropped() -> None:
                                   "shape": "dot", "count": 1}
 
 
+def test_sources_only_web_addresses_become_links() -> None:
+    data = payload(render_html(estuary_sample(), title="t", caption="c"))
+    sources = {row[0]: row for row in data["sources"]}
+    assert sources["source:bad-url"] == ["source:bad-url", "不可点击的来源", "", "", ""]
+    assert sources["source:seed-article"][4] == SOURCE_URL
+    bad = next(r for r in data["nodes"] if r[0] == "source:bad-url")
+    assert "/home/analyst" not in bad[9] and "file: notes.md" in bad[9]  # local path: name only
+
+
+def test_sources_passed_in_are_cited_without_being_drawn() -> None:
+    a, b = Entity("city:a", "City", "甲"), Entity("city:b", "City", "乙")
+    src = Entity("source:x", "Source", "某文", props={"title": "某文标题", "publisher": "某报",
+                                                   "published": "2025-01-02",
+                                                   "url": "https://example.org/x"})
+    sg = Subgraph(nodes=(a, b), edges=(Relation("COOPERATES_WITH", "city:a", "city:b",
+                                                "source:x", "甲乙合作。"),))
+    data = payload(render_html(sg, title="t", caption="c", sources={"source:x": src}))
+    assert data["sources"] == [["source:x", "某文标题", "某报", "2025-01-02",
+                                "https://example.org/x"]]
+    assert data["edges"][0][5] == 0 and len(data["nodes"]) == 2
+    bare = payload(render_html(sg, title="t", caption="c"))  # unknown source: id, no link
+    assert bare["sources"] == [["source:x", "", "", "", ""]]
+
+
+def test_answers_rows_point_at_their_edges() -> None:
+    data = payload(render_html(estuary_sample(), title="t", caption="c"))
+    ids = [row[0] for row in data["nodes"]]
+    rows = data["answers"]
+    assert [(r[0], ids[r[1]], r[4]) for r in rows] == [
+        (1, "park:sutong", 3), (2, "industry:semiconductors", 1), (3, "mechanism:tax-sharing", 0.5)]
+    first = {(ids[data["edges"][k][0]], ids[data["edges"][k][1]]) for k in rows[0][7]}
+    assert first == {("city:nantong", "park:sutong"), ("park:sutong", "industry:electronic-info")}
+    assert rows[2][7] == []  # no path given: the page lights the edges touching the node
+    srcs = [data["sources"][i][0] for i in rows[2][6]]
+    assert srcs == ["source:bad-url", "source:seed-article"]
+    # Importance: endpoints, then the answers by rank, then the other results, then degree.
+    order = [ids[i] for i in data["order"]]
+    assert order[:5] == ["city:nantong", "industry:electronic-info", "park:sutong",
+                         "industry:semiconductors", "mechanism:tax-sharing"]
+
+
+def test_answer_rows_of_missing_nodes_are_dropped() -> None:
+    a = Entity("city:a", "City", "甲")
+    sg = Subgraph(nodes=(a,), edges=(), answers=(AnswerRow(1, "city:gone", "x"),
+                                                 AnswerRow(2, "city:a", "甲")))
+    assert [r[0] for r in payload(render_html(sg, title="t", caption="c"))["answers"]] == [2]
+
+
+def test_big_graphs_collapse_hub_leaves() -> None:
+    data = payload(render_html(synthetic(1200, edges_per_node=1), title="t", caption="c"))
+    assert data["collapse"]
+    degree = {i: r[5] for i, r in enumerate(data["nodes"])}
+    for hub, leaves in data["collapse"]:
+        assert len(leaves) >= 4 and all(degree[i] == 1 for i in leaves) and degree[hub] > 1
+    small = payload(render_html(estuary_sample(), title="t", caption="c"))
+    assert small["collapse"] == []
+
+
 # ---- layouts -----------------------------------------------------------------------------
+
+
+def _taxonomy() -> Subgraph:
+    ind = [Entity(f"industry:{k}", "Industry", name) for k, name in
+           (("all", "制造业"), ("ele", "电子信息"), ("ic", "集成电路"), ("chem", "化工"),
+            ("new", "新材料"))]
+    rels = (Relation("BROADER", "industry:ele", "industry:all", "s"),
+            Relation("BROADER", "industry:chem", "industry:all", "s"),
+            Relation("BROADER", "industry:ic", "industry:ele", "s"),
+            Relation("UPSTREAM_OF", "industry:new", "industry:ic", "s"))
+    return Subgraph(nodes=tuple(ind), edges=rels)
+
+
+def test_hierarchy_layout_reads_left_to_right() -> None:
+    data = payload(render_html(_taxonomy(), title="t", caption="c"))  # auto picks it
+    assert data["layout"] == "hierarchy" and data["options"]["physics"]["enabled"] is False
+    x = {row[0]: row[7] for row in data["nodes"]}
+    assert x["industry:all"] < x["industry:ele"] < x["industry:ic"]  # broad to narrow
+    assert x["industry:new"] < x["industry:ic"]  # supplier left of its customer
+    assert x["industry:chem"] == x["industry:ele"]  # one layer
+    forced = payload(render_html(estuary_sample(), title="t", caption="c", layout="hierarchy"))
+    assert forced["layout"] == "hierarchy" and all(r[7] is not None for r in forced["nodes"])
+
+
+def test_geo_places_entities_with_coordinates_and_the_rest_by_their_place() -> None:
+    park = Entity("park:p", "Park", "某园", props={"lon": 121.0, "lat": 31.5})
+    city = Entity("city:c", "City", "某市", props={"lon": 120.0, "lat": 32.0})
+    far = Entity("city:f", "City", "远市", props={"lon": 122.0, "lat": 30.0})
+    inner = Entity("park:in", "Park", "无坐标园区")
+    sg = Subgraph(nodes=(park, city, far, inner),
+                  edges=(Relation("LOCATED_IN", "park:in", "city:c", "s"),
+                         Relation("COOPERATES_WITH", "park:in", "city:f", "s"),
+                         Relation("COOPERATES_WITH", "park:p", "city:f", "s")))
+    data = payload(render_html(sg, title="t", caption="c", layout="geo"))
+    ids = [r[0] for r in data["nodes"]]
+    assert sorted(ids[i] for i in data["fixed"]) == ["city:c", "city:f", "park:p"]
+    pos = {r[0]: (r[7], r[8]) for r in data["nodes"]}
+
+    def dist(a: str, b: str) -> float:
+        return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+
+    assert dist("park:in", "city:c") < dist("park:in", "city:f") / 3  # next to its place
+
+
 
 
 def test_geo_layout_follows_coordinates() -> None:
     data = payload(render_html(estuary_sample(), title="t", caption="c", layout="geo"))
     pos = {row[0]: (row[7], row[8]) for row in data["nodes"]}
+    assert data["layout"] == "geo"
     assert all(x is not None for x, _ in pos.values())
     assert pos["city:shanghai"][0] > pos["city:suzhou"][0]  # east is right
     assert pos["city:nantong"][1] < pos["city:suzhou"][1]  # north is up

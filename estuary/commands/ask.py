@@ -81,4 +81,4 @@ def ask(
 
     with opened_store(ctx, as_of) as store:
         answer = replace(run(store, text, extra=user), explain=explain)
-        emit(answer, out, store_location=store.location, paths_shown=paths)
+        emit(answer, out, store=store, paths_shown=paths)

@@ -103,4 +103,4 @@ def load_doc(
 
     with opened_store(ctx) as store:
         result = load_document(store, file, source_id=source_id, title=title, url=url)
-        emit(result, out, store_location=store.location)
+        emit(result, out, store=store)

@@ -38,7 +38,7 @@ def search(
 
     with opened_store(ctx) as store:
         emit(run(store, text, label=label_option(label), limit=limit), out,
-             store_location=store.location)
+             store=store)
 
 
 @friendly
@@ -51,7 +51,7 @@ def show(ctx: typer.Context, entity: EntityArg, as_of: AsOfOpt = None, *, out: O
     from queries.show import show as run
 
     with opened_store(ctx, as_of) as store:
-        emit(run(store, entity), out, store_location=store.location)
+        emit(run(store, entity), out, store=store)
 
 
 @friendly
@@ -73,7 +73,7 @@ def neighbors(
 
     with opened_store(ctx, as_of) as store:
         emit(run(store, entity, depth=depth, label=label_option(label)), out,
-             store_location=store.location)
+             store=store)
 
 
 @friendly
@@ -85,7 +85,7 @@ def stats(ctx: typer.Context, json: JsonOpt = False) -> None:
     from queries.stats import stats as run
 
     with opened_store(ctx) as store:
-        emit(run(store), Output(json=json), store_location=store.location)
+        emit(run(store), Output(json=json), store=store)
 
 
 @friendly
@@ -106,7 +106,7 @@ def hubs(
 
     with opened_store(ctx) as store:
         emit(run(store, label=label_option(label), metric=metric.value, limit=limit), out,
-             store_location=store.location)
+             store=store)
 
 
 @friendly
@@ -119,4 +119,4 @@ def mentions(ctx: typer.Context, entity: EntityArg, *, out: Output) -> None:
     from queries.mentions import mentions as run
 
     with opened_store(ctx) as store:
-        emit(run(store, entity), out, store_location=store.location)
+        emit(run(store, entity), out, store=store)

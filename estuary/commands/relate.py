@@ -38,7 +38,7 @@ def path(
 
     with opened_store(ctx, as_of) as store:
         emit(shortest_paths(store, a, b, k=k, max_hops=max_hops), out,
-             store_location=store.location)
+             store=store)
 
 
 def _via_help() -> str:
@@ -78,7 +78,7 @@ def links(
 
     with opened_store(ctx, as_of) as store:
         emit(run(store, a, b, via=via.value, top=None if all_ else top, broad=broad,
-                 as_of=as_of), out, store_location=store.location, paths_shown=paths)
+                 as_of=as_of), out, store=store, paths_shown=paths)
 
 
 @friendly
@@ -92,7 +92,7 @@ def why(ctx: typer.Context, a: FirstArg, b: SecondArg, as_of: AsOfOpt = None, *,
     from queries.why import why as run
 
     with opened_store(ctx, as_of) as store:
-        emit(run(store, a, b), out, store_location=store.location)
+        emit(run(store, a, b), out, store=store)
 
 
 @friendly
@@ -107,4 +107,4 @@ def compare(ctx: typer.Context, a: FirstArg, b: SecondArg, as_of: AsOfOpt = None
     from queries.compare import compare as run
 
     with opened_store(ctx, as_of) as store:
-        emit(run(store, a, b), out, store_location=store.location)
+        emit(run(store, a, b), out, store=store)

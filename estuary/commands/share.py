@@ -20,12 +20,15 @@ from estuary.options import (
     LabelOpt,
     LangOpt,
     LayoutOpt,
+    PdfOpt,
+    PngOpt,
+    SvgOpt,
     Via,
     label_option,
     opened_store,
     with_output,
 )
-from estuary.output.emit import Output, emit, write_html_file
+from estuary.output.emit import Output, emit, question, write_html_file
 
 
 @friendly
@@ -41,18 +44,22 @@ def viz(
     lang: LangOpt = DEFAULT_LANG,
     layout: LayoutOpt = DEFAULT_LAYOUT,
     as_of: AsOfOpt = None,
+    png: PngOpt = None,
+    svg: SvgOpt = None,
+    pdf: PdfOpt = None,
 ) -> None:
     """Draw the whole graph (or --type LABEL, or --around ENTITY --depth N) as one HTML file.
 
-    Example: [bold]estuary viz -o graph.html --layout geo[/bold]
+    Example: [bold]estuary viz -o graph.html --layout geo --png graph.png[/bold]
     """
     from queries.subgraphs import graph_view
 
-    out = Output(html=output, lang=lang.value, layout=layout.value)
+    out = Output(html=output, lang=lang.value, layout=layout.value, png=png, svg=svg, pdf=pdf,
+                 question=question(ctx))
     with opened_store(ctx, as_of) as store:
         view = graph_view(store, label=label_option(label), around=around, depth=depth,
                           sources=sources)
-        write_html_file(view.subgraph(), out, title=view.title, store_location=store.location)
+        write_html_file(view.subgraph(), out, title=view.title, store=store)
 
 
 @friendly
@@ -104,7 +111,7 @@ def export(
         if output is None:
             for warning in warnings:
                 typer.echo(f"warning: {warning}", err=True)
-            if out.html is not None:
-                write_html_file(graph, out, title=result.title, store_location=store.location)
+            if out.draws:
+                write_html_file(graph, out, title=result.title, store=store)
             return
-        emit(result, out, store_location=store.location)
+        emit(result, out, store=store)

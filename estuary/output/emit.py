@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shlex
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 if TYPE_CHECKING:
-    from graph.model import Subgraph
+    from graph.model import Entity, Subgraph
+    from graph.store import Store
     from queries.result import Result
 
 
@@ -25,10 +26,26 @@ class Output:
     html: Path | None = None
     lang: str = "zh"
     layout: str = "auto"
+    png: Path | None = None
+    svg: Path | None = None
+    pdf: Path | None = None
+    question: str = ""  # the command as asked, for the caption (see `question`)
+
+    @property
+    def draws(self) -> bool:
+        """Whether a drawing of the answer (page or picture) was asked for."""
+        return any(p is not None for p in (self.html, self.png, self.svg, self.pdf))
 
 
-def emit(result: Result, out: Output, *, store_location: str, paths_shown: int = 3) -> None:
-    """Print the result (table or JSON) and write its HTML graph if asked."""
+def emit(result: Result, out: Output, *, store: Store | None = None, store_location: str = "",
+         paths_shown: int = 3) -> None:
+    """Print the result (table or JSON) and write its HTML graph and pictures if asked.
+
+    `store` (the one that answered) supplies the data's digest for the caption and the
+    cited sources' titles and addresses; `store_location` is accepted for old callers and
+    never written anywhere (it is a local path or a host).
+    """
+    del store_location
     if out.json:
         from graph.model import to_jsonable
 
@@ -37,16 +54,17 @@ def emit(result: Result, out: Output, *, store_location: str, paths_shown: int =
         from estuary.output.console import render
 
         render(result, paths_shown=paths_shown)
-    if out.html is not None:
-        write_html_file(result.subgraph(), out, title=result.title,
-                        store_location=store_location)
+    if out.draws:
+        write_html_file(result.subgraph(), out, title=result.title, store=store)
 
 
+# Parameters never shown in a caption: where files go, and how the answer is printed.
+_PRIVATE_PARAMS = frozenset({"json", "html", "png", "svg", "pdf", "output", "lang", "layout"})
 _SECRET_OPTIONS = ("--neo4j-password",)
 
 
 def _masked(args: list[str]) -> list[str]:
-    """The command line with secrets replaced: the caption is mailed to colleagues."""
+    """A command line with secrets replaced (the caption no longer shows argv at all)."""
     masked: list[str] = []
     hide_next = False
     for arg in args:
@@ -63,16 +81,85 @@ def _masked(args: list[str]) -> list[str]:
     return masked
 
 
-def write_html_file(subgraph: Subgraph, out: Output, *, title: str, store_location: str,
-                    path: Path | None = None) -> None:
-    """Write `subgraph` as one self-contained page to `path` (default: `out.html`)."""
+def question(ctx: Any) -> str:
+    """The command and its parameters as typed, without anything private.
+
+    Built from the parsed command context (not from argv): global options (--db,
+    --neo4j-uri, --neo4j-password, ...) belong to the parent command and never appear, and
+    neither do output paths nor any other path-valued option.
+    """
+    command = getattr(ctx, "command", None)
+    if command is None:
+        return "estuary"
+    parts = ["estuary", ctx.info_name or command.name or ""]
+    for param in command.params:
+        if param.name in _PRIVATE_PARAMS or param.name is None:
+            continue
+        value = ctx.params.get(param.name)
+        if value is None or value is False:
+            continue
+        values = list(value) if isinstance(value, (list, tuple)) else [value]
+        if any(isinstance(v, Path) for v in values):
+            continue
+        words = [str(getattr(v, "value", v)) for v in values]
+        flags = [o for o in param.opts if o.startswith("-")]
+        if not flags:  # an argument
+            parts += words
+        else:
+            parts += [max(flags, key=len)] if value is True else [max(flags, key=len), *words]
+    return " ".join(p if re.fullmatch(r"[^\s'\"\\$`|&;<>()*?#~]+", p) else shlex.quote(p)
+                    for p in parts)
+
+
+def caption_for(store: Store | None, asked: str = "") -> str:
+    """Question, data version and date: what a reader needs, nothing about the machine."""
+    from estuary import __version__
+
+    digest = None
+    if store is not None:
+        try:
+            digest = store.bundled_digest()
+        except Exception:  # a caption must never lose the file
+            digest = None
+    data = f"data {digest}" if digest else "data: own (not the bundled set)"
+    asked = asked or "estuary"
+    return f"{asked} · {data} · estuary {__version__} · {dt.date.today().isoformat()}"
+
+
+def cited_sources(subgraph: Subgraph, store: Store | None) -> dict[str, Entity]:
+    """The Source entities the subgraph cites (edges, entities' `source`, answers)."""
+    from estuary.output.html.evidence import source_ids
+
+    if store is None:
+        return {}
+    ids = {r.source for r in subgraph.edges if r.source}
+    ids |= {s for e in subgraph.nodes for s in source_ids(e.props.get("source"))}
+    ids |= {s for a in subgraph.answers for s in a.sources}
+    ids -= {e.id for e in subgraph.nodes}
+    return dict(store.entities(sorted(ids))) if ids else {}
+
+
+def write_html_file(subgraph: Subgraph, out: Output, *, title: str, store: Store | None = None,
+                    store_location: str = "", path: Path | None = None) -> None:
+    """Write `subgraph` as one self-contained page (`path`, default `out.html`) and the
+    pictures `out` asks for (--png, --svg, --pdf), rendered from that page."""
+    import tempfile
+
     from estuary.output.html.page import write_html
 
+    del store_location  # a local path or a host: never written into a shared file
+    caption = caption_for(store, out.question)
+    sources = cited_sources(subgraph, store)
     target = path or out.html
-    assert target is not None
-    command = "estuary " + " ".join(shlex.quote(a) for a in _masked(sys.argv[1:]))
-    when = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    caption = f"{command} · {when} · data: {store_location}"
-    write_html(subgraph, target, title=title, caption=caption, lang=out.lang, layout=out.layout)
-    typer.echo(f"Wrote {target} ({len(subgraph.nodes)} nodes, {len(subgraph.edges)} edges)",
-               err=True)
+    with tempfile.TemporaryDirectory(prefix="estuary-page-") as tmp:
+        page = target if target is not None else Path(tmp) / "page.html"
+        write_html(subgraph, page, title=title, caption=caption, lang=out.lang,
+                   layout=out.layout, sources=sources)
+        if target is not None:
+            typer.echo(f"Wrote {target} ({len(subgraph.nodes)} nodes, "
+                       f"{len(subgraph.edges)} edges)", err=True)
+        if out.png or out.svg or out.pdf:
+            from estuary.output.html.picture import render_pictures
+
+            for written in render_pictures(page, png=out.png, svg=out.svg, pdf=out.pdf):
+                typer.echo(f"Wrote {written}", err=True)

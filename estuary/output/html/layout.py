@@ -240,18 +240,43 @@ def relax(pos: list[Position], movable: Sequence[bool], *, spacing: float,
 
 
 def geo_layout(n: int, adj: Sequence[Sequence[int]], coords: Mapping[int, Position], *,
-               seed: int, first: Sequence[int] = (), spacing: float = SPACING) -> list[Position]:
-    """Geographic positions for nodes with ``(lon, lat)``; the rest placed around them."""
+               seed: int, first: Sequence[int] = (), spacing: float = SPACING,
+               places: Mapping[int, int] | None = None, aside: bool = False,
+               width: float = 900.0, beside: list[int] | None = None) -> list[Position]:
+    """Geographic positions for nodes with ``(lon, lat)``; the rest placed around them.
+
+    ``places`` maps a node without coordinates to its place (e.g. the city a park is
+    LOCATED_IN): such a node is set next to its place first, before the others are set
+    near whatever mapped neighbours they have. With ``aside``, only a node tied to exactly
+    one placed node joins the map; the rest (industries shared by ten cities, ...) are laid
+    out beside it instead of piling up between their places.
+    """
     if not coords:
         return sunflower_layout(n, adj, seed=seed, first=first, spacing=spacing)
     rng = random.Random(seed)
-    width = max(900.0, 90.0 * math.sqrt(len(coords)))
+    width = max(width, 90.0 * math.sqrt(len(coords)))
     placed: dict[int, Position] = project(coords, width=width)
     around = [0] * n  # how many nodes were already set around each anchor
     turn = [0.0] * n
     queue = sorted(placed)
     for u in queue:
         turn[u] = rng.random() * 2.0 * math.pi
+    # Resolve chains (a park in a district in a city) to the first place that is on the map.
+    for v in sorted(places or {}):
+        hop, seen = v, set()
+        while hop not in placed and places and hop in places and hop not in seen:
+            seen.add(hop)
+            hop = places[hop]
+        if v in placed or hop not in placed or hop == v:
+            continue
+        j = around[hop]
+        around[hop] = j + 1
+        r = spacing * (1.0 + 0.6 * math.sqrt(j))
+        a = turn[hop] + j * GOLDEN_ANGLE
+        px, py = placed[hop]
+        placed[v] = (px + r * math.cos(a), py + r * math.sin(a))
+        turn[v] = rng.random() * 2.0 * math.pi
+        queue.append(v)
     k = 0
     while k < len(queue):  # multi-source BFS outward from the mapped nodes
         u = queue[k]
@@ -259,6 +284,8 @@ def geo_layout(n: int, adj: Sequence[Sequence[int]], coords: Mapping[int, Positi
         for v in adj[u]:
             if v in placed:
                 continue
+            if aside and len({w for w in adj[v] if w in placed}) != 1:
+                continue  # tied to several places (or none yet): not on the map
             sx = sy = 0.0
             cnt = 0
             for w in adj[v]:
@@ -279,9 +306,11 @@ def geo_layout(n: int, adj: Sequence[Sequence[int]], coords: Mapping[int, Positi
         pos[i] = p
     movable = [i not in coords for i in range(n)]
     rest = [i for i in range(n) if i not in placed]
+    if beside is not None:  # tell the caller which nodes are not on the map
+        beside.extend(rest)
     if rest:  # components with no mapped node: their own layout, right of the map
         local = {u: j for j, u in enumerate(rest)}
-        sub_adj = [[local[v] for v in adj[u]] for u in rest]
+        sub_adj = [[local[v] for v in adj[u] if v in local] for u in rest]
         sub_first = [local[i] for i in first if i in local]
         sub = sunflower_layout(len(rest), sub_adj, seed=seed, first=sub_first, spacing=spacing)
         right = max(p[0] for p in placed.values()) + 4.0 * spacing
@@ -292,3 +321,88 @@ def geo_layout(n: int, adj: Sequence[Sequence[int]], coords: Mapping[int, Positi
             pos[u] = (sub[j][0] - sx0 + right, sub[j][1] - sy0 + top)
     # Nodes set around a city by different anchors can land on each other: spread them.
     return relax(pos, movable, spacing=spacing, iterations=30 if n <= 3000 else 5)
+
+
+def layered_layout(n: int, arcs: Iterable[tuple[int, int]], adj: Sequence[Sequence[int]], *,
+                   gap: float = 250.0, spacing: float = 40.0,
+                   max_rows: int = 28) -> list[Position]:
+    """Left-to-right layers for chains and taxonomies: an arc ``(a, b)`` puts ``b`` right of
+    ``a``. Longest-path layers (arcs in a cycle are ignored once their cycle is met); nodes on
+    no arc sit one layer right of a neighbour that is on one; a few barycentre sweeps order
+    each layer so that edges cross less. A layer taller than ``max_rows`` wraps into
+    sub-columns. Deterministic: every order is an order of indices."""
+    succ: list[list[int]] = [[] for _ in range(n)]
+    indeg = [0] * n
+    on_arc = bytearray(n)
+    for a, b in arcs:
+        if a != b:
+            succ[a].append(b)
+            indeg[b] += 1
+            on_arc[a] = on_arc[b] = 1
+    level = [0] * n
+    queue = [i for i in range(n) if on_arc[i] and indeg[i] == 0]
+    left = indeg[:]
+    queued = bytearray(n)
+    for i in queue:
+        queued[i] = 1
+    k = 0
+    cursor = 0  # cycle breaking scans indices once, in order
+    while True:
+        while k < len(queue):
+            u = queue[k]
+            k += 1
+            for v in succ[u]:
+                level[v] = max(level[v], level[u] + 1)
+                left[v] -= 1
+                if left[v] == 0 and not queued[v]:
+                    queued[v] = 1
+                    queue.append(v)
+        while cursor < n and not (on_arc[cursor] and not queued[cursor]):
+            cursor += 1
+        if cursor == n:
+            break
+        queued[cursor] = 1  # in a cycle: start it here, its other arcs are met later
+        left[cursor] = 0
+        queue.append(cursor)
+    # Nodes on no arc: one layer right of their first placed neighbour, breadth first.
+    placed = [i for i in range(n) if on_arc[i]]
+    seen = bytearray(on_arc)
+    k = 0
+    while k < len(placed):
+        u = placed[k]
+        k += 1
+        for v in adj[u]:
+            if not seen[v]:
+                seen[v] = 1
+                level[v] = level[u] + 1
+                placed.append(v)
+    layers: dict[int, list[int]] = {}
+    for i in range(n):
+        layers.setdefault(level[i], []).append(i)
+    keys = sorted(layers)
+    rank = [0.0] * n
+    for key in keys:
+        for j, u in enumerate(layers[key]):
+            rank[u] = float(j)
+    for sweep in range(6):  # barycentre: order each layer by its neighbours' mean position
+        seq = keys if sweep % 2 == 0 else keys[::-1]
+        for key in seq:
+            nodes = layers[key]
+            bary = {}
+            for u in nodes:
+                ns = [rank[v] for v in adj[u] if level[v] != level[u]]
+                bary[u] = sum(ns) / len(ns) if ns else rank[u]
+            nodes.sort(key=lambda u: (bary[u], u))
+            for j, u in enumerate(nodes):
+                rank[u] = float(j)
+    pos: list[Position] = [(0.0, 0.0)] * n
+    x = 0.0
+    for key in keys:
+        nodes = layers[key]
+        cols = -(-len(nodes) // max_rows)
+        rows = -(-len(nodes) // cols)
+        for j, u in enumerate(nodes):
+            c, r = divmod(j, rows)
+            pos[u] = (x + c * gap * 0.75, (r - (rows - 1) / 2.0 + 0.5 * (c % 2)) * spacing)
+        x += gap + (cols - 1) * gap * 0.75
+    return _centred(pos)

@@ -38,17 +38,24 @@ import html
 import importlib.util
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from estuary.output.html import LANGS, LAYOUTS
+from estuary.output.html import LANGS, LAYOUTS, evidence
 from estuary.output.html import template as html_template
 from graph.model import Entity, Relation, Subgraph
 from graph.schema import LABELS, REL_TYPES
 
 PHYSICS_MAX_NODES = 300  # "auto" runs in-browser physics up to this many nodes
 BIG_SPACING = 64.0  # px between nodes in the computed layout: room for a short label
+# Edges that order things left to right in the hierarchy layout: (type, start goes left?).
+# A narrower industry points to its BROADER one, a part to its whole, a place to its
+# container: the general one goes left. UPSTREAM_OF reads as a chain: supplier left.
+HIERARCHY_TYPES = {"BROADER": False, "PART_OF": False, "LOCATED_IN": False,
+                   "UPSTREAM_OF": True}
+HIERARCHY_SHARE = 0.5  # "auto" picks the hierarchy when at least this share of edges are such
+RESULT_SHARE = 0.5  # results are marked only while they are at most this share of the nodes
 
 _MUTE = 0.68  # how far a muted node's colour is blended towards white
 _INFO_MAX = 240  # characters kept of one property value or description in a tooltip
@@ -62,8 +69,14 @@ _TEXT = {
         "focus": "查询端点", "result": "结果节点", "path": "答案路径",
         "nodes": "节点", "edges": "关系", "noMatch": "无匹配节点",
         "zoomHint": "放大后显示名称",
+        "answers": "排名答案", "rank": "名次", "name": "名称", "kind": "类型",
+        "strength": "强度", "sources": "来源", "showAll": "显示全部", "savePng": "保存 PNG",
+        "saveSvg": "保存 SVG", "collapsed": "个叶节点已折叠，双击展开",
+        "publisher": "发布者", "published": "日期", "more": "另有", "answerHint":
+        "点击一行，突出显示该答案的路径",
         "layouts": {"force": "力导向布局", "computed": "预计算布局（物理模拟关闭）",
-                    "geo": "地理布局（经纬度）", "none": "无布局"},
+                    "hierarchy": "层级布局（从左到右）",
+                    "geo": "地理布局（经纬度，无底图）", "none": "无布局"},
     },
     "en": {
         "search": "Search nodes", "search_hint": "Name, English name or alias…",
@@ -73,9 +86,15 @@ _TEXT = {
         "confidence": "Confidence", "description": "Description", "focus": "Query endpoint",
         "result": "Result", "path": "Answer path", "nodes": "Nodes", "edges": "Edges",
         "noMatch": "No matching node", "zoomHint": "zoom in to see names",
+        "answers": "Ranked answer", "rank": "#", "name": "Name", "kind": "Kind",
+        "strength": "Strength", "sources": "Src.", "showAll": "Show all",
+        "savePng": "Save PNG", "saveSvg": "Save SVG",
+        "collapsed": "leaves collapsed, double-click to expand", "publisher": "Publisher",
+        "published": "Date", "more": "more", "answerHint": "Click a row to light its paths",
         "layouts": {"force": "force-directed layout",
                     "computed": "precomputed layout (physics off)",
-                    "geo": "geographic layout (lon/lat)", "none": "no layout"},
+                    "hierarchy": "hierarchical layout (left to right)",
+                    "geo": "geographic layout (lon/lat, no base map)", "none": "no layout"},
     },
 }
 
@@ -85,10 +104,15 @@ _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
 
 
 def write_html(subgraph: Subgraph, path: Path, *, title: str, caption: str, lang: str = "zh",
-               layout: str = "auto", seed: int = 7) -> Path:
-    """Write the subgraph as a self-contained HTML file (UTF-8) and return its path."""
+               layout: str = "auto", seed: int = 7,
+               sources: Mapping[str, Entity] | None = None) -> Path:
+    """Write the subgraph as a self-contained HTML file (UTF-8) and return its path.
+
+    `sources` maps Source ids to their entities (title, publisher, published, url) for the
+    citations of nodes, edges and answers; Source nodes drawn in the subgraph count too.
+    """
     page = render_html(subgraph, title=title, caption=caption, lang=lang, layout=layout,
-                       seed=seed)
+                       seed=seed, sources=sources)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # errors="replace": a lone surrogate in some name must not lose the whole file.
@@ -97,14 +121,15 @@ def write_html(subgraph: Subgraph, path: Path, *, title: str, caption: str, lang
 
 
 def render_html(subgraph: Subgraph, *, title: str, caption: str, lang: str = "zh",
-                layout: str = "auto", seed: int = 7) -> str:
+                layout: str = "auto", seed: int = 7,
+                sources: Mapping[str, Entity] | None = None) -> str:
     """The page as a string; byte-identical for the same subgraph, seed and caption."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     text = _TEXT[lang]
-    payload = _payload(subgraph, lang=lang, layout=layout, seed=seed)
+    payload = _payload(subgraph, lang=lang, layout=layout, seed=seed, sources=sources or {})
     assets = _assets()
     values = {
         "LANG": "zh-CN" if lang == "zh" else "en",
@@ -121,6 +146,11 @@ def render_html(subgraph: Subgraph, *, title: str, caption: str, lang: str = "zh
         "T_LEGEND": html.escape(text["legend"]),
         "T_FIT": html.escape(text["fit"]),
         "T_DETAILS": html.escape(text["details"]),
+        "T_ANSWERS": html.escape(text["answers"]),
+        "T_ANSWER_HINT": html.escape(text["answerHint"]),
+        "T_SHOW_ALL": html.escape(text["showAll"]),
+        "T_SAVE_PNG": html.escape(text["savePng"]),
+        "T_SAVE_SVG": html.escape(text["saveSvg"]),
         "T_NOSCRIPT": html.escape(text["noscript"]),
     }
     # One pass over the constant skeleton: a value is never scanned for further markers, so
@@ -171,7 +201,8 @@ def _sha256(text: str) -> str:
 # Payload
 
 
-def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int) -> dict[str, Any]:
+def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
+             sources: Mapping[str, Entity]) -> dict[str, Any]:
     text = _TEXT[lang]
     nodes = _unique_nodes(sg.nodes)
     index = {n.id: i for i, n in enumerate(nodes)}
@@ -191,13 +222,28 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int) -> dict[str, An
 
     focus = {i for i in (index.get(x) for x in sg.focus) if i is not None}
     result = {i for i in (index.get(x) for x in sg.highlight) if i is not None} - focus
+    if n > 20 and len(result) > RESULT_SHARE * n and not sg.answers:
+        result = set()  # (nearly) everything is a result: marking it would say nothing
     path = sg.path_edges  # membership tests only: iterating a frozenset is not deterministic
     on_path = [(r.start, r.end) in path or (r.end, r.start) in path for r in edges]
-    emphasis = bool(focus or result or any(on_path))
+    # Mute the rest only when there is an answer to set off (endpoints alone mute nothing).
+    emphasis = bool(result or any(on_path))
     path_nodes = {i for k, pair in enumerate(pairs) if on_path[k] for i in pair}
 
-    positions, mode, physics, fixed = _positions(nodes, pairs, layout=layout, seed=seed,
-                                                 first=sorted(focus) + sorted(result))
+    # Citations: edges' sources, entities' own `source`, and the answers' sources.
+    known = {**{e.id: e for e in nodes if e.label == "Source"}, **sources}
+    node_cites = [evidence.source_ids(e.props["source"]) if "source" in e.props else []
+                  for e in nodes]
+    cited = [r.source for r in edges if r.source]
+    cited += [s for ids in node_cites for s in ids]
+    cited += [s for a in sg.answers for s in a.sources]
+    source_rows, src_index = evidence.source_table(cited, known)
+    answers = evidence.answer_rows(sg.answers, index, edges, src_index)
+    order = evidence.importance(n, degree, focus, answers, result)
+    collapse = evidence.collapsible(n, pairs, focus | result | path_nodes)
+
+    positions, mode, physics, fixed, beside = _positions(
+        nodes, edges, pairs, layout=layout, seed=seed, first=sorted(focus) + sorted(result))
     big = n > PHYSICS_MAX_NODES
 
     node_rows = []
@@ -209,17 +255,17 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int) -> dict[str, An
         if positions is not None:
             x, y = round(positions[i][0]), round(positions[i][1])
         node_rows.append([e.id, label_of[i], e.name, e.name_en, list(e.aliases), degree[i],
-                          mark, x, y, _node_info(e, text)])
+                          mark, x, y, _node_info(e, text),
+                          sorted({src_index[s] for s in node_cites[i]}) if node_cites[i]
+                          else []])
 
     curves = _curves(pairs)
-    source_names = {e.id: e.name for e in nodes if e.label == "Source"}
     edge_rows = []
     for k, r in enumerate(edges):
         mark = 1 if on_path[k] else 3 if emphasis else 0
-        src = source_names.get(r.source, "")
-        source = f"{src} ({r.source})" if src else r.source
-        edge_rows.append([pairs[k][0], pairs[k][1], type_of[k], mark, r.evidence, source,
-                          r.confidence, _props_text(r.props), curves[k]])
+        edge_rows.append([pairs[k][0], pairs[k][1], type_of[k], mark, r.evidence,
+                          src_index.get(r.source, -1), r.confidence, _props_text(r.props),
+                          curves[k]])
 
     marks = {"focus": len(focus), "result": len(result), "path": sum(on_path)}
     return {
@@ -233,9 +279,15 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int) -> dict[str, An
         "marks": marks,
         "nodes": node_rows,
         "edges": edge_rows,
+        "sources": source_rows,
+        "answers": answers,
+        "order": order,
+        "collapse": collapse,
         "fixed": fixed,
+        "beside": beside,
         "options": _vis_options(labels, physics=physics, big=big, seed=seed,
-                                positioned=positions is not None, n_nodes=n),
+                                positioned=positions is not None, n_nodes=n,
+                                hierarchy=mode == "hierarchy"),
     }
 
 
@@ -310,11 +362,18 @@ def _node_info(e: Entity, text: dict[str, Any]) -> str:
     spec = LABELS.get(e.label)
     keys = list(spec.properties) if spec else sorted(e.props)
     keys += [k for k in ("source", "confidence") if k not in keys]
-    lines = [f"{k}: {_short(e.props[k])}" for k in keys
+    lines = [f"{k}: {_short(_public(k, e.props[k]))}" for k in keys
              if k in e.props and e.props[k] not in (None, "", [], ())]
     if e.description:
         lines.append(f"{text['description']}: {_short(e.description)}")
     return "\n".join(lines)
+
+
+def _public(key: str, value: Any) -> Any:
+    """A local file path as its name only: the page is mailed out, the machine's paths not."""
+    if key == "file" and isinstance(value, str) and re.match(r"^(/|~|[A-Za-z]:[\\/])", value):
+        return re.split(r"[\\/]", value)[-1]
+    return value
 
 
 def _props_text(props: dict[str, Any]) -> str:
@@ -322,34 +381,60 @@ def _props_text(props: dict[str, Any]) -> str:
                      if props[k] not in (None, "", [], ()))
 
 
-def _positions(nodes: list[Entity], pairs: list[tuple[int, int]], *, layout: str, seed: int,
-               first: list[int]) -> tuple[list[tuple[float, float]] | None, str, bool, list[int]]:
-    """(positions or None, layout mode shown in the page, physics on?, fixed node indices)."""
+def _hierarchy_arcs(edges: list[Relation], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(left, right) node pairs from the edges that order a chain or a taxonomy."""
+    arcs = []
+    for r, (a, b) in zip(edges, pairs, strict=True):
+        start_left = HIERARCHY_TYPES.get(r.type)
+        if start_left is not None:
+            arcs.append((a, b) if start_left else (b, a))
+    return arcs
+
+
+def _positions(nodes: list[Entity], edges: list[Relation], pairs: list[tuple[int, int]], *,
+               layout: str, seed: int, first: list[int]
+               ) -> tuple[list[tuple[float, float]] | None, str, bool, list[int], list[int]]:
+    """(positions or None, layout mode shown in the page, physics on?, fixed node indices,
+    nodes laid out beside the map)."""
     from estuary.output.html import layout as lay
 
     n = len(nodes)
     small = n <= PHYSICS_MAX_NODES
     if layout == "none":
-        return None, "none", False, []
+        return None, "none", False, [], []
+    arcs = _hierarchy_arcs(edges, pairs)
+    if layout == "auto" and n >= 3 and arcs and len(arcs) >= HIERARCHY_SHARE * len(edges):
+        layout = "hierarchy"  # mostly a taxonomy or a chain: draw it as one
+    if layout == "hierarchy":
+        adj = lay.adjacency(n, pairs)
+        return lay.layered_layout(n, arcs, adj, gap=230.0, spacing=36.0, max_rows=24), \
+            "hierarchy", False, [], []
     if layout == "geo":
         coords = {}
-        for i, e in enumerate(nodes):
-            ll = lay.parse_lon_lat(e.props) if e.label == "City" else None
+        for i, e in enumerate(nodes):  # every entity with coordinates goes on the map
+            ll = lay.parse_lon_lat(e.props)
             if ll is not None:
                 coords[i] = ll
         if coords:
             adj = lay.adjacency(n, pairs)
+            places: dict[int, int] = {}
+            beside: list[int] = []
+            for r, (a, b) in zip(edges, pairs, strict=True):
+                if r.type == "LOCATED_IN" and a not in coords and a not in places and a != b:
+                    places[a] = b
             pos = lay.geo_layout(n, adj, coords, seed=seed, first=first,
-                                 spacing=lay.SPACING if small else BIG_SPACING)
-            # Small: mapped cities stay pinned while physics settles the rest around them.
-            return pos, "geo", small, sorted(coords)
+                                 spacing=lay.SPACING * 1.3 if small else BIG_SPACING,
+                                 places=places, aside=True, beside=beside,
+                                 width=max(1400.0, 140.0 * len(coords) ** 0.5))
+            # No physics: it would pull the entities laid out beside the map back onto it.
+            return pos, "geo", False, sorted(coords), sorted(beside)
         layout = "auto"  # nothing to put on a map: fall back
     if small:  # small "auto" or "force": vis-network's seeded physics
-        return None, "force", True, []
+        return None, "force", True, [], []
     adj = lay.adjacency(n, pairs)
     pos = lay.sunflower_layout(n, adj, seed=seed, first=first, spacing=BIG_SPACING)
     # "force" on a big graph: physics starts from the computed layout instead of chaos.
-    return pos, ("force" if layout == "force" else "computed"), layout == "force", []
+    return pos, ("force" if layout == "force" else "computed"), layout == "force", [], []
 
 
 # ---------------------------------------------------------------------------------------
@@ -398,7 +483,7 @@ def _dark(color: str) -> bool:
 
 
 def _vis_options(labels: list[dict[str, Any]], *, physics: bool, big: bool, seed: int,
-                 positioned: bool, n_nodes: int) -> dict[str, Any]:
+                 positioned: bool, n_nodes: int, hierarchy: bool = False) -> dict[str, Any]:
     """vis-network options through pyvis's options model, plus what that model lacks."""
     from pyvis.options import Options  # imports pyvis (and IPython): only when rendering
 
@@ -417,8 +502,11 @@ def _vis_options(labels: list[dict[str, Any]], *, physics: bool, big: bool, seed
         opts.physics.stabilization.updateInterval = 50
         opts.physics.stabilization.fit = True
     opts.edges.inherit_colors(False)
-    if big or (positioned and not physics):  # straight lines: cheaper, and honest on a map
+    if big or (positioned and not physics and not hierarchy):  # straight: cheap, honest on a map
         opts.edges.smooth.enabled = False
+    elif hierarchy:  # left-to-right layers: edges leave and enter horizontally
+        opts.edges.smooth.enabled = True
+        opts.edges.smooth.type = "cubicBezier"
     else:
         opts.edges.toggle_smoothness("continuous")
     opts.interaction.hideEdgesOnDrag = big
@@ -447,5 +535,8 @@ def _vis_options(labels: list[dict[str, Any]], *, physics: bool, big: bool, seed
         "font": {"face": font, "size": 11, "color": "#616e7c", "strokeWidth": 3,
                  "strokeColor": "#ffffff", "align": "middle"},
     })
+    if hierarchy:
+        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier",
+                                      "forceDirection": "horizontal", "roundness": 0.45}
     options["groups"] = _groups(labels)
     return options

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import random
 
-from graph.model import Entity, Relation, Subgraph
+from graph.model import AnswerRow, Entity, Relation, Subgraph
 from graph.schema import LABELS
 
 SRC = "source:seed-article"
+BAD_SRC = "source:bad-url"
+SOURCE_URL = "https://example.org/news/2024/sutong?a=1&b=2"
 
 # Payloads that would run if a renderer let data reach HTML or JS unescaped. Each sets
 # window.__xss (and the script one alerts), which the browser test checks.
@@ -53,7 +55,11 @@ def estuary_sample() -> Subgraph:
                "Sutong Yangtze River Bridge", (), "",
                {"kind": "桥梁", "opened": "2008", "length_m": 8206}),
         Entity(SRC, "Source", "江海联动发展报道", "Seed article", (), "",
-               {"title": "跨江融合 江海联动", "url": "https://example.org/<article>?a=1&b=2"}),
+               {"title": "跨江融合 江海联动", "url": SOURCE_URL, "publisher": "南通日报",
+                "published": "2024-05-01"}),
+        Entity(BAD_SRC, "Source", "坏链接来源", "Bad link", (), "",
+               {"title": "不可点击的来源", "url": "javascript:window.__xss=3",
+                "file": "/home/analyst/private/notes.md"}),
         Entity("org:xss-img", "Organization", XSS_IMG, XSS_IMG, (XSS_SCRIPT,), XSS_SCRIPT,
                {"kind": XSS_IMG}),
         Entity("org:xss-script", "Organization", XSS_SCRIPT, "", (), "", {}),
@@ -96,6 +102,18 @@ def estuary_sample() -> Subgraph:
         rel("MENTIONS", SRC, "park:sutong", "文章介绍苏通科技产业园。"),
         rel("COOPERATES_WITH", "org:xss-img", "city:nantong", XSS_IMG, "low", note=XSS_SCRIPT),
         rel("LEARNS_FROM", "org:xss-script", "park:sutong", XSS_SCRIPT, "low"),
+        Relation("MEMBER_OF", "city:haimen", "region:yangtze-delta", BAD_SRC, "海门属长三角。"),
+    )
+    answers = (
+        AnswerRow(1, "park:sutong", "苏通科技产业园 (Su-Tong Science & Technology Park)",
+                  "co-built park", 3, "3 indep. · 4 paths", (SRC,),
+                  (("city:nantong", "park:sutong"), ("park:sutong", "industry:electronic-info"))),
+        AnswerRow(2, "industry:semiconductors", "集成电路 (Integrated circuits)", "industry", 1,
+                  "1 indep. · 1 path", (SRC,),
+                  (("city:shanghai", "industry:semiconductors"),
+                   ("industry:semiconductors", "industry:electronic-info"))),
+        AnswerRow(3, "mechanism:tax-sharing", "税收分成 (Tax sharing)", "mechanism", 0.5, "",
+                  (SRC, BAD_SRC)),
     )
     return Subgraph(
         nodes=nodes,
@@ -104,6 +122,7 @@ def estuary_sample() -> Subgraph:
         highlight=("park:sutong",),
         path_edges=frozenset({("city:nantong", "park:sutong"),
                               ("park:sutong", "industry:electronic-info")}),
+        answers=answers,
     )
 
 
