@@ -16,6 +16,7 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from estuary.output.sanitize import clean_line
         from graph.store import StoreError
         from loaders.errors import ValidationFailed
         from queries.errors import QueryError
@@ -24,18 +25,19 @@ def friendly(func: F) -> F:
             return func(*args, **kwargs)
         except ValidationFailed as exc:
             for err in exc.errors:
-                typer.echo(f"Error: {err}", err=True)
+                typer.echo(f"Error: {clean_line(str(err))}", err=True)
             count = exc.total
             shown = f" (the first {len(exc.errors)} shown)" if count > len(exc.errors) else ""
             typer.echo(f"{count} error{'s' if count != 1 else ''}{shown}; nothing was loaded.",
                        err=True)
             raise typer.Exit(1) from None
         except (QueryError, StoreError) as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {clean_line(str(exc))}", err=True)
             raise typer.Exit(1) from None
         except OSError as exc:
-            where = f" {exc.filename}" if exc.filename else ""
-            typer.echo(f"Error:{where}: {exc.strerror or exc}", err=True)
+            # "No space left on device" has no filename: never print "Error::".
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"Error: {clean_line(f'{where}{exc.strerror or exc}')}", err=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

@@ -30,9 +30,10 @@ class Output:
 def emit(result: Result, out: Output, *, store_location: str, paths_shown: int = 3) -> None:
     """Print the result (table or JSON) and write its HTML graph if asked."""
     if out.json:
+        from estuary.output.sanitize import clean_json
         from graph.model import to_jsonable
 
-        typer.echo(json.dumps(to_jsonable(result), ensure_ascii=False, indent=2))
+        typer.echo(clean_json(json.dumps(to_jsonable(result), ensure_ascii=False, indent=2)))
     else:
         from estuary.output.console import render
 
@@ -67,6 +68,7 @@ def write_html_file(subgraph: Subgraph, out: Output, *, title: str, store_locati
                     path: Path | None = None) -> None:
     """Write `subgraph` as one self-contained page to `path` (default: `out.html`)."""
     from estuary.output.html.page import write_html
+    from estuary.output.sanitize import clean_line
 
     target = path or out.html
     assert target is not None
@@ -74,5 +76,5 @@ def write_html_file(subgraph: Subgraph, out: Output, *, title: str, store_locati
     when = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     caption = f"{command} · {when} · data: {store_location}"
     write_html(subgraph, target, title=title, caption=caption, lang=out.lang, layout=out.layout)
-    typer.echo(f"Wrote {target} ({len(subgraph.nodes)} nodes, {len(subgraph.edges)} edges)",
-               err=True)
+    typer.echo(clean_line(f"Wrote {target} ({len(subgraph.nodes)} nodes, "
+                          f"{len(subgraph.edges)} edges)"), err=True)
