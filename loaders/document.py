@@ -26,17 +26,20 @@ because what a document names depends on what the graph already holds.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from graph.gazetteer import NameScanner
+from graph.gazetteer import NameScanner, _bounded
+from graph.limits import DEFAULT_LIMITS, Limits
 from graph.model import Entity, Relation, Subgraph, sort_relations
 from graph.names import lookup_keys, pinyin
+from loaders.checks import value_problem
 from loaders.errors import LoadError, ValidationFailed
-from loaders.reading import InputError, decode
+from loaders.reading import InputError, stream_decode
 
 if TYPE_CHECKING:
     from graph.bundle import Bundle
@@ -57,17 +60,111 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The non-empty sentences of a text, each an exact substring of it."""
-    out: list[Sentence] = []
-    pos = 0
-    for piece in _SPLIT.split(text):
+_PIECE = re.compile(f"[^{re.escape(SENTENCE_ENDS)}]+")
+_BREAKS = "，,、 ：:"  # where an over-long sentence is best cut
+
+
+def _break_at(text: str, limit: int, pos: int = 0) -> int:
+    """Where to cut an over-long sentence starting at `pos`: after the last comma or space
+    within the limit, else at the limit."""
+    best = max(text.rfind(ch, pos, pos + limit) for ch in _BREAKS)
+    return best + 1 if best >= pos + limit // 2 else pos + limit
+
+
+def _cut(text: str, start: int, line: int, limit: int, out: list[Sentence]) -> int:
+    """Append `text` (stripped, non-empty) as one sentence, or as pieces of at most `limit`
+    characters; how many sentences were over the limit (0 or 1)."""
+    if len(text) <= limit:
+        out.append(Sentence(start, line, text))
+        return 0
+    while text:
+        cut = _break_at(text, limit) if len(text) > limit else len(text)
+        piece = text[:cut]
         stripped = piece.strip()
         if stripped:
-            start = pos + piece.index(stripped)
-            out.append(Sentence(start, text.count("\n", 0, start) + 1, stripped))
-        pos += len(piece) + 1
-    return out
+            out.append(Sentence(start + piece.index(stripped), line, stripped))
+        text, start = text[cut:], start + cut
+    return 1
+
+
+class _Splitter:
+    """Sentences of a text fed in pieces: each an exact substring, in one pass (linear)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.carry = ""  # text after the last sentence end seen
+        self.offset = 0  # offset of `carry` in the whole text
+        self.line = 1  # line at the start of `carry`
+        self.split = 0  # sentences longer than the limit, cut into pieces
+        self.cutting = False  # inside an over-long sentence that is being cut as it comes
+
+    def _region(self, text: str, out: list[Sentence]) -> None:
+        pos = 0
+        line = self.line
+        for m in _PIECE.finditer(text):
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            piece = m.group()
+            stripped = piece.strip()
+            if stripped:
+                self.split += _cut(stripped, self.offset + m.start() + piece.index(stripped),
+                                   line, self.limit, out) and not self.cutting
+        self.line = line + text.count("\n", pos)
+        self.offset += len(text)
+
+    def feed(self, chunk: str, *, final: bool = False) -> tuple[str, int, list[Sentence]]:
+        """The complete text the chunk adds, its offset, and its sentences."""
+        text = self.carry + chunk
+        offset = self.offset
+        end = len(text) if final else max(text.rfind(ch) for ch in SENTENCE_ENDS) + 1
+        if end:
+            self.cutting = False
+        elif not final and len(text) > 2 * self.limit:
+            # One endless "sentence" (a file without sentence ends): cut it as it comes, so
+            # what is held stays bounded.
+            while len(text) - end > 2 * self.limit:
+                end = _break_at(text, self.limit, end)
+            self.split += not self.cutting
+            self.cutting = True
+        done, self.carry = text[:end], text[end:]
+        out: list[Sentence] = []
+        self._region(done, out)
+        return done, offset, out
+
+
+def split_sentences(text: str, limit: int = DEFAULT_LIMITS.evidence_length) -> list[Sentence]:
+    """The non-empty sentences of a text, each an exact substring of it."""
+    splitter = _Splitter(limit)
+    return splitter.feed(text, final=True)[2]
+
+
+class _FastScanner:
+    """NameScanner's leftmost-longest matches, found in time linear in the text: only where a
+    name's first character stands are its two-character prefix and then its names tried."""
+
+    def __init__(self, scanner: NameScanner) -> None:
+        self.scanner = scanner
+        keys = [k for k in (*scanner.owner, *scanner.ambiguous)
+                if not any(ch in SENTENCE_ENDS for ch in k)]
+        self.by_prefix: dict[str, list[str]] = {}
+        for key in sorted(keys, key=len, reverse=True):
+            self.by_prefix.setdefault(key[:2], []).append(key)
+        firsts = "".join(sorted({k[0] for k in keys}))
+        self.first = re.compile(f"[{re.escape(firsts)}]") if firsts else None
+
+    def scan(self, text: str) -> Iterator[tuple[int, str]]:
+        if self.first is None:
+            return
+        after = 0
+        for m in self.first.finditer(text):
+            i = m.start()
+            if i < after:
+                continue
+            for key in self.by_prefix.get(text[i:i + 2], ()):
+                if text.startswith(key, i) and _bounded(text, i, key):
+                    yield i, key
+                    after = i + len(key)
+                    break
 
 
 @dataclass(frozen=True)
@@ -95,6 +192,7 @@ class DocumentPlan:
     mentions: tuple[Named, ...]  # by entity id
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...]  # (name, candidate ids), by name
     bundle: Bundle
+    split: int = 0  # sentences over the evidence limit, cut into pieces
 
 
 @dataclass(frozen=True)
@@ -111,6 +209,7 @@ class DocumentLoad:
     relations_created: int
     relations_updated: int
     unchanged: int = field(default=0)  # relations found that were already in the store
+    split: int = field(default=0)  # sentences over the evidence limit, cut into pieces
 
     @property
     def title(self) -> str:
@@ -125,6 +224,7 @@ class DocumentLoad:
             "relations_created": self.relations_created,
             "relations_updated": self.relations_updated,
             "relations_already_present": self.unchanged,
+            "long_sentences_cut": self.split,
             "mentions": [m.to_dict() for m in self.mentions],
             "ambiguous": [{"name": name, "candidates": list(ids)}
                           for name, ids in self.ambiguous],
@@ -148,45 +248,86 @@ def _fail(path: Path, message: str, line: int | None = None) -> ValidationFailed
     return ValidationFailed([LoadError(path, line, None, message)])
 
 
-def read_text(path: Path) -> str:
-    """The document's text, decoded as `estuary load` decodes its files."""
-    try:
-        text = decode(path)
-    except InputError as exc:
-        raise ValidationFailed([exc.error]) from None
-    if not text.strip():
-        raise _fail(path, "file is empty: expected UTF-8 Chinese text")
-    return text
-
-
 def source_id_for(path: Path, given: str | None) -> str:
     if given is not None:
-        if not SOURCE_ID.match(given):
+        if not SOURCE_ID.match(given) or len(given) > DEFAULT_LIMITS.id_length:
             raise _fail(path, f"--id {given!r} must look like 'source:slug' (lowercase ascii, "
                               "digits, dashes)")
         return given
-    name = slug(path)
+    name = slug(path)[:DEFAULT_LIMITS.id_length - len("source:")].strip("-")
     if not name:
         raise _fail(path, "cannot make a source id from the file name: give --id source:…")
     return f"source:{name}"
 
 
-def _source_entity(path: Path, text: str, source_id: str, existing: Entity | None,
-                   title: str | None, url: str | None) -> Entity:
+ORIGIN = "load-doc"  # the `origin` of a Source that load-doc made
+
+
+def _made_by_load_doc(source: Entity, relations: Iterable[Relation]) -> bool:
+    """Did load-doc make this Source (marked so, or, in older stores, stating nothing but
+    load-doc's MENTIONS)?"""
+    if source.props.get("origin") == ORIGIN:
+        return True
+    stated = [r for r in relations if r.source == source.id]
+    return bool(stated) and all(
+        r.type == "MENTIONS" and str(r.props.get("note", "")).startswith("found by estuary "
+                                                                          "load-doc")
+        for r in stated)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    import filecmp
+
+    try:
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:
+        return False
+
+
+def check_source(path: Path, source_id: str, existing: Entity | None,
+                 relations: Iterable[Relation], bundled: Mapping[str, Path | None],
+                 title: str | None = None, url: str | None = None) -> None:
+    """Refuse to attach a document to a Source it cannot belong to (provenance is not forged).
+
+    A bundled source takes only the very text it ships (byte for byte), and its title and
+    address never change; a source loaded from data files, or one load-doc made for another
+    file, takes nothing.
+    """
+    if existing is None:
+        return
+    if source_id in bundled:
+        shipped = bundled[source_id]
+        if shipped is None or not _same_bytes(path, shipped):
+            raise _fail(path, f"{source_id} is a bundled source and this is not the text it "
+                              "ships: load-doc never adds to it; give this document another "
+                              "--id")
+        if title or url:
+            raise _fail(path, f"{source_id} is a bundled source: its title and address are "
+                              "not changed by load-doc; leave out --title/--url")
+        return
+    if not _made_by_load_doc(existing, relations):
+        raise _fail(path, f"{source_id} is already in the graph as a source loaded from data "
+                          "files (with its own text or relations); load-doc does not add to "
+                          "it: give this document another --id")
+    if existing.props.get("file") != path.name:
+        held = existing.props.get("file") or existing.props.get("url") or "another document"
+        raise _fail(path, f"{source_id} is already in the graph for {held}; give this "
+                          "document another --id")
+
+
+def _source_entity(path: Path, first: str, source_id: str, existing: Entity | None,
+                   title: str | None, url: str | None, *, bundled: bool = False) -> Entity:
     if existing is not None:
-        if existing.props.get("file") != path.name:
-            held = existing.props.get("file") or existing.props.get("url") or "another document"
-            raise _fail(path, f"{source_id} is already in the graph for {held}; give this "
-                              "document another --id")
         props = dict(existing.props)
+        if not bundled:
+            props["origin"] = ORIGIN
         if title:
             props["title"] = title
         if url:
             props["url"] = url
         return replace(existing, props=props) if props != existing.props else existing
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     name = title or (first if len(first) <= _MAX_NAME_FROM_TEXT else "") or path.stem
-    props: dict[str, Any] = {"file": path.name}
+    props: dict[str, Any] = {"file": path.name, "origin": ORIGIN}
     if title:
         props["title"] = title
     if url:
@@ -203,38 +344,97 @@ def _note(count: int) -> str:
     return f"found by estuary load-doc: named in {count} sentences; the first is quoted"
 
 
+def _check_options(path: Path, title: str | None, url: str | None, limits: Limits) -> None:
+    for option, value in (("--title", title), ("--url", url)):
+        if value is not None and (problem := value_problem(
+                "name" if option == "--title" else "url", value, limits)):
+            raise _fail(path, f"{option}: {problem}")
+
+
+@dataclass
+class _Scan:
+    """What one pass over a document found."""
+
+    sentences: int = 0
+    split: int = 0
+    first_line: str = ""
+    first: dict[str, Sentence] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def scan_document(path: Path, gazetteer: NameScanner, limits: Limits = DEFAULT_LIMITS) -> _Scan:
+    """Stream a document once: count its sentences and find the entities each names.
+
+    Linear in the text, holding one chunk (1 MB) and the first sentence naming each entity.
+    """
+    fast = _FastScanner(gazetteer)
+    splitter = _Splitter(limits.evidence_length)
+    found = _Scan()
+    last_seen: dict[str, int] = {}  # entity -> index of the last sentence that named it
+    head = ""
+
+    def take(done: str, offset: int, sentences: list[Sentence]) -> None:
+        base = found.sentences
+        found.sentences += len(sentences)
+        if not sentences:
+            return
+        starts = [s.start - offset for s in sentences]
+        for at, key in fast.scan(done):
+            index = bisect.bisect_right(starts, at) - 1
+            if index < 0:
+                continue
+            sentence = sentences[index]
+            if at + len(key) > starts[index] + len(sentence.text):
+                continue  # across the cut of an over-long sentence
+            if key in gazetteer.ambiguous:
+                found.ambiguous[key] = gazetteer.ambiguous[key]
+                continue
+            entity_id = gazetteer.owner[key]
+            if last_seen.get(entity_id) != base + index:
+                last_seen[entity_id] = base + index
+                found.first.setdefault(entity_id, sentence)
+                found.counts[entity_id] = found.counts.get(entity_id, 0) + 1
+
+    try:
+        for chunk in stream_decode(path):
+            if len(head) < 4 * _MAX_NAME_FROM_TEXT:
+                head += chunk[:4 * _MAX_NAME_FROM_TEXT]
+            take(*splitter.feed(chunk))
+        take(*splitter.feed("", final=True))
+    except InputError as exc:
+        raise ValidationFailed([exc.error]) from None
+    if found.sentences == 0:
+        raise _fail(path, "file is empty: expected UTF-8 Chinese text")
+    found.split = splitter.split
+    found.first_line = next((line.strip() for line in head.splitlines() if line.strip()), "")
+    return found
+
+
 def plan_document(path: Path, *, known: Iterable[Entity], source_id: str | None = None,
                   title: str | None = None, url: str | None = None,
                   existing_source: Entity | None = None,
-                  existing: Iterable[Relation] = ()) -> DocumentPlan:
+                  existing: Iterable[Relation] = (),
+                  bundled: Mapping[str, Path | None] | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> DocumentPlan:
     """Read a document and work out the Source and MENTIONS it adds (no store involved).
 
     `known` is the gazetteer (the store's entities); `existing_source` the Source already
-    stored under the id, if any, and `existing` the relations already touching it.
+    stored under the id, if any, `existing` the relations already touching it, and `bundled`
+    the ids of the bundled sources (never attached to).
     """
     from graph.bundle import Bundle
 
-    text = read_text(path)
+    existing = list(existing)
     sid = source_id_for(path, source_id)
-    source = _source_entity(path, text, sid, existing_source, title, url)
+    _check_options(path, title, url, limits)
+    bundled = bundled or {}
+    check_source(path, sid, existing_source, existing, bundled, title, url)
     known = list(known)
     entities = {e.id: e for e in known}
-    gazetteer = NameScanner(known)
-    sentences = split_sentences(text)
-    first: dict[str, Sentence] = {}
-    counts: dict[str, int] = {}
-    ambiguous: dict[str, tuple[str, ...]] = {}
-    for sentence in sentences:
-        named: set[str] = set()
-        for mention in gazetteer.scan(sentence.text):
-            key = mention.text
-            if key in gazetteer.ambiguous:
-                ambiguous[key] = gazetteer.ambiguous[key]
-            else:
-                named.add(gazetteer.owner[key])
-        for entity_id in named:
-            first.setdefault(entity_id, sentence)
-            counts[entity_id] = counts.get(entity_id, 0) + 1
+    found = scan_document(path, NameScanner(known), limits)
+    source = _source_entity(path, found.first_line, sid, existing_source, title, url,
+                            bundled=sid in bundled)
 
     stored = {r.key: r for r in existing if r.type == "MENTIONS" and r.start == sid}
     bundle = Bundle(files=[path])
@@ -242,29 +442,34 @@ def plan_document(path: Path, *, known: Iterable[Entity], source_id: str | None 
         bundle.entities[sid] = source
         bundle.origins[sid] = (path, 1)
     mentions = []
-    for entity_id in sorted(first):
-        sentence = first[entity_id]
+    for entity_id in sorted(found.first):
+        sentence = found.first[entity_id]
+        count = found.counts[entity_id]
         rel = Relation(type="MENTIONS", start=sid, end=entity_id, source=sid,
                        evidence=sentence.text, confidence=CONFIDENCE,
-                       props={"note": _note(counts[entity_id])})
+                       props={"note": _note(count)})
         old = stored.get(rel.key)
         if old is None:
             bundle.relations[rel.key] = rel
             bundle.origins[rel.key] = (path, sentence.line)
-        mentions.append(Named(entities[entity_id], old or rel, counts[entity_id],
-                                new=old is None))
-    return DocumentPlan(path, source, existing_source is None, len(sentences), tuple(mentions),
-                        tuple(sorted(ambiguous.items())), bundle)
+        mentions.append(Named(entities[entity_id], old or rel, count, new=old is None))
+    return DocumentPlan(path, source, existing_source is None, found.sentences,
+                        tuple(mentions), tuple(sorted(found.ambiguous.items())), bundle,
+                        split=found.split)
 
 
 def load_document(store: Store, path: Path, *, source_id: str | None = None,
                   title: str | None = None, url: str | None = None) -> DocumentLoad:
     """Load a document into a store: its Source and a MENTIONS for every entity it names."""
+    from loaders.bundled import bundled_source_texts
+
     sid = source_id_for(path, source_id)
     existing_source = store.entities([sid]).get(sid)
+    bundled = bundled_source_texts()
     plan = plan_document(path, known=store.all_entities(), source_id=sid, title=title,
                          url=url, existing_source=existing_source,
-                         existing=store.relations_of(sid) if existing_source else ())
+                         existing=store.relations_of(sid) if existing_source else (),
+                         bundled=bundled)
     summary: LoadSummary = store.load(plan.bundle)
     return DocumentLoad(
         path=str(path), source=plan.source, sentences=plan.sentences, mentions=plan.mentions,
@@ -272,4 +477,4 @@ def load_document(store: Store, path: Path, *, source_id: str | None = None,
         entities_updated=summary.entities_updated,
         relations_created=summary.relations_created,
         relations_updated=summary.relations_updated,
-        unchanged=sum(1 for m in plan.mentions if not m.new))
+        unchanged=sum(1 for m in plan.mentions if not m.new), split=plan.split)

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,53 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     if len(raw) > limit:
         raise InputError(LoadError(path, None, None, f"file is larger than {limit} bytes"))
     return raw
+
+
+def stream_decode(path: Path, *, limit: int = MAX_BYTES,
+                  chunk_bytes: int = 1 << 20) -> Iterator[str]:
+    """The text of a regular file, decoded as UTF-8 piece by piece (at most `limit` bytes read
+    past the check): a big document is never held whole."""
+    import codecs
+
+    fd = open_regular(path)
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    total, line = 0, 1
+    with os.fdopen(fd, "rb") as fh:
+        while True:
+            try:
+                raw = fh.read(min(chunk_bytes, limit + 1 - total))
+            except OSError as exc:
+                raise InputError(LoadError(path, None, None,
+                                           f"cannot read file: {exc.strerror}")) from None
+            total += len(raw)
+            if total > limit:
+                raise InputError(LoadError(path, None, None,
+                                           f"file is larger than {limit} bytes"))
+            if b"\x00" in raw:
+                raise InputError(LoadError(
+                    path, line + raw[: raw.index(b"\x00")].count(b"\n"), None,
+                    "binary data (NUL byte): expected a UTF-8 text file"))
+            try:
+                text = decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as exc:
+                at = line + raw[: max(exc.start, 0)].count(b"\n")
+                byte = total - len(raw) + max(exc.start, 0)
+                raise InputError(LoadError(path, at, None,
+                                           f"not valid UTF-8 (byte {byte}); {_hint(raw)}")
+                                 ) from None
+            line += raw.count(b"\n")
+            if text:
+                yield text
+            if not raw:
+                return
+
+
+def _hint(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "save it as UTF-8"
+    return "it looks GBK/GB18030-encoded: save it as UTF-8"
 
 
 def decode(path: Path) -> str:
