@@ -16,6 +16,7 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from estuary.output.emit import OutputRefused
         from estuary.output.sanitize import clean_line
         from graph.store import StoreError
         from loaders.errors import ValidationFailed
@@ -31,7 +32,7 @@ def friendly(func: F) -> F:
             typer.echo(f"{count} error{'s' if count != 1 else ''}{shown}; nothing was loaded.",
                        err=True)
             raise typer.Exit(1) from None
-        except (QueryError, StoreError) as exc:
+        except (QueryError, StoreError, OutputRefused) as exc:
             typer.echo(f"Error: {clean_line(str(exc))}", err=True)
             raise typer.Exit(1) from None
         except OSError as exc:

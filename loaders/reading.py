@@ -223,6 +223,14 @@ def parse_yaml(path: Path, text: str) -> Any:
         raise InputError(LoadError(path, None, None, f"YAML error: {exc}")) from None
 
 
+def _unneutralised(cell: str) -> str:
+    """A cell without the apostrophe `estuary export -f csv` puts before =, +, -, @ (so that
+    spreadsheets do not run it as a formula)."""
+    if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        return cell[1:]
+    return cell
+
+
 def parse_csv(path: Path, text: str) -> LineDict:
     """A CSV of relations (header: type,from,to,source,evidence,…) as a `relations:` mapping."""
     # strict: an unterminated quote is an error, not the rest of the file in one cell.
@@ -252,7 +260,7 @@ def parse_csv(path: Path, text: str) -> LineDict:
                                            "more cells than header columns"))
             for key, value in row.items():
                 if value not in (None, ""):
-                    item[key] = value
+                    item[key] = _unneutralised(value)
                     item.key_lines[key] = first_line
             rows.append(item)
             first_line = reader.line_num + 1

@@ -127,8 +127,11 @@ def load_doc(
     loading a document twice changes nothing.
     Example: [bold]estuary load-doc report.txt --title 南通调研报告 --url https://example.cn/r[/bold]
     """
+    from estuary.output.emit import refuse_clobber, store_file
     from loaders.document import load_document
 
+    if out.html is not None:  # before anything is loaded
+        refuse_clobber((out.html,), store_file(ctx.obj), (file,))
     with opened_store(ctx) as store:
         result = load_document(store, file, source_id=source_id, title=title, url=url)
         emit(result, out, store_location=store.location)

@@ -24,7 +24,8 @@ from estuary.options import (
     opened_store,
     with_output,
 )
-from estuary.output.emit import Output, emit, write_html_file
+from estuary.output.emit import Output, emit, refuse_clobber, store_file, write_html_file
+from estuary.output.sanitize import clean_line
 
 
 @friendly
@@ -47,6 +48,7 @@ def viz(
     from queries.subgraphs import graph_view
 
     out = Output(html=output, lang=lang.value, layout=layout.value)
+    refuse_clobber((output,), store_file(ctx.obj))
     with opened_store(ctx) as store:
         view = graph_view(store, label=label_option(label), around=around, depth=depth,
                           sources=sources)
@@ -87,6 +89,9 @@ def export(
     if output is None and out.json:
         raise typer.BadParameter("--json summarises the files written: give -o PATH",
                                  param_hint="--json")
+    targets: tuple[Path, ...] = () if output is None else (
+        formats.csv_format.paths(output) if fmt.value == "csv" else (Path(output),))
+    refuse_clobber((*targets, *((out.html,) if out.html else ())), store_file(ctx.obj))
     with opened_store(ctx) as store:
         warnings: tuple[str, ...] = ()
         if around is not None:
@@ -116,7 +121,7 @@ def export(
                               warnings)
         if output is None:
             for warning in warnings:
-                typer.echo(f"warning: {warning}", err=True)
+                typer.echo(f"warning: {clean_line(warning)}", err=True)
             if out.html is not None:
                 write_html_file(graph, out, title=result.title, store_location=store.location)
             return

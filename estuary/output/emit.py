@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shlex
 import sys
 from dataclasses import dataclass
@@ -43,6 +44,46 @@ def emit(result: Result, out: Output, *, store_location: str, paths_shown: int =
                         store_location=store_location)
 
 
+class OutputRefused(Exception):
+    """An output path that would overwrite the store or an input of the command."""
+
+
+def protected_paths(store_location: str | Path | None, inputs: tuple[Path, ...] = ()
+                    ) -> dict[Path, str]:
+    """Files an output must never replace, resolved (symlinks followed), with what they are."""
+    out: dict[Path, str] = {}
+    for path in inputs:
+        out[Path(os.path.realpath(path))] = "an input of this command"
+    if store_location is not None and "://" not in str(store_location):
+        store = Path(os.path.realpath(store_location))
+        out[store] = "the store"
+        out[Path(str(store) + ".lock")] = "the store's lock"
+    return out
+
+
+def refuse_clobber(targets: tuple[Path, ...], store_location: str | Path | None,
+                   inputs: tuple[Path, ...] = ()) -> None:
+    """Raise OutputRefused if an output path resolves to the store, its lock or an input.
+
+    `estuary --db g.json viz -o g.json` would otherwise replace the graph with a web page.
+    """
+    protected = protected_paths(store_location, inputs)
+    for target in targets:
+        what = protected.get(Path(os.path.realpath(target)))
+        if what is not None:
+            raise OutputRefused(f"{target} is {what}: writing there would destroy it; choose "
+                                "another output path")
+
+
+def store_file(settings: object) -> Path | None:
+    """The embedded store's file the global options chose (None for Neo4j)."""
+    if getattr(settings, "kind", None) != "embedded":
+        return None
+    from estuary.stores import default_db_path
+
+    return getattr(settings, "db", None) or default_db_path()
+
+
 _SECRET_OPTIONS = ("--neo4j-password",)
 
 
@@ -72,6 +113,7 @@ def write_html_file(subgraph: Subgraph, out: Output, *, title: str, store_locati
 
     target = path or out.html
     assert target is not None
+    refuse_clobber((target,), store_location)
     command = "estuary " + " ".join(shlex.quote(a) for a in _masked(sys.argv[1:]))
     when = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     caption = f"{command} · {when} · data: {store_location}"
