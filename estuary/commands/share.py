@@ -25,7 +25,7 @@ from estuary.options import (
     with_output,
 )
 from estuary.output.emit import Output, emit, refuse_clobber, store_file, write_html_file
-from estuary.output.sanitize import clean_line
+from estuary.output.sanitize import clean_json, clean_line
 
 
 @friendly
@@ -114,7 +114,9 @@ def export(
             selection = "whole graph"
         files: tuple[Path, ...] = ()
         if output is None:
-            typer.echo(formats.render(graph, fmt.value, selection)[""], nl=False)
+            # To a terminal: JSON and Cypher leave C1 controls and bidi raw; \uXXXX is the
+            # same text in both languages (GraphML/GEXF are escaped already).
+            typer.echo(clean_json(formats.render(graph, fmt.value, selection)[""]), nl=False)
         else:
             files = formats.write(graph, fmt.value, output, selection)
         result = ExportResult(fmt.value, selection, tuple(str(f) for f in files), graph,

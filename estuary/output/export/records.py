@@ -73,7 +73,7 @@ def to_networkx(sg: Subgraph, *, gexf: bool = False) -> nx.MultiDiGraph:
         row = {k: scalar(v) for k, v in node_record(e).items() if k != "id"}
         if gexf:
             row["schema_label"] = row.pop("label")
-            row["label"] = e.name
+            row["label"] = clean(e.name)
         node_rows.append((clean(e.id), row))
     edge_rows = []
     for r in sort_relations(list(sg.edges)):
