@@ -25,6 +25,8 @@ def friendly(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ValidationFailed as exc:
+            for warning in exc.warnings:
+                typer.echo(f"warning: {clean_line(warning)}", err=True)
             for err in exc.errors:
                 typer.echo(f"Error: {clean_line(str(err))}", err=True)
             count = exc.total

@@ -315,5 +315,6 @@ def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None,
     if not collector.unreadable:  # else every reference into that file would be noise
         collector.relations()
     if collector.errors:
-        raise ValidationFailed(collector.errors[:MAX_ERRORS], total=len(collector.errors))
+        raise ValidationFailed(collector.errors[:MAX_ERRORS], total=len(collector.errors),
+                               warnings=collector.bundle.warnings)
     return collector.bundle

@@ -26,7 +26,9 @@ class LoadError:
 class ValidationFailed(Exception):
     """Raised when input files do not validate; nothing of them may be loaded."""
 
-    def __init__(self, errors: list[LoadError], total: int | None = None) -> None:
+    def __init__(self, errors: list[LoadError], total: int | None = None,
+                 warnings: list[str] | None = None) -> None:
         self.errors = errors  # the first few, to show
         self.total = total if total is not None else len(errors)
+        self.warnings = warnings or []  # e.g. a file that may be cut off: worth saying too
         super().__init__("\n".join(str(e) for e in errors))
