@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,8 @@ class LoadError:
         if self.line is not None:
             where += f":{self.line}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        # One line, always: a parser's message may span several.
+        return f"{where}:{field} {_LINE_BREAKS.sub(' ', self.message.strip())}"
 
 
 class ValidationFailed(Exception):
