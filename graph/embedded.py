@@ -57,6 +57,9 @@ class EmbeddedStore:
         if path.is_dir():
             raise StoreError(f"{path} is a directory: --db must name a file (e.g. "
                              f"{path / 'graph.json'})")
+        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: never read
+            raise StoreError(f"{path} is not a regular file: --db must name the store's JSON "
+                             "file")
         self._remove_stale_temporaries()
         if path.exists():
             self._read()

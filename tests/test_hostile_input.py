@@ -215,6 +215,12 @@ def test_db_directory_and_write_errors_are_one_line(runner: CliRunner, tmp_path:
 
     with pytest.raises(StoreError, match="is a directory: --db must name a file"):
         EmbeddedStore(tmp_path)
+    with pytest.raises(StoreError, match="is not a regular file"):
+        EmbeddedStore(Path("/dev/zero"))
+    fifo = tmp_path / "store.json"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError, match="is not a regular file"):
+        EmbeddedStore(fifo)
 
 
 @pytest.mark.parametrize(("name", "body", "last"), [
@@ -241,3 +247,26 @@ def test_unterminated_csv_quote_is_an_error(runner: CliRunner, db: Path, tmp_pat
                     encoding="utf-8")
     _refused(runner, db, ["load", str(path)], ":2: CSV error: a quoted cell starting at line 2 "
              "is never closed")
+
+
+def test_os_errors_without_a_file_name_are_one_clean_line(capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    import errno
+
+    import typer
+
+    from estuary.errors import friendly
+
+    @friendly
+    def full() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    @friendly
+    def named() -> None:
+        raise OSError(errno.EACCES, "Permission denied", "/x/\x1b[2Jg.json")
+
+    for func, expected in ((full, "Error: No space left on device\n"),
+                           (named, "Error: /x/\\x1b[2Jg.json: Permission denied\n")):
+        with pytest.raises(typer.Exit):
+            func()
+        assert capsys.readouterr().err == expected
