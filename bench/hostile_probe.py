@@ -40,6 +40,7 @@ def cli(db: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProces
     try:
         return subprocess.run([PY, "-c", "from estuary.cli import main; main()", *args],
                               env=env, capture_output=True, text=True, timeout=timeout,
+                              cwd=TMP,  # `python -c` puts the cwd first on sys.path
                               preexec_fn=_limit, errors="surrogateescape")
     except subprocess.TimeoutExpired:
         return subprocess.CompletedProcess(args, -9, "", "TIMEOUT")
@@ -47,7 +48,7 @@ def cli(db: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProces
 
 def py(code: str, db: Path) -> None:
     subprocess.run([PY, "-c", code], env={**os.environ, "PYTHONPATH": str(ROOT),
-                                          "ESTUARY_DB": str(db)}, check=True)
+                                          "ESTUARY_DB": str(db)}, check=True, cwd=TMP)
 
 
 BASE_DB = TMP / "base.json"
@@ -221,7 +222,7 @@ def leftovers() -> list[bool]:
         db = folder / "g.json"
         shutil.copy(BASE_DB, db)
         proc = subprocess.Popen([PY, "-c", "from estuary.cli import main; main()", "load",
-                                 str(data)], env={**env, "ESTUARY_DB": str(db)},
+                                 str(data)], env={**env, "ESTUARY_DB": str(db)}, cwd=TMP,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.5, 4.0))
         proc.send_signal(signal.SIGKILL)

@@ -17,7 +17,7 @@ def friendly(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from estuary.output.emit import OutputRefused
-        from estuary.output.sanitize import clean_line
+        from estuary.output.sanitize import clean, clean_line
         from graph.store import StoreError
         from loaders.errors import ValidationFailed
         from queries.errors import QueryError
@@ -35,7 +35,9 @@ def friendly(func: F) -> F:
                        err=True)
             raise typer.Exit(1) from None
         except (QueryError, StoreError, OutputRefused) as exc:
-            typer.echo(f"Error: {clean_line(str(exc))}", err=True)
+            # Some messages go on over lines on purpose (ask's suggestions): keep the breaks,
+            # escape everything a terminal would act on.
+            typer.echo(f"Error: {clean(str(exc))}", err=True)
             raise typer.Exit(1) from None
         except OSError as exc:
             # "No space left on device" has no filename: never print "Error::".
