@@ -110,3 +110,41 @@ def test_symlinked_store_survives_a_killed_and_a_finished_load(db: Path, tmp_pat
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert link.is_symlink() and _present(db, ids) == len(ids)
+
+
+def test_kill_9_during_a_neo4j_load_leaves_old_or_new(neo4j_store: object, neo4j_settings: object,
+                                                      tmp_path: Path) -> None:
+    """A killed client's open transaction is rolled back by the server: all or nothing."""
+    data = tmp_path / "big.yaml"
+    ids = _big_file(data, "neokill", 1500)
+    env = {**os.environ, "ESTUARY_STORE": "neo4j",
+           "NEO4J_URI": neo4j_settings.neo4j_uri,  # type: ignore[attr-defined]
+           "NEO4J_USERNAME": "neo4j",
+           "NEO4J_PASSWORD": neo4j_settings.neo4j_password}  # type: ignore[attr-defined]
+    rng = random.Random(15)
+    outcomes = []
+
+    def present() -> int:
+        return len(neo4j_store.entities(ids))  # type: ignore[attr-defined]
+
+    for _ in range(3):
+        proc = subprocess.Popen([*CLI, "load", str(data)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 6.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 60
+        found = present()
+        while found not in (0, len(ids)) and time.monotonic() < deadline:
+            time.sleep(0.5)  # the server notices the dropped connection, then rolls back
+            found = present()
+        assert found in (0, len(ids)), f"half a load: {found} of {len(ids)}"
+        outcomes.append(found == len(ids))
+        if found:  # start the next round from the old graph again
+            with neo4j_store.driver.session(  # type: ignore[attr-defined]
+                    database=neo4j_store.database) as session:  # type: ignore[attr-defined]
+                session.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'park:neokill-' "
+                            "DETACH DELETE n").consume()
+    done = subprocess.run([*CLI, "stats", "--json"], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr

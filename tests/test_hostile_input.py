@@ -270,3 +270,22 @@ def test_os_errors_without_a_file_name_are_one_clean_line(capsys: pytest.Capture
         with pytest.raises(typer.Exit):
             func()
         assert capsys.readouterr().err == expected
+
+
+@pytest.mark.parametrize("kind", ["embedded", "neo4j"])
+def test_long_id_is_the_same_clean_error_on_both_stores(
+        runner: CliRunner, db: Path, tmp_path: Path, kind: str,
+        request: pytest.FixtureRequest) -> None:
+    args: list[str] = []
+    if kind == "neo4j":
+        settings = request.getfixturevalue("neo4j_settings")
+        request.getfixturevalue("neo4j_store")  # the server is up, loaded with the bundle
+        args = ["--store", "neo4j", "--neo4j-uri", settings.neo4j_uri,
+                "--neo4j-user", "neo4j", "--neo4j-password", settings.neo4j_password]
+    path = tmp_path / "long.yaml"
+    path.write_text(f"entities:\n  - id: park:{'x' * 100_000}\n    name: 长\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, [*args, "load", str(path)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"Error: {path}:2: entities[0].id: 100005 characters, more than the limit of 120")
