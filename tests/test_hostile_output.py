@@ -175,3 +175,15 @@ def test_csv_cells_cannot_be_formulas(runner: CliRunner, db: Path, tmp_path: Pat
 
     doc = parse_csv(tmp_path / "out-edges.csv", edges)
     assert any(row.get("evidence") == "=1+1" for row in doc["relations"])
+
+
+def test_shell_completion_offers_nothing_a_terminal_acts_on() -> None:
+    from estuary.completion import entity_candidates
+
+    nodes = [{"id": "park:evil-a", "label": "Park", "name": "恶意" + HOSTILE,
+              "aliases": ["恶意别名\x1b[2J"], "keys": []},
+             {"id": "park:ok", "label": "Park", "name": "恶意园", "aliases": [], "keys": []}]
+    for typed in ("", "恶意", "park:"):
+        for value, help_text in entity_candidates(nodes, typed):
+            assert not FORBIDDEN.search(value) and not FORBIDDEN.search(help_text)
+            assert "\x1b" not in value
