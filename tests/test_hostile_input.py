@@ -289,3 +289,23 @@ def test_long_id_is_the_same_clean_error_on_both_stores(
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[0] == (
         f"Error: {path}:2: entities[0].id: 100005 characters, more than the limit of 120")
+
+
+def test_fast_scan_finds_what_the_gazetteer_finds(embedded_built: EmbeddedStore) -> None:
+    """The linear scanner load-doc uses gives NameScanner's leftmost-longest matches."""
+    import random
+
+    from graph.gazetteer import NameScanner
+    from loaders.document import _FastScanner
+
+    known = embedded_built.all_entities()
+    scanner = NameScanner(known)
+    fast = _FastScanner(scanner)
+    names = sorted([*scanner.owner, *scanner.ambiguous])
+    rng = random.Random(15)
+    filler = ["的", "与", "和", " ", "AI", "CHAIN", "x", "产业", "园区", "苏", "南"]
+    for _ in range(200):
+        text = "".join(rng.choice(names) if rng.random() < 0.5 else rng.choice(filler)
+                       for _ in range(rng.randrange(1, 30)))
+        expected = [(m.start, m.text) for m in scanner.scan(text)]
+        assert list(fast.scan(text)) == expected, text
