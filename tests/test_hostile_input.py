@@ -296,7 +296,7 @@ def test_fast_scan_finds_what_the_gazetteer_finds(embedded_built: EmbeddedStore)
     import random
 
     from graph.gazetteer import NameScanner
-    from loaders.document import _FastScanner
+    from loaders.sentences import _FastScanner
 
     known = embedded_built.all_entities()
     scanner = NameScanner(known)
