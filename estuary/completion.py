@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from estuary.output.sanitize import clean_line, is_clean
+
 MAX_CANDIDATES = 50
 # Characters a shell would split or interpret: a candidate containing one is not offered.
 _SHELL_SPECIAL = frozenset(" \t\n&;|<>()$`\\\"'*?[]#~!{}")
@@ -48,7 +50,9 @@ def _nodes(path: Path) -> list[dict[str, Any]]:
 
 
 def _plain(text: str) -> bool:
-    return bool(text) and not any(ch in _SHELL_SPECIAL or ch.isspace() for ch in text)
+    # Nothing a shell splits, nor anything a terminal acts on (the shell prints candidates).
+    return bool(text) and is_clean(text) and not any(
+        ch in _SHELL_SPECIAL or ch.isspace() for ch in text)
 
 
 def _completion(typed: str, key: str, node: dict[str, Any], unique_names: set[str]) -> \
@@ -64,7 +68,7 @@ def _completion(typed: str, key: str, node: dict[str, Any], unique_names: set[st
     if not typed:
         return 3, name if name in unique_names and _plain(name) else entity_id
     if entity_id.startswith(typed):
-        return (0 if entity_id == typed else 1), entity_id
+        return ((0 if entity_id == typed else 1), entity_id) if _plain(entity_id) else None
     names = [name, str(node.get("name_en", "")), *(str(a) for a in node.get("aliases") or ())]
     for text in names:
         if text.startswith(typed) and _plain(text):
@@ -97,7 +101,7 @@ def entity_candidates(nodes: list[dict[str, Any]], incomplete: str,
         if match is None:
             continue
         rank, value = match
-        help_text = f"{node.get('name', '')} · {node.get('label', '')} {node['id']}"
+        help_text = clean_line(f"{node.get('name', '')} · {node.get('label', '')} {node['id']}")
         order = (rank, len(value), str(node["id"]))
         if value not in found or order < found[value][0]:
             found[value] = (order, help_text)

@@ -20,3 +20,4 @@ class Bundle:
     relations: dict[tuple[str, str, str, str], Relation] = field(default_factory=dict)
     origins: dict[Any, tuple[Path, int]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a file that may be cut off

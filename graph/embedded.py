@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -53,8 +54,43 @@ class EmbeddedStore:
         self.meta: dict[str, Any] = {}
         self._keys: dict[str, list[str]] | None = None
         self._walk: nx.Graph | None = None
+        if path.is_dir():
+            raise StoreError(f"{path} is a directory: --db must name a file (e.g. "
+                             f"{path / 'graph.json'})")
+        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: never read
+            raise StoreError(f"{path} is not a regular file: --db must name the store's JSON "
+                             "file")
+        self._remove_stale_temporaries()
         if path.exists():
             self._read()
+
+    @property
+    def target(self) -> Path:
+        """The file the store lives in: a symlinked store is written through to its target."""
+        return Path(os.path.realpath(self.path))
+
+    def _temporary_prefix(self) -> str:
+        return f".estuary-{self.target.name}."
+
+    def _remove_stale_temporaries(self) -> None:
+        """Remove what a killed save left behind, if no other process is saving right now."""
+        from filelock import FileLock, Timeout
+
+        folder = self.target.parent
+        if not folder.is_dir():
+            return
+        try:
+            with FileLock(str(self.target) + ".lock", timeout=0):
+                for tmp in folder.glob(f"{self._temporary_prefix()}*.tmp"):
+                    tmp.unlink(missing_ok=True)
+                # Older versions named them .estuary-XXXXXXXX.tmp, whatever the store: only
+                # those no save could still be writing (an hour old) are surely stale.
+                old = time.time() - 3600
+                for tmp in folder.glob(".estuary-????????.tmp"):
+                    if tmp.stat().st_mtime < old:
+                        tmp.unlink(missing_ok=True)
+        except (Timeout, OSError):
+            pass  # a save is under way (its file is not stale), or the folder is read-only
 
     def _reread(self) -> None:
         self.graph.clear()
@@ -70,7 +106,7 @@ class EmbeddedStore:
         from filelock import FileLock, Timeout
 
         try:
-            with FileLock(str(self.path) + ".lock", timeout=30):
+            with FileLock(str(self.target) + ".lock", timeout=30):
                 yield
         except Timeout:
             raise StoreError(f"{self.path} is locked by another estuary process (a load?) "
@@ -105,7 +141,8 @@ class EmbeddedStore:
 
     def save(self) -> None:
         """Write the graph atomically: a temporary file renamed over the old one."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        target = self.target
+        target.parent.mkdir(parents=True, exist_ok=True)
         data = {
             "format": FORMAT,
             "meta": self.meta,
@@ -113,7 +150,11 @@ class EmbeddedStore:
             "edges": [asdict(r) for r in sort_relations(
                 [d["r"] for _, _, d in self.graph.edges(data=True)])],
         }
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".estuary-", suffix=".tmp")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=self._temporary_prefix(),
+                                       suffix=".tmp")
+        except OSError as exc:
+            raise StoreError(f"cannot write the store {target}: {exc.strerror}") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
@@ -122,7 +163,11 @@ class EmbeddedStore:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide a shared store
-            os.replace(tmp, self.path)
+            os.replace(tmp, target)
+        except OSError as exc:  # e.g. no space left: say which store, keep the old file
+            Path(tmp).unlink(missing_ok=True)
+            raise StoreError(f"cannot write the store {target}: {exc.strerror or exc}; it is "
+                             "unchanged") from None
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -6,7 +6,7 @@ user input), and the renderers read colours and display names from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Properties every relation may carry, whatever its type.
 COMMON_RELATION_PROPERTIES: tuple[str, ...] = ("source", "evidence", "confidence", "note")
@@ -50,6 +50,9 @@ class RelType:
     zh: str
     description: str
     properties: tuple[str, ...] = field(default=())
+    # May a relation of this type start and end at the same entity? None of today's types
+    # may: "南通 cooperates with 南通" is a data error, and it would loop in every walk.
+    allows_self: bool = False
 
 
 # Common entity properties; label-specific ones are declared on each Label.
@@ -130,11 +133,7 @@ _RELTYPES = [
 ]
 
 # Every type may be dated; declared here once rather than on each type.
-_RELTYPES = [
-    RelType(r.name, r.sources, r.targets, r.zh, r.description,
-            r.properties + DATED_RELATION_PROPERTIES)
-    for r in _RELTYPES
-]
+_RELTYPES = [replace(r, properties=r.properties + DATED_RELATION_PROPERTIES) for r in _RELTYPES]
 REL_TYPES: dict[str, RelType] = {rel.name: rel for rel in _RELTYPES}
 
 # Paths and neighbourhoods never pass through these labels: every sentence of a document

@@ -13,9 +13,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.bundle import Bundle
+from graph.limits import DEFAULT_LIMITS, Limits
 from graph.model import Entity, Relation
 from graph.names import lookup_keys, pinyin
 from graph.schema import LABELS, REL_TYPES, label_for_id
+from loaders.checks import record_problems
 from loaders.errors import LoadError, ValidationFailed
 from loaders.formats import is_input, read_document
 from loaders.reading import InputError, LineDict, decode
@@ -49,7 +51,8 @@ def _field_path(prefix: str, loc: tuple[Any, ...]) -> str:
 
 
 class _Collector:
-    def __init__(self, known: KnownLabel | None) -> None:
+    def __init__(self, known: KnownLabel | None, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
         self.bundle = Bundle()
         self.errors: list[LoadError] = []
         self.known = known
@@ -78,6 +81,8 @@ class _Collector:
             if key not in TOP_LEVEL_KEYS:
                 self.error(path, doc.key_lines[key], key,
                            f"unknown top-level key; allowed: {', '.join(TOP_LEVEL_KEYS)}")
+        last: tuple[str, LineDict] | None = None  # the last record read, and the one before
+        before_last: tuple[str, LineDict] | None = None
         for key in TOP_LEVEL_KEYS:
             items = doc.get(key)
             if items is None:
@@ -85,15 +90,49 @@ class _Collector:
             if not isinstance(items, list):
                 self.error(path, doc.key_lines[key], key, "expected a list of mappings")
                 continue
+            cap = (self.limits.relations_per_file if key == "relations"
+                   else self.limits.entities_per_file)
+            if len(items) > cap:
+                flag = " or raise it with --max-relations" if key == "relations" else ""
+                self.error(path, doc.key_lines[key], key,
+                           f"{len(items)} {key} in one file, more than the limit of {cap}: "
+                           f"split the file{flag}")
+                continue
             for index, item in enumerate(items):
+                if isinstance(item, LineDict):
+                    before_last, last = last, (f"{key}[{index}]", item)
                 where = f"{key}[{index}]"
                 if not isinstance(item, LineDict):
                     self.error(path, getattr(items, "line", None), where,
                                f"expected a mapping, got {type(item).__name__}")
+                elif self._text_problems(path, where, item):
+                    continue
                 elif key == "relations":
                     self.pending.append((path, where, item))
                 else:
                     self._entity(path, where, item, source=(key == "sources"))
+        if not getattr(doc, "ends_cleanly", True) and last is not None:
+            self._truncation_warning(path, before_last)
+
+    def _truncation_warning(self, path: Path, complete: tuple[str, LineDict] | None) -> None:
+        if complete is None:
+            last = "no record is surely complete"
+        else:
+            where, item = complete
+            ident = item.get("id") or " ".join(
+                str(item.get(k, "?")) for k in ("type", "from", "to"))
+            last = f"the last complete record is {where} ({ident}, line {item.line})"
+        self.bundle.warnings.append(
+            f"{path}: the file does not end with a line break, so it may be cut off: {last}. "
+            "Check its end.")
+
+    def _text_problems(self, path: Path, where: str, item: LineDict) -> bool:
+        """Report limits, hidden characters and non-text values; True if there were any."""
+        problems = record_problems(item, self.limits)
+        for fld, message in problems:
+            root = fld.split("[", 1)[0]
+            self.error(path, item.key_lines.get(root, item.line), f"{where}.{fld}", message)
+        return bool(problems)
 
     def _pydantic_errors(self, path: Path, where: str, item: LineDict,
                          exc: ValidationError) -> None:
@@ -177,6 +216,11 @@ class _Collector:
                   texts: dict[str, str | None]) -> None:
         spec = REL_TYPES[record.type]
         ok = True
+        if record.start == record.end and not spec.allows_self:
+            self.error(path, item.key_lines.get("to", item.line), f"{where}.to",
+                       f"a {record.type} relation cannot start and end at the same entity "
+                       f"({record.start})")
+            return
         for key, entity_id, allowed in (("from", record.start, spec.sources),
                                         ("to", record.end, spec.targets)):
             label = self._label_of(entity_id)
@@ -252,9 +296,10 @@ class _Collector:
         return f" (did you mean {match[0]!r}?)" if match else ""
 
 
-def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None) -> Bundle:
+def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None,
+                limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """Read and validate input files together; raise ValidationFailed listing every problem."""
-    collector = _Collector(known)
+    collector = _Collector(known, limits)
     paths = list(paths)
     for path in paths:
         if path.is_dir() and not expand_paths([path]):
@@ -270,5 +315,6 @@ def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None) -> Bu
     if not collector.unreadable:  # else every reference into that file would be noise
         collector.relations()
     if collector.errors:
-        raise ValidationFailed(collector.errors[:MAX_ERRORS], total=len(collector.errors))
+        raise ValidationFailed(collector.errors[:MAX_ERRORS], total=len(collector.errors),
+                               warnings=collector.bundle.warnings)
     return collector.bundle

@@ -55,3 +55,19 @@ def read_bundled() -> Bundle:
     from loaders.bundle import read_bundle
 
     return read_bundle(bundled_files())
+
+
+def bundled_source_texts() -> dict[str, Path | None]:
+    """Every bundled Source id, with the text file it ships (None if it ships none)."""
+    bundle = read_bundled()
+    out: dict[str, Path | None] = {}
+    for sid, entity in bundle.entities.items():
+        if entity.label != "Source":
+            continue
+        out[sid] = None
+        rel = entity.props.get("file")
+        if rel:
+            base = bundle.origins[sid][0].parent
+            out[sid] = next((p for p in (base / str(rel), base / "sources" / str(rel))
+                             if p.is_file()), None)
+    return out

@@ -31,4 +31,8 @@ def read_document(path: Path) -> Any:
     if not text.strip():
         raise InputError(LoadError(path, None, None,
                                    "file is empty: expected `sources`, `entities` or `relations`"))
-    return READERS.get(path.suffix.lower(), parse_yaml)(path, text)
+    doc = READERS.get(path.suffix.lower(), parse_yaml)(path, text)
+    if isinstance(doc, dict):
+        # A file cut off mid-way often still parses: the missing final line break is the clue.
+        doc.ends_cleanly = text.endswith(("\n", "\r"))  # type: ignore[attr-defined]
+    return doc

@@ -9,6 +9,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +39,105 @@ class InputError(Exception):
         super().__init__(str(error))
 
 
-def decode(path: Path) -> str:
-    """The file's text, or an InputError saying why it is not readable UTF-8 text."""
+class YamlNumber(str):
+    """A plain YAML number kept as written (`name: 2020`): text, but not written as text."""
+
+
+class YamlDate(str):
+    """A plain YAML date as an ISO string (`name: 2020-01-01`): text, not written as text."""
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def open_regular(path: Path) -> int:
+    """A file descriptor of `path`, or an InputError if it is not a regular file.
+
+    Opened without blocking (a FIFO would wait for a writer forever) and checked on the open
+    descriptor, so the file cannot be swapped between the check and the read.
+    """
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(LoadError(path, None, None, f"cannot read file: {exc.strerror}")) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(LoadError(path, None, None, f"file is larger than {MAX_BYTES} bytes"))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(LoadError(path, None, None,
+                                   f"is {_kind(mode)}: expected a regular file"))
+    return fd
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, reading at most `limit` + 1 of them (never all of
+    /dev/zero)."""
+    fd = open_regular(path)
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(LoadError(path, None, None, f"cannot read file: {exc.strerror}")) from None
+    if len(raw) > limit:
+        raise InputError(LoadError(path, None, None, f"file is larger than {limit} bytes"))
+    return raw
+
+
+def stream_decode(path: Path, *, limit: int = MAX_BYTES,
+                  chunk_bytes: int = 1 << 20) -> Iterator[str]:
+    """The text of a regular file, decoded as UTF-8 piece by piece (at most `limit` bytes read
+    past the check): a big document is never held whole."""
+    import codecs
+
+    fd = open_regular(path)
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    total, line = 0, 1
+    with os.fdopen(fd, "rb") as fh:
+        while True:
+            try:
+                raw = fh.read(min(chunk_bytes, limit + 1 - total))
+            except OSError as exc:
+                raise InputError(LoadError(path, None, None,
+                                           f"cannot read file: {exc.strerror}")) from None
+            total += len(raw)
+            if total > limit:
+                raise InputError(LoadError(path, None, None,
+                                           f"file is larger than {limit} bytes"))
+            if b"\x00" in raw:
+                raise InputError(LoadError(
+                    path, line + raw[: raw.index(b"\x00")].count(b"\n"), None,
+                    "binary data (NUL byte): expected a UTF-8 text file"))
+            try:
+                text = decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as exc:
+                at = line + raw[: max(exc.start, 0)].count(b"\n")
+                byte = total - len(raw) + max(exc.start, 0)
+                raise InputError(LoadError(path, at, None,
+                                           f"not valid UTF-8 (byte {byte}); {_hint(raw)}")
+                                 ) from None
+            line += raw.count(b"\n")
+            if text:
+                yield text
+            if not raw:
+                return
+
+
+def _hint(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "save it as UTF-8"
+    return "it looks GBK/GB18030-encoded: save it as UTF-8"
+
+
+def decode(path: Path) -> str:
+    """The file's text, or an InputError saying why it is not readable UTF-8 text."""
+    raw = read_bounded(path)
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputError(LoadError(path, line, None,
@@ -65,7 +159,7 @@ def decode(path: Path) -> str:
 def _plain(value: Any) -> Any:
     # YAML turns 2009-09-28 into a date; the graph stores ISO strings.
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return YamlDate(value.isoformat())
     return value
 
 
@@ -95,7 +189,7 @@ def _build(path: Path, node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
     if node.tag in _NUMBER_TAGS and not node.style:  # plain (C loader: "", Python: None)
         # YAML 1.1 reads 0320600 as octal, 1:30 as base 60 and 2020.10 as 2020.1: keep the
         # text as written; the record models parse real numbers from it.
-        return node.value
+        return YamlNumber(node.value)
     return _plain(constructor.construct_object(node, deep=True))
 
 
@@ -129,9 +223,19 @@ def parse_yaml(path: Path, text: str) -> Any:
         raise InputError(LoadError(path, None, None, f"YAML error: {exc}")) from None
 
 
+def _unneutralised(cell: str) -> str:
+    """A cell without the apostrophe `estuary export -f csv` puts before =, +, -, @ (so that
+    spreadsheets do not run it as a formula)."""
+    if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        return cell[1:]
+    return cell
+
+
 def parse_csv(path: Path, text: str) -> LineDict:
     """A CSV of relations (header: type,from,to,source,evidence,…) as a `relations:` mapping."""
-    reader = csv.DictReader(io.StringIO(text))
+    # strict: an unterminated quote is an error, not the rest of the file in one cell.
+    reader = csv.DictReader(io.StringIO(text), strict=True)
+    first_line = 1
     try:
         header = reader.fieldnames
         if not header:
@@ -156,12 +260,16 @@ def parse_csv(path: Path, text: str) -> LineDict:
                                            "more cells than header columns"))
             for key, value in row.items():
                 if value not in (None, ""):
-                    item[key] = value
+                    item[key] = _unneutralised(value)
                     item.key_lines[key] = first_line
             rows.append(item)
             first_line = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(LoadError(path, reader.line_num, None, f"CSV error: {exc}")) from None
+        message = f"CSV error: {exc}"
+        if "unexpected end of data" in str(exc):
+            message = (f"CSV error: a quoted cell starting at line {first_line} is never closed "
+                       "(a missing \"?)")
+        raise InputError(LoadError(path, first_line, None, message)) from None
     doc = LineDict(relations=rows)
     doc.line = 1
     doc.key_lines = {"relations": 1}

@@ -205,9 +205,10 @@ def test_unreadable_documents(runner: CliRunner, db: Path, name: str, message: s
     (["--id", "Source:Bad Id"], "--id 'Source:Bad Id' must look like 'source:slug'"),
     (["--id", "city:nantong"], "--id 'city:nantong' must look like 'source:slug'"),
     (["--id", "source:seed-article"],
-     "source:seed-article is already in the graph for seed-article.txt; give this document "
-     "another --id"),
-    (["--id", "source:gbt-2260"], "source:gbt-2260 is already in the graph for www.mca.gov.cn"),
+     "source:seed-article is a bundled source and this is not the text it ships: load-doc "
+     "never adds to it; give this document another --id"),
+    (["--id", "source:gbt-2260"], "source:gbt-2260 is a bundled source and this is not the "
+                                  "text it ships"),
 ])
 def test_bad_source_ids(runner: CliRunner, db: Path, args: list[str], message: str) -> None:
     result = runner.invoke(app, ["load-doc", str(DOCS / "longest-match.txt"), *args])

@@ -45,8 +45,10 @@ def cypher(
                              "(or set ESTUARY_STORE=neo4j)")
         columns, rows = store.run_cypher(query, params, write=write)
     if json_out:
-        typer.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
-                              ensure_ascii=False, indent=2, default=str))
+        from estuary.output.sanitize import clean_json
+
+        typer.echo(clean_json(json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
+                                         ensure_ascii=False, indent=2, default=str)))
         return
     from rich.table import Table
 

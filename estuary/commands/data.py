@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from estuary.errors import friendly
 from estuary.options import JsonOpt, opened_store, progress_bar, with_output
 from estuary.output.emit import Output, emit
+from estuary.output.sanitize import clean_json
+
+if TYPE_CHECKING:
+    from graph.limits import Limits
 
 PathsArg = Annotated[list[Path], typer.Argument(
     help="YAML or CSV files, or directories of them.", show_default=False)]
+MaxRelationsOpt = Annotated[int | None, typer.Option(
+    "--max-relations", min=1, show_default=False,
+    help="Allow more relations in one file than the default limit (100000).")]
+
+
+def _limits(max_relations: int | None) -> Limits:
+    from graph.limits import DEFAULT_LIMITS
+
+    return DEFAULT_LIMITS.raised(relations_per_file=max_relations)
+
+
+def _warn(warnings: list[str]) -> None:
+    from estuary.output.sanitize import clean_line
+
+    for warning in warnings:
+        typer.echo(f"warning: {clean_line(warning)}", err=True)
 
 
 @friendly
-def validate(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None:
+def validate(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False,
+             max_relations: MaxRelationsOpt = None) -> None:
     """Check data files against the schema without loading them.
 
     Example: [bold]estuary validate my-parks.yaml relations.csv[/bold]
@@ -29,24 +50,28 @@ def validate(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None
     # Together with the bundled data, so duplicates of bundled ids and references to them
     # are judged exactly as `load` would judge them.
     try:
-        bundle = read_bundle([*bundled_files(), *paths])
+        bundle = read_bundle([*bundled_files(), *paths], limits=_limits(max_relations))
     except ValidationFailed as exc:
         if json:
-            typer.echo(jsonlib.dumps({"ok": False, "errors": [str(e) for e in exc.errors]},
-                                     ensure_ascii=False, indent=2))
+            typer.echo(clean_json(jsonlib.dumps(
+                {"ok": False, "errors": [str(e) for e in exc.errors]},
+                ensure_ascii=False, indent=2)))
             raise typer.Exit(1) from None
         raise
     mine = set(bundle.files) - set(bundled_files())
     records = sum(1 for path, _ in bundle.origins.values() if path in mine)
-    summary = {"ok": True, "files": sorted(str(p) for p in mine), "records": records}
+    summary = {"ok": True, "files": sorted(str(p) for p in mine), "records": records,
+               "warnings": bundle.warnings}
+    _warn(bundle.warnings)
     if json:
-        typer.echo(jsonlib.dumps(summary, ensure_ascii=False, indent=2))
+        typer.echo(clean_json(jsonlib.dumps(summary, ensure_ascii=False, indent=2)))
     else:
         typer.echo(f"OK: {len(mine)} file(s), {records} record(s) valid.")
 
 
 @friendly
-def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None:
+def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False,
+         max_relations: MaxRelationsOpt = None) -> None:
     """Validate data files and add them to the store, all or nothing.
 
     Loading the same files twice changes nothing. Example: [bold]estuary load my-parks.yaml[/bold]
@@ -59,18 +84,21 @@ def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False) -> None:
     with opened_store(ctx) as store:
         # Validated together with the bundled data (as `validate` does); the bundled part is
         # already in the store, so upserting it again changes nothing.
-        bundle = read_bundle([*bundled_files(), *paths], known=store.label_of)
+        bundle = read_bundle([*bundled_files(), *paths], known=store.label_of,
+                             limits=_limits(max_relations))
+        _warn(bundle.warnings)
         with progress_bar(f"Loading into {store.kind}") as update:
             summary = store.load(bundle, progress=update)
     result = {"files": [str(p) for p in paths],
               "entities_created": summary.entities_created,
               "entities_updated": summary.entities_updated,
               "relations_created": summary.relations_created,
-              "relations_updated": summary.relations_updated}
+              "relations_updated": summary.relations_updated,
+              "warnings": bundle.warnings}
     if json:
-        typer.echo(jsonlib.dumps(result, ensure_ascii=False, indent=2))
+        typer.echo(clean_json(jsonlib.dumps(result, ensure_ascii=False, indent=2)))
     else:
-        typer.echo(f"Loaded {len(paths)} path(s): "
+        typer.echo(f"Loaded {len(paths)} path(s): "  # counts only: no data reaches the terminal
                    f"{summary.entities_created} new and {summary.entities_updated} changed "
                    f"entities, {summary.relations_created} new and "
                    f"{summary.relations_updated} changed relations.")
@@ -99,8 +127,11 @@ def load_doc(
     loading a document twice changes nothing.
     Example: [bold]estuary load-doc report.txt --title 南通调研报告 --url https://example.cn/r[/bold]
     """
+    from estuary.output.emit import refuse_clobber, store_file
     from loaders.document import load_document
 
+    if out.html is not None:  # before anything is loaded
+        refuse_clobber((out.html,), store_file(ctx.obj), (file,))
     with opened_store(ctx) as store:
         result = load_document(store, file, source_id=source_id, title=title, url=url)
         emit(result, out, store=store)

@@ -28,7 +28,15 @@ from estuary.options import (
     opened_store,
     with_output,
 )
-from estuary.output.emit import Output, emit, question, write_html_file
+from estuary.output.emit import (
+    Output,
+    emit,
+    question,
+    refuse_clobber,
+    store_file,
+    write_html_file,
+)
+from estuary.output.sanitize import clean_json, clean_line
 
 
 @friendly
@@ -56,6 +64,7 @@ def viz(
 
     out = Output(html=output, lang=lang.value, layout=layout.value, png=png, svg=svg, pdf=pdf,
                  question=question(ctx))
+    refuse_clobber((output, *(p for p in (png, svg, pdf) if p)), store_file(ctx.obj))
     with opened_store(ctx, as_of) as store:
         view = graph_view(store, label=label_option(label), around=around, depth=depth,
                           sources=sources)
@@ -97,20 +106,25 @@ def export(
     if output is None and out.json:
         raise typer.BadParameter("--json summarises the files written: give -o PATH",
                                  param_hint="--json")
+    targets: tuple[Path, ...] = () if output is None else (
+        formats.csv_format.paths(output) if fmt.value == "csv" else (Path(output),))
+    refuse_clobber((*targets, *((out.html,) if out.html else ())), store_file(ctx.obj))
     with opened_store(ctx) as store:
         chosen = export_selection(store, around=around, depth=depth, link=links,
                                   via=via.value)
         graph, selection, warnings = chosen.graph, chosen.description, chosen.warnings
         files: tuple[Path, ...] = ()
         if output is None:
-            typer.echo(formats.render(graph, fmt.value, selection)[""], nl=False)
+            # To a terminal: JSON and Cypher leave C1 controls and bidi raw; \uXXXX is the
+            # same text in both languages (GraphML/GEXF are escaped already).
+            typer.echo(clean_json(formats.render(graph, fmt.value, selection)[""]), nl=False)
         else:
             files = formats.write(graph, fmt.value, output, selection)
         result = ExportResult(fmt.value, selection, tuple(str(f) for f in files), graph,
                               warnings)
         if output is None:
             for warning in warnings:
-                typer.echo(f"warning: {warning}", err=True)
+                typer.echo(f"warning: {clean_line(warning)}", err=True)
             if out.draws:
                 write_html_file(graph, out, title=result.title, store=store)
             return

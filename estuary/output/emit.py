@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shlex
 from dataclasses import dataclass
@@ -47,9 +48,10 @@ def emit(result: Result, out: Output, *, store: Store | None = None, store_locat
     """
     del store_location
     if out.json:
+        from estuary.output.sanitize import clean_json
         from graph.model import to_jsonable
 
-        typer.echo(json.dumps(to_jsonable(result), ensure_ascii=False, indent=2))
+        typer.echo(clean_json(json.dumps(to_jsonable(result), ensure_ascii=False, indent=2)))
     else:
         from estuary.output.console import render
 
@@ -60,6 +62,47 @@ def emit(result: Result, out: Output, *, store: Store | None = None, store_locat
 
 # Parameters never shown in a caption: where files go, and how the answer is printed.
 _PRIVATE_PARAMS = frozenset({"json", "html", "png", "svg", "pdf", "output", "lang", "layout"})
+
+class OutputRefused(Exception):
+    """An output path that would overwrite the store or an input of the command."""
+
+
+def protected_paths(store_location: str | Path | None, inputs: tuple[Path, ...] = ()
+                    ) -> dict[Path, str]:
+    """Files an output must never replace, resolved (symlinks followed), with what they are."""
+    out: dict[Path, str] = {}
+    for path in inputs:
+        out[Path(os.path.realpath(path))] = "an input of this command"
+    if store_location is not None and "://" not in str(store_location):
+        store = Path(os.path.realpath(store_location))
+        out[store] = "the store"
+        out[Path(str(store) + ".lock")] = "the store's lock"
+    return out
+
+
+def refuse_clobber(targets: tuple[Path, ...], store_location: str | Path | None,
+                   inputs: tuple[Path, ...] = ()) -> None:
+    """Raise OutputRefused if an output path resolves to the store, its lock or an input.
+
+    `estuary --db g.json viz -o g.json` would otherwise replace the graph with a web page.
+    """
+    protected = protected_paths(store_location, inputs)
+    for target in targets:
+        what = protected.get(Path(os.path.realpath(target)))
+        if what is not None:
+            raise OutputRefused(f"{target} is {what}: writing there would destroy it; choose "
+                                "another output path")
+
+
+def store_file(settings: object) -> Path | None:
+    """The embedded store's file the global options chose (None for Neo4j)."""
+    if getattr(settings, "kind", None) != "embedded":
+        return None
+    from estuary.stores import default_db_path
+
+    return getattr(settings, "db", None) or default_db_path()
+
+
 _SECRET_OPTIONS = ("--neo4j-password",)
 
 
@@ -146,20 +189,23 @@ def write_html_file(subgraph: Subgraph, out: Output, *, title: str, store: Store
     import tempfile
 
     from estuary.output.html.page import write_html
+    from estuary.output.sanitize import clean_line
 
     del store_location  # a local path or a host: never written into a shared file
     caption = caption_for(store, out.question)
     sources = cited_sources(subgraph, store)
     target = path or out.html
+    refuse_clobber(tuple(p for p in (target, out.png, out.svg, out.pdf) if p is not None),
+                   store.location if store is not None else None)
     with tempfile.TemporaryDirectory(prefix="estuary-page-") as tmp:
         page = target if target is not None else Path(tmp) / "page.html"
         write_html(subgraph, page, title=title, caption=caption, lang=out.lang,
                    layout=out.layout, sources=sources)
         if target is not None:
-            typer.echo(f"Wrote {target} ({len(subgraph.nodes)} nodes, "
-                       f"{len(subgraph.edges)} edges)", err=True)
+            typer.echo(clean_line(f"Wrote {target} ({len(subgraph.nodes)} nodes, "
+                                  f"{len(subgraph.edges)} edges)"), err=True)
         if out.png or out.svg or out.pdf:
             from estuary.output.html.picture import render_pictures
 
             for written in render_pictures(page, png=out.png, svg=out.svg, pdf=out.pdf):
-                typer.echo(f"Wrote {written}", err=True)
+                typer.echo(clean_line(f"Wrote {written}"), err=True)

@@ -9,15 +9,68 @@ renderer of its own prints as its JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from contextvars import ContextVar
 from functools import singledispatch
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
+from rich.text import Span, Text
+
+from estuary.output.sanitize import clean, is_clean, unsafe_positions
+
+
+def safe_text(text: Text) -> Text:
+    """The Text with control/escape/bidi characters shown escaped, its styles kept in place."""
+    plain = text.plain
+    if is_clean(plain):
+        return text
+    shifts = unsafe_positions(plain)
+    pieces: list[str] = []
+    offset = [0] * (len(plain) + 1)  # old index -> new index
+    last = added = 0
+    for start, end, repl in shifts:
+        for i in range(last, start + 1):
+            offset[i] = i + added
+        pieces.append(plain[last:start])
+        pieces.append(repl)
+        added += len(repl) - (end - start)
+        last = end
+    for i in range(last, len(plain) + 1):
+        offset[i] = i + added
+    pieces.append(plain[last:])
+    out = Text("".join(pieces), style=text.style, justify=text.justify,
+               overflow=text.overflow, no_wrap=text.no_wrap, end=text.end, tab_size=text.tab_size)
+    out.spans = [Span(offset[s.start], offset[min(s.end, len(plain))], s.style)
+                 for s in text.spans]
+    return out
+
+
+class SafeConsole(Console):
+    """A Rich console that never lets data talk to the terminal (the one choke point).
+
+    Everything printed goes through `render`: text is cleaned before layout (so widths are
+    right), and every text segment is cleaned again on the way out, whatever drew it (tables,
+    titles, progress). Rich's own control segments (cursor moves of a live progress bar) pass.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return safe_text(super().render_str(clean(text), **kwargs))
+
+    def render(self, renderable: RenderableType,
+               options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        if isinstance(renderable, Text):
+            renderable = safe_text(renderable)
+        for seg in super().render(renderable, options):
+            if seg.control or is_clean(seg.text):
+                yield seg
+            else:
+                yield Segment(clean(seg.text), seg.style, seg.control)
+
 
 # Data is never markup: a name such as "Foo [/bar]" or ":warning:" prints as written.
-console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
+console = SafeConsole(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 # Set while a command answers --as-of a date: evidence lines then say "undated" where a
 # relation carries no date, since such relations were kept without knowing they held.

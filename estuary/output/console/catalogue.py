@@ -149,6 +149,10 @@ def _load_doc(result: DocumentLoad, **_: Any) -> None:
         console.print(line)
     for name, ids in result.ambiguous:
         console.print(Text(f"skipped ambiguous name {name}: {', '.join(ids)}", style="yellow"))
+    if result.split:
+        console.print(Text(f"{result.split} sentence(s) longer than the evidence limit were cut "
+                           "into pieces at commas (each piece is quoted as written)",
+                           style="yellow"))
 
 
 @render.register(ExportResult)

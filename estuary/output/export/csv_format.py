@@ -1,4 +1,10 @@
-"""Two CSV tables, nodes and edges, UTF-8, lists joined with "|" (as `estuary load` reads)."""
+"""Two CSV tables, nodes and edges, UTF-8, lists joined with "|" (as `estuary load` reads).
+
+Cells are safe to open in a spreadsheet: a cell that Excel or LibreOffice would run as a
+formula (it starts with =, +, -, @, a tab or a carriage return, and is not a plain number)
+gets a leading apostrophe, which spreadsheets show as text and `estuary load` removes again.
+Control and bidi characters are written visibly escaped (estuary.output.sanitize).
+"""
 
 from __future__ import annotations
 
@@ -14,15 +20,35 @@ from estuary.output.export.records import (
     edge_record,
     node_record,
 )
+from estuary.output.sanitize import clean
 from graph.model import Subgraph, sort_relations
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def neutralise(text: str) -> str:
+    """The cell as text a spreadsheet will not evaluate (a leading apostrophe if needed)."""
+    if text.startswith(FORMULA_STARTS) and not _is_number(text):
+        return "'" + text
+    return text
 
 
 def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
+        text = LIST_SEPARATOR.join(str(v) for v in value)
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = "" if value is None else str(value)
+    return neutralise(clean(text))
 
 
 def _table(records: list[dict[str, Any]], first: tuple[str, ...]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from estuary.output.sanitize import clean
 from graph.model import Entity, Relation, Subgraph, sort_relations
 
 if TYPE_CHECKING:
@@ -36,14 +37,18 @@ def edge_id(r: Relation) -> str:
 
 
 def scalar(value: Any) -> str | int | float | bool:
-    """A value GraphML and GEXF can hold: lists joined with "|", mappings as JSON."""
+    """A value GraphML and GEXF can hold: lists joined with "|", mappings as JSON, and text
+    with control characters visibly escaped (XML 1.0 cannot hold them: the file would not be
+    well-formed)."""
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return clean(LIST_SEPARATOR.join(str(v) for v in value))
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if isinstance(value, (str, int, float, bool)):
+        return clean(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, (int, float, bool)):
         return value
-    return str(value)
+    return clean(str(value))
 
 
 def _harmonise(rows: list[dict[str, Any]]) -> None:
@@ -68,18 +73,18 @@ def to_networkx(sg: Subgraph, *, gexf: bool = False) -> nx.MultiDiGraph:
         row = {k: scalar(v) for k, v in node_record(e).items() if k != "id"}
         if gexf:
             row["schema_label"] = row.pop("label")
-            row["label"] = e.name
-        node_rows.append((e.id, row))
+            row["label"] = clean(e.name)
+        node_rows.append((clean(e.id), row))
     edge_rows = []
     for r in sort_relations(list(sg.edges)):
         row = {k: scalar(v) for k, v in edge_record(r).items() if k not in ("from", "to")}
         if gexf:
             row["label"] = row.pop("type")
-            row["id"] = edge_id(r)
+            row["id"] = clean(edge_id(r))
         edge_rows.append((r, row))
     _harmonise([row for _, row in node_rows])
     _harmonise([row for _, row in edge_rows])
     g.add_nodes_from(node_rows)
     for r, row in edge_rows:
-        g.add_edge(r.start, r.end, key=edge_id(r), **row)
+        g.add_edge(clean(r.start), clean(r.end), key=clean(edge_id(r)), **row)
     return g
