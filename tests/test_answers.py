@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from graph.model import AnswerRow
 from queries.hubs import hubs
+from queries.link_kinds import KINDS
 from queries.links import links
 from queries.search import search
 
@@ -16,8 +17,9 @@ def test_links_rows_follow_the_ranking(store: object) -> None:
     assert [a.rank for a in sg.answers] == list(range(1, len(result.links) + 1))
     first, link = sg.answers[0], result.links[0]
     assert isinstance(first, AnswerRow)
-    assert first.kind == "industry" and first.strength == link.score
-    assert f"{link.score} indep." in first.strength_text
+    # The row says the link's kind and strength as the console does (issue 9's ranking).
+    assert first.kind == KINDS[link.kind].title and first.strength == link.strength
+    assert first.strength_text.startswith(f"{link.strength} · {link.confidence}")
     drawn = {(r.start, r.end) for r in sg.edges}
     assert first.path_edges and set(first.path_edges) <= drawn
     cited = {r.source for p in link.paths for hop in p.hops for r in hop}
