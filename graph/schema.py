@@ -15,13 +15,19 @@ COMMON_RELATION_PROPERTIES: tuple[str, ...] = ("source", "evidence", "confidence
 # carry them, so "as of" questions can leave out what had not begun or had already ended.
 DATED_RELATION_PROPERTIES: tuple[str, ...] = ("since", "until")
 
-# Kinds of source, each with the confidence its facts get (issue 10): government pages and
-# official media are high, other established media medium; aggregators are not used.
+# Kinds of source, each with the highest confidence its facts may have (issue 10): government
+# pages and official media high, other established media medium, aggregators low.
 SOURCE_KINDS: dict[str, str] = {
     "article": "high", "government": "high", "official-media": "high", "standard": "high",
     "media": "medium", "editorial": "medium",
     # a published data set restating official codes (the division table under data/places)
     "dataset": "high",
+    # a copy of an attributed article (publisher, author and date shown) on another site,
+    # where the original's address could not be seen: one level below official media
+    "mirror": "medium",
+    # an aggregator or self-media page with no attributed original: its facts are low, and
+    # kept only where nothing better was found (the source's description says so)
+    "aggregator": "low",
 }
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")
