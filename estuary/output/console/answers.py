@@ -93,9 +93,15 @@ def _links(result: LinksResult, paths_shown: int = 1, **_: Any) -> None:
     table = Table(title=f"{result.via.capitalize()} links between {result.a.name} "
                         f"({result.a.name_en}) and {result.b.name} ({result.b.name_en}){when}")
     numeric = ("#", "strength", "sources")
-    for col in ("#", "kind", "name", "strength", "conf.", "sources", "dates", "evidence"):
+    # On a narrow terminal the evidence column would squeeze the names to nothing; the
+    # evidence is printed under the table with each link's paths anyway.
+    wide = console.width >= 110
+    columns = ("#", "kind", "name", "strength", "conf.", "sources", "dates",
+               *(("evidence",) if wide else ()))
+    for col in columns:
         table.add_column(col, justify="right" if col in numeric else "left",
-                         no_wrap=col not in ("name", "evidence"),
+                         no_wrap=col not in ("name", "evidence", "kind"),
+                         min_width=8 if col == "name" else None,
                          ratio=2 if col == "evidence" else 1 if col == "name" else None)
     for rank, link in enumerate(result.links, 1):
         kind = KINDS[link.kind].title
@@ -107,7 +113,7 @@ def _links(result: LinksResult, paths_shown: int = 1, **_: Any) -> None:
         evidence.append(f"{ev.type} {ev.source.removeprefix('source:')}", style="dim")
         table.add_row(str(rank), kind, Text(link.entity.name, style="bold"),
                       str(link.strength), link.confidence, str(len(link.sources)), link.dates,
-                      evidence)
+                      *((evidence,) if wide else ()))
     console.print(table)
     console.print(Text(result.ranking, style="dim"))
     if result.total > len(result.links):
