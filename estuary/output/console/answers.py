@@ -102,6 +102,8 @@ def _links(result: LinksResult, paths_shown: int = 1, **_: Any) -> None:
         table.add_column(col, justify="right" if col in numeric else "left",
                          no_wrap=col not in ("name", "evidence", "kind"),
                          min_width=8 if col == "name" else None,
+                         # Chinese names have no spaces to break at: fold them, never cut
+                         overflow="fold" if col == "name" else "ellipsis",
                          ratio=2 if col == "evidence" else 1 if col == "name" else None)
     for rank, link in enumerate(result.links, 1):
         kind = KINDS[link.kind].title

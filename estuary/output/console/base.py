@@ -86,7 +86,9 @@ def render(result: Any, *, paths_shown: int = 3, **_: Any) -> None:
 
 
 def name_text(entity: Any) -> Text:
-    text = Text(entity.name, style="bold")
+    # Fold, not cut: a Chinese name has no space to wrap at, and "长江口产业创新协 …" in a
+    # narrow column would hide what the row is about.
+    text = Text(entity.name, style="bold", overflow="fold")
     if entity.name_en:
         text.append(f"  {entity.name_en}", style="dim")
     return text
