@@ -1,8 +1,9 @@
 """Options shared by the commands, declared once, and opening the store a command asked for.
 
-CLI choices are built from the library's own registries (`queries.links.VIAS`,
-`queries.hubs.METRICS`, `estuary.output.export.FORMATS`, `estuary.output.html.LAYOUTS`),
-so a kind of link, a metric, a format or a layout added there appears here by itself.
+CLI choices are built from the library's own registries (`queries.choices.VIAS` and
+`METRICS`, which `queries.links` and `queries.hubs` use; `estuary.output.export.FORMATS`;
+`estuary.output.html.LAYOUTS`), so a kind of link, a metric, a format or a layout added there
+appears here by itself.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from estuary.completion import complete_entity
 from estuary.output.emit import Output, question
 from estuary.output.export import FORMATS
 from estuary.output.html import LANGS, LAYOUTS
-from queries.hubs import METRICS
-from queries.links import VIAS
+from queries.choices import METRICS, VIAS
 
 if TYPE_CHECKING:
     from graph.store import Store

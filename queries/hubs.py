@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from graph.model import AnswerRow, Entity, Relation, Subgraph
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, Store
+from queries.choices import METRICS
 from queries.errors import QueryError
 
 if TYPE_CHECKING:
     import networkx as nx
 
-METRICS = ("degree", "betweenness", "pagerank")
 EXCLUDED_TYPES = frozenset({"MENTIONS"})
 DECIMALS = 6
 DAMPING = 0.85

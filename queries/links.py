@@ -14,34 +14,13 @@ from typing import Any
 from graph.model import Entity, Relation, Subgraph
 from graph.store import Store
 from queries.as_of import dated, span
+from queries.choices import VIAS
 from queries.errors import NoLinks
 from queries.link_kinds import KINDS, Candidate, Sides
 from queries.resolve import resolve
 from queries.rollup import CONFIDENCE_RANK, Chain, Relations, places
 from queries.strength import CONFIDENCE_NAME, RANKING, distance_factor, strength
 from queries.walk import Walk, paths_subgraph, walks_answer
-
-
-@dataclass(frozen=True)
-class Via:
-    """A choice of --via: the kinds of link it asks for."""
-
-    kinds: tuple[str, ...]
-    help: str
-
-
-VIAS: dict[str, Via] = {
-    "industry": Via(("shared-industry", "industry-chain"),
-                    "shared industries (same, or one taxonomy level apart) and supply chains"),
-    "park": Via(("co-built-park", "hosted-park", "partner-park"),
-                "parks both co-build, one builds in the other, or one's park partners the other"),
-    "co-built": Via(("co-built-park",), "only parks both sides co-build"),
-    "chain": Via(("industry-chain",), "one side's industry is upstream of the other's"),
-    "membership": Via(("shared-membership",), "the same alliance, circle or initiative"),
-    "mechanism": Via(("shared-mechanism",), "the same mechanism adopted"),
-    "learning": Via(("learning",), "one side learns from the other or something in it"),
-    "any": Via(tuple(KINDS), "every kind of link"),
-}
 
 # Paths kept per link (best first); more would only repeat the same facts.
 MAX_PATHS_PER_LINK = 20

@@ -144,3 +144,14 @@ def test_results_are_json_ready(store) -> None:
     assert '"id": "city:nantong"' in text
     for entity in (payload["from"], payload["to"]):
         assert set(entity) >= {"id", "label", "name", "name_en"}
+
+
+def test_the_light_registries_name_the_real_kinds() -> None:
+    """queries.choices restates the kinds' names (so the CLI need not import them): they must
+    be exactly the kinds queries.link_kinds defines, and every --via must name real ones."""
+    from queries.choices import KIND_NAMES, VIAS
+    from queries.link_kinds import KINDS
+
+    assert tuple(KINDS) == KIND_NAMES
+    assert all(set(via.kinds) <= set(KINDS) for via in VIAS.values())
+    assert VIAS["any"].kinds == tuple(KINDS)

@@ -42,7 +42,7 @@ def path(
 
 
 def _via_help() -> str:
-    from queries.links import VIAS
+    from queries.choices import VIAS
 
     return "What kind of link: " + "; ".join(f"{k}: {v.help}" for k, v in VIAS.items()) + "."
 

@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from graph.model import Subgraph
+if TYPE_CHECKING:
+    from graph.model import Subgraph
 
 # name -> the module whose texts(subgraph, selection) writes it: {"": text}, or
 # {"nodes": …, "edges": …} for csv. Modules are imported when used, so the CLI can list the
