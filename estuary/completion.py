@@ -17,8 +17,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from estuary.output.sanitize import clean_line, is_clean
-
 MAX_CANDIDATES = 50
 # Characters a shell would split or interpret: a candidate containing one is not offered.
 _SHELL_SPECIAL = frozenset(" \t\n&;|<>()$`\\\"'*?[]#~!{}")
@@ -51,6 +49,8 @@ def _nodes(path: Path) -> list[dict[str, Any]]:
 
 def _plain(text: str) -> bool:
     # Nothing a shell splits, nor anything a terminal acts on (the shell prints candidates).
+    from estuary.output.sanitize import is_clean  # only when completing: start-up stays light
+
     return bool(text) and is_clean(text) and not any(
         ch in _SHELL_SPECIAL or ch.isspace() for ch in text)
 
@@ -84,6 +84,7 @@ def _completion(typed: str, key: str, node: dict[str, Any], unique_names: set[st
 def entity_candidates(nodes: list[dict[str, Any]], incomplete: str,
                       limit: int = MAX_CANDIDATES) -> list[tuple[str, str]]:
     """(value to insert, help text) for the entities whose id, name or key starts so."""
+    from estuary.output.sanitize import clean_line
     from graph.names import normalize
 
     typed = incomplete.strip()
