@@ -457,6 +457,14 @@ WHERE (y.id IN $ends OR any(l IN labels(y) WHERE l IN $inner))
 RETURN x.id AS x, collect(DISTINCT y.id) AS ys"""
 
 
+def _read(store: Neo4jStore, query: str, **params: Any) -> list[Any]:
+    """Run a candidate query through the store's public driver (candidates are not store
+    methods, and the bench does not reach into the store's private helpers)."""
+    records, _, _ = store.driver.execute_query(query, params, database_=store.database,
+                                               routing_="r")
+    return list(records)
+
+
 def cand_neo4j_simple_paths(store: Neo4jStore, a: str, b: str, max_len: int,
                             inner: frozenset[str],
                             exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
@@ -465,8 +473,8 @@ def cand_neo4j_simple_paths(store: Neo4jStore, a: str, b: str, max_len: int,
     if a == b:
         return []
     adj: dict[str, set[str]] = {}
-    for r in store._read(NEAR_ENDS, ends=[a, b], inner=sorted(inner),
-                         exclude_levels=sorted(exclude_levels)):
+    for r in _read(store, NEAR_ENDS, ends=[a, b], inner=sorted(inner),
+                   exclude_levels=sorted(exclude_levels)):
         for y in r["ys"]:
             if y != r["x"]:
                 adj.setdefault(r["x"], set()).add(y)
@@ -498,7 +506,7 @@ ORDER BY n.id"""
 def cand_find_by_key(store: Neo4jStore, key: str) -> list[str]:
     norm = normalize(key)
     term = '"' + norm.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return [r["node"]["id"] for r in store._read(FIND_BY_KEY_INDEXED, id=key, term=term)]
+    return [r["node"]["id"] for r in _read(store, FIND_BY_KEY_INDEXED, id=key, term=term)]
 
 
 def bench_candidates(neo: Neo4jStore, bundle: Bundle, link_pairs: list[tuple[str, str]],
@@ -778,8 +786,8 @@ def main(argv: list[str] | None = None) -> int:
     emb = EmbeddedStore(path)
     open_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    emb._walkable()
     emb.find_by_key(BENCH_A)
+    emb.distances(BENCH_A, 1)  # the first walk builds the walk graph
     first_s = time.perf_counter() - t0
     ctx["embedded"] = {"build_s": build_s, "open_s": open_s, "first_s": first_s,
                        "size": path.stat().st_size}

@@ -1,7 +1,7 @@
 """Options shared by the commands, declared once, and opening the store a command asked for.
 
 CLI choices are built from the library's own registries (`queries.links.VIAS`,
-`queries.hubs.METRICS`, `estuary.output.export.FORMATS`, `estuary.output.html.page.LAYOUTS`),
+`queries.hubs.METRICS`, `estuary.output.export.FORMATS`, `estuary.output.html.LAYOUTS`),
 so a kind of link, a metric, a format or a layout added there appears here by itself.
 """
 
@@ -20,8 +20,7 @@ import typer
 from estuary.completion import complete_entity
 from estuary.output.emit import Output
 from estuary.output.export import FORMATS
-from estuary.output.html.page import LANGS, LAYOUTS
-from graph.schema import LABELS
+from estuary.output.html import LANGS, LAYOUTS
 from queries.hubs import METRICS
 from queries.links import VIAS
 
@@ -69,6 +68,8 @@ AroundOpt = Annotated[str | None, typer.Option(
 
 def label_option(value: str | None) -> str | None:
     """The schema label a --type value names (any case), or a usage error listing them."""
+    from graph.schema import LABELS
+
     if value is None:
         return None
     for name in LABELS:

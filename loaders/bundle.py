@@ -16,8 +16,8 @@ from graph.bundle import Bundle
 from graph.model import Entity, Relation
 from graph.names import lookup_keys, pinyin
 from graph.schema import LABELS, REL_TYPES, label_for_id
-from loaders.formats import is_input, read_document
 from loaders.errors import LoadError, ValidationFailed
+from loaders.formats import is_input, read_document
 from loaders.reading import InputError, LineDict, decode
 from loaders.records import EntityBase, RelationBase, entity_model, extra_props, relation_model
 

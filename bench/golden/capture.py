@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -88,27 +89,30 @@ def capture(store: str, env: dict[str, str], tmp: Path) -> dict[str, object]:
 def main() -> None:
     target = Path(sys.argv[1])
     env = dict(os.environ)
-    with tempfile.TemporaryDirectory() as tmpdir:
-        tmp = Path(tmpdir)
-        env["ESTUARY_DB"] = str(tmp / "graph.json")
-        out = {"embedded": capture("embedded", env, tmp)}
-        if os.environ.get("ESTUARY_TEST_NEO4J_URI"):
-            env["NEO4J_URI"] = os.environ["ESTUARY_TEST_NEO4J_URI"]
-            env["NEO4J_PASSWORD"] = os.environ.get("ESTUARY_TEST_NEO4J_PASSWORD", "")
-            env["NEO4J_USERNAME"] = "neo4j"
-            subprocess.run([sys.executable, "-c", (
-                "from graph.neo4j_store import Neo4jStore\n"
-                "try:\n"
-                "    from graph.settings import StoreSettings\n"
-                "except ImportError:  # the tree before the layers refactor\n"
-                "    from graph.open import StoreSettings\n"
-                "import os\n"
-                "s = Neo4jStore.connect(StoreSettings(kind='neo4j',"
-                " neo4j_uri=os.environ['NEO4J_URI'], neo4j_user='neo4j',"
-                " neo4j_password=os.environ['NEO4J_PASSWORD']))\n"
-                "with s.driver.session(database=s.database) as x:\n"
-                "    x.run('MATCH (n) DETACH DELETE n').consume()\n")], env=env, check=True)
-            out["neo4j"] = capture("neo4j", env, tmp)
+    # One fixed directory: the store path and --html paths appear in outputs and captions,
+    # so two captures must use the same ones to compare byte for byte.
+    tmp = Path(tempfile.gettempdir()) / "estuary-golden"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    env["ESTUARY_DB"] = str(tmp / "graph.json")
+    out = {"embedded": capture("embedded", env, tmp)}
+    if os.environ.get("ESTUARY_TEST_NEO4J_URI"):
+        env["NEO4J_URI"] = os.environ["ESTUARY_TEST_NEO4J_URI"]
+        env["NEO4J_PASSWORD"] = os.environ.get("ESTUARY_TEST_NEO4J_PASSWORD", "")
+        env["NEO4J_USERNAME"] = "neo4j"
+        subprocess.run([sys.executable, "-c", (
+            "from graph.neo4j_store import Neo4jStore\n"
+            "try:\n"
+            "    from graph.settings import StoreSettings\n"
+            "except ImportError:  # the tree before the layers refactor\n"
+            "    from graph.open import StoreSettings\n"
+            "import os\n"
+            "s = Neo4jStore.connect(StoreSettings(kind='neo4j',"
+            " neo4j_uri=os.environ['NEO4J_URI'], neo4j_user='neo4j',"
+            " neo4j_password=os.environ['NEO4J_PASSWORD']))\n"
+            "with s.driver.session(database=s.database) as x:\n"
+            "    x.run('MATCH (n) DETACH DELETE n').consume()\n")], env=env, check=True)
+        out["neo4j"] = capture("neo4j", env, tmp)
     target.write_text(json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True))
     print(f"{target}: {sum(len(v) for v in out.values())} outputs")
 

@@ -31,19 +31,20 @@ Format by format:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
-from estuary.output.export import csv_format, cypher_script, gexf, graphml, json_format
 from graph.model import Subgraph
 
-# name -> texts(subgraph, selection): {"": text}, or {"nodes": …, "edges": …} for csv
-FORMATS: dict[str, Callable[[Subgraph, str], dict[str, str]]] = {
-    "graphml": graphml.texts,
-    "gexf": gexf.texts,
-    "json": json_format.texts,
-    "csv": csv_format.texts,
-    "cypher": cypher_script.texts,
+# name -> the module whose texts(subgraph, selection) writes it: {"": text}, or
+# {"nodes": …, "edges": …} for csv. Modules are imported when used, so the CLI can list the
+# names without loading every writer.
+FORMATS: dict[str, str] = {
+    "graphml": "estuary.output.export.graphml",
+    "gexf": "estuary.output.export.gexf",
+    "json": "estuary.output.export.json_format",
+    "csv": "estuary.output.export.csv_format",
+    "cypher": "estuary.output.export.cypher_script",
 }
 
 
@@ -51,14 +52,17 @@ def render(sg: Subgraph, fmt: str, selection: str = "") -> dict[str, str]:
     """The exported text, by part: {"": text}, or {"nodes": …, "edges": …} for csv."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return FORMATS[fmt](sg, selection)
+    texts = importlib.import_module(FORMATS[fmt]).texts
+    return texts(sg, selection)  # type: ignore[no-any-return]
 
 
 def write(sg: Subgraph, fmt: str, out: Path | str, selection: str = "") -> tuple[Path, ...]:
     """Write the export to `out` (csv: two files next to or inside it); the files written."""
     parts = render(sg, fmt, selection)
     if fmt == "csv":
-        targets = dict(zip(("nodes", "edges"), csv_format.paths(out), strict=True))
+        from estuary.output.export.csv_format import paths
+
+        targets = dict(zip(("nodes", "edges"), paths(out), strict=True))
     else:
         targets = {"": Path(out)}
     for part, path in targets.items():

@@ -42,12 +42,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from estuary.output.html import LANGS, LAYOUTS
 from estuary.output.html import template as html_template
 from graph.model import Entity, Relation, Subgraph
 from graph.schema import LABELS, REL_TYPES
 
-LAYOUTS = ("auto", "force", "geo", "none")
-LANGS = ("zh", "en")
 PHYSICS_MAX_NODES = 300  # "auto" runs in-browser physics up to this many nodes
 BIG_SPACING = 64.0  # px between nodes in the computed layout: room for a short label
 
