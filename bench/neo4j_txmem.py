@@ -25,7 +25,8 @@ from graph.neo4j_load import entity_row, relation_row
 
 
 def measure(driver, query: str, rows: list[dict], prep: list[dict] | None = None) -> int:
-    with driver.session(database="neo4j") as session, session.begin_transaction() as tx:
+    with driver.session(database="neo4j") as session, session.begin_transaction(
+            metadata={"estuary_txmem": 1}) as tx:
         if prep:
             tx.run(cypher.upsert_entities("City"), rows=prep).consume()
         tx.run("RETURN 'estuary-txmem' AS marker").consume()
@@ -38,10 +39,14 @@ def measure(driver, query: str, rows: list[dict], prep: list[dict] | None = None
 
 def _used(driver) -> int:
     records, _, _ = driver.execute_query(
-        "SHOW TRANSACTIONS YIELD currentQuery, estimatedUsedHeapMemory, transactionId "
-        "WHERE transactionId <> currentTransactionId() RETURN max(estimatedUsedHeapMemory) AS m",
+        "SHOW TRANSACTIONS YIELD metaData, estimatedUsedHeapMemory "
+        "WHERE metaData.estuary_txmem = 1 RETURN max(estimatedUsedHeapMemory) AS m",
         database_="neo4j")
     return records[0]["m"] or 0
+
+
+def _row(kind: str, width: float, rows: int, used: int) -> None:
+    print(f"| {kind} | {width:.0f} | {rows} | {used / 2**20:.1f} MiB | {used / rows:.0f} |")
 
 
 def main() -> int:
@@ -61,14 +66,14 @@ def main() -> int:
         rows = [entity_row(e) for e in ents]
         width = sum(len(json.dumps(r, ensure_ascii=False)) for r in rows) / len(rows)
         used = measure(driver, cypher.upsert_entities("City"), rows)
-        print(f"| entity | {width:.0f} | {len(rows)} | {used / 2**20:.1f} MiB | {used / len(rows):.0f} |")
+        _row("entity", width, len(rows), used)
         rels = [relation_row(Relation(type="COOPERATES_WITH", start=ents[i].id,
                                       end=ents[(i + 1) % len(ents)].id, source="source:x",
                                       evidence="证" * pad)) for i in range(len(ents))]
         rwidth = sum(len(json.dumps(r, ensure_ascii=False)) for r in rels) / len(rels)
         used = measure(driver, cypher.upsert_relations("COOPERATES_WITH"), rels,
                        prep=[entity_row(e) for e in ents])
-        print(f"| relation | {rwidth:.0f} | {len(rels)} | {used / 2**20:.1f} MiB | {used / len(rels):.0f} |")
+        _row("relation", rwidth, len(rels), used)
     driver.close()
     return 0
 

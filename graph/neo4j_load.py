@@ -41,10 +41,13 @@ if TYPE_CHECKING:
 
     from graph.bundle import Bundle
 
-# Per-row transaction memory, measured with bench/neo4j_txmem.py on Neo4j 5.26 (see
-# docs/benchmarks.md): a fixed cost per row plus a cost per character of the row's JSON.
-ROW_BYTES = {"entities": 2_600, "relations": 3_200, "meta": 1_000}
-BYTES_PER_CHAR = {"entities": 6, "relations": 6, "meta": 4}
+# Per-row transaction memory on Neo4j 5.26, a fixed cost per row plus a cost per character
+# of the row's JSON. bench/neo4j_txmem.py measured it after each batch (entities about 2,900
+# + 2.8/char, relations about 1,400 + 2.0/char); bench/bench_load.py sampled the peak during
+# the batches, about twice that for entities (the query's own working memory), so these are
+# the peak figures (see docs/benchmarks.md).
+ROW_BYTES = {"entities": 6_500, "relations": 3_200, "meta": 1_000}
+BYTES_PER_CHAR = {"entities": 6, "relations": 4, "meta": 3}
 # The share of the server's per-transaction cap one transaction may plan to use: the
 # estimate is rough, and other transactions share the global cap.
 BUDGET_SHARE = 0.25
@@ -214,7 +217,8 @@ class Loader:
         counts: Counts = Counter()
         done = 0
         try:
-            with self._session() as session, session.begin_transaction() as tx:
+            with self._session() as session, session.begin_transaction(
+                    metadata={"estuary_load_batch": "one"}) as tx:
                 for step in steps:
                     counts += _run_rows(tx, step, step.rows, None)
                     done += len(step.rows)
@@ -306,7 +310,8 @@ class Loader:
         return summary(final)
 
     def _batch(self, load_id: str, step: Step, i: int, j: int, done: int) -> Counts:
-        with self._session() as session, session.begin_transaction() as tx:
+        with self._session() as session, session.begin_transaction(
+                metadata={"estuary_load_batch": load_id, "rows": f"{step.name} {i}-{j}"}) as tx:
             # The marker first: it takes the marker's lock, so a concurrent --rollback or
             # --resume waits, and a batch already done (or a rolled-back load) is refused.
             claimed = tx.run(cypher.CLAIM_BATCH, id=load_id, done=done, n=j - i).single()
@@ -355,6 +360,7 @@ class Loader:
         if m["state"] != "loading":
             raise StoreError(f"{self.where}: load {m['id']} is being rolled back; run "
                              "`estuary load --rollback` to finish that")
+        self._not_running(m)
         steps = plan(bundle)
         if digest(steps, meta) != m["digest"]:
             raise StoreError(f"{self.where}: these files are not the ones of load {m['id']} "
@@ -374,6 +380,8 @@ class Loader:
         if not m or m["state"] == "committed":
             self.finish_cleanup()
             raise StoreError(f"{self.where}: no interrupted load to roll back")
+        if m["state"] == "loading":
+            self._not_running(m)
         then = "; run `estuary load --rollback` again to finish the rollback"
         try:
             self.driver.execute_query(cypher.BEGIN_ROLLBACK, id=m["id"],
@@ -384,6 +392,12 @@ class Loader:
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise StoreError(describe(exc, self.where) + then) from None
         return str(m["id"])
+
+    def _not_running(self, m: dict[str, Any]) -> None:
+        if self._running(m["id"], m["idle"]):
+            raise StoreError(f"{self.where}: load {m['id']} is still running (its client is "
+                             f"connected, {m['rows_done']:,} of {m['rows_total']:,} rows "
+                             "written); wait for it to finish, or stop that client first")
 
     def finish_cleanup(self) -> None:
         """Clear the marks and backups of a committed load (idempotent, batched)."""

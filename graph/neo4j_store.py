@@ -17,7 +17,14 @@ from graph import cypher
 from graph.cypher_guard import refusal
 from graph.model import Entity, Relation, sort_relations
 from graph.names import normalize
-from graph.neo4j_errors import driver_errors, one_line, public_uri, uri_credentials
+from graph.neo4j_errors import (
+    describe,
+    driver_errors,
+    is_out_of_memory,
+    one_line,
+    public_uri,
+    uri_credentials,
+)
 from graph.neo4j_load import Loader
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
@@ -245,29 +252,35 @@ class Neo4jStore:
                    write: bool = False) -> tuple[list[str], list[list[Any]]]:
         """A user's Cypher: columns and rows. Without `write` it runs only if the server's
         plan says it only reads (graph/cypher_guard.py), and then in a read transaction."""
+        import neo4j
         from neo4j import exceptions as nx
 
-        def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
-            result = tx.run(query, params)
-            keys = list(result.keys())
-            return keys, [[_plain(v) for v in record.values()] for record in result]
-
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:
-            with self.driver.session(database=self.database) as session:
+            with self.driver.session(database=self.database,
+                                     default_access_mode=mode) as session:
                 if not write:
                     summary = session.run("EXPLAIN " + query, params).consume()
                     why = refusal(summary.query_type, summary.plan,
                                   summary.database or self.database)
                     if why:
                         raise StoreError(f"refused in read-only mode: {why}")
-                    return session.execute_read(work)
-                return session.execute_write(work)
+                # An explicit transaction, not a managed one: the driver would retry a
+                # statement that ran out of memory for half a minute.
+                with session.begin_transaction() as tx:
+                    result = tx.run(query, params)
+                    keys = list(result.keys())
+                    rows = [[_plain(v) for v in record.values()] for record in result]
+                    tx.commit()
+                return keys, rows
         except nx.Neo4jError as exc:
             hint = ""
             if exc.code and "AccessMode" in exc.code:
                 hint = " (this query writes: add --write to allow it)"
             elif exc.code and "Administration" in exc.code:
                 hint = " (administration commands are refused in read-only mode)"
+            if is_out_of_memory(exc):
+                raise StoreError(describe(exc, self.where)) from None
             raise StoreError(f"Cypher failed: {one_line(exc.message)}{hint}") from None
         except (nx.DriverError, OSError) as exc:
             with driver_errors(self.where):
