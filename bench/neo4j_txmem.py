@@ -21,7 +21,7 @@ if __package__ in (None, ""):
 
 from graph import cypher
 from graph.model import Entity, Relation
-from graph.neo4j_load import entity_row, relation_row
+from graph.neo4j_plan import entity_row, relation_row
 
 
 def measure(driver, query: str, rows: list[dict], prep: list[dict] | None = None) -> int:

@@ -308,7 +308,9 @@ RETURN status, count(*) AS n"""
 
 
 # Each runs as its own auto-commit statement, in batches; each is safe to run again, so a
-# rollback or clean-up that is itself interrupted is finished by running it again.
+# rollback or clean-up that is itself interrupted is finished by running it again. Batches
+# that delete or restore whole nodes are small: a deleted node's properties count in the
+# transaction's memory, and rows may be wide (a 60 kB description is 30 MiB per 500).
 ROLLBACK_STEPS = (
     f"""MATCH (k:{BACKUP} {{_load: $load}}) WHERE k._kind <> 'node'
 CALL (k) {{
@@ -317,8 +319,8 @@ CALL (k) {{
   FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END |
     SET x = properties(k) REMOVE x._load, x._kind, x._start, x._end, x._source)
   DELETE k
-}} IN TRANSACTIONS OF 2000 ROWS""",
-    "MATCH ()-[r]->() WHERE r._load = $load CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+}} IN TRANSACTIONS OF 500 ROWS""",
+    "MATCH ()-[r]->() WHERE r._load = $load CALL (r) { DELETE r } IN TRANSACTIONS OF 2000 ROWS",
     f"""MATCH (k:{BACKUP} {{_load: $load}}) WHERE k._kind = 'node'
 CALL (k) {{
   OPTIONAL MATCH (n:{ENTITY} {{id: k._of}})
@@ -326,9 +328,9 @@ CALL (k) {{
     SET x = properties(k) REMOVE x._load, x._of, x._kind, x._labels
     REMOVE x:$([l IN labels(x) WHERE NOT l IN k._labels]))
   DELETE k
-}} IN TRANSACTIONS OF 2000 ROWS""",
+}} IN TRANSACTIONS OF 500 ROWS""",
     f"MATCH (n:{ENTITY}) WHERE n._load = $load "
-    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS",
     f"MATCH (m:{LOAD} {{id: $load}}) DELETE m",
 )
 
@@ -337,6 +339,6 @@ CLEANUP_STEPS = (
     "CALL (r) { REMOVE r._load } IN TRANSACTIONS OF 10000 ROWS",
     f"MATCH (n:{ENTITY}) WHERE n._load = $load "
     "CALL (n) { REMOVE n._load } IN TRANSACTIONS OF 10000 ROWS",
-    f"MATCH (k:{BACKUP} {{_load: $load}}) CALL (k) {{ DELETE k }} IN TRANSACTIONS OF 10000 ROWS",
+    f"MATCH (k:{BACKUP} {{_load: $load}}) CALL (k) {{ DELETE k }} IN TRANSACTIONS OF 500 ROWS",
     f"MATCH (m:{LOAD} {{id: $load, state: 'committed'}}) DELETE m",
 )

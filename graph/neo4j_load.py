@@ -2,7 +2,8 @@
 
 The server caps one transaction's memory (`db.memory.transaction.max`; 128 MiB on the bundled
 server), so the rows of one transaction are chosen by their estimated memory, from their
-width (bench/neo4j_txmem.py measured it), not by a fixed count.
+width (graph/neo4j_plan.py), not by a fixed count: a share of the server's cap per
+transaction.
 
 - A load whose estimate fits one transaction's budget is one transaction.
 - A bigger load runs under a load marker, an `EstuaryLoad` node created first. Every batch is
@@ -20,20 +21,15 @@ width (bench/neo4j_txmem.py measured it), not by a fixed count.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graph import cypher
-from graph.model import Entity, Relation
 from graph.neo4j_errors import describe, is_out_of_memory
-from graph.schema import LABELS, REL_TYPES
+from graph.neo4j_plan import Step, batches, digest, parse_bytes, plan
 from graph.store import LoadSummary, Progress, StoreError
 
 if TYPE_CHECKING:
@@ -41,107 +37,12 @@ if TYPE_CHECKING:
 
     from graph.bundle import Bundle
 
-# Per-row transaction memory on Neo4j 5.26, a fixed cost per row plus a cost per character
-# of the row's JSON. bench/neo4j_txmem.py measured it after each batch (entities about 2,900
-# + 2.8/char, relations about 1,400 + 2.0/char); bench/bench_load.py sampled the peak during
-# the batches, about twice that for entities (the query's own working memory), so these are
-# the peak figures (see docs/benchmarks.md).
-ROW_BYTES = {"entities": 6_500, "relations": 3_200, "meta": 1_000}
-BYTES_PER_CHAR = {"entities": 6, "relations": 4, "meta": 3}
 # The share of the server's per-transaction cap one transaction may plan to use: the
 # estimate is rough, and other transactions share the global cap.
 BUDGET_SHARE = 0.25
 DEFAULT_BUDGET = 32 * 2**20  # when the server's cap cannot be read (or is unlimited)
-MAX_BATCH_ROWS = 20_000  # beyond this, bigger batches gain nothing
 # Without progress for this long, a load is reported as interrupted rather than running.
 STALE_SECONDS = 60
-
-
-def entity_row(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "props": cypher.node_properties(entity)}
-
-
-def relation_row(rel: Relation) -> dict[str, Any]:
-    return {"start": rel.start, "end": rel.end, "source": rel.source,
-            "props": cypher.relationship_properties(rel)}
-
-
-@dataclass
-class Step:
-    """Rows of one kind that one query writes; `sizes` are their estimated bytes."""
-
-    kind: str  # entities | relations | meta
-    name: str  # label or relationship type
-    rows: list[dict[str, Any]]
-    sizes: list[int]
-
-
-def _row_bytes(kind: str, row: dict[str, Any]) -> int:
-    width = len(json.dumps(row, ensure_ascii=False, default=str))
-    return ROW_BYTES[kind] + BYTES_PER_CHAR[kind] * width
-
-
-def plan(bundle: Bundle) -> list[Step]:
-    """Every row of the bundle in one fixed order (labels, then types; ids sorted), so an
-    interrupted load resumes at a row offset."""
-    steps: list[Step] = []
-    by_label: dict[str, list[Entity]] = {}
-    for entity in bundle.entities.values():
-        by_label.setdefault(entity.label, []).append(entity)
-    for name in LABELS:
-        rows = [entity_row(e) for e in sorted(by_label.get(name, []), key=lambda e: e.id)]
-        if rows:
-            steps.append(Step("entities", name, rows,
-                              [_row_bytes("entities", r) for r in rows]))
-    by_type: dict[str, list[Relation]] = {}
-    for rel in bundle.relations.values():
-        by_type.setdefault(rel.type, []).append(rel)
-    for name in REL_TYPES:
-        rels = sorted(by_type.get(name, []), key=lambda r: (r.start, r.end, r.source))
-        rows = [relation_row(r) for r in rels]
-        if rows:
-            steps.append(Step("relations", name, rows,
-                              [_row_bytes("relations", r) for r in rows]))
-    return steps
-
-
-def digest(steps: list[Step], meta: dict[str, str] | None) -> str:
-    h = hashlib.sha256()
-    for step in steps:
-        h.update(f"{step.kind}:{step.name}:{len(step.rows)}\n".encode())
-        for row in step.rows:
-            h.update(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode())
-    h.update(json.dumps(meta or {}, sort_keys=True).encode())
-    return h.hexdigest()[:24]
-
-
-def batches(steps: list[Step], budget: int, start: int = 0
-            ) -> Iterator[tuple[Step, int, int]]:
-    """(step, first, end) slices of at most `budget` estimated bytes (and MAX_BATCH_ROWS),
-    skipping the first `start` rows of the whole plan."""
-    offset = 0
-    for step in steps:
-        n = len(step.rows)
-        i = max(0, min(n, start - offset))
-        while i < n:
-            j, used = i, 0
-            while j < n and j - i < MAX_BATCH_ROWS and (j == i or used + step.sizes[j] <= budget):
-                used += step.sizes[j]
-                j += 1
-            yield step, i, j
-            i = j
-        offset += n
-
-
-_SIZE = re.compile(r"^\s*([\d.]+)\s*([KMGT]?i?B?)\s*$", re.IGNORECASE)
-_UNITS = {"": 1, "b": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
-
-
-def parse_bytes(text: str) -> int | None:
-    match = _SIZE.match(text or "")
-    if not match:
-        return None
-    return int(float(match.group(1)) * _UNITS[match.group(2)[:1].lower()])
 
 
 def transaction_budget(driver: Driver, database: str | None) -> int:
@@ -196,6 +97,8 @@ class Loader:
             self.progress(done, total)
 
     def load(self, bundle: Bundle, meta: dict[str, str] | None) -> LoadSummary:
+        # Clear a committed load's marks first: upserts compare whole property maps.
+        self.finish_cleanup()
         steps = plan(bundle)
         total = sum(len(s.rows) for s in steps)
         budget = transaction_budget(self.driver, self.database)
@@ -205,7 +108,6 @@ class Loader:
             except StoreError as exc:
                 if not isinstance(exc.__cause__, Exception) or not is_out_of_memory(exc.__cause__):
                     raise
-        self.finish_cleanup()
         load_id = uuid.uuid4().hex[:12]
         self._start_marker(load_id, digest(steps, meta), total)
         return self._batches(load_id, steps, meta, budget, 0, Counter(), total)
@@ -417,5 +319,3 @@ class Loader:
 def _meta_rows(meta: dict[str, str]) -> list[dict[str, str]]:
     return [{"key": k, "value": v} for k, v in meta.items()]
 
-
-ProgressFn = Callable[[int, int], None]

@@ -265,19 +265,23 @@ class Neo4jStore:
                                   summary.database or self.database)
                     if why:
                         raise StoreError(f"refused in read-only mode: {why}")
-                # An explicit transaction, not a managed one: the driver would retry a
-                # statement that ran out of memory for half a minute.
-                with session.begin_transaction() as tx:
-                    result = tx.run(query, params)
-                    keys = list(result.keys())
-                    rows = [[_plain(v) for v in record.values()] for record in result]
-                    tx.commit()
-                return keys, rows
+                    # An explicit read transaction, not a managed one: the driver would
+                    # retry a statement that ran out of memory for half a minute.
+                    with session.begin_transaction() as tx:
+                        result = tx.run(query, params)
+                        keys = list(result.keys())
+                        rows = [[_plain(v) for v in record.values()] for record in result]
+                        tx.commit()
+                    return keys, rows
+                # Auto-commit, so that CALL … IN TRANSACTIONS works too.
+                result = session.run(query, params)
+                keys = list(result.keys())
+                return keys, [[_plain(v) for v in record.values()] for record in result]
         except nx.Neo4jError as exc:
             hint = ""
             if exc.code and "AccessMode" in exc.code:
                 hint = " (this query writes: add --write to allow it)"
-            elif exc.code and "Administration" in exc.code:
+            elif exc.code and "Administration" in exc.code and not write:
                 hint = " (administration commands are refused in read-only mode)"
             if is_out_of_memory(exc):
                 raise StoreError(describe(exc, self.where)) from None

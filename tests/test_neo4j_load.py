@@ -26,7 +26,7 @@ import graph.neo4j_load as neo4j_load
 from estuary.cli import app
 from graph.bundle import Bundle
 from graph.model import Entity, Relation
-from graph.neo4j_load import Step, batches, parse_bytes
+from graph.neo4j_plan import Step, batches, parse_bytes, plan
 from graph.store import StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def _state(store: Any, prefix: str = PREFIX) -> tuple[Any, ...]:
 def _remove(store: Any, prefix: str = PREFIX) -> None:
     with store.driver.session() as session:  # IN TRANSACTIONS needs an auto-commit query
         session.run("MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.id = 'source:loadtest' "
-                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS",
                     p=prefix).consume()
         session.run("MATCH (n:EstuaryBackup|EstuaryLoad) DETACH DELETE n").consume()
 
@@ -130,7 +130,7 @@ def test_wide_rows_get_smaller_batches() -> None:
     wide.entities = {k: Entity(id=e.id, label=e.label, name=e.name, description="宽" * 5000)
                      for k, e in wide.entities.items()}
     budget = 4 * 2**20
-    count = {name: len(list(batches(neo4j_load.plan(b), budget)))
+    count = {name: len(list(batches(plan(b), budget)))
              for name, b in (("narrow", narrow), ("wide", wide))}
     assert count["narrow"] < count["wide"]
 
@@ -214,6 +214,23 @@ def test_a_second_load_waits_for_the_first(clean: Any, small_budget: int) -> Non
         store.load(_bundle(50, 1, prefix="park:loadtest-other-"))
     store.rollback_load()
     assert _state(store)[0] == ()
+
+
+def test_an_underestimate_is_halved_not_fatal(clean: Any,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows far wider than the estimate says: the one transaction runs out of memory, the
+    load falls back to batches, and a batch that runs out of memory is halved and retried."""
+    import graph.neo4j_plan as neo4j_plan
+
+    monkeypatch.setattr(neo4j_plan, "ROW_BYTES", {k: 1 for k in neo4j_plan.ROW_BYTES})
+    monkeypatch.setattr(neo4j_plan, "BYTES_PER_CHAR", {k: 0 for k in neo4j_plan.ROW_BYTES})
+    wide = [Entity(id=f"{PREFIX}{i:06d}", label="Park", name=f"宽{i}",
+                   description=f"{i}" + "x" * 60_000) for i in range(2_500)]
+    summary = clean.load(Bundle(entities={e.id: e for e in wide}))
+    assert summary.entities_created == 2_500
+    assert clean.counts()[0]["Park"] >= 2_500
+    left = clean.driver.execute_query("MATCH (n:EstuaryBackup|EstuaryLoad) RETURN count(n) AS n")
+    assert left.records[0]["n"] == 0
 
 
 def test_a_value_too_large_to_index_is_one_line(clean: Any) -> None:

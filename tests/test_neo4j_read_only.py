@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -208,3 +210,31 @@ def test_server_environment_holds_no_password() -> None:
     password = os.environ.get("ESTUARY_TEST_NEO4J_PASSWORD", "estuary-test").encode()
     assert password not in environ
     assert (Path(home) / "import").is_dir() and not any((Path(home) / "import").iterdir())
+
+
+JAR = Path(__file__).resolve().parent.parent / "tools" / "neo4j" / "target" / "estuary-neo4j.jar"
+
+
+def _launch(tmp_path: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    if not JAR.exists() or not shutil.which("java"):
+        pytest.skip("the launcher is not built (scripts/neo4j.sh build) or java is missing")
+    clean = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
+    return subprocess.run(["java", "-jar", str(JAR), "--home", str(tmp_path / "home"),
+                           "--port", "1", *args], env={**clean, **env}, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_launcher_refuses_a_password_in_its_environment(tmp_path: Path) -> None:
+    result = _launch(tmp_path, env={"NEO4J_PASSWORD": "estuary-secret"})
+    assert result.returncode == 2
+    assert "NEO4J_PASSWORD is set in the server's environment" in result.stderr
+    assert "estuary-secret" not in result.stderr + result.stdout
+
+
+def test_launcher_deletes_a_password_file_once_read(tmp_path: Path) -> None:
+    secret = tmp_path / "password"
+    secret.write_text("short\n")  # read, deleted, then refused as too short: no server starts
+    result = _launch(tmp_path, "--password-file", str(secret), env={})
+    assert result.returncode == 2
+    assert "at least 8 characters" in result.stderr
+    assert not secret.exists()

@@ -58,9 +58,9 @@ def load(
 ) -> None:
     """Validate data files and add them to the store, all or nothing.
 
-    Loading the same files twice changes nothing. A Neo4j load too big for one transaction
-    that is interrupted (killed, server gone) is reported by every command until you finish
-    it (--resume, same files) or undo it (--rollback).
+    Loading the same files twice changes nothing.
+    A big Neo4j load that is interrupted (killed, server gone) is reported by every command
+    until you finish it (--resume, with the same files) or undo it (--rollback).
     Example: [bold]estuary load my-parks.yaml[/bold]
     """
 
