@@ -8,6 +8,7 @@ kill test runs a real 30k-row load in a child process and kills it with SIGKILL.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -318,3 +319,52 @@ def neo4j_env(neo4j_store: Any, neo4j_settings: Any, db: Path,
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password)
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     return neo4j_settings
+
+
+def _parks_file(path: Path, n: int) -> Path:
+    """A user's YAML file: n parks in Nantong, each FOCUSES_ON an industry."""
+    lines = ["sources:", "  - id: source:loadtest", "    name: 装载测试",
+             "entities:"]
+    lines += [f"  - id: {PREFIX}{i:06d}\n    name: 装载测试园{i}\n    kind: co-built-park"
+              for i in range(n)]
+    lines += ["relations:"]
+    lines += [f"  - type: LOCATED_IN\n    from: {PREFIX}{i:06d}\n    to: city:nantong\n"
+              f"    source: source:loadtest" for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cli_resume_with_the_same_files(clean: Any, small_budget: int, neo4j_env: Any,
+                                        runner: CliRunner, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    store = clean
+    parks = _parks_file(tmp_path / "parks.yaml", 150)
+    ticks = 0
+    real_tick = neo4j_load.Loader._tick
+
+    def tick(self: Any, done: int, total: int) -> None:
+        nonlocal ticks
+        ticks += 1
+        if ticks == 3:
+            raise Interrupt
+        real_tick(self, done, total)
+
+    monkeypatch.setattr(neo4j_load.Loader, "_tick", tick)
+    interrupted = runner.invoke(app, ["load", str(parks)])
+    assert isinstance(interrupted.exception, Interrupt)
+    monkeypatch.setattr(neo4j_load.Loader, "_tick", real_tick)
+    refused = runner.invoke(app, ["show", "南通"])
+    assert refused.exit_code == 1 and "interrupted after" in refused.stderr
+    other = _parks_file(tmp_path / "other.yaml", 149)
+    wrong = runner.invoke(app, ["load", str(other), "--resume"])
+    assert wrong.exit_code == 1 and "not the ones of load" in wrong.stderr
+    resumed = runner.invoke(app, ["load", str(parks), "--resume", "--json"])
+    assert resumed.exit_code == 0, resumed.output
+    counts = json.loads(resumed.stdout)
+    assert (counts["entities_created"], counts["relations_created"]) == (151, 150)
+    assert runner.invoke(app, ["show", "南通"]).exit_code == 0
+    state = _state(store)
+    _remove(store)
+    direct = runner.invoke(app, ["load", str(parks)])
+    assert direct.exit_code == 0, direct.output
+    assert _state(store) == state
