@@ -44,5 +44,13 @@ def friendly(func: F) -> F:
             where = f"{exc.filename}: " if exc.filename else ""
             typer.echo(f"Error: {clean_line(f'{where}{exc.strerror or exc}')}", err=True)
             raise typer.Exit(1) from None
+        except Exception as exc:
+            # A Neo4j driver failure the store did not translate: still one line.
+            if not type(exc).__module__.startswith("neo4j"):
+                raise
+            from graph.neo4j_errors import describe
+
+            typer.echo(f"Error: {describe(exc, 'the Neo4j server')}", err=True)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

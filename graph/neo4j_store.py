@@ -1,19 +1,31 @@
 """The Neo4j store: the same primitives as the embedded store, each answered in Cypher.
 
-One driver, created in `connect` and passed in; driver types never leave this module. Reads
-are routed as reads; a load is one transaction (all or nothing) up to ALL_OR_NOTHING_ROWS.
+One driver, created in `connect` and passed in; driver types never leave this module (and
+graph/neo4j_load.py, graph/neo4j_errors.py). Reads are routed as reads; every driver failure
+becomes one StoreError line naming the server without credentials. Loads are sized by memory
+and all or nothing as users see it (graph/neo4j_load.py); a store with an interrupted load
+refuses to answer until it is resumed or rolled back.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from graph import cypher
+from graph.cypher_guard import refusal
 from graph.model import Entity, Relation, sort_relations
 from graph.names import normalize
+from graph.neo4j_errors import (
+    describe,
+    driver_errors,
+    is_out_of_memory,
+    one_line,
+    public_uri,
+    uri_credentials,
+)
+from graph.neo4j_load import Loader
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
     MAX_HALVES,
@@ -36,9 +48,6 @@ if TYPE_CHECKING:
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 LOCAL_DEV_PASSWORD = "estuary-dev"  # the password scripts/neo4j.sh gives its local server
-BATCH_ROWS = 10_000
-# Above this a load commits batch by batch: one giant transaction would exhaust the heap.
-ALL_OR_NOTHING_ROWS = 200_000
 MIN_MAJOR_VERSION = 5
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -46,8 +55,13 @@ _ENTITY_FIELDS = {"id", "name", "name_en", "aliases", "description", "keys"}
 _REL_FIELDS = {"source", "evidence", "confidence"}
 
 
+def _data(props: Any) -> dict[str, Any]:
+    """A node's or relationship's own properties: underscore keys are estuary's load marks."""
+    return {k: v for k, v in dict(props).items() if not k.startswith("_")}
+
+
 def _entity(node: Any, label: str) -> Entity:
-    props = dict(node)
+    props = _data(node)
     return Entity(
         id=props["id"], label=label, name=props.get("name", ""),
         name_en=props.get("name_en", ""), aliases=tuple(props.get("aliases") or ()),
@@ -57,7 +71,7 @@ def _entity(node: Any, label: str) -> Entity:
 
 
 def _relation(record: Any) -> Relation:
-    props = dict(record["props"])
+    props = _data(record["props"])
     return Relation(
         type=record["type"], start=record["start"], end=record["end"],
         source=props.get("source", ""), evidence=props.get("evidence", ""),
@@ -81,21 +95,20 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if hasattr(value, "iso_format"):
         return value.iso_format()
+    if isinstance(value, bytes | bytearray):
+        return value.hex()
+    if value is None or isinstance(value, bool | int | float | str):
+        return _finite(value)
+    return str(value)  # spatial points and anything newer: their Cypher text
+
+
+def _finite(value: Any) -> Any:
+    """Non-finite floats as the strings Cypher prints, so --json output stays JSON."""
+    if isinstance(value, float) and value != value:
+        return "NaN"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
     return value
-
-
-def _entity_row(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "props": cypher.node_properties(entity)}
-
-
-def _relation_row(rel: Relation) -> dict[str, Any]:
-    return {"start": rel.start, "end": rel.end, "source": rel.source,
-            "props": cypher.relationship_properties(rel)}
-
-
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 def require_version(version: str, where: str) -> None:
@@ -114,22 +127,32 @@ class Neo4jStore:
 
     kind = "neo4j"
 
-    def __init__(self, driver: Driver, database: str | None, location: str) -> None:
+    def __init__(self, driver: Driver, database: str | None, location: str,
+                 where: str | None = None) -> None:
         self.driver = driver
         self.database = database
-        self.location = location
+        self.location = location  # the URI without credentials (+ /database)
+        self.where = where or f"Neo4j at {location}"
+
+    def _loader(self, progress: Progress | None = None) -> Loader:
+        return Loader(self.driver, self.database, self.where, progress)
 
     # -- connecting ---------------------------------------------------------------------------
 
     @classmethod
-    def connect(cls, settings: StoreSettings) -> Neo4jStore:
-        """Open a driver and check the server: reachable, credentials, database, version."""
+    def connect(cls, settings: StoreSettings, *, interrupted_ok: bool = False) -> Neo4jStore:
+        """Open a driver and check the server: reachable, credentials, database, version, and
+        no interrupted load (unless `interrupted_ok`, for resuming or rolling it back)."""
         import neo4j
         from neo4j import exceptions as nx
 
-        uri = settings.neo4j_uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
-        user = settings.neo4j_user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
-        password = settings.neo4j_password or os.environ.get("NEO4J_PASSWORD")
+        given = settings.neo4j_uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
+        # user:password@ in the URI is used as credentials, and never printed.
+        uri_user, uri_password = uri_credentials(given)
+        uri = public_uri(given)
+        user = (settings.neo4j_user or uri_user or os.environ.get("NEO4J_USERNAME")
+                or DEFAULT_USER)
+        password = settings.neo4j_password or uri_password or os.environ.get("NEO4J_PASSWORD")
         if password is None:
             if uri != DEFAULT_URI:
                 raise StoreError(f"no password for Neo4j at {uri}: set NEO4J_PASSWORD")
@@ -146,8 +169,8 @@ class Neo4jStore:
                                                 # counting an absent label is not a mistake
                                                 notifications_min_severity="OFF")
         except (ValueError, nx.ConfigurationError) as exc:
-            raise StoreError(f"invalid Neo4j URI {uri!r}: {exc}") from None
-        store = cls(driver, database, uri + (f"/{database}" if database else ""))
+            raise StoreError(f"invalid Neo4j URI {uri!r}: {one_line(str(exc))}") from None
+        store = cls(driver, database, uri + (f"/{database}" if database else ""), where)
         try:
             driver.verify_connectivity()
             records, _, _ = driver.execute_query(
@@ -165,15 +188,18 @@ class Neo4jStore:
             if exc.code and "DatabaseNotFound" in exc.code:
                 raise StoreError(f"{where}: database {database!r} does not exist; set "
                                  "NEO4J_DATABASE to an existing one (e.g. neo4j)") from None
-            raise StoreError(f"{where}: {exc.message}") from None
-        except nx.Neo4jError as exc:
+            raise StoreError(f"{where}: {one_line(exc.message)}") from None
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             driver.close()
-            raise StoreError(f"{where}: {exc.message}") from None
-        except OSError as exc:
-            driver.close()
-            raise StoreError(f"cannot reach {where}: {exc}") from None
+            with driver_errors(where):
+                raise exc from None
         try:
             require_version(str(records[0]["versions"][0]) if records else "0", where)
+            if not interrupted_ok:
+                with driver_errors(where):
+                    pending = store._loader().pending_message()
+                if pending:
+                    raise StoreError(pending)
         except StoreError:
             driver.close()
             raise
@@ -185,15 +211,17 @@ class Neo4jStore:
     def _read(self, query: str, **params: Any) -> list[Any]:
         import neo4j
 
-        records, _, _ = self.driver.execute_query(
-            query, params, database_=self.database, routing_=neo4j.RoutingControl.READ)
+        with driver_errors(self.where):
+            records, _, _ = self.driver.execute_query(
+                query, params, database_=self.database, routing_=neo4j.RoutingControl.READ)
         return records
 
     # -- writing ------------------------------------------------------------------------------
 
     def ensure_constraints(self) -> None:
-        for statement in cypher.CONSTRAINTS:
-            self.driver.execute_query(statement, database_=self.database)
+        with driver_errors(self.where):
+            for statement in (*cypher.CONSTRAINTS, *cypher.LOAD_CONSTRAINTS):
+                self.driver.execute_query(statement, database_=self.database)
 
     def bundled_digest(self) -> str | None:
         records = self._read(cypher.GET_META, key="bundled_digest")
@@ -201,78 +229,67 @@ class Neo4jStore:
 
     def load(self, bundle: Bundle, progress: Progress | None = None,
              meta: dict[str, str] | None = None) -> LoadSummary:
-        """Upsert in UNWIND batches, in one transaction (all or nothing) up to
-        ALL_OR_NOTHING_ROWS rows; a larger load commits batch by batch, since one giant
-        transaction would exhaust the server's memory."""
+        """Upsert in batches sized by the server's transaction memory, all or nothing as
+        users see it: one transaction if it fits, else under a load marker."""
         self.ensure_constraints()
-        work: list[tuple[str, str, list[dict[str, Any]]]] = []  # (kind, query, rows)
-        by_label: dict[str, list[dict[str, Any]]] = {}
-        for entity in bundle.entities.values():
-            by_label.setdefault(entity.label, []).append(_entity_row(entity))
-        for name in LABELS:
-            work += [("entities", cypher.upsert_entities(name), b)
-                     for b in _batches(by_label.get(name, []), BATCH_ROWS)]
-        by_type: dict[str, list[dict[str, Any]]] = {}
-        for rel in bundle.relations.values():
-            by_type.setdefault(rel.type, []).append(_relation_row(rel))
-        for name in REL_TYPES:
-            work += [("relations", cypher.upsert_relations(name), b)
-                     for b in _batches(by_type.get(name, []), BATCH_ROWS)]
-        if meta:
-            work.append(("meta", cypher.SET_META,
-                         [{"key": k, "value": v} for k, v in meta.items()]))
-        total = sum(len(rows) for _, _, rows in work)
-        counts: Counter[tuple[str, str]] = Counter()
-        done = 0
+        return self._loader(progress).load(bundle, meta)
 
-        def tick(rows: int) -> None:
-            nonlocal done
-            done += rows
-            if progress:
-                progress(done, total)
+    def interrupted_load(self) -> str | None:
+        """One line about a load that is running or was interrupted, or None."""
+        with driver_errors(self.where):
+            return self._loader().pending_message()
 
-        def run(tx: Any, batches: list[tuple[str, str, list[dict[str, Any]]]],
-                report: bool) -> Counter[tuple[str, str]]:
-            # Counts are returned, not accumulated in place: the driver reruns this function
-            # when a transaction hits a transient error.
-            found: Counter[tuple[str, str]] = Counter()
-            for kind, query, rows in batches:
-                for record in tx.run(query, rows=rows):
-                    if kind != "meta":
-                        found[kind, record["status"]] += record["n"]
-                if report:
-                    tick(len(rows))
-            return found
+    def resume_load(self, bundle: Bundle, progress: Progress | None = None) -> LoadSummary:
+        """Finish an interrupted load of the same bundle from where it stopped."""
+        self.ensure_constraints()
+        return self._loader(progress).resume(bundle)
 
-        with self.driver.session(database=self.database) as session:
-            if total <= ALL_OR_NOTHING_ROWS:
-                counts = session.execute_write(run, work, bool(progress))
-            else:
-                for batch in work:
-                    counts += session.execute_write(run, [batch], False)
-                    tick(len(batch[2]))
-        return LoadSummary(counts["entities", "created"], counts["entities", "updated"],
-                           counts["relations", "created"], counts["relations", "updated"])
+    def rollback_load(self) -> str:
+        """Undo an interrupted load, leaving the graph as before it; returns the load's id."""
+        return self._loader().rollback()
 
     def run_cypher(self, query: str, params: dict[str, Any], *,
                    write: bool = False) -> tuple[list[str], list[list[Any]]]:
-        """A user's Cypher in a read (or, asked for, write) transaction: columns and rows."""
+        """A user's Cypher: columns and rows. Without `write` it runs only if the server's
+        plan says it only reads (graph/cypher_guard.py), and then in a read transaction."""
+        import neo4j
         from neo4j import exceptions as nx
 
-        def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
-            result = tx.run(query, params)
-            keys = list(result.keys())
-            return keys, [[_plain(v) for v in record.values()] for record in result]
-
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:
-            with self.driver.session(database=self.database) as session:
-                run = session.execute_write if write else session.execute_read
-                return run(work)
+            with self.driver.session(database=self.database,
+                                     default_access_mode=mode) as session:
+                if not write:
+                    summary = session.run("EXPLAIN " + query, params).consume()
+                    why = refusal(summary.query_type, summary.plan,
+                                  summary.database or self.database)
+                    if why:
+                        raise StoreError(f"refused in read-only mode: {why}")
+                    # An explicit read transaction, not a managed one: the driver would
+                    # retry a statement that ran out of memory for half a minute.
+                    with session.begin_transaction() as tx:
+                        result = tx.run(query, params)
+                        keys = list(result.keys())
+                        rows = [[_plain(v) for v in record.values()] for record in result]
+                        tx.commit()
+                    return keys, rows
+                # Auto-commit, so that CALL … IN TRANSACTIONS works too.
+                result = session.run(query, params)
+                keys = list(result.keys())
+                return keys, [[_plain(v) for v in record.values()] for record in result]
         except nx.Neo4jError as exc:
             hint = ""
             if exc.code and "AccessMode" in exc.code:
                 hint = " (this query writes: add --write to allow it)"
-            raise StoreError(f"Cypher failed: {exc.message}{hint}") from None
+            elif exc.code and "Administration" in exc.code and not write:
+                hint = " (administration commands are refused in read-only mode)"
+            if is_out_of_memory(exc):
+                raise StoreError(describe(exc, self.where)) from None
+            raise StoreError(f"Cypher failed: {one_line(exc.message)}{hint}") from None
+        except (nx.DriverError, OSError) as exc:
+            with driver_errors(self.where):
+                raise exc from None
+            raise
 
     # -- reading ------------------------------------------------------------------------------
 

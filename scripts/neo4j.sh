@@ -5,7 +5,8 @@
 #
 # Settings (environment):
 #   NEO4J_BOLT_PORT       Bolt port on 127.0.0.1                  (default 7687)
-#   NEO4J_PASSWORD        password of user "neo4j", >= 8 chars    (default estuary-dev)
+#   NEO4J_PASSWORD        password of user "neo4j", >= 8 chars    (default estuary-dev;
+#                         piped to the server, never in its environment)
 #   ESTUARY_NEO4J_HOME    data dir (store, logs, pid, neo4j.log)  (default ${XDG_DATA_HOME:-~/.local/share}/estuary/neo4j)
 #   NEO4J_HEAP            JVM -Xmx                                (default 512m)
 #   NEO4J_PAGECACHE       page cache size                         (default 256m)
@@ -160,11 +161,14 @@ cmd_start() {
   build
   command -v "$JAVA" >/dev/null || { err "java (17+) not found; set JAVA_HOME"; exit 1; }
   [ -f "$LOG_FILE" ] && mv -f "$LOG_FILE" "$LOG_FILE.1"
+  # The password reaches the launcher through a pipe (printf is a builtin: no argv, no file) and
+  # is removed from its environment, where a query could otherwise read it (/proc/self/environ).
   # shellcheck disable=SC2086  # NEO4J_JAVA_OPTS is a list of options
-  nohup "$JAVA" "-Xmx$HEAP" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
+  printf '%s\n' "$NEO4J_PASSWORD" | env -u NEO4J_PASSWORD nohup "$JAVA" "-Xmx$HEAP" \
+    -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
     -XX:+DisableExplicitGC -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true \
     -Dfile.encoding=UTF-8 ${NEO4J_JAVA_OPTS:-} \
-    -jar "$JAR" --home "$DATA_HOME" --port "$PORT" </dev/null >"$LOG_FILE" 2>&1 9>&- &
+    -jar "$JAR" --home "$DATA_HOME" --port "$PORT" --password-file /dev/stdin >"$LOG_FILE" 2>&1 9>&- &
   pid=$!
   LAUNCHED_PID=$pid
   echo "$pid" >"$PID_FILE"

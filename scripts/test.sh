@@ -30,15 +30,17 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
 fi
 
 # A Neo4j of its own for the tests: its own port and data directory, wiped by the tests.
+# The password goes to neo4j.sh only (which pipes it to the server, never into the server's
+# environment); the tests get it as ESTUARY_TEST_NEO4J_PASSWORD, and ESTUARY_NEO4J_HOME so
+# that they can check the running server's environment and import directory.
 export NEO4J_BOLT_PORT="${ESTUARY_TEST_NEO4J_PORT:-7697}"
 export ESTUARY_NEO4J_HOME="${ESTUARY_TEST_NEO4J_HOME:-$root/.neo4j-test}"
-export NEO4J_PASSWORD="${ESTUARY_TEST_NEO4J_PASSWORD:-estuary-test}"
+export ESTUARY_TEST_NEO4J_PASSWORD="${ESTUARY_TEST_NEO4J_PASSWORD:-estuary-test}"
 echo "== starting the test Neo4j on port $NEO4J_BOLT_PORT"
-scripts/neo4j.sh start
-trap 'scripts/neo4j.sh stop >/dev/null 2>&1 || true' EXIT
+NEO4J_PASSWORD="$ESTUARY_TEST_NEO4J_PASSWORD" scripts/neo4j.sh start
+trap 'NEO4J_PASSWORD="$ESTUARY_TEST_NEO4J_PASSWORD" scripts/neo4j.sh stop >/dev/null 2>&1 || true' EXIT
 export ESTUARY_TEST_NEO4J_URI="bolt://127.0.0.1:$NEO4J_BOLT_PORT"
-export ESTUARY_TEST_NEO4J_PASSWORD="$NEO4J_PASSWORD"
-unset NEO4J_URI NEO4J_USERNAME NEO4J_DATABASE
+unset NEO4J_URI NEO4J_USERNAME NEO4J_PASSWORD NEO4J_DATABASE
 
 echo "== ruff"
 "$venv/bin/ruff" check .

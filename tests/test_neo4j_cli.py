@@ -53,8 +53,9 @@ def test_cypher_is_read_only_unless_asked(runner: CliRunner, neo4j_env: Any,
     create = "CREATE (n:Entity {id: 'park:test-innovation-park', name: 'x'}) RETURN n.id"
     refused = runner.invoke(app, ["cypher", create])
     assert refused.exit_code == 1
-    assert refused.stderr.startswith("Error: Cypher failed: ")
-    assert "add --write to allow it" in refused.stderr
+    assert refused.stderr.startswith("Error: refused in read-only mode: the server's plan "
+                                     "says this statement reads and writes")
+    assert "add --write to run it anyway" in refused.stderr
     allowed = runner.invoke(app, ["cypher", create, "--write", "--json"])
     assert allowed.exit_code == 0, allowed.output
     assert json.loads(allowed.stdout) == [{"n.id": "park:test-innovation-park"}]

@@ -44,3 +44,48 @@ def test_only_schema_names_reach_cypher_text(bad: str) -> None:
         cypher.rel_type(bad)
     with pytest.raises(ValueError):
         cypher.hops(11)
+
+
+# -- the read-only check on plans (the corpus in test_neo4j_read_only.py runs the server's) --
+
+def _plan(*ops: tuple[str, str]) -> dict:
+    """A chain of operators, the first on top: (operatorType@db, Details)."""
+    plan: dict = {}
+    for op, details in reversed(ops):
+        plan = {"operatorType": op, "args": {"Details": details},
+                "children": [plan] if plan else []}
+    return plan
+
+
+@pytest.mark.parametrize("query_type, ops, why", [
+    ("r", [("ProduceResults@neo4j", "l"), ("Apply@neo4j", ""), ("LoadCSV@neo4j", "l")],
+     "LOAD CSV makes the server read a file or fetch a URL"),
+    ("r", [("ProduceResults@neo4j", ""), ("ShowTransactions@neo4j", "")],
+     "SHOW TRANSACTIONS administers the server"),
+    ("r", [("ProduceResults@neo4j", ""), ("TerminateTransactions@neo4j", "")],
+     "TERMINATE TRANSACTIONS administers the server"),
+    ("s", [("AdministrationCommand@system", "")], "administration command"),
+    ("s", [("ProduceResults@neo4j", ""), ("ProcedureCall@neo4j", "db.clearQueryCaches() :: ")],
+     "procedure db.clearQueryCaches is not on the read-only allow-list"),
+    ("s", [("CreateIndex@neo4j", "")], "changes the schema or the server (query type 's')"),
+    ("w", [("ProduceResults@neo4j", ""), ("Create@neo4j", "")], "this statement writes"),
+    ("r", [("ProduceResults@other", "")], "reaches database 'other'"),
+])
+def test_plans_that_are_refused(query_type: str, ops: list, why: str) -> None:
+    from graph.cypher_guard import refusal
+
+    reason = refusal(query_type, _plan(*ops), "neo4j")
+    assert reason is not None and why in reason, reason
+    assert reason.endswith("add --write to run it anyway")
+
+
+@pytest.mark.parametrize("query_type, ops", [
+    ("r", [("ProduceResults@neo4j", ""), ("NodeByLabelScan@neo4j", "n:City")]),
+    ("r", [("ProduceResults@neo4j", ""), ("ProcedureCall@neo4j", "db.labels() :: (label)")]),
+    ("s", [("ProduceResults@neo4j", ""), ("ProcedureCall@neo4j", "dbms.components() :: ()")]),
+    ("r", [("ProduceResults@neo4j", ""), ("ShowConstraints@neo4j", "")]),
+])
+def test_plans_that_only_read(query_type: str, ops: list) -> None:
+    from graph.cypher_guard import refusal
+
+    assert refusal(query_type, _plan(*ops), "neo4j") is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -70,17 +70,33 @@ def validate(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False,
 
 
 @friendly
-def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False,
-         max_relations: MaxRelationsOpt = None) -> None:
+def load(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="YAML or CSV files, or directories of them.", show_default=False)] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Finish an interrupted Neo4j load of these same files.")] = False,
+    rollback: Annotated[bool, typer.Option(
+        "--rollback", help="Undo an interrupted Neo4j load (no files).")] = False,
+    json: JsonOpt = False,
+    max_relations: MaxRelationsOpt = None,
+) -> None:
     """Validate data files and add them to the store, all or nothing.
 
-    Loading the same files twice changes nothing. Example: [bold]estuary load my-parks.yaml[/bold]
+    Loading the same files twice changes nothing.
+    A big Neo4j load that is interrupted (killed, server gone) is reported by every command
+    until you finish it (--resume, with the same files) or undo it (--rollback).
+    Example: [bold]estuary load my-parks.yaml[/bold]
     """
-    import json as jsonlib
 
     from loaders import read_bundle
     from loaders.bundled import bundled_files
 
+    if rollback or resume:
+        _recover(ctx, paths or [], resume=resume, rollback=rollback, json=json)
+        return
+    if not paths:
+        raise typer.BadParameter("give the files to load", param_hint="PATHS")
     with opened_store(ctx) as store:
         # Validated together with the bundled data (as `validate` does); the bundled part is
         # already in the store, so upserting it again changes nothing.
@@ -89,12 +105,19 @@ def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False,
         _warn(bundle.warnings)
         with progress_bar(f"Loading into {store.kind}") as update:
             summary = store.load(bundle, progress=update)
+    _loaded(paths, summary, json=json, warnings=bundle.warnings)
+
+
+def _loaded(paths: list[Path], summary: Any, *, json: bool,
+            warnings: Any = ()) -> None:
+    import json as jsonlib
+
     result = {"files": [str(p) for p in paths],
               "entities_created": summary.entities_created,
               "entities_updated": summary.entities_updated,
               "relations_created": summary.relations_created,
               "relations_updated": summary.relations_updated,
-              "warnings": bundle.warnings}
+              "warnings": list(warnings)}
     if json:
         typer.echo(clean_json(jsonlib.dumps(result, ensure_ascii=False, indent=2)))
     else:
@@ -102,6 +125,43 @@ def load(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False,
                    f"{summary.entities_created} new and {summary.entities_updated} changed "
                    f"entities, {summary.relations_created} new and "
                    f"{summary.relations_updated} changed relations.")
+
+
+def _recover(ctx: typer.Context, paths: list[Path], *, resume: bool, rollback: bool,
+             json: bool) -> None:
+    """`load --resume FILES` / `load --rollback`: only the Neo4j store has interrupted loads."""
+    import json as jsonlib
+
+    from graph.neo4j_store import Neo4jStore
+    from graph.store import StoreError
+    from loaders import read_bundle
+    from loaders.bundled import bundled_files
+
+    if resume and rollback:
+        raise typer.BadParameter("choose one of --resume and --rollback")
+    if rollback and paths:
+        raise typer.BadParameter("--rollback takes no files", param_hint="PATHS")
+    if resume and not paths:
+        raise typer.BadParameter("--resume needs the files of the interrupted load",
+                                 param_hint="PATHS")
+    if ctx.obj.kind != "neo4j":
+        raise StoreError("nothing to resume or roll back: the embedded store writes every "
+                         "load at once (all or nothing)")
+    store = Neo4jStore.connect(ctx.obj, interrupted_ok=True)
+    try:
+        if rollback:
+            load_id = store.rollback_load()
+            if json:
+                typer.echo(jsonlib.dumps({"rolled_back": load_id}))
+            else:
+                typer.echo(f"Rolled back load {load_id}: the graph is as before it.")
+            return
+        bundle = read_bundle([*bundled_files(), *paths], known=store.label_of)
+        with progress_bar("Resuming the load") as update:
+            summary = store.resume_load(bundle, progress=update)
+    finally:
+        store.close()
+    _loaded(paths, summary, json=json, warnings=bundle.warnings)
 
 
 @friendly

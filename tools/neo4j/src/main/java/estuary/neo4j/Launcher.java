@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -28,12 +30,20 @@ import picocli.CommandLine;
  * Runs Neo4j Community (embedded DBMS) with only a Bolt connector on 127.0.0.1.
  *
  * <pre>
- *   java -Xmx512m -jar estuary-neo4j.jar [--home DIR] [--port N]
+ *   printf '%s' "$pw" | java -Xmx512m -jar estuary-neo4j.jar --password-file /dev/stdin [--home DIR] [--port N]
  * </pre>
  *
- * Environment: NEO4J_PASSWORD (required, >= 8 chars; password of user "neo4j"),
- * ESTUARY_NEO4J_HOME / NEO4J_BOLT_PORT (defaults for --home / --port),
+ * The password of user "neo4j" (>= 8 chars) is read from --password-file: a pipe, or a file that
+ * only this user can read, which is deleted once read. It is never taken from the environment:
+ * the server's environment is readable by anything running in its process (e.g. LOAD CSV of
+ * /proc/self/environ on a server that allows file URLs), so the launcher refuses to start while
+ * NEO4J_PASSWORD is set in its own environment.
+ * Environment: ESTUARY_NEO4J_HOME / NEO4J_BOLT_PORT (defaults for --home / --port),
  * NEO4J_PAGECACHE (default 256m), NEO4J_TX_MEMORY (default 256m, all transactions together).
+ *
+ * Locked down: Bolt on 127.0.0.1 only; LOAD CSV cannot read files (file URLs off, and an empty
+ * import directory of its own, HOME/import); no extension procedures are loaded or unrestricted
+ * (estuary uses only built-in ones).
  *
  * Exit codes: 143 after SIGTERM (clean shutdown via the hook), 2 bad usage/settings, 10 Bolt port in use,
  * 11 store locked by another process, 1 any other start failure.
@@ -49,17 +59,20 @@ public final class Launcher {
     public static void main(String[] args) {
         Path home = null;
         Integer port = null;
+        Path passwordFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if ((a.equals("--home") || a.equals("--port")) && i + 1 < args.length) {
+            if ((a.equals("--home") || a.equals("--port") || a.equals("--password-file")) && i + 1 < args.length) {
                 String v = args[++i];
                 if (a.equals("--home")) {
                     home = Path.of(v);
+                } else if (a.equals("--password-file")) {
+                    passwordFile = Path.of(v);
                 } else {
                     port = parsePort(v, "--port");
                 }
             } else {
-                die(EXIT_USAGE, "usage: estuary-neo4j.jar [--home DIR] [--port N]   (unknown/incomplete argument: " + a + ")");
+                die(EXIT_USAGE, "usage: estuary-neo4j.jar --password-file FILE [--home DIR] [--port N]   (unknown/incomplete argument: " + a + ")");
             }
         }
         if (home == null) {
@@ -73,16 +86,25 @@ public final class Launcher {
             String env = System.getenv("NEO4J_BOLT_PORT");
             port = (env == null || env.isBlank()) ? 7687 : parsePort(env, "NEO4J_BOLT_PORT");
         }
-        String password = System.getenv("NEO4J_PASSWORD");
-        if (password == null || password.length() < 8) {
-            die(EXIT_USAGE, "NEO4J_PASSWORD must be set and at least 8 characters long (Neo4j 5 minimum)");
+        if (System.getenv("NEO4J_PASSWORD") != null) {
+            die(EXIT_USAGE, "NEO4J_PASSWORD is set in the server's environment, where a query could read it: "
+                    + "pass the password with --password-file (scripts/neo4j.sh does) and unset it");
+        }
+        if (passwordFile == null) {
+            die(EXIT_USAGE, "no password: pass --password-file FILE (a pipe, or a file only you can read)");
+        }
+        String password = readPassword(passwordFile);
+        if (password.length() < 8) {
+            die(EXIT_USAGE, "the password must be at least 8 characters long (Neo4j 5 minimum)");
         }
         long pageCache = parseBytes(env("NEO4J_PAGECACHE", "256m"), "NEO4J_PAGECACHE");
         long txMemory = parseBytes(env("NEO4J_TX_MEMORY", "256m"), "NEO4J_TX_MEMORY");
         home = home.toAbsolutePath().normalize();
 
+        Path importDir = home.resolve("import");
         try {
             Files.createDirectories(home);
+            Files.createDirectories(importDir);
         } catch (IOException e) {
             die(EXIT_USAGE, "cannot create data directory " + home + ": " + e);
         }
@@ -105,6 +127,13 @@ public final class Launcher {
                     .setConfig(HttpsConnector.enabled, false)
                     // security
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    // LOAD CSV reads no files (not /etc/shadow, not /proc/self/environ), and its
+                    // import directory is an empty one of its own
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
+                    // estuary calls only built-in procedures: load no extensions, unrestrict none
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of())
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of())
                     // no phoning home
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     // memory: page cache off-heap; transaction state on heap and capped
@@ -192,12 +221,27 @@ public final class Launcher {
         try {
             system.executeTransactionally("ALTER USER " + USER + " SET PASSWORD $pw CHANGE NOT REQUIRED",
                     Map.of("pw", password));
-            System.out.println("estuary-neo4j: password of user '" + USER + "' set from NEO4J_PASSWORD");
+            System.out.println("estuary-neo4j: password of user '" + USER + "' set from the password file");
         } catch (RuntimeException e) {
             if (!String.valueOf(rootMessage(e)).contains("Old password and new password cannot be the same")) {
                 throw e;
             }
             system.executeTransactionally("ALTER USER " + USER + " SET PASSWORD CHANGE NOT REQUIRED");
+        }
+    }
+
+    /** The first line of FILE; a regular file is deleted once read, so the password does not stay on disk. */
+    private static String readPassword(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isRegularFile(file)) {
+                Files.deleteIfExists(file);
+            }
+            int nl = text.indexOf('\n');
+            return nl >= 0 ? text.substring(0, nl) : text;
+        } catch (IOException e) {
+            die(EXIT_USAGE, "cannot read the password file " + file + ": " + e);
+            return "";
         }
     }
 

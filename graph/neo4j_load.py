@@ -1,0 +1,321 @@
+"""Loading a bundle into Neo4j: transactions sized by memory, all or nothing as users see it.
+
+The server caps one transaction's memory (`db.memory.transaction.max`; 128 MiB on the bundled
+server), so the rows of one transaction are chosen by their estimated memory, from their
+width (graph/neo4j_plan.py), not by a fixed count: a share of the server's cap per
+transaction.
+
+- A load whose estimate fits one transaction's budget is one transaction.
+- A bigger load runs under a load marker, an `EstuaryLoad` node created first. Every batch is
+  one transaction that also advances the marker's `rows_done`, so the marker always says
+  exactly which rows are in. A node or relationship the load creates carries `_load`; one it
+  changes is first copied to an `EstuaryBackup` node. The last transaction writes the
+  metadata and marks the load committed; then the marks and backups are cleared.
+  While the marker says "loading" or "rolling back", every command refuses the half-loaded
+  graph in one line that says which load and what to do: `estuary load FILES --resume`
+  finishes it (the same files: their rows' digest is checked), `estuary load --rollback`
+  restores the graph as before it. Killing the client at any point therefore leaves either
+  the graph as before (no marker yet), the graph as after (committed), or a marker that the
+  next command reports.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import TYPE_CHECKING, Any
+
+from graph import cypher
+from graph.neo4j_errors import describe, is_out_of_memory
+from graph.neo4j_plan import Step, batches, digest, parse_bytes, plan
+from graph.store import LoadSummary, Progress, StoreError
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from graph.bundle import Bundle
+
+# The share of the server's per-transaction cap one transaction may plan to use: the
+# estimate is rough, and other transactions share the global cap.
+BUDGET_SHARE = 0.25
+DEFAULT_BUDGET = 32 * 2**20  # when the server's cap cannot be read (or is unlimited)
+# Without progress for this long, a load is reported as interrupted rather than running.
+STALE_SECONDS = 60
+
+
+def transaction_budget(driver: Driver, database: str | None) -> int:
+    """Bytes one load transaction may plan for: a share of the server's per-transaction cap
+    (and of the global cap), or DEFAULT_BUDGET if the server does not say."""
+    from neo4j import exceptions as nx
+
+    try:
+        records, _, _ = driver.execute_query(cypher.TX_MEMORY_SETTINGS, database_=database)
+    except (nx.Neo4jError, nx.DriverError):
+        return DEFAULT_BUDGET
+    caps = [b for r in records if (b := parse_bytes(str(r["value"]))) and b > 0]
+    return int(min(caps) * BUDGET_SHARE) if caps else DEFAULT_BUDGET
+
+
+# -- running ----------------------------------------------------------------------------------
+
+Counts = Counter[tuple[str, str]]
+
+
+def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | None) -> Counts:
+    found: Counts = Counter()
+    if step.kind == "entities":
+        query = (cypher.upsert_entities_marked(step.name) if load_id
+                 else cypher.upsert_entities(step.name))
+    else:
+        query = (cypher.upsert_relations_marked(step.name) if load_id
+                 else cypher.upsert_relations(step.name))
+    for record in tx.run(query, rows=rows, load=load_id):
+        found[step.kind, record["status"]] += record["n"]
+    return found
+
+
+def summary(counts: Counts) -> LoadSummary:
+    return LoadSummary(counts["entities", "created"], counts["entities", "updated"],
+                       counts["relations", "created"], counts["relations", "updated"])
+
+
+class Loader:
+    """One load into one database, for Neo4jStore.load and `estuary load --resume`."""
+
+    def __init__(self, driver: Driver, database: str | None, where: str,
+                 progress: Progress | None = None) -> None:
+        self.driver, self.database, self.where = driver, database, where
+        self.progress = progress
+
+    def _session(self) -> Any:
+        return self.driver.session(database=self.database)
+
+    def _tick(self, done: int, total: int) -> None:
+        if self.progress:
+            self.progress(done, total)
+
+    def load(self, bundle: Bundle, meta: dict[str, str] | None) -> LoadSummary:
+        # Clear a committed load's marks first: upserts compare whole property maps.
+        self.finish_cleanup()
+        steps = plan(bundle)
+        total = sum(len(s.rows) for s in steps)
+        budget = transaction_budget(self.driver, self.database)
+        if sum(sum(s.sizes) for s in steps) <= budget:
+            try:
+                return self._one_transaction(steps, meta, total)
+            except StoreError as exc:
+                if not isinstance(exc.__cause__, Exception) or not is_out_of_memory(exc.__cause__):
+                    raise
+        load_id = uuid.uuid4().hex[:12]
+        self._start_marker(load_id, digest(steps, meta), total)
+        return self._batches(load_id, steps, meta, budget, 0, Counter(), total)
+
+    def _one_transaction(self, steps: list[Step], meta: dict[str, str] | None,
+                         total: int) -> LoadSummary:
+        from neo4j import exceptions as nx
+
+        counts: Counts = Counter()
+        done = 0
+        try:
+            with self._session() as session, session.begin_transaction(
+                    metadata={"estuary_load_batch": "one"}) as tx:
+                for step in steps:
+                    counts += _run_rows(tx, step, step.rows, None)
+                    done += len(step.rows)
+                    self._tick(done, total)
+                if meta:
+                    tx.run(cypher.SET_META, rows=_meta_rows(meta)).consume()
+                tx.commit()
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            error = StoreError(describe(exc, self.where) + "; nothing was loaded")
+            raise error from exc
+        return summary(counts)
+
+    def _start_marker(self, load_id: str, rows_digest: str, total: int) -> None:
+        from neo4j import exceptions as nx
+
+        try:
+            self.driver.execute_query(cypher.START_LOAD, id=load_id, digest=rows_digest,
+                                      total=total, database_=self.database)
+        except nx.ConstraintError:
+            raise StoreError(self.pending_message() or f"{self.where}: another load is "
+                             "in progress") from None
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise StoreError(describe(exc, self.where) + "; nothing was loaded") from None
+
+    def _batches(self, load_id: str, steps: list[Step], meta: dict[str, str] | None,
+                 budget: int, start: int, counts: Counts, total: int) -> LoadSummary:
+        with self._lease(load_id):
+            return self._run_batches(load_id, steps, meta, budget, start, counts, total)
+
+    @contextmanager
+    def _lease(self, load_id: str) -> Iterator[None]:
+        """An idle transaction tagged with the load's id, open while this client loads: the
+        server ends it when the client dies, so SHOW TRANSACTIONS tells running from
+        interrupted."""
+        with self._session() as session:
+            tx = session.begin_transaction(metadata={"estuary_load": load_id})
+            try:
+                tx.run("RETURN 1").consume()
+                yield
+            finally:
+                with suppress(Exception):  # the lease only matters while it is open
+                    tx.rollback()
+
+    def _running(self, load_id: str, idle: int) -> bool:
+        """Is the client of this load alive? Its lease transaction says; if this user may
+        not list transactions, recent progress does."""
+        from neo4j import exceptions as nx
+
+        try:
+            records, _, _ = self.driver.execute_query(cypher.LOAD_LEASES, id=load_id,
+                                                      database_=self.database)
+        except nx.Neo4jError:
+            return idle < STALE_SECONDS
+        return bool(records and records[0]["n"])
+
+    def _run_batches(self, load_id: str, steps: list[Step], meta: dict[str, str] | None,
+                     budget: int, start: int, counts: Counts, total: int) -> LoadSummary:
+        from neo4j import exceptions as nx
+
+        done = start
+        then = ("; the load is interrupted: run `estuary load FILES --resume` with the same "
+                "files to finish it, or `estuary load --rollback` to undo it")
+        pending = list(batches(steps, budget, start))
+        while pending:
+            step, i, j = pending.pop(0)
+            try:
+                counts += self._batch(load_id, step, i, j, done)
+            except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+                if is_out_of_memory(exc) and j - i > 1:  # estimate too low: halve, retry
+                    mid = (i + j) // 2
+                    pending[:0] = [(step, i, mid), (step, mid, j)]
+                    continue
+                raise StoreError(describe(exc, self.where) + f" after {done:,} of {total:,} "
+                                 f"rows{then}") from None
+            done += j - i
+            self._tick(done, total)
+        try:
+            records, _, _ = self.driver.execute_query(
+                cypher.COMMIT_LOAD, id=load_id, meta=_meta_rows(meta or {}),
+                database_=self.database)
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise StoreError(describe(exc, self.where) + then) from None
+        if not records:
+            raise StoreError(f"{self.where}: load {load_id} was rolled back by another "
+                             "command before it could finish")
+        final = Counter({(k, s): records[0][f"{k}_{s}"] or 0
+                         for k in ("entities", "relations") for s in ("created", "updated")})
+        self.finish_cleanup()
+        return summary(final)
+
+    def _batch(self, load_id: str, step: Step, i: int, j: int, done: int) -> Counts:
+        with self._session() as session, session.begin_transaction(
+                metadata={"estuary_load_batch": load_id, "rows": f"{step.name} {i}-{j}"}) as tx:
+            # The marker first: it takes the marker's lock, so a concurrent --rollback or
+            # --resume waits, and a batch already done (or a rolled-back load) is refused.
+            claimed = tx.run(cypher.CLAIM_BATCH, id=load_id, done=done, n=j - i).single()
+            if claimed is None:
+                raise StoreError(f"{self.where}: load {load_id} was rolled back or resumed "
+                                 "by another command")
+            found = _run_rows(tx, step, step.rows[i:j], load_id)
+            tx.run(cypher.COUNT_BATCH, id=load_id,
+                   ec=found["entities", "created"], eu=found["entities", "updated"],
+                   rc=found["relations", "created"], ru=found["relations", "updated"]
+                   ).consume()
+            tx.commit()
+        return found
+
+    # -- an interrupted load --------------------------------------------------------------
+
+    def marker(self) -> dict[str, Any] | None:
+        records, _, _ = self.driver.execute_query(cypher.GET_LOAD, database_=self.database)
+        return dict(records[0]) if records else None
+
+    def pending_message(self) -> str | None:
+        """One line about a load that is running or was interrupted, or None."""
+        m = self.marker()
+        if not m or m["state"] == "committed":
+            return None
+        done, total, idle = m["rows_done"], m["rows_total"], m["idle"]
+        if m["state"] == "rolling back":
+            return (f"{self.where}: a rollback of load {m['id']} is "
+                    + ("running" if self._running(m["id"], idle) else "unfinished")
+                    + " and the graph is half-loaded; run `estuary load --rollback` to "
+                    "finish it")
+        running = self._running(m["id"], idle)
+        return (f"{self.where}: load {m['id']} (started {m['started']}) is "
+                + (f"running, {done:,} of {total:,} rows written; wait for it to finish"
+                   if running else
+                   f"interrupted after {done:,} of {total:,} rows (no progress for {idle:,} s)")
+                + "; the graph is half-loaded, so estuary does not answer from it. Run "
+                "`estuary load --rollback` to return to the graph before it, or `estuary "
+                "load FILES --resume` with the same files to finish it")
+
+    def resume(self, bundle: Bundle, meta: dict[str, str] | None = None) -> LoadSummary:
+        m = self.marker()
+        if not m or m["state"] == "committed":
+            self.finish_cleanup()
+            raise StoreError(f"{self.where}: no interrupted load to resume")
+        if m["state"] != "loading":
+            raise StoreError(f"{self.where}: load {m['id']} is being rolled back; run "
+                             "`estuary load --rollback` to finish that")
+        self._not_running(m)
+        steps = plan(bundle)
+        if digest(steps, meta) != m["digest"]:
+            raise StoreError(f"{self.where}: these files are not the ones of load {m['id']} "
+                             "(their rows differ): pass the same files to --resume, or undo "
+                             "it with `estuary load --rollback`")
+        counts = Counter({("entities", "created"): m["ec"], ("entities", "updated"): m["eu"],
+                          ("relations", "created"): m["rc"], ("relations", "updated"): m["ru"]})
+        budget = transaction_budget(self.driver, self.database)
+        return self._batches(m["id"], steps, meta, budget, m["rows_done"], counts,
+                             m["rows_total"])
+
+    def rollback(self) -> str:
+        """Undo an interrupted load; returns its id."""
+        from neo4j import exceptions as nx
+
+        m = self.marker()
+        if not m or m["state"] == "committed":
+            self.finish_cleanup()
+            raise StoreError(f"{self.where}: no interrupted load to roll back")
+        if m["state"] == "loading":
+            self._not_running(m)
+        then = "; run `estuary load --rollback` again to finish the rollback"
+        try:
+            self.driver.execute_query(cypher.BEGIN_ROLLBACK, id=m["id"],
+                                      database_=self.database)
+            with self._session() as session:
+                for statement in cypher.ROLLBACK_STEPS:
+                    session.run(statement, load=m["id"]).consume()
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise StoreError(describe(exc, self.where) + then) from None
+        return str(m["id"])
+
+    def _not_running(self, m: dict[str, Any]) -> None:
+        if self._running(m["id"], m["idle"]):
+            raise StoreError(f"{self.where}: load {m['id']} is still running (its client is "
+                             f"connected, {m['rows_done']:,} of {m['rows_total']:,} rows "
+                             "written); wait for it to finish, or stop that client first")
+
+    def finish_cleanup(self) -> None:
+        """Clear the marks and backups of a committed load (idempotent, batched)."""
+        from neo4j import exceptions as nx
+
+        try:
+            m = self.marker()
+            if not m or m["state"] != "committed":
+                return
+            with self._session() as session:
+                for statement in cypher.CLEANUP_STEPS:
+                    session.run(statement, load=m["id"]).consume()
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise StoreError(describe(exc, self.where)) from None
+
+
+def _meta_rows(meta: dict[str, str]) -> list[dict[str, str]]:
+    return [{"key": k, "value": v} for k, v in meta.items()]
+

@@ -1,0 +1,120 @@
+"""Planning a Neo4j load: every row in a fixed order, each with its estimated transaction
+memory, cut into batches that fit a budget (graph/neo4j_load.py runs them).
+
+The estimate is a fixed cost per row plus a cost per character of the row's JSON, measured
+on the server (bench/neo4j_txmem.py, bench/bench_load.py; docs/benchmarks.md), so wide rows
+get smaller batches. The fixed order (labels, then types, ids sorted) is what lets an
+interrupted load resume at a row offset, and its digest what tells the same rows again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from graph import cypher
+from graph.model import Entity, Relation
+from graph.schema import LABELS, REL_TYPES
+
+if TYPE_CHECKING:
+    from graph.bundle import Bundle
+
+# Per-row transaction memory on Neo4j 5.26, a fixed cost per row plus a cost per character
+# of the row's JSON. bench/neo4j_txmem.py measured it after each batch (entities about 2,900
+# + 2.8/char, relations about 1,400 + 2.0/char); bench/bench_load.py sampled the peak during
+# the batches, about twice that for entities (the query's own working memory), so these are
+# the peak figures (see docs/benchmarks.md).
+ROW_BYTES = {"entities": 6_500, "relations": 3_200, "meta": 1_000}
+BYTES_PER_CHAR = {"entities": 6, "relations": 4, "meta": 3}
+MAX_BATCH_ROWS = 20_000  # beyond this, bigger batches gain nothing
+
+
+def entity_row(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "props": cypher.node_properties(entity)}
+
+
+def relation_row(rel: Relation) -> dict[str, Any]:
+    return {"start": rel.start, "end": rel.end, "source": rel.source,
+            "props": cypher.relationship_properties(rel)}
+
+
+@dataclass
+class Step:
+    """Rows of one kind that one query writes; `sizes` are their estimated bytes."""
+
+    kind: str  # entities | relations | meta
+    name: str  # label or relationship type
+    rows: list[dict[str, Any]]
+    sizes: list[int]
+
+
+def _row_bytes(kind: str, row: dict[str, Any]) -> int:
+    width = len(json.dumps(row, ensure_ascii=False, default=str))
+    return ROW_BYTES[kind] + BYTES_PER_CHAR[kind] * width
+
+
+def plan(bundle: Bundle) -> list[Step]:
+    """Every row of the bundle in one fixed order (labels, then types; ids sorted), so an
+    interrupted load resumes at a row offset."""
+    steps: list[Step] = []
+    by_label: dict[str, list[Entity]] = {}
+    for entity in bundle.entities.values():
+        by_label.setdefault(entity.label, []).append(entity)
+    for name in LABELS:
+        rows = [entity_row(e) for e in sorted(by_label.get(name, []), key=lambda e: e.id)]
+        if rows:
+            steps.append(Step("entities", name, rows,
+                              [_row_bytes("entities", r) for r in rows]))
+    by_type: dict[str, list[Relation]] = {}
+    for rel in bundle.relations.values():
+        by_type.setdefault(rel.type, []).append(rel)
+    for name in REL_TYPES:
+        rels = sorted(by_type.get(name, []), key=lambda r: (r.start, r.end, r.source))
+        rows = [relation_row(r) for r in rels]
+        if rows:
+            steps.append(Step("relations", name, rows,
+                              [_row_bytes("relations", r) for r in rows]))
+    return steps
+
+
+def digest(steps: list[Step], meta: dict[str, str] | None) -> str:
+    h = hashlib.sha256()
+    for step in steps:
+        h.update(f"{step.kind}:{step.name}:{len(step.rows)}\n".encode())
+        for row in step.rows:
+            h.update(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode())
+    h.update(json.dumps(meta or {}, sort_keys=True).encode())
+    return h.hexdigest()[:24]
+
+
+def batches(steps: list[Step], budget: int, start: int = 0
+            ) -> Iterator[tuple[Step, int, int]]:
+    """(step, first, end) slices of at most `budget` estimated bytes (and MAX_BATCH_ROWS),
+    skipping the first `start` rows of the whole plan."""
+    offset = 0
+    for step in steps:
+        n = len(step.rows)
+        i = max(0, min(n, start - offset))
+        while i < n:
+            j, used = i, 0
+            while j < n and j - i < MAX_BATCH_ROWS and (j == i or used + step.sizes[j] <= budget):
+                used += step.sizes[j]
+                j += 1
+            yield step, i, j
+            i = j
+        offset += n
+
+
+_SIZE = re.compile(r"^\s*([\d.]+)\s*([KMGT]?i?B?)\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+def parse_bytes(text: str) -> int | None:
+    match = _SIZE.match(text or "")
+    if not match:
+        return None
+    return int(float(match.group(1)) * _UNITS[match.group(2)[:1].lower()])
