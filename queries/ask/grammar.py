@@ -266,7 +266,11 @@ def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
     """One id for a mention: its own name before an alias, else the first."""
     ids = list(dict.fromkeys(ids))
     named = gaz.named(mention.text)
-    return next((i for i in ids if i in named), ids[0])
+    # then an entity that holds the text as an alias of its own, before one that only answers
+    # to it through a derived key (the pinyin of another name: 港闸 -> gangzha)
+    said = mention.text.casefold()
+    literal = [i for i in ids if any(a.casefold() == said for a in gaz.entities[i].aliases)]
+    return next((i for i in ids if i in named), literal[0] if literal else ids[0])
 
 
 _WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from graph.schema import LABELS, REL_TYPES
 from queries.ask.intents import Intent, Slot, Step
+from queries.within import rolled_direction
 
 _VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}  # links --via
 
@@ -20,23 +21,31 @@ def _label_text(asked: frozenset[str] | None, zh: bool = False) -> str:
     return "/".join(sorted(asked))
 
 
+def _within(rel_type: str | None, direction: str) -> bool:
+    """Asked of a place, does this relationship count what its parts do (queries/within.py),
+    or lead to a unit that has ended (and so to its successor)?"""
+    return rolled_direction(rel_type, direction) is not None or (
+        rel_type == "LOCATED_IN" and direction == "out")
+
+
 def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
                    asked: frozenset[str] | None, where: dict[str, str]) -> list[Step]:
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
+    query = "related_within" if _within(rel_type, direction) else "related"
     steps = []
     usable = {k: v for k, v in where.items()
               if rel_type is None or k in REL_TYPES[rel_type].properties}
     for label in labels:
         kwargs = {"rel_type": rel_type, "direction": direction, "label": label}
         if usable:
-            steps.append(Step("related", ("{" + entity_slot + "}",),
+            steps.append(Step(query, ("{" + entity_slot + "}",),
                               {**kwargs, "where": usable}))
-            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs,
+            steps.append(Step(query, ("{" + entity_slot + "}",), kwargs,
                               only_if_empty=True, answers=True,
                               note="None recorded with " + ", ".join(
                                   f"{k} {v}" for k, v in usable.items()) + "; all of them:"))
         else:
-            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs))
+            steps.append(Step(query, ("{" + entity_slot + "}",), kwargs))
     return steps
 
 
@@ -59,9 +68,10 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
     if two:
-        for rel_type, _direction in rel_types:
+        for rel_type, direction in rel_types:
+            query = "common_within" if _within(rel_type, direction) else "common"
             for label in labels:
-                steps.append(Step("common", ends, {"rel_type": rel_type, "label": label}))
+                steps.append(Step(query, ends, {"rel_type": rel_type, "label": label}))
         if asked and any(t is not None for t, _ in rel_types):
             steps.extend(Step("common", ends, {"label": label}, only_if_empty=True,
                               answers=True, note="Nothing of that type relates to both; "
@@ -114,9 +124,9 @@ def two_entity_intent(asked: frozenset[str]) -> Intent:
                   "{x} and {y}."
         steps: tuple[Step, ...] = (step,)
     else:
-        steps = (Step("common", ("{x}", "{y}"), {"label": "/".join(sorted(asked))}),)
-        explain = f"common lists the {_label_text(asked)} the graph relates to both {{x}} and " \
-                  "{y}."
+        steps = (Step("common_within", ("{x}", "{y}"), {"label": "/".join(sorted(asked))}),)
+        explain = f"common_within lists the {_label_text(asked)} the graph relates to both " \
+                  "{x} and {y}, a place's districts and bodies acting for it."
     what = _label_text(asked)
     return Intent(f"between:{'+'.join(sorted(asked))}",
                   f"Which {what} are there between {{x}} and {{y}}?",
