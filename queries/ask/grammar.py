@@ -99,6 +99,8 @@ class Reading:
     where: dict[str, str]  # qualifiers (千亿级 -> tier)
     property: str | None = None  # a property asked about (哪年成立 -> established)
     phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
+    each: bool = False  # 分别, 各, respectively: what each of several entities relates to
+    shared: bool = False  # 共同, 都, both, in common: what they share
 
     def inside(self, start: int, end: int) -> bool:
         """Within the asking phrase: a qualifier of the kind asked for."""
@@ -175,7 +177,9 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
                                            v.end <= phrase[1]))
-    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase)
+    said = text or masked
+    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
+                   bool(_EACH.search(said)), bool(_SHARED.search(said)))
 
 
 # -- candidate readings ------------------------------------------------------------------------
@@ -347,7 +351,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             ids = {name: _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
                    for name, n in zip(("x", "y", "z"), anchors, strict=True)}
             return relation_intent(kinds3, asked, reading.where, verb_text, True,
-                                   three=True), ids
+                                   three=True, each=_each(masked, reading)), ids
         if len(anchors) == 2:
             a, b = anchors
             kinds_a = list(dict.fromkeys((c.rel_type, c.direction) for c in top
@@ -356,14 +360,21 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             both = [k for k in kinds_a if k in kinds_b] or kinds_a
             ids = {"x": _pick(mentions[a], (c.entity for c in top if c.mention == a), gaz),
                    "y": _pick(mentions[b], (c.entity for c in top if c.mention == b), gaz)}
-            return relation_intent(both, asked, reading.where, verb_text, True), ids
+            each = _each(masked, reading, a, b)
+            if each:
+                both = list(dict.fromkeys([*kinds_a, *kinds_b]))
+            listed = not reading.shared and _coordinated(masked, mentions, a, b, gaz)
+            return relation_intent(both, asked, reading.where, verb_text, True,
+                                   each=each, each_if_none=listed), ids
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
+        entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
+        kinds = _widened(kinds, asked, gaz.entities[entity].label)
         # Read the other way round only where a verb too common to say which way (有, 在)
         # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
         by_order = frozenset((c.rel_type, c.direction) for c in top
-                             if c.by_order and _weak(masked[c.verb.start:c.verb.end]))
-        entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
+                             if c.by_order and _weak(masked[c.verb.start:c.verb.end]) or
+                             c.rel_type in _EITHER_WAY)
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
                                 by_order), {"x": entity})
     if not mentions:
@@ -391,6 +402,56 @@ _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
                     r"\bfrom ⟨(?P<a>\d+)⟩ (?:[a-z]+ ){0,2}to ⟨(?P<b>\d+)⟩")
 
 
+# Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
+# PARTICIPATES_IN (a city that takes part in an alliance through its chambers): a question
+# about members of, or memberships in, organisations reads both.
+_ALSO = {"MEMBER_OF": ("PARTICIPATES_IN", "Organization")}
+
+
+def _widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
+             label: str) -> list[tuple[str | None, str]]:
+    """The relation kinds read, with those a question about them also means (`_ALSO`)."""
+    out = list(kinds)
+    for rel_type, direction in kinds:
+        if rel_type not in _ALSO:
+            continue
+        other, target = _ALSO[rel_type]
+        fits = (direction == "out" and asked is not None and target in asked) or (
+            direction == "in" and label == target)
+        if fits and (other, direction) not in out:
+            out.append((other, direction))
+    return out
+
+
+_EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\brespectively\b|\beither\b")
+
+
+_SHARED = re.compile(r"共同|共有|一起|都|同时|\bboth\b|\btogether\b|\bjointly\b|"
+                     r"\bin common\b|\bshared?\b|\bsharing\b")
+
+
+def _coordinated(masked: str, mentions: tuple[Mention, ...], a: int, b: int,
+                 gaz: Gazetteer) -> bool:
+    """Two entities of one kind joined as a list (A和B, A、B, A and B): where they share
+    nothing, the question may well ask about each of them."""
+    joined = re.search(rf"⟨{a}⟩\s?(?:和|与|及|、|,|and|the)*\s?(?:the\s)?⟨{b}⟩", masked)
+    labels = {gaz.entities[i].label for n in (a, b) for i in mentions[n].ids}
+    return bool(joined) and len(labels) == 1
+
+
+def _each(masked: str, reading: Reading, a: int | None = None, b: int | None = None) -> bool:
+    """Does a question about several entities ask what each one relates to (分别, 各, or,
+    respectively), not what they share?"""
+    if reading.each:
+        return True
+    return a is not None and bool(re.search(
+        rf"⟨{a}⟩\s?(?:,\s?)?(?:or|或|或者)\s?⟨{b}⟩", masked))
+
+
+
+# Read the other way round when one way finds nothing: a zone that spans three districts is
+# recorded as LOCATED_IN each of them, though 涉及, covers, spans say it from the zone's side.
+_EITHER_WAY = frozenset({"LOCATED_IN"})
 _GENERIC = frozenset(("在", "有", "是", "in", "has", "have", "had", "of"))
 
 

@@ -234,6 +234,14 @@ def _unheld(question: str) -> str:
     return str(hits[0].value) if hits else ""
 
 
+def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name that is also a qualifier of the lexicon (未来产业, future industries: a tier
+    and an entity) is read as the qualifier where the question names something else too."""
+    words = {w.casefold() for qualifier in lexicon().qualifiers for w in qualifier.words}
+    kept = tuple(m for m in mentions if m.text.casefold() not in words)
+    return kept if kept and len(kept) < len(mentions) else mentions
+
+
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
@@ -242,6 +250,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if any(not any(w.casefold() in m.text for m in mentions)
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
+    mentions = _qualifiers_as_words(q, mentions)
     sets = _sets(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words

@@ -59,14 +59,24 @@ def slots_of(three: bool) -> tuple[str, ...]:
 def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
                     where: dict[str, str], verb_text: str, two: bool,
                     by_order: frozenset[tuple[str | None, str]] = frozenset(),
-                    three: bool = False) -> Intent:
+                    three: bool = False, each: bool = False,
+                    each_if_none: bool = False) -> Intent:
     """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
 
-    When they find nothing: the other direction where only word order chose it, then what
-    the graph relates to {x} of the kind asked for, through any type (each said so)."""
+    Two or three entities: what they share; `each` (分别, 各, or, respectively): what each
+    one relates to, together; `each_if_none` (a list of one kind, A和B): that, when they
+    share nothing (said so). When they find nothing: the other direction where only word
+    order chose it, then what the graph relates to {x} of the kind asked for, through any
+    type (each said so)."""
     steps: list[Step] = []
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
+    names = slots_of(three)
+    if two and each:
+        for name in names:
+            for rel_type, direction in rel_types:
+                steps.extend(_steps_related(name, rel_type, direction, asked, where))
+        return _relation(rel_types, asked, verb_text, two, three, steps, where, each=True)
     if two:
         for rel_type, direction in rel_types:
             query = "common_within" if _within(rel_type, direction) else "common"
@@ -77,6 +87,13 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                               answers=True, note="Nothing of that type relates to both; "
                               "what the graph relates to both, of that kind:")
                          for label in labels)
+        if each_if_none:
+            steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
+                              answers=True, note=step.note or "They share nothing here; "
+                              "what each of them relates to:")
+                         for name in names for rel_type, direction in rel_types
+                         for step in _steps_related(name, rel_type, direction, asked, where)
+                         if not step.only_if_empty)
     else:
         for rel_type, direction in rel_types:
             steps.extend(_steps_related("x", rel_type, direction, asked, where))
@@ -94,6 +111,12 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                               note="The graph records none of that relation here; what it "
                                    "relates to {x} of that kind:")
                          for label in labels)
+    return _relation(rel_types, asked, verb_text, two, three, steps, where)
+
+
+def _relation(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
+              verb_text: str, two: bool, three: bool, steps: list[Step],
+              where: dict[str, str], each: bool = False) -> Intent:
     types = ", ".join(f"{t or 'any'} ({d})" for t, d in rel_types)
     name = "relation:" + "+".join(f"{t or 'ANY'}:{d}" for t, d in rel_types)
     what = _label_text(asked)
@@ -108,6 +131,11 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
         explain = (f"The grammar read '{verb_text or 'no verb'}' as {types}; related follows "
                    f"it from {{x}} and keeps {what}" + (f" where {where}" if where else "")
                    + ".")
+    if each:
+        question = question.replace("both {x} and {y}", "{x} or {y} (each)")
+        question_zh = question_zh.replace("都有", "分别有")
+        explain = (f"related follows {types} from each of {{x}} and {{y}} and lists what each "
+                   f"reaches, of the kind {what}.")
     slots = tuple(Slot(n) for n in slots_of(three)) if two else (Slot("x"),)
     if three:
         question = question.replace("both {x} and {y}", "all of {x}, {y} and {z}")
