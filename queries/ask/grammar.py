@@ -373,7 +373,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         # Read the other way round only where a verb too common to say which way (有, 在)
         # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
         by_order = frozenset((c.rel_type, c.direction) for c in top
-                             if c.by_order and _weak(masked[c.verb.start:c.verb.end]) or
+                             if (c.by_order and _weak(masked[c.verb.start:c.verb.end])) or
                              c.rel_type in _EITHER_WAY)
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
                                 by_order), {"x": entity})
