@@ -136,7 +136,10 @@ def _verb(rel_type: str, zh: bool, active: bool = True) -> str | None:
 
 
 def _label_word(label: str, zh: bool) -> str:
-    return next(w for w in LEX.labels[label] if w.isascii() != zh and len(w) > 1)
+    """The label's first word that names the whole kind (not 'bridge': a kind of its own)."""
+    narrower = {w for kind in LEX.kinds for w in kind.words}
+    return next(w for w in LEX.labels[label] if w.isascii() != zh and len(w) > 1
+                and w not in narrower)
 
 
 @pytest.mark.parametrize("rel_type", ASKED)

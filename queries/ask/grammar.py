@@ -33,8 +33,8 @@ from queries.ask.shapes import (
 QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
                       r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
                       r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
-                      r"\b(?:which|what|who|whom|whose|where|how many|how much|is there an?|"
-                      r"are there(?: any)?)\b")
+                      r"列出|列举|\b(?:which|what|who|whom|whose|where|how many|how much|"
+                      r"is there an?|are there(?: any)?|list|name all)\b")
 _COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
                     r"\bhow many\b|\bnumber of\b")
 _PASSIVE = re.compile(r"被|由|\bby\b")
@@ -47,7 +47,8 @@ _AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|
                    rf"(?!{_AUX} )[a-z-]+ |[\u4e00-\u9fff]{{1,4}}){{0,7}}$")
 _OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
                     r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
-                    r"\b(?:which|what|how many|is there an?|are there(?: any)?)\b)")
+                    r"列出|列举|\b(?:which|what|how many|is there an?|are there(?: any)?|list|"
+                    r"name all)\b)")
 _BEFORE_QUESTION = re.compile(
     r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
 _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
@@ -151,7 +152,9 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         for other in rest:
             if (other.start, other.end) == (last.end, last.end) or other.start < last.end:
                 continue
-            if not _JOINED.match(masked[last.end:other.start]):
+            gap = masked[last.end:other.start]
+            listed = gap == " " and not word.isascii()  # 桥梁、铁路 (、 prepared as a space)
+            if not (_JOINED.match(gap) or listed):
                 break
             labels.add(str(other.value))
             last = other
@@ -209,12 +212,20 @@ def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked:
     return "out" if entity_is_subject == verb.active else "in"
 
 
+_LOCATIVE = re.compile(r"\s?(?:at|near|on)\s(?:the\s)?")
+
+
 def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
-                    mentions: tuple[Mention, ...] = ()) -> list[int]:
+                    mentions: tuple[Mention, ...] = (), masked: str = "") -> list[int]:
     """The mentions a question is about: not those inside the asking phrase (哪些长三角产业
     联盟: 长三角 qualifies the alliances), unless there is no other; one per entity
     (光伏储能 names 光伏储能 twice)."""
     outside = [n for n, (start, end) in enumerate(spans) if not reading.inside(start, end)]
+    # "the Lanhai project at Tongzhou Bay": a place said right after another name only says
+    # where that one is
+    where_of = {n for n in outside[1:] if n - 1 in outside and _LOCATIVE.fullmatch(
+        masked[spans[n - 1][1]:spans[n][0]])}
+    outside = [n for n in outside if n not in where_of]
     seen: set[tuple[str, ...]] = set()
     out = []
     for n in outside or list(range(len(spans))):
@@ -230,7 +241,7 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     """Each (relation type, direction, entity) the verbs can mean with the kind asked for.
     `by_order_only`: only the direction word order gives (when the kind is not held)."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    anchors = anchor_mentions(spans, reading, mentions)
+    anchors = anchor_mentions(spans, reading, mentions, masked)
     out: list[Candidate] = []
     strong = [h for h in reading.verbs if not _weak(h.value.text)]  # type: ignore[attr-defined]
     for hit in strong or reading.verbs:  # 在南通投资: 投资 says it, not 在
@@ -330,7 +341,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     strong = any(not _weak(v.value.text) for v in reading.verbs)  # type: ignore[attr-defined]
     if not found and asked and reading.phrase and strong and len(
-            anchor_mentions(spans, reading, mentions)) == 1:
+            anchor_mentions(spans, reading, mentions, masked)) == 1:
         # 哪些城市聚焦新能源: no city FOCUSES_ON anything in the schema. Read the relation for
         # any kind; the answer then says the graph records parks, not cities, for this.
         found = candidates(masked, mentions, gaz, replace(reading, asked=None), True)
@@ -382,7 +393,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             return every_intent(reading.asked), {}
         return None
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    about = [mentions[n] for n in anchor_mentions(spans, reading, mentions)]
+    about = [mentions[n] for n in anchor_mentions(spans, reading, mentions, masked)]
     if any(not _weak(v.value.text) for v in reading.verbs):  # type: ignore[attr-defined]
         if reading.asked and len(about) == 2:  # "which parks tie A to B": what links them
             return two_entity_intent(reading.asked), {

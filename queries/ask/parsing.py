@@ -16,7 +16,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
-from queries.ask.filters import Filter, read_filters
+from queries.ask.filters import Filter, kind_filters, read_filters
 from queries.ask.grammar import find, label_words, read, reading_intent, unknown_kind
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
@@ -188,9 +188,10 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
                          hints=[f"The graph does not record {unheld!r}."],
                          recognised=recognised, closest=closest_questions(question, recognised))
     q, mentions = recognise(question, gaz)
-    reading = read(_masked(q, mentions), text=q)
+    masked = _masked(q, mentions)
+    reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
-                   filters=read_filters(q))
+                   filters=kind_filters(masked, reading.phrase) + read_filters(q))
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -282,7 +283,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), read_filters(q), only)
+                  reading.count, _now(q), kind_filters(masked, reading.phrase) + read_filters(q),
+                  only)
 
 
 @cache
