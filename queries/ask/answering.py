@@ -148,6 +148,53 @@ class AskAnswer:
         return (f"The graph records {held} entities, not {wanted}, for this; here is what "
                 "it holds.")
 
+    def asked_properties(self) -> tuple[str, ...]:
+        """The properties the question asks the value of (its area, the longest, when)."""
+        props: list[str] = []
+        name = self.parsed.intent.name
+        if name.startswith("property:"):
+            props.append(name.split(":", 1)[1])
+        props.extend(f.prop for f in self.parsed.filters if f.op != "in")
+        return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
+
+    @property
+    def values(self) -> tuple[tuple[str, str, Any], ...]:
+        """The values the question asks about: (what holds it, property, value), for each
+        entity of the answer (or of the question, for a property question) and each of
+        their relations that carries the property (a share, a tier)."""
+        props = self.asked_properties()
+        if not props:
+            return ()
+        about = list(self.entities) or list(self.parsed.slots.values())
+        if self.parsed.intent.name.startswith("property:"):
+            about = list(self.parsed.slots.values()) + [e for e in about
+                                                        if e not in self.parsed.slots.values()]
+        ids = {e.id for e in about}
+        out: dict[tuple[str, str, str], Any] = {}
+        for e in about:
+            for prop in props:
+                if e.props.get(prop) not in (None, ""):
+                    out.setdefault((e.display, prop, str(e.props[prop])), e.props[prop])
+        names = {e.id: e.display for e in about}
+        slots = {e.id for e in self.parsed.slots.values()}
+        between: dict[tuple[str, str, str], Any] = {}  # on a relation of the question's two
+        for ran in self.ran:
+            if ran.result is None or not hasattr(ran.result, "subgraph"):
+                continue
+            sub = ran.result.subgraph()
+            names.update((n.id, n.display) for n in sub.nodes)
+            for rel in sub.edges:
+                if rel.start not in ids and rel.end not in ids:
+                    continue
+                for prop in props:
+                    if rel.props.get(prop) not in (None, ""):
+                        held = f"{names.get(rel.start, rel.start)} {rel.type} " \
+                               f"{names.get(rel.end, rel.end)}"
+                        out.setdefault((held, prop, str(rel.props[prop])), rel.props[prop])
+                        if len(slots) > 1 and {rel.start, rel.end} <= slots:
+                            between[(held, prop, str(rel.props[prop]))] = rel.props[prop]
+        return tuple((k[0], k[1], v) for k, v in (between or out).items())
+
     @property
     def count(self) -> int | None:
         """How many, for a count question (一共有几个, how many); else None."""
@@ -182,7 +229,9 @@ class AskAnswer:
             "notes": [*self.parsed.notes, *([self.kind_note] if self.kind_note else []),
                       *(r.note for r in self.ran if r.note)],
             "answer": {"asked": sorted(self.parsed.asked or ()), "count": self.count,
-                       "entities": [e.ref() for e in self.entities]},
+                       "entities": [e.ref() for e in self.entities],
+                       "values": [{"of": of, "property": prop, "value": value}
+                                  for of, prop, value in self.values]},
             "also": [r.to_dict() for r in self.ran if r is not main],
         }
         if self.explain:
@@ -210,6 +259,12 @@ class AskAnswer:
                                     if e.start in ids and e.end in ids),
                         focus=tuple(focus), highlight=tuple(highlight),
                         path_edges=frozenset(pairs))
+
+
+# A property asked about, and where its value may be held (a date: set up, opened, since).
+_HELD_IN = {"date": ("established", "opened", "since"),
+            "established": ("established", "opened", "since"),
+            "opened": ("opened", "established", "since")}
 
 
 def _useful(ran: Ran, parsed: Parsed) -> bool:
