@@ -29,8 +29,10 @@ from queries.ask import Unmappable, ask, gazetteer  # noqa: E402
 QUESTIONS = ROOT / "tests" / "eval" / "ask_questions.yaml"
 # Round 2: 40 more, written before round 2 changed code, phrased apart from the first set.
 QUESTIONS_2 = ROOT / "tests" / "eval" / "ask_questions_round2.yaml"
-# The share answered right, a little under what ask reaches (BEFORE: 17.3%, AFTER: 81.2%).
-FLOOR = 0.79
+# The share answered right, a little under what ask reaches (BEFORE: 17.3%, round 1: 81.2%,
+# round 2: 88.5%; round-2 file: 37.5% before round 2's code, 97.5% after).
+FLOOR = 0.86
+FLOOR_2 = 0.9
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,16 @@ def report(verdicts: list[Verdict], show_all: bool = False) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.parametrize("path,floor", [(QUESTIONS, FLOOR), (QUESTIONS_2, FLOOR_2)],
+                         ids=["round1", "round2"])
 def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
-        embedded_built: Any) -> None:
-    verdicts = evaluate(embedded_built)
+        embedded_built: Any, path: Path, floor: float) -> None:
+    verdicts = evaluate(embedded_built, path)
     print(report(verdicts, show_all=True))
     rate = sum(v.right for v in verdicts) / len(verdicts)
     wrong_kind = [v.item["q"] for v in verdicts if v.wrong_kind]
     assert not wrong_kind, report(verdicts, show_all=True)
-    assert rate >= FLOOR, report(verdicts, show_all=True)
+    assert rate >= floor, report(verdicts, show_all=True)
 
 
 @pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40)])

@@ -79,6 +79,17 @@ def test_kind_and_superlative_filters(embedded_built: Any) -> None:
 def test_a_kind_needs_words_and_values() -> None:
     with pytest.raises(LexiconError, match="kind needs words"):
         parse_lexicon("labels: {}\nkinds:\n  - words: [x]\n")
+    with pytest.raises(LexiconError, match=":2: unknown label 'Zone'"):
+        parse_lexicon("otherwise:\n  Zone: [zones]\n")
+
+
+def test_a_word_of_two_kinds_prefers_the_first(embedded_built: Any) -> None:
+    parks = ask(embedded_built, "南通有哪些开发区？")  # 开发区: parks, and parks there are
+    assert {e.label for e in parks.entities} == {"Park"}
+    regions = ask(embedded_built, "江苏1+3重点功能区由哪些区组成？")  # 区: no district here
+    assert {e.id for e in regions.entities} == {"region:jiangsu-coastal-belt",
+                                                "region:yangtze-city-cluster"}
+    assert not regions.kind_note
 
 
 # -- ask, phrased apart from the eval files -----------------------------------------------------

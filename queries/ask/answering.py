@@ -129,7 +129,7 @@ class AskAnswer:
         names one and the graph holds any (else all, with `kind_note` saying so), and only
         what meets the question's conditions (before 2010, over 100 km²)."""
         pairs = self._pairs()
-        asked = self.parsed.asked
+        asked = self.asked
         if asked and any(e.label in asked for e, _ in pairs):
             pairs = [p for p in pairs if p[0].label in asked]
         if self.parsed.filters:
@@ -137,9 +137,21 @@ class AskAnswer:
         return tuple(e for e, _ in pairs)
 
     @property
+    def asked(self) -> frozenset[str] | None:
+        """The kinds the answer keeps: those asked for, else those the asking word names
+        where none of them is found ("which zones": parks, else regions)."""
+        asked = self.parsed.asked
+        if not asked or not self.parsed.otherwise:
+            return asked
+        found = {e.label for e in self.found}
+        if found & asked or not found & self.parsed.otherwise:
+            return asked
+        return self.parsed.otherwise
+
+    @property
     def kind_note(self) -> str:
         """Said when the graph holds other kinds than the question asks for, here."""
-        asked = self.parsed.asked
+        asked = self.asked
         found = self.found
         if not asked or not found or any(e.label in asked for e in found):
             return ""
@@ -228,7 +240,7 @@ class AskAnswer:
             "entities": {k: e.ref() for k, e in self.parsed.slots.items()},
             "notes": [*self.parsed.notes, *([self.kind_note] if self.kind_note else []),
                       *(r.note for r in self.ran if r.note)],
-            "answer": {"asked": sorted(self.parsed.asked or ()), "count": self.count,
+            "answer": {"asked": sorted(self.asked or ()), "count": self.count,
                        "entities": [e.ref() for e in self.entities],
                        "values": [{"of": of, "property": prop, "value": value}
                                   for of, prop, value in self.values]},

@@ -101,6 +101,7 @@ class Reading:
     property: str | None = None  # a property asked about (哪年成立 -> established)
     phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
     each: bool = False  # 分别, 各, respectively: what each of several entities relates to
+    otherwise: frozenset[str] = frozenset()  # the kinds asked where none of `asked` is found
     shared: bool = False  # 共同, 都, both, in common: what they share
 
     def inside(self, start: int, end: int) -> bool:
@@ -181,8 +182,13 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
                                            v.end <= phrase[1]))
     said = text or masked
+    otherwise: set[str] = set()
+    if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
+        words = [(w, label) for label, ws in lex.otherwise.items() for w in ws]
+        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])}
     return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
-                   bool(_EACH.search(said)), bool(_SHARED.search(said)))
+                   bool(_EACH.search(said)), frozenset(otherwise - (asked or set())),
+                   bool(_SHARED.search(said)))
 
 
 # -- candidate readings ------------------------------------------------------------------------
@@ -337,6 +343,10 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             "x": _pick(mentions[0], mentions[0].ids, gaz),
             **({"y": _pick(mentions[-1], mentions[-1].ids, gaz)} if len(mentions) > 1 else {})}
     found = candidates(masked, mentions, gaz, reading)
+    if not found and reading.asked and reading.otherwise:  # "which zones": no relation
+        wider = replace(reading, asked=reading.asked | reading.otherwise)  # reaches parks;
+        found = candidates(masked, mentions, gaz, wider)  # regions, then
+        reading = replace(wider, otherwise=frozenset()) if found else reading
     asked = reading.asked
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     strong = any(not _weak(v.value.text) for v in reading.verbs)  # type: ignore[attr-defined]
@@ -380,14 +390,14 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
-        kinds = _widened(kinds, asked, gaz.entities[entity].label)
+        kinds = _widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
         # Read the other way round only where a verb too common to say which way (有, 在)
         # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
         by_order = frozenset((c.rel_type, c.direction) for c in top
                              if (c.by_order and _weak(masked[c.verb.start:c.verb.end])) or
                              c.rel_type in _EITHER_WAY)
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
-                                by_order), {"x": entity})
+                                by_order, otherwise=reading.otherwise), {"x": entity})
     if not mentions:
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
@@ -411,6 +421,25 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
 
 _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
                     r"\bfrom ⟨(?P<a>\d+)⟩ (?:[a-z]+ ){0,2}to ⟨(?P<b>\d+)⟩")
+
+
+# Up or down a taxonomy, whatever the word order: "under which broader categories is X
+# filed" asks X's parents (BROADER out), "what comes beneath X" its children (in).
+_UP = re.compile(r"上位|上级|上一级|大类|母类|更大的|更宽|\bbroader\b|\bparent\b|\bparents\b|"
+                 r"\bumbrella\b|\bhigher-level\b|\bwider\b|\broll(?:s)? up\b")
+_DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|\bnarrower\b|\bsub-?(?:categor|sector|"
+                   r"industr|field)\w*|\bbeneath\b|\bbelow\b|\bunderneath\b")
+_TOWARDS = frozenset({"BROADER"})
+
+
+def _towards(kinds: list[tuple[str | None, str]], masked: str
+             ) -> list[tuple[str | None, str]]:
+    """A taxonomy relation read up (to the broader) or down as the question's words say."""
+    up, down = bool(_UP.search(masked)), bool(_DOWN.search(masked))
+    if up == down:
+        return kinds
+    want = "out" if up else "in"
+    return list(dict.fromkeys((t, want if t in _TOWARDS else d) for t, d in kinds))
 
 
 # Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and

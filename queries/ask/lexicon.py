@@ -60,6 +60,7 @@ class Lexicon:
     properties: dict[str, tuple[str, ...]] = field(default_factory=dict)  # property -> words
     sets: frozenset[frozenset[str]] = frozenset()  # concepts that name several entities
     kinds: tuple[Kind, ...] = ()  # 县级市, bridges: a kind word with a property's values
+    otherwise: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> words
 
 
     def verbs_of(self, rel_type: str) -> list[Verb]:
@@ -202,13 +203,20 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
         kinds.append(Kind(_words(parts.get("words"), where, errors),
                           {str(k): tuple(str(x) for x in (v if isinstance(v, list) else [v]))
                            for k, v in cond.items()}))
+    otherwise: dict[str, tuple[str, ...]] = {}
+    for key, node in entries(top["otherwise"]).items() if "otherwise" in top else ():
+        if key not in LABELS:
+            errors.append(f"{where}:{_line(node)}: unknown label {key!r}; the schema has "
+                          f"{', '.join(LABELS)}")
+            continue
+        otherwise[key] = _both(node, where, errors)
     properties = {str(k): _words(v, where, errors)
                   for k, v in entries(top["properties"]).items()} if "properties" in top else {}
     lexicon = Lexicon(labels, tuple(verbs), tuple(qualifiers),
                       {k: tuple(v) for k, v in concepts.items()},
                       _both(top.get("unheld"), where, errors),
                       _both(top.get("wording"), where, errors), properties, frozenset(sets),
-                      tuple(kinds))
+                      tuple(kinds), otherwise)
     if errors:
         raise LexiconError("\n".join(errors))
     return lexicon

@@ -49,6 +49,7 @@ class Parsed:
     current: bool = False  # 现在, now: what has ended (an entity with `until`) is left out
     filters: tuple[Filter, ...] = ()  # before 2010, over 100 km², a majority stake
     only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
+    otherwise: frozenset[str] = frozenset()  # kinds asked where none of `asked` is found
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -191,6 +192,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
+                   otherwise=reading.otherwise,
                    filters=kind_filters(masked, reading.phrase) + read_filters(q))
 
 
@@ -284,7 +286,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
                   reading.count, _now(q), kind_filters(masked, reading.phrase) + read_filters(q),
-                  only)
+                  only, reading.otherwise)
 
 
 @cache

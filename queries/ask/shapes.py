@@ -60,7 +60,8 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                     where: dict[str, str], verb_text: str, two: bool,
                     by_order: frozenset[tuple[str | None, str]] = frozenset(),
                     three: bool = False, each: bool = False,
-                    each_if_none: bool = False) -> Intent:
+                    each_if_none: bool = False,
+                    otherwise: frozenset[str] = frozenset()) -> Intent:
     """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
 
     Two or three entities: what they share; `each` (分别, 各, or, respectively): what each
@@ -104,6 +105,13 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                     only_if_empty=True, answers=True,
                     note=f"Read the other way round ({rel_type} {_OTHER_WAY[direction]}):")
                     for label in labels)
+        if asked and otherwise:  # "which zones": none of the first kind; the other one
+            for rel_type, direction in rel_types:
+                steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
+                                  answers=True, note=step.note)
+                             for step in _steps_related("x", rel_type, direction,
+                                                        asked | otherwise, where)
+                             if not step.only_if_empty)
         if asked and any(t is not None for t, _ in rel_types):
             steps.extend(Step("related", ("{x}",), {"rel_type": None, "direction": "both",
                                                     "label": label},
