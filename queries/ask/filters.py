@@ -134,8 +134,12 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     if phrase is None:
         return ()
     out: dict[str, Filter] = {}
-    words = [(w, kind) for kind in lexicon().kinds for w in kind.words]
+    lex = lexicon()
+    words: list[tuple[str, object]] = [(w, kind) for kind in lex.kinds for w in kind.words]
+    words += [(w, None) for ws in lex.labels.values() for w in ws]  # 县级行政区 is not 县
     for hit in find(words, masked[phrase[0]:phrase[1]]):
+        if hit.value is None:
+            continue
         for prop, values in hit.value.where.items():  # type: ignore[attr-defined]
             said = masked[phrase[0] + hit.start:phrase[0] + hit.end]
             if prop in out:  # 桥梁、铁路: either kind

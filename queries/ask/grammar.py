@@ -378,6 +378,10 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             kinds_a = list(dict.fromkeys((c.rel_type, c.direction) for c in top
                                          if c.mention == a))
             kinds_b = {(c.rel_type, c.direction) for c in top if c.mention == b}
+            label_a = gaz.entities[next(c.entity for c in top if c.mention == a)].label
+            kinds_a = _widened(_towards(kinds_a, masked), asked, label_a)
+            kinds_b = set(_widened(_towards(sorted(kinds_b, key=str), masked), asked,
+                                   label_a))
             both = [k for k in kinds_a if k in kinds_b] or kinds_a
             ids = {"x": _pick(mentions[a], (c.entity for c in top if c.mention == a), gaz),
                    "y": _pick(mentions[b], (c.entity for c in top if c.mention == b), gaz)}
