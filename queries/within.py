@@ -33,6 +33,7 @@ from queries.resolve import resolve
 from queries.rollup import Chain, Relations, actors, by_other_end, places
 
 _PLACES = frozenset({"City", "Region"})
+_LINKS = frozenset({"Infrastructure"})
 # The relationships a place takes part in through its parts, and from which end: building
 # (districts and seated bodies build for their city), containment and being served by a link.
 ROLLED_UP: dict[tuple[str, str], str] = {
@@ -61,13 +62,19 @@ def related_within(store: Store, entity: str, *, rel_type: str | None,
     For a city or region and a relationship that rolls up (ROLLED_UP), what its districts,
     counties (and, for building, its seated bodies) reach counts as its own; a place found
     inside it is listed only as a direct part. Otherwise the same as `related`. Where the
-    answer is a unit that has ended, its successor is added."""
+    answer is a unit that has ended, its successor is added; where a bridge or a railway is
+    located, when no place is recorded for it, is where it lands (CONNECTS)."""
     _check(rel_type, direction, label)
     center = resolve(store, entity)
     rolled = rolled_direction(rel_type, direction)
     if center.label not in _PLACES or rolled is None:
-        return _with_successors(store, related(store, center.id, rel_type=rel_type,
-                                               direction=direction, label=label, where=where))
+        got = related(store, center.id, rel_type=rel_type, direction=direction, label=label,
+                      where=where)
+        if not got.items and center.label in _LINKS and (rel_type, direction) == (
+                "LOCATED_IN", "out"):  # where a bridge or a railway is: where it lands
+            got = related(store, center.id, rel_type="CONNECTS", direction="out",
+                          label=label, where=where)
+        return _with_successors(store, got)
     assert rel_type is not None
     wanted = _labels(label)
     where = dict(where or {})
