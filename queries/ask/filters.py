@@ -127,7 +127,9 @@ def apply(filters: tuple[Filter, ...],
 
 def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, ...]:
     """The property values a kind word in the asking phrase names (哪些县级市: level
-    county-level-city; which bridges: kind bridge), from the lexicon's `kinds`."""
+    county-level-city; which bridges: kind bridge), from the lexicon's `kinds`. A list of
+    kinds ("bridges, railways, ports and airports") is the analyst's way of naming the whole
+    label: no filter then."""
     from queries.ask.grammar import find
     from queries.ask.lexicon import lexicon
 
@@ -142,9 +144,7 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
             continue
         for prop, values in hit.value.where.items():  # type: ignore[attr-defined]
             said = masked[phrase[0] + hit.start:phrase[0] + hit.end]
-            if prop in out:  # 桥梁、铁路: either kind
-                had = out[prop]
-                values = tuple(dict.fromkeys((*had.values, *values)))
-                said = f"{had.said}, {said}"
+            if prop in out:  # 桥梁、铁路: a list of kinds
+                return ()
             out[prop] = Filter(prop, "in", said=said, values=values)
     return tuple(out.values())

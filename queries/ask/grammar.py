@@ -154,7 +154,8 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
             if (other.start, other.end) == (last.end, last.end) or other.start < last.end:
                 continue
             gap = masked[last.end:other.start]
-            listed = gap == " " and not word.isascii()  # 桥梁、铁路 (、 prepared as a space)
+            # 桥梁、铁路, "bridges, railways": the marks are prepared away as spaces
+            listed = gap == " " and (not word.isascii() or str(other.value) in labels)
             if not (_JOINED.match(gap) or listed):
                 break
             labels.add(str(other.value))
@@ -430,7 +431,7 @@ _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
 # Up or down a taxonomy, whatever the word order: "under which broader categories is X
 # filed" asks X's parents (BROADER out), "what comes beneath X" its children (in).
 _UP = re.compile(r"上位|上级|上一级|大类|母类|更大的|更宽|\bbroader\b|\bparent\b|\bparents\b|"
-                 r"\bumbrella\b|\bhigher-level\b|\bwider\b|\broll(?:s)? up\b")
+                 r"\bumbrella\b|\bhigher-level\b|\bwider\b")
 _DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|\bnarrower\b|\bsub-?(?:categor|sector|"
                    r"industr|field)\w*|\bbeneath\b|\bbelow\b|\bunderneath\b")
 _TOWARDS = frozenset({"BROADER"})
