@@ -136,9 +136,11 @@ def _relation(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | N
     else:
         question = f"Which {what} {verb_text or 'relate to'} {{x}}?"
         question_zh = f"哪些{_label_text(asked, True)}与{{x}}{verb_text or '有关'}？"
+        within = any(_within(t, d) for t, d in rel_types)
         explain = (f"The grammar read '{verb_text or 'no verb'}' as {types}; related follows "
                    f"it from {{x}} and keeps {what}" + (f" where {where}" if where else "")
-                   + ".")
+                   + (" (related_within: a place's districts, counties and seated bodies "
+                      "count for it)" if within else "") + ".")
     if each:
         question = question.replace("both {x} and {y}", "{x} or {y} (each)")
         question_zh = question_zh.replace("都有", "分别有")
