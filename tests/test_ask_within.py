@@ -106,6 +106,9 @@ def test_a_word_of_two_kinds_prefers_the_first(embedded_built: Any) -> None:
     ("What do the Chongqi Bridge and the Sutong Bridge each connect?",
      {"city:qidong", "city:chongming", "city:suzhou"}, set()),
     ("Which cities have the shipbuilding sector?", {"city:nantong"}, set()),
+    # 企业: companies among the members, not the association; other kinds pass untouched
+    ("哪些企业是长三角集成电路产业联盟的成员？", {"org:smic", "org:amec"},
+     {"org:shanghai-ic-association"}),
 ])
 def test_round_two_mechanisms_through_ask(embedded_built: Any, question: str,
                                           expected: set[str], excluded: set[str]) -> None:

@@ -43,6 +43,7 @@ class Filter:
     value: float = 0.0
     said: str = ""
     values: tuple[str, ...] = ()  # for "in"
+    labels: tuple[str, ...] = ()  # for "in": the kinds of thing it narrows (others pass)
 
     def describe(self) -> str:
         return self.said
@@ -110,8 +111,10 @@ def apply(filters: tuple[Filter, ...],
     kept = found
     for f in filters:
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
-            if any(e.props.get(f.prop) is not None for e, _ in kept):
-                kept = [(e, rels) for e, rels in kept if str(e.props.get(f.prop)) in f.values]
+            narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]
+            if any(e.props.get(f.prop) is not None for e, _ in narrowed):
+                kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
+                        or str(e.props.get(f.prop)) in f.values]
             continue
         values = [(e, rels, _value(f, e, rels)) for e, rels in kept]
         if f.op in ("max", "min"):
@@ -146,5 +149,6 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
             said = masked[phrase[0] + hit.start:phrase[0] + hit.end]
             if prop in out:  # 桥梁、铁路: a list of kinds
                 return ()
-            out[prop] = Filter(prop, "in", said=said, values=values)
+            labels = tuple(sorted(label for label, ws in lex.labels.items() if said in ws))
+            out[prop] = Filter(prop, "in", said=said, values=values, labels=labels)
     return tuple(out.values())
