@@ -96,7 +96,8 @@ class Gazetteer:
             for name in (e.name, e.name_en):
                 if name:
                     for form in (prepare(name), latin_key(prepare(name))):
-                        names.setdefault(form, set()).add(e.id)
+                        if form:  # a Chinese name has no Latin key: '' would name them all
+                            names.setdefault(form, set()).add(e.id)
 
         def freeze(d: dict[str, set[str]]) -> dict[str, frozenset[str]]:
             return {k: frozenset(v) for k, v in d.items()}
@@ -106,7 +107,9 @@ class Gazetteer:
 
     def named(self, text: str) -> frozenset[str]:
         """The ids whose name (not an alias) this prepared text is."""
-        return self.names.get(text, frozenset()) | self.names.get(latin_key(text), frozenset())
+        key = latin_key(text)
+        return self.names.get(text, frozenset()) | (self.names.get(key, frozenset()) if key
+                                                     else frozenset())
 
 
 @dataclass(frozen=True)

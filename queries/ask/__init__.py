@@ -22,13 +22,16 @@ The modules, in the order a question goes through them:
 - lexicon: lexicon.yaml read (verbs, kind words, qualifiers, concepts, unheld, properties);
 - grammar: what a question asks (kind, count, verbs, which relation from which end);
 - shapes: the intents the grammar makes on the spot (a relation, between, a route, …);
-- filters: conditions on a property (before 2010, over 100 km²);
+- filters: conditions on a property (before 2010, over 100 km², the longest, 县级市);
 - user: an analyst's questions file;
 - text: normalising a question, the gazetteer, recognising the entities it names;
 - matching: which intents the masked question matches, binding entities to slots;
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
 - parsing: the outcome (Parsed, or Unmappable with the closest questions);
-- answering: running the intent's queries (AskAnswer).
+- answering: running the intent's queries (AskAnswer), and the values a question asks for.
+
+Asked of a city, relations that roll up (building, containment, being served by a link) are
+answered by queries/within.py: its districts, counties and seated bodies count for it.
 """
 
 from graph.gazetteer import Gazetteer, Mention, prepare, recognise

@@ -129,7 +129,7 @@ class AskAnswer:
         names one and the graph holds any (else all, with `kind_note` saying so), and only
         what meets the question's conditions (before 2010, over 100 km²)."""
         pairs = self._pairs()
-        asked = self.parsed.asked
+        asked = self.asked
         if asked and any(e.label in asked for e, _ in pairs):
             pairs = [p for p in pairs if p[0].label in asked]
         if self.parsed.filters:
@@ -137,9 +137,21 @@ class AskAnswer:
         return tuple(e for e, _ in pairs)
 
     @property
+    def asked(self) -> frozenset[str] | None:
+        """The kinds the answer keeps: those asked for, else those the asking word names
+        where none of them is found ("which zones": parks, else regions)."""
+        asked = self.parsed.asked
+        if not asked or not self.parsed.otherwise:
+            return asked
+        found = {e.label for e in self.found}
+        if found & asked or not found & self.parsed.otherwise:
+            return asked
+        return self.parsed.otherwise
+
+    @property
     def kind_note(self) -> str:
         """Said when the graph holds other kinds than the question asks for, here."""
-        asked = self.parsed.asked
+        asked = self.asked
         found = self.found
         if not asked or not found or any(e.label in asked for e in found):
             return ""
@@ -147,6 +159,53 @@ class AskAnswer:
         wanted = " or ".join(sorted(asked))
         return (f"The graph records {held} entities, not {wanted}, for this; here is what "
                 "it holds.")
+
+    def asked_properties(self) -> tuple[str, ...]:
+        """The properties the question asks the value of (its area, the longest, when)."""
+        props: list[str] = []
+        name = self.parsed.intent.name
+        if name.startswith("property:"):
+            props.append(name.split(":", 1)[1])
+        props.extend(f.prop for f in self.parsed.filters if f.op != "in")
+        return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
+
+    @property
+    def values(self) -> tuple[tuple[str, str, Any], ...]:
+        """The values the question asks about: (what holds it, property, value), for each
+        entity of the answer (or of the question, for a property question) and each of
+        their relations that carries the property (a share, a tier)."""
+        props = self.asked_properties()
+        if not props:
+            return ()
+        about = list(self.entities) or list(self.parsed.slots.values())
+        if self.parsed.intent.name.startswith("property:"):
+            about = list(self.parsed.slots.values()) + [e for e in about
+                                                        if e not in self.parsed.slots.values()]
+        ids = {e.id for e in about}
+        out: dict[tuple[str, str, str], Any] = {}
+        for e in about:
+            for prop in props:
+                if e.props.get(prop) not in (None, ""):
+                    out.setdefault((e.display, prop, str(e.props[prop])), e.props[prop])
+        names = {e.id: e.display for e in about}
+        slots = {e.id for e in self.parsed.slots.values()}
+        between: dict[tuple[str, str, str], Any] = {}  # on a relation of the question's two
+        for ran in self.ran:
+            if ran.result is None or not hasattr(ran.result, "subgraph"):
+                continue
+            sub = ran.result.subgraph()
+            names.update((n.id, n.display) for n in sub.nodes)
+            for rel in sub.edges:
+                if rel.start not in ids and rel.end not in ids:
+                    continue
+                for prop in props:
+                    if rel.props.get(prop) not in (None, ""):
+                        held = f"{names.get(rel.start, rel.start)} {rel.type} " \
+                               f"{names.get(rel.end, rel.end)}"
+                        out.setdefault((held, prop, str(rel.props[prop])), rel.props[prop])
+                        if len(slots) > 1 and {rel.start, rel.end} <= slots:
+                            between[(held, prop, str(rel.props[prop]))] = rel.props[prop]
+        return tuple((k[0], k[1], v) for k, v in (between or out).items())
 
     @property
     def count(self) -> int | None:
@@ -181,8 +240,10 @@ class AskAnswer:
             "entities": {k: e.ref() for k, e in self.parsed.slots.items()},
             "notes": [*self.parsed.notes, *([self.kind_note] if self.kind_note else []),
                       *(r.note for r in self.ran if r.note)],
-            "answer": {"asked": sorted(self.parsed.asked or ()), "count": self.count,
-                       "entities": [e.ref() for e in self.entities]},
+            "answer": {"asked": sorted(self.asked or ()), "count": self.count,
+                       "entities": [e.ref() for e in self.entities],
+                       "values": [{"of": of, "property": prop, "value": value}
+                                  for of, prop, value in self.values]},
             "also": [r.to_dict() for r in self.ran if r is not main],
         }
         if self.explain:
@@ -210,6 +271,12 @@ class AskAnswer:
                                     if e.start in ids and e.end in ids),
                         focus=tuple(focus), highlight=tuple(highlight),
                         path_edges=frozenset(pairs))
+
+
+# A property asked about, and where its value may be held (a date: set up, opened, since).
+_HELD_IN = {"date": ("established", "opened", "since"),
+            "established": ("established", "opened", "since"),
+            "opened": ("opened", "established", "since")}
 
 
 def _useful(ran: Ran, parsed: Parsed) -> bool:

@@ -21,6 +21,16 @@ _AREA_OVER = re.compile(r"(?:超过|大于|多于|over|more than|larger than|big
                         r"(\d+(?:\.\d+)?)\s?(?:平方公里|km2|km²|square)")
 _BIGGEST = re.compile(r"最大|\b(?:biggest|largest)\b")
 _AREA = re.compile(r"面积|\barea\b|\bsize\b|\bbiggest\b|\blargest\b")
+# Which one is the most of something: the property and whether the most is the max or min.
+_SUPERLATIVES = (
+    (re.compile(r"最长|\blongest\b"), "length_m", "max", "the longest"),
+    (re.compile(r"最短|\bshortest\b"), "length_m", "min", "the shortest"),
+    (re.compile(r"最小|\bsmallest\b"), "area_km2", "min", "the smallest by area"),
+    (re.compile(r"最早|最老|最先|\b(?:earliest|oldest|first (?:set up|established|opened|"
+                r"founded))\b"), "date", "min", "the earliest"),
+    (re.compile(r"最晚|最新|最近|\b(?:latest|newest|most recent(?:ly)?|youngest)\b"), "date",
+     "max", "the latest"),
+)
 _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|one) third|over (?:a|one) third"),
             100 / 3),
            (re.compile(r"过半|超过一半|控股|半数以上|\bmajority\b|more than half"), 50.0))
@@ -28,10 +38,12 @@ _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|on
 
 @dataclass(frozen=True)
 class Filter:
-    prop: str  # established/opened/since ("date"), area_km2, share
-    op: str  # "<=", "<", ">", ">=", "max"
+    prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
+    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`)
     value: float = 0.0
     said: str = ""
+    values: tuple[str, ...] = ()  # for "in"
+    labels: tuple[str, ...] = ()  # for "in": the kinds of thing it narrows (others pass)
 
     def describe(self) -> str:
         return self.said
@@ -63,6 +75,14 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         out.append(Filter("area_km2", ">", float(found.group(1)), found.group(0)))
     elif _BIGGEST.search(q) and _AREA.search(q):
         out.append(Filter("area_km2", "max", said="the biggest by area"))
+    else:
+        for pattern, prop, op, said in _SUPERLATIVES:
+            if pattern.search(q) and not any(f.prop == prop for f in out):
+                out.append(Filter(prop, op, said=said))
+                break
+        else:
+            if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
+                out.append(Filter("area_km2", "max", said="the biggest by area"))
     for pattern, share in _SHARES:
         found = pattern.search(q)
         if found:
@@ -90,12 +110,45 @@ def apply(filters: tuple[Filter, ...],
     """The entities that meet every condition (one without the property does not)."""
     kept = found
     for f in filters:
+        if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
+            narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]
+            if any(e.props.get(f.prop) is not None for e, _ in narrowed):
+                kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
+                        or str(e.props.get(f.prop)) in f.values]
+            continue
         values = [(e, rels, _value(f, e, rels)) for e, rels in kept]
-        if f.op == "max":
-            best = max((v for _, _, v in values if v is not None), default=None)
+        if f.op in ("max", "min"):
+            held = [v for _, _, v in values if v is not None]
+            best = (max if f.op == "max" else min)(held, default=None)
             kept = [(e, rels) for e, rels, v in values if v is not None and v == best]
             continue
         test = {"<=": lambda v, w: v <= w, "<": lambda v, w: v < w,
                 ">": lambda v, w: v > w}[f.op]
         kept = [(e, rels) for e, rels, v in values if v is not None and test(v, f.value)]
     return [e for e, _ in kept]
+
+
+def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, ...]:
+    """The property values a kind word in the asking phrase names (哪些县级市: level
+    county-level-city; which bridges: kind bridge), from the lexicon's `kinds`. A list of
+    kinds ("bridges, railways, ports and airports") is the analyst's way of naming the whole
+    label: no filter then."""
+    from queries.ask.grammar import find
+    from queries.ask.lexicon import lexicon
+
+    if phrase is None:
+        return ()
+    out: dict[str, Filter] = {}
+    lex = lexicon()
+    words: list[tuple[str, object]] = [(w, kind) for kind in lex.kinds for w in kind.words]
+    words += [(w, None) for ws in lex.labels.values() for w in ws]  # 县级行政区 is not 县
+    for hit in find(words, masked[phrase[0]:phrase[1]]):
+        if hit.value is None:
+            continue
+        for prop, values in hit.value.where.items():  # type: ignore[attr-defined]
+            said = masked[phrase[0] + hit.start:phrase[0] + hit.end]
+            if prop in out:  # 桥梁、铁路: a list of kinds
+                return ()
+            labels = tuple(sorted(label for label, ws in lex.labels.items() if said in ws))
+            out[prop] = Filter(prop, "in", said=said, values=values, labels=labels)
+    return tuple(out.values())

@@ -33,8 +33,8 @@ from queries.ask.shapes import (
 QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
                       r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
                       r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
-                      r"\b(?:which|what|who|whom|whose|where|how many|how much|is there an?|"
-                      r"are there(?: any)?)\b")
+                      r"列出|列举|\b(?:which|what|who|whom|whose|where|how many|how much|"
+                      r"is there an?|are there(?: any)?|list|name all)\b")
 _COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
                     r"\bhow many\b|\bnumber of\b")
 _PASSIVE = re.compile(r"被|由|\bby\b")
@@ -47,7 +47,8 @@ _AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|
                    rf"(?!{_AUX} )[a-z-]+ |[\u4e00-\u9fff]{{1,4}}){{0,7}}$")
 _OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
                     r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
-                    r"\b(?:which|what|how many|is there an?|are there(?: any)?)\b)")
+                    r"列出|列举|\b(?:which|what|how many|is there an?|are there(?: any)?|list|"
+                    r"name all)\b)")
 _BEFORE_QUESTION = re.compile(
     r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
 _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
@@ -99,6 +100,9 @@ class Reading:
     where: dict[str, str]  # qualifiers (千亿级 -> tier)
     property: str | None = None  # a property asked about (哪年成立 -> established)
     phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
+    each: bool = False  # 分别, 各, respectively: what each of several entities relates to
+    otherwise: frozenset[str] = frozenset()  # the kinds asked where none of `asked` is found
+    shared: bool = False  # 共同, 都, both, in common: what they share
 
     def inside(self, start: int, end: int) -> bool:
         """Within the asking phrase: a qualifier of the kind asked for."""
@@ -149,7 +153,10 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         for other in rest:
             if (other.start, other.end) == (last.end, last.end) or other.start < last.end:
                 continue
-            if not _JOINED.match(masked[last.end:other.start]):
+            gap = masked[last.end:other.start]
+            # 桥梁、铁路, "bridges, railways": the marks are prepared away as spaces
+            listed = gap == " " and (not word.isascii() or str(other.value) in labels)
+            if not (_JOINED.match(gap) or listed):
                 break
             labels.add(str(other.value))
             last = other
@@ -175,7 +182,14 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
                                            v.end <= phrase[1]))
-    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase)
+    said = text or masked
+    otherwise: set[str] = set()
+    if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
+        words = [(w, label) for label, ws in lex.otherwise.items() for w in ws]
+        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])}
+    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
+                   bool(_EACH.search(said)), frozenset(otherwise - (asked or set())),
+                   bool(_SHARED.search(said)))
 
 
 # -- candidate readings ------------------------------------------------------------------------
@@ -205,12 +219,20 @@ def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked:
     return "out" if entity_is_subject == verb.active else "in"
 
 
+_LOCATIVE = re.compile(r"\s?(?:at|near|on)\s(?:the\s)?")
+
+
 def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
-                    mentions: tuple[Mention, ...] = ()) -> list[int]:
+                    mentions: tuple[Mention, ...] = (), masked: str = "") -> list[int]:
     """The mentions a question is about: not those inside the asking phrase (哪些长三角产业
     联盟: 长三角 qualifies the alliances), unless there is no other; one per entity
     (光伏储能 names 光伏储能 twice)."""
     outside = [n for n, (start, end) in enumerate(spans) if not reading.inside(start, end)]
+    # "the Lanhai project at Tongzhou Bay": a place said right after another name only says
+    # where that one is
+    where_of = {n for n in outside[1:] if n - 1 in outside and _LOCATIVE.fullmatch(
+        masked[spans[n - 1][1]:spans[n][0]])}
+    outside = [n for n in outside if n not in where_of]
     seen: set[tuple[str, ...]] = set()
     out = []
     for n in outside or list(range(len(spans))):
@@ -226,7 +248,7 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     """Each (relation type, direction, entity) the verbs can mean with the kind asked for.
     `by_order_only`: only the direction word order gives (when the kind is not held)."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    anchors = anchor_mentions(spans, reading, mentions)
+    anchors = anchor_mentions(spans, reading, mentions, masked)
     out: list[Candidate] = []
     strong = [h for h in reading.verbs if not _weak(h.value.text)]  # type: ignore[attr-defined]
     for hit in strong or reading.verbs:  # 在南通投资: 投资 says it, not 在
@@ -266,7 +288,11 @@ def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
     """One id for a mention: its own name before an alias, else the first."""
     ids = list(dict.fromkeys(ids))
     named = gaz.named(mention.text)
-    return next((i for i in ids if i in named), ids[0])
+    # then an entity that holds the text as an alias of its own, before one that only answers
+    # to it through a derived key (the pinyin of another name: 港闸 -> gangzha)
+    said = mention.text.casefold()
+    literal = [i for i in ids if any(a.casefold() == said for a in gaz.entities[i].aliases)]
+    return next((i for i in ids if i in named), literal[0] if literal else ids[0])
 
 
 _WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"
@@ -318,11 +344,15 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             "x": _pick(mentions[0], mentions[0].ids, gaz),
             **({"y": _pick(mentions[-1], mentions[-1].ids, gaz)} if len(mentions) > 1 else {})}
     found = candidates(masked, mentions, gaz, reading)
+    if not found and reading.asked and reading.otherwise:  # "which zones": no relation
+        wider = replace(reading, asked=reading.asked | reading.otherwise)  # reaches parks;
+        found = candidates(masked, mentions, gaz, wider)  # regions, then
+        reading = replace(wider, otherwise=frozenset()) if found else reading
     asked = reading.asked
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     strong = any(not _weak(v.value.text) for v in reading.verbs)  # type: ignore[attr-defined]
     if not found and asked and reading.phrase and strong and len(
-            anchor_mentions(spans, reading, mentions)) == 1:
+            anchor_mentions(spans, reading, mentions, masked)) == 1:
         # 哪些城市聚焦新能源: no city FOCUSES_ON anything in the schema. Read the relation for
         # any kind; the answer then says the graph records parks, not cities, for this.
         found = candidates(masked, mentions, gaz, replace(reading, asked=None), True)
@@ -343,31 +373,42 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             ids = {name: _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
                    for name, n in zip(("x", "y", "z"), anchors, strict=True)}
             return relation_intent(kinds3, asked, reading.where, verb_text, True,
-                                   three=True), ids
+                                   three=True, each=_each(masked, reading)), ids
         if len(anchors) == 2:
             a, b = anchors
             kinds_a = list(dict.fromkeys((c.rel_type, c.direction) for c in top
                                          if c.mention == a))
             kinds_b = {(c.rel_type, c.direction) for c in top if c.mention == b}
+            label_a = gaz.entities[next(c.entity for c in top if c.mention == a)].label
+            kinds_a = _widened(_towards(kinds_a, masked), asked, label_a)
+            kinds_b = set(_widened(_towards(sorted(kinds_b, key=str), masked), asked,
+                                   label_a))
             both = [k for k in kinds_a if k in kinds_b] or kinds_a
             ids = {"x": _pick(mentions[a], (c.entity for c in top if c.mention == a), gaz),
                    "y": _pick(mentions[b], (c.entity for c in top if c.mention == b), gaz)}
-            return relation_intent(both, asked, reading.where, verb_text, True), ids
+            each = _each(masked, reading, a, b)
+            if each:
+                both = list(dict.fromkeys([*kinds_a, *kinds_b]))
+            listed = not reading.shared and _coordinated(masked, mentions, a, b, gaz)
+            return relation_intent(both, asked, reading.where, verb_text, True,
+                                   each=each, each_if_none=listed), ids
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
+        entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
+        kinds = _widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
         # Read the other way round only where a verb too common to say which way (有, 在)
         # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
         by_order = frozenset((c.rel_type, c.direction) for c in top
-                             if c.by_order and _weak(masked[c.verb.start:c.verb.end]))
-        entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
+                             if (c.by_order and _weak(masked[c.verb.start:c.verb.end])) or
+                             c.rel_type in _EITHER_WAY)
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
-                                by_order), {"x": entity})
+                                by_order, otherwise=reading.otherwise), {"x": entity})
     if not mentions:
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
         return None
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    about = [mentions[n] for n in anchor_mentions(spans, reading, mentions)]
+    about = [mentions[n] for n in anchor_mentions(spans, reading, mentions, masked)]
     if any(not _weak(v.value.text) for v in reading.verbs):  # type: ignore[attr-defined]
         if reading.asked and len(about) == 2:  # "which parks tie A to B": what links them
             return two_entity_intent(reading.asked), {
@@ -387,6 +428,75 @@ _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
                     r"\bfrom ⟨(?P<a>\d+)⟩ (?:[a-z]+ ){0,2}to ⟨(?P<b>\d+)⟩")
 
 
+# Up or down a taxonomy, whatever the word order: "under which broader categories is X
+# filed" asks X's parents (BROADER out), "what comes beneath X" its children (in).
+_UP = re.compile(r"上位|上级|上一级|大类|母类|更大的|更宽|\bbroader\b|\bparent\b|\bparents\b|"
+                 r"\bumbrella\b|\bhigher-level\b|\bwider\b")
+_DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|\bnarrower\b|\bsub-?(?:categor|sector|"
+                   r"industr|field)\w*|\bbeneath\b|\bbelow\b|\bunderneath\b")
+_TOWARDS = frozenset({"BROADER"})
+
+
+def _towards(kinds: list[tuple[str | None, str]], masked: str
+             ) -> list[tuple[str | None, str]]:
+    """A taxonomy relation read up (to the broader) or down as the question's words say."""
+    up, down = bool(_UP.search(masked)), bool(_DOWN.search(masked))
+    if up == down:
+        return kinds
+    want = "out" if up else "in"
+    return list(dict.fromkeys((t, want if t in _TOWARDS else d) for t, d in kinds))
+
+
+# Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
+# PARTICIPATES_IN (a city that takes part in an alliance through its chambers): a question
+# about members of, or memberships in, organisations reads both.
+_ALSO = {"MEMBER_OF": ("PARTICIPATES_IN", "Organization")}
+
+
+def _widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
+             label: str) -> list[tuple[str | None, str]]:
+    """The relation kinds read, with those a question about them also means (`_ALSO`)."""
+    out = list(kinds)
+    for rel_type, direction in kinds:
+        if rel_type not in _ALSO:
+            continue
+        other, target = _ALSO[rel_type]
+        fits = (direction == "out" and asked is not None and target in asked) or (
+            direction == "in" and label == target)
+        if fits and (other, direction) not in out:
+            out.append((other, direction))
+    return out
+
+
+_EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\brespectively\b|\beither\b")
+
+
+_SHARED = re.compile(r"共同|共有|一起|都|同时|\bboth\b|\btogether\b|\bjointly\b|"
+                     r"\bin common\b|\bshared?\b|\bsharing\b")
+
+
+def _coordinated(masked: str, mentions: tuple[Mention, ...], a: int, b: int,
+                 gaz: Gazetteer) -> bool:
+    """Two entities of one kind joined as a list (A和B, A、B, A and B): where they share
+    nothing, the question may well ask about each of them."""
+    joined = re.search(rf"⟨{a}⟩\s?(?:和|与|及|、|,|and|the)*\s?(?:the\s)?⟨{b}⟩", masked)
+    labels = {gaz.entities[i].label for n in (a, b) for i in mentions[n].ids}
+    return bool(joined) and len(labels) == 1
+
+
+def _each(masked: str, reading: Reading, a: int | None = None, b: int | None = None) -> bool:
+    """Does a question about several entities ask what each one relates to (分别, 各, or,
+    respectively), not what they share?"""
+    if reading.each:
+        return True
+    return a is not None and bool(re.search(
+        rf"⟨{a}⟩\s?(?:,\s?)?(?:or|或|或者)\s?⟨{b}⟩", masked))
+
+
+
+# Read the other way round when one way finds nothing: a zone that spans three districts is
+# recorded as LOCATED_IN each of them, though 涉及, covers, spans say it from the zone's side.
+_EITHER_WAY = frozenset({"LOCATED_IN"})
 _GENERIC = frozenset(("在", "有", "是", "in", "has", "have", "had", "of"))
 
 

@@ -78,6 +78,8 @@ QUERIES: dict[str, tuple[str, str]] = {
     "mentions": ("queries.mentions", "mentions"),
     "related": ("queries.related", "related"),
     "common": ("queries.related", "common"),
+    "related_within": ("queries.within", "related_within"),
+    "common_within": ("queries.within", "common_within"),
     "quoted_in": ("queries.related", "quoted_in"),
     "show": ("queries.show", "show"),
 }
@@ -142,7 +144,11 @@ def _related(entity: str, rel_type: str, direction: str, label: str | None = Non
     kwargs: dict[str, Any] = {"rel_type": rel_type, "direction": direction, "label": label}
     if where:
         kwargs["where"] = dict(where)
-    return Step("related", (entity,), kwargs, **step)
+    from queries.within import rolled_direction  # a place's parts count (queries/within.py)
+
+    within = rolled_direction(rel_type, direction) or (rel_type, direction) == ("LOCATED_IN",
+                                                                                "out")
+    return Step("related_within" if within else "related", (entity,), kwargs, **step)
 
 
 def _why_else_paths(a: str, b: str, common: bool = False) -> list[Step]:
@@ -339,7 +345,8 @@ INTENTS: tuple[Intent, ...] = (
     _i("co-built-parks", "Which parks does {x} co-build?", "{x}共建了哪些园区？",
        [_PARK,
         Cue(zh=r"共建|合建|联建|参与建设|建设|建了|投资|开发(?!区)",
-            en=r"\bco ?buil[dt]\w*|\bbuil[dt]\w*|\bco ?develop\w*|\bdevelop\w*|\binvest\w*|"
+            en=r"\bco ?buil[dt]\w*|\bbuil[dt]\w*|\bco ?develop\w*|\bdevelop(?!ment)\w*|"
+               r"\binvest\w*|"
                r"\bjoint\w*")],
        [Slot("x", _ACTOR - {"Park"})],
        [_related("{x}", "CO_BUILDS", "out", "Park")],

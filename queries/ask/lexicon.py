@@ -42,6 +42,14 @@ class Qualifier:
 
 
 @dataclass(frozen=True)
+class Kind:
+    """A word for a kind of thing that also names property values (大桥 -> kind bridge)."""
+
+    words: tuple[str, ...]  # prepared
+    where: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     labels: dict[str, tuple[str, ...]]  # label -> prepared words
     verbs: tuple[Verb, ...]
@@ -51,6 +59,8 @@ class Lexicon:
     wording: tuple[str, ...]
     properties: dict[str, tuple[str, ...]] = field(default_factory=dict)  # property -> words
     sets: frozenset[frozenset[str]] = frozenset()  # concepts that name several entities
+    kinds: tuple[Kind, ...] = ()  # 县级市, bridges: a kind word with a property's values
+    otherwise: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> words
 
 
     def verbs_of(self, rel_type: str) -> list[Verb]:
@@ -181,12 +191,32 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
                 errors.append(f"{where}:{_line(node)}: {entity_id!r} is not an entity id")
                 continue
             concepts.setdefault(entity_id, []).extend(terms)
+    kinds: list[Kind] = []
+    for node in top["kinds"].value if "kinds" in top else ():
+        parts = entries(node)
+        where_node = parts.get("where")
+        cond = plain(where_node) if where_node is not None else None
+        if not isinstance(cond, dict) or not cond:
+            errors.append(f"{where}:{_line(node)}: a kind needs words and where: "
+                          "{property: value or [values]}")
+            continue
+        kinds.append(Kind(_words(parts.get("words"), where, errors),
+                          {str(k): tuple(str(x) for x in (v if isinstance(v, list) else [v]))
+                           for k, v in cond.items()}))
+    otherwise: dict[str, tuple[str, ...]] = {}
+    for key, node in entries(top["otherwise"]).items() if "otherwise" in top else ():
+        if key not in LABELS:
+            errors.append(f"{where}:{_line(node)}: unknown label {key!r}; the schema has "
+                          f"{', '.join(LABELS)}")
+            continue
+        otherwise[key] = _both(node, where, errors)
     properties = {str(k): _words(v, where, errors)
                   for k, v in entries(top["properties"]).items()} if "properties" in top else {}
     lexicon = Lexicon(labels, tuple(verbs), tuple(qualifiers),
                       {k: tuple(v) for k, v in concepts.items()},
                       _both(top.get("unheld"), where, errors),
-                      _both(top.get("wording"), where, errors), properties, frozenset(sets))
+                      _both(top.get("wording"), where, errors), properties, frozenset(sets),
+                      tuple(kinds), otherwise)
     if errors:
         raise LexiconError("\n".join(errors))
     return lexicon

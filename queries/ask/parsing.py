@@ -16,7 +16,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
-from queries.ask.filters import Filter, read_filters
+from queries.ask.filters import Filter, kind_filters, read_filters
 from queries.ask.grammar import find, label_words, read, reading_intent, unknown_kind
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
@@ -49,6 +49,7 @@ class Parsed:
     current: bool = False  # 现在, now: what has ended (an entity with `until`) is left out
     filters: tuple[Filter, ...] = ()  # before 2010, over 100 km², a majority stake
     only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
+    otherwise: frozenset[str] = frozenset()  # kinds asked where none of `asked` is found
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -188,9 +189,10 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
                          hints=[f"The graph does not record {unheld!r}."],
                          recognised=recognised, closest=closest_questions(question, recognised))
     q, mentions = recognise(question, gaz)
-    reading = read(_masked(q, mentions), text=q)
+    masked = _masked(q, mentions)
+    reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
-                   filters=read_filters(q))
+                   filters=kind_filters(masked, reading.phrase) + read_filters(q))
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -234,6 +236,14 @@ def _unheld(question: str) -> str:
     return str(hits[0].value) if hits else ""
 
 
+def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name that is also a qualifier of the lexicon (未来产业, future industries: a tier
+    and an entity) is read as the qualifier where the question names something else too."""
+    words = {w.casefold() for qualifier in lexicon().qualifiers for w in qualifier.words}
+    kept = tuple(m for m in mentions if m.text.casefold() not in words)
+    return kept if kept and len(kept) < len(mentions) else mentions
+
+
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
@@ -242,6 +252,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if any(not any(w.casefold() in m.text for m in mentions)
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
+    mentions = _qualifiers_as_words(q, mentions)
     sets = _sets(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
@@ -273,7 +284,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), read_filters(q), only)
+                  reading.count, _now(q), kind_filters(masked, reading.phrase) + read_filters(q),
+                  only, reading.otherwise)
 
 
 @cache

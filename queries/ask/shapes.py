@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from graph.schema import LABELS, REL_TYPES
 from queries.ask.intents import Intent, Slot, Step
+from queries.within import rolled_direction
 
 _VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}  # links --via
 
@@ -20,23 +21,31 @@ def _label_text(asked: frozenset[str] | None, zh: bool = False) -> str:
     return "/".join(sorted(asked))
 
 
+def _within(rel_type: str | None, direction: str) -> bool:
+    """Asked of a place, does this relationship count what its parts do (queries/within.py),
+    or lead to a unit that has ended (and so to its successor)?"""
+    return rolled_direction(rel_type, direction) is not None or (
+        rel_type == "LOCATED_IN" and direction == "out")
+
+
 def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
                    asked: frozenset[str] | None, where: dict[str, str]) -> list[Step]:
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
+    query = "related_within" if _within(rel_type, direction) else "related"
     steps = []
     usable = {k: v for k, v in where.items()
               if rel_type is None or k in REL_TYPES[rel_type].properties}
     for label in labels:
         kwargs = {"rel_type": rel_type, "direction": direction, "label": label}
         if usable:
-            steps.append(Step("related", ("{" + entity_slot + "}",),
+            steps.append(Step(query, ("{" + entity_slot + "}",),
                               {**kwargs, "where": usable}))
-            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs,
+            steps.append(Step(query, ("{" + entity_slot + "}",), kwargs,
                               only_if_empty=True, answers=True,
                               note="None recorded with " + ", ".join(
                                   f"{k} {v}" for k, v in usable.items()) + "; all of them:"))
         else:
-            steps.append(Step("related", ("{" + entity_slot + "}",), kwargs))
+            steps.append(Step(query, ("{" + entity_slot + "}",), kwargs))
     return steps
 
 
@@ -50,23 +59,42 @@ def slots_of(three: bool) -> tuple[str, ...]:
 def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
                     where: dict[str, str], verb_text: str, two: bool,
                     by_order: frozenset[tuple[str | None, str]] = frozenset(),
-                    three: bool = False) -> Intent:
+                    three: bool = False, each: bool = False,
+                    each_if_none: bool = False,
+                    otherwise: frozenset[str] = frozenset()) -> Intent:
     """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
 
-    When they find nothing: the other direction where only word order chose it, then what
-    the graph relates to {x} of the kind asked for, through any type (each said so)."""
+    Two or three entities: what they share; `each` (分别, 各, or, respectively): what each
+    one relates to, together; `each_if_none` (a list of one kind, A和B): that, when they
+    share nothing (said so). When they find nothing: the other direction where only word
+    order chose it, then what the graph relates to {x} of the kind asked for, through any
+    type (each said so)."""
     steps: list[Step] = []
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
+    names = slots_of(three)
+    if two and each:
+        for name in names:
+            for rel_type, direction in rel_types:
+                steps.extend(_steps_related(name, rel_type, direction, asked, where))
+        return _relation(rel_types, asked, verb_text, two, three, steps, where, each=True)
     if two:
-        for rel_type, _direction in rel_types:
+        for rel_type, direction in rel_types:
+            query = "common_within" if _within(rel_type, direction) else "common"
             for label in labels:
-                steps.append(Step("common", ends, {"rel_type": rel_type, "label": label}))
+                steps.append(Step(query, ends, {"rel_type": rel_type, "label": label}))
         if asked and any(t is not None for t, _ in rel_types):
             steps.extend(Step("common", ends, {"label": label}, only_if_empty=True,
                               answers=True, note="Nothing of that type relates to both; "
                               "what the graph relates to both, of that kind:")
                          for label in labels)
+        if each_if_none:
+            steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
+                              answers=True, note=step.note or "They share nothing here; "
+                              "what each of them relates to:")
+                         for name in names for rel_type, direction in rel_types
+                         for step in _steps_related(name, rel_type, direction, asked, where)
+                         if not step.only_if_empty)
     else:
         for rel_type, direction in rel_types:
             steps.extend(_steps_related("x", rel_type, direction, asked, where))
@@ -77,6 +105,13 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                     only_if_empty=True, answers=True,
                     note=f"Read the other way round ({rel_type} {_OTHER_WAY[direction]}):")
                     for label in labels)
+        if asked and otherwise:  # "which zones": none of the first kind; the other one
+            for rel_type, direction in rel_types:
+                steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
+                                  answers=True, note=step.note)
+                             for step in _steps_related("x", rel_type, direction,
+                                                        asked | otherwise, where)
+                             if not step.only_if_empty)
         if asked and any(t is not None for t, _ in rel_types):
             steps.extend(Step("related", ("{x}",), {"rel_type": None, "direction": "both",
                                                     "label": label},
@@ -84,6 +119,12 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                               note="The graph records none of that relation here; what it "
                                    "relates to {x} of that kind:")
                          for label in labels)
+    return _relation(rel_types, asked, verb_text, two, three, steps, where)
+
+
+def _relation(rel_types: list[tuple[str | None, str]], asked: frozenset[str] | None,
+              verb_text: str, two: bool, three: bool, steps: list[Step],
+              where: dict[str, str], each: bool = False) -> Intent:
     types = ", ".join(f"{t or 'any'} ({d})" for t, d in rel_types)
     name = "relation:" + "+".join(f"{t or 'ANY'}:{d}" for t, d in rel_types)
     what = _label_text(asked)
@@ -95,9 +136,16 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
     else:
         question = f"Which {what} {verb_text or 'relate to'} {{x}}?"
         question_zh = f"哪些{_label_text(asked, True)}与{{x}}{verb_text or '有关'}？"
+        within = any(_within(t, d) for t, d in rel_types)
         explain = (f"The grammar read '{verb_text or 'no verb'}' as {types}; related follows "
                    f"it from {{x}} and keeps {what}" + (f" where {where}" if where else "")
-                   + ".")
+                   + (" (related_within: a place's districts, counties and seated bodies "
+                      "count for it)" if within else "") + ".")
+    if each:
+        question = question.replace("both {x} and {y}", "{x} or {y} (each)")
+        question_zh = question_zh.replace("都有", "分别有")
+        explain = (f"related follows {types} from each of {{x}} and {{y}} and lists what each "
+                   f"reaches, of the kind {what}.")
     slots = tuple(Slot(n) for n in slots_of(three)) if two else (Slot("x"),)
     if three:
         question = question.replace("both {x} and {y}", "all of {x}, {y} and {z}")
@@ -114,9 +162,9 @@ def two_entity_intent(asked: frozenset[str]) -> Intent:
                   "{x} and {y}."
         steps: tuple[Step, ...] = (step,)
     else:
-        steps = (Step("common", ("{x}", "{y}"), {"label": "/".join(sorted(asked))}),)
-        explain = f"common lists the {_label_text(asked)} the graph relates to both {{x}} and " \
-                  "{y}."
+        steps = (Step("common_within", ("{x}", "{y}"), {"label": "/".join(sorted(asked))}),)
+        explain = f"common_within lists the {_label_text(asked)} the graph relates to both " \
+                  "{x} and {y}, a place's districts and bodies acting for it."
     what = _label_text(asked)
     return Intent(f"between:{'+'.join(sorted(asked))}",
                   f"Which {what} are there between {{x}} and {{y}}?",

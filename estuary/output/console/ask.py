@@ -135,3 +135,5 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
         what = [" or ".join(sorted(asked))] if asked else []
         what += [f.describe() for f in answer.parsed.filters]
         console.print(Text(f"The answer ({'; '.join(what)}): {names}", style="bold"))
+    for of, prop, value in answer.values:  # the value asked about: its area, the longest
+        console.print(Text(f"{of}: {prop} = {value}", style="bold"))
