@@ -163,8 +163,13 @@ cmd_start() {
   [ -f "$LOG_FILE" ] && mv -f "$LOG_FILE" "$LOG_FILE.1"
   # The password reaches the launcher through a pipe (printf is a builtin: no argv, no file) and
   # is removed from its environment, where a query could otherwise read it (/proc/self/environ).
+  # Every variable whose name says PASSWORD goes, not only NEO4J_PASSWORD: a caller's own copy
+  # (a test harness's ESTUARY_TEST_NEO4J_PASSWORD, say) would leak the same secret.
+  unset_secrets=()
+  while IFS= read -r name; do unset_secrets+=(-u "$name"); done \
+    < <(compgen -e | grep -i 'password' || true)
   # shellcheck disable=SC2086  # NEO4J_JAVA_OPTS is a list of options
-  printf '%s\n' "$NEO4J_PASSWORD" | env -u NEO4J_PASSWORD nohup "$JAVA" "-Xmx$HEAP" \
+  printf '%s\n' "$NEO4J_PASSWORD" | env "${unset_secrets[@]}" nohup "$JAVA" "-Xmx$HEAP" \
     -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
     -XX:+DisableExplicitGC -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true \
     -Dfile.encoding=UTF-8 ${NEO4J_JAVA_OPTS:-} \

@@ -138,7 +138,8 @@ def test_installed_binary_runs(db: Path, tmp_path: Path) -> None:
     proc = subprocess.run([exe, "links", "南通", "苏州", "--via", "industry", "--html", str(html)],
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "新一代信息技术产业" in proc.stdout
+    # 南通 and 苏州 both have 集成电路 (tests/test_links_expected.py gives the records)
+    assert "集成电路" in proc.stdout and "shared industry" in proc.stdout
     assert html.stat().st_size > 100_000  # vis-network is inlined
 
 
