@@ -106,6 +106,36 @@ SET m.value = row.value"""
 
 GET_META = f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value"
 
+# -- undoing a load (issue 13): rows {start, end, source} per type; ids; meta keys -----------
+
+def delete_relations(name: str) -> str:
+    """Rows {start, end, source}: delete the one relationship of type `name` each names."""
+    t = rel_type(name)
+    return f"""
+UNWIND $rows AS row
+MATCH (:{ENTITY} {{id: row.start}})-[r:{t} {{source: row.source}}]->(:{ENTITY} {{id: row.end}})
+DELETE r
+RETURN count(r) AS n"""
+
+
+DELETE_UNUSED_ENTITIES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+WITH n, id, EXISTS {{ (n)--() }} AS used
+FOREACH (_ IN CASE WHEN used THEN [] ELSE [1] END | DELETE n)
+RETURN id, used
+ORDER BY id"""
+
+LIST_META = f"""
+MATCH (m:{META}) WHERE m.key STARTS WITH $prefix
+RETURN m.key AS key, m.value AS value
+ORDER BY key"""
+
+DELETE_META = f"""
+UNWIND $keys AS key
+MATCH (m:{META} {{key: key}})
+DELETE m"""
+
 # -- reads ---------------------------------------------------------------------------------
 
 LABEL_OF = f"""

@@ -254,6 +254,44 @@ class Neo4jStore:
         return LoadSummary(counts["entities", "created"], counts["entities", "updated"],
                            counts["relations", "created"], counts["relations", "updated"])
 
+    def meta_items(self, prefix: str) -> dict[str, str]:
+        """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
+        return {r["key"]: r["value"] for r in self._read(cypher.LIST_META, prefix=prefix)}
+
+    def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
+               *, drop_meta: Iterable[str] = (), set_meta: dict[str, str] | None = None,
+               ) -> tuple[int, list[str], list[str]]:
+        """Remove these relations, then those of these entities that no relation uses any
+        more, and update the metadata, in one transaction: (relations removed, entities
+        removed, entities kept because other relations still use them)."""
+        by_type: dict[str, list[dict[str, str]]] = {}
+        for rel_type, start, end, source in relations:
+            by_type.setdefault(rel_type, []).append(
+                {"start": start, "end": end, "source": source})
+        ids = sorted(set(entities))
+        drop, sets = list(drop_meta), dict(set_meta or {})
+
+        def work(tx: Any) -> tuple[int, list[str], list[str]]:
+            removed = 0
+            for name in REL_TYPES:
+                for rows in _batches(by_type.get(name, []), BATCH_ROWS):
+                    removed += tx.run(cypher.delete_relations(name), rows=rows).single()["n"]
+            gone: list[str] = []
+            kept: list[str] = []
+            for start in range(0, len(ids), BATCH_ROWS):
+                for record in tx.run(cypher.DELETE_UNUSED_ENTITIES,
+                                     ids=ids[start:start + BATCH_ROWS]):
+                    (kept if record["used"] else gone).append(record["id"])
+            if drop:
+                tx.run(cypher.DELETE_META, keys=drop).consume()
+            if sets:
+                tx.run(cypher.SET_META,
+                       rows=[{"key": k, "value": v} for k, v in sets.items()]).consume()
+            return removed, gone, kept
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)  # type: ignore[no-any-return]
+
     def run_cypher(self, query: str, params: dict[str, Any], *,
                    write: bool = False) -> tuple[list[str], list[list[Any]]]:
         """A user's Cypher in a read (or, asked for, write) transaction: columns and rows."""

@@ -1,0 +1,82 @@
+"""What was loaded, and undoing one load: `estuary loaded`, `estuary unload FILE|SOURCE`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from estuary.errors import friendly
+from estuary.options import JsonOpt, opened_store
+from estuary.output.sanitize import clean_json, clean_line
+
+
+@friendly
+def loaded(ctx: typer.Context, json: JsonOpt = False) -> None:
+    """Which files were loaded into the store, when, with how many records?
+
+    The bundled data is not listed: it is always there. Example: [bold]estuary loaded[/bold]
+    """
+    import json as jsonlib
+
+    from loaders import ledger
+
+    with opened_store(ctx) as store:
+        entries = ledger.read(store.meta_items(ledger.PREFIX))
+    rows = [{"file": e.file, "loaded_at": e.loaded_at, "entities": len(e.entities),
+             "relations": len(e.relations), "sources": e.sources}
+            for e in sorted(entries.values(), key=lambda e: e.file)]
+    if json:
+        typer.echo(clean_json(jsonlib.dumps(rows, ensure_ascii=False, indent=2)))
+        return
+    if not rows:
+        typer.echo("Nothing loaded beyond the bundled data (estuary load FILE adds some).")
+        return
+    for row in rows:
+        cited = ", ".join(row["sources"][:5]) + (" …" if len(row["sources"]) > 5 else "")
+        typer.echo(clean_line(f"{row['file']}  {row['loaded_at']}  {row['entities']} entities, "
+                              f"{row['relations']} relations; sources: {cited or '-'}"))
+
+
+@friendly
+def unload(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(
+        help="A loaded file (its path, or its name as `estuary loaded` lists it), or a "
+             "source id (source:…): the relations loads added citing it.",
+        show_default=False)],
+    json: JsonOpt = False,
+) -> None:
+    """Take out what one load added, and nothing the bundled data or another load also
+    asserts, all or nothing.
+
+    An entity a relation of another load still uses is kept (and said). Example:
+    [bold]estuary unload examples/parks.xlsx[/bold]
+    """
+    import json as jsonlib
+
+    from graph.store import StoreError
+    from loaders import ledger, read_bundle
+    from loaders.bundled import bundled_files
+
+    with opened_store(ctx) as store:
+        entries = ledger.read(store.meta_items(ledger.PREFIX))
+        if not target.startswith("source:") and len(ledger.match(entries, target)) > 1:
+            raise StoreError(f"{target!r} names several loaded files: give the full path "
+                             "(`estuary loaded` lists them)")
+        plan = ledger.plan(entries, target, read_bundle(bundled_files()))
+        if plan is None:
+            raise StoreError(f"nothing loaded matches {target!r}: `estuary loaded` lists the "
+                             "loaded files")
+        removed, gone, kept = store.unload(plan.relations, plan.entities,
+                                           drop_meta=plan.drop, set_meta=plan.keep)
+    result = {"unloaded": plan.what, "relations_removed": removed,
+              "entities_removed": len(gone), "entities_kept": kept}
+    if json:
+        typer.echo(clean_json(jsonlib.dumps(result, ensure_ascii=False, indent=2)))
+        return
+    said = (f"Unloaded {plan.what}: {removed} relations and {len(gone)} entities removed")
+    if kept:
+        said += (f"; kept {len(kept)} entities other relations still use "
+                 f"({', '.join(kept[:5])}{' …' if len(kept) > 5 else ''})")
+    typer.echo(clean_line(said + "."))
