@@ -203,21 +203,28 @@ class _Collector:
                     f"label {record.label!r} does not match id prefix "
                     f"'{label.prefix}:' ({label.name})")
             return
-        if record.id in self.bundle.entities:
-            first = self.bundle.origins[record.id]
-            self.error(path, item.line, f"{where}.id",
-                       f"duplicate id {record.id!r}; first defined at {first[0]}:{first[1]}")
-            return
         props = extra_props(record, EntityBase)
         for key in ("source", "confidence"):
             if getattr(record, key) is not None:
                 props[key] = getattr(record, key)
         if (py := pinyin(record.name)):
             props["pinyin"] = py
-        self.bundle.entities[record.id] = Entity(
+        entity = Entity(
             id=record.id, label=label.name, name=record.name, name_en=record.name_en,
             aliases=tuple(record.aliases), description=record.description, props=props,
             keys=tuple(lookup_keys(record.name, record.name_en, record.aliases)))
+        if record.id in self.bundle.entities:
+            first = self.bundle.origins[record.id]
+            same = self.bundle.entities[record.id]
+            if first[0] != path and same == entity and same.props == entity.props:
+                if hasattr(item, "key_columns"):
+                    item.resolved_id = record.id  # type: ignore[attr-defined]
+                return  # another file (an export of the store?) states the very same
+            self.error(path, item.line, f"{where}.id",
+                       f"duplicate id {record.id!r}; first defined at {first[0]}:{first[1]}"
+                       + (" with other properties" if first[0] != path else ""))
+            return
+        self.bundle.entities[record.id] = entity
         self.bundle.origins[record.id] = (path, item.line)
         if hasattr(item, "key_columns"):
             item.resolved_id = record.id  # type: ignore[attr-defined]

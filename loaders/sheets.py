@@ -22,8 +22,8 @@ from graph.schema import LABELS, REL_TYPES
 from loaders.errors import LoadError
 from loaders.reading import InputError, LineDict, LineList
 
-# Cells holding several values split at these: 、 ， , ; ； | (and line breaks).
-MULTI_SEPARATORS = re.compile(r"\s*[、，,;；|\n]\s*")
+# Cells holding several values split at these: 、 ， , ; ； (and line breaks), or at | only.
+MULTI_SEPARATORS = re.compile(r"\s*[、，,;；\n]\s*")
 DATE_TEXT = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?年?$")
 
 
@@ -98,6 +98,21 @@ COLUMNS: tuple[Column, ...] = (
     Column("field", ("领域", "field"), "COOPERATES_WITH: the field.", "relation"),
     Column("aspect", ("方面", "aspect"), "LEARNS_FROM: what is learnt.", "relation"),
     Column("status", ("状态", "status"), "ADOPTS: status.", "relation"),
+)
+
+# The other properties the schema declares, under their own names (and a Chinese one), so
+# that every property `estuary export -f xlsx` writes reads back.
+COLUMNS += (
+    Column("adcode", ("行政区划代码", "adcode"), "A place's division code.", "entity"),
+    Column("parent", ("上级", "parent"), "A place's parent division (an id).", "entity"),
+    Column("author", ("作者", "author"), "A source's author.", "entity"),
+    Column("file", ("文件", "file"), "A source's text file, beside the input.", "entity"),
+    Column("opened", ("开通时间", "opened"), "When infrastructure opened.", "entity",
+           kind="date"),
+    Column("length_m", ("长度", "length_m"), "Length in metres.", "entity", kind="number"),
+    Column("status", ("状态", "status"), "Infrastructure status.", "entity"),
+    Column("until", ("截止", "until"), "When it ended (a place, park or body).", "entity",
+           kind="date"),
 )
 
 # Relation columns an entity row's relations take from the row.
@@ -187,16 +202,14 @@ def _date(path: Path, row: int, col: str, value: Any) -> str:
         raise _fail(path, row, col, f"{value!r} looks like an Excel serial date number: format "
                     "the cell as text and write YYYY, YYYY-MM or YYYY-MM-DD")
     text = str(value).strip()
+    if text.isdigit() and len(text) == 5:
+        raise _fail(path, row, col, f"{text!r} looks like an Excel serial date number: "
+                    "write the date as YYYY, YYYY-MM or YYYY-MM-DD")
     match = DATE_TEXT.match(text)
-    if not match:
-        if text.isdigit() and len(text) == 5:
-            raise _fail(path, row, col, f"{text!r} looks like an Excel serial date number: "
-                        "write the date as YYYY, YYYY-MM or YYYY-MM-DD")
-        raise _fail(path, row, col, f"{text!r} is not a date: write YYYY, YYYY-MM or "
-                    "YYYY-MM-DD")
-    year, month, day = match.groups()
-    parts = [year] + [f"{int(p):02d}" for p in (month, day) if p]
-    return "-".join(parts)
+    if not match or "-" in text:
+        return text  # as written: the schema keeps dates as text (e.g. "undated")
+    year, month, day = match.groups()  # 2020/5/1, 2020年5月 -> 2020-05-01, 2020-05
+    return "-".join([year] + [f"{int(p):02d}" for p in (month, day) if p])
 
 
 def _text(path: Path, row: int, col: str, value: Any, column: Column) -> Any:
@@ -226,7 +239,11 @@ def _text(path: Path, row: int, col: str, value: Any, column: Column) -> Any:
 
 
 def _values(text: Any, column: Column) -> list[Any]:
+    """A multi-value cell's values: split at |, if it has one (as `estuary export` joins
+    lists, whose items may hold 、), else at 、，, ; ；."""
     if column.multi and isinstance(text, str):
+        if "|" in text:
+            return [v.strip() for v in text.split("|") if v.strip()]
         return [v for v in MULTI_SEPARATORS.split(text) if v]
     return [text]
 
