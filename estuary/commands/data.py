@@ -73,18 +73,17 @@ def _load(ctx: typer.Context, paths: list[Path], *, json: bool, max_relations: i
           dry_run: bool) -> None:
     import json as jsonlib
 
-    from graph.changes import pending_changes
-    from loaders import ValidationFailed, ledger, read_bundle
-    from loaders.bundle import expand_paths
-    from loaders.bundled import bundled_files
+    from estuary.loading import load_files
+    from loaders import ValidationFailed
 
     with opened_store(ctx) as store:
-        # Validated together with the bundled data; the bundled part is already in the store,
-        # so upserting it again changes nothing. Names in the files resolve against the files
-        # and the store alike.
         try:
-            bundle = read_bundle([*bundled_files(), *paths], known=store.label_of,
-                                 find=store.find_by_key, limits=_limits(max_relations))
+            if dry_run:
+                done = load_files(store, paths, limits=_limits(max_relations), dry_run=True)
+            else:
+                with progress_bar(f"Loading into {store.kind}") as update:
+                    done = load_files(store, paths, limits=_limits(max_relations),
+                                      progress=update)
         except ValidationFailed as exc:
             if json and dry_run:
                 typer.echo(clean_json(jsonlib.dumps(
@@ -92,21 +91,14 @@ def _load(ctx: typer.Context, paths: list[Path], *, json: bool, max_relations: i
                     ensure_ascii=False, indent=2)))
                 raise typer.Exit(1) from None
             raise
-        bundled = {p.resolve() for p in bundled_files()}
-        mine = [p for p in expand_paths(paths) if p.resolve() not in bundled]
-        mine_set = set(mine)
-        records = [r for r, (path, _) in bundle.origins.items() if path in mine_set]
-        _warn(bundle.warnings)
-        _notes(bundle.notes)
-        if dry_run:
-            changes = pending_changes(store, bundle, records)
-            _report_dry_run(mine, records, changes, bundle.warnings, bundle.notes, json)
-            return
-        old = ledger.read(store.meta_items(ledger.PREFIX))
-        entries = ledger.entries(bundle, mine, old)
-        with progress_bar(f"Loading into {store.kind}") as update:
-            summary = store.load(bundle, progress=update,
-                                 meta={e.key: e.to_text() for e in entries.values()})
+    bundle = done.bundle
+    _warn(bundle.warnings)
+    _notes(bundle.notes)
+    if done.summary is None:
+        _report_dry_run(done.files, done.records, done.changes, bundle.warnings, bundle.notes,
+                        json)
+        return
+    summary = done.summary
     result = {"files": [str(p) for p in paths],
               "entities_created": summary.entities_created,
               "entities_updated": summary.entities_updated,

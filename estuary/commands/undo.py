@@ -19,13 +19,12 @@ def loaded(ctx: typer.Context, json: JsonOpt = False) -> None:
     """
     import json as jsonlib
 
-    from loaders import ledger
+    from estuary.loading import loaded as loaded_files
 
     with opened_store(ctx) as store:
-        entries = ledger.read(store.meta_items(ledger.PREFIX))
+        entries = loaded_files(store)
     rows = [{"file": e.file, "loaded_at": e.loaded_at, "entities": len(e.entities),
-             "relations": len(e.relations), "sources": e.sources}
-            for e in sorted(entries.values(), key=lambda e: e.file)]
+             "relations": len(e.relations), "sources": e.sources} for e in entries]
     if json:
         typer.echo(clean_json(jsonlib.dumps(rows, ensure_ascii=False, indent=2)))
         return
@@ -55,27 +54,18 @@ def unload(
     """
     import json as jsonlib
 
-    from graph.store import StoreError
-    from loaders import ledger, read_bundle
-    from loaders.bundled import bundled_files
+    from estuary.loading import unload as unload_target
 
     with opened_store(ctx) as store:
-        entries = ledger.read(store.meta_items(ledger.PREFIX))
-        if not target.startswith("source:") and len(ledger.match(entries, target)) > 1:
-            raise StoreError(f"{target!r} names several loaded files: give the full path "
-                             "(`estuary loaded` lists them)")
-        plan = ledger.plan(entries, target, read_bundle(bundled_files()))
-        if plan is None:
-            raise StoreError(f"nothing loaded matches {target!r}: `estuary loaded` lists the "
-                             "loaded files")
-        removed, gone, kept = store.unload(plan.relations, plan.entities,
-                                           drop_meta=plan.drop, set_meta=plan.keep)
-    result = {"unloaded": plan.what, "relations_removed": removed,
-              "entities_removed": len(gone), "entities_kept": kept}
+        done = unload_target(store, target)
+    kept = done.entities_kept
+    result = {"unloaded": done.what, "relations_removed": done.relations_removed,
+              "entities_removed": len(done.entities_removed), "entities_kept": kept}
     if json:
         typer.echo(clean_json(jsonlib.dumps(result, ensure_ascii=False, indent=2)))
         return
-    said = (f"Unloaded {plan.what}: {removed} relations and {len(gone)} entities removed")
+    said = (f"Unloaded {done.what}: {done.relations_removed} relations and "
+            f"{len(done.entities_removed)} entities removed")
     if kept:
         said += (f"; kept {len(kept)} entities other relations still use "
                  f"({', '.join(kept[:5])}{' …' if len(kept) > 5 else ''})")
