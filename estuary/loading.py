@@ -87,4 +87,9 @@ def unload(store: Store, target: str) -> Unloaded:
                          "loaded files")
     removed, gone, kept = store.unload(plan.relations, plan.entities, drop_meta=plan.drop,
                                        set_meta=plan.keep)
+    if kept and plan.drop:
+        # The file still owns what others use: unloading those later takes them out too.
+        owner = entries[plan.what]
+        owner.entities, owner.relations = set(kept), set()
+        store.load(Bundle(), meta={owner.key: owner.to_text()})
     return Unloaded(plan.what, removed, gone, kept)

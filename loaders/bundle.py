@@ -304,6 +304,14 @@ class _Collector:
     def _suggest_name(self, text: str) -> str:
         from rapidfuzz import fuzz, process
 
+        # A homophone is the commonest slip of a pinyin keyboard: 苏洲 for 苏州.
+        sound = pinyin(text)
+        alike = sorted({e.id: e for e in [*self._file_candidates(sound),
+                                          *(self.find(sound) if self.find and sound else [])]
+                        }.values(), key=lambda e: e.id) if sound else []
+        if alike:
+            return "; did you mean: " + ", ".join(f"{e.name} [{e.id}]" for e in alike[:3])
+
         if self._names is None:
             self._names = sorted({(e.name, e.id) for e in self.bundle.entities.values()
                                   if e.label not in TRAVERSAL_EXCLUDED_LABELS})

@@ -11,6 +11,16 @@ from estuary.options import JsonOpt, opened_store
 from estuary.output.sanitize import clean_json, clean_line
 
 
+def _shown(file: str) -> str:
+    """A loaded file as the user would type it: relative to here, if it is below here."""
+    from pathlib import Path
+
+    try:
+        return str(Path(file).relative_to(Path.cwd()))
+    except ValueError:
+        return file
+
+
 @friendly
 def loaded(ctx: typer.Context, json: JsonOpt = False) -> None:
     """Which files were loaded into the store, when, with how many records?
@@ -33,7 +43,7 @@ def loaded(ctx: typer.Context, json: JsonOpt = False) -> None:
         return
     for row in rows:
         cited = ", ".join(row["sources"][:5]) + (" …" if len(row["sources"]) > 5 else "")
-        typer.echo(clean_line(f"{row['file']}  {row['loaded_at']}  {row['entities']} entities, "
+        typer.echo(clean_line(f"{_shown(row['file'])}  {row['loaded_at']}  {row['entities']} entities, "
                               f"{row['relations']} relations; sources: {cited or '-'}"))
 
 
@@ -64,7 +74,7 @@ def unload(
     if json:
         typer.echo(clean_json(jsonlib.dumps(result, ensure_ascii=False, indent=2)))
         return
-    said = (f"Unloaded {done.what}: {done.relations_removed} relations and "
+    said = (f"Unloaded {_shown(done.what)}: {done.relations_removed} relations and "
             f"{len(done.entities_removed)} entities removed")
     if kept:
         said += (f"; kept {len(kept)} entities other relations still use "
