@@ -43,8 +43,9 @@ def loaded(ctx: typer.Context, json: JsonOpt = False) -> None:
         return
     for row in rows:
         cited = ", ".join(row["sources"][:5]) + (" …" if len(row["sources"]) > 5 else "")
-        typer.echo(clean_line(f"{_shown(row['file'])}  {row['loaded_at']}  {row['entities']} entities, "
-                              f"{row['relations']} relations; sources: {cited or '-'}"))
+        typer.echo(clean_line(f"{_shown(row['file'])}  {row['loaded_at']}  "
+                              f"{row['entities']} entities, {row['relations']} relations; "
+                              f"sources: {cited or '-'}"))
 
 
 @friendly
