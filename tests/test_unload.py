@@ -100,5 +100,5 @@ def test_unload_by_source(writable: Any, tmp_path: Path) -> None:
 
 
 def test_unload_of_something_never_loaded(writable: Any) -> None:
-    with pytest.raises(StoreError, match="nothing loaded matches 'nope.csv'"):
+    with pytest.raises(StoreError, match=r"nothing loaded matches 'nope\.csv'"):
         unload(writable, "nope.csv")
