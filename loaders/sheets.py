@@ -415,16 +415,21 @@ def tables_document(path: Path, tables: Iterable[Table], *, max_rows: int,
     return doc
 
 
+_RUNS = re.compile(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+")
+
+
 def stable_id(label: str, name: str) -> str:
     """An id for an entity a sheet names without one: the label's prefix, a readable slug of
-    the name (its pinyin) and a short digest of label and name, so the same row gets the same
-    id on every load and two names with the same pinyin do not collide."""
+    the name (its pinyin, digits and Latin letters kept) and 10 hex digits of a digest of label
+    and name, so the same row gets the same id on every load and two names with the same
+    pinyin (or a million rows) do not collide."""
     import hashlib
 
     from graph.names import pinyin
     from graph.schema import LABELS
 
-    readable = pinyin(name) or normalize(name)
-    slug = re.sub(r"[^a-z0-9]+", "-", readable.lower()).strip("-")[:48].strip("-") or "x"
-    digest = hashlib.sha1(f"{label}|{normalize(name)}".encode()).hexdigest()[:6]
+    # Han runs as pinyin (cached per run: names share runs such as 产业园), the rest as written
+    readable = "".join(pinyin(run) or run for run in _RUNS.findall(name.lower()))
+    slug = re.sub(r"[^a-z0-9]+", "-", readable).strip("-")[:48].strip("-") or "x"
+    digest = hashlib.sha1(f"{label}|{normalize(name)}".encode()).hexdigest()[:10]
     return f"{LABELS[label].prefix}:{slug}-{digest}"

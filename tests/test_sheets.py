@@ -84,7 +84,7 @@ def test_ids_made_from_label_and_name_are_the_same_on_every_load(
     counts = json.loads(second.stdout)
     assert counts["entities_created"] == counts["relations_created"] == 0
     shown = runner.invoke(app, ["show", "测试科创园", "--json"])
-    assert json.loads(shown.stdout)["entity"]["id"] == "park:ceshikechuangyuan-db6563"
+    assert json.loads(shown.stdout)["entity"]["id"] == "park:ceshikechuangyuan-db65639339"
 
 
 def test_relations_since_date_from_the_row(runner: CliRunner, db: Path, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from graph.store import StoreError
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FILES = ("qidong-platforms.yaml", "parks.xlsx", "relations-gbk.csv")
-INITIATIVE = "initiative:qidongduijiepudongsandapingtai-4b2324"
+INITIATIVE = "initiative:qidongduijiepudongsandapingtai-4b2324e447"
 
 
 @pytest.fixture(params=["embedded", "neo4j"])
