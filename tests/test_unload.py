@@ -32,8 +32,13 @@ def writable(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
         return
     store = request.getfixturevalue("neo4j_store")
     yield store
-    for entry in loaded(store):  # a failed test must not leave its loads behind
+    for entry in mine(store, tmp_path):  # a failed test must not leave its loads behind
         unload(store, entry.file)
+
+
+def mine(store: Any, folder: Path) -> list[Any]:
+    """The loads of this test's files (other tests share the Neo4j server and load too)."""
+    return [e for e in loaded(store) if Path(e.file).is_relative_to(folder.resolve())]
 
 
 def _copies(tmp_path: Path) -> list[Path]:
@@ -50,7 +55,8 @@ def test_load_remembers_files_and_unload_undoes_them(writable: Any, tmp_path: Pa
     done = load_files(writable, files)
     assert done.summary is not None and done.summary.entities_created == 1
     assert done.summary.relations_created == 4
-    listed = {Path(e.file).name: (len(e.entities), len(e.relations)) for e in loaded(writable)}
+    listed = {Path(e.file).name: (len(e.entities), len(e.relations))
+              for e in mine(writable, tmp_path)}
     assert listed == {"qidong-platforms.yaml": (0, 1), "parks.xlsx": (1, 0),
                       "relations-gbk.csv": (0, 3)}
     # parks.xlsx added the initiative, which the other two files still use: it stays
@@ -62,7 +68,7 @@ def test_load_remembers_files_and_unload_undoes_them(writable: Any, tmp_path: Pa
     assert unload(writable, str(files[0])).relations_removed == 1
     last = unload(writable, str(files[1]))
     assert last.entities_removed == [INITIATIVE]
-    assert loaded(writable) == []
+    assert mine(writable, tmp_path) == []
     assert writable.counts() == before
 
 
@@ -73,7 +79,7 @@ def test_dry_run_writes_nothing_and_says_what_would_change(writable: Any,
     assert done.summary is None
     assert done.changes.entities_created == [INITIATIVE]
     assert len(done.changes.relations_created) == 4
-    assert writable.counts() == before and loaded(writable) == []
+    assert writable.counts() == before and mine(writable, tmp_path) == []
 
 
 def test_unload_keeps_what_the_bundled_data_states(writable: Any, tmp_path: Path) -> None:
@@ -96,7 +102,7 @@ def test_unload_by_source(writable: Any, tmp_path: Path) -> None:
     assert writable.label_of("source:facts-whb-qidong-pudong-platforms") == "Source"
     for path in files:
         unload(writable, str(path))
-    assert loaded(writable) == []
+    assert mine(writable, tmp_path) == []
 
 
 def test_unload_of_something_never_loaded(writable: Any) -> None:
