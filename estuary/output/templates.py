@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from loaders.sheets import COLUMNS, Column
-
-_BY_KEY = {c.key: c for c in COLUMNS}
+if TYPE_CHECKING:
+    from loaders.sheets import Column
 
 # kind -> (sheet name, column keys, the example row by key). The examples restate facts of
 # the bundled data with its sources, so a template loads as it stands.
@@ -40,6 +40,13 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...], dict[str, str]]] = {
 KINDS = tuple(TEMPLATES)
 
 
+def _columns() -> dict[str, Column]:
+    # Imported when a template is written: the CLI lists the kinds without the loaders.
+    from loaders.sheets import COLUMNS
+
+    return {c.key: c for c in COLUMNS}
+
+
 def _header(column: Column) -> str:
     return column.headers[0]
 
@@ -47,15 +54,17 @@ def _header(column: Column) -> str:
 def rows(kind: str) -> tuple[str, list[str], list[str]]:
     """The sheet name, the header row and the example row of a template."""
     sheet, keys, example = TEMPLATES[kind]
-    return sheet, [_header(_BY_KEY[k]) for k in keys], [example.get(k, "") for k in keys]
+    by_key = _columns()
+    return sheet, [_header(by_key[k]) for k in keys], [example.get(k, "") for k in keys]
 
 
 def describe(kind: str) -> list[list[str]]:
     """The rows of the column-description sheet: header, other names, meaning."""
     _, keys, _ = TEMPLATES[kind]
+    by_key = _columns()
     out = [["列 column", "也可写作 also accepted", "含义 meaning"]]
     for key in keys:
-        column = _BY_KEY[key]
+        column = by_key[key]
         out.append([column.headers[0], " / ".join(column.headers[1:]), column.meaning])
     out.append(["#…", "", "A column whose header starts with # is ignored (your own notes)."])
     return out
