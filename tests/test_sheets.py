@@ -300,3 +300,30 @@ def test_xlsx_export_neutralises_formulas(tmp_path: Path) -> None:
     cells = [c for row in ws.iter_rows() for c in row if c.value]
     assert all(c.data_type != "f" for c in cells)
     assert "'=HYPERLINK(\"http://x\")" in [c.value for c in cells]
+
+
+def test_csv_formula_and_unknown_header(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("名称,类型,所在地\n甲园,园区,=HYPERLINK(\"x\")\n", encoding="utf-8")
+    assert errors(runner, path, db) == [
+        f"{path}:2:C: formula '=HYPERLINK(\"x\")': paste the values instead (estuary does not "
+        "run formulas)"]
+    path.write_text("名称,类型,color\n甲园,园区,红\n", encoding="utf-8")
+    assert errors(runner, path, db)[0].startswith(
+        f"{path}:1:C: unknown column 'color' in the entity table 'p'; known: 编号/id, ")
+
+
+def test_load_dry_run_is_validate(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "parks.xlsx", {"园区": PARKS})
+    before = db.read_bytes()
+    dry = runner.invoke(app, ["load", "--dry-run", str(path)])
+    assert dry.exit_code == 0, dry.output
+    assert dry.stdout == runner.invoke(app, ["validate", str(path)]).stdout
+    assert "Would create 2 and change 0 entities, create 6 and change 0 relations." in dry.stdout
+    assert db.read_bytes() == before
+
+
+def test_xlsx_export_needs_a_file(runner: CliRunner, db: Path) -> None:
+    result = runner.invoke(app, ["export", "-f", "xlsx"])
+    assert result.exit_code == 2
+    assert "xlsx is a binary file: give -o PATH.xlsx" in result.output

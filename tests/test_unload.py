@@ -108,3 +108,17 @@ def test_unload_by_source(writable: Any, tmp_path: Path) -> None:
 def test_unload_of_something_never_loaded(writable: Any) -> None:
     with pytest.raises(StoreError, match=r"nothing loaded matches 'nope\.csv'"):
         unload(writable, "nope.csv")
+
+
+def test_a_file_loaded_again_after_an_edit_still_unloads_all_it_added(
+        writable: Any, tmp_path: Path) -> None:
+    before = writable.counts()
+    path = tmp_path / "rel.csv"
+    head = "关系,起点,终点,来源\n"
+    path.write_text(head + "合作,南通,苏州,source:editorial\n合作,南通,无锡,source:editorial\n",
+                    encoding="utf-8")
+    load_files(writable, [path])
+    path.write_text(head + "合作,南通,苏州,source:editorial\n", encoding="utf-8")  # a row gone
+    load_files(writable, [path])
+    assert unload(writable, str(path)).relations_removed == 2
+    assert writable.counts() == before
