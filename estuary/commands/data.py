@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from graph.limits import Limits
 
 PathsArg = Annotated[list[Path], typer.Argument(
-    help="YAML or CSV files, or directories of them.", show_default=False)]
+    help="YAML, CSV or .xlsx files, or directories of them.", show_default=False)]
 MaxRelationsOpt = Annotated[int | None, typer.Option(
     "--max-relations", min=1, show_default=False,
     help="Allow more relations in one file than the default limit (100000).")]
