@@ -61,7 +61,8 @@ class _Collector:
                  find: FindByKey | None = None) -> None:
         self.limits = limits
         self.find = find
-        self._by_key: dict[str, list[Entity]] | None = None
+        # The lookup keys of every entity read so far (names in files resolve against it).
+        self._by_key: dict[str, list[Entity]] = {}
         self._resolved: dict[tuple[str, frozenset[str]], tuple[str | None, str]] = {}
         self._names: list[tuple[str, str]] | None = None
         self.bundle = Bundle()
@@ -225,6 +226,9 @@ class _Collector:
                        + (" with other properties" if first[0] != path else ""))
             return
         self.bundle.entities[record.id] = entity
+        if entity.label not in TRAVERSAL_EXCLUDED_LABELS:
+            for key in entity.keys:
+                self._by_key.setdefault(key, []).append(entity)
         self.bundle.origins[record.id] = (path, item.line)
         if hasattr(item, "key_columns"):
             item.resolved_id = record.id  # type: ignore[attr-defined]
@@ -242,7 +246,9 @@ class _Collector:
             return False
         made = stable_id(label, name)
         if made not in self.bundle.entities and self.known and self.known(made) is None:
-            candidates = [e for e in (self.find(name) if self.find else []) if e.label == label]
+            candidates = [e for e in [*self._file_candidates(name),
+                                      *(self.find(name) if self.find else [])]
+                          if e.label == label]
             existing, _ = choose(name, candidates, label)
             if existing is not None and existing.id != made:
                 item.resolved_id = existing.id  # type: ignore[attr-defined]
@@ -255,13 +261,6 @@ class _Collector:
         return True
 
     def _file_candidates(self, text: str) -> list[Entity]:
-        if self._by_key is None:
-            self._by_key = {}
-            for entity in self.bundle.entities.values():
-                if entity.label in TRAVERSAL_EXCLUDED_LABELS:
-                    continue
-                for key in entity.keys:
-                    self._by_key.setdefault(key, []).append(entity)
         found = list(self._by_key.get(normalize(text), ()))
         if text in self.bundle.entities:
             found.append(self.bundle.entities[text])

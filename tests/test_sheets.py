@@ -327,3 +327,19 @@ def test_xlsx_export_needs_a_file(runner: CliRunner, db: Path) -> None:
     result = runner.invoke(app, ["export", "-f", "xlsx"])
     assert result.exit_code == 2
     assert "xlsx is a binary file: give -o PATH.xlsx" in result.output
+
+
+def test_a_row_naming_an_entity_of_another_file_refers_to_it(
+        runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    yaml = tmp_path / "a.yaml"
+    yaml.write_text("entities:\n  - id: park:my-test-park\n    name: 我的测试园\n",
+                    encoding="utf-8")
+    sheet = tmp_path / "b.csv"
+    sheet.write_text("名称,类型,所在地,来源\n我的测试园,园区,南通,source:editorial\n",
+                     encoding="utf-8")
+    result = validate(runner, yaml, sheet)
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["entities_created"] == ["park:my-test-park"]
+    assert out["relations_created"] == ["LOCATED_IN park:my-test-park city:nantong "
+                                        "source:editorial"]
