@@ -15,11 +15,11 @@ from pydantic import ValidationError
 
 from graph.bundle import Bundle
 from graph.limits import DEFAULT_LIMITS, Limits
-from graph.matching import choose
 from graph.model import Entity, Relation
-from graph.names import lookup_keys, normalize, pinyin
-from graph.schema import ID_PATTERN, LABELS, REL_TYPES, TRAVERSAL_EXCLUDED_LABELS, label_for_id
+from graph.names import lookup_keys, pinyin
+from graph.schema import ID_PATTERN, LABELS, REL_TYPES, label_for_id
 from loaders.checks import record_problems
+from loaders.endpoints import FindByKey, Names
 from loaders.errors import LoadError, ValidationFailed
 from loaders.formats import is_input, read_document
 from loaders.reading import InputError, LineDict, decode
@@ -31,8 +31,6 @@ MAX_ERRORS = 50
 
 # Looks up the label of an id already in the store (for files that refer to earlier loads).
 KnownLabel = Callable[[str], str | None]
-# The store's entities a name (id, name, alias, pinyin) may mean: `Store.find_by_key`.
-FindByKey = Callable[[str], list[Entity]]
 _ID = re.compile(ID_PATTERN)
 
 
@@ -61,11 +59,8 @@ class _Collector:
                  find: FindByKey | None = None) -> None:
         self.limits = limits
         self.find = find
-        # The lookup keys of every entity read so far (names in files resolve against it).
-        self._by_key: dict[str, list[Entity]] = {}
-        self._resolved: dict[tuple[str, frozenset[str]], tuple[str | None, str]] = {}
-        self._names: list[tuple[str, str]] | None = None
         self.bundle = Bundle()
+        self.names = Names(self.bundle.entities, find)
         self.errors: list[LoadError] = []
         self.known = known
         self.pending: list[tuple[Path, str, LineDict]] = []
@@ -226,9 +221,7 @@ class _Collector:
                        + (" with other properties" if first[0] != path else ""))
             return
         self.bundle.entities[record.id] = entity
-        if entity.label not in TRAVERSAL_EXCLUDED_LABELS:
-            for key in entity.keys:
-                self._by_key.setdefault(key, []).append(entity)
+        self.names.add(entity)
         self.bundle.origins[record.id] = (path, item.line)
         if hasattr(item, "key_columns"):
             item.resolved_id = record.id  # type: ignore[attr-defined]
@@ -246,10 +239,7 @@ class _Collector:
             return False
         made = stable_id(label, name)
         if made not in self.bundle.entities and self.known and self.known(made) is None:
-            candidates = [e for e in [*self._file_candidates(name),
-                                      *(self.find(name) if self.find else [])]
-                          if e.label == label]
-            existing, _ = choose(name, candidates, label)
+            existing = self.names.existing(name, label)
             if existing is not None and existing.id != made:
                 item.resolved_id = existing.id  # type: ignore[attr-defined]
                 self.bundle.notes.append(
@@ -260,12 +250,6 @@ class _Collector:
         item.key_lines["id"] = item.line
         return True
 
-    def _file_candidates(self, text: str) -> list[Entity]:
-        found = list(self._by_key.get(normalize(text), ()))
-        if text in self.bundle.entities:
-            found.append(self.bundle.entities[text])
-        return found
-
     def _resolve_ends(self, path: Path, where: str, item: LineDict, rel_type: str) -> bool:
         """Replace names at `from`/`to` by the id they mean (in the files or the store); False
         (with an error naming the candidates) for a name that is unknown or ambiguous."""
@@ -275,51 +259,13 @@ class _Collector:
             text = item.get(key)
             if not isinstance(text, str) or _ID.match(text):
                 continue
-            cache_key = (text, allowed)
-            if cache_key not in self._resolved:
-                self._resolved[cache_key] = self._resolve_name(text, allowed)
-            found, problem = self._resolved[cache_key]
+            found, problem = self.names.resolve(text, allowed)
             if found is None:
                 self.at(path, item, where, key, problem)
                 ok = False
             else:
                 item[key] = found
         return ok
-
-    def _resolve_name(self, text: str, allowed: frozenset[str]) -> tuple[str | None, str]:
-        candidates = self._file_candidates(text) + (self.find(text) if self.find else [])
-        entity, several = choose(text, candidates)
-        if entity is None and several:
-            fitting = [e for e in several if e.label in allowed]
-            entity, _ = choose(text, fitting) if fitting else (None, [])
-            if entity is None:
-                listed = ", ".join(f"{e.display} [{e.id}]" for e in several[:8])
-                return None, (f"{text!r} is ambiguous: {listed}. Write the id, or a fuller "
-                              "name")
-        if entity is None:
-            return None, f"no entity is named {text!r}{self._suggest_name(text)}"
-        return entity.id, ""
-
-    def _suggest_name(self, text: str) -> str:
-        from rapidfuzz import fuzz, process
-
-        # A homophone is the commonest slip of a pinyin keyboard: 苏洲 for 苏州.
-        sound = pinyin(text)
-        alike = sorted({e.id: e for e in [*self._file_candidates(sound),
-                                          *(self.find(sound) if self.find and sound else [])]
-                        }.values(), key=lambda e: e.id) if sound else []
-        if alike:
-            return "; did you mean: " + ", ".join(f"{e.name} [{e.id}]" for e in alike[:3])
-
-        if self._names is None:
-            self._names = sorted({(e.name, e.id) for e in self.bundle.entities.values()
-                                  if e.label not in TRAVERSAL_EXCLUDED_LABELS})
-        matches = process.extract(text, [n for n, _ in self._names], scorer=fuzz.WRatio,
-                                  limit=3, score_cutoff=60)
-        if not matches:
-            return ": write an id (label:slug) or add the entity to the file"
-        return "; did you mean: " + ", ".join(
-            f"{self._names[i][0]} [{self._names[i][1]}]" for _, _, i in matches)
 
     def _label_of(self, entity_id: str) -> str | None:
         if entity_id in self.bundle.entities:

@@ -1,6 +1,6 @@
 """Ready-to-fill input files: `estuary template parks|industries|relations -o FILE.xlsx|.csv`.
 
-Headers are those `estuary load` reads (loaders/sheets.py::COLUMNS, Chinese first), with one
+Headers are those `estuary load` reads (loaders/columns.py::COLUMNS, Chinese first), with one
 example row that loads as it stands (it restates a bundled fact, so loading a template unchanged
 changes nothing); an .xlsx also gets a `#说明 columns` sheet describing every column (sheets whose
 name starts with # are not read back).
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from loaders.sheets import Column
+    from loaders.columns import Column
 
 # kind -> (sheet name, column keys, the example row by key). The examples restate facts of
 # the bundled data with its sources, so a template loads as it stands.
@@ -42,7 +42,7 @@ KINDS = tuple(TEMPLATES)
 
 def _columns() -> dict[str, Column]:
     # Imported when a template is written: the CLI lists the kinds without the loaders.
-    from loaders.sheets import COLUMNS
+    from loaders.columns import COLUMNS
 
     return {c.key: c for c in COLUMNS}
 

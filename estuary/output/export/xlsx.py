@@ -15,7 +15,7 @@ from estuary.output.export.csv_format import neutralise
 from estuary.output.export.records import LIST_SEPARATOR, edge_record, node_record
 from estuary.output.sanitize import clean
 from graph.model import Subgraph, sort_relations
-from loaders.sheets import COLUMNS
+from loaders.columns import COLUMNS
 
 # Computed again on load (from the name): not a column of its own.
 DERIVED = ("pinyin",)
