@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from estuary import __version__
-from estuary.commands import ask, cypher, data, explore, relate, share
+from estuary.commands import ask, cypher, data, explore, relate, share, template, undo
 
 app = typer.Typer(
     name="estuary",
@@ -87,6 +87,9 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("cypher", cypher.cypher),
     ("validate", data.validate),
     ("load", data.load),
+    ("loaded", undo.loaded),
+    ("unload", undo.unload),
+    ("template", template.template),
     ("viz", share.viz),
 ]
 for _name, _command in COMMANDS:

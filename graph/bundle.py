@@ -21,3 +21,6 @@ class Bundle:
     origins: dict[Any, tuple[Path, int]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. a file that may be cut off
+    # What a reader did that is worth saying but is no problem: the columns of a sheet it
+    # used and ignored, the encoding it detected, rows that name existing entities.
+    notes: list[str] = field(default_factory=list)

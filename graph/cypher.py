@@ -106,6 +106,40 @@ SET m.value = row.value"""
 
 GET_META = f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value"
 
+# -- undoing a load (issue 13): rows {start, end, source} per type; ids; meta keys -----------
+
+def delete_relations(name: str) -> str:
+    """Rows {start, end, source}: delete the one relationship of type `name` each names."""
+    t = rel_type(name)
+    # Both ends found by id first, then the relationship between them: matched as one
+    # pattern, the planner may walk in from a hub (a city with 10,000 parks) for every row.
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row.start}})
+MATCH (b:{ENTITY} {{id: row.end}})
+MATCH (a)-[r:{t} {{source: row.source}}]->(b)
+DELETE r
+RETURN count(r) AS n"""
+
+
+DELETE_UNUSED_ENTITIES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+WITH n, id, EXISTS {{ (n)--() }} AS used
+FOREACH (_ IN CASE WHEN used THEN [] ELSE [1] END | DELETE n)
+RETURN id, used
+ORDER BY id"""
+
+LIST_META = f"""
+MATCH (m:{META}) WHERE m.key STARTS WITH $prefix
+RETURN m.key AS key, m.value AS value
+ORDER BY key"""
+
+DELETE_META = f"""
+UNWIND $keys AS key
+MATCH (m:{META} {{key: key}})
+DELETE m"""
+
 # -- reads ---------------------------------------------------------------------------------
 
 LABEL_OF = f"""

@@ -226,6 +226,44 @@ class EmbeddedStore:
         self._walk = None
         return LoadSummary(ec, eu, rc, ru)
 
+    def meta_items(self, prefix: str) -> dict[str, str]:
+        """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
+        return {k: v for k, v in sorted(self.meta.items()) if k.startswith(prefix)}
+
+    def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
+               *, drop_meta: Iterable[str] = (), set_meta: dict[str, str] | None = None,
+               ) -> tuple[int, list[str], list[str]]:
+        """Remove these relations, then those of these entities that no relation uses any
+        more, and update the metadata, all or nothing: (relations removed, entities removed,
+        entities kept because other relations still use them)."""
+        with self._lock():
+            if self.path.exists():
+                self._reread()
+            g = self.graph
+            removed = 0
+            for rel_type, start, end, source in relations:
+                key = f"{rel_type}|{source}"
+                if g.has_edge(start, end, key):
+                    g.remove_edge(start, end, key)
+                    removed += 1
+            gone: list[str] = []
+            kept: list[str] = []
+            for entity_id in sorted(set(entities)):
+                if entity_id not in g:
+                    continue
+                if g.degree(entity_id):
+                    kept.append(entity_id)
+                else:
+                    g.remove_node(entity_id)
+                    gone.append(entity_id)
+            for key in drop_meta:
+                self.meta.pop(key, None)
+            self.meta.update(set_meta or {})
+            self._keys = None
+            self._walk = None
+            self.save()
+        return removed, gone, kept
+
     # -- reading -----------------------------------------------------------------------------
 
     def _entity(self, entity_id: str) -> Entity:

@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 LOCAL_DEV_PASSWORD = "estuary-dev"  # the password scripts/neo4j.sh gives its local server
+# Deleting holds more transaction memory than loading: an unload of more rows than this
+# commits batch by batch (issue 13).
+UNLOAD_ONE_TRANSACTION = 20_000
+UNLOAD_BATCH_ROWS = 5_000
 MIN_MAJOR_VERSION = 5
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -120,6 +124,10 @@ def require_version(version: str, where: str) -> None:
     if major < MIN_MAJOR_VERSION:
         raise StoreError(f"{where} runs Neo4j {version}; estuary needs "
                          f"{MIN_MAJOR_VERSION}.x or newer")
+
+
+def _batches(rows: list[Any], size: int) -> list[list[Any]]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
 class Neo4jStore:
@@ -247,6 +255,65 @@ class Neo4jStore:
     def rollback_load(self) -> str:
         """Undo an interrupted load, leaving the graph as before it; returns the load's id."""
         return self._loader().rollback()
+
+    def meta_items(self, prefix: str) -> dict[str, str]:
+        """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
+        return {r["key"]: r["value"] for r in self._read(cypher.LIST_META, prefix=prefix)}
+
+    def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
+               *, drop_meta: Iterable[str] = (), set_meta: dict[str, str] | None = None,
+               ) -> tuple[int, list[str], list[str]]:
+        """Remove these relations, then those of these entities that no relation uses any
+        more, and update the metadata: in one transaction up to UNLOAD_ONE_TRANSACTION rows;
+        a bigger unload (deleting holds more transaction memory than loading) commits batch
+        by batch and updates the ledger last, so one that fails half way is finished by
+        running it again. (relations removed, entities removed, entities kept)."""
+        from neo4j import exceptions as nx
+
+        steps: list[tuple[str, str, dict[str, Any]]] = []  # (kind, query, params)
+        by_type: dict[str, list[dict[str, str]]] = {}
+        for rel_type, start, end, source in relations:
+            by_type.setdefault(rel_type, []).append(
+                {"start": start, "end": end, "source": source})
+        for name in REL_TYPES:
+            steps += [("relations", cypher.delete_relations(name), {"rows": rows})
+                      for rows in _batches(by_type.get(name, []), UNLOAD_BATCH_ROWS)]
+        ids = sorted(set(entities))
+        steps += [("entities", cypher.DELETE_UNUSED_ENTITIES,
+                   {"ids": ids[i:i + UNLOAD_BATCH_ROWS]})
+                  for i in range(0, len(ids), UNLOAD_BATCH_ROWS)]
+        if drop := list(drop_meta):
+            steps.append(("meta", cypher.DELETE_META, {"keys": drop}))
+        if set_meta:
+            steps.append(("meta", cypher.SET_META,
+                          {"rows": [{"key": k, "value": v} for k, v in set_meta.items()]}))
+
+        def run(tx: Any, batch: list[tuple[str, str, dict[str, Any]]],
+                ) -> tuple[int, list[str], list[str]]:
+            removed, gone, kept = 0, [], []
+            for kind, query, params in batch:
+                result = tx.run(query, params)
+                if kind == "relations":
+                    removed += result.single()["n"]
+                elif kind == "entities":
+                    for record in result:
+                        (kept if record["used"] else gone).append(record["id"])
+                else:
+                    result.consume()
+            return removed, gone, kept
+
+        rows = len(ids) + sum(len(v) for v in by_type.values())
+        total: tuple[int, list[str], list[str]] = (0, [], [])
+        try:
+            with self.driver.session(database=self.database) as session:
+                for batch in ([steps] if rows <= UNLOAD_ONE_TRANSACTION
+                              else [[step] for step in steps]):
+                    got = session.execute_write(run, batch)
+                    total = (total[0] + got[0], total[1] + got[1], total[2] + got[2])
+        except nx.Neo4jError as exc:
+            raise StoreError(f"Neo4j could not unload: {exc.message}. Run the same unload "
+                             "again to finish it") from None
+        return total
 
     def run_cypher(self, query: str, params: dict[str, Any], *,
                    write: bool = False) -> tuple[list[str], list[list[Any]]]:

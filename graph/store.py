@@ -108,6 +108,17 @@ class Store(Protocol):
         """Upsert a validated bundle (and store metadata), all or nothing."""
         ...
 
+    def meta_items(self, prefix: str) -> dict[str, str]:
+        """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
+        ...
+
+    def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
+               *, drop_meta: Iterable[str] = (), set_meta: dict[str, str] | None = None,
+               ) -> tuple[int, list[str], list[str]]:
+        """Remove relations by key, then the listed entities no relation uses any more, and
+        update metadata, all or nothing: (relations removed, entities removed, kept)."""
+        ...
+
     def bundled_digest(self) -> str | None:
         """The fingerprint of the bundled dataset last loaded, if any."""
         ...

@@ -6,6 +6,7 @@ handed half of a load.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -16,18 +17,21 @@ from graph.bundle import Bundle
 from graph.limits import DEFAULT_LIMITS, Limits
 from graph.model import Entity, Relation
 from graph.names import lookup_keys, pinyin
-from graph.schema import LABELS, REL_TYPES, label_for_id
+from graph.schema import ID_PATTERN, LABELS, REL_TYPES, label_for_id
 from loaders.checks import record_problems
+from loaders.endpoints import FindByKey, Names
 from loaders.errors import LoadError, ValidationFailed
 from loaders.formats import is_input, read_document
 from loaders.reading import InputError, LineDict, decode
 from loaders.records import EntityBase, RelationBase, entity_model, extra_props, relation_model
+from loaders.sheets import stable_id
 
 TOP_LEVEL_KEYS = ("sources", "entities", "relations")
 MAX_ERRORS = 50
 
 # Looks up the label of an id already in the store (for files that refer to earlier loads).
 KnownLabel = Callable[[str], str | None]
+_ID = re.compile(ID_PATTERN)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -51,17 +55,32 @@ def _field_path(prefix: str, loc: tuple[Any, ...]) -> str:
 
 
 class _Collector:
-    def __init__(self, known: KnownLabel | None, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, known: KnownLabel | None, limits: Limits = DEFAULT_LIMITS,
+                 find: FindByKey | None = None) -> None:
         self.limits = limits
+        self.find = find
         self.bundle = Bundle()
+        self.names = Names(self.bundle.entities, find)
         self.errors: list[LoadError] = []
         self.known = known
         self.pending: list[tuple[Path, str, LineDict]] = []
         self.source_dirs: dict[str, Path] = {}
         self.unreadable = False  # a file could not be parsed: its ids are unknown
 
-    def error(self, path: Path, line: int | None, fld: str | None, msg: str) -> None:
-        self.errors.append(LoadError(path, line, fld, msg))
+    def error(self, path: Path, line: int | None, fld: str | None, msg: str,
+              column: str | None = None) -> None:
+        self.errors.append(LoadError(path, line, fld, msg, column))
+
+    def at(self, path: Path, item: LineDict, where: str, key: str | None, msg: str,
+           line: int | None = None) -> None:
+        """An error at a record's key: its line (row), and for a sheet its column and the
+        header the user wrote."""
+        columns = getattr(item, "key_columns", None)
+        headers = getattr(item, "key_headers", {})
+        fld = f"{where}.{headers.get(key, key)}" if key else where
+        if line is None:
+            line = item.key_lines.get(key, item.line) if key else item.line
+        self.error(path, line, fld, msg, columns.get(key) if columns and key else None)
 
     def read(self, path: Path) -> None:
         self.bundle.files.append(path)
@@ -71,6 +90,7 @@ class _Collector:
             self.errors.append(exc.error)
             self.unreadable = True
             return
+        self.bundle.notes.extend(getattr(doc, "notes", ()))
         if not isinstance(doc, LineDict):
             line = getattr(doc, "line", 1)
             kind = type(doc).__name__.replace("LineList", "list")
@@ -101,7 +121,7 @@ class _Collector:
             for index, item in enumerate(items):
                 if isinstance(item, LineDict):
                     before_last, last = last, (f"{key}[{index}]", item)
-                where = f"{key}[{index}]"
+                where = getattr(item, "where", None) or f"{key}[{index}]"
                 if not isinstance(item, LineDict):
                     self.error(path, getattr(items, "line", None), where,
                                f"expected a mapping, got {type(item).__name__}")
@@ -131,7 +151,7 @@ class _Collector:
         problems = record_problems(item, self.limits)
         for fld, message in problems:
             root = fld.split("[", 1)[0]
-            self.error(path, item.key_lines.get(root, item.line), f"{where}.{fld}", message)
+            self.at(path, item, where, root, message)
         return bool(problems)
 
     def _pydantic_errors(self, path: Path, where: str, item: LineDict,
@@ -139,7 +159,6 @@ class _Collector:
         for err in exc.errors():
             loc = err["loc"]
             key = str(loc[0]) if loc else None
-            line = item.key_lines.get(key, item.line) if key else item.line
             message = err["msg"]
             if err["type"] == "extra_forbidden":
                 message = "unknown key"
@@ -148,9 +167,17 @@ class _Collector:
             got = err.get("input")
             if err["type"] not in ("missing", "extra_forbidden") and not isinstance(got, dict):
                 message += f" (got {got!r})"
-            self.error(path, line, _field_path(where, loc), message)
+            if getattr(item, "key_columns", None) is not None and key:
+                self.at(path, item, where, key, message)
+            else:
+                line = item.key_lines.get(key, item.line) if key else item.line
+                self.error(path, line, _field_path(where, loc), message)
 
     def _entity(self, path: Path, where: str, item: LineDict, *, source: bool) -> None:
+        # a sheet row without an id
+        if ("id" not in item and hasattr(item, "key_columns")
+                and not self._sheet_id(path, where, item)):
+            return
         raw_id = item.get("id")
         label = label_for_id(raw_id) if isinstance(raw_id, str) else None
         if label is None:
@@ -168,14 +195,9 @@ class _Collector:
             self._pydantic_errors(path, where, item, exc)
             return
         if record.label is not None and record.label != label.name:
-            self.error(path, item.key_lines["label"], f"{where}.label",
-                       f"label {record.label!r} does not match id prefix "
-                       f"'{label.prefix}:' ({label.name})")
-            return
-        if record.id in self.bundle.entities:
-            first = self.bundle.origins[record.id]
-            self.error(path, item.line, f"{where}.id",
-                       f"duplicate id {record.id!r}; first defined at {first[0]}:{first[1]}")
+            self.at(path, item, where, "label",
+                    f"label {record.label!r} does not match id prefix "
+                    f"'{label.prefix}:' ({label.name})")
             return
         props = extra_props(record, EntityBase)
         for key in ("source", "confidence"):
@@ -183,13 +205,67 @@ class _Collector:
                 props[key] = getattr(record, key)
         if (py := pinyin(record.name)):
             props["pinyin"] = py
-        self.bundle.entities[record.id] = Entity(
+        entity = Entity(
             id=record.id, label=label.name, name=record.name, name_en=record.name_en,
             aliases=tuple(record.aliases), description=record.description, props=props,
             keys=tuple(lookup_keys(record.name, record.name_en, record.aliases)))
+        if record.id in self.bundle.entities:
+            first = self.bundle.origins[record.id]
+            same = self.bundle.entities[record.id]
+            if first[0] != path and same == entity and same.props == entity.props:
+                if hasattr(item, "key_columns"):
+                    item.resolved_id = record.id  # type: ignore[attr-defined]
+                return  # another file (an export of the store?) states the very same
+            self.error(path, item.line, f"{where}.id",
+                       f"duplicate id {record.id!r}; first defined at {first[0]}:{first[1]}"
+                       + (" with other properties" if first[0] != path else ""))
+            return
+        self.bundle.entities[record.id] = entity
+        self.names.add(entity)
         self.bundle.origins[record.id] = (path, item.line)
+        if hasattr(item, "key_columns"):
+            item.resolved_id = record.id  # type: ignore[attr-defined]
         if source:
             self.source_dirs[record.id] = path.parent
+
+    def _sheet_id(self, path: Path, where: str, item: LineDict) -> bool:
+        """Give a sheet row without an id one: the existing entity of that label its name
+        means (then the row only adds relations), else an id made from label and name, the
+        same on every load. False if the row cannot be an entity (and said why)."""
+        label, name = item.get("label"), item.get("name")
+        if not isinstance(label, str) or not isinstance(name, str):
+            self.at(path, item, where, "label" if "label" in item else "name",
+                    "类型/label is empty: fill it, or give the 编号/id")
+            return False
+        made = stable_id(label, name)
+        if made not in self.bundle.entities and self.known and self.known(made) is None:
+            existing = self.names.existing(name, label)
+            if existing is not None and existing.id != made:
+                item.resolved_id = existing.id  # type: ignore[attr-defined]
+                self.bundle.notes.append(
+                    f"{path.name}:{item.line}: {name} is the existing {existing.id}: the row "
+                    "adds its relations and leaves the entity as it is")
+                return False
+        item["id"] = made
+        item.key_lines["id"] = item.line
+        return True
+
+    def _resolve_ends(self, path: Path, where: str, item: LineDict, rel_type: str) -> bool:
+        """Replace names at `from`/`to` by the id they mean (in the files or the store); False
+        (with an error naming the candidates) for a name that is unknown or ambiguous."""
+        spec = REL_TYPES[rel_type]
+        ok = True
+        for key, allowed in (("from", spec.sources), ("to", spec.targets)):
+            text = item.get(key)
+            if not isinstance(text, str) or _ID.match(text):
+                continue
+            found, problem = self.names.resolve(text, allowed)
+            if found is None:
+                self.at(path, item, where, key, problem)
+                ok = False
+            else:
+                item[key] = found
+        return ok
 
     def _label_of(self, entity_id: str) -> str | None:
         if entity_id in self.bundle.entities:
@@ -199,11 +275,18 @@ class _Collector:
     def relations(self) -> None:
         texts: dict[str, str | None] = {}
         for path, where, item in self.pending:
+            subject = getattr(item, "subject", None)
+            if subject is not None:  # a relation of an entity row: from (or to) that row
+                if subject.resolved_id is None:
+                    continue  # the row itself was refused, and said so
+                item[item.subject_key] = subject.resolved_id
             rel_type = item.get("type")
             if not isinstance(rel_type, str) or rel_type not in REL_TYPES:
                 self.error(path, item.key_lines.get("type", item.line), f"{where}.type",
                            f"unknown relationship type {rel_type!r}; "
                            f"allowed: {', '.join(REL_TYPES)}")
+                continue
+            if not self._resolve_ends(path, where, item, rel_type):
                 continue
             try:
                 record = relation_model(rel_type).model_validate(dict(item))
@@ -225,27 +308,28 @@ class _Collector:
                                         ("to", record.end, spec.targets)):
             label = self._label_of(entity_id)
             if label is None:
-                self.error(path, item.key_lines.get(key), f"{where}.{key}",
-                           f"unknown entity {entity_id!r}{self._suggest(entity_id)}")
+                self.at(path, item, where, key,
+                        f"unknown entity {entity_id!r}{self._suggest(entity_id)}")
                 ok = False
             elif label not in allowed:
-                self.error(path, item.key_lines.get(key), f"{where}.{key}",
-                           f"{record.type} cannot {'start' if key == 'from' else 'end'} at "
-                           f"{entity_id} ({label}); allowed: {', '.join(sorted(allowed))}")
+                end = "start" if key == "from" else "end"
+                self.at(path, item, where, key, f"{record.type} cannot {end} at {entity_id} "
+                        f"({label}); allowed: {', '.join(sorted(allowed))}")
                 ok = False
         if self._label_of(record.source) != "Source":
-            self.error(path, item.key_lines.get("source"), f"{where}.source",
-                       f"source {record.source!r} is not a known Source id"
-                       f"{self._suggest(record.source)}")
+            self.at(path, item, where, "source",
+                    f"source {record.source!r} is not a known Source id"
+                    f"{self._suggest(record.source)}")
             ok = False
         elif (text := self._source_text(record.source, texts)) is not None:
             if not record.evidence:
-                self.error(path, item.line, f"{where}.evidence",
-                           f"required: the exact quote from {record.source} that states this")
+                self.at(path, item, where, "evidence",
+                        f"required: the exact quote from {record.source} that states this",
+                        line=item.line)
                 ok = False
             elif record.evidence not in text:
-                self.error(path, item.key_lines.get("evidence"), f"{where}.evidence",
-                           f"quote not found in the text of {record.source}")
+                self.at(path, item, where, "evidence",
+                        f"quote not found in the text of {record.source}")
                 ok = False
         if not ok:
             return
@@ -256,6 +340,15 @@ class _Collector:
                    **({"note": record.note} if record.note else {})})
         if relation.key in self.bundle.relations:
             first = self.bundle.origins[relation.key]
+            if first[0] != path and self.bundle.relations[relation.key] == relation and (
+                    relation.props == self.bundle.relations[relation.key].props):
+                return  # another file states the very same: loading it changes nothing
+            if first[0] != path:
+                self.at(path, item, where, None,
+                        f"{record.type} {record.start} -> {record.end} from {record.source} "
+                        f"is already stated at {first[0]}:{first[1]} with other properties: "
+                        "write it the same, or cite another source")
+                return
             self.error(path, item.line, where,
                        f"duplicate relation {record.type} {record.start} -> {record.end} "
                        f"from {record.source}; first at {first[0]}:{first[1]}")
@@ -297,9 +390,12 @@ class _Collector:
 
 
 def read_bundle(paths: Iterable[Path], *, known: KnownLabel | None = None,
-                limits: Limits = DEFAULT_LIMITS) -> Bundle:
-    """Read and validate input files together; raise ValidationFailed listing every problem."""
-    collector = _Collector(known, limits)
+                limits: Limits = DEFAULT_LIMITS, find: FindByKey | None = None) -> Bundle:
+    """Read and validate input files together; raise ValidationFailed listing every problem.
+
+    `known` and `find` see the store: ids and names the files refer to but do not define.
+    """
+    collector = _Collector(known, limits, find)
     paths = list(paths)
     for path in paths:
         if path.is_dir() and not expand_paths([path]):

@@ -17,11 +17,14 @@ class LoadError:
     line: int | None
     field: str | None
     message: str
+    column: str | None = None  # a spreadsheet's column letter (A, B, …), for sheets
 
     def __str__(self) -> str:
         where = str(self.path)
         if self.line is not None:
             where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
         # One line, always: a parser's message may span several.
         return f"{where}:{field} {_LINE_BREAKS.sub(' ', self.message.strip())}"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from graph.matching import choose
 from graph.model import Entity
-from graph.names import normalize
 from graph.store import Store
 from queries.errors import AmbiguousEntity, EntityNotFound
 
@@ -31,21 +31,11 @@ def _resolve(store: Store, text: str, label: str | None) -> Entity:
     by_id = store.entities([text]).get(text)
     if by_id is not None and label in (None, by_id.label):
         return by_id
-    matches = store.find_by_key(text)
-    if label:
-        matches = [e for e in matches if e.label == label]
-    exact_id = [e for e in matches if e.id == text]
-    if exact_id:
-        return exact_id[0]
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        # A full name beats an alias: "苏州" is Suzhou even if some alias is also "苏州".
-        key = normalize(text)
-        by_name = [e for e in matches if key in (normalize(e.name), normalize(e.name_en))]
-        if len(by_name) == 1:
-            return by_name[0]
-        raise AmbiguousEntity(text, matches)
+    entity, candidates = choose(text, store.find_by_key(text), label)
+    if entity is not None:
+        return entity
+    if candidates:
+        raise AmbiguousEntity(text, candidates)
     from queries.search import search
 
     hits = search(store, text, limit=3, label=label).hits

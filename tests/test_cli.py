@@ -107,7 +107,11 @@ def test_load_twice_changes_nothing(runner: CliRunner, db: Path) -> None:
 def test_validate_good_file(runner: CliRunner, db: Path) -> None:
     result = runner.invoke(app, ["validate", str(GOOD)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "OK: 1 file(s), 5 record(s) valid.\n"
+    # validate is load --dry-run: it also says what a load would create and change
+    assert result.stdout.splitlines()[:2] == [
+        "OK: 1 file(s), 5 record(s) valid.",
+        "Would create 2 and change 0 entities, create 3 and change 0 relations."]
+    assert "  new entity: park:test-innovation-park" in result.stdout.splitlines()
 
 
 def test_cypher_needs_neo4j(runner: CliRunner, db: Path) -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from graph.limits import Limits
 
 PathsArg = Annotated[list[Path], typer.Argument(
-    help="YAML or CSV files, or directories of them.", show_default=False)]
+    help="YAML, CSV or .xlsx files, or directories of them.", show_default=False)]
 MaxRelationsOpt = Annotated[int | None, typer.Option(
     "--max-relations", min=1, show_default=False,
     help="Allow more relations in one file than the default limit (100000).")]
@@ -35,81 +35,92 @@ def _warn(warnings: list[str]) -> None:
         typer.echo(f"warning: {clean_line(warning)}", err=True)
 
 
+DryRunOpt = Annotated[bool, typer.Option(
+    "--dry-run", help="Check everything `load` checks, against the same store, and say what "
+    "would be created and changed; load nothing.")]
+SHOWN = 20  # created/changed records listed by a dry run (all with --json)
+
+
+def _notes(notes: list[str]) -> None:
+    from estuary.output.sanitize import clean_line
+
+    for note in notes:
+        typer.echo(f"note: {clean_line(note)}", err=True)
+
+
 @friendly
 def validate(ctx: typer.Context, paths: PathsArg, json: JsonOpt = False,
              max_relations: MaxRelationsOpt = None) -> None:
-    """Check data files against the schema without loading them.
+    """Check data files without loading them: the same as [bold]load --dry-run[/bold].
 
-    Example: [bold]estuary validate my-parks.yaml relations.csv[/bold]
+    Example: [bold]estuary validate examples/parks.xlsx examples/relations-gbk.csv[/bold]
     """
-    import json as jsonlib
-
-    from loaders import ValidationFailed, read_bundle
-    from loaders.bundled import bundled_files
-
-    # Together with the bundled data, so duplicates of bundled ids and references to them
-    # are judged exactly as `load` would judge them.
-    try:
-        bundle = read_bundle([*bundled_files(), *paths], limits=_limits(max_relations))
-    except ValidationFailed as exc:
-        if json:
-            typer.echo(clean_json(jsonlib.dumps(
-                {"ok": False, "errors": [str(e) for e in exc.errors]},
-                ensure_ascii=False, indent=2)))
-            raise typer.Exit(1) from None
-        raise
-    mine = set(bundle.files) - set(bundled_files())
-    records = sum(1 for path, _ in bundle.origins.values() if path in mine)
-    summary = {"ok": True, "files": sorted(str(p) for p in mine), "records": records,
-               "warnings": bundle.warnings}
-    _warn(bundle.warnings)
-    if json:
-        typer.echo(clean_json(jsonlib.dumps(summary, ensure_ascii=False, indent=2)))
-    else:
-        typer.echo(f"OK: {len(mine)} file(s), {records} record(s) valid.")
+    _load(ctx, paths, json=json, max_relations=max_relations, dry_run=True)
 
 
 @friendly
 def load(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="YAML or CSV files, or directories of them.", show_default=False)] = None,
+        help="YAML, CSV or .xlsx files, or directories of them.", show_default=False)] = None,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Finish an interrupted Neo4j load of these same files.")] = False,
     rollback: Annotated[bool, typer.Option(
         "--rollback", help="Undo an interrupted Neo4j load (no files).")] = False,
     json: JsonOpt = False,
     max_relations: MaxRelationsOpt = None,
+    dry_run: DryRunOpt = False,
 ) -> None:
-    """Validate data files and add them to the store, all or nothing.
+    """Validate data files (YAML, CSV, .xlsx) and add them to the store, all or nothing.
 
-    Loading the same files twice changes nothing.
-    A big Neo4j load that is interrupted (killed, server gone) is reported by every command
-    until you finish it (--resume, with the same files) or undo it (--rollback).
-    Example: [bold]estuary load my-parks.yaml[/bold]
+    Loading the same files twice changes nothing; `estuary loaded` lists what was loaded and
+    `estuary unload FILE` takes it out again. A big Neo4j load that is interrupted (killed,
+    server gone) is reported by every command until you finish it (--resume, with the same
+    files) or undo it (--rollback).
+    Example: [bold]estuary load examples/parks.xlsx[/bold]
     """
-
-    from loaders import read_bundle
-    from loaders.bundled import bundled_files
-
     if rollback or resume:
         _recover(ctx, paths or [], resume=resume, rollback=rollback, json=json)
         return
     if not paths:
         raise typer.BadParameter("give the files to load", param_hint="PATHS")
+    _load(ctx, paths, json=json, max_relations=max_relations, dry_run=dry_run)
+
+
+def _load(ctx: typer.Context, paths: list[Path], *, json: bool, max_relations: int | None,
+          dry_run: bool) -> None:
+    import json as jsonlib
+
+    from estuary.loading import load_files
+    from loaders import ValidationFailed
+
     with opened_store(ctx) as store:
-        # Validated together with the bundled data (as `validate` does); the bundled part is
-        # already in the store, so upserting it again changes nothing.
-        bundle = read_bundle([*bundled_files(), *paths], known=store.label_of,
-                             limits=_limits(max_relations))
-        _warn(bundle.warnings)
-        with progress_bar(f"Loading into {store.kind}") as update:
-            summary = store.load(bundle, progress=update)
-    _loaded(paths, summary, json=json, warnings=bundle.warnings)
+        try:
+            if dry_run:
+                done = load_files(store, paths, limits=_limits(max_relations), dry_run=True)
+            else:
+                with progress_bar(f"Loading into {store.kind}") as update:
+                    done = load_files(store, paths, limits=_limits(max_relations),
+                                      progress=update)
+        except ValidationFailed as exc:
+            if json and dry_run:
+                typer.echo(clean_json(jsonlib.dumps(
+                    {"ok": False, "errors": [str(e) for e in exc.errors]},
+                    ensure_ascii=False, indent=2)))
+                raise typer.Exit(1) from None
+            raise
+    bundle = done.bundle
+    _warn(bundle.warnings)
+    _notes(bundle.notes)
+    if done.summary is None:
+        _report_dry_run(done.files, done.records, done.changes, bundle.warnings, bundle.notes,
+                        json)
+        return
+    _loaded(paths, done.summary, json=json, warnings=bundle.warnings, notes=bundle.notes)
 
 
-def _loaded(paths: list[Path], summary: Any, *, json: bool,
-            warnings: Any = ()) -> None:
+def _loaded(paths: list[Path], summary: Any, *, json: bool, warnings: Any = (),
+            notes: Any = ()) -> None:
     import json as jsonlib
 
     result = {"files": [str(p) for p in paths],
@@ -117,7 +128,7 @@ def _loaded(paths: list[Path], summary: Any, *, json: bool,
               "entities_updated": summary.entities_updated,
               "relations_created": summary.relations_created,
               "relations_updated": summary.relations_updated,
-              "warnings": list(warnings)}
+              "warnings": list(warnings), "notes": list(notes)}
     if json:
         typer.echo(clean_json(jsonlib.dumps(result, ensure_ascii=False, indent=2)))
     else:
@@ -162,6 +173,37 @@ def _recover(ctx: typer.Context, paths: list[Path], *, resume: bool, rollback: b
     finally:
         store.close()
     _loaded(paths, summary, json=json, warnings=bundle.warnings)
+
+
+def _report_dry_run(files: list[Path], records: list[object], changes: object,
+                    warnings: list[str], notes: list[str], json: bool) -> None:
+    import json as jsonlib
+
+    from estuary.output.sanitize import clean_line
+    from graph.changes import Changes
+
+    assert isinstance(changes, Changes)
+    parts = {"entities_created": changes.entities_created,
+             "entities_changed": changes.entities_changed,
+             "relations_created": [" ".join(k) for k in changes.relations_created],
+             "relations_changed": [" ".join(k) for k in changes.relations_changed]}
+    said = {"entities_created": "new entity", "entities_changed": "changed entity",
+            "relations_created": "new relation", "relations_changed": "changed relation"}
+    if json:
+        typer.echo(clean_json(jsonlib.dumps(
+            {"ok": True, "files": sorted(str(p) for p in files), "records": len(records),
+             "warnings": warnings, "notes": notes, **parts}, ensure_ascii=False, indent=2)))
+        return
+    typer.echo(f"OK: {len(files)} file(s), {len(records)} record(s) valid.")
+    typer.echo(f"Would create {len(changes.entities_created)} and change "
+               f"{len(changes.entities_changed)} entities, create "
+               f"{len(changes.relations_created)} and change "
+               f"{len(changes.relations_changed)} relations.")
+    for name, items in parts.items():
+        for item in items[:SHOWN]:
+            typer.echo(f"  {said[name]}: {clean_line(item)}")
+        if len(items) > SHOWN:
+            typer.echo(f"  … and {len(items) - SHOWN} more (--json lists them all)")
 
 
 @friendly

@@ -90,7 +90,8 @@ def export(
         "--via", help="What links them (with --links).")] = DEFAULT_VIA,
     *, out: Output,
 ) -> None:
-    """Export the whole graph, or a query's subgraph, as GraphML, GEXF, JSON, CSV or Cypher.
+    """Export the whole graph, or a query's subgraph, as GraphML, GEXF, JSON, CSV, Excel
+    (xlsx) or Cypher.
 
     --json prints a summary of what was written (give -o).
     Example: [bold]estuary export -f cypher --around 南通 --depth 2 -o nantong.cypher[/bold]
@@ -103,6 +104,9 @@ def export(
         raise typer.BadParameter("give --around or --links, not both", param_hint="--around")
     if output is None and fmt.value == "csv":
         raise typer.BadParameter("csv writes two files: give -o PATH", param_hint="--output")
+    if output is None and fmt.value in formats.BINARY_FORMATS:
+        raise typer.BadParameter(f"{fmt.value} is a binary file: give -o PATH.{fmt.value}",
+                                 param_hint="--output")
     if output is None and out.json:
         raise typer.BadParameter("--json summarises the files written: give -o PATH",
                                  param_hint="--json")

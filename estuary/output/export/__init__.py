@@ -22,6 +22,9 @@ Format by format:
 * csv: two files, ``PATH-nodes.csv`` and ``PATH-edges.csv`` (``nodes.csv``/``edges.csv`` when
   PATH is a directory), UTF-8, lists joined with "|". The edge columns start type, from, to,
   source, evidence, confidence, as `estuary load` reads relation CSVs.
+* xlsx: an Excel workbook with sheets 实体 entities, 关系 relations and 来源 sources, headers
+  as `estuary load` reads them ("名称 (name)"), lists joined with "|", formula-like cells
+  neutralised as in csv; `estuary load` reads it back unchanged. Written to a file only.
 * cypher: one statement per line, runnable with ``cypher-shell -f``: a uniqueness constraint,
   a MERGE per node (labels Entity and its schema label, properties as the Neo4j store keeps
   them, lookup keys included) and a MATCH…MERGE per relationship. Labels and types come only
@@ -33,7 +36,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from graph.model import Subgraph
@@ -47,10 +50,13 @@ FORMATS: dict[str, str] = {
     "json": "estuary.output.export.json_format",
     "csv": "estuary.output.export.csv_format",
     "cypher": "estuary.output.export.cypher_script",
+    "xlsx": "estuary.output.export.xlsx",
 }
+# Formats written as bytes (not text): never to a terminal.
+BINARY_FORMATS = ("xlsx",)
 
 
-def render(sg: Subgraph, fmt: str, selection: str = "") -> dict[str, str]:
+def render(sg: Subgraph, fmt: str, selection: str = "") -> dict[str, Any]:
     """The exported text, by part: {"": text}, or {"nodes": …, "edges": …} for csv."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -69,6 +75,9 @@ def write(sg: Subgraph, fmt: str, out: Path | str, selection: str = "") -> tuple
         targets = {"": Path(out)}
     for part, path in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(parts[part], bytes):
+            path.write_bytes(parts[part])
+            continue
         with path.open("w", encoding="utf-8", newline="") as fh:
             fh.write(parts[part])
     return tuple(targets.values())

@@ -1,0 +1,95 @@
+"""Where storage meets loading: load files (or try them, `--dry-run`), list loads, undo one.
+
+The commands in estuary/commands/data.py and undo.py call these and only render; tests call
+them on both stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.bundle import Bundle
+from graph.changes import Changes, pending_changes
+from graph.limits import DEFAULT_LIMITS, Limits
+from graph.store import LoadSummary, Progress, Store, StoreError
+from loaders import ledger
+
+
+@dataclass
+class Loaded:
+    """What a load did (or, dry, would do)."""
+
+    bundle: Bundle
+    files: list[Path]  # the user's files (bundled ones left out)
+    records: list[object]  # entity ids and relation keys the files state
+    summary: LoadSummary | None = None  # None on a dry run
+    changes: Changes = field(default_factory=Changes)  # a dry run's findings
+
+
+def load_files(store: Store, paths: list[Path], *, limits: Limits = DEFAULT_LIMITS,
+               dry_run: bool = False, progress: Progress | None = None) -> Loaded:
+    """Validate files against the bundled data and the store, then load them, all or nothing,
+    remembering in the store which file added which records (or, dry, say what would change).
+
+    Raises ValidationFailed, with every problem, before anything is written.
+    """
+    from loaders import read_bundle
+    from loaders.bundle import expand_paths
+    from loaders.bundled import bundled_files
+
+    # Validated together with the bundled data: the bundled part is already in the store, so
+    # upserting it again changes nothing. Names resolve against the files and the store.
+    bundle = read_bundle([*bundled_files(), *paths], known=store.label_of,
+                         find=store.find_by_key, limits=limits)
+    bundled = {p.resolve() for p in bundled_files()}
+    mine = [p for p in expand_paths(paths) if p.resolve() not in bundled]
+    mine_set = set(mine)
+    records = [r for r, (path, _) in bundle.origins.items() if path in mine_set]
+    out = Loaded(bundle, mine, records)
+    if dry_run:
+        out.changes = pending_changes(store, bundle, records)
+        return out
+    old = ledger.read(store.meta_items(ledger.PREFIX))
+    entries = ledger.entries(bundle, mine, old)
+    out.summary = store.load(bundle, progress=progress,
+                             meta={e.key: e.to_text() for e in entries.values()})
+    return out
+
+
+def loaded(store: Store) -> list[ledger.Entry]:
+    """Which files were loaded into the store (beyond the bundled data), by path?"""
+    entries = ledger.read(store.meta_items(ledger.PREFIX))
+    return [entries[k] for k in sorted(entries)]
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    what: str
+    relations_removed: int
+    entities_removed: list[str]
+    entities_kept: list[str]
+
+
+def unload(store: Store, target: str) -> Unloaded:
+    """Take out what one loaded file (or every load citing a source) added, and nothing the
+    bundled data or another load also asserts, all or nothing."""
+    from loaders import read_bundle
+    from loaders.bundled import bundled_files
+
+    entries = ledger.read(store.meta_items(ledger.PREFIX))
+    if not target.startswith("source:") and len(ledger.match(entries, target)) > 1:
+        raise StoreError(f"{target!r} names several loaded files: give the full path "
+                         "(`estuary loaded` lists them)")
+    plan = ledger.plan(entries, target, read_bundle(bundled_files()))
+    if plan is None:
+        raise StoreError(f"nothing loaded matches {target!r}: `estuary loaded` lists the "
+                         "loaded files")
+    removed, gone, kept = store.unload(plan.relations, plan.entities, drop_meta=plan.drop,
+                                       set_meta=plan.keep)
+    if kept and plan.drop:
+        # The file still owns what others use: unloading those later takes them out too.
+        owner = entries[plan.what]
+        owner.entities, owner.relations = set(kept), set()
+        store.load(Bundle(), meta={owner.key: owner.to_text()})
+    return Unloaded(plan.what, removed, gone, kept)
