@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.bundle import Bundle
 from graph.changes import Changes, pending_changes
 from graph.limits import DEFAULT_LIMITS, Limits
 from graph.store import LoadSummary, Progress, Store, StoreError
 from loaders import ledger
+
+if TYPE_CHECKING:
+    from graph.neo4j_store import Neo4jStore
 
 
 @dataclass
@@ -54,6 +58,28 @@ def load_files(store: Store, paths: list[Path], *, limits: Limits = DEFAULT_LIMI
     entries = ledger.entries(bundle, mine, old)
     out.summary = store.load(bundle, progress=progress,
                              meta={e.key: e.to_text() for e in entries.values()})
+    return out
+
+
+def resume_files(store: Neo4jStore, paths: list[Path], *, limits: Limits = DEFAULT_LIMITS,
+                 progress: Progress | None = None) -> Loaded:
+    """Finish an interrupted Neo4j load of these files: read exactly as `load_files` read
+    them (names resolved, the same rows), and write the ledger entry at the end."""
+    from loaders import read_bundle
+    from loaders.bundle import expand_paths
+    from loaders.bundled import bundled_files
+
+    bundle = read_bundle([*bundled_files(), *paths], known=store.label_of,
+                         find=store.find_by_key, limits=limits)
+    bundled = {p.resolve() for p in bundled_files()}
+    mine = [p for p in expand_paths(paths) if p.resolve() not in bundled]
+    mine_set = set(mine)
+    records = [r for r, (path, _) in bundle.origins.items() if path in mine_set]
+    old = ledger.read(store.meta_items(ledger.PREFIX))
+    entries = ledger.entries(bundle, mine, old)
+    out = Loaded(bundle, mine, records)
+    out.summary = store.resume_load(bundle, progress=progress,
+                                    meta={e.key: e.to_text() for e in entries.values()})
     return out
 
 

@@ -81,13 +81,18 @@ def plan(bundle: Bundle) -> list[Step]:
     return steps
 
 
-def digest(steps: list[Step], meta: dict[str, str] | None) -> str:
+def digest(steps: list[Step], meta: dict[str, str] | None = None) -> str:
+    """A fingerprint of the rows a load writes, so a resume is checked to write the same ones.
+
+    The metadata is left out: it is written once, at the end, and may carry the time of the
+    load (the ledger of loaded files), which a resume sets anew.
+    """
+    del meta
     h = hashlib.sha256()
     for step in steps:
         h.update(f"{step.kind}:{step.name}:{len(step.rows)}\n".encode())
         for row in step.rows:
             h.update(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode())
-    h.update(json.dumps(meta or {}, sort_keys=True).encode())
     return h.hexdigest()[:24]
 
 

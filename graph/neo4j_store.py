@@ -247,10 +247,12 @@ class Neo4jStore:
         with driver_errors(self.where):
             return self._loader().pending_message()
 
-    def resume_load(self, bundle: Bundle, progress: Progress | None = None) -> LoadSummary:
-        """Finish an interrupted load of the same bundle from where it stopped."""
+    def resume_load(self, bundle: Bundle, progress: Progress | None = None,
+                    meta: dict[str, str] | None = None) -> LoadSummary:
+        """Finish an interrupted load of the same bundle from where it stopped (writing
+        `meta` at the end, as the load would have)."""
         self.ensure_constraints()
-        return self._loader(progress).resume(bundle)
+        return self._loader(progress).resume(bundle, meta)
 
     def rollback_load(self) -> str:
         """Undo an interrupted load, leaving the graph as before it; returns the load's id."""

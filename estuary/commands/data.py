@@ -143,10 +143,9 @@ def _recover(ctx: typer.Context, paths: list[Path], *, resume: bool, rollback: b
     """`load --resume FILES` / `load --rollback`: only the Neo4j store has interrupted loads."""
     import json as jsonlib
 
+    from estuary.loading import resume_files
     from graph.neo4j_store import Neo4jStore
     from graph.store import StoreError
-    from loaders import read_bundle
-    from loaders.bundled import bundled_files
 
     if resume and rollback:
         raise typer.BadParameter("choose one of --resume and --rollback")
@@ -167,12 +166,13 @@ def _recover(ctx: typer.Context, paths: list[Path], *, resume: bool, rollback: b
             else:
                 typer.echo(f"Rolled back load {load_id}: the graph is as before it.")
             return
-        bundle = read_bundle([*bundled_files(), *paths], known=store.label_of)
         with progress_bar("Resuming the load") as update:
-            summary = store.resume_load(bundle, progress=update)
+            done = resume_files(store, paths, progress=update)
     finally:
         store.close()
-    _loaded(paths, summary, json=json, warnings=bundle.warnings)
+    assert done.summary is not None
+    _loaded(paths, done.summary, json=json, warnings=done.bundle.warnings,
+            notes=done.bundle.notes)
 
 
 def _report_dry_run(files: list[Path], records: list[object], changes: object,
