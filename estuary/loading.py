@@ -38,26 +38,12 @@ def load_files(store: Store, paths: list[Path], *, limits: Limits = DEFAULT_LIMI
 
     Raises ValidationFailed, with every problem, before anything is written.
     """
-    from loaders import read_bundle
-    from loaders.bundle import expand_paths
-    from loaders.bundled import bundled_files
-
-    # Validated together with the bundled data: the bundled part is already in the store, so
-    # upserting it again changes nothing. Names resolve against the files and the store.
-    bundle = read_bundle([*bundled_files(), *paths], known=store.label_of,
-                         find=store.find_by_key, limits=limits)
-    bundled = {p.resolve() for p in bundled_files()}
-    mine = [p for p in expand_paths(paths) if p.resolve() not in bundled]
-    mine_set = set(mine)
-    records = [r for r, (path, _) in bundle.origins.items() if path in mine_set]
-    out = Loaded(bundle, mine, records)
+    out = _read(store, paths, limits)
+    bundle = out.bundle
     if dry_run:
-        out.changes = pending_changes(store, bundle, records)
+        out.changes = pending_changes(store, bundle, out.records)
         return out
-    old = ledger.read(store.meta_items(ledger.PREFIX))
-    entries = ledger.entries(bundle, mine, old)
-    out.summary = store.load(bundle, progress=progress,
-                             meta={e.key: e.to_text() for e in entries.values()})
+    out.summary = store.load(bundle, progress=progress, meta=_ledger_meta(store, out))
     return out
 
 
@@ -65,6 +51,15 @@ def resume_files(store: Neo4jStore, paths: list[Path], *, limits: Limits = DEFAU
                  progress: Progress | None = None) -> Loaded:
     """Finish an interrupted Neo4j load of these files: read exactly as `load_files` read
     them (names resolved, the same rows), and write the ledger entry at the end."""
+    out = _read(store, paths, limits)
+    out.summary = store.resume_load(out.bundle, progress=progress,
+                                    meta=_ledger_meta(store, out))
+    return out
+
+
+def _read(store: Store, paths: list[Path], limits: Limits) -> Loaded:
+    """The files validated together with the bundled data (already in the store, so
+    upserting it again changes nothing), names resolved against the files and the store."""
     from loaders import read_bundle
     from loaders.bundle import expand_paths
     from loaders.bundled import bundled_files
@@ -75,12 +70,13 @@ def resume_files(store: Neo4jStore, paths: list[Path], *, limits: Limits = DEFAU
     mine = [p for p in expand_paths(paths) if p.resolve() not in bundled]
     mine_set = set(mine)
     records = [r for r, (path, _) in bundle.origins.items() if path in mine_set]
+    return Loaded(bundle, mine, records)
+
+
+def _ledger_meta(store: Store, read: Loaded) -> dict[str, str]:
+    """The ledger entries of the files read, as the metadata a load writes at its end."""
     old = ledger.read(store.meta_items(ledger.PREFIX))
-    entries = ledger.entries(bundle, mine, old)
-    out = Loaded(bundle, mine, records)
-    out.summary = store.resume_load(bundle, progress=progress,
-                                    meta={e.key: e.to_text() for e in entries.values()})
-    return out
+    return {e.key: e.to_text() for e in ledger.entries(read.bundle, read.files, old).values()}
 
 
 def loaded(store: Store) -> list[ledger.Entry]:
