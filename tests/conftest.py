@@ -107,3 +107,16 @@ def store(request: pytest.FixtureRequest) -> object:
 def embedded_built(built_db: Path) -> EmbeddedStore:
     """The embedded store over the bundled data, shared read-only by a session's tests."""
     return EmbeddedStore(built_db)
+
+
+@pytest.fixture
+def neo4j_cli(neo4j_store: object, neo4j_settings: object, db: Path,
+              monkeypatch: pytest.MonkeyPatch) -> object:
+    """The CLI pointed at the Neo4j test server (as a user sets it: NEO4J_* variables);
+    returns the server's settings."""
+    monkeypatch.setenv("ESTUARY_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)  # type: ignore[attr-defined]
+    monkeypatch.setenv("NEO4J_PASSWORD",
+                       neo4j_settings.neo4j_password)  # type: ignore[attr-defined]
+    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    return neo4j_settings

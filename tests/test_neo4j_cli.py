@@ -17,13 +17,8 @@ GOOD_IDS = ["park:test-innovation-park", "source:analyst-notes"]
 
 
 @pytest.fixture
-def neo4j_env(neo4j_store: Any, neo4j_settings: Any, db: Path,
-              monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.setenv("ESTUARY_STORE", "neo4j")
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password)
-    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
-    yield neo4j_settings
+def neo4j_env(neo4j_cli: Any, neo4j_store: Any) -> Iterator[Any]:
+    yield neo4j_cli
     # Leave the shared test database exactly as the session fixture loaded it.
     neo4j_store.driver.execute_query("MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n",
                                      ids=GOOD_IDS)

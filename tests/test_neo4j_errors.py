@@ -11,7 +11,6 @@ import json
 import socket
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,13 +26,8 @@ from graph.store import StoreError
 
 
 @pytest.fixture
-def env(neo4j_store: Any, neo4j_settings: Any, db: Path,
-        monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("ESTUARY_STORE", "neo4j")
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password)
-    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
-    return neo4j_settings
+def env(neo4j_cli: Any) -> Any:
+    return neo4j_cli
 
 
 def _one_error_line(result: Any) -> str:

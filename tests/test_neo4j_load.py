@@ -312,13 +312,8 @@ def test_kill_9_leaves_before_or_after_and_the_next_command_says_which(
 
 
 @pytest.fixture
-def neo4j_env(neo4j_store: Any, neo4j_settings: Any, db: Path,
-              monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("ESTUARY_STORE", "neo4j")
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password)
-    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
-    return neo4j_settings
+def neo4j_env(neo4j_cli: Any) -> Any:
+    return neo4j_cli
 
 
 def _parks_file(path: Path, n: int) -> Path:

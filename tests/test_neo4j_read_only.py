@@ -108,12 +108,7 @@ READS = [
 
 
 @pytest.fixture
-def env(neo4j_store: Any, neo4j_settings: Any, db: Path,
-        monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("ESTUARY_STORE", "neo4j")
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password)
-    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+def env(neo4j_cli: Any, neo4j_store: Any) -> Any:
     return neo4j_store
 
 
