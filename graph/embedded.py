@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_keys, normalize
+from graph.names import entity_grams, entity_keys, normalize
 from graph.store import (
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
     Progress,
     StoreError,
     path_sort_key,
+    rank_candidates,
     simple_paths_from_halves,
 )
 from graph.walks import all_shortest_paths, half_paths
@@ -293,6 +294,14 @@ class EmbeddedStore:
     def all_entities(self) -> list[Entity]:
         return [self._entity(i) for i in sorted(self.graph)
                 if self._entity(i).label not in TRAVERSAL_EXCLUDED_LABELS]
+
+    def name_candidates(self, grams: Iterable[str], label: str | None,
+                        limit: int) -> list[Entity]:
+        wanted = set(grams)
+        shared = {e.id: n for e in self.all_entities()
+                  if (label is None or e.label == label)
+                  and (n := len(wanted & entity_grams(e)))}
+        return [self._entity(i) for i in rank_candidates(shared, limit)]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         if entity_id not in self.graph:

@@ -43,6 +43,22 @@ def entity_keys(entity: Entity) -> tuple[str, ...]:
     return entity.keys or tuple(lookup_keys(entity.name, entity.name_en, entity.aliases))
 
 
+def grams(text: str) -> set[str]:
+    """The character bigrams of a normalised text (the text itself if it is one character):
+    what name search shares between a query and a key, so a store can index them."""
+    if len(text) < 2:
+        return {text} if text else set()
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def entity_grams(entity: Entity) -> set[str]:
+    """Every bigram of an entity's lookup keys and normalised id."""
+    found: set[str] = set()
+    for key in (*entity_keys(entity), normalize(entity.id)):
+        found |= grams(key)
+    return found
+
+
 def lookup_keys(name: str, name_en: str, aliases: tuple[str, ...] | list[str]) -> list[str]:
     """Every normalised key an entity answers to: names, aliases, their pinyin."""
     keys: set[str] = set()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from graph import cypher
 from graph.cypher_guard import refusal
 from graph.model import Entity, Relation, sort_relations
-from graph.names import normalize
+from graph.names import entity_grams, normalize
 from graph.neo4j_errors import (
     describe,
     driver_errors,
@@ -36,6 +36,7 @@ from graph.store import (
     StoreError,
     TooManyPaths,
     path_sort_key,
+    rank_candidates,
     simple_paths_from_halves,
 )
 
@@ -376,6 +377,14 @@ class Neo4jStore:
 
     def all_entities(self) -> list[Entity]:
         return [_entity(r["node"], r["label"]) for r in self._read(cypher.ALL_ENTITIES)]
+
+    def name_candidates(self, grams: Iterable[str], label: str | None,
+                        limit: int) -> list[Entity]:
+        # A scan for now; an index on the grams makes it a lookup (issue 14).
+        wanted = set(grams)
+        found = {e.id: e for e in self.all_entities() if label is None or e.label == label}
+        shared = {i: n for i, e in found.items() if (n := len(wanted & entity_grams(e)))}
+        return [found[i] for i in rank_candidates(shared, limit)]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         rels = {(rel := _relation(r)).key: rel

@@ -55,6 +55,16 @@ def path_sort_key(path: list[str]) -> tuple[int, list[str]]:
     return (len(path), path)
 
 
+# Name search scores at most this many candidates: those sharing the most bigrams with the
+# query (graph/names.grams), ties by id. Below it, search sees every entity that shares one.
+MAX_NAME_CANDIDATES = 5000
+
+
+def rank_candidates(shared: dict[str, int], limit: int) -> list[str]:
+    """Candidate ids, most shared grams first, then by id: the one order both stores use."""
+    return sorted(shared, key=lambda i: (-shared[i], i))[:limit]
+
+
 # Half paths walked from one end before giving up (see simple_paths_from_halves).
 MAX_HALVES = 50 * MAX_PATHS
 
@@ -132,7 +142,13 @@ class Store(Protocol):
         ...
 
     def all_entities(self) -> list[Entity]:
-        """Every entity but sources, sorted by id (the gazetteer for fuzzy search)."""
+        """Every entity but sources, sorted by id (the gazetteer of `ask`, exports)."""
+        ...
+
+    def name_candidates(self, grams: Iterable[str], label: str | None,
+                        limit: int) -> list[Entity]:
+        """Entities but sources (of `label`, if given) whose keys or normalised id share at
+        least one of `grams`; the `limit` sharing the most (rank_candidates), in that order."""
         ...
 
     def relations_of(self, entity_id: str) -> list[Relation]:

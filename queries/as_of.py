@@ -161,6 +161,12 @@ class DatedStore:
         gone = self.gone()
         return [e for e in self.inner.all_entities() if e.id not in gone]
 
+    def name_candidates(self, grams: Iterable[str], label: str | None,
+                        limit: int) -> list[Entity]:
+        gone = self.gone()  # asked for enough more that dropping the gone still fills `limit`
+        found = self.inner.name_candidates(grams, label, limit + len(gone))
+        return [e for e in found if e.id not in gone][:limit]
+
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._keep(self.inner.relations_of(entity_id))
 

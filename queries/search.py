@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model import AnswerRow, Entity, Subgraph
-from graph.names import entity_keys, has_han, normalize, pinyin
-from graph.store import Store
+from graph.names import entity_keys, grams, has_han, normalize, pinyin
+from graph.store import MAX_NAME_CANDIDATES, Store
 
 # Scores: exact key 100, prefix 90, substring 80; fuzzy matches below, from rapidfuzz.
 _FUZZY_CUTOFF = 60.0
@@ -74,13 +74,19 @@ def search(store: Store, text: str, *, label: str | None = None,
     query = normalize(text)
     if not query:
         return SearchResult(text, ())
-    entities = [e for e in store.all_entities() if not label or e.label == label]
-    hits = _match(query, entities, penalty=0.0)
+    # Only entities sharing a bigram with the query can score above the cut-off; the store
+    # finds them by index, so a search costs what its candidates cost, not the whole graph.
+    hits = _match(query, _candidates(store, query, label), penalty=0.0)
     if not hits and has_han(text):
         # A miss in characters may be a homophone typo (南桶 for 南通): try its pinyin.
-        hits = _match(pinyin(text), entities, penalty=10.0)
+        sound = pinyin(text)
+        hits = _match(sound, _candidates(store, sound, label), penalty=10.0)
     hits.sort(key=lambda h: (-h.score, len(h.entity.name), h.entity.id))
     return SearchResult(text, tuple(hits[:limit]))
+
+
+def _candidates(store: Store, query: str, label: str | None) -> list[Entity]:
+    return store.name_candidates(sorted(grams(query)), label, MAX_NAME_CANDIDATES)
 
 
 def _match(query: str, entities: list[Entity], penalty: float) -> list[SearchHit]:
