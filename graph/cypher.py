@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import Entity, Relation
-from graph.names import entity_keys
+from graph.names import entity_grams, entity_keys
 from graph.schema import LABELS, REL_TYPES, TRAVERSAL_EXCLUDED_LABELS
 
 # Every estuary node also carries this label, so one uniqueness constraint covers all ids.
@@ -21,6 +21,30 @@ CONSTRAINTS = (
     f"CREATE CONSTRAINT estuary_entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
     f"CREATE CONSTRAINT estuary_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
 )
+
+# Names by index (issue 14): full-text indexes whose keyword analyser keeps each list item
+# as one exact term, so a lookup key or a bigram is found without scanning every entity.
+KEYS_INDEX = "estuary_entity_keys"
+GRAMS_INDEX = "estuary_entity_grams"
+GRAMS = "_grams"  # a node's name bigrams (graph/names.entity_grams); underscore: not data
+NAME_INDEXES = tuple(
+    f"CREATE FULLTEXT INDEX {index} IF NOT EXISTS FOR (n:{ENTITY}) ON EACH [n.{prop}] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}"
+    for index, prop in ((KEYS_INDEX, "keys"), (GRAMS_INDEX, GRAMS)))
+# The meta key that says every entity carries GRAMS (set once the indexes exist and older
+# nodes were given their grams), so name_candidates may trust the index.
+NAME_INDEX_META = "neo4j_name_index"
+NAME_INDEX_VERSION = "1"
+# Lucene refuses a query of more than 1,024 clauses: grams are asked in chunks.
+TERMS_PER_QUERY = 500
+
+
+def lucene_terms(terms: list[str]) -> list[str]:
+    """Full-text queries matching any of `terms` exactly (each quoted and escaped), in
+    chunks of TERMS_PER_QUERY."""
+    quoted = ['"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"' for t in terms]
+    return [" OR ".join(quoted[i:i + TERMS_PER_QUERY])
+            for i in range(0, len(quoted), TERMS_PER_QUERY)]
 
 
 def label(name: str) -> str:
@@ -51,7 +75,8 @@ def node_properties(entity: Entity) -> dict[str, Any]:
     """Every property a node keeps: names, lookup keys, then the label's own, sorted."""
     props: dict[str, Any] = {"id": entity.id, "name": entity.name, "name_en": entity.name_en,
                              "aliases": list(entity.aliases), "description": entity.description,
-                             "keys": list(entity_keys(entity))}
+                             "keys": list(entity_keys(entity)),
+                             GRAMS: sorted(entity_grams(entity))}
     props.update((k, v) for k, v in sorted(entity.props.items()) if k not in props)
     return props
 
@@ -157,6 +182,45 @@ WHERE n.id = $id OR ({not_excluded('n')} AND $key IN n.keys)
 RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
 ORDER BY n.id"""
 
+# The same answer as FIND_BY_KEY: the id by its unique index, the key by KEYS_INDEX ($terms
+# is lucene_terms([$key]); the IN check keeps the answer exact whatever Lucene matched).
+FIND_BY_KEY_INDEXED = f"""
+CALL () {{
+  MATCH (n:{ENTITY} {{id: $id}}) RETURN n
+  UNION
+  CALL db.index.fulltext.queryNodes('{KEYS_INDEX}', $terms) YIELD node AS n
+  WITH n WHERE {not_excluded('n')} AND $key IN n.keys
+  RETURN n
+}}
+RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
+ORDER BY n.id"""
+
+# Entities sharing a bigram with the query, found by GRAMS_INDEX ($queries is
+# lucene_terms($grams)), ranked as graph.store.rank_candidates ranks them.
+NAME_CANDIDATES = f"""
+UNWIND $queries AS q
+CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', q) YIELD node AS n
+WITH DISTINCT n
+WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
+WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
+ORDER BY shared DESC, n.id
+LIMIT $limit
+RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, shared"""
+
+NAME_INDEX_READY = f"""
+MATCH (m:{META} {{key: '{NAME_INDEX_META}'}}) RETURN m.value = '{NAME_INDEX_VERSION}' AS ready"""
+
+# Entities loaded before the grams existed: given them in batches (Neo4jStore.index_names).
+WITHOUT_GRAMS = f"""
+MATCH (n:{ENTITY}) WHERE n.{GRAMS} IS NULL
+RETURN n.id AS id, n.keys AS keys
+LIMIT $limit"""
+
+SET_GRAMS = f"""
+UNWIND $rows AS row
+MATCH (n:{ENTITY} {{id: row[0]}})
+SET n.{GRAMS} = row[1]"""
+
 ALL_ENTITIES = f"""
 MATCH (n:{ENTITY}) WHERE {not_excluded('n')}
 RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label
@@ -190,6 +254,26 @@ UNWIND $frontier AS fid
 MATCH (:{ENTITY} {{id: fid}})--(m:{ENTITY})
 WHERE {not_excluded('m')}
 RETURN DISTINCT m.id AS id"""
+
+
+# One BFS layer for graph/walks.FetchedAdjacency: the walkable neighbours of each node asked
+# about (no Sources, no self loops, parallel relationships once). With $keep set, only the
+# neighbours a links-style walk may enter: one of the $inner labels and no level among
+# $exclude_levels, or one of the two ends ($keep).
+ADJACENCY = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+OPTIONAL MATCH (n)--(m:{ENTITY})
+WHERE m <> n AND {not_excluded('m')}
+  AND ($keep IS NULL OR m.id IN $keep
+       OR (any(l IN labels(m) WHERE l IN $inner)
+           AND NOT coalesce(m.level, '') IN $exclude_levels))
+RETURN id, collect(DISTINCT m.id) AS ids"""
+
+LABELS_OF = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+RETURN id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label"""
 
 
 def shortest_paths(max_len: int) -> str:

@@ -13,10 +13,10 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from graph import cypher
+from graph import cypher, walks
 from graph.cypher_guard import refusal
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_grams, normalize
+from graph.names import entity_grams, grams, normalize
 from graph.neo4j_errors import (
     describe,
     driver_errors,
@@ -28,13 +28,10 @@ from graph.neo4j_errors import (
 from graph.neo4j_load import Loader
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
-    MAX_HALVES,
-    MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
     Progress,
     StoreError,
-    TooManyPaths,
     path_sort_key,
     rank_candidates,
     simple_paths_from_halves,
@@ -53,6 +50,7 @@ LOCAL_DEV_PASSWORD = "estuary-dev"  # the password scripts/neo4j.sh gives its lo
 # commits batch by batch (issue 13).
 UNLOAD_ONE_TRANSACTION = 20_000
 UNLOAD_BATCH_ROWS = 5_000
+GRAMS_BATCH_ROWS = 10_000  # entities given their name grams per transaction (index_names)
 MIN_MAJOR_VERSION = 5
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -127,6 +125,14 @@ def require_version(version: str, where: str) -> None:
                          f"{MIN_MAJOR_VERSION}.x or newer")
 
 
+def _grams_of(entity_id: str, keys: Iterable[str]) -> set[str]:
+    """graph/names.entity_grams from a node's stored keys and id."""
+    found: set[str] = set()
+    for key in (*keys, normalize(entity_id)):
+        found |= grams(key)
+    return found
+
+
 def _batches(rows: list[Any], size: int) -> list[list[Any]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
 
@@ -142,6 +148,7 @@ class Neo4jStore:
         self.database = database
         self.location = location  # the URI without credentials (+ /database)
         self.where = where or f"Neo4j at {location}"
+        self._name_index: bool | None = None  # see name_index_ready
 
     def _loader(self, progress: Progress | None = None) -> Loader:
         return Loader(self.driver, self.database, self.where, progress)
@@ -231,6 +238,8 @@ class Neo4jStore:
         with driver_errors(self.where):
             for statement in (*cypher.CONSTRAINTS, *cypher.LOAD_CONSTRAINTS):
                 self.driver.execute_query(statement, database_=self.database)
+        self._name_index = None  # the database may have been emptied since it was asked
+        self.index_names()
 
     def bundled_digest(self) -> str | None:
         records = self._read(cypher.GET_META, key="bundled_digest")
@@ -372,7 +381,12 @@ class Neo4jStore:
         return {r["node"]["id"]: _entity(r["node"], r["label"]) for r in records}
 
     def find_by_key(self, key: str) -> list[Entity]:
-        records = self._read(cypher.FIND_BY_KEY, id=key, key=normalize(key))
+        wanted = normalize(key)
+        if wanted and self.name_index_ready():
+            records = self._read(cypher.FIND_BY_KEY_INDEXED, id=key, key=wanted,
+                                 terms=cypher.lucene_terms([wanted])[0])
+        else:  # a database loaded before the name indexes: scan
+            records = self._read(cypher.FIND_BY_KEY, id=key, key=wanted)
         return [_entity(r["node"], r["label"]) for r in records]
 
     def all_entities(self) -> list[Entity]:
@@ -380,11 +394,51 @@ class Neo4jStore:
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
                         limit: int) -> list[Entity]:
-        # A scan for now; an index on the grams makes it a lookup (issue 14).
-        wanted = set(grams)
-        found = {e.id: e for e in self.all_entities() if label is None or e.label == label}
-        shared = {i: n for i, e in found.items() if (n := len(wanted & entity_grams(e)))}
+        wanted = sorted(set(grams))
+        if not wanted or limit <= 0:
+            return []
+        if not self.name_index_ready():  # loaded before the name indexes: scan
+            found = {e.id: e for e in self.all_entities() if label is None or e.label == label}
+            shared = {i: n for i, e in found.items()
+                      if (n := len(set(wanted) & entity_grams(e)))}
+            return [found[i] for i in rank_candidates(shared, limit)]
+        records = self._read(cypher.NAME_CANDIDATES, queries=cypher.lucene_terms(wanted),
+                             grams=wanted, label=label, limit=limit)
+        found = {r["node"]["id"]: _entity(r["node"], r["label"]) for r in records}
+        # ranked again here: Python's order of ids, whatever the server's collation
+        shared = {r["node"]["id"]: r["shared"] for r in records}
         return [found[i] for i in rank_candidates(shared, limit)]
+
+    def name_index_ready(self) -> bool:
+        """Do the name indexes cover every entity? Asked once per store (a load sets it)."""
+        if self._name_index is None:
+            records = self._read(cypher.NAME_INDEX_READY)
+            self._name_index = bool(records and records[0]["ready"])
+        return self._name_index
+
+    def index_names(self) -> None:
+        """Create the name indexes, give entities loaded before them their grams, and say
+        so in the metadata (once per database: later loads write the grams themselves)."""
+        with driver_errors(self.where):
+            for statement in cypher.NAME_INDEXES:
+                self.driver.execute_query(statement, database_=self.database)
+            self.driver.execute_query("CALL db.awaitIndexes(600)", database_=self.database)
+            if self.name_index_ready():
+                return
+            while True:
+                records, _, _ = self.driver.execute_query(
+                    cypher.WITHOUT_GRAMS, limit=GRAMS_BATCH_ROWS, database_=self.database)
+                if not records:
+                    break
+                rows = [[r["id"], sorted(_grams_of(r["id"], r["keys"] or ()))]
+                        for r in records]
+                self.driver.execute_query(cypher.SET_GRAMS, rows=rows,
+                                          database_=self.database)
+            self.driver.execute_query(
+                cypher.SET_META, rows=[{"key": cypher.NAME_INDEX_META,
+                                        "value": cypher.NAME_INDEX_VERSION}],
+                database_=self.database)
+        self._name_index = True
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         rels = {(rel := _relation(r)).key: rel
@@ -409,46 +463,50 @@ class Neo4jStore:
             return {}
         if label in TRAVERSAL_EXCLUDED_LABELS:
             return {entity_id: 0}
-        seen = {entity_id: 0}
-        frontier = [entity_id]
-        for level in range(1, depth + 1):
-            if not frontier:
-                break
-            found = [r["id"] for r in self._read(cypher.NEXT_LEVEL, frontier=frontier)]
-            frontier = sorted(i for i in found if i not in seen)
-            seen.update((i, level) for i in frontier)
-        return seen
+        return walks.distances(self.adjacency(), entity_id, depth)
+
+    def adjacency(self, keep: Iterable[str] | None = None,
+                  inner_labels: Iterable[str] = (),
+                  exclude_levels: Iterable[str] = ()) -> walks.FetchedAdjacency:
+        """The walkable graph, read one BFS layer per query as the walks ask for it. With
+        `keep`, only neighbours with one of `inner_labels` and no level among
+        `exclude_levels`, or among `keep` (a links-style walk enters no other)."""
+        params = {"keep": sorted(keep) if keep is not None else None,
+                  "inner": sorted(inner_labels), "exclude_levels": sorted(exclude_levels)}
+
+        def fetch(ids: list[str]) -> dict[str, list[str]]:
+            return {r["id"]: sorted(r["ids"])
+                    for r in self._read(cypher.ADJACENCY, ids=ids, **params)}
+
+        return walks.FetchedAdjacency(fetch)
 
     def _walkable(self, *ids: str) -> bool:
         """Paths and neighbourhoods start only at entities that are not Sources."""
-        return all(self.label_of(i) not in (None, *TRAVERSAL_EXCLUDED_LABELS) for i in ids)
-
-    def _paths(self, query: str, a: str, b: str, max_len: int,
-               **params: Any) -> list[list[str]]:
-        records = self._read(query, a=a, b=b, cap=MAX_PATHS + 1, **params)
-        if len(records) > MAX_PATHS:
-            raise TooManyPaths(a, b, max_len)
-        return sorted((list(r["ids"]) for r in records), key=path_sort_key)
+        labels = {r["id"]: r["label"] for r in self._read(cypher.LABELS_OF, ids=list(ids))}
+        return all(labels.get(i) not in (None, *TRAVERSAL_EXCLUDED_LABELS) for i in ids)
 
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
         if not self._walkable(a, b):
             return []
         if a == b:
             return [[a]]
-        return self._paths(cypher.shortest_paths(max_len), a, b, max_len)
+        # Bidirectional BFS, a query per layer (graph/walks.py): faster than Cypher's
+        # allShortestPaths here (docs/benchmarks-stores.md), and the embedded store's code.
+        found = walks.all_shortest_paths(self.adjacency(), a, b, max_len)
+        return sorted(found, key=path_sort_key)
 
     def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
         if a == b or not self._walkable(a, b):
             return []
+        # Each half walk reads the neighbours it may enter, a layer per query, and walks
+        # them with the embedded store's code; the adjacency holds only enterable nodes
+        # and the two ends, so every node in it but the ends is allowed.
+        ends = {a, b}
 
         def half_paths(start: str, depth: int, target: str) -> list[list[str]]:
-            records = self._read(cypher.half_paths(depth), start=start, target=target,
-                                 inner=sorted(inner_labels),
-                                 exclude_levels=sorted(exclude_levels), cap=MAX_HALVES + 1)
-            if len(records) > MAX_HALVES:
-                raise TooManyPaths(a, b, max_len)
-            return [list(r["ids"]) for r in records]
+            adj = self.adjacency(ends, inner_labels, exclude_levels)
+            return walks.half_paths(adj, start, depth, target, lambda n: n not in ends)
 
         return simple_paths_from_halves(half_paths, a, b, max_len)
 
