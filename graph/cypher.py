@@ -124,6 +124,30 @@ SET r = row.props
 RETURN status, count(*) AS n"""
 
 
+# -- a first load into an empty database: nothing to compare with, so no lookups ----------
+# Rows are plain lists (less to pack and unpack than maps): entities [props], relations
+# [start, end, props]. Every row is new: the database held no entity when the load began.
+
+def create_entities(name: str) -> str:
+    return f"""
+UNWIND $rows AS row
+CREATE (n:{ENTITY}:{label(name)})
+SET n = row[0]
+RETURN count(*) AS n"""
+
+
+def create_relations(name: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row[0]}})
+MATCH (b:{ENTITY} {{id: row[1]}})
+CREATE (a)-[r:{rel_type(name)}]->(b)
+SET r = row[2]
+RETURN count(*) AS n"""
+
+
+ANY_ENTITY = f"MATCH (n:{ENTITY}) RETURN n.id AS id LIMIT 1"
+
 SET_META = f"""
 UNWIND $rows AS row
 MERGE (m:{META} {{key: row.key}})
@@ -332,7 +356,7 @@ WHERE name IN ['db.memory.transaction.max', 'dbms.memory.transaction.total.max']
 RETURN name, value"""
 
 START_LOAD = f"""
-CREATE (m:{LOAD} {{slot: 'load', id: $id, state: 'loading', digest: $digest,
+CREATE (m:{LOAD} {{slot: 'load', id: $id, state: 'loading', digest: $digest, fresh: $fresh,
                    rows_total: $total, rows_done: 0, ec: 0, eu: 0, rc: 0, ru: 0,
                    started: datetime(), updated: datetime()}})"""
 
@@ -365,7 +389,7 @@ MATCH (m:{LOAD})
 RETURN m.id AS id, m.state AS state, m.digest AS digest, m.rows_total AS rows_total,
        m.rows_done AS rows_done, toString(m.started) AS started,
        duration.inSeconds(m.updated, datetime()).seconds AS idle,
-       m.ec AS ec, m.eu AS eu, m.rc AS rc, m.ru AS ru
+       m.ec AS ec, m.eu AS eu, m.rc AS rc, m.ru AS ru, coalesce(m.fresh, false) AS fresh
 LIMIT 1"""
 
 LOAD_LEASES = """
@@ -451,6 +475,16 @@ CALL (k) {{
     "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS",
     f"MATCH (m:{LOAD} {{id: $load}}) DELETE m",
 )
+
+# A first load into an empty database marks nothing: rolling it back empties the database
+# again (it held no entity before; other loads wait for the marker), committing it leaves
+# only the marker to delete.
+FRESH_ROLLBACK_STEPS = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    f"MATCH (n:{ENTITY}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 2000 ROWS",
+    f"MATCH (m:{LOAD} {{id: $load}}) DELETE m",
+)
+FRESH_CLEANUP_STEPS = (f"MATCH (m:{LOAD} {{id: $load, state: 'committed'}}) DELETE m",)
 
 CLEANUP_STEPS = (
     "MATCH ()-[r]->() WHERE r._load = $load "

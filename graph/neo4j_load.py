@@ -63,8 +63,17 @@ def transaction_budget(driver: Driver, database: str | None) -> int:
 Counts = Counter[tuple[str, str]]
 
 
-def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | None) -> Counts:
+def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | None,
+              fresh: bool = False) -> Counts:
     found: Counts = Counter()
+    if fresh:  # an empty database: every row is created, none looked up
+        if step.kind == "entities":
+            query, plain = cypher.create_entities(step.name), [[r["props"]] for r in rows]
+        else:
+            query = cypher.create_relations(step.name)
+            plain = [[r["start"], r["end"], r["props"]] for r in rows]
+        found[step.kind, "created"] += tx.run(query, rows=plain).single()["n"]
+        return found
     if step.kind == "entities":
         query = (cypher.upsert_entities_marked(step.name) if load_id
                  else cypher.upsert_entities(step.name))
@@ -102,18 +111,28 @@ class Loader:
         steps = plan(bundle)
         total = sum(len(s.rows) for s in steps)
         budget = transaction_budget(self.driver, self.database)
+        fresh = self._empty()
         if sum(sum(s.sizes) for s in steps) <= budget:
             try:
-                return self._one_transaction(steps, meta, total)
+                return self._one_transaction(steps, meta, total, fresh)
             except StoreError as exc:
-                if not isinstance(exc.__cause__, Exception) or not is_out_of_memory(exc.__cause__):
+                cause = exc.__cause__
+                if fresh and _constraint_error(cause):
+                    # another load got in first: the database is not empty any more
+                    return self._one_transaction(steps, meta, total, False)
+                if not isinstance(cause, Exception) or not is_out_of_memory(cause):
                     raise
         load_id = uuid.uuid4().hex[:12]
-        self._start_marker(load_id, digest(steps, meta), total)
-        return self._batches(load_id, steps, meta, budget, 0, Counter(), total)
+        self._start_marker(load_id, digest(steps, meta), total, fresh)
+        return self._batches(load_id, steps, meta, budget, 0, Counter(), total, fresh)
+
+    def _empty(self) -> bool:
+        """Does the database hold no entity? Then a load creates without looking up."""
+        records, _, _ = self.driver.execute_query(cypher.ANY_ENTITY, database_=self.database)
+        return not records
 
     def _one_transaction(self, steps: list[Step], meta: dict[str, str] | None,
-                         total: int) -> LoadSummary:
+                         total: int, fresh: bool) -> LoadSummary:
         from neo4j import exceptions as nx
 
         counts: Counts = Counter()
@@ -122,7 +141,7 @@ class Loader:
             with self._session() as session, session.begin_transaction(
                     metadata={"estuary_load_batch": "one"}) as tx:
                 for step in steps:
-                    counts += _run_rows(tx, step, step.rows, None)
+                    counts += _run_rows(tx, step, step.rows, None, fresh)
                     done += len(step.rows)
                     self._tick(done, total)
                 if meta:
@@ -133,12 +152,12 @@ class Loader:
             raise error from exc
         return summary(counts)
 
-    def _start_marker(self, load_id: str, rows_digest: str, total: int) -> None:
+    def _start_marker(self, load_id: str, rows_digest: str, total: int, fresh: bool) -> None:
         from neo4j import exceptions as nx
 
         try:
             self.driver.execute_query(cypher.START_LOAD, id=load_id, digest=rows_digest,
-                                      total=total, database_=self.database)
+                                      total=total, fresh=fresh, database_=self.database)
         except nx.ConstraintError:
             raise StoreError(self.pending_message() or f"{self.where}: another load is "
                              "in progress") from None
@@ -146,9 +165,11 @@ class Loader:
             raise StoreError(describe(exc, self.where) + "; nothing was loaded") from None
 
     def _batches(self, load_id: str, steps: list[Step], meta: dict[str, str] | None,
-                 budget: int, start: int, counts: Counts, total: int) -> LoadSummary:
+                 budget: int, start: int, counts: Counts, total: int,
+                 fresh: bool) -> LoadSummary:
         with self._lease(load_id):
-            return self._run_batches(load_id, steps, meta, budget, start, counts, total)
+            return self._run_batches(load_id, steps, meta, budget, start, counts, total,
+                                     fresh)
 
     @contextmanager
     def _lease(self, load_id: str) -> Iterator[None]:
@@ -177,7 +198,8 @@ class Loader:
         return bool(records and records[0]["n"])
 
     def _run_batches(self, load_id: str, steps: list[Step], meta: dict[str, str] | None,
-                     budget: int, start: int, counts: Counts, total: int) -> LoadSummary:
+                     budget: int, start: int, counts: Counts, total: int,
+                     fresh: bool) -> LoadSummary:
         from neo4j import exceptions as nx
 
         done = start
@@ -187,7 +209,7 @@ class Loader:
         while pending:
             step, i, j = pending.pop(0)
             try:
-                counts += self._batch(load_id, step, i, j, done)
+                counts += self._batch(load_id, step, i, j, done, fresh)
             except (nx.Neo4jError, nx.DriverError, OSError) as exc:
                 if is_out_of_memory(exc) and j - i > 1:  # estimate too low: halve, retry
                     mid = (i + j) // 2
@@ -211,7 +233,8 @@ class Loader:
         self.finish_cleanup()
         return summary(final)
 
-    def _batch(self, load_id: str, step: Step, i: int, j: int, done: int) -> Counts:
+    def _batch(self, load_id: str, step: Step, i: int, j: int, done: int,
+               fresh: bool) -> Counts:
         with self._session() as session, session.begin_transaction(
                 metadata={"estuary_load_batch": load_id, "rows": f"{step.name} {i}-{j}"}) as tx:
             # The marker first: it takes the marker's lock, so a concurrent --rollback or
@@ -220,7 +243,7 @@ class Loader:
             if claimed is None:
                 raise StoreError(f"{self.where}: load {load_id} was rolled back or resumed "
                                  "by another command")
-            found = _run_rows(tx, step, step.rows[i:j], load_id)
+            found = _run_rows(tx, step, step.rows[i:j], load_id, fresh)
             tx.run(cypher.COUNT_BATCH, id=load_id,
                    ec=found["entities", "created"], eu=found["entities", "updated"],
                    rc=found["relations", "created"], ru=found["relations", "updated"]
@@ -272,7 +295,7 @@ class Loader:
                           ("relations", "created"): m["rc"], ("relations", "updated"): m["ru"]})
         budget = transaction_budget(self.driver, self.database)
         return self._batches(m["id"], steps, meta, budget, m["rows_done"], counts,
-                             m["rows_total"])
+                             m["rows_total"], m["fresh"])
 
     def rollback(self) -> str:
         """Undo an interrupted load; returns its id."""
@@ -289,7 +312,8 @@ class Loader:
             self.driver.execute_query(cypher.BEGIN_ROLLBACK, id=m["id"],
                                       database_=self.database)
             with self._session() as session:
-                for statement in cypher.ROLLBACK_STEPS:
+                for statement in (cypher.FRESH_ROLLBACK_STEPS if m["fresh"]
+                                  else cypher.ROLLBACK_STEPS):
                     session.run(statement, load=m["id"]).consume()
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise StoreError(describe(exc, self.where) + then) from None
@@ -310,10 +334,17 @@ class Loader:
             if not m or m["state"] != "committed":
                 return
             with self._session() as session:
-                for statement in cypher.CLEANUP_STEPS:
+                for statement in (cypher.FRESH_CLEANUP_STEPS if m["fresh"]
+                                  else cypher.CLEANUP_STEPS):
                     session.run(statement, load=m["id"]).consume()
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise StoreError(describe(exc, self.where)) from None
+
+
+def _constraint_error(exc: BaseException | None) -> bool:
+    from neo4j import exceptions as nx
+
+    return isinstance(exc, nx.ConstraintError)
 
 
 def _meta_rows(meta: dict[str, str]) -> list[dict[str, str]]:

@@ -363,3 +363,73 @@ def test_cli_resume_with_the_same_files(clean: Any, small_budget: int, neo4j_env
     direct = runner.invoke(app, ["load", str(parks)])
     assert direct.exit_code == 0, direct.output
     assert _state(store) == state
+
+
+# -- a first load into an empty database (issue 14): created without lookups ------------------
+
+@pytest.fixture
+def empty(neo4j_store: Any) -> Iterator[Any]:
+    """The test database emptied; the bundled data is loaded again afterwards."""
+    from conftest import wipe_neo4j
+
+    from estuary.stores import ensure_bundled
+
+    wipe_neo4j(neo4j_store)
+    yield neo4j_store
+    wipe_neo4j(neo4j_store)
+    ensure_bundled(neo4j_store)
+
+
+def _upserted_state(store: Any, bundle: Bundle) -> tuple[Any, ...]:
+    """The state the upsert path leaves: the same load into a database that is not empty."""
+    wipe = "MATCH (n:Entity {id: 'park:not-empty'}) DETACH DELETE n"
+    store.driver.execute_query("CREATE (:Entity:Park {id: 'park:not-empty'})")
+    summary = store.load(bundle)
+    store.driver.execute_query(wipe)
+    return _state(store), summary
+
+
+@pytest.mark.parametrize("batched", [False, True])
+def test_a_first_load_creates_what_an_upsert_would(empty: Any, batched: bool,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    store = empty
+    if batched:
+        monkeypatch.setattr(neo4j_load, "transaction_budget", lambda d, db: 40 * 4_000)
+    created = []
+    real = neo4j_load._run_rows
+    monkeypatch.setattr(neo4j_load, "_run_rows", lambda tx, step, rows, load_id, fresh=False: (
+        created.append(fresh), real(tx, step, rows, load_id, fresh))[1])
+    summary = store.load(_bundle(300, 1), meta={"bundled_digest": "x"})
+    assert created and all(created), "an empty database takes the create path"
+    assert (summary.entities_created, summary.relations_created) == (301, 300)
+    assert (summary.entities_updated, summary.relations_updated) == (0, 0)
+    fresh = _state(store)
+    assert fresh[1:] == (0, 0), "no backups or markers are left"
+    assert store.bundled_digest() == "x"
+    wipe_all = "MATCH (n) DETACH DELETE n"
+    store.driver.execute_query(wipe_all)
+    created.clear()
+    upserted, upsert_summary = _upserted_state(store, _bundle(300, 1))
+    assert not any(created)
+    assert upserted == fresh and upsert_summary == summary
+
+
+def test_an_interrupted_first_load_rolls_back_to_empty(empty: Any, small_budget: int) -> None:
+    store = empty
+    _interrupted(store, _bundle(300, 1), after=4)
+    assert _state(store)[0], "some rows were in"
+    with pytest.raises(StoreError, match="interrupted after"):
+        store.load(_bundle(50, 1, prefix="park:loadtest-other-"))
+    store.rollback_load()
+    assert _state(store) == ((), 0, 0)
+    assert store.counts() == ({}, {})
+
+
+def test_an_interrupted_first_load_is_resumed(empty: Any, small_budget: int) -> None:
+    store = empty
+    _interrupted(store, _bundle(300, 1), after=4)
+    summary = store.resume_load(_bundle(300, 1))
+    assert (summary.entities_created, summary.relations_created) == (301, 300)
+    resumed = _state(store)
+    store.driver.execute_query("MATCH (n) DETACH DELETE n")
+    assert _upserted_state(store, _bundle(300, 1))[0] == resumed
