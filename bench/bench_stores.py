@@ -47,21 +47,30 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+
+
+def _tree() -> Path:
+    """--tree DIR: measure the code of another checkout (e.g. the baseline commit) with this
+    script; read before the imports below, which then come from that tree."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--tree" and i + 1 < len(args):
+            return Path(args[i + 1]).resolve()
+        if arg.startswith("--tree="):
+            return Path(arg.split("=", 1)[1]).resolve()
+    return ROOT
+
+
+TREE = _tree()
+sys.path[:0] = [str(TREE)] + ([str(ROOT)] if TREE != ROOT else [])
 
 from bench.synth import BENCH_A, BENCH_B, sample_ids, synth_bundle  # noqa: E402
 from graph import cypher  # noqa: E402
 from graph.bundle import Bundle  # noqa: E402
 from graph.embedded import EmbeddedStore  # noqa: E402
 from graph.names import normalize  # noqa: E402
-from graph.neo4j_store import (  # noqa: E402
-    ALL_OR_NOTHING_ROWS,
-    BATCH_ROWS,
-    Neo4jStore,
-    _entity_row,
-    _relation_row,
-)
+from graph.neo4j_plan import entity_row, relation_row  # noqa: E402
+from graph.neo4j_store import Neo4jStore  # noqa: E402
 from graph.schema import LABELS, REL_TYPES  # noqa: E402
 from graph.settings import StoreSettings  # noqa: E402
 from graph.store import MAX_PATHS, TooManyPaths, path_sort_key  # noqa: E402
@@ -69,6 +78,8 @@ from queries import errors as query_errors  # noqa: E402
 from queries.links import links  # noqa: E402
 from queries.neighbors import neighbors  # noqa: E402
 from queries.paths import shortest_paths  # noqa: E402
+from queries.search import search  # noqa: E402
+from queries.show import show  # noqa: E402
 
 # The city levels a links-style path search keeps off its paths (hubs), and the labels it
 # walks through (links now finds typed links by relation; the path primitive is benchmarked
@@ -111,9 +122,9 @@ def machine() -> dict[str, str]:
     try:
         import subprocess
 
-        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        head = subprocess.run(["git", "-C", str(TREE), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--",
+        dirty = subprocess.run(["git", "-C", str(TREE), "status", "--porcelain", "--",
                                 "graph", "queries", "loaders"],
                                capture_output=True, text=True, check=True).stdout.split("\n")
         changed = sorted(line[3:] for line in dirty if line.strip())
@@ -127,6 +138,12 @@ def machine() -> dict[str, str]:
         import networkx
 
         out["libs"] = f"networkx {networkx.__version__}, neo4j driver {neo4j.__version__}"
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            out["libs"] += f" with neo4j-rust-ext {version('neo4j-rust-ext')}"
+        except PackageNotFoundError:
+            out["libs"] += " (pure-Python packing: no neo4j-rust-ext)"
     except ImportError:
         pass
     return out
@@ -256,7 +273,7 @@ def per_row_baseline(store: Neo4jStore, bundle: Bundle, sample: int,
         for eid in ents:
             entity = bundle.entities[eid]
             query = cypher.upsert_entities(entity.label)
-            row = _entity_row(entity)
+            row = entity_row(entity)
             session.execute_write(lambda tx, q=query, r=row: tx.run(q, rows=[r]).consume())
         out["entities"] = (len(ents), time.perf_counter() - t0)
         # the sampled relations' endpoints must exist: load them in bulk, untimed
@@ -266,7 +283,7 @@ def per_row_baseline(store: Neo4jStore, bundle: Bundle, sample: int,
         t0 = time.perf_counter()
         for rel in rels:
             query = cypher.upsert_relations(rel.type)
-            row = _relation_row(rel)
+            row = relation_row(rel)
             session.execute_write(lambda tx, q=query, r=row: tx.run(q, rows=[r]).consume())
         out["relations"] = (len(rels), time.perf_counter() - t0)
     return out
@@ -329,7 +346,11 @@ def answer_size(result: Any) -> tuple[int, ...]:
         return (len(result.links), sum(len(link.paths) for link in result.links))
     if hasattr(result, "paths"):
         return (len(result.paths),)
-    return (len(result.neighbors), len(result.edges))
+    if hasattr(result, "hits"):
+        return (len(result.hits),)
+    if hasattr(result, "neighbors"):
+        return (len(result.neighbors), len(result.edges))
+    return (1,)
 
 
 def loadavg() -> str:
@@ -402,116 +423,91 @@ def bench_queries(stores: dict[str, Any], jobs: dict[str, list[Callable[[Any], A
     return stats, mismatches
 
 
-# -- candidate fixes ------------------------------------------------------------------------
-# Faster versions of the slow store primitives, measured next to the current code on the same
-# items and checked to give identical answers. They live here, not in graph/, as evidence for
-# the proposed fixes in the report.
-
-def _pruned_simple_paths(adj: Any, allowed: Callable[[str], bool], a: str, b: str,
-                         max_len: int) -> list[list[str]]:
-    """Simple paths a..b of <= max_len hops with allowed inner nodes: a DFS from a that only
-    steps onto nodes from which b is still reachable in the hops left (BFS distances from b
-    over allowed nodes). Same answers as nx.all_simple_paths on the allowed subgraph."""
-    dist = {b: 0}
-    frontier = [b]
-    for d in range(1, max_len):
-        nxt = []
-        for u in frontier:
-            for v in adj.get(u, ()):
-                if v not in dist and v != a and allowed(v):
-                    dist[v] = d
-                    nxt.append(v)
-        frontier = nxt
-    found: list[list[str]] = []
-    path, on = [a], {a}
-
-    def dfs(u: str, left: int) -> None:
-        for v in adj.get(u, ()):
-            if v == b:
-                found.append([*path, b])
-                if len(found) > MAX_PATHS:
-                    raise TooManyPaths(a, b, max_len)
-            elif left > 1 and v not in on and dist.get(v, max_len) < left:
-                path.append(v)
-                on.add(v)
-                dfs(v, left - 1)
-                path.pop()
-                on.discard(v)
-
-    dfs(a, max_len)
-    return sorted(found, key=path_sort_key)
-
-
-# Every edge of a path of <= 4 hops touches a neighbour of one end, so this local graph
-# (distinct neighbours, allowed labels only) holds all of them.
-NEAR_ENDS = f"""
-UNWIND $ends AS end
-MATCH (:{cypher.ENTITY} {{id: end}})--(x:{cypher.ENTITY})
-WHERE x.id IN $ends OR any(l IN labels(x) WHERE l IN $inner)
-  AND (x.id IN $ends OR NOT coalesce(x.level, '') IN $exclude_levels)
-WITH DISTINCT x
-MATCH (x)--(y:{cypher.ENTITY})
-WHERE (y.id IN $ends OR any(l IN labels(y) WHERE l IN $inner))
-  AND (y.id IN $ends OR NOT coalesce(y.level, '') IN $exclude_levels)
-RETURN x.id AS x, collect(DISTINCT y.id) AS ys"""
-
+# -- the primitives before and after issue 14 -------------------------------------------------
+# The Neo4j primitives this branch replaced, kept here (not in graph/) so that one run times
+# the old and the new code on the same items and checks that they give identical answers.
 
 def _read(store: Neo4jStore, query: str, **params: Any) -> list[Any]:
-    """Run a candidate query through the store's public driver (candidates are not store
-    methods, and the bench does not reach into the store's private helpers)."""
+    """Run a query through the store's public driver, routed as a read."""
     records, _, _ = store.driver.execute_query(query, params, database_=store.database,
                                                routing_="r")
     return list(records)
 
 
-def cand_neo4j_simple_paths(store: Neo4jStore, a: str, b: str, max_len: int,
-                            inner: frozenset[str],
-                            exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
-    if max_len > 4:
-        raise ValueError("this candidate handles 1..4 hops")
+def old_shortest_paths(store: Neo4jStore, a: str, b: str, max_len: int) -> list[list[str]]:
+    """Cypher's allShortestPaths: one variable-length query (before, and kept: faster)."""
+    if a == b:
+        return [[a]]
+    records = _read(store, cypher.shortest_paths(max_len), a=a, b=b, cap=MAX_PATHS + 1)
+    if len(records) > MAX_PATHS:
+        raise TooManyPaths(a, b, max_len)
+    return sorted((list(r["ids"]) for r in records), key=path_sort_key)
+
+
+def fetched_shortest_paths(store: Neo4jStore, a: str, b: str,
+                           max_len: int) -> list[list[str]]:
+    """graph/walks.all_shortest_paths over the store's FetchedAdjacency (a read per layer)."""
+    from graph.walks import all_shortest_paths
+
+    if a == b:
+        return [[a]]
+    return sorted(all_shortest_paths(store.adjacency(), a, b, max_len), key=path_sort_key)
+
+
+def old_simple_paths(store: Neo4jStore, a: str, b: str, max_len: int, inner: frozenset[str],
+                     exclude_levels: frozenset[str]) -> list[list[str]]:
+    """Two variable-length half-path queries, joined in the middle (before)."""
+    from graph.store import MAX_HALVES, simple_paths_from_halves
+
     if a == b:
         return []
-    adj: dict[str, set[str]] = {}
-    for r in _read(store, NEAR_ENDS, ends=[a, b], inner=sorted(inner),
-                   exclude_levels=sorted(exclude_levels)):
-        for y in r["ys"]:
-            if y != r["x"]:
-                adj.setdefault(r["x"], set()).add(y)
-                adj.setdefault(y, set()).add(r["x"])
-    if a not in adj or b not in adj:
-        return []
-    return _pruned_simple_paths(adj, lambda n: True, a, b, max_len)
+
+    def half_paths(start: str, depth: int, target: str) -> list[list[str]]:
+        records = _read(store, cypher.half_paths(depth), start=start, target=target,
+                        inner=sorted(inner), exclude_levels=sorted(exclude_levels),
+                        cap=MAX_HALVES + 1)
+        if len(records) > MAX_HALVES:
+            raise TooManyPaths(a, b, max_len)
+        return [list(r["ids"]) for r in records]
+
+    return simple_paths_from_halves(half_paths, a, b, max_len)
 
 
-# A keyword-analysed full-text index over the lookup keys (full-text indexes accept
-# LIST<STRING>; the keyword analyser keeps each key whole), so a name lookup is an index
-# query instead of FIND_BY_KEY's scan of every entity.
-KEYS_INDEX = "bench_entity_keys"
-CREATE_KEYS_INDEX = (
-    f"CREATE FULLTEXT INDEX {KEYS_INDEX} IF NOT EXISTS FOR (n:{cypher.ENTITY}) ON EACH [n.keys] "
-    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}")
-FIND_BY_KEY_INDEXED = f"""
-CALL () {{
-  MATCH (n:{cypher.ENTITY} {{id: $id}}) RETURN n
-  UNION
-  CALL db.index.fulltext.queryNodes('{KEYS_INDEX}', $term) YIELD node
-  WITH node AS n WHERE NOT n:Source
-  RETURN n
-}}
-RETURN n AS node, [l IN labels(n) WHERE l <> '{cypher.ENTITY}'][0] AS label
-ORDER BY n.id"""
+def old_distances(store: Neo4jStore, entity_id: str, depth: int) -> dict[str, int]:
+    """A query per BFS level returning the level's distinct new ids (before)."""
+    seen = {entity_id: 0}
+    frontier = [entity_id]
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        found = [r["id"] for r in _read(store, cypher.NEXT_LEVEL, frontier=frontier)]
+        frontier = sorted(i for i in found if i not in seen)
+        seen.update((i, level) for i in frontier)
+    return seen
 
 
-def cand_find_by_key(store: Neo4jStore, key: str) -> list[str]:
-    norm = normalize(key)
-    term = '"' + norm.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return [r["node"]["id"] for r in _read(store, FIND_BY_KEY_INDEXED, id=key, term=term)]
+def old_find_by_key(store: Neo4jStore, key: str) -> list[str]:
+    """A scan of every entity's keys (before)."""
+    return [r["node"]["id"] for r in _read(store, cypher.FIND_BY_KEY, id=key,
+                                           key=normalize(key))]
+
+
+def old_name_candidates(store: Neo4jStore, text: str) -> list[str]:
+    """Every entity read and its grams compared (before)."""
+    from graph.names import entity_grams, grams
+    from graph.store import MAX_NAME_CANDIDATES, rank_candidates
+
+    wanted = grams(normalize(text))
+    shared = {e.id: n for e in store.all_entities() if (n := len(wanted & entity_grams(e)))}
+    return rank_candidates(shared, MAX_NAME_CANDIDATES)
 
 
 def bench_candidates(neo: Neo4jStore, bundle: Bundle, link_pairs: list[tuple[str, str]],
-                     centers: list[str], repeat: int,
+                     ends: list[tuple[str, str]], centers: list[str], repeat: int,
                      timeout: float) -> list[tuple[str, str, str, str]]:
-    """(what, current p50 ms, candidate p50 ms, identical answers) for the Neo4j store."""
+    """(what, before p50 ms, after p50 ms, identical answers) for the Neo4j store."""
+    from graph.names import grams
+
     inner = INDUSTRY_PATH_LABELS
 
     def measure(fn: Callable[[], Any], runs: int) -> tuple[Any, float]:
@@ -529,31 +525,37 @@ def bench_candidates(neo: Neo4jStore, bundle: Bundle, link_pairs: list[tuple[str
             times.append(time.perf_counter() - t0)
         return answer, statistics.median(times)
 
-    def compare(name: str, items: list[Any], current: Callable[..., Any],
-                candidate: Callable[..., Any]) -> None:
-        cur_t, new_t, same = [], [], 0
-        for item in items:
-            current(*item)  # warm-up
-            candidate(*item)
-            ans_cur, t_cur = measure(partial(current, *item), repeat)
-            ans_new, t_new = measure(partial(candidate, *item), repeat)
-            cur_t.append(t_cur)
+    def compare(name: str, items: list[Any], before: Callable[..., Any],
+                after: Callable[..., Any]) -> None:
+        old_t, new_t, same = [], [], 0
+        for item in items:  # interleaved item by item: machine load hits both alike
+            before(*item)  # warm-up
+            after(*item)
+            ans_old, t_old = measure(partial(before, *item), repeat)
+            ans_new, t_new = measure(partial(after, *item), repeat)
+            old_t.append(t_old)
             new_t.append(t_new)
-            same += ans_cur == ans_new
-        rows.append((name, ms(pct(cur_t, 50)), ms(pct(new_t, 50)), f"{same}/{len(items)}"))
-        log(f"  candidate: {rows[-1]}")
+            same += ans_old == ans_new
+        rows.append((name, ms(pct(old_t, 50)), ms(pct(new_t, 50)), f"{same}/{len(items)}"))
+        log(f"  before/after: {rows[-1]}")
 
     rows: list[tuple[str, str, str, str]] = []
-    compare("simple_paths (links via industry, hubs excluded): half-path walks vs local graph",
-            link_pairs,
-            lambda a, b: neo.simple_paths(a, b, 4, inner, exclude_levels=HUB_LEVELS),
-            lambda a, b: cand_neo4j_simple_paths(neo, a, b, 4, inner, HUB_LEVELS))
-    neo.driver.execute_query(CREATE_KEYS_INDEX, database_=neo.database)
-    neo.driver.execute_query("CALL db.awaitIndexes(600)", database_=neo.database)
     names = [(bundle.entities[c].name,) for c in centers]
-    compare("find_by_key(name): label scan vs full-text keyword index on keys", names,
-            lambda k: [e.id for e in neo.find_by_key(k)], partial(cand_find_by_key, neo))
-    neo.driver.execute_query(f"DROP INDEX {KEYS_INDEX} IF EXISTS", database_=neo.database)
+    compare("`find_by_key(name)`: scan of every entity's keys / full-text keyword index",
+            names, partial(old_find_by_key, neo), lambda k: [e.id for e in neo.find_by_key(k)])
+    compare("`name_candidates(grams of a name)`: read every entity / full-text index on "
+            "`_grams`", names, partial(old_name_candidates, neo),
+            lambda k: [e.id for e in neo.name_candidates(grams(normalize(k)), None, 5000)])
+    compare("`simple_paths` (links via industry, hubs excluded, 4 hops): variable-length "
+            "half paths / a query per BFS layer (FetchedAdjacency)", link_pairs,
+            lambda a, b: old_simple_paths(neo, a, b, 4, inner, HUB_LEVELS),
+            lambda a, b: neo.simple_paths(a, b, 4, inner, exclude_levels=HUB_LEVELS))
+    compare("`shortest_paths` (6 hops): allShortestPaths (kept) / a query per BFS layer "
+            "(walks.all_shortest_paths)", ends, partial(old_shortest_paths, neo, max_len=6),
+            partial(fetched_shortest_paths, neo, max_len=6))
+    compare("`distances` (depth 2): distinct ids per level / FetchedAdjacency per layer",
+            [(c,) for c in centers], partial(old_distances, neo, depth=2),
+            lambda c: neo.distances(c, 2))
     return rows
 
 
@@ -574,7 +576,8 @@ def ms(seconds: float) -> str:
 def size_text(qname: str, sizes: list[tuple[int, ...]]) -> str:
     if not sizes:
         return "-"
-    names = {"links": ("links", "paths"), "shortest_paths": ("paths",),
+    names = {"links": ("links", "paths"), "shortest_paths": ("paths",), "search": ("hits",),
+             "show": ("entity",),
              "neighbors": ("entities", "relations")}.get(qname, ("",) * len(sizes[0]))
     return ", ".join(f"{statistics.median(s[i] for s in sizes):g} {n}"
                      for i, n in enumerate(names))
@@ -652,8 +655,8 @@ def report(ctx: dict[str, Any]) -> str:
             f"{TARGET_RATIO:.0f}x: {verdict(ratio, TARGET_RATIO, higher_is_better=True)}.",
             f"Load summary: {neo['summary']}.",
             "",
-            "Batched load by label / relationship type (batches of "
-            f"{BATCH_ROWS:,} rows, one transaction each above {ALL_OR_NOTHING_ROWS:,} rows):",
+            "Batched load by label / relationship type (batches sized by the server's "
+            "transaction memory, graph/neo4j_plan.py):",
             "",
             "| label / type | rows | seconds | rows/s |",
             "| --- | ---: | ---: | ---: |",
@@ -694,7 +697,9 @@ def report(ctx: dict[str, Any]) -> str:
             f"{target * 1000:.0f} | {v} |")
     lines += [
         "",
-        "Items: `links` via industry between `city:bench-a`/`city:bench-b` and random pairs "
+        "Items: `show` and `search` by the name of random non-source entities (names may be "
+        "shared: an ambiguous `show` counts under other); `links` via industry between "
+        "`city:bench-a`/`city:bench-b` and random pairs "
         "of cities and parks; `shortest_paths` (max 6 hops, k = 5) between random "
         "non-source entities; `neighbors` depth 2 of random non-source entities. "
         "Both stores get the same items.",
@@ -705,13 +710,14 @@ def report(ctx: dict[str, Any]) -> str:
     ]
     if ctx.get("candidates"):
         lines += [
-            "## Candidate fixes for the slow Neo4j primitives",
+            "## Neo4j primitives before / after issue 14 (same run)",
             "",
-            "Store primitives only (no resolve), current code vs the candidates in "
-            "`bench/bench_stores.py`, on the same items; p50 of per-item medians, ms. "
-            "Identical answers = same path lists / same entity ids. See the notes below.",
+            "Store primitives only, the code before this branch (kept in "
+            "`bench/bench_stores.py`: `old_*`) vs the store's code now, interleaved item by "
+            "item; p50 of per-item medians, ms. Identical answers = same ids / paths / "
+            "distances (or the same TooManyPaths).",
             "",
-            "| primitive | current p50 | candidate p50 | identical answers |",
+            "| primitive: before / after | before p50 | after p50 | identical answers |",
             "| --- | ---: | ---: | ---: |",
             *(f"| {' | '.join(row)} |" for row in ctx["candidates"]),
             "",
@@ -754,7 +760,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks-stores.md")
     ap.add_argument("--skip-neo4j", action="store_true", help="embedded store only")
     ap.add_argument("--skip-candidates", action="store_true",
-                    help="don't measure the candidate fixes of the slow primitives")
+                    help="don't time the Neo4j primitives before/after issue 14 side by side")
+    ap.add_argument("--only", default="show,search,links,shortest_paths,neighbors",
+                    help="comma-separated queries to time (default %(default)s)")
+    ap.add_argument("--tree", type=Path, default=ROOT,
+                    help="measure the code of this checkout (e.g. a baseline worktree)")
     ap.add_argument("--wipe-anything", action="store_true",
                     help="wipe the database even if it holds data not from this benchmark")
     args = ap.parse_args(argv)
@@ -825,19 +835,25 @@ def main(argv: list[str] | None = None) -> int:
                                   "Organization", "Initiative", "Infrastructure")]
     ends = sample_ids(bundle, things, 2 * args.queries, args.seed + 2)
     centers = sample_ids(bundle, things, args.queries, args.seed + 3)
+    names = [bundle.entities[c].name for c in centers]
     jobs: dict[str, list[Callable[[Any], Any]]] = {
+        "show": [lambda s, n=n: show(s, n) for n in names],
+        "search": [lambda s, n=n: search(s, n) for n in names],
         "links": [lambda s, a=a, b=b: links(s, a, b, via="industry")
                   for a, b in link_pairs[:args.queries]],
         "shortest_paths": [lambda s, a=a, b=b: shortest_paths(s, a, b)
                            for a, b in zip(ends[0::2], ends[1::2], strict=True)],
         "neighbors": [lambda s, c=c: neighbors(s, c, depth=2) for c in centers],
     }
+    jobs = {k: v for k, v in jobs.items() if k in args.only.split(",")}
     log("queries ...")
     ctx["stats"], ctx["mismatches"] = bench_queries(stores, jobs, args.repeat, args.timeout)
     if neo is not None and not args.skip_candidates:
         log("candidate fixes (Neo4j) ...")
-        ctx["candidates"] = bench_candidates(neo, bundle, link_pairs[:args.queries], centers,
-                                             args.repeat, args.timeout)
+        ctx["candidates"] = bench_candidates(
+            neo, bundle, link_pairs[:args.queries], list(zip(ends[0::2], ends[1::2],
+                                                             strict=True)),
+            centers, args.repeat, args.timeout)
 
     text = report(ctx)
     print(text)

@@ -28,10 +28,12 @@ from graph.neo4j_errors import (
 from graph.neo4j_load import Loader
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
+    MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
     Progress,
     StoreError,
+    TooManyPaths,
     path_sort_key,
     rank_candidates,
     simple_paths_from_halves,
@@ -490,10 +492,13 @@ class Neo4jStore:
             return []
         if a == b:
             return [[a]]
-        # Bidirectional BFS, a query per layer (graph/walks.py): faster than Cypher's
-        # allShortestPaths here (docs/benchmarks-stores.md), and the embedded store's code.
-        found = walks.all_shortest_paths(self.adjacency(), a, b, max_len)
-        return sorted(found, key=path_sort_key)
+        # One query: Cypher's allShortestPaths is itself a bidirectional BFS on the server,
+        # faster here than walks.all_shortest_paths over self.adjacency() at a query per
+        # layer, with the same answers (docs/benchmarks-stores.md, before/after table).
+        records = self._read(cypher.shortest_paths(max_len), a=a, b=b, cap=MAX_PATHS + 1)
+        if len(records) > MAX_PATHS:
+            raise TooManyPaths(a, b, max_len)
+        return sorted((list(r["ids"]) for r in records), key=path_sort_key)
 
     def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
