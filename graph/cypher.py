@@ -257,6 +257,18 @@ RELATIONS_OF = f"""
 MATCH (n:{ENTITY} {{id: $id}})-[r]-(:{ENTITY})
 {_REL_RETURN}"""
 
+# The same relations, with the entities at both ends in the same read: a question that asks
+# for an entity's relations asks for their ends next (Neo4jStore.entities answers from these).
+RELATIONS_OF_WITH_ENDS = f"""
+MATCH (n:{ENTITY} {{id: $id}})
+CALL (n) {{
+  OPTIONAL MATCH (n)-[r]-(m:{ENTITY})
+  RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
+                  props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
+}}
+RETURN rels, [x IN ends + [n] | {{node: x,
+        label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
+
 ALL_RELATIONS = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
 {_REL_RETURN}"""

@@ -151,6 +151,9 @@ class Neo4jStore:
         self.location = location  # the URI without credentials (+ /database)
         self.where = where or f"Neo4j at {location}"
         self._name_index: bool | None = None  # see name_index_ready
+        # The entities at the ends of the relations relations_of just read, for the one
+        # entities() call right after it (any other call of this store drops them).
+        self._ends: dict[str, Entity] = {}
 
     def _loader(self, progress: Progress | None = None) -> Loader:
         return Loader(self.driver, self.database, self.where, progress)
@@ -229,6 +232,7 @@ class Neo4jStore:
     def _read(self, query: str, **params: Any) -> list[Any]:
         import neo4j
 
+        self._ends = {}
         with driver_errors(self.where):
             records, _, _ = self.driver.execute_query(
                 query, params, database_=self.database, routing_=neo4j.RoutingControl.READ)
@@ -237,6 +241,7 @@ class Neo4jStore:
     # -- writing ------------------------------------------------------------------------------
 
     def ensure_constraints(self) -> None:
+        self._ends = {}
         with driver_errors(self.where):
             for statement in (*cypher.CONSTRAINTS, *cypher.LOAD_CONSTRAINTS):
                 self.driver.execute_query(statement, database_=self.database)
@@ -268,6 +273,7 @@ class Neo4jStore:
 
     def rollback_load(self) -> str:
         """Undo an interrupted load, leaving the graph as before it; returns the load's id."""
+        self._ends = {}
         return self._loader().rollback()
 
     def meta_items(self, prefix: str) -> dict[str, str]:
@@ -284,6 +290,7 @@ class Neo4jStore:
         running it again. (relations removed, entities removed, entities kept)."""
         from neo4j import exceptions as nx
 
+        self._ends = {}
         steps: list[tuple[str, str, dict[str, Any]]] = []  # (kind, query, params)
         by_type: dict[str, list[dict[str, str]]] = {}
         for rel_type, start, end, source in relations:
@@ -336,6 +343,7 @@ class Neo4jStore:
         import neo4j
         from neo4j import exceptions as nx
 
+        self._ends = {}
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         try:
             with self.driver.session(database=self.database,
@@ -379,7 +387,13 @@ class Neo4jStore:
         return records[0]["label"] if records else None
 
     def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
-        records = self._read(cypher.ENTITIES, ids=sorted(set(ids)))
+        wanted = sorted(set(ids))
+        ends, self._ends = self._ends, {}
+        if all(i in ends for i in wanted):  # (nothing asked: nothing to read either)
+            # Read with the relations_of just before (the walks of links, show and related
+            # ask next for the ends of the relations they read): no second round trip.
+            return {i: ends[i] for i in wanted}
+        records = self._read(cypher.ENTITIES, ids=wanted)
         return {r["node"]["id"]: _entity(r["node"], r["label"]) for r in records}
 
     def find_by_key(self, key: str) -> list[Entity]:
@@ -443,8 +457,13 @@ class Neo4jStore:
         self._name_index = True
 
     def relations_of(self, entity_id: str) -> list[Relation]:
-        rels = {(rel := _relation(r)).key: rel
-                for r in self._read(cypher.RELATIONS_OF, id=entity_id)}
+        self._ends = {}
+        records = self._read(cypher.RELATIONS_OF_WITH_ENDS, id=entity_id)
+        if not records:
+            return []
+        rels = {(rel := _relation(r)).key: rel for r in records[0]["rels"]}
+        self._ends = {e["node"]["id"]: _entity(e["node"], e["label"])
+                      for e in records[0]["ends"]}
         return sort_relations(list(rels.values()))
 
     def all_relations(self) -> list[Relation]:
