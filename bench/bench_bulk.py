@@ -111,7 +111,8 @@ def offline_import(csv_args: list[str], home: Path, threads: int) -> tuple[float
     command = ["java", "-Xmx1g", "-cp", classpath, "org.neo4j.cli.AdminTool", "database",
                "import", "full", "neo4j", "--overwrite-destination", "--multiline-fields=true",
                f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", f"--threads={threads}",
-               "--max-off-heap-memory=1g", *csv_args]
+               "--max-off-heap-memory=1g", f"--report-file={home / 'import.report'}",
+               *csv_args]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     t0 = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
