@@ -192,6 +192,20 @@ WHERE {not_excluded('m')}
 RETURN DISTINCT m.id AS id"""
 
 
+# Each id's walkable neighbours (no Sources, no self loops, each once) and how many there
+# are: one read for a whole BFS layer of a bounded neighbourhood (queries/neighbors.py).
+WALKABLE_NEIGHBORS = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) WHERE {not_excluded('n')}
+OPTIONAL MATCH (n)--(m:{ENTITY}) WHERE {not_excluded('m')} AND m <> n
+RETURN id, collect(DISTINCT m.id) AS ids"""
+
+DEGREES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) WHERE {not_excluded('n')}
+OPTIONAL MATCH (n)--(m:{ENTITY}) WHERE {not_excluded('m')} AND m <> n
+RETURN id, count(DISTINCT m) AS degree"""
+
 def shortest_paths(max_len: int) -> str:
     return f"""
 MATCH (a:{ENTITY} {{id: $a}}), (b:{ENTITY} {{id: $b}})
