@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from contextvars import ContextVar
 from functools import singledispatch
 from typing import Any
 
@@ -18,6 +17,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Span, Text
 
+from estuary.output.marks import MARK_UNDATED
 from estuary.output.sanitize import clean, is_clean, unsafe_positions
 
 
@@ -72,9 +72,6 @@ class SafeConsole(Console):
 # Data is never markup: a name such as "Foo [/bar]" or ":warning:" prints as written.
 console = SafeConsole(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
-# Set while a command answers --as-of a date: evidence lines then say "undated" where a
-# relation carries no date, since such relations were kept without knowing they held.
-MARK_UNDATED: ContextVar[bool] = ContextVar("MARK_UNDATED", default=False)
 
 
 @singledispatch
