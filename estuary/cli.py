@@ -1,7 +1,8 @@
 """The `estuary` app: global options, and every command registered in one list.
 
 Heavy libraries (networkx, neo4j, pyvis, pydantic) are imported inside the commands that need
-them, so `estuary --help` costs little more than Typer itself.
+them, so `estuary --help` costs little more than Typer itself; options are coerced without
+pydantic (estuary/coercion.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from estuary import __version__
+from estuary.coercion import PlainCommand, PlainGroup
 from estuary.commands import ask, cypher, data, explore, relate, share, template, undo
 
 app = typer.Typer(
@@ -25,6 +27,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # a password must never reach a traceback
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="rich",
+    cls=PlainGroup,  # options coerced without pydantic (estuary/coercion.py)
 )
 
 
@@ -93,7 +96,7 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("viz", share.viz),
 ]
 for _name, _command in COMMANDS:
-    app.command(_name)(_command)
+    app.command(_name, cls=PlainCommand)(_command)
 
 
 def main() -> None:
