@@ -63,3 +63,30 @@ def test_paths_lists_pairs_and_choices_arrive_typed(runner: CliRunner, db: Path,
     assert as_dir.exit_code == 2 and "is a directory" in as_dir.output
     missing = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
     assert missing.exit_code != 0 and "nope.yaml" in missing.output
+
+
+def test_renderers_names_the_module_that_draws_each_result() -> None:
+    import importlib
+
+    from estuary.output.console import base
+
+    for name in sorted(set(base.RENDERERS.values())):
+        importlib.import_module(f"estuary.output.console.{name}")
+    registered = {cls: fn for cls, fn in base._dispatch.registry.items() if cls is not object}
+    assert len(registered) >= 15
+    for cls, fn in registered.items():
+        assert base.renderer_module(cls) == fn.__module__, cls
+
+
+def test_a_table_imports_only_its_own_renderer(db: Path) -> None:
+    probe = ("import json, sys\nfrom estuary.cli import app\n"
+             "try:\n    app(sys.argv[1:], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+             "print(json.dumps([m for m in ('queries.ask', 'estuary.output.console.ask', "
+             "'estuary.output.console.catalogue', 'estuary.output.console.answers') "
+             "if m in sys.modules]), file=sys.stderr)")
+    env = {**os.environ, "ESTUARY_DB": str(db), "ESTUARY_STORE": "embedded",
+           "PYTHONPATH": str(ROOT), "COLUMNS": "120"}
+    done = subprocess.run([sys.executable, "-c", probe, "show", "南通"], env=env, cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert "city:nantong" in done.stdout
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == ["estuary.output.console.answers"]
