@@ -1,4 +1,5 @@
-"""Start-up: a command imports what it uses. Options are coerced without pydantic
+"""Start-up: a command imports what it uses (its own command module, not the other
+commands'). Options are coerced without pydantic
 (estuary/coercion.py), as Typer's own coercion did: the same values, the same refusals."""
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Modules an answer printed as JSON from the embedded store never needs.
 NOT_FOR_JSON = ("pydantic", "rich", "yaml", "pypinyin", "rapidfuzz", "neo4j", "pyvis",
-                "openpyxl", "queries.ask", "estuary.output.console", "graph.gazetteer")
+                "openpyxl", "queries.ask", "estuary.output.console", "graph.gazetteer",
+                "estuary.commands.data", "estuary.commands.share", "estuary.commands.cypher")
 
 
 @pytest.mark.parametrize("args", [["show", "南通", "--json"],
