@@ -367,6 +367,9 @@ class EmbeddedStore:
                 if n != entity_id and self._entity(n).label not in TRAVERSAL_EXCLUDED_LABELS}
 
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
+        walk = self._walk  # once built (by a whole-neighbourhood walk), a degree is a lookup
+        if walk is not None:
+            return {i: walk.degree(i) if i in walk else 0 for i in ids}
         return {i: len(self._walk_neighbors(i)) for i in ids}
 
     def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:

@@ -108,3 +108,11 @@ def test_cli_limit_all_json_and_html_caption(runner: CliRunner, db: Path, tmp_pa
     assert "more reached, not listed" in page.read_text(encoding="utf-8")
     bad = runner.invoke(app, ["neighbors", "南通", "--limit", "0"])
     assert bad.exit_code != 0
+
+
+def test_embedded_degrees_same_before_and_after_the_walk_graph(embedded) -> None:
+    ids = ["city:nantong", "city:suzhou", "park:sutong-park", "source:seed-article", "x:none"]
+    before = embedded.degrees(ids)
+    embedded.distances("city:nantong", 1)  # builds the walk graph degrees then read
+    assert embedded._walk is not None
+    assert embedded.degrees(ids) == before
