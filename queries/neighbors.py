@@ -68,7 +68,7 @@ class Cut:
             parts.append(f"{self.entities_left_out} more reached, not listed (only the "
                          f"nearest {self.limit} are)")
         if self.links_left_out:
-            parts.append(f"{self.links_left_out} links lead to entities not shown")
+            parts.append(f"{self.links_left_out} links lead beyond the entities shown")
         if self.stopped_at is not None and self.stopped_at < depth:
             parts.append(f"not walked beyond hop {self.stopped_at} (the limit was full)")
         if self.hubs:
@@ -76,7 +76,10 @@ class Cut:
                               for h in self.hubs[:5])
             more = f" and {len(self.hubs) - 5} more" if len(self.hubs) > 5 else ""
             parts.append(f"hubs not walked through: {names}{more}")
-        return "Left out: " + "; ".join(parts) + ". --limit N or --all for more."
+        more = bool(self.entities_left_out or self.hubs
+                    or (self.stopped_at is not None and self.stopped_at < depth))
+        return ("Left out: " + "; ".join(parts) + "."
+                + (" --limit N or --all for more." if more else ""))
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,9 @@ def test_embedded_degrees_same_before_and_after_the_walk_graph(embedded) -> None
     embedded.distances("city:nantong", 1)  # builds the walk graph degrees then read
     assert embedded._walk is not None
     assert embedded.degrees(ids) == before
+
+
+def test_nothing_more_within_reach_offers_no_more(store) -> None:
+    result = neighbors(store, "park:sutong-park", depth=1)
+    assert result.cut is not None and not result.cut.entities_left_out
+    assert "links lead beyond" in result.note and "--all" not in result.note
