@@ -137,27 +137,37 @@ def with_output(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @contextmanager
 def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
-    """A Rich progress bar on stderr; the yielded callback takes (done, total)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+    """A Rich progress bar on stderr; the yielded callback takes (done, total). Rich is
+    imported and the bar started only at the first call: most commands load nothing."""
+    bar: Any = None
+    task: Any = None
 
-    console = Console(stderr=True)
-    with Progress("[progress.description]{task.description}", BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                  transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task(description, total=None)
+    def update(done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            console = Console(stderr=True)
+            bar = Progress("[progress.description]{task.description}", BarColumn(),
+                           MofNCompleteColumn(), TimeElapsedColumn(), console=console,
+                           transient=True, disable=not console.is_terminal)
+            bar.start()
+            task = bar.add_task(description, total=None)
+        bar.update(task, completed=done, total=total)
 
+    try:
         yield update
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 @contextmanager
 def opened_store(ctx: typer.Context, as_of: str | None = None) -> Iterator[Store]:
     """The store the global options chose (seen as of a date, if given), closed when the
     command ends."""
-    from estuary.output.console.base import MARK_UNDATED
+    from estuary.output.marks import MARK_UNDATED
     from estuary.stores import open_store
     from queries.as_of import dated, parse_as_of
 

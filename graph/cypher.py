@@ -311,6 +311,19 @@ UNWIND $ids AS id
 MATCH (n:{ENTITY} {{id: id}})
 RETURN id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label"""
 
+# Each id's walkable neighbours (no Sources, no self loops, each once) and how many there
+# are: one read for a whole BFS layer of a bounded neighbourhood (queries/neighbors.py).
+WALKABLE_NEIGHBORS = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) WHERE {not_excluded('n')}
+OPTIONAL MATCH (n)--(m:{ENTITY}) WHERE {not_excluded('m')} AND m <> n
+RETURN id, collect(DISTINCT m.id) AS ids"""
+
+DEGREES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) WHERE {not_excluded('n')}
+OPTIONAL MATCH (n)--(m:{ENTITY}) WHERE {not_excluded('m')} AND m <> n
+RETURN id, count(DISTINCT m) AS degree"""
 
 def shortest_paths(max_len: int) -> str:
     return f"""

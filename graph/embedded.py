@@ -357,6 +357,24 @@ class EmbeddedStore:
             return {entity_id: 0} if entity_id in self.graph else {}
         return dict(nx.single_source_shortest_path_length(walk, entity_id, cutoff=depth))
 
+    # Both read the node's own relations, not the walk graph: a bounded neighbourhood costs
+    # what it visits (queries/neighbors.py).
+    def _walk_neighbors(self, entity_id: str) -> set[str]:
+        g = self.graph
+        if entity_id not in g or self._entity(entity_id).label in TRAVERSAL_EXCLUDED_LABELS:
+            return set()
+        return {n for n in (*g.succ[entity_id], *g.pred[entity_id])
+                if n != entity_id and self._entity(n).label not in TRAVERSAL_EXCLUDED_LABELS}
+
+    def degrees(self, ids: Iterable[str]) -> dict[str, int]:
+        walk = self._walk  # once built (by a whole-neighbourhood walk), a degree is a lookup
+        if walk is not None:
+            return {i: walk.degree(i) if i in walk else 0 for i in ids}
+        return {i: len(self._walk_neighbors(i)) for i in ids}
+
+    def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        return {i: sorted(self._walk_neighbors(i)) for i in ids}
+
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
         walk = self._walkable()
         if a not in walk or b not in walk:

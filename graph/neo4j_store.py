@@ -501,6 +501,17 @@ class Neo4jStore:
 
         return walks.FetchedAdjacency(fetch)
 
+    def degrees(self, ids: Iterable[str]) -> dict[str, int]:
+        wanted = sorted(set(ids))
+        found = {r["id"]: r["degree"] for r in self._read(cypher.DEGREES, ids=wanted)}
+        return {i: found.get(i, 0) for i in wanted}
+
+    def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        wanted = sorted(set(ids))
+        found = {r["id"]: sorted(r["ids"]) for r in self._read(cypher.WALKABLE_NEIGHBORS,
+                                                                 ids=wanted)}
+        return {i: found.get(i, []) for i in wanted}
+
     def _walkable(self, *ids: str) -> bool:
         """Paths and neighbourhoods start only at entities that are not Sources."""
         labels = {r["id"]: r["label"] for r in self._read(cypher.LABELS_OF, ids=list(ids))}

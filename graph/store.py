@@ -172,6 +172,16 @@ class Store(Protocol):
         """Hop distance (ignoring direction) of every entity within `depth` hops."""
         ...
 
+    def degrees(self, ids: Iterable[str]) -> dict[str, int]:
+        """How many entities each id neighbours, as walks see them (ignoring direction, no
+        Sources, no self loops, parallel relations once); 0 for a Source or an unknown id."""
+        ...
+
+    def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """The entities each id neighbours, as walks see them, sorted; [] for a Source or an
+        unknown id (one read for a whole BFS layer)."""
+        ...
+
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
         """All shortest paths (as id lists, ignoring direction) of at most `max_len` hops."""
         ...

@@ -12,12 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from loaders.errors import LoadError
-from loaders.reading import InputError, decode, parse_yaml, read_bounded
+
+
+def _yaml(path: Path, text: str) -> Any:
+    # Imported when a file is read, not to list the bundled files: every command lists them
+    # (loaders/bundled.py) and most read none.
+    from loaders.reading import parse_yaml
+
+    return parse_yaml(path, text)
+
 
 # suffix (lower case) -> parser(path, text) -> a document with `sources`/`entities`/`relations`
 READERS: dict[str, Callable[[Path, str], Any]] = {
-    ".yaml": parse_yaml,
-    ".yml": parse_yaml,
+    ".yaml": _yaml,
+    ".yml": _yaml,
 }
 
 
@@ -47,6 +55,8 @@ def is_input(path: Path) -> bool:
 
 def read_document(path: Path) -> Any:
     """Read and parse one input file by its suffix (YAML for a suffix no reader claims)."""
+    from loaders.reading import InputError, decode, read_bounded
+
     suffix = path.suffix.lower()
     if suffix in BINARY_READERS:
         raw = read_bounded(path)
@@ -58,7 +68,7 @@ def read_document(path: Path) -> Any:
     if not text.strip():
         raise InputError(LoadError(path, None, None,
                                    "file is empty: expected `sources`, `entities` or `relations`"))
-    doc = READERS.get(suffix, parse_yaml)(path, text)
+    doc = READERS.get(suffix, _yaml)(path, text)
     if isinstance(doc, dict):
         # A file cut off mid-way often still parses: the missing final line break is the clue.
         doc.ends_cleanly = text.endswith(("\n", "\r"))  # type: ignore[attr-defined]

@@ -190,6 +190,14 @@ class DatedStore:
             seen.update((n, level) for n in frontier)
         return seen
 
+    def degrees(self, ids: Iterable[str]) -> dict[str, int]:
+        adj = self._walkable()
+        return {i: len(adj.get(i, ())) for i in ids}
+
+    def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        adj = self._walkable()
+        return {i: sorted(adj.get(i, ())) for i in ids}
+
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
         adj = self._walkable()
         if a not in adj or b not in adj:

@@ -36,7 +36,7 @@ def graph_view(store: Store, *, label: str | None = None, around: str | None = N
                depth: int = 2, sources: bool = False) -> GraphView:
     """Which part of the graph should a drawing show?"""
     if around:
-        result = neighbors(store, around, depth=depth, label=label)
+        result = neighbors(store, around, depth=depth, label=label, limit=None)
         return GraphView(result.subgraph(), result.center.display, depth)
     whole, _ = whole_graph(store)
     nodes = [n for n in whole.nodes
@@ -61,7 +61,7 @@ def export_selection(store: Store, *, around: str | None = None, depth: int = 1,
     """Which part of the graph should an export hold: a neighbourhood, the paths linking two
     entities, or everything?"""
     if around is not None:
-        near = neighbors(store, around, depth=depth)
+        near = neighbors(store, around, depth=depth, limit=None)  # an export holds it all
         return Selection(near.subgraph(), f"within {depth} hop(s) of {near.center.display} "
                                           f"[{near.center.id}]")
     if link is not None:

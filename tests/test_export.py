@@ -215,7 +215,7 @@ def test_export_around_matches_neighbors(runner: CliRunner, db: Path) -> None:
     result = runner.invoke(app, ["export", "-f", "json", "--around", "南通", "--depth", "1"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    expected = neighbors(EmbeddedStore(db), "南通", depth=1).subgraph()
+    expected = neighbors(EmbeddedStore(db), "南通", depth=1, limit=None).subgraph()
     assert {n["id"] for n in data["nodes"]} == {n.id for n in expected.nodes}
     assert len(data["edges"]) == len(expected.edges)
     assert data["graph"]["selection"] == "within 1 hop(s) of 南通 (Nantong) [city:nantong]"

@@ -50,6 +50,14 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "path 启东 临港新片区": lambda s: shortest_paths(s, "启东", "临港新片区", k=10),
     "neighbors 南通 2": lambda s: neighbors(s, "南通", depth=2),
     "neighbors 苏州 2 Industry": lambda s: neighbors(s, "苏州", depth=2, label="Industry"),
+    "neighbors 苏通 2 --limit 10 (hubs)": lambda s: neighbors(s, "park:sutong-park", depth=2,
+                                                             limit=10),
+    "neighbors 南通 2 --all": lambda s: neighbors(s, "南通", depth=2, limit=None),
+    "neighbors 苏州 3 Park --limit 5 --as-of 2019": lambda s: neighbors(
+        dated(s, "2019"), "苏州", depth=3, label="Park", limit=5),
+    "degrees and walkable neighbours": lambda s: (
+        s.degrees(["city:nantong", "park:sutong-park", "source:seed-article"]),
+        s.walkable_neighbors(["city:suzhou", "source:seed-article", "nowhere:at-all"])),
     "show 南通": lambda s: show(s, "南通"),
     "show 成本共担": lambda s: show(s, "成本共担"),
     "search su": lambda s: search(s, "su", limit=20),

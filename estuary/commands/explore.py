@@ -63,17 +63,24 @@ def neighbors(
                                        help="Hops to walk.")] = 1,
     label: LabelOpt = None,
     as_of: AsOfOpt = None,
+    limit: Annotated[int, typer.Option(
+        "--limit", "-n", min=1,
+        help="Show the N nearest (by hops, then most connected); say what was left out.")] = 50,
+    everything: Annotated[bool, typer.Option(
+        "--all", help="Show everything within the hops, and walk through hubs too.")] = False,
     *, out: Output,
 ) -> None:
-    """List what lies within N hops of an entity, optionally of one label.
+    """List the entities nearest an entity, within N hops, optionally of one label.
 
-    Example: [bold]estuary neighbors 南通 --depth 2 --type Park[/bold]
+    The nearest 50 by default (hubs, entities of over 50 neighbours, are shown but not walked
+    through); the answer says what it left out. Example:
+    [bold]estuary neighbors 南通 --depth 2 --type Park --limit 20[/bold]
     """
     from queries.neighbors import neighbors as run
 
     with opened_store(ctx, as_of) as store:
-        emit(run(store, entity, depth=depth, label=label_option(label)), out,
-             store=store)
+        emit(run(store, entity, depth=depth, label=label_option(label),
+                 limit=None if everything else limit), out, store=store)
 
 
 @friendly

@@ -110,8 +110,14 @@ def export(
     if output is None and out.json:
         raise typer.BadParameter("--json summarises the files written: give -o PATH",
                                  param_hint="--json")
-    targets: tuple[Path, ...] = () if output is None else (
-        formats.csv_format.paths(output) if fmt.value == "csv" else (Path(output),))
+    if output is None:
+        targets: tuple[Path, ...] = ()
+    elif fmt.value == "csv":
+        from estuary.output.export import csv_format  # a submodule: not imported by `formats`
+
+        targets = csv_format.paths(output)
+    else:
+        targets = (Path(output),)
     refuse_clobber((*targets, *((out.html,) if out.html else ())), store_file(ctx.obj))
     with opened_store(ctx) as store:
         chosen = export_selection(store, around=around, depth=depth, link=links,

@@ -57,7 +57,8 @@ def emit(result: Result, out: Output, *, store: Store | None = None, store_locat
 
         render(result, paths_shown=paths_shown)
     if out.draws:
-        write_html_file(result.subgraph(), out, title=result.title, store=store)
+        write_html_file(result.subgraph(), out, title=result.title, store=store,
+                        note=getattr(result, "note", ""))
 
 
 # Parameters never shown in a caption: where files go, and how the answer is printed.
@@ -183,16 +184,20 @@ def cited_sources(subgraph: Subgraph, store: Store | None) -> dict[str, Entity]:
 
 
 def write_html_file(subgraph: Subgraph, out: Output, *, title: str, store: Store | None = None,
-                    store_location: str = "", path: Path | None = None) -> None:
+                    store_location: str = "", path: Path | None = None,
+                    note: str = "") -> None:
     """Write `subgraph` as one self-contained page (`path`, default `out.html`) and the
-    pictures `out` asks for (--png, --svg, --pdf), rendered from that page."""
+    pictures `out` asks for (--png, --svg, --pdf), rendered from that page. `note` (what a
+    bounded answer left out) follows the caption."""
     import tempfile
 
     from estuary.output.html.page import write_html
     from estuary.output.sanitize import clean_line
 
     del store_location  # a local path or a host: never written into a shared file
-    caption = caption_for(store, out.question)
+    # The note goes on a line of its own (the caption keeps line breaks; pictures draw only
+    # the first line).
+    caption = caption_for(store, out.question) + (f"\n{note}" if note else "")
     sources = cited_sources(subgraph, store)
     target = path or out.html
     refuse_clobber(tuple(p for p in (target, out.png, out.svg, out.pdf) if p is not None),

@@ -1,12 +1,12 @@
 """Results as Rich tables and lines: `render(result)` picks the renderer by result type.
 
-The renderer modules are imported here, in one visible place; each registers its functions
-with `render` (functools.singledispatch) for the result classes it draws.
+The renderer modules (answers, ask, catalogue) each register their functions with `render`
+for the result classes they draw; `render` imports the one a result needs when it first draws
+one (RENDERERS in estuary/output/console/base.py says which), so a command loads only its own.
 """
 
 from __future__ import annotations
 
-from estuary.output.console import answers, ask, catalogue  # noqa: F401  (registrations)
 from estuary.output.console.base import console, evidence_lines, name_text, render
 
 __all__ = ["console", "evidence_lines", "name_text", "render"]

@@ -71,11 +71,14 @@ def _show(detail: EntityDetail, **_: Any) -> None:
 def _neighbors(result: NeighborsResult, **_: Any) -> None:
     table = Table(title=f"Within {result.depth} hop(s) of {result.center.name}"
                         + (f" ({result.label})" if result.label else ""))
-    for col in ("hops", "id", "label", "name"):
-        table.add_column(col)
+    for col in ("hops", "id", "label", "name", "degree"):
+        table.add_column(col, justify="right" if col == "degree" else "left")
     for n in result.neighbors:
-        table.add_row(str(n.distance), n.entity.id, n.entity.label, name_text(n.entity))
+        table.add_row(str(n.distance), n.entity.id, n.entity.label, name_text(n.entity),
+                      str(n.degree))
     console.print(table)
+    if result.note:
+        console.print(Text(result.note, style="dim"))
 
 
 @render.register(PathsResult)

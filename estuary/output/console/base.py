@@ -1,16 +1,17 @@
 """The console: one Rich console, shared pieces of every table, and `render` by result type.
 
-`render` is a `functools.singledispatch` function: each renderer module registers its
-functions for the result classes it draws (`@render.register(SearchResult)`), and
-`estuary.output.console` imports every renderer module in one visible place. A result with no
-renderer of its own prints as its JSON.
+`render` dispatches on the result's class (functools.singledispatch): each renderer module
+registers its functions for the result classes it draws (`@render.register(SearchResult)`).
+RENDERERS names, in one visible place, which renderer module draws the results of which query
+module; `render` imports that one module the first time it draws such a result, so `show`
+loads its own renderer, not `ask`'s question parser. A result with no renderer of its own
+prints as its JSON.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from contextvars import ContextVar
 from functools import singledispatch
 from typing import Any
 
@@ -18,6 +19,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Span, Text
 
+from estuary.output.marks import MARK_UNDATED
 from estuary.output.sanitize import clean, is_clean, unsafe_positions
 
 
@@ -72,17 +74,49 @@ class SafeConsole(Console):
 # Data is never markup: a name such as "Foo [/bar]" or ":warning:" prints as written.
 console = SafeConsole(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
-# Set while a command answers --as-of a date: evidence lines then say "undated" where a
-# relation carries no date, since such relations were kept without knowing they held.
-MARK_UNDATED: ContextVar[bool] = ContextVar("MARK_UNDATED", default=False)
+
+
+# The module a result class is defined in (or a package above it) -> the renderer module, in
+# this package, that registers its renderer. A new renderer module needs its lines here.
+RENDERERS: dict[str, str] = {
+    "queries.search": "answers", "queries.show": "answers", "queries.neighbors": "answers",
+    "queries.paths": "answers", "queries.links": "answers", "queries.stats": "answers",
+    "queries.ask": "ask", "queries.related": "ask",
+    "queries.why": "catalogue", "queries.compare": "catalogue", "queries.hubs": "catalogue",
+    "queries.mentions": "catalogue", "loaders.document": "catalogue",
+    "estuary.output.export.result": "catalogue",
+}
+
+
+def renderer_module(result_type: type) -> str | None:
+    """The renderer module RENDERERS names for a result class (None if none does)."""
+    parts = result_type.__module__.split(".")
+    for end in range(len(parts), 0, -1):
+        found = RENDERERS.get(".".join(parts[:end]))
+        if found:
+            return f"{__package__}.{found}"
+    return None
 
 
 @singledispatch
-def render(result: Any, *, paths_shown: int = 3, **_: Any) -> None:
-    """Print a result model as Rich tables and lines (its JSON, if it has no renderer)."""
+def _dispatch(result: Any, *, paths_shown: int = 3, **_: Any) -> None:
     from graph.model import to_jsonable
 
     console.print(json.dumps(to_jsonable(result), ensure_ascii=False, indent=2))
+
+
+def render(result: Any, **options: Any) -> None:
+    """Print a result model as Rich tables and lines (its JSON, if it has no renderer)."""
+    import importlib
+
+    module = renderer_module(type(result))
+    for name in [module] if module else sorted({f"{__package__}.{m}"
+                                                 for m in RENDERERS.values()}):
+        importlib.import_module(name)  # registers its renderers (once: modules are cached)
+    _dispatch(result, **options)
+
+
+render.register = _dispatch.register  # type: ignore[attr-defined]
 
 
 def name_text(entity: Any) -> Text:
