@@ -80,12 +80,14 @@ class EmbeddedStore:
         return Path(os.path.realpath(self.path))
 
     def _connect(self) -> None:
-        conn = db.connect(self.target)
+        conn: sqlite3.Connection | None = None
         try:
+            conn = db.connect(self.target)
             row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             found = json.loads(row[0]) if row else None
         except (sqlite3.DatabaseError, ValueError) as exc:
-            conn.close()
+            if conn is not None:
+                conn.close()
             raise StoreError(f"cannot read the embedded store {self.path}: {exc}. It is not "
                              "an estuary store: point --db at another file.") from None
         if found != db.FORMAT:
@@ -146,15 +148,18 @@ class EmbeddedStore:
             conn = self._conn
             if conn.in_transaction:
                 conn.execute("COMMIT")  # leave the read snapshot: write on the newest graph
+            conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
             try:
                 conn.execute("BEGIN IMMEDIATE")
+                before = conn.total_changes
                 yield conn
-                bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
-                                    ).fetchone()
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
-                              (str(int(json.loads(bump[0])) + 1 if bump else 1),))
-                conn.execute("DELETE FROM hub_scores")  # whole-graph measures are now stale
-                conn.execute("DELETE FROM hub_metrics")
+                if conn.total_changes != before:  # (a load that changes nothing writes nothing)
+                    bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
+                                        ).fetchone()
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                                 (str(int(json.loads(bump[0])) + 1 if bump else 1),))
+                    conn.execute("DELETE FROM hub_scores")  # whole-graph measures are stale
+                    conn.execute("DELETE FROM hub_metrics")
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
@@ -163,6 +168,8 @@ class EmbeddedStore:
                     raise StoreError(f"cannot write the store {self.target}: {exc}; it is "
                                      "unchanged") from None
                 raise
+            finally:
+                conn.execute(f"PRAGMA cache_size = {db.READ_CACHE}")
         self._checkpoint()
 
     def _checkpoint(self) -> None:
@@ -216,6 +223,7 @@ class EmbeddedStore:
             try:
                 conn = db.connect(tmp)
                 db.create(conn)
+                conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
                 conn.execute("BEGIN IMMEDIATE")
                 apply_bundle(conn, entities, relations, None)
                 for key, value in meta.items():
@@ -247,9 +255,7 @@ class EmbeddedStore:
         with self._writing() as conn:
             summary = apply_bundle(conn, list(bundle.entities.values()),
                                    list(bundle.relations.values()), progress)
-            for key, value in (meta or {}).items():
-                conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             (key, db.meta_value(value)))
+            _set_meta(conn, meta or {})
         return summary
 
     def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
@@ -262,9 +268,7 @@ class EmbeddedStore:
             removed, gone, kept = remove(conn, relations, entities)
             for key in drop_meta:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-            for key, value in (set_meta or {}).items():
-                conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             (key, db.meta_value(value)))
+            _set_meta(conn, set_meta or {})
         return removed, gone, kept
 
     # -- reading -----------------------------------------------------------------------------
@@ -309,8 +313,11 @@ class EmbeddedStore:
         return list(found.values())
 
     def all_entities(self) -> list[Entity]:
-        rows = self._read().execute(f"SELECT id, data FROM entities WHERE {_NOT_EXCLUDED}",
-                                    _EXCLUDED).fetchall()
+        return self._all_entities(excluded=False)
+
+    def _all_entities(self, *, excluded: bool) -> list[Entity]:
+        sql = "SELECT id, data FROM entities" + ("" if excluded else f" WHERE {_NOT_EXCLUDED}")
+        rows = self._read().execute(sql, () if excluded else _EXCLUDED).fetchall()
         return [db.entity_of(data) for _, data in sorted(rows)]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
@@ -391,6 +398,22 @@ class EmbeddedStore:
     def _walkable_ids(self, *ids: str) -> bool:
         labels = [self.label_of(i) for i in ids]
         return all(label is not None and label not in _EXCLUDED for label in labels)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph in memory, as the JSON store kept it (nodes carry `e`, edges `r`):
+        for tests and tools that want networkx; no question reads it."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        for e in self._all_entities(excluded=True):
+            g.add_node(e.id, e=e)
+        for r in self.all_relations():
+            g.add_edge(r.start, r.end, key=f"{r.type}|{r.source}", r=r)
+        return g
+
+    def _entity(self, entity_id: str) -> Entity:
+        return self.entities([entity_id])[entity_id]
 
     def _walkable(self) -> nx.Graph:
         """The whole walkable graph in memory (for tests that check the walks against
@@ -473,6 +496,15 @@ class EmbeddedStore:
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+
+
+def _set_meta(conn: sqlite3.Connection, meta: dict[str, Any]) -> None:
+    """Write the metadata that differs from what the store holds (and only that)."""
+    for key, value in meta.items():
+        text = db.meta_value(value)
+        old = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if old is None or old[0] != text:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, text))
 
 
 def _umask() -> int:
