@@ -140,8 +140,9 @@ class EmbeddedStore:
                              ) from None
 
     @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction on the file (created if need be), under the file lock."""
+    def _writing(self) -> Iterator[_Write]:
+        """One write transaction on the file (created if need be), under the file lock; the
+        body says whether it changed the graph or metadata (else the file stays as it was)."""
         with self._lock():
             if not self._on_disk:
                 self._create_file()
@@ -151,9 +152,9 @@ class EmbeddedStore:
             conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
             try:
                 conn.execute("BEGIN IMMEDIATE")
-                before = conn.total_changes
-                yield conn
-                if conn.total_changes != before:  # (a load that changes nothing writes nothing)
+                write = _Write(conn)
+                yield write
+                if write.changed:
                     bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
                                         ).fetchone()
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
@@ -252,10 +253,11 @@ class EmbeddedStore:
     def load(self, bundle: Bundle, progress: Progress | None = None,
              meta: dict[str, Any] | None = None) -> LoadSummary:
         """Upsert a bundle and its metadata in one transaction: all or nothing."""
-        with self._writing() as conn:
-            summary = apply_bundle(conn, list(bundle.entities.values()),
+        with self._writing() as write:
+            summary = apply_bundle(write.conn, list(bundle.entities.values()),
                                    list(bundle.relations.values()), progress)
-            _set_meta(conn, meta or {})
+            meta_changed = _set_meta(write.conn, meta or {})
+            write.changed = summary.changed or meta_changed
         return summary
 
     def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
@@ -264,11 +266,13 @@ class EmbeddedStore:
         """Remove these relations, then those of these entities that no relation uses any
         more, and update the metadata, all or nothing: (relations removed, entities removed,
         entities kept because other relations still use them)."""
-        with self._writing() as conn:
+        with self._writing() as write:
+            conn = write.conn
             removed, gone, kept = remove(conn, relations, entities)
-            for key in drop_meta:
-                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-            _set_meta(conn, set_meta or {})
+            dropped = sum(conn.execute("DELETE FROM meta WHERE key = ?", (key,)).rowcount
+                          for key in drop_meta)
+            meta_changed = _set_meta(conn, set_meta or {})
+            write.changed = bool(removed or gone or dropped or meta_changed)
         return removed, gone, kept
 
     # -- reading -----------------------------------------------------------------------------
@@ -498,13 +502,24 @@ class EmbeddedStore:
                 conn.execute("ROLLBACK")
 
 
-def _set_meta(conn: sqlite3.Connection, meta: dict[str, Any]) -> None:
+class _Write:
+    """A write transaction under way, and whether it changed anything."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.changed = False
+
+
+def _set_meta(conn: sqlite3.Connection, meta: dict[str, Any]) -> bool:
     """Write the metadata that differs from what the store holds (and only that)."""
+    changed = False
     for key, value in meta.items():
         text = db.meta_value(value)
         old = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         if old is None or old[0] != text:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, text))
+            changed = True
+    return changed
 
 
 def _umask() -> int:

@@ -1,8 +1,9 @@
 """Writing the embedded store's tables (graph/sqlite_schema.py) inside the caller's transaction:
 upserting entities and relations with their indexes, and removing them.
 
-Rows go in by `executemany` in chunks sorted by key (B-tree inserts in order); the lookup keys,
-bigrams and walkable adjacency are kept in step with the rows they index.
+A load appends its rows to unindexed staging tables, then merges each into its indexed table
+in one sorted INSERT ... SELECT (B-tree inserts in key order, done by SQLite, not Python); the
+lookup keys, bigrams and walkable adjacency are kept in step with the rows they index.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from graph.store import TRAVERSAL_EXCLUDED_LABELS, LoadSummary, Progress
 
 _EXCLUDED = frozenset(TRAVERSAL_EXCLUDED_LABELS)
 _ENTITY_CHUNK = 5000
-_RELATION_CHUNK = 20000
+_RELATION_CHUNK = 50000
 _REL_KEY = "start_id = ? AND end_id = ? AND type = ? AND source = ?"
 
 
@@ -43,69 +44,96 @@ def _rows_by_id(conn: sqlite3.Connection, table: str, column: str,
     return found
 
 
+def _stage(conn: sqlite3.Connection) -> None:
+    """Empty staging tables (in the connection's temporary database): a load appends its rows
+    there unsorted, and SQLite then merges them into the indexed tables in key order."""
+    for table, columns in (("new_entities", "id, label, data"),
+                           ("new_relations", "start_id, end_id, type, source, data"),
+                           ("new_adjacency", "a, b"), ("new_keys", "key, id"),
+                           ("new_grams", "gram, id")):
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+        conn.execute(f"DELETE FROM temp.{table}")
+
+
 def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: list[Relation],
                  progress: Progress | None) -> LoadSummary:
     """Upsert entities and relations: (created, changed) of each, as the JSON store counted."""
     total = len(entities) + len(relations)
     done = 0
-    created = updated = 0
+    _stage(conn)
     labels: dict[str, str] = {}
-    relabelled: list[str] = []  # entities that became, or stopped being, a source
-    for chunk in db.chunks(sorted(entities, key=lambda e: e.id), _ENTITY_CHUNK):
-        rows = [db.entity_row(e) for e in chunk]
-        old = _rows_by_id(conn, "entities", "data", [e.id for e in chunk])
-        new_rows: list[tuple[str, str, str]] = []
-        keys: list[tuple[str, str]] = []
-        grams: list[tuple[str, str]] = []
-        for e, row in zip(chunk, rows, strict=True):
-            labels[e.id] = e.label
-            before = old.get(e.id)
-            if before == row[2]:
-                continue
-            if before is None:
-                created += 1
-                new_rows.append(row)
-            else:
-                updated += 1
-                conn.execute("UPDATE entities SET label = ?, data = ? WHERE id = ?",
-                             (row[1], row[2], e.id))
-                prev = db.entity_of(before)
-                _unindex(conn, prev)
-                if (prev.label in _EXCLUDED) != (e.label in _EXCLUDED):
-                    relabelled.append(e.id)
-            k, g = _index_rows(e)
-            keys += k
-            grams += g
-        conn.executemany("INSERT INTO entities VALUES (?, ?, ?)", new_rows)
-        conn.executemany("INSERT OR IGNORE INTO lookup_keys VALUES (?, ?)", sorted(keys))
-        conn.executemany("INSERT OR IGNORE INTO bigrams VALUES (?, ?)", sorted(grams))
+    for chunk in db.chunks(entities, _ENTITY_CHUNK):
+        conn.executemany("INSERT INTO temp.new_entities VALUES (?, ?, ?)",
+                         [db.entity_row(e) for e in chunk])
+        labels.update((e.id, e.label) for e in chunk)
         done += len(chunk)
         if progress:
             progress(done, total)
-    rc = ru = 0
+    existing = {i for (i,) in conn.execute(
+        "SELECT n.id FROM temp.new_entities n JOIN entities e ON e.id = n.id")}
+    changed = conn.execute("SELECT n.id, e.data, n.label, n.data FROM temp.new_entities n "
+                           "JOIN entities e ON e.id = n.id WHERE e.data != n.data").fetchall()
+    relabelled: list[str] = []  # entities that became, or stopped being, a source
+    for entity_id, old, label, data in changed:
+        conn.execute("UPDATE entities SET label = ?, data = ? WHERE id = ?",
+                     (label, data, entity_id))
+        prev = db.entity_of(old)
+        _unindex(conn, prev)
+        if (prev.label in _EXCLUDED) != (label in _EXCLUDED):
+            relabelled.append(entity_id)
+    before = conn.total_changes
+    conn.execute("INSERT OR IGNORE INTO entities SELECT id, label, data FROM temp.new_entities "
+                 "ORDER BY id")
+    created = conn.total_changes - before
+    to_index = {i for i, *_ in changed}
+    for chunk in db.chunks([e for e in entities if e.id not in existing or e.id in to_index],
+                           _ENTITY_CHUNK):
+        keys: list[tuple[str, str]] = []
+        grams: list[tuple[str, str]] = []
+        for e in chunk:
+            k, g = _index_rows(e)
+            keys += k
+            grams += g
+        conn.executemany("INSERT INTO temp.new_keys VALUES (?, ?)", keys)
+        conn.executemany("INSERT INTO temp.new_grams VALUES (?, ?)", grams)
+    conn.execute("INSERT OR IGNORE INTO lookup_keys SELECT key, id FROM temp.new_keys "
+                 "ORDER BY key, id")
+    conn.execute("INSERT OR IGNORE INTO bigrams SELECT gram, id FROM temp.new_grams "
+                 "ORDER BY gram, id")
+
     for rchunk in db.chunks(relations, _RELATION_CHUNK):
-        rel_rows = sorted(db.relation_row(r) for r in rchunk)
-        before_changes = conn.total_changes
-        conn.executemany("INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?)", rel_rows)
-        inserted = conn.total_changes - before_changes
-        rc += inserted
-        if inserted < len(rel_rows):  # some were there: count (and write) those that differ
-            for row in rel_rows:
-                (data,) = conn.execute(f"SELECT data FROM relations WHERE {_REL_KEY}",
-                                       row[:4]).fetchone()
-                if data != row[4]:
-                    conn.execute(f"UPDATE relations SET data = ? WHERE {_REL_KEY}",
-                                 (row[4], *row[:4]))
-                    ru += 1
-        _add_adjacency(conn, [(r[0], r[1]) for r in rel_rows], labels)
+        conn.executemany("INSERT INTO temp.new_relations VALUES (?, ?, ?, ?, ?)",
+                         [db.relation_row(r) for r in rchunk])
+        conn.executemany("INSERT INTO temp.new_adjacency VALUES (?, ?)",
+                         _walkable_pairs(conn, [(r.start, r.end) for r in rchunk], labels))
         done += len(rchunk)
         if progress:
             progress(done, total)
+    (updated_rels,) = conn.execute(
+        "SELECT COUNT(*) FROM temp.new_relations n JOIN relations r ON r.start_id = n.start_id "
+        "AND r.end_id = n.end_id AND r.type = n.type AND r.source = n.source "
+        "WHERE r.data != n.data").fetchone()
+    # Into an empty table, the index on the end is built once, after (a sort), rather than
+    # grown row by row.
+    empty = conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None
+    if empty and relations:
+        conn.execute("DROP INDEX IF EXISTS relations_by_end")
+    before = conn.total_changes
+    conn.execute("INSERT INTO relations SELECT * FROM temp.new_relations WHERE true "
+                 "ORDER BY start_id, end_id, type, source "
+                 "ON CONFLICT (start_id, end_id, type, source) DO UPDATE "
+                 "SET data = excluded.data WHERE data != excluded.data")
+    created_rels = conn.total_changes - before - updated_rels
+    if empty and relations:
+        conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
+    conn.execute("INSERT OR IGNORE INTO adjacency SELECT a, b FROM temp.new_adjacency "
+                 "ORDER BY a, b")
     for entity_id in relabelled:
         _rewalk(conn, entity_id, labels)
+    _stage(conn)  # (frees the staged rows)
     if progress:
         progress(total, total)
-    return LoadSummary(created, updated, rc, ru)
+    return LoadSummary(created, len(changed), created_rels, updated_rels)
 
 
 def _walkable(conn: sqlite3.Connection, ids: Iterable[str], labels: dict[str, str]) -> None:
@@ -114,17 +142,22 @@ def _walkable(conn: sqlite3.Connection, ids: Iterable[str], labels: dict[str, st
     labels.update(_rows_by_id(conn, "entities", "label", missing))
 
 
-def _add_adjacency(conn: sqlite3.Connection, pairs: list[tuple[str, str]],
-                   labels: dict[str, str]) -> None:
+def _walkable_pairs(conn: sqlite3.Connection, pairs: list[tuple[str, str]],
+                    labels: dict[str, str]) -> list[tuple[str, str]]:
     """Both directions of each walkable pair: no self loops, no sources."""
     _walkable(conn, (i for p in pairs for i in p), labels)
-    adj: set[tuple[str, str]] = set()
+    out: list[tuple[str, str]] = []
     for a, b in pairs:
         if a != b and labels.get(a, "Source") not in _EXCLUDED \
                 and labels.get(b, "Source") not in _EXCLUDED:
-            adj.add((a, b))
-            adj.add((b, a))
-    conn.executemany("INSERT OR IGNORE INTO adjacency VALUES (?, ?)", sorted(adj))
+            out += ((a, b), (b, a))
+    return out
+
+
+def _add_adjacency(conn: sqlite3.Connection, pairs: list[tuple[str, str]],
+                   labels: dict[str, str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO adjacency VALUES (?, ?)",
+                     sorted(set(_walkable_pairs(conn, pairs, labels))))
 
 
 def _rewalk(conn: sqlite3.Connection, entity_id: str, labels: dict[str, str]) -> None:

@@ -67,7 +67,6 @@ def connect(path: Path | str) -> sqlite3.Connection:
     # NORMAL in WAL mode: a crash of the process (or of the machine) never corrupts the file
     # nor leaves half a transaction; the machine losing power may lose the last load.
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute(f"PRAGMA cache_size = {READ_CACHE}")
     return conn
 
