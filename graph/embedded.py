@@ -5,7 +5,7 @@ Writes (load, unload) are one transaction each, serialised by a file lock, so a 
 concurrent `estuary load` never leaves half a load, and a reader sees the old graph or the new
 one. A store object reads from one snapshot (the graph as it was at its first read) until it
 writes, as the JSON store, which read its file once, did. A JSON store of the previous
-version (format 1) is migrated once, on first open (graph/embedded_json.py).
+version (format 1) is migrated once, on first open (graph/embedded_file.py).
 """
 
 from __future__ import annotations
@@ -13,15 +13,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
-import tempfile
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph import sqlite_schema as db
+from graph.embedded_file import create_file, migrate, remove_stale_temporaries, write_lock
 from graph.embedded_writes import apply_bundle, remove
 from graph.model import Entity, Relation, sort_relations
 from graph.names import normalize
@@ -61,14 +59,14 @@ class EmbeddedStore:
                              f"{path / 'graph.db'})")
         if path.exists() and not path.is_file():  # /dev/zero, a FIFO: never read
             raise StoreError(f"{path} is not a regular file: --db must name the store's file")
-        self._remove_stale_temporaries()
+        remove_stale_temporaries(self.target)
         if not path.exists() and legacy is not None and legacy.is_file():
-            self._migrate(legacy, keep_source=True)
+            migrate(path, self.target, legacy, keep_source=True)
         self._conn: sqlite3.Connection
         self._on_disk = False
         if path.exists():
             if not db.is_sqlite(self.target):
-                self._migrate(self.target, keep_source=False)
+                migrate(path, self.target, self.target, keep_source=False)
             self._connect()
         else:  # nothing to read yet: an empty graph until the first load creates the file
             self._conn = db.connect(":memory:")
@@ -98,52 +96,13 @@ class EmbeddedStore:
         self._conn = conn
         self._on_disk = True
 
-    def _temporary_prefix(self) -> str:
-        return f".estuary-{self.target.name}."
-
-    def _remove_stale_temporaries(self) -> None:
-        """Remove what a killed migration left behind, if no other process is writing now."""
-        from filelock import FileLock, Timeout
-
-        folder = self.target.parent
-        if not folder.is_dir():
-            return
-        try:
-            with FileLock(str(self.target) + ".lock", timeout=0):
-                for tmp in folder.glob(f"{self._temporary_prefix()}*.tmp"):
-                    tmp.unlink(missing_ok=True)
-                # Older versions named them .estuary-XXXXXXXX.tmp, whatever the store: only
-                # those no save could still be writing (an hour old) are surely stale.
-                old = time.time() - 3600
-                for tmp in folder.glob(".estuary-????????.tmp"):
-                    if tmp.stat().st_mtime < old:
-                        tmp.unlink(missing_ok=True)
-        except (Timeout, OSError):
-            pass  # a write is under way (its file is not stale), or the folder is read-only
-
     # -- writing -----------------------------------------------------------------------------
-
-    @contextmanager
-    def _lock(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
-
-        try:
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            with FileLock(str(self.target) + ".lock", timeout=30):
-                yield
-        except Timeout:
-            raise StoreError(f"{self.path} is locked by another estuary process (a load?) "
-                             f"for over 30 s; try again, or remove {self.path}.lock if no "
-                             "estuary is running") from None
-        except OSError as exc:
-            raise StoreError(f"cannot write the store {self.target}: {exc.strerror or exc}"
-                             ) from None
 
     @contextmanager
     def _writing(self) -> Iterator[_Write]:
         """One write transaction on the file (created if need be), under the file lock; the
         body says whether it changed the graph or metadata (else the file stays as it was)."""
-        with self._lock():
+        with write_lock(self.path, self.target):
             if not self._on_disk:
                 self._create_file()
             conn = self._conn
@@ -186,62 +145,9 @@ class EmbeddedStore:
             conn.execute("PRAGMA busy_timeout = 30000")
 
     def _create_file(self) -> None:
-        """Create the file whole (tables, WAL mode) under a temporary name, then link it in,
-        so no process ever sees a half-created store."""
-        target = self.target
-        if not target.exists():
-            tmp = self._new_temporary()
-            try:
-                conn = db.connect(tmp)
-                db.create(conn)
-                conn.close()
-                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide a shared store
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
+        create_file(self.target)
         self._conn.close()
         self._connect()
-
-    def _new_temporary(self) -> Path:
-        try:
-            fd, name = tempfile.mkstemp(dir=self.target.parent, suffix=".tmp",
-                                        prefix=self._temporary_prefix())
-        except OSError as exc:
-            raise StoreError(f"cannot write the store {self.target}: {exc.strerror}") from None
-        os.close(fd)
-        return Path(name)
-
-    def _migrate(self, source: Path, *, keep_source: bool) -> None:
-        """Turn a JSON store (format 1) into this SQLite file, once; the JSON is kept."""
-        from graph.embedded_json import read_json_store
-
-        with self._lock():
-            target = self.target
-            if target.exists() and db.is_sqlite(target):
-                return  # another process migrated it while we waited for the lock
-            entities, relations, meta = read_json_store(source)
-            tmp = self._new_temporary()
-            try:
-                conn = db.connect(tmp)
-                db.create(conn)
-                conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
-                conn.execute("BEGIN IMMEDIATE")
-                apply_bundle(conn, entities, relations, None)
-                for key, value in meta.items():
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                 (key, db.meta_value(value)))
-                conn.execute("COMMIT")
-                conn.close()
-                os.chmod(tmp, 0o666 & ~_umask())
-                backup = source if keep_source else _backup_of(source)
-                os.replace(tmp, target)
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot migrate the store {source} to {target}: {exc}; the "
-                                 "JSON file is unchanged") from None
-            finally:
-                tmp.unlink(missing_ok=True)
-        print(f"estuary: migrated the embedded store {source} (JSON) to the SQLite file "
-              f"{target}; the JSON is kept as {backup}", file=sys.stderr)
 
     def close(self) -> None:
         self._conn.close()
@@ -333,7 +239,7 @@ class EmbeddedStore:
             sql = (f"SELECT b.id, COUNT(*) FROM bigrams b JOIN entities e ON e.id = b.id "
                    f"WHERE b.gram IN ({db.marks(len(chunk))})"
                    + (" AND e.label = ?" if label is not None else "") + " GROUP BY b.id")
-            for entity_id, n in conn.execute(sql, [*chunk, *([label] if label else [])]):
+            for entity_id, n in conn.execute(sql, [*chunk, *([] if label is None else [label])]):
                 shared[entity_id] = shared.get(entity_id, 0) + n
         ranked = rank_candidates(shared, limit)
         found = self.entities(ranked)
@@ -475,9 +381,10 @@ class EmbeddedStore:
         if not conn.execute("SELECT 1 FROM hub_metrics WHERE metric = ?", (metric,)).fetchone():
             return None
         sql = ("SELECT h.id, h.score, h.degree FROM hub_scores h JOIN entities e "
-               "ON e.id = h.id WHERE h.metric = ?" + (" AND e.label = ?" if label else "")
+               "ON e.id = h.id WHERE h.metric = ?"
+               + ("" if label is None else " AND e.label = ?")
                + " ORDER BY h.score DESC, h.id LIMIT ?")
-        params = [metric, *([label] if label else []), max(limit, 0)]
+        params = [metric, *([] if label is None else [label]), max(limit, 0)]
         return [(i, s, d) for i, s, d in conn.execute(sql, params)]
 
     def save_scores(self, metric: str, score: dict[str, float], degree: dict[str, int]) -> None:
@@ -520,25 +427,3 @@ def _set_meta(conn: sqlite3.Connection, meta: dict[str, Any]) -> bool:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, text))
             changed = True
     return changed
-
-
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
-def _backup_of(source: Path) -> Path:
-    """Keep the JSON next to the store under a free name (a hard link, else a copy)."""
-    import shutil
-
-    backup = source.with_name(source.name + ".format1-backup")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = source.with_name(f"{source.name}.format1-backup-{n}")
-    try:
-        os.link(source, backup)
-    except OSError:
-        shutil.copy2(source, backup)
-    return backup
