@@ -234,14 +234,24 @@ class EmbeddedStore:
                         limit: int) -> list[Entity]:
         wanted = sorted(set(grams))
         conn = self._read()
-        shared: dict[str, int] = {}
-        for chunk in db.chunks(wanted):
-            sql = (f"SELECT b.id, COUNT(*) FROM bigrams b JOIN entities e ON e.id = b.id "
-                   f"WHERE b.gram IN ({db.marks(len(chunk))})"
-                   + (" AND e.label = ?" if label is not None else "") + " GROUP BY b.id")
-            for entity_id, n in conn.execute(sql, [*chunk, *([] if label is None else [label])]):
-                shared[entity_id] = shared.get(entity_id, 0) + n
-        ranked = rank_candidates(shared, limit)
+        by_label = [] if label is None else [label]
+        join = "" if label is None else " JOIN entities e ON e.id = b.id AND e.label = ?"
+        if len(wanted) <= db.CHUNK and limit >= 0:
+            # Ranked by SQLite (rank_candidates' order: most shared first, then by id; text
+            # compares by code point in both): only `limit` rows reach Python, however many
+            # entities share a common bigram such as "an" or "ng".
+            ranked = [i for (i,) in conn.execute(
+                f"SELECT b.id FROM bigrams b{join} WHERE b.gram IN ({db.marks(len(wanted))}) "
+                "GROUP BY b.id ORDER BY COUNT(*) DESC, b.id LIMIT ?",
+                [*by_label, *wanted, limit])]
+        else:
+            shared: dict[str, int] = {}
+            for chunk in db.chunks(wanted):
+                for entity_id, n in conn.execute(
+                        f"SELECT b.id, COUNT(*) FROM bigrams b{join} WHERE b.gram IN "
+                        f"({db.marks(len(chunk))}) GROUP BY b.id", [*by_label, *chunk]):
+                    shared[entity_id] = shared.get(entity_id, 0) + n
+            ranked = rank_candidates(shared, limit)
         found = self.entities(ranked)
         return [found[i] for i in ranked]
 

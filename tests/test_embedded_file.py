@@ -219,3 +219,20 @@ def test_a_copy_of_the_file_alone_is_the_whole_store(db: Path, tmp_path: Path) -
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)
     assert EmbeddedStore(copy).label_of("park:snap-4") == "Park"
+
+
+@pytest.mark.parametrize("text", ["南通", "nantong", "苏州工业园区", "通", "新能源汽车",
+                                  "Shanghai"])
+@pytest.mark.parametrize("label", [None, "Park", "City"])
+def test_name_candidates_from_the_index_equal_a_scan(embedded_built: EmbeddedStore, text: str,
+                                                     label: str | None) -> None:
+    from graph.names import entity_grams, grams, normalize
+    from graph.store import rank_candidates
+
+    wanted = grams(normalize(text))
+    shared = {e.id: n for e in embedded_built.all_entities()
+              if (label is None or e.label == label) and (n := len(wanted & entity_grams(e)))}
+    for limit in (5000, 3):
+        got = [e.id for e in embedded_built.name_candidates(sorted(wanted), label, limit)]
+        assert got == rank_candidates(shared, limit)
+    assert shared or label or text == "通", "the comparison compares something"
