@@ -12,7 +12,8 @@ For each size (`--sizes`, default 100k nodes / 500k relations and 1M / 5M):
    opening the store, the answer), for show, search, path and links between the synthetic
    graph's two bench cities; per run, every question on the baseline then on the new store
    (interleaved, so load on the shared machine hits both alike); p50 and max over `--runs`,
-   and the peak RSS of each process (VmHWM). The answers of both trees must be identical;
+   the CPU time (user + system) and the peak RSS of each process (VmHWM). The answers of both
+   trees must be identical;
 5. the same questions through the CLI inside the bench process (warm: no process start, no
    imports), to tell the store's share from the start-up's.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,6 +47,7 @@ from loaders.bundled import bundled_digest  # noqa: E402
 QUESTIONS: dict[str, list[str]] = {
     "show": ["show", BENCH_A, "--json"],
     "search": ["search", "甲城", "--json"],
+    "search (pinyin)": ["search", "jiacheng", "--json"],
     "path": ["path", BENCH_A, BENCH_B, "--json"],
     "links": ["links", BENCH_A, BENCH_B, "--via", "industry", "--json"],
 }
@@ -58,23 +61,31 @@ def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def run(tree: Path, db: Path, args: list[str]) -> tuple[float, float, str]:
-    """(seconds, peak RSS in MiB, stdout) of one `estuary` process run from `tree`."""
+def run(tree: Path, db: Path, args: list[str]) -> tuple[float, float, float, str]:
+    """(seconds, CPU seconds, peak RSS in MiB, stdout) of one `estuary` process run from
+    `tree`."""
     env = {**os.environ, "PYTHONPATH": str(tree), "ESTUARY_STORE": "embedded",
            "COLUMNS": "200"}
     env.pop("ESTUARY_DB", None)
     with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as hwm:
         started = time.perf_counter()
+        cpu = _children_cpu()
         done = subprocess.run(
             [sys.executable, "-c", _LAUNCH, hwm.name, "--db", str(db), *args], cwd=tree,
             env=env, stdout=out, stderr=subprocess.PIPE, check=False)
         seconds = time.perf_counter() - started
+        cpu = _children_cpu() - cpu
         if done.returncode:
             raise SystemExit(f"{tree}: estuary {' '.join(args)} failed: {done.stderr.decode()}")
         out.seek(0)
         text = out.read().decode()
         peak_kib = int(hwm.read().split()[1])
-    return seconds, peak_kib / 1024, text.replace(str(db), "<db>")
+    return seconds, cpu, peak_kib / 1024, text.replace(str(db), "<db>")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # The CLI, reporting its peak resident memory (VmHWM: this process only, unlike ru_maxrss,
@@ -112,14 +123,16 @@ def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) ->
         stores = {"old (JSON)": (args.baseline, old_db), **stores}
     del bundle
     times: dict[tuple[str, str], list[float]] = {}
+    cpus: dict[tuple[str, str], list[float]] = {}
     rss: dict[tuple[str, str], float] = {}
     answers: dict[tuple[str, str], str] = {}
     loads = [load_average()]
     for i in range(args.runs):
         for q, qargs in QUESTIONS.items():
             for name, (tree, db) in stores.items():
-                seconds, peak, text = run(tree, db, qargs)
+                seconds, cpu, peak, text = run(tree, db, qargs)
                 times.setdefault((name, q), []).append(seconds)
+                cpus.setdefault((name, q), []).append(cpu)
                 rss[name, q] = max(rss.get((name, q), 0.0), peak)
                 if answers.setdefault((name, q), text) != text:
                     raise SystemExit(f"{name} {q}: the answer changed between runs")
@@ -134,12 +147,13 @@ def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) ->
              f"{load_cpu:.1f} s of CPU in the loading process ({n_rel / load_cpu:,.0f} "
              f"relations per CPU second); load average at its start {load_avg}; file "
              f"{size / 2**20:,.0f} MiB.", "",
-             "| question | store | p50 s | max s | peak RSS MiB |", "|---|---|---:|---:|---:|"]
+             "| question | store | p50 s | max s | CPU p50 s | peak RSS MiB |",
+             "|---|---|---:|---:|---:|---:|"]
     for q in QUESTIONS:
         for name in stores:
             t = times[name, q]
             lines.append(f"| {q} | {name} | {statistics.median(t):.2f} | {max(t):.2f} | "
-                         f"{rss[name, q]:,.0f} |")
+                         f"{statistics.median(cpus[name, q]):.2f} | {rss[name, q]:,.0f} |")
     lines += ["", "In-process, warm (imports done, the store opened and the question answered and "
               "rendered by the CLI in the bench process; the store's share of the figures "
               "above), p50 ms: " + ", ".join(f"{q} {statistics.median(t) * 1000:.0f}"
