@@ -1,6 +1,6 @@
 """Shell completion of entity names and ids, read straight from the embedded store's file.
 
-A tab press must answer at once, so this reads the store's JSON with the standard library only
+A tab press must answer at once, so this reads the store's file with the standard library only
 (no networkx, no pydantic, no Neo4j connection) and matches what was typed against each
 entity's id, name, aliases and the normalised lookup keys stored with it (pinyin, English
 names). Typer keeps only candidates that start with the typed text, so each candidate does:
@@ -41,10 +41,30 @@ def _db_path(ctx: Any) -> Path | None:
 
 def _nodes(path: Path) -> list[dict[str, Any]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as fh:
+            sqlite = fh.read(16) == b"SQLite format 3\x00"
+        if sqlite:
+            return _sqlite_nodes(path)
+        data = json.loads(path.read_text(encoding="utf-8"))  # a JSON store not migrated yet
         return [n for n in data.get("nodes", []) if isinstance(n, dict) and "id" in n]
     except (OSError, ValueError, AttributeError):
         return []
+
+
+def _sqlite_nodes(path: Path) -> list[dict[str, Any]]:
+    """The entities of the SQLite store (graph/sqlite_schema.py), read-only."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT data FROM entities").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    nodes = [json.loads(data) for (data,) in rows]
+    return [n for n in nodes if isinstance(n, dict) and "id" in n]
 
 
 def _plain(text: str) -> bool:

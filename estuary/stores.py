@@ -14,12 +14,22 @@ from graph.store import Progress, Store, StoreError
 
 
 def default_db_path() -> Path:
-    """ESTUARY_DB, else graph.json in the user's data directory."""
+    """ESTUARY_DB, else graph.db in the user's data directory."""
     if env := os.environ.get("ESTUARY_DB"):
         return Path(env).expanduser()
+    return _data_dir() / "graph.db"
+
+
+def _data_dir() -> Path:
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("estuary", appauthor=False)) / "graph.json"
+    return Path(user_data_dir("estuary", appauthor=False))
+
+
+def legacy_db_path() -> Path | None:
+    """The JSON store earlier versions kept by default (graph.json in the user's data
+    directory): migrated into graph.db, and kept, when graph.db does not exist yet."""
+    return None if os.environ.get("ESTUARY_DB") else _data_dir() / "graph.json"
 
 
 def ensure_bundled(store: Store, progress: Progress | None = None) -> None:
@@ -36,7 +46,8 @@ def open_store(settings: StoreSettings, progress: Progress | None = None) -> Sto
     if settings.kind == "embedded":
         from graph.embedded import EmbeddedStore
 
-        store: Store = EmbeddedStore(settings.db or default_db_path())
+        store: Store = (EmbeddedStore(settings.db) if settings.db else
+                        EmbeddedStore(default_db_path(), legacy=legacy_db_path()))
     elif settings.kind == "neo4j":
         from graph.neo4j_store import Neo4jStore
 

@@ -1,23 +1,28 @@
-"""The embedded store: a networkx MultiDiGraph persisted to one JSON file.
+"""The embedded store: one SQLite file (graph/sqlite_schema.py) from which each question reads
+only the rows it needs, so opening costs the same whatever the graph's size.
 
-Writes go to a temporary file renamed over the old one under a file lock, so a crash or a
-concurrent `estuary load` never leaves a half-written graph.
+Writes (load, unload) are one transaction each, serialised by a file lock, so a crash or a
+concurrent `estuary load` never leaves half a load, and a reader sees the old graph or the new
+one. A store object reads from one snapshot (the graph as it was at its first read) until it
+writes, as the JSON store, which read its file once, did. A JSON store of the previous
+version (format 1) is migrated once, on first open (graph/embedded_file.py).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
-import time
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph import sqlite_schema as db
+from graph.embedded_file import create_file, migrate, remove_stale_temporaries, write_lock
+from graph.embedded_writes import apply_bundle, remove
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_grams, entity_keys, normalize
+from graph.names import normalize
 from graph.store import (
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
@@ -27,209 +32,139 @@ from graph.store import (
     rank_candidates,
     simple_paths_from_halves,
 )
-from graph.walks import all_shortest_paths, half_paths
+from graph.walks import FetchedAdjacency, all_shortest_paths, distances, half_paths
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from graph.bundle import Bundle
 
-FORMAT = 1
-
-
-def _edge_key(rel: Relation) -> str:
-    return f"{rel.type}|{rel.source}"
+_EXCLUDED = tuple(TRAVERSAL_EXCLUDED_LABELS)
+_NOT_EXCLUDED = f"label NOT IN ({db.marks(len(_EXCLUDED))})"
+_REL = "SELECT start_id, end_id, type, source, data FROM relations"
 
 
 class EmbeddedStore:
-    """A networkx graph in a file; loads the bundled data on first use."""
+    """The graph in a SQLite file; loads the bundled data on first use."""
 
     kind = "embedded"
 
-    def __init__(self, path: Path) -> None:
-        import networkx as nx
-
+    def __init__(self, path: Path, *, legacy: Path | None = None) -> None:
+        """Open the store at `path`; `legacy`, a JSON store to migrate into it if `path` does
+        not exist yet (the default store's old graph.json, which is then kept as it is)."""
         self.path = path
         self.location = str(path)
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        self.meta: dict[str, Any] = {}
-        self._keys: dict[str, list[str]] | None = None
-        self._walk: nx.Graph | None = None
         if path.is_dir():
             raise StoreError(f"{path} is a directory: --db must name a file (e.g. "
-                             f"{path / 'graph.json'})")
+                             f"{path / 'graph.db'})")
         if path.exists() and not path.is_file():  # /dev/zero, a FIFO: never read
-            raise StoreError(f"{path} is not a regular file: --db must name the store's JSON "
-                             "file")
-        self._remove_stale_temporaries()
+            raise StoreError(f"{path} is not a regular file: --db must name the store's file")
+        remove_stale_temporaries(self.target)
+        if not path.exists() and legacy is not None and legacy.is_file():
+            migrate(path, self.target, legacy, keep_source=True)
+        self._conn: sqlite3.Connection
+        self._on_disk = False
         if path.exists():
-            self._read()
+            if not db.is_sqlite(self.target):
+                migrate(path, self.target, self.target, keep_source=False)
+            self._connect()
+        else:  # nothing to read yet: an empty graph until the first load creates the file
+            self._conn = db.connect(":memory:")
+            db.create(self._conn)
 
     @property
     def target(self) -> Path:
         """The file the store lives in: a symlinked store is written through to its target."""
         return Path(os.path.realpath(self.path))
 
-    def _temporary_prefix(self) -> str:
-        return f".estuary-{self.target.name}."
-
-    def _remove_stale_temporaries(self) -> None:
-        """Remove what a killed save left behind, if no other process is saving right now."""
-        from filelock import FileLock, Timeout
-
-        folder = self.target.parent
-        if not folder.is_dir():
-            return
+    def _connect(self) -> None:
+        conn: sqlite3.Connection | None = None
         try:
-            with FileLock(str(self.target) + ".lock", timeout=0):
-                for tmp in folder.glob(f"{self._temporary_prefix()}*.tmp"):
-                    tmp.unlink(missing_ok=True)
-                # Older versions named them .estuary-XXXXXXXX.tmp, whatever the store: only
-                # those no save could still be writing (an hour old) are surely stale.
-                old = time.time() - 3600
-                for tmp in folder.glob(".estuary-????????.tmp"):
-                    if tmp.stat().st_mtime < old:
-                        tmp.unlink(missing_ok=True)
-        except (Timeout, OSError):
-            pass  # a save is under way (its file is not stale), or the folder is read-only
-
-    def _reread(self) -> None:
-        self.graph.clear()
-        self.meta = {}
-        self._keys = None
-        self._walk = None
-        self._read()
-
-    # -- persistence -------------------------------------------------------------------------
-
-    @contextmanager
-    def _lock(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
-
-        try:
-            with FileLock(str(self.target) + ".lock", timeout=30):
-                yield
-        except Timeout:
-            raise StoreError(f"{self.path} is locked by another estuary process (a load?) "
-                             f"for over 30 s; try again, or remove {self.path}.lock if no "
-                             "estuary is running") from None
-
-    def _read(self) -> None:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                found = data.get("format") if isinstance(data, dict) else type(data).__name__
-                raise ValueError(f"format {found!r}, expected {FORMAT}")
-            g = self.graph
-            for node in data["nodes"]:
-                entity = Entity(**{**node, "aliases": tuple(node["aliases"]),
-                                   "keys": tuple(node.get("keys", ()))})
-                g.add_node(entity.id, e=entity)
-            for edge in data["edges"]:
-                rel = Relation(**edge)
-                if rel.start not in g or rel.end not in g:
-                    raise ValueError(f"relation {rel.type} {rel.start} -> {rel.end} has an "
-                                     "endpoint that is not in the file")
-                g.add_edge(rel.start, rel.end, key=_edge_key(rel), r=rel)
-            meta = data.get("meta", {})
-            if not isinstance(meta, dict):
-                raise ValueError("'meta' is not a mapping")
-            self.meta = meta
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise StoreError(
-                f"cannot read the embedded store {self.path}: {exc}. Delete the file to "
-                "rebuild it from the bundled data, or point --db at another file.") from None
-
-    def save(self) -> None:
-        """Write the graph atomically: a temporary file renamed over the old one."""
-        target = self.target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = {
-            "format": FORMAT,
-            "meta": self.meta,
-            "nodes": [asdict(d["e"]) for _, d in sorted(self.graph.nodes(data=True))],
-            "edges": [asdict(r) for r in sort_relations(
-                [d["r"] for _, _, d in self.graph.edges(data=True)])],
-        }
-        try:
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=self._temporary_prefix(),
-                                       suffix=".tmp")
-        except OSError as exc:
-            raise StoreError(f"cannot write the store {target}: {exc.strerror}") from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-                fh.flush()
-                os.fsync(fh.fileno())  # the rename must never expose an unwritten file
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide a shared store
-            os.replace(tmp, target)
-        except OSError as exc:  # e.g. no space left: say which store, keep the old file
-            Path(tmp).unlink(missing_ok=True)
-            raise StoreError(f"cannot write the store {target}: {exc.strerror or exc}; it is "
-                             "unchanged") from None
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-    def close(self) -> None:
-        pass
-
-    def bundled_digest(self) -> str | None:
-        return self.meta.get("bundled_digest")
+            conn = db.connect(self.target)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            found = json.loads(row[0]) if row else None
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(f"cannot read the embedded store {self.path}: {exc}. It is not "
+                             "an estuary store: point --db at another file.") from None
+        if found != db.FORMAT:
+            conn.close()
+            raise StoreError(f"cannot read the embedded store {self.path}: a SQLite file of "
+                             f"format {found!r}, expected {db.FORMAT}. It is not an estuary "
+                             "store (or a newer one): point --db at another file.")
+        self._conn = conn
+        self._on_disk = True
 
     # -- writing -----------------------------------------------------------------------------
 
+    @contextmanager
+    def _writing(self) -> Iterator[_Write]:
+        """One write transaction on the file (created if need be), under the file lock; the
+        body says whether it changed the graph or metadata (else the file stays as it was)."""
+        with write_lock(self.path, self.target):
+            if not self._on_disk:
+                self._create_file()
+            conn = self._conn
+            if conn.in_transaction:
+                conn.execute("COMMIT")  # leave the read snapshot: write on the newest graph
+            conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                write = _Write(conn)
+                yield write
+                if write.changed:
+                    bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
+                                        ).fetchone()
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                                 (str(int(json.loads(bump[0])) + 1 if bump else 1),))
+                    conn.execute("DELETE FROM hub_scores")  # whole-graph measures are stale
+                    conn.execute("DELETE FROM hub_metrics")
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(f"cannot write the store {self.target}: {exc}; it is "
+                                     "unchanged") from None
+                raise
+            finally:
+                conn.execute(f"PRAGMA cache_size = {db.READ_CACHE}")
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the file now, as far as no reader's snapshot needs it, without
+        waiting: the file alone then holds the graph (a copy of it is a whole store)."""
+        conn = self._conn
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:
+            pass
+        finally:
+            conn.execute("PRAGMA busy_timeout = 30000")
+
+    def _create_file(self) -> None:
+        create_file(self.target)
+        self._conn.close()
+        self._connect()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def bundled_digest(self) -> str | None:
+        value = self.meta_items("bundled_digest").get("bundled_digest")
+        return None if value is None else str(value)
+
     def load(self, bundle: Bundle, progress: Progress | None = None,
              meta: dict[str, Any] | None = None) -> LoadSummary:
-        """Upsert a bundle and save, all or nothing (the file is replaced only on success)."""
-        with self._lock():
-            if self.path.exists():  # another process may have loaded since we opened
-                self._reread()
-            summary = self._apply(bundle, progress)
-            if meta:
-                self.meta.update(meta)
-            if summary.changed or meta or not self.path.exists():
-                self.save()
+        """Upsert a bundle and its metadata in one transaction: all or nothing."""
+        with self._writing() as write:
+            summary = apply_bundle(write.conn, list(bundle.entities.values()),
+                                   list(bundle.relations.values()), progress)
+            meta_changed = _set_meta(write.conn, meta or {})
+            write.changed = summary.changed or meta_changed
         return summary
-
-    def _apply(self, bundle: Bundle, progress: Progress | None) -> LoadSummary:
-        g = self.graph
-        ec = eu = rc = ru = 0
-        total = len(bundle.entities) + len(bundle.relations)
-        done = 0
-        for entity in bundle.entities.values():
-            old = g.nodes[entity.id]["e"] if entity.id in g else None
-            if old is None:
-                ec += 1
-            elif asdict(old) != asdict(entity):
-                eu += 1
-            g.add_node(entity.id, e=entity)
-            done += 1
-            if progress and done % 5000 == 0:
-                progress(done, total)
-        for rel in bundle.relations.values():
-            key = _edge_key(rel)
-            old_rel = g.edges[rel.start, rel.end, key]["r"] if g.has_edge(
-                rel.start, rel.end, key) else None
-            if old_rel is None:
-                rc += 1
-            elif asdict(old_rel) != asdict(rel):
-                ru += 1
-            g.add_edge(rel.start, rel.end, key=key, r=rel)
-            done += 1
-            if progress and done % 5000 == 0:
-                progress(done, total)
-        if progress:
-            progress(total, total)
-        self._keys = None
-        self._walk = None
-        return LoadSummary(ec, eu, rc, ru)
-
-    def meta_items(self, prefix: str) -> dict[str, str]:
-        """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
-        return {k: v for k, v in sorted(self.meta.items()) if k.startswith(prefix)}
 
     def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
                *, drop_meta: Iterable[str] = (), set_meta: dict[str, str] | None = None,
@@ -237,170 +172,286 @@ class EmbeddedStore:
         """Remove these relations, then those of these entities that no relation uses any
         more, and update the metadata, all or nothing: (relations removed, entities removed,
         entities kept because other relations still use them)."""
-        with self._lock():
-            if self.path.exists():
-                self._reread()
-            g = self.graph
-            removed = 0
-            for rel_type, start, end, source in relations:
-                key = f"{rel_type}|{source}"
-                if g.has_edge(start, end, key):
-                    g.remove_edge(start, end, key)
-                    removed += 1
-            gone: list[str] = []
-            kept: list[str] = []
-            for entity_id in sorted(set(entities)):
-                if entity_id not in g:
-                    continue
-                if g.degree(entity_id):
-                    kept.append(entity_id)
-                else:
-                    g.remove_node(entity_id)
-                    gone.append(entity_id)
-            for key in drop_meta:
-                self.meta.pop(key, None)
-            self.meta.update(set_meta or {})
-            self._keys = None
-            self._walk = None
-            self.save()
+        with self._writing() as write:
+            conn = write.conn
+            removed, gone, kept = remove(conn, relations, entities)
+            dropped = sum(conn.execute("DELETE FROM meta WHERE key = ?", (key,)).rowcount
+                          for key in drop_meta)
+            meta_changed = _set_meta(conn, set_meta or {})
+            write.changed = bool(removed or gone or dropped or meta_changed)
         return removed, gone, kept
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _entity(self, entity_id: str) -> Entity:
-        return self.graph.nodes[entity_id]["e"]
+    def _read(self) -> sqlite3.Connection:
+        """The connection, inside this store's read snapshot (begun at its first read)."""
+        if not self._conn.in_transaction:
+            self._conn.execute("BEGIN")
+        return self._conn
+
+    def meta_items(self, prefix: str) -> dict[str, str]:
+        """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
+        rows = self._read().execute(
+            "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
+            (len(prefix), prefix)).fetchall()
+        return {k: json.loads(v) for k, v in rows
+                if k not in ("format", "generation") or prefix == k}
 
     def label_of(self, entity_id: str) -> str | None:
-        return self._entity(entity_id).label if entity_id in self.graph else None
+        row = self._read().execute("SELECT label FROM entities WHERE id = ?",
+                                   (entity_id,)).fetchone()
+        return row[0] if row else None
+
+    def _entity_rows(self, ids: list[str]) -> dict[str, str]:
+        conn = self._read()
+        found: dict[str, str] = {}
+        for chunk in db.chunks(ids):
+            found.update(conn.execute(f"SELECT id, data FROM entities WHERE id IN "
+                                      f"({db.marks(len(chunk))})", chunk))
+        return found
 
     def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
-        return {i: self._entity(i) for i in ids if i in self.graph}
+        wanted = list(dict.fromkeys(ids))
+        rows = self._entity_rows(wanted)
+        return {i: db.entity_of(rows[i]) for i in wanted if i in rows}
 
     def find_by_key(self, key: str) -> list[Entity]:
-        if self._keys is None:
-            index: dict[str, list[str]] = {}
-            for node_id, data in self.graph.nodes(data=True):
-                e: Entity = data["e"]
-                if e.label in TRAVERSAL_EXCLUDED_LABELS:
-                    continue
-                for k in entity_keys(e):
-                    index.setdefault(k, []).append(node_id)
-            self._keys = index
-        ids = set(self._keys.get(normalize(key), []))
-        if key in self.graph:
-            ids.add(key)
-        return [self._entity(i) for i in sorted(ids)]
+        ids = {i for (i,) in self._read().execute("SELECT id FROM lookup_keys WHERE key = ?",
+                                                  (normalize(key),))}
+        ids.add(key)  # an id is its own key (kept below only if it exists)
+        found = self.entities(sorted(ids))
+        return list(found.values())
 
     def all_entities(self) -> list[Entity]:
-        return [self._entity(i) for i in sorted(self.graph)
-                if self._entity(i).label not in TRAVERSAL_EXCLUDED_LABELS]
+        return self._all_entities(excluded=False)
+
+    def _all_entities(self, *, excluded: bool) -> list[Entity]:
+        sql = "SELECT id, data FROM entities" + ("" if excluded else f" WHERE {_NOT_EXCLUDED}")
+        rows = self._read().execute(sql, () if excluded else _EXCLUDED).fetchall()
+        return [db.entity_of(data) for _, data in sorted(rows)]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
                         limit: int) -> list[Entity]:
-        wanted = set(grams)
-        shared = {e.id: n for e in self.all_entities()
-                  if (label is None or e.label == label)
-                  and (n := len(wanted & entity_grams(e)))}
-        return [self._entity(i) for i in rank_candidates(shared, limit)]
+        wanted = sorted(set(grams))
+        conn = self._read()
+        by_label = [] if label is None else [label]
+        join = "" if label is None else " JOIN entities e ON e.id = b.id AND e.label = ?"
+        if len(wanted) <= db.CHUNK and limit >= 0:
+            # Ranked by SQLite (rank_candidates' order: most shared first, then by id; text
+            # compares by code point in both): only `limit` rows reach Python, however many
+            # entities share a common bigram such as "an" or "ng".
+            ranked = [i for (i,) in conn.execute(
+                f"SELECT b.id FROM bigrams b{join} WHERE b.gram IN ({db.marks(len(wanted))}) "
+                "GROUP BY b.id ORDER BY COUNT(*) DESC, b.id LIMIT ?",
+                [*by_label, *wanted, limit])]
+        else:
+            shared: dict[str, int] = {}
+            for chunk in db.chunks(wanted):
+                for entity_id, n in conn.execute(
+                        f"SELECT b.id, COUNT(*) FROM bigrams b{join} WHERE b.gram IN "
+                        f"({db.marks(len(chunk))}) GROUP BY b.id", [*by_label, *chunk]):
+                    shared[entity_id] = shared.get(entity_id, 0) + n
+            ranked = rank_candidates(shared, limit)
+        found = self.entities(ranked)
+        return [found[i] for i in ranked]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
-        if entity_id not in self.graph:
-            return []
-        g = self.graph
-        rels = [d["r"] for _, _, d in g.out_edges(entity_id, data=True)]
-        rels += [d["r"] for _, _, d in g.in_edges(entity_id, data=True)
-                 if d["r"].start != entity_id]
-        return sort_relations(rels)
+        rows = self._read().execute(
+            f"{_REL} WHERE start_id = ? UNION ALL {_REL} WHERE end_id = ? AND start_id != ?",
+            (entity_id, entity_id, entity_id)).fetchall()
+        return sort_relations([db.relation_of(r) for r in rows])
 
     def all_relations(self) -> list[Relation]:
-        return sort_relations([d["r"] for _, _, d in self.graph.edges(data=True)])
+        return sort_relations([db.relation_of(r) for r in self._read().execute(_REL)])
 
     def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
-        succ = self.graph.succ
+        conn = self._read()
         rels: list[Relation] = []
         for x, y in {tuple(sorted(p)) for p in pairs}:
-            for a, b in ((x, y), (y, x)):
-                if a in succ and b in succ[a]:
-                    rels.extend(d["r"] for d in succ[a][b].values())
+            for a, b in ((x, y), (y, x)):  # (a self loop is listed twice, as it always was)
+                rels.extend(db.relation_of(r) for r in conn.execute(
+                    f"{_REL} WHERE start_id = ? AND end_id = ?", (a, b)))
         return sort_relations(rels)
 
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
-        keep = {i for i in ids if i in self.graph}
-        rels: list[Relation] = []
-        for a in keep:
-            succ = self.graph.succ[a]
-            # A hub's neighbours can far outnumber the ids asked about: scan the smaller side.
-            ends = ([b for b in succ if b in keep] if len(succ) <= len(keep)
-                    else [b for b in keep if b in succ])
-            rels.extend(d["r"] for b in ends for d in succ[b].values())
-        return sort_relations(rels)
+        conn = self._read()
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY) "
+                     "WITHOUT ROWID")
+        conn.execute("DELETE FROM temp.wanted")
+        conn.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((i,) for i in ids))
+        # `+end_id`: read each wanted entity's outgoing relations and keep those ending among
+        # the wanted, rather than seek every (start, end) pair of them.
+        rows = conn.execute(
+            "SELECT r.start_id, r.end_id, r.type, r.source, r.data FROM temp.wanted w "
+            "JOIN relations r ON r.start_id = w.id "
+            "WHERE +r.end_id IN (SELECT id FROM temp.wanted)").fetchall()
+        conn.execute("DELETE FROM temp.wanted")
+        return sort_relations([db.relation_of(r) for r in rows])
 
-    def _walkable(self) -> nx.Graph:
-        """The undirected simple graph that paths and neighbourhoods walk (no Source nodes)."""
-        if self._walk is None:
-            import networkx as nx
+    # -- walks: the walkable graph read a BFS layer at a time (graph/walks.py) ---------------
 
-            walk = nx.Graph()
-            excluded = {n for n, d in self.graph.nodes(data=True)
-                        if d["e"].label in TRAVERSAL_EXCLUDED_LABELS}
-            walk.add_nodes_from(n for n in self.graph if n not in excluded)
-            walk.add_edges_from((a, b) for a, b in self.graph.edges()
-                                if a not in excluded and b not in excluded and a != b)
-            self._walk = walk
-        return self._walk
+    def _adjacency(self, info: dict[str, tuple[str, Any]] | None = None) -> FetchedAdjacency:
+        """Walkable neighbours, fetched per layer; with `info`, also each neighbour's label
+        and `level` property (what simple_paths filters inner nodes by)."""
+        conn = self._read()
 
-    def distances(self, entity_id: str, depth: int) -> dict[str, int]:
+        def fetch(nodes: list[str]) -> dict[str, list[str]]:
+            found: dict[str, list[str]] = {}
+            for chunk in db.chunks(nodes):
+                if info is None:
+                    rows = conn.execute(f"SELECT a, b FROM adjacency WHERE a IN "
+                                        f"({db.marks(len(chunk))})", chunk)
+                    for a, b in rows:
+                        found.setdefault(a, []).append(b)
+                    continue
+                rows = conn.execute(
+                    "SELECT j.a, j.b, e.label, json_extract(e.data, '$.props.level') "
+                    f"FROM adjacency j JOIN entities e ON e.id = j.b WHERE j.a IN "
+                    f"({db.marks(len(chunk))})", chunk)
+                for a, b, label, level in rows:
+                    found.setdefault(a, []).append(b)
+                    info[b] = (label, "" if level is None else level)
+            return found
+
+        return FetchedAdjacency(fetch)
+
+    def _walkable_ids(self, *ids: str) -> bool:
+        labels = [self.label_of(i) for i in ids]
+        return all(label is not None and label not in _EXCLUDED for label in labels)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph in memory, as the JSON store kept it (nodes carry `e`, edges `r`):
+        for tests and tools that want networkx; no question reads it."""
         import networkx as nx
 
-        walk = self._walkable()
-        if entity_id not in walk:
-            return {entity_id: 0} if entity_id in self.graph else {}
-        return dict(nx.single_source_shortest_path_length(walk, entity_id, cutoff=depth))
+        g = nx.MultiDiGraph()
+        for e in self._all_entities(excluded=True):
+            g.add_node(e.id, e=e)
+        for r in self.all_relations():
+            g.add_edge(r.start, r.end, key=f"{r.type}|{r.source}", r=r)
+        return g
 
-    # Both read the node's own relations, not the walk graph: a bounded neighbourhood costs
-    # what it visits (queries/neighbors.py).
-    def _walk_neighbors(self, entity_id: str) -> set[str]:
-        g = self.graph
-        if entity_id not in g or self._entity(entity_id).label in TRAVERSAL_EXCLUDED_LABELS:
-            return set()
-        return {n for n in (*g.succ[entity_id], *g.pred[entity_id])
-                if n != entity_id and self._entity(n).label not in TRAVERSAL_EXCLUDED_LABELS}
+    def _entity(self, entity_id: str) -> Entity:
+        return self.entities([entity_id])[entity_id]
 
+    def _walkable(self) -> nx.Graph:
+        """The whole walkable graph in memory (for tests that check the walks against
+        networkx; no question reads it)."""
+        import networkx as nx
+
+        conn = self._read()
+        walk = nx.Graph()
+        walk.add_nodes_from(i for (i,) in conn.execute(
+            f"SELECT id FROM entities WHERE {_NOT_EXCLUDED}", _EXCLUDED))
+        walk.add_edges_from(conn.execute("SELECT a, b FROM adjacency"))
+        return walk
+
+    def distances(self, entity_id: str, depth: int) -> dict[str, int]:
+        label = self.label_of(entity_id)
+        if label is None:
+            return {}
+        if label in _EXCLUDED:
+            return {entity_id: 0}
+        return distances(self._adjacency(), entity_id, depth)
+
+    # A bounded neighbourhood (queries/neighbors.py) reads a layer's adjacency and degrees:
+    # indexed rows of the walkable adjacency, so it costs what it visits.
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
-        walk = self._walk  # once built (by a whole-neighbourhood walk), a degree is a lookup
-        if walk is not None:
-            return {i: walk.degree(i) if i in walk else 0 for i in ids}
-        return {i: len(self._walk_neighbors(i)) for i in ids}
+        wanted = sorted(set(ids))
+        conn = self._read()
+        found: dict[str, int] = {}
+        for chunk in db.chunks(wanted):
+            found.update(conn.execute(
+                f"SELECT a, COUNT(*) FROM adjacency WHERE a IN ({db.marks(len(chunk))}) "
+                "GROUP BY a", chunk))
+        return {i: found.get(i, 0) for i in wanted}
 
     def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
-        return {i: sorted(self._walk_neighbors(i)) for i in ids}
+        wanted = sorted(set(ids))
+        found = self._adjacency()
+        found.prefetch(wanted)
+        return {i: sorted(found[i]) for i in wanted}
 
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
-        walk = self._walkable()
-        if a not in walk or b not in walk:
+        if not self._walkable_ids(a, b):
             return []
-        return sorted(all_shortest_paths(walk.adj, a, b, max_len), key=path_sort_key)
+        return sorted(all_shortest_paths(self._adjacency(), a, b, max_len), key=path_sort_key)
 
     def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
-        walk = self._walkable()
-        if a not in walk or b not in walk or a == b:
+        if a == b or not self._walkable_ids(a, b):
             return []
+        info: dict[str, tuple[str, Any]] = {}
+        adj = self._adjacency(info)
 
         def allowed(node: str) -> bool:
-            e = self._entity(node)
-            return e.label in inner_labels and e.props.get("level", "") not in exclude_levels
+            label, level = info[node]
+            return label in inner_labels and level not in exclude_levels
 
         def halves(start: str, depth: int, target: str) -> list[list[str]]:
-            return half_paths(walk.adj, start, depth, target, allowed)
+            return half_paths(adj, start, depth, target, allowed)
 
         return simple_paths_from_halves(halves, a, b, max_len)
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        labels: dict[str, int] = {}
-        for _, d in self.graph.nodes(data=True):
-            labels[d["e"].label] = labels.get(d["e"].label, 0) + 1
-        types: dict[str, int] = {}
-        for _, _, d in self.graph.edges(data=True):
-            types[d["r"].type] = types.get(d["r"].type, 0) + 1
+        conn = self._read()
+        labels = dict(conn.execute("SELECT label, COUNT(*) FROM entities GROUP BY label"))
+        types = dict(conn.execute("SELECT type, COUNT(*) FROM relations GROUP BY type"))
         return dict(sorted(labels.items())), dict(sorted(types.items()))
+
+    # -- whole-graph measures, cached until the next load or unload (queries/hubs.py) --------
+
+    def top_scores(self, metric: str, label: str | None,
+                   limit: int) -> list[tuple[str, float, int]] | None:
+        """The cached ranking by `metric` (best first, ties by id), or None if not cached."""
+        conn = self._read()
+        if not conn.execute("SELECT 1 FROM hub_metrics WHERE metric = ?", (metric,)).fetchone():
+            return None
+        sql = ("SELECT h.id, h.score, h.degree FROM hub_scores h JOIN entities e "
+               "ON e.id = h.id WHERE h.metric = ?"
+               + ("" if label is None else " AND e.label = ?")
+               + " ORDER BY h.score DESC, h.id LIMIT ?")
+        params = [metric, *([] if label is None else [label]), max(limit, 0)]
+        return [(i, s, d) for i, s, d in conn.execute(sql, params)]
+
+    def save_scores(self, metric: str, score: dict[str, float], degree: dict[str, int]) -> None:
+        """Cache a whole-graph measure, unless the graph changed since this store read it
+        (or the file cannot be written: the next question computes it again)."""
+        conn = self._read()
+        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        if not self._on_disk:
+            return
+        try:
+            conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            now = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            if now == row:
+                conn.execute("DELETE FROM hub_scores WHERE metric = ?", (metric,))
+                conn.executemany("INSERT INTO hub_scores VALUES (?, ?, ?, ?)",
+                                 ((metric, i, s, degree[i]) for i, s in score.items()))
+                conn.execute("INSERT OR REPLACE INTO hub_metrics VALUES (?)", (metric,))
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+
+class _Write:
+    """A write transaction under way, and whether it changed anything."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.changed = False
+
+
+def _set_meta(conn: sqlite3.Connection, meta: dict[str, Any]) -> bool:
+    """Write the metadata that differs from what the store holds (and only that)."""
+    changed = False
+    for key, value in meta.items():
+        text = db.meta_value(value)
+        old = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if old is None or old[0] != text:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, text))
+            changed = True
+    return changed

@@ -5,6 +5,10 @@ graph is built in the primitives' order (entities by id, relations by key), scor
 to 6 decimals, and ties go to the smaller id. Source nodes and MENTIONS edges are left out: a
 document naming forty things is not a hub of the estuary.
 
+A store that can keep them (the embedded one: `top_scores` / `save_scores`) caches each
+metric's scores after their first computation, until the next load or unload: on a large
+graph betweenness alone takes minutes, and every later question reads the top rows only.
+
 * degree: distinct neighbours in the undirected simple graph (parallel relations count once).
 * betweenness: networkx's normalised betweenness centrality on that undirected graph.
 * pagerank: PageRank (damping 0.85) on the directed simple graph; relations point from the
@@ -135,14 +139,39 @@ def scores(store: Store, metric: str) -> tuple[list[Entity], dict[str, float], d
     return entities, {k: round(v, DECIMALS) for k, v in raw.items()}, degree
 
 
+def _caches(store: Store) -> bool:
+    """Whether the store keeps whole-graph measures between questions (the embedded store
+    does, until the next load or unload); a dated view or Neo4j computes them each time."""
+    return hasattr(type(store), "top_scores")
+
+
+def _cached(store: Store, metric: str, label: str | None,
+            limit: int) -> list[tuple[Entity, float, int]] | None:
+    """The ranking from the store's cache: (entity, score, degree), best first; or None."""
+    if not _caches(store):
+        return None
+    rows = store.top_scores(metric, label, limit)  # type: ignore[attr-defined]
+    if rows is None:
+        return None
+    found = store.entities([i for i, _, _ in rows])
+    return [(found[i], s, d) for i, s, d in rows]
+
+
 def hubs(store: Store, *, label: str | None = None, metric: str = "degree",
          limit: int = 10) -> HubsResult:
     """Which entities are the most central in the graph (by degree, betweenness or PageRank)?"""
-    entities, score, degree = scores(store, metric)
-    ranked = sorted((e for e in entities if label is None or e.label == label),
-                    key=lambda e: (-score[e.id], e.id))[:max(limit, 0)]
-    found = tuple(Hub(e, i, int(score[e.id]) if metric == "degree" else score[e.id],
-                      degree[e.id]) for i, e in enumerate(ranked, 1))
+    if metric not in METRICS:
+        raise UnknownMetric(metric)
+    top = _cached(store, metric, label, limit)
+    if top is None:
+        entities, score, degree = scores(store, metric)
+        if _caches(store):
+            store.save_scores(metric, score, degree)  # type: ignore[attr-defined]
+        ranked = sorted((e for e in entities if label is None or e.label == label),
+                        key=lambda e: (-score[e.id], e.id))[:max(limit, 0)]
+        top = [(e, score[e.id], degree[e.id]) for e in ranked]
+    found = tuple(Hub(e, i, int(s) if metric == "degree" else s, d)
+                  for i, (e, s, d) in enumerate(top, 1))
     ids = [h.entity.id for h in found]
     edges = tuple(r for r in store.relations_among(ids) if r.type not in EXCLUDED_TYPES)
     return HubsResult(metric, label, found, edges)

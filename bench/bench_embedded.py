@@ -1,0 +1,235 @@
+"""End to end, the embedded store before (one JSON file) and after (SQLite), in one run.
+
+For each size (`--sizes`, default 100k nodes / 500k relations and 1M / 5M):
+
+1. generate the `bench.synth` graph;
+2. load it into a new SQLite store with this tree's `EmbeddedStore.load` (one transaction):
+   seconds, relations per second (all rows over the whole load), file size;
+3. if the size is at most `--baseline-max` nodes, write the same graph as the JSON store the
+   baseline tree (default /tmp/base-sqlite, a worktree at e058dd7) reads: format 1, as its
+   `save()` wrote it (graph/embedded_json.write_json_store);
+4. time `estuary --db F <question> --json` as a new process each time (process start, imports,
+   opening the store, the answer), for show, search, path and links between the synthetic
+   graph's two bench cities; per run, every question on the baseline then on the new store
+   (interleaved, so load on the shared machine hits both alike); p50 and max over `--runs`,
+   the CPU time (user + system) and the peak RSS of each process (VmHWM). The answers of both
+   trees must be identical;
+5. the same questions through the CLI inside the bench process (warm: no process start, no
+   imports), to tell the store's share from the start-up's.
+
+Both stores get the bundled digest in their metadata, so no command loads the bundled data.
+
+    python bench/bench_embedded.py --sizes 100000:500000 --runs 5
+    git worktree add /tmp/base-sqlite e058dd7   # the baseline tree, once
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.synth import BENCH_A, BENCH_B, synth_bundle  # noqa: E402
+from graph.embedded import EmbeddedStore  # noqa: E402
+from graph.embedded_json import write_json_store  # noqa: E402
+from loaders.bundled import bundled_digest  # noqa: E402
+
+QUESTIONS: dict[str, list[str]] = {
+    "show": ["show", BENCH_A, "--json"],
+    "search": ["search", "甲城", "--json"],
+    "search (pinyin)": ["search", "jiacheng", "--json"],
+    "path": ["path", BENCH_A, BENCH_B, "--json"],
+    "links": ["links", BENCH_A, BENCH_B, "--via", "industry", "--json"],
+}
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run(tree: Path, db: Path, args: list[str]) -> tuple[float, float, float, str]:
+    """(seconds, CPU seconds, peak RSS in MiB, stdout) of one `estuary` process run from
+    `tree`."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "ESTUARY_STORE": "embedded",
+           "COLUMNS": "200"}
+    env.pop("ESTUARY_DB", None)
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as hwm:
+        started = time.perf_counter()
+        cpu = _children_cpu()
+        done = subprocess.run(
+            [sys.executable, "-c", _LAUNCH, hwm.name, "--db", str(db), *args], cwd=tree,
+            env=env, stdout=out, stderr=subprocess.PIPE, check=False)
+        seconds = time.perf_counter() - started
+        cpu = _children_cpu() - cpu
+        if done.returncode:
+            raise SystemExit(f"{tree}: estuary {' '.join(args)} failed: {done.stderr.decode()}")
+        out.seek(0)
+        text = out.read().decode()
+        peak_kib = int(hwm.read().split()[1])
+    return seconds, cpu, peak_kib / 1024, text.replace(str(db), "<db>")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+# The CLI, reporting its peak resident memory (VmHWM: this process only, unlike ru_maxrss,
+# which Linux carries over from the forking bench) to the file named by argv[1] at exit.
+_LAUNCH = """import atexit, sys
+report = sys.argv.pop(1)
+def peak():
+    with open('/proc/self/status') as fh, open(report, 'w') as out:
+        out.write(next(line for line in fh if line.startswith('VmHWM')))
+atexit.register(peak)
+from estuary.cli import main
+main()
+"""
+
+
+def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) -> list[str]:
+    log(f"generating {nodes:,} nodes / {rels:,} relations ...")
+    bundle = synth_bundle(nodes, rels, args.seed)
+    n_rel = len(bundle.relations)
+    meta = {"bundled_digest": bundled_digest()}
+    new_db = folder / f"graph-{nodes}.db"
+    log("loading the SQLite store ...")
+    load_avg = load_average()
+    started, cpu = time.perf_counter(), time.process_time()
+    EmbeddedStore(new_db).load(bundle, meta=meta)
+    load_s, load_cpu = time.perf_counter() - started, time.process_time() - cpu
+    size = new_db.stat().st_size
+    log(f"loaded in {load_s:.1f}s ({n_rel / load_s:,.0f} relations/s), cpu {load_cpu:.1f}s, "
+        f"{size / 2**20:,.0f} MiB")
+    stores: dict[str, tuple[Path, Path]] = {"new (SQLite)": (ROOT, new_db)}
+    if nodes <= args.baseline_max:
+        old_db = folder / f"graph-{nodes}.json"
+        write_json_store(old_db, list(bundle.entities.values()),
+                         list(bundle.relations.values()), meta)
+        stores = {"old (JSON)": (args.baseline, old_db), **stores}
+    del bundle
+    times: dict[tuple[str, str], list[float]] = {}
+    cpus: dict[tuple[str, str], list[float]] = {}
+    rss: dict[tuple[str, str], float] = {}
+    answers: dict[tuple[str, str], str] = {}
+    loads = [load_average()]
+    for i in range(args.runs):
+        for q, qargs in QUESTIONS.items():
+            for name, (tree, db) in stores.items():
+                seconds, cpu, peak, text = run(tree, db, qargs)
+                times.setdefault((name, q), []).append(seconds)
+                cpus.setdefault((name, q), []).append(cpu)
+                rss[name, q] = max(rss.get((name, q), 0.0), peak)
+                if answers.setdefault((name, q), text) != text:
+                    raise SystemExit(f"{name} {q}: the answer changed between runs")
+        loads.append(load_average())
+        log(f"run {i + 1}/{args.runs} done (load average {loads[-1]})")
+    warm = warm_times(new_db, args.runs)
+    same = all(answers["old (JSON)", q] == answers["new (SQLite)", q] for q in QUESTIONS) \
+        if "old (JSON)" in stores else None
+    lines = [f"### {nodes:,} entities / {n_rel:,} relations", "",
+             f"Load into SQLite (`EmbeddedStore.load`, one transaction, {n_rel:,} "
+             f"relations): {load_s:.1f} s wall, **{n_rel / load_s:,.0f} relations/s**; "
+             f"{load_cpu:.1f} s of CPU in the loading process ({n_rel / load_cpu:,.0f} "
+             f"relations per CPU second); load average at its start {load_avg}; file "
+             f"{size / 2**20:,.0f} MiB.", "",
+             "| question | store | p50 s | max s | CPU p50 s | peak RSS MiB |",
+             "|---|---|---:|---:|---:|---:|"]
+    for q in QUESTIONS:
+        for name in stores:
+            t = times[name, q]
+            lines.append(f"| {q} | {name} | {statistics.median(t):.2f} | {max(t):.2f} | "
+                         f"{statistics.median(cpus[name, q]):.2f} | {rss[name, q]:,.0f} |")
+    lines += ["", "In-process, warm (imports done, the store opened and the question answered and "
+              "rendered by the CLI in the bench process; the store's share of the figures "
+              "above), p50 ms: " + ", ".join(f"{q} {statistics.median(t) * 1000:.0f}"
+                                             for q, t in warm.items()) + "."]
+    lines += ["", f"Runs: {args.runs} per cell, interleaved old/new per question. 1-minute "
+              f"load average before and after each run: {' → '.join(loads)}."]
+    if same is not None:
+        lines.append(f"Answers of old and new identical: {'yes' if same else 'NO'}.")
+    else:
+        lines.append(f"No JSON baseline at this size (above --baseline-max "
+                     f"{args.baseline_max:,} nodes).")
+    return [*lines, ""]
+
+
+def warm_times(db: Path, runs: int) -> dict[str, list[float]]:
+    """Each question through the CLI in this process, after one warm-up: no process start, no
+    imports; opening the store, the question and the rendering only."""
+    from typer.testing import CliRunner
+
+    from estuary.cli import app
+
+    runner = CliRunner()
+    out: dict[str, list[float]] = {}
+    for q, qargs in QUESTIONS.items():
+        runner.invoke(app, ["--db", str(db), *qargs])
+        for _ in range(runs):
+            started = time.perf_counter()
+            result = runner.invoke(app, ["--db", str(db), *qargs])
+            out.setdefault(q, []).append(time.perf_counter() - started)
+            if result.exit_code:
+                raise SystemExit(f"in-process {q} failed: {result.output}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100000:500000,1000000:5000000",
+                    help="nodes:relations, comma-separated")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--baseline", type=Path, default=Path("/tmp/base-sqlite"),
+                    help="a worktree of the baseline commit (e058dd7)")
+    ap.add_argument("--baseline-max", type=int, default=100_000,
+                    help="largest size (nodes) timed on the JSON baseline too")
+    ap.add_argument("--dir", type=Path, default=None, help="where the stores go (a temp dir)")
+    args = ap.parse_args(argv)
+    if not (args.baseline / "graph" / "embedded.py").is_file():
+        raise SystemExit(f"no baseline tree at {args.baseline}: git worktree add "
+                         f"{args.baseline} e058dd7")
+    with tempfile.TemporaryDirectory(prefix="estuary-bench-embedded-",
+                                     dir=args.dir) as tmp:
+        out = [f"Machine: {os.cpu_count()} cores, {platform_line()}; "
+               f"python {sys.version.split()[0]}.", ""]
+        for size in args.sizes.split(","):
+            nodes, rels = (int(x) for x in size.split(":"))
+            out += bench_size(nodes, rels, args, Path(tmp))
+            print("\n".join(out), flush=True)
+    return 0
+
+
+def platform_line() -> str:
+    import platform
+
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(line for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal"))
+        cpu += f", {int(mem.split()[1]) / 2**20:.0f} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {platform.platform()}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,131 @@
+"""The embedded store's SQLite file: its tables, and how rows become models and back.
+
+One file, WAL mode: a load is one transaction, so a reader sees the graph before it or after
+it, never a part. Each question reads only the rows it needs through these indexes:
+
+- entities (id -> label, JSON of the entity as graph.model serialises it);
+- relations (start, end, type, source -> JSON of the rest), keyed so that one entity's outgoing
+  relations and the relations between two entities are a range read; an index on the end
+  gives the incoming ones;
+- lookup_keys (normalised key -> id; find_by_key) and bigrams (gram -> id; name_candidates),
+  neither holding Source entities (no name resolves to a source);
+- adjacency (a -> b): the walkable graph (undirected, no Source nodes, no self loops, parallel
+  relations once), both directions stored, so a BFS layer is one range read per node;
+- hub_scores, hub_metrics: whole-graph measures (queries/hubs.py) cached after their first
+  computation, and which are cached; any load or unload empties both;
+- meta (key -> JSON value): the format, the bundled digest, the load ledger.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from graph.model import Entity, Relation
+
+FORMAT = 2  # format 1 was the JSON file (graph/embedded_json.py), migrated on first open
+HEADER = b"SQLite format 3\x00"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_by_label ON entities (label);
+CREATE TABLE IF NOT EXISTS relations (
+    start_id TEXT NOT NULL, end_id TEXT NOT NULL, type TEXT NOT NULL, source TEXT NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (start_id, end_id, type, source)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id);
+CREATE TABLE IF NOT EXISTS lookup_keys (
+    key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bigrams (
+    gram TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (gram, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS adjacency (
+    a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS hub_scores (
+    metric TEXT NOT NULL, id TEXT NOT NULL, score REAL NOT NULL, degree INTEGER NOT NULL,
+    PRIMARY KEY (metric, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS hub_scores_by_rank ON hub_scores (metric, score DESC, id);
+CREATE TABLE IF NOT EXISTS hub_metrics (metric TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
+# Long IN (...) lists are cut into chunks of this many parameters (SQLite's limit is 32766
+# on recent versions, 999 on old ones).
+CHUNK = 900
+
+# Page cache, in KiB (SQLite's default is 2 MiB): a question reads few pages; a load of
+# millions of rows rewrites the same index pages again and again, so keeps more in memory.
+READ_CACHE = -65536
+WRITE_CACHE = -524288
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection that manages its own transactions (BEGIN/COMMIT issued by the store)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    # NORMAL in WAL mode: a crash of the process (or of the machine) never corrupts the file
+    # nor leaves half a transaction; the machine losing power may lose the last load.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA cache_size = {READ_CACHE}")
+    return conn
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Give an empty database the store's tables, in WAL mode, marked with FORMAT."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")
+    # (executescript would COMMIT first: the statements run one by one, in one transaction)
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (json.dumps(FORMAT),))
+    conn.execute("COMMIT")
+
+
+def is_sqlite(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(HEADER)) == HEADER
+
+
+def chunks(items: list[Any], size: int = CHUNK) -> list[list[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+# -- rows <-> models ---------------------------------------------------------------------------
+
+def _dumps(value: Any) -> str:
+    # sort_keys: one text per value, so "changed?" is a string comparison. A value JSON cannot
+    # hold (a set) raises TypeError inside the load's transaction, which then rolls back.
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entity_row(e: Entity) -> tuple[str, str, str]:
+    data = {"id": e.id, "label": e.label, "name": e.name, "name_en": e.name_en,
+            "aliases": list(e.aliases), "description": e.description, "props": e.props,
+            "keys": list(e.keys)}
+    return e.id, e.label, _dumps(data)
+
+
+def entity_of(data: str) -> Entity:
+    node = json.loads(data)
+    return Entity(**{**node, "aliases": tuple(node["aliases"]),
+                     "keys": tuple(node.get("keys", ()))})
+
+
+def relation_row(r: Relation) -> tuple[str, str, str, str, str]:
+    data = {"evidence": r.evidence, "confidence": r.confidence, "props": r.props}
+    return r.start, r.end, r.type, r.source, _dumps(data)
+
+
+def relation_of(row: tuple[str, str, str, str, str]) -> Relation:
+    start, end, rtype, source, data = row
+    return Relation(type=rtype, start=start, end=end, source=source, **json.loads(data))
+
+
+def meta_value(value: Any) -> str:
+    return _dumps(value)
