@@ -18,7 +18,7 @@ from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
 from queries.ask.filters import apply
 from queries.ask.intents import QUERIES, Intent, Step, fill_in
-from queries.ask.parsing import Parsed, parse, parse_grammar
+from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse, parse_grammar
 from queries.ask.text import gazetteer
 from queries.errors import QueryError
 
@@ -353,8 +353,31 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         return got
     other = parse_grammar(question, gaz)
     if other is None or other.intent.name == parsed.intent.name:
-        return got
+        return _held(got)
     alternative = answer(store, other)
     if alternative.entities and (got.kind_note or not alternative.kind_note):
         return alternative
-    return got
+    return _held(got)
+
+
+# Intents whose empty answer is still an answer: a yes-or-no question answered "the graph
+# does not say so", and the questions about one entity's own record.
+_EMPTY_ANSWERS = ("check", "property:", "show", "mentions", "compare", "route")
+
+
+def _held(got: AskAnswer) -> AskAnswer:
+    """The answer, unless every step found nothing: then the graph cannot answer the question
+    as read, and saying so (exit 1, the closest questions) beats an empty list presented as
+    the answer ("which universities are in Nantong": none recorded, not none there)."""
+    name = got.parsed.intent.name
+    if got.entities or name.startswith(_EMPTY_ANSWERS) or not (
+            got.found or all(r.empty for r in got.ran)):
+        return got
+    read = fill_in(got.parsed.intent.question, got.parsed.names())
+    named = list(got.parsed.slots.values())
+    but = f" ({len(got.found)} found, none of the kind or condition asked)" if got.found else ""
+    raise Unmappable(got.parsed.question,
+                     f"The graph records nothing that answers this as I read it ({read!r})"
+                     f"{but}.",
+                     recognised=named, closest=closest_questions(got.parsed.question, named),
+                     final=True)

@@ -133,8 +133,8 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     county-level-city; which bridges: kind bridge), from the lexicon's `kinds`. A list of
     kinds ("bridges, railways, ports and airports") is the analyst's way of naming the whole
     label: no filter then."""
-    from queries.ask.grammar import find
     from queries.ask.lexicon import lexicon
+    from queries.ask.reading import find
 
     if phrase is None:
         return ()

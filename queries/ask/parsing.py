@@ -17,7 +17,7 @@ from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
 from queries.ask.filters import Filter, kind_filters, read_filters
-from queries.ask.grammar import find, label_words, read, reading_intent, unknown_kind
+from queries.ask.grammar import reading_intent, unknown_kind
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
@@ -28,6 +28,7 @@ from queries.ask.leftovers import (
 )
 from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
+from queries.ask.reading import find, label_words, read
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------

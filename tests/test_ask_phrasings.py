@@ -1,0 +1,91 @@
+"""`ask` on phrasings written for round 3 (not from the eval files), one group per mechanism.
+
+Each question runs on both stores (the `store` fixture): the answer must list what `expected`
+names, of the kind asked, and nothing `never` names. Questions the graph cannot answer as read
+must be refused (Unmappable: exit 1 with the closest questions), never answered empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from queries.ask import Unmappable, ask
+
+
+def _ids(store: Any, question: str) -> set[str]:
+    return {e.id for e in ask(store, question).entities}
+
+
+# -- verbs an analyst uses that the schema names otherwise ----------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    # owning, shares, the partners behind: CO_BUILDS asked from the park's side
+    ("Who owns shares in Sutong Park?", {"org:cssd", "org:nantong-etdz"}, {"city:nantong"}),
+    ("Who are the partners behind the Xitong park?", {"city:nantong", "city:wuxi"},
+     {"park:suxitong-park"}),
+    ("苏通科技产业园的共建方有哪些？", {"org:cssd", "org:jiangsu-nongken"}, set()),
+    # governing: LOCATED_IN read from the place that holds the others
+    ("Which districts does Suzhou govern?", {"city:gusu", "city:wujiang"}, {"city:nantong"}),
+    # practising a mechanism: ADOPTS
+    ("Which places practise revenue sharing?", {"city:nantong"}, set()),
+    ("哪些地方在搞飞地孵化？", {"city:nantong"}, set()),
+    # taking as a model: LEARNS_FROM
+    ("Which places does Nantong take as models?", {"park:sip", "region:xiongan"},
+     {"city:haimen", "city:rugao"}),
+    ("南通把哪些地方当作榜样？", {"park:sip", "park:shenshan"}, {"city:haimen"}),
+    # parts and components: PART_OF from the whole
+    ("What are the components of the collaboration zone?",
+     {"park:qidong-pudong-collab-park", "initiative:reform-sharing-task"}, set()),
+    ("协同区的组成部分有哪些？", {"park:qidong-chongming-collab-park"},
+     {"initiative:jiangsu-plenary-decision"}),
+    ("启东—浦东产业创新协同园区是哪个区域的一部分？", {"region:yrd-collaboration-zone"}, set()),
+])
+def test_verbs_an_analyst_uses(store: Any, question: str, expected: set[str],
+                               never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+# -- 把/以 mark the object, whatever stands before the verb ------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("哪些地方把苏州工业园区当样板？", {"city:nantong", "park:suzhou-suqian"}, {"park:hetao"}),
+    ("南通以哪些地方为标杆？", {"park:sip", "region:lingang"}, {"park:suzhou-suqian"}),
+    ("谁把深汕特别合作区当作学习的榜样？", {"city:nantong"}, set()),
+])
+def test_ba_and_yi_mark_the_object(store: Any, question: str, expected: set[str],
+                                   never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+# -- kinds of organisation the data holds (university, research-institute, association) ---
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Which universities are members of the YRD AI alliance?",
+     {"org:fudan-university", "org:zju"}, {"org:iflytek", "city:nantong"}),
+    ("长三角人工智能产业联盟里有哪些高校？", {"org:sjtu", "org:ustc"}, {"org:sensetime"}),
+    ("Which associations belong to the YRD IC alliance?", {"org:shanghai-ic-association"},
+     {"org:smic"}),
+])
+def test_kinds_of_organisation(store: Any, question: str, expected: set[str],
+                               never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+# -- nothing found is refused, not answered with an empty list -------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "苏州有哪些大学？",  # universities are recorded, none of them in Suzhou
+    "南通有几所大学？",  # "学" inside 大学 is no verb of learning
+    "Which universities are in Nantong?",
+    "石化的上游是什么？",  # nothing is upstream of petrochemicals: never its downstream
+    "Which research institutes are in Qidong?",
+])
+def test_what_the_graph_records_nothing_for_is_refused(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable) as err:
+        ask(store, question)
+    assert "Questions I can answer" in str(err.value)
