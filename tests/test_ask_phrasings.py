@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from queries.ask import Unmappable, ask
+from queries.ask.text import short_forms
 
 
 def _ids(store: Any, question: str) -> set[str]:
@@ -89,3 +90,37 @@ def test_what_the_graph_records_nothing_for_is_refused(store: Any, question: str
     with pytest.raises(Unmappable) as err:
         ask(store, question)
     assert "Questions I can answer" in str(err.value)
+
+
+# -- long English names said short (generic words left out) --------------------------------------
+
+def test_short_forms_leave_out_generic_words_only() -> None:
+    forms = short_forms("Qidong-Pudong Industrial Innovation Collaboration Park")
+    assert "qidong pudong collaboration park" in forms
+    assert all(f.endswith(" park") for f in forms)  # never without the kind word
+    # only names of other things left ("Qidong Pudong park"): not a form of this one
+    assert "qidong pudong park" not in short_forms(
+        "Qidong-Pudong Industrial Innovation Collaboration Park",
+        frozenset({"qidong", "pudong"}))
+    # what is left must name something of its own: not "Jiangsu region" for the coastal belt
+    assert "jiangsu region" not in short_forms("Jiangsu coastal region",
+                                               frozenset({"jiangsu"}))
+    assert not short_forms("High-end equipment")  # "high" alone is no generic word
+
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("What is the Qidong-Pudong collaboration park part of?",
+     {"region:yrd-collaboration-zone"}, {"park:china-jianghai-park"}),
+    ("Which research institutes belong to the Taihu alliance?",
+     {"org:sass-economics-institute", "org:sjtu-yrd-institute"}, {"org:caeda-yrd-department"}),
+    ("Who co-built the Qidong-Chongming collaboration park?", {"city:chongming", "city:qidong"},
+     {"city:pudong"}),
+    ("Which cities does the Shanghai-Suzhou-Nantong rail-road bridge connect?",
+     {"city:nantong", "city:zhangjiagang"}, {"city:jiading"}),
+    ("Who developed the Sutong science park?", {"org:cssd", "org:jiangsu-nongken"}, set()),
+    ("Where is the Nantong economic development zone?", {"city:nantong"}, {"city:haimen"}),
+])
+def test_long_english_names_said_short(store: Any, question: str, expected: set[str],
+                                       never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
