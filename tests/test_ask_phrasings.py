@@ -62,7 +62,7 @@ def test_ba_and_yi_mark_the_object(store: Any, question: str, expected: set[str]
     assert expected <= ids and not ids & never, ids
 
 
-# -- kinds of organisation the data holds (university, research-institute, association) ---
+# -- kinds of organisation the data holds (university, research-institute, association) --
 
 @pytest.mark.parametrize(("question", "expected", "never"), [
     ("Which universities are members of the YRD AI alliance?",
@@ -124,3 +124,64 @@ def test_long_english_names_said_short(store: Any, question: str, expected: set[
                                        never: set[str]) -> None:
     ids = _ids(store, question)
     assert expected <= ids and not ids & never, ids
+
+
+# -- places asked for, bodies recorded: a company counts for the place it is seated in --
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Which cities co-build the Sutong park through their companies?",
+     {"city:nantong", "city:suzhou"}, {"org:cssd", "region:jiangsu"}),
+    ("苏通科技产业园是哪些城市的企业投资的？", {"city:suzhou"}, {"org:cssd"}),
+    ("哪些城市参与了中国江海产业园的建设？", {"city:qidong", "city:shanghai"},
+     {"org:shanghai-chengtou"}),
+    ("Which cities are involved in the Sutong park?", {"city:suzhou"}, set()),
+])
+def test_a_body_counts_for_the_place_it_is_seated_in(store: Any, question: str,
+                                                     expected: set[str],
+                                                     never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+def test_who_built_lists_the_bodies_not_their_places(store: Any) -> None:
+    ids = _ids(store, "Who co-builds the Sutong park?")
+    assert {"org:cssd", "org:nantong-etdz"} <= ids and "city:suzhou" not in ids
+
+
+# -- an entity of the kind asked, inside the asking phrase, says which ones --
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("南通采用了哪些税收分成的做法？", {"mechanism:fiscal-tax-sharing"}),
+    ("Which enclave-style mechanisms has Nantong adopted?", {"mechanism:enclave-incubation"}),
+    ("Which cost-sharing mechanisms does the YRD adopt?", {"mechanism:cost-sharing"}),
+])
+def test_a_name_of_the_kind_asked_narrows_the_answer(store: Any, question: str,
+                                                     expected: set[str]) -> None:
+    assert _ids(store, question) == expected
+
+
+# -- a bare phrase: one entity and the kind asked for ----------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Nantong's industries?", {"industry:shipbuilding-offshore"}, {"park:sip"}),
+    ("南通的园区？", {"park:nantong-high-tech-zone"}, {"park:sip", "park:hetao"}),
+    ("the parks of Qidong", {"park:qidong-pudong-collab-park"}, {"park:sip"}),
+    ("Members of the YRD AI alliance", {"org:iflytek", "org:zju"}, set()),
+])
+def test_a_bare_phrase_asks_for_its_kind(store: Any, question: str, expected: set[str],
+                                         never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+def test_a_bare_phrase_about_what_the_graph_does_not_hold_is_refused(store: Any) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, "Nantong GDP")
+
+
+# -- down a taxonomy when a category is named as such (这个大类下) ---------------------------------
+
+def test_a_category_named_as_such_is_read_down(store: Any) -> None:
+    got = ask(store, "新材料产业这个大类下有哪些产业？")
+    assert got.parsed.intent.name == "relation:BROADER:in"
+    assert {"industry:new-materials", "industry:nanotech"} <= {e.id for e in got.entities}

@@ -291,7 +291,8 @@ _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
 # filed" asks X's parents (BROADER out), "what comes beneath X" its children (in).
 _UP = re.compile(r"上位|上级|上一级|大类|母类|更大的|更宽|\bbroader\b|\bparent\b|\bparents\b|"
                  r"\bumbrella\b|\bhigher-level\b|\bwider\b")
-_DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|\bnarrower\b|\bsub-?(?:categor|sector|"
+_DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|下有|下设|类下|"
+                   r"\bnarrower\b|\bsub-?(?:categor|sector|"
                    r"industr|field)\w*|\bbeneath\b|\bbelow\b|\bunderneath\b")
 _TOWARDS = frozenset({"BROADER"})
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
 from graph.model import Entity
@@ -28,7 +29,7 @@ from queries.ask.leftovers import (
 )
 from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
-from queries.ask.reading import find, label_words, read
+from queries.ask.reading import QUESTION, find, label_words, read
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------
@@ -177,6 +178,9 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         grammar = None if unheld or exc.final else parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
+        framed = None if unheld or exc.final else _framed(question, gaz)
+        if framed is not None:  # "Nantong's industries?", 南通的园区？
+            return replace(parse(framed, gaz, extra), question=question)
         hint = f"The graph does not record {unheld!r}." if unheld else _unknown_kind(
             question, gaz)
         if hint and hint not in exc.hints:
@@ -194,6 +198,23 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
                    filters=kind_filters(masked, reading.phrase) + read_filters(q))
+
+
+def _framed(question: str, gaz: Gazetteer) -> str | None:
+    """A question said as a bare phrase, one entity and the kind of thing asked for
+    ("Nantong's industries?", "members of the AI alliance", 南通的园区), asked in full
+    (what are …, …有哪些); None for anything else."""
+    q, mentions = recognise(question, gaz)
+    masked = _masked(q, mentions)
+    if len(mentions) != 1 or QUESTION.search(masked):
+        return None
+    rest = re.sub(r"⟨0⟩|\b(?:the|of|list|all)\b|的|有|所有|全部", " ", masked).strip()
+    words = [w for w, _ in label_words()] + ["members", "member", "成员", "parts", "组成部分"]
+    if not rest or not any(re.fullmatch(rf"{re.escape(w)}", rest) for w in words):
+        return None
+    if has_han(q):
+        return f"{question.strip().rstrip('?？')}有哪些？"
+    return f"Which {rest} does {mentions[0].text} have?"
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -259,6 +280,12 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
+    named = _named_in_phrase(masked, mentions, reading, gaz)
+    if named:  # 南通采用了哪些税收分成的做法: among the mechanisms, the one it names
+        only = only | frozenset(i for n in named for i in mentions[n].ids)
+        mentions = tuple(m for n, m in enumerate(mentions) if n not in named)
+        masked = _masked(q, mentions)
+        reading = replace(read(masked, text=q), asked=reading.asked)
     if only and reading.asked is None:
         reading = replace(reading, asked=frozenset(gaz.entities[i].label for i in only
                                                    if i in gaz.entities))
@@ -287,6 +314,20 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
                   reading.count, _now(q), kind_filters(masked, reading.phrase) + read_filters(q),
                   only, reading.otherwise)
+
+
+def _named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
+                     gaz: Gazetteer) -> set[int]:
+    """The mentions inside the asking phrase that are themselves of the kind asked for
+    (哪些税收分成的做法, which tax-sharing arrangements): they say which ones, where another
+    entity outside the phrase is what the question is about."""
+    if not reading.asked or reading.phrase is None:
+        return set()
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    inside = {n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
+              and n < len(mentions) and all(gaz.entities[i].label in reading.asked
+                                            for i in mentions[n].ids if i in gaz.entities)}
+    return inside if inside and len(inside) < len(spans) else set()
 
 
 @cache
