@@ -185,3 +185,56 @@ def test_a_category_named_as_such_is_read_down(store: Any) -> None:
     got = ask(store, "新材料产业这个大类下有哪些产业？")
     assert got.parsed.intent.name == "relation:BROADER:in"
     assert {"industry:new-materials", "industry:nanotech"} <= {e.id for e in got.entities}
+
+
+# -- which <kind> lie between two places (A到B, between, link A and B), with their parts -------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("What crossings are there between Nantong and Suzhou?",
+     {"infra:haitai-tunnel", "infra:sutong-second-crossing", "infra:sutong-bridge"},
+     {"infra:chongqi-bridge"}),
+    ("Which bridges link Nantong and Suzhou?", {"infra:zhangjinggao-bridge", "infra:sutong-bridge"},
+     {"infra:haitai-tunnel", "infra:hu-su-tong-railway"}),
+    ("连接南通和苏州的大桥有哪些？", {"infra:hu-su-tong-bridge"}, {"infra:chongqi-bridge"}),
+    ("南通到上海有哪些铁路？", {"infra:hu-su-tong-railway", "infra:north-yangtze-hsr"},
+     {"infra:sutong-bridge"}),
+    ("从南通到上海有哪些铁路？", {"infra:north-yangtze-hsr"}, {"city:shanghai"}),
+])
+def test_what_lies_between_two_places(store: Any, question: str, expected: set[str],
+                                      never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+def test_how_many_crossings_link_two_places_counts_them(store: Any) -> None:
+    got = ask(store, "How many crossings link Nantong and Suzhou?")
+    assert got.count == len(got.entities) >= 6
+
+
+# -- every entity of a kind only when nothing else is said ---------------------------------------
+
+@pytest.mark.parametrize("question", ["Which parks straddle the river?",
+                                      "Which parks are famous?", "哪些园区最有名？"])
+def test_a_kind_with_words_nothing_reads_is_not_every_one_of_it(store: Any,
+                                                                question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("How many alliances does the graph hold?", 9),  # alliances and the two councils
+    ("一共有几座大桥？", 5), ("Which tunnels exist?", 2),
+])
+def test_every_one_of_a_kind(store: Any, question: str, count: int) -> None:
+    assert len(ask(store, question).entities) == count
+
+
+# -- a railway said as a rail or a line ----------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What places does the North Yangtze high-speed rail serve?",
+     {"city:rugao", "city:baoshan"}),
+    ("Which cities does the Tong-Su-Jia-Yong line pass through?", {"city:ningbo"}),
+])
+def test_a_railway_said_otherwise(store: Any, question: str, expected: set[str]) -> None:
+    assert expected <= _ids(store, question)

@@ -188,9 +188,13 @@ INTENTS: tuple[Intent, ...] = (
        "a circle); when there are none, the shortest paths show the nearest routes. "
        "(links --via any would rank every intermediary instead, and misses the "
        "direct edges; ask 'which industries/parks link …' for those.)",
-       avoid=Cue(zh=r"产业|行业|园区|产业园|机制|模式|城市|成员|比较|对比|区别|异同",
+       # a kind asked for (which bridges link A and B): the grammar reads what lies between
+       avoid=Cue(zh=r"产业|行业|园区|产业园|机制|模式|城市|成员|比较|对比|区别|异同|桥|通道|铁路|"
+                    r"高铁|隧道|设施|机场|港口",
                  en=r"\bindustr\w*|\bsectors?\b|\bparks?\b|\bzones?\b|\bmechanisms?\b|"
-                    r"\bcit(?:y|ies)\b|\bmembers?\b|\bcompar\w*|\bdiffer\w*")),
+                    r"\bcit(?:y|ies)\b|\bmembers?\b|\bcompar\w*|\bdiffer\w*|\bbridges?\b|"
+                    r"\bcrossings?\b|\brail\w*|\btunnels?\b|\binfrastructure\b|"
+                    r"\btransport\b|\bairports?\b|\bports?\b")),
     _i("park-links", "Which parks has {a} co-built with {b}?", "{a}和{b}共建了哪些园区？",
        [_PARK,
         Cue(zh=r"共建|合建|联建|合作|共同建设|一起建|联手|联合|携手|联系|关联|连接|共享|共有|"

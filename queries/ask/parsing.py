@@ -200,6 +200,15 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
                    filters=kind_filters(masked, reading.phrase) + read_filters(q))
 
 
+# Words that ask for every entity of a kind, not some of them.
+_ALL_OF_A_KIND = frozenset(("graph", "hold", "holds", "record", "records", "recorded",
+                            "know", "knows", "exist", "exists", "listed", "appear", "appears",
+                            "mentioned", "included", "available", "known", "total", "altogether",
+                            "overall", "in", "entire", "whole", "every", "name", "count",
+                            "图谱", "记录", "一共", "总共", "共", "几", "多少", "全部", "所有",
+                            "收录", "现有", "个", "座", "条", "家", "所", "项", "列出", "列举"))
+
+
 def _framed(question: str, gaz: Gazetteer) -> str | None:
     """A question said as a bare phrase, one entity and the kind of thing asked for
     ("Nantong's industries?", "members of the AI alliance", 南通的园区), asked in full
@@ -300,6 +309,11 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if found is None:
         return None
     intent, ids = found
+    filters = kind_filters(masked, reading.phrase) + read_filters(q)
+    about_source = any(label == "Source" for w, label in label_words() if w in q)
+    if intent.name.startswith("every:") and not (only or filters or about_source) and set(
+            leftover_words(masked, read_words)) - _ALL_OF_A_KIND:
+        return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
     if intent.name.startswith("property:") and len(slots) == 1:
         held = _HELD_AS.get(intent.name.split(":", 1)[1])
@@ -312,8 +326,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), kind_filters(masked, reading.phrase) + read_filters(q),
-                  only, reading.otherwise)
+                  reading.count, _now(q), filters, only, reading.otherwise)
 
 
 def _named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,

@@ -24,7 +24,7 @@ from queries.ask.lexicon import lexicon
 GENERIC = frozenset((
     "industrial", "industry", "innovation", "development", "economic", "technological",
     "science", "technology", "hi tech", "high tech", "sci tech", "integration", "integrated",
-    "fusion", "ecological", "green", "cooperation", "cooperative", "special", "demonstration",
+    "fusion", "ecological", "cooperation", "cooperative", "special", "demonstration",
     "modern", "yrd", "yangtze", "river", "delta", "china", "national", "international",
     "holding", "linkage", "coastal", "collaboration", "industries", "group", "co", "ltd",
     "area", "new"))
@@ -37,6 +37,8 @@ COMMON = frozenset((
     "road", "rail", "section", "phase", "base", "centre", "center", "centres", "centers",
     "services", "service", "materials", "energy", "equipment", "health", "future", "smart",
     "digital", "a", "an", "in", "on", "to", "with", "s", "high", "end", "hi", "tech", "sci"))
+# The kind word said another way: "the North Yangtze high-speed rail".
+_SAID_FOR = {"railway": ("rail", "line"), "centres": ("centers",), "centre": ("center",)}
 _MAX_DROPPED = 6  # a name with more generic words than this is left as it is
 
 
@@ -57,23 +59,24 @@ def short_forms(name: str, names: frozenset[str] = frozenset()) -> set[str]:
     word (the kind: park, alliance, bridge), and never leaving only words that name other
     things (`names`: "Jiangsu coastal region" is not "Jiangsu region")."""
     units = _units(name)
-    if len(units) < 3:
+    if len(units) < 2 or (len(units) < 3 and units[-1] not in _SAID_FOR):
         return set()
     head, body = units[-1], units[:-1]
     generic = [i for i, w in enumerate(body) if w in GENERIC]
+    out: set[str] = {" ".join([*body, h]) for h in _SAID_FOR.get(head, ())}
     if not generic or len(generic) > _MAX_DROPPED:
-        return set()
-    out: set[str] = set()
+        return out
     for n in range(1, len(generic) + 1):
         for dropped in combinations(generic, n):
             kept = [w for i, w in enumerate(body) if i not in dropped and not (
                 w in _CONNECTORS and (i - 1 in dropped or i + 1 in dropped or i == 0))]
             content = [w for w in kept if w not in _CONNECTORS]
-            if not any(w not in GENERIC and w not in COMMON for w in content):
+            if len(content) < 3 and not any(w not in GENERIC and w not in COMMON
+                                            for w in content):
                 continue
             if all(latin_key(w) in names for w in content):
                 continue
-            out.add(" ".join([*kept, head]))
+            out.update(" ".join([*kept, h]) for h in (head, *_SAID_FOR.get(head, ())))
     return out
 
 
