@@ -13,6 +13,7 @@ import pytest
 
 from queries.ask import Unmappable, ask
 from queries.ask.text import short_forms
+from queries.partners import co_builders
 
 
 def _ids(store: Any, question: str) -> set[str]:
@@ -238,3 +239,50 @@ def test_every_one_of_a_kind(store: Any, question: str, count: int) -> None:
 ])
 def test_a_railway_said_otherwise(store: Any, question: str, expected: set[str]) -> None:
     assert expected <= _ids(store, question)
+
+
+# -- who an entity built with: the other co-builders of what it co-builds -------------------------
+
+def test_co_builders_are_the_other_builders_of_what_it_builds(store: Any) -> None:
+    got = co_builders(store, "无锡")
+    ids = {i.entity.id for i in got.items}
+    assert {"city:nantong", "city:suzhou", "city:xuzhou"} <= ids
+    assert not ids & {"city:wuxi", "city:huishan", "city:jiangyin"}  # itself and its parts
+    xuzhou = next(i for i in got.items if i.entity.id == "city:xuzhou")
+    assert {(r.start, r.end) for r in xuzhou.relations} >= {
+        ("city:wuxi", "park:wuxi-xuzhou"), ("city:xuzhou", "park:wuxi-xuzhou")}
+
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("崇明和谁一起建了园区？", {"city:qidong"}, {"city:chongming"}),
+    ("Who did Suqian co-build parks with?", {"city:kunshan", "city:wujiang"}, {"city:suqian"}),
+    ("Which cities has Wuxi co-built parks with?", {"city:xuzhou", "city:nantong"},
+     {"park:wuxi-xuzhou"}),
+    ("Who partners with Xuzhou on parks?", {"city:wuxi"}, {"region:jiangsu"}),
+    ("启东跟哪些地方合建了园区？", {"city:chongming", "city:pudong"}, set()),
+])
+def test_who_an_entity_built_with(store: Any, question: str, expected: set[str],
+                                  never: set[str]) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert got.parsed.intent.name == "partners"
+    assert expected <= ids and not ids & never, ids
+
+
+# -- a name said as a category: the category of that name -------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Which industries belong to the new materials category?",
+     {"industry:new-materials", "industry:nanotech"}, {"industry:metal-materials"}),
+    ("新材料这个门类包括哪些？", {"industry:advanced-materials"},
+     {"industry:chemical-new-materials"}),
+    ("What is in the new energy category?", {"industry:new-energy"}, {"industry:pv-storage"}),
+])
+def test_a_name_said_as_a_category(store: Any, question: str, expected: set[str],
+                                   never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+def test_a_name_without_a_category_word_stays_the_industry(store: Any) -> None:
+    assert {"industry:pv-storage"} <= _ids(store, "What sub-sectors sit under new energy?")

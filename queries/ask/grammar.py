@@ -24,6 +24,7 @@ from queries.ask.intents import Intent
 from queries.ask.lexicon import Lexicon, Verb, lexicon
 from queries.ask.reading import (
     NEIGHBOURS,
+    PARTNERS,
     PASSIVE,
     Hit,
     Reading,
@@ -31,6 +32,7 @@ from queries.ask.reading import (
 )
 from queries.ask.shapes import (
     every_intent,
+    partners_intent,
     property_intent,
     relation_intent,
     route_intent,
@@ -257,6 +259,12 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
         kinds = _widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
+        building = ("CO_BUILDS", "out") in kinds or (
+            any(t == "COOPERATES_WITH" for t, _ in kinds) and _BUILT.search(masked))
+        if building and gaz.entities[entity].label in _BUILDERS and PARTNERS.search(masked) \
+                and (not reading.asked or reading.asked & _BUILDERS or _WHO.search(masked)):
+            who = reading.asked | _BUILDERS if reading.asked and _WHO.search(masked) else None
+            return partners_intent(who or reading.asked), {"x": entity}  # 崇明和谁一起建了园区
         # Read the other way round only where a verb too common to say which way (有, 在)
         # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
         by_order = frozenset((c.rel_type, c.direction) for c in top
@@ -286,6 +294,9 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
 
 
 _LINKS = frozenset({"Infrastructure"})
+_BUILDERS = frozenset({"City", "Region", "Organization"})
+_BUILT = re.compile(r"园区|共建|合建|\bparks?\b|\bbuil[dt]\w*|\bco-?build\w*")
+_WHO = re.compile(r"谁|\bwho\b|\bwhom\b")
 _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
                     r"\bfrom ⟨(?P<a>\d+)⟩ (?:[a-z]+ ){0,2}to ⟨(?P<b>\d+)⟩")
 

@@ -82,6 +82,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "common_within": ("queries.within", "common_within"),
     "quoted_in": ("queries.related", "quoted_in"),
     "show": ("queries.show", "show"),
+    "co_builders": ("queries.partners", "co_builders"),
 }
 
 # -- the intent table: vocabulary -------------------------------------------------------------
@@ -356,7 +357,11 @@ INTENTS: tuple[Intent, ...] = (
        [_related("{x}", "CO_BUILDS", "out", "Park")],
        ["Which parks does Nantong co-build?", "南通共建了哪些园区？"],
        "related follows CO_BUILDS out of {x} and keeps parks, with each stake and quote.",
-       absorb=frozenset({"mechanism:park-co-construction"})),
+       absorb=frozenset({"mechanism:park-co-construction"}),
+       # who {x} built them with: its partners (the grammar's reading)
+       avoid=Cue(zh=r"和谁|跟谁|与谁|同谁|伙伴|(?:和|跟|与|同)哪些(?:城市|地方|单位|机构|企业|公司)",
+                 en=r"\bwith whom\b|\bwho\b.*\bwith\b|\bwhich (?:cities|places|partners|"
+                    r"companies|bodies)\b.*\bwith\b|\bpartners?\b|\bteamed up\b")),
     _i("mechanism-links", "Which mechanisms link {a} and {b}?", "{a}和{b}之间有哪些机制联系？",
        [_MECHANISM, _LINK],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
+from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
@@ -30,6 +30,7 @@ from queries.ask.leftovers import (
 from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
 from queries.ask.reading import QUESTION, find, label_words, read
+from queries.ask.text import names_in
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------
@@ -168,7 +169,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first."""
     unheld = _unheld(question)
-    if not unheld and _sets(recognise(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
+    if not unheld and _sets(names_in(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
         grammar = parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
@@ -193,7 +194,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         raise Unmappable(question, f"I cannot map {said!r} to a question I can answer.",
                          hints=[f"The graph does not record {unheld!r}."],
                          recognised=recognised, closest=closest_questions(question, recognised))
-    q, mentions = recognise(question, gaz)
+    q, mentions = names_in(question, gaz)
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
@@ -213,7 +214,7 @@ def _framed(question: str, gaz: Gazetteer) -> str | None:
     """A question said as a bare phrase, one entity and the kind of thing asked for
     ("Nantong's industries?", "members of the AI alliance", 南通的园区), asked in full
     (what are …, …有哪些); None for anything else."""
-    q, mentions = recognise(question, gaz)
+    q, mentions = names_in(question, gaz)
     masked = _masked(q, mentions)
     if len(mentions) != 1 or QUESTION.search(masked):
         return None
@@ -234,7 +235,7 @@ _HELD_AS = {"established": ("established", "opened"), "opened": ("opened", "esta
 
 def _unknown_kind(question: str, gaz: Gazetteer) -> str:
     """A hint when the question asks for a kind the graph does not hold (哪些大学)."""
-    q, mentions = recognise(question, gaz)
+    q, mentions = names_in(question, gaz)
     masked = _masked(q, mentions)
     word = unknown_kind(masked, read(masked, text=q))
     if not word:
@@ -278,7 +279,7 @@ def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
-    q, mentions = recognise(question, gaz)
+    q, mentions = names_in(question, gaz)
     said = question.strip()
     if any(not any(w.casefold() in m.text for m in mentions)
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
@@ -309,6 +310,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if found is None:
         return None
     intent, ids = found
+    if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
+        label = intent.steps[0].kwargs.get("label")
+        reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
     filters = kind_filters(masked, reading.phrase) + read_filters(q)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     if intent.name.startswith("every:") and not (only or filters or about_source) and set(
@@ -355,7 +359,7 @@ def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) 
     if not prepare(question):
         raise Unmappable(question, "Ask a question, e.g. one of these:",
                          closest=[i.examples[0] for i in INTENTS[:3]])
-    q, mentions = recognise(question, gaz)
+    q, mentions = names_in(question, gaz)
     notes: list[str] = []
     for _attempt in range(2):  # once more after reading near misses as entities
         masked = mask(q, mentions)

@@ -22,6 +22,10 @@ _COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|�
 PASSIVE = re.compile(r"被|由|\bby\b")
 NEIGHBOURS = re.compile(r"\b(?:connected|linked|related|tied) (?:to|with)\b|"
                          r"和什么相连|跟什么相连|与什么相连|和哪些.{0,4}相连|有哪些关联|关联了哪些")
+# Asking who built something together with an entity: its partners, not what it built.
+PARTNERS = re.compile(r"和谁|跟谁|与谁|同谁|和哪些|跟哪些|与哪些|同哪些|伙伴|搭档|"
+                      r"\bwith whom\b|\bwho\b.*\bwith\b|\bwhich [a-z]+ .*\bwith\b|"
+                      r"\bpartners?\b|\bpartnered\b|\bteamed up\b")
 _AUX = r"(?:is|are|was|were|does|do|did|has|have|had|will|can|could|should|would)"
 # Between "which"/"what" and the label word it asks for: modifiers, never an auxiliary
 # ("who is drawing up the zone's plan" does not ask for zones).

@@ -207,3 +207,17 @@ def every_intent(asked: frozenset[str]) -> Intent:
                   tuple(Step("hubs", (), {"label": label, "limit": 10_000})
                         for label in sorted(asked)), (),
                   f"hubs lists every {what} in the graph, the most connected first.")
+
+
+def partners_intent(asked: frozenset[str] | None) -> Intent:
+    """'Who has {x} teamed up with to build a park', '{x}和谁一起建了园区': the other
+    co-builders of what {x} co-builds, and (when the kind asked allows) what they built."""
+    label = "/".join(sorted(asked)) if asked else None
+    return Intent("partners", "Who has {x} co-built with?", "{x}和谁一起共建了什么？", (),
+                  (Slot("x"),),
+                  (Step("co_builders", ("{x}",), {"label": label}),
+                   Step("related_within", ("{x}",), {"rel_type": "CO_BUILDS",
+                                                     "direction": "out", "label": label},
+                        also=True)), (),
+                  "co_builders lists the other co-builders of what {x} co-builds (its "
+                  "districts and seated bodies counting for it); related_within what it built.")

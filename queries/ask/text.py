@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import combinations
 
-from graph.gazetteer import Gazetteer, latin_key, prepare
+from graph.gazetteer import Gazetteer, Mention, latin_key, prepare, recognise
 from graph.model import Entity
 from graph.store import Store
 from queries.ask.lexicon import lexicon
@@ -110,3 +111,26 @@ def gazetteer(store: Store) -> Gazetteer:
     for entity_id, terms in lexicon().concepts.items():
         extra[entity_id] = (*extra.get(entity_id, ()), *terms)
     return Gazetteer.build(entities, extra)
+
+
+# A name said as a category ("the new materials category", 新材料这个大类): the category the
+# graph holds under that name and 产业/industry (新材料产业), not the industry itself.
+_CATEGORY = re.compile(r"^\s?(?:这个|这一|这些)?(?:大类|门类|类别|类)|"
+                       r"^\s?(?:category|categories)\b")
+
+
+def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
+    """The prepared question and the entities it names (graph.gazetteer.recognise), a name
+    followed by a word for a category read as that category where the graph holds one."""
+    q, mentions = recognise(question, gaz)
+    out = []
+    for m in mentions:
+        if _CATEGORY.search(q[m.end:]) and all(gaz.entities[i].label == "Industry"
+                                                for i in m.ids if i in gaz.entities):
+            text = m.text.strip()
+            key = f"{text}产业" if not text.isascii() else latin_key(f"{text} industry")
+            ids = gaz.han.get(key) if not text.isascii() else gaz.latin.get(key)
+            if ids and set(ids) != set(m.ids):
+                m = replace(m, ids=tuple(sorted(ids)), how="category")
+        out.append(m)
+    return q, tuple(out)
