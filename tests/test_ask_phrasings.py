@@ -43,6 +43,10 @@ def _ids(store: Any, question: str) -> set[str]:
     ("协同区的组成部分有哪些？", {"park:qidong-chongming-collab-park"},
      {"initiative:jiangsu-plenary-decision"}),
     ("启东—浦东产业创新协同园区是哪个区域的一部分？", {"region:yrd-collaboration-zone"}, set()),
+    # collaborating: COOPERATES_WITH; hosting: what lies in a place; 提议: PROPOSES
+    ("Who does Nantong collaborate with?", {"city:shanghai", "region:sunan"}, set()),
+    ("What does Qidong host?", {"park:qidong-semiconductor-park"}, {"city:nantong"}),
+    ("协同区是谁提议建设的？", {"org:jiangsu-government"}, {"city:suzhou"}),
 ])
 def test_verbs_an_analyst_uses(store: Any, question: str, expected: set[str],
                                never: set[str]) -> None:
@@ -86,6 +90,7 @@ def test_kinds_of_organisation(store: Any, question: str, expected: set[str],
     "Which universities are in Nantong?",
     "石化的上游是什么？",  # nothing is upstream of petrochemicals: never its downstream
     "Which research institutes are in Qidong?",
+    "What is located in Haimen?",  # nothing recorded in it: never what Haimen lies in
 ])
 def test_what_the_graph_records_nothing_for_is_refused(store: Any, question: str) -> None:
     with pytest.raises(Unmappable) as err:
@@ -99,10 +104,12 @@ def test_short_forms_leave_out_generic_words_only() -> None:
     forms = short_forms("Qidong-Pudong Industrial Innovation Collaboration Park")
     assert "qidong pudong collaboration park" in forms
     assert all(f.endswith(" park") for f in forms)  # never without the kind word
-    # only names of other things left ("Qidong Pudong park"): not a form of this one
-    assert "qidong pudong park" not in short_forms(
+    # two names joined are this one's name ("Qidong-Pudong park"), one alone is not
+    assert "qidong pudong park" in short_forms(
         "Qidong-Pudong Industrial Innovation Collaboration Park",
         frozenset({"qidong", "pudong"}))
+    assert "changshu zone" not in short_forms("Changshu Industrial Zone",
+                                              frozenset({"changshu"}))
     # what is left must name something of its own: not "Jiangsu region" for the coastal belt
     assert "jiangsu region" not in short_forms("Jiangsu coastal region",
                                                frozenset({"jiangsu"}))
@@ -120,6 +127,7 @@ def test_short_forms_leave_out_generic_words_only() -> None:
      {"city:nantong", "city:zhangjiagang"}, {"city:jiading"}),
     ("Who developed the Sutong science park?", {"org:cssd", "org:jiangsu-nongken"}, set()),
     ("Where is the Nantong economic development zone?", {"city:nantong"}, {"city:haimen"}),
+    ("Which two cities built the Wuxi-Xuzhou park?", {"city:wuxi", "city:xuzhou"}, set()),
 ])
 def test_long_english_names_said_short(store: Any, question: str, expected: set[str],
                                        never: set[str]) -> None:
@@ -286,3 +294,24 @@ def test_a_name_said_as_a_category(store: Any, question: str, expected: set[str]
 
 def test_a_name_without_a_category_word_stays_the_industry(store: Any) -> None:
     assert {"industry:pv-storage"} <= _ids(store, "What sub-sectors sit under new energy?")
+
+
+# -- a place inside the asking phrase keeps the answer to what lies in it ----------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Which of Nantong's parks were built with Shanghai?",
+     {"park:qidong-pudong-collab-park", "park:china-jianghai-park"},
+     {"park:husu-dafeng", "park:caohejing-haining"}),
+    ("南通的跨江园区有哪些？", {"park:sutong-park", "park:qidong-chongming-collab-park"},
+     set()),  # 跨江 names the set here, it is no verb
+])
+def test_a_place_qualifying_the_kind_asked(store: Any, question: str, expected: set[str],
+                                           never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
+def test_a_place_qualifying_the_kind_asked_is_said(store: Any) -> None:
+    got = ask(store, "Which of Nantong's parks were built with Shanghai?")
+    assert got.parsed.within == "city:nantong"
+    assert any("Kept to what lies in" in n for n in got.to_dict()["notes"])

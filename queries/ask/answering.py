@@ -322,6 +322,15 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
 
 def answer(store: Store, parsed: Parsed) -> AskAnswer:
     """Run the parsed question's steps on a store."""
+    if parsed.within:  # which of Nantong's parks: among what lies in Nantong, parts included
+        from queries.within import related_within
+
+        inside = frozenset(i.entity.id for i in related_within(
+            store, parsed.within, rel_type="LOCATED_IN", direction="in").items)
+        kept = (parsed.only & inside) if parsed.only else inside
+        name = parsed.known.get(parsed.within)
+        parsed = replace(parsed, only=kept or frozenset({""}), notes=(
+            *parsed.notes, f"Kept to what lies in {name.display if name else parsed.within}."))
     ran: list[Ran] = []
     done: set[str] = set()
     found = False  # did a main step (not a fallback) find anything?
@@ -371,7 +380,7 @@ def _held(got: AskAnswer) -> AskAnswer:
     the answer ("which universities are in Nantong": none recorded, not none there)."""
     name = got.parsed.intent.name
     if got.entities or name.startswith(_EMPTY_ANSWERS) or not (
-            got.found or all(r.empty for r in got.ran)):
+            got.found or got.parsed.only or all(r.empty for r in got.ran)):
         return got
     read = fill_in(got.parsed.intent.question, got.parsed.names())
     named = list(got.parsed.slots.values())

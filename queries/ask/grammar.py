@@ -267,9 +267,11 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             return partners_intent(who or reading.asked), {"x": entity}  # 崇明和谁一起建了园区
         # Read the other way round only where a verb too common to say which way (有, 在)
         # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
+        # (a containment said from the container's side, 涉及 or covers, may be recorded
+        # the other way; "what is located in X" never is)
         by_order = frozenset((c.rel_type, c.direction) for c in top
                              if (c.by_order and _weak(masked[c.verb.start:c.verb.end])) or
-                             c.rel_type in _EITHER_WAY)
+                             (c.rel_type in _EITHER_WAY and not c.verb.value.active))
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
                                 by_order, otherwise=reading.otherwise), {"x": entity})
     if not mentions:

@@ -53,6 +53,7 @@ class Parsed:
     filters: tuple[Filter, ...] = ()  # before 2010, over 100 km², a majority stake
     only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
     otherwise: frozenset[str] = frozenset()  # kinds asked where none of `asked` is found
+    within: str = ""  # a place qualifying the kind asked (Nantong's parks): answers inside it
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -287,10 +288,19 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     mentions = _qualifiers_as_words(q, mentions)
     sets = _sets(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
+    set_words = [mentions[n].text for n in sets]
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
     masked = _masked(q, mentions)
     reading = read(masked, text=q)
     named = _named_in_phrase(masked, mentions, reading, gaz)
+    place = _place_in_phrase(masked, mentions, reading, gaz) if not named else None
+    if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
+        within = mentions[place].ids[0]
+        mentions = tuple(m for n, m in enumerate(mentions) if n != place)
+        masked = _masked(q, mentions)
+        reading = replace(read(masked, text=q), asked=reading.asked)
+    else:
+        within = ""
     if named:  # 南通采用了哪些税收分成的做法: among the mechanisms, the one it names
         only = only | frozenset(i for n in named for i in mentions[n].ids)
         mentions = tuple(m for n, m in enumerate(mentions) if n not in named)
@@ -306,6 +316,11 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
                            rf"{re.escape(w)}(?:和|与|跟|同|及|、| and\b| or\b)", masked)]
     if joined:
         return None  # "北京和天津之间": a name the graph does not hold
+    if set_words:  # 南通的跨江园区: 跨江 names the set, it is no verb here
+        inside = [(m.start(), m.end()) for w in set_words for m in re.finditer(re.escape(w),
+                                                                               masked)]
+        reading = replace(reading, verbs=tuple(v for v in reading.verbs if not any(
+            a <= v.start and v.end <= b for a, b in inside)))
     found = reading_intent(masked, mentions, gaz, reading)
     if found is None:
         return None
@@ -329,8 +344,10 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if len(set(ids.values())) != len(ids):
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
+    if within:
+        known[within] = gaz.entities[within]
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), filters, only, reading.otherwise)
+                  reading.count, _now(q), filters, only, reading.otherwise, within)
 
 
 def _named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
@@ -345,6 +362,23 @@ def _named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
               and n < len(mentions) and all(gaz.entities[i].label in reading.asked
                                             for i in mentions[n].ids if i in gaz.entities)}
     return inside if inside and len(inside) < len(spans) else set()
+
+
+_LOCATED = frozenset({"Park", "Infrastructure"})
+
+
+def _place_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
+                     gaz: Gazetteer) -> int | None:
+    """The one place inside the asking phrase of a question for parks or infrastructure
+    that names another entity too (which of Nantong's parks were built with Shanghai): the
+    answer is kept to what lies in it."""
+    if not reading.asked or not reading.asked <= _LOCATED or reading.phrase is None:
+        return None
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    inside = [n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
+              and n < len(mentions) and len(mentions[n].ids) == 1
+              and gaz.entities[mentions[n].ids[0]].label in ("City", "Region")]
+    return inside[0] if len(inside) == 1 and len(spans) > 1 else None
 
 
 @cache

@@ -57,8 +57,9 @@ def _units(name: str) -> list[str]:
 
 def short_forms(name: str, names: frozenset[str] = frozenset()) -> set[str]:
     """The forms of an English name with some of its generic words left out: never its last
-    word (the kind: park, alliance, bridge), and never leaving only words that name other
-    things (`names`: "Jiangsu coastal region" is not "Jiangsu region")."""
+    word (the kind: park, alliance, bridge), and never leaving one word that names another
+    thing (`names`: "Jiangsu coastal region" is not "Jiangsu region"; "Wuxi-Xuzhou park" is
+    the Wuxi-Xuzhou Industrial Park)."""
     units = _units(name)
     if len(units) < 2 or (len(units) < 3 and units[-1] not in _SAID_FOR):
         return set()
@@ -75,8 +76,8 @@ def short_forms(name: str, names: frozenset[str] = frozenset()) -> set[str]:
             if len(content) < 3 and not any(w not in GENERIC and w not in COMMON
                                             for w in content):
                 continue
-            if all(latin_key(w) in names for w in content):
-                continue
+            if len(content) == 1 and latin_key(content[0]) in names:
+                continue  # "Jiangsu region": one name and the kind word names that place
             out.update(" ".join([*kept, h]) for h in (head, *_SAID_FOR.get(head, ())))
     return out
 
