@@ -315,3 +315,24 @@ def test_a_place_qualifying_the_kind_asked_is_said(store: Any) -> None:
     got = ask(store, "Which of Nantong's parks were built with Shanghai?")
     assert got.parsed.within == "city:nantong"
     assert any("Kept to what lies in" in n for n in got.to_dict()["notes"])
+
+
+# -- two kinds listed keep either; relations the graph does not record are refused --------------
+
+def test_two_kinds_listed_keep_either(store: Any) -> None:
+    ids = _ids(store, "Which universities and research institutes are in the YRD AI alliance?")
+    assert {"org:fudan-university", "org:zju"} <= ids and "org:iflytek" not in ids
+    ids = _ids(store, "Which bridges and tunnels cross the Yangtze?")
+    assert {"infra:haitai-tunnel", "infra:sutong-bridge"} <= ids
+    assert "infra:hu-su-tong-railway" not in ids
+
+
+@pytest.mark.parametrize("question", [
+    "Which cities border Nantong?", "哪些城市与南通接壤？",
+    "Which cities does Nantong compete with?", "哪些城市生产汽车？",
+    "Which industries is Nantong weak in?", "What is the capital of Jiangsu?",
+    "Which airlines fly to Nantong New Airport?",
+])
+def test_a_relation_the_graph_does_not_record_is_refused(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)

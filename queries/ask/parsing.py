@@ -169,7 +169,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     The intent table first (its intents are tuned questions: tiers, links, comparisons);
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first."""
-    unheld = _unheld(question)
+    unheld = _unheld(question, gaz)
     if not unheld and _sets(names_in(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
         grammar = parse_grammar(question, gaz)
         if grammar is not None:
@@ -263,9 +263,14 @@ def _masked(q: str, mentions: tuple[Mention, ...]) -> str:
     return re.sub(r"\s+", " ", masked).strip()
 
 
-def _unheld(question: str) -> str:
-    """What the graph does not record that the question asks about (GDP, population)."""
-    hits = find(((w, w) for w in lexicon().unheld), prepare(question))
+def _unheld(question: str, gaz: Gazetteer | None = None) -> str:
+    """What the graph does not record that the question asks about (GDP, population), said
+    outside the names it recognises ("the free flow of production factors" is a name)."""
+    text = prepare(question)
+    if gaz is not None:
+        q, mentions = names_in(question, gaz)
+        text = mask(q, mentions)
+    hits = find(((w, w) for w in lexicon().unheld), text)
     return str(hits[0].value) if hits else ""
 
 
