@@ -336,3 +336,26 @@ def test_two_kinds_listed_keep_either(store: Any) -> None:
 def test_a_relation_the_graph_does_not_record_is_refused(store: Any, question: str) -> None:
     with pytest.raises(Unmappable):
         ask(store, question)
+
+
+# -- links between a place and one it lies in: what both relate to, never an error -------------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which mechanisms do Nantong and the YRD share?",
+     {"mechanism:cost-sharing", "mechanism:yrd-innovation-vouchers"}),
+    ("What memberships do Nantong and Suzhou share?",
+     {"org:hu-su-tong-alliance", "region:su-xi-chang-tong-circle"}),
+])
+def test_what_a_place_shares_with_one_it_lies_in(store: Any, question: str,
+                                                 expected: set[str]) -> None:
+    assert expected <= _ids(store, question)
+
+
+def test_a_query_error_reaches_the_caller_as_a_refusal(store: Any) -> None:
+    """Whatever a query raises while answering comes back as Unmappable (exit 1, the closest
+    questions), so a caller that handles refusals never meets another error."""
+    for question in ("南通和长三角之间有哪些机制联系？", "Which parks link Nantong and Jiangsu?"):
+        try:
+            ask(store, question)
+        except Unmappable as exc:
+            assert "Questions I can answer" in str(exc)

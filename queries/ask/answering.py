@@ -357,7 +357,14 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
     parsed = parse(question, gaz, extra)
-    got = answer(store, parsed)
+    try:
+        got = answer(store, parsed)
+    except Unmappable:
+        raise
+    except QueryError as exc:  # no link of that kind between them: said, with what to ask
+        named = list(parsed.slots.values())
+        raise Unmappable(question, str(exc), recognised=named,
+                         closest=closest_questions(question, named), final=True) from None
     if (got.entities and not got.kind_note) or parsed.intent in extra:
         return got
     other = parse_grammar(question, gaz)

@@ -152,6 +152,15 @@ def _related(entity: str, rel_type: str, direction: str, label: str | None = Non
     return Step("related_within" if within else "related", (entity,), kwargs, **step)
 
 
+def _links_else_common(via: str, label: str) -> list[Step]:
+    """links --via, and where it finds none (one place lies in the other: Nantong and the
+    YRD), what the graph relates to both of that kind (both adopt cost sharing)."""
+    return [Step("links", ("{a}", "{b}"), {"via": via}, empty_on=("NoLinks",)),
+            Step("common", ("{a}", "{b}"), {"label": label}, only_if_empty=True, answers=True,
+                 note=f"No {via} link between {{a}} and {{b}}; what the graph relates to "
+                      f"both of that kind:")]
+
+
 def _why_else_paths(a: str, b: str, common: bool = False) -> list[Step]:
     """The relations the graph states between slots a and b (and, if `common`, what it
     relates to both); if none, the shortest paths."""
@@ -170,7 +179,7 @@ INTENTS: tuple[Intent, ...] = (
     _i("industry-links", "Which industries link {a} and {b}?", "{a}和{b}之间有哪些产业联系？",
        [_INDUSTRY, _LINK],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
-       [Step("links", ("{a}", "{b}"), {"via": "industry"})],
+       [*_links_else_common("industry", "Industry")],
        ["Which industries link Nantong and Suzhou?", "南通和苏州之间有哪些产业联系？"],
        "links ranks the industries on paths between {a} and {b} (shared industries, the "
        "taxonomy between differently named ones, parks and alliances that focus on them), "
@@ -204,7 +213,7 @@ INTENTS: tuple[Intent, ...] = (
                r"\bjoint\w*|\btogether\b|\bpartner\w*|\bshared?\b|\blink\w*|\bconnect\w*|"
                r"\bcooperat\w*|\bbetween\b|\bcommon\b|{@mechanism:park-co-construction}")],
        [Slot("a", _ACTOR), Slot("b", _ACTOR)],
-       [Step("links", ("{a}", "{b}"), {"via": "co-built"})],
+       [*_links_else_common("co-built", "Park")],
        ["Which parks has Nantong co-built with Suzhou?", "南通和苏州共建了哪些园区？"],
        "links --via co-built lists only the parks {a} and {b} both co-build (each side, or a "
        "district, county, company or agency of it, CO_BUILDS the park), strongest first, "
@@ -365,7 +374,7 @@ INTENTS: tuple[Intent, ...] = (
     _i("mechanism-links", "Which mechanisms link {a} and {b}?", "{a}和{b}之间有哪些机制联系？",
        [_MECHANISM, _LINK],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
-       [Step("links", ("{a}", "{b}"), {"via": "mechanism"})],
+       [*_links_else_common("mechanism", "Mechanism")],
        ["Which mechanisms link Nantong and Shanghai?", "南通和上海之间有哪些机制联系？"],
        "links --via mechanism ranks the mechanisms on paths between {a} and {b}.",
        avoid=Cue(zh=r"成本|利益", en=r"\bcosts?\b|\bbenefits?\b")),
