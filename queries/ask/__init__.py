@@ -26,6 +26,7 @@ The modules, in the order a question goes through them:
 - filters: conditions on a property (before 2010, over 100 km², the longest, 县级市);
 - user: an analyst's questions file;
 - text: normalising a question, the gazetteer, recognising the entities it names;
+- phrases: the question masked, a bare phrase asked in full, names inside the asking phrase;
 - matching: which intents the masked question matches, binding entities to slots;
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
 - parsing: the outcome (Parsed, or Unmappable with the closest questions);

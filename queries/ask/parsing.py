@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
@@ -29,7 +28,14 @@ from queries.ask.leftovers import (
 )
 from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
-from queries.ask.reading import QUESTION, find, label_words, read
+from queries.ask.phrases import (
+    ALL_OF_A_KIND,
+    framed,
+    masked_text,
+    named_in_phrase,
+    place_in_phrase,
+)
+from queries.ask.reading import find, label_words, read
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -180,9 +186,9 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         grammar = None if unheld or exc.final else parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
-        framed = None if unheld or exc.final else _framed(question, gaz)
-        if framed is not None:  # "Nantong's industries?", 南通的园区？
-            return replace(parse(framed, gaz, extra), question=question)
+        full = None if unheld or exc.final else framed(question, gaz)
+        if full is not None:  # "Nantong's industries?", 南通的园区？
+            return replace(parse(full, gaz, extra), question=question)
         hint = f"The graph does not record {unheld!r}." if unheld else _unknown_kind(
             question, gaz)
         if hint and hint not in exc.hints:
@@ -196,36 +202,10 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
                          hints=[f"The graph does not record {unheld!r}."],
                          recognised=recognised, closest=closest_questions(question, recognised))
     q, mentions = names_in(question, gaz)
-    masked = _masked(q, mentions)
+    masked = masked_text(q, mentions)
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
                    filters=kind_filters(masked, reading.phrase) + read_filters(q))
-
-
-# Words that ask for every entity of a kind, not some of them.
-_ALL_OF_A_KIND = frozenset(("graph", "hold", "holds", "record", "records", "recorded",
-                            "know", "knows", "exist", "exists", "listed", "appear", "appears",
-                            "mentioned", "included", "available", "known", "total", "altogether",
-                            "overall", "in", "entire", "whole", "every", "name", "count",
-                            "图谱", "记录", "一共", "总共", "共", "几", "多少", "全部", "所有",
-                            "收录", "现有", "个", "座", "条", "家", "所", "项", "列出", "列举"))
-
-
-def _framed(question: str, gaz: Gazetteer) -> str | None:
-    """A question said as a bare phrase, one entity and the kind of thing asked for
-    ("Nantong's industries?", "members of the AI alliance", 南通的园区), asked in full
-    (what are …, …有哪些); None for anything else."""
-    q, mentions = names_in(question, gaz)
-    masked = _masked(q, mentions)
-    if len(mentions) != 1 or QUESTION.search(masked):
-        return None
-    rest = re.sub(r"⟨0⟩|\b(?:the|of|list|all)\b|的|有|所有|全部", " ", masked).strip()
-    words = [w for w, _ in label_words()] + ["members", "member", "成员", "parts", "组成部分"]
-    if not rest or not any(re.fullmatch(rf"{re.escape(w)}", rest) for w in words):
-        return None
-    if has_han(q):
-        return f"{question.strip().rstrip('?？')}有哪些？"
-    return f"Which {rest} does {mentions[0].text} have?"
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -237,7 +217,7 @@ _HELD_AS = {"established": ("established", "opened"), "opened": ("opened", "esta
 def _unknown_kind(question: str, gaz: Gazetteer) -> str:
     """A hint when the question asks for a kind the graph does not hold (哪些大学)."""
     q, mentions = names_in(question, gaz)
-    masked = _masked(q, mentions)
+    masked = masked_text(q, mentions)
     word = unknown_kind(masked, read(masked, text=q))
     if not word:
         return ""
@@ -253,14 +233,6 @@ def _sets(mentions: tuple[Mention, ...]) -> list[int]:
 
 def _now(q: str) -> bool:
     return bool(re.search(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", q))
-
-
-def _masked(q: str, mentions: tuple[Mention, ...]) -> str:
-    """The question masked, without the words that only frame it (图谱里, in the graph)."""
-    masked = mask(q, mentions)
-    for word in lexicon().wording:
-        masked = masked.replace(word, " " if word.isascii() else "")
-    return re.sub(r"\s+", " ", masked).strip()
 
 
 def _unheld(question: str, gaz: Gazetteer | None = None) -> str:
@@ -295,21 +267,21 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     only = frozenset(i for n in sets for i in mentions[n].ids)
     set_words = [mentions[n].text for n in sets]
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
-    masked = _masked(q, mentions)
+    masked = masked_text(q, mentions)
     reading = read(masked, text=q)
-    named = _named_in_phrase(masked, mentions, reading, gaz)
-    place = _place_in_phrase(masked, mentions, reading, gaz) if not named else None
+    named = named_in_phrase(masked, mentions, reading, gaz)
+    place = place_in_phrase(masked, mentions, reading, gaz) if not named else None
     if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
         within = mentions[place].ids[0]
         mentions = tuple(m for n, m in enumerate(mentions) if n != place)
-        masked = _masked(q, mentions)
+        masked = masked_text(q, mentions)
         reading = replace(read(masked, text=q), asked=reading.asked)
     else:
         within = ""
     if named:  # 南通采用了哪些税收分成的做法: among the mechanisms, the one it names
         only = only | frozenset(i for n in named for i in mentions[n].ids)
         mentions = tuple(m for n, m in enumerate(mentions) if n not in named)
-        masked = _masked(q, mentions)
+        masked = masked_text(q, mentions)
         reading = replace(read(masked, text=q), asked=reading.asked)
     if only and reading.asked is None:
         reading = replace(reading, asked=frozenset(gaz.entities[i].label for i in only
@@ -336,7 +308,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     filters = kind_filters(masked, reading.phrase) + read_filters(q)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     if intent.name.startswith("every:") and not (only or filters or about_source) and set(
-            leftover_words(masked, read_words)) - _ALL_OF_A_KIND:
+            leftover_words(masked, read_words)) - ALL_OF_A_KIND:
         return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
     if intent.name.startswith("property:") and len(slots) == 1:
@@ -353,37 +325,6 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         known[within] = gaz.entities[within]
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
                   reading.count, _now(q), filters, only, reading.otherwise, within)
-
-
-def _named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
-                     gaz: Gazetteer) -> set[int]:
-    """The mentions inside the asking phrase that are themselves of the kind asked for
-    (哪些税收分成的做法, which tax-sharing arrangements): they say which ones, where another
-    entity outside the phrase is what the question is about."""
-    if not reading.asked or reading.phrase is None:
-        return set()
-    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    inside = {n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
-              and n < len(mentions) and all(gaz.entities[i].label in reading.asked
-                                            for i in mentions[n].ids if i in gaz.entities)}
-    return inside if inside and len(inside) < len(spans) else set()
-
-
-_LOCATED = frozenset({"Park", "Infrastructure"})
-
-
-def _place_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
-                     gaz: Gazetteer) -> int | None:
-    """The one place inside the asking phrase of a question for parks or infrastructure
-    that names another entity too (which of Nantong's parks were built with Shanghai): the
-    answer is kept to what lies in it."""
-    if not reading.asked or not reading.asked <= _LOCATED or reading.phrase is None:
-        return None
-    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
-    inside = [n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
-              and n < len(mentions) and len(mentions[n].ids) == 1
-              and gaz.entities[mentions[n].ids[0]].label in ("City", "Region")]
-    return inside[0] if len(inside) == 1 and len(spans) > 1 else None
 
 
 @cache
