@@ -359,3 +359,11 @@ def test_a_query_error_reaches_the_caller_as_a_refusal(store: Any) -> None:
             ask(store, question)
         except Unmappable as exc:
             assert "Questions I can answer" in str(exc)
+
+
+@pytest.mark.parametrize("question", [
+    "What is Nantong's credit rating?", "南通有多少家上市公司？", "苏通大桥投资多少钱？",
+])
+def test_quantities_the_graph_does_not_record_are_refused(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)
