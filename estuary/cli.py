@@ -123,7 +123,7 @@ def main_options(
         "--store", envvar="ESTUARY_STORE", help="Where the graph lives.")] = StoreKind.embedded,
     db: Annotated[Path | None, typer.Option(
         "--db", envvar="ESTUARY_DB",
-        help="Embedded store file (default: graph.json in the user data dir).",
+        help="Embedded store file (default: graph.db in the user data dir).",
         dir_okay=False)] = None,
     neo4j_uri: Annotated[str | None, typer.Option(
         "--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI, e.g. bolt://127.0.0.1:7687.",

@@ -43,11 +43,16 @@ ROLLED_UP: dict[tuple[str, str], str] = {
 }
 
 
+# Asked from the other end, which places did it: a body that builds counts for the place it
+# is seated in (上海城投 co-builds the Jianghai park: Shanghai had a hand in it).
+SEATED = frozenset({("CO_BUILDS", "in")})
+
+
 def rolled_direction(rel_type: str | None, direction: str) -> str | None:
     """The direction a relationship rolls up in from a place, or None if it does not."""
     if rel_type is None:
         return None
-    if (rel_type, direction) in ROLLED_UP:
+    if (rel_type, direction) in ROLLED_UP or (rel_type, direction) in SEATED:
         return direction
     if direction == "both":
         return next((d for t, d in ROLLED_UP if t == rel_type), None)
@@ -66,6 +71,9 @@ def related_within(store: Store, entity: str, *, rel_type: str | None,
     located, when no place is recorded for it, is where it lands (CONNECTS)."""
     _check(rel_type, direction, label)
     center = resolve(store, entity)
+    if (rel_type, direction) in SEATED:
+        return _with_seats(store, related(store, center.id, rel_type=rel_type,
+                                          direction=direction, where=where), label)
     rolled = rolled_direction(rel_type, direction)
     if center.label not in _PLACES or rolled is None:
         got = related(store, center.id, rel_type=rel_type, direction=direction, label=label,
@@ -99,6 +107,29 @@ def related_within(store: Store, entity: str, *, rel_type: str | None,
     items.sort(key=lambda item: (item.entity.label, item.entity.id))
     return RelatedResult(center, rel_type, direction, "/".join(wanted) or None, where,
                          tuple(items))
+
+
+def _with_seats(store: Store, result: RelatedResult,
+                label: str | Sequence[str] | None) -> RelatedResult:
+    """What the answer lists of the kind asked, and where it asks for places, the places the
+    bodies it lists are seated in (LOCATED_IN), each with the chain that leads there."""
+    wanted = _labels(label)
+    items = {i.entity.id: i for i in result.items if not wanted or i.entity.label in wanted}
+    if set(wanted) & _PLACES and "Organization" not in wanted:  # places asked, not bodies
+        for item in result.items:
+            if item.entity.label != "Organization":
+                continue
+            seats = [r for r in store.relations_of(item.entity.id)
+                     if r.type == "LOCATED_IN" and r.start == item.entity.id]
+            places_of = store.entities([r.end for r in seats])
+            for rel in seats:
+                place = places_of.get(rel.end)
+                if place is None or place.label not in wanted or place.id in items:
+                    continue
+                items[place.id] = RelatedItem(place, (*item.relations, rel))
+    ordered = sorted(items.values(), key=lambda item: (item.entity.label, item.entity.id))
+    return RelatedResult(result.center, result.rel_type, result.direction,
+                         "/".join(wanted) or None, result.where, tuple(ordered))
 
 
 def _with_successors(store: Store, result: RelatedResult) -> RelatedResult:

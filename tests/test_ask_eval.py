@@ -30,9 +30,9 @@ QUESTIONS = ROOT / "tests" / "eval" / "ask_questions.yaml"
 # Round 2: 40 more, written before round 2 changed code, phrased apart from the first set.
 QUESTIONS_2 = ROOT / "tests" / "eval" / "ask_questions_round2.yaml"
 # The share answered right, a little under what ask reaches (BEFORE: 17.3%, round 1: 81.2%,
-# round 2: 88.5%; round-2 file: 37.5% before round 2's code, 97.5% after).
-FLOOR = 0.86
-FLOOR_2 = 0.9
+# round 2: 88.5%, round 3: 90.6%; round-2 file: 37.5% before round 2's code, 97.5% after).
+FLOOR = 0.9
+FLOOR_2 = 0.95
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from queries.compare import compare
 from queries.errors import NoPath
 from queries.links import VIAS, links
 from queries.neighbors import neighbors
+from queries.partners import co_builders
 from queries.paths import shortest_paths
 from queries.search import search
 from queries.show import show
 from queries.stats import stats
 from queries.why import why
+from queries.within import related_within
 
 QUESTIONS: dict[str, Callable[[Any], Any]] = {
     **{f"links {via} 南通 苏州 --all": (lambda v: lambda s: links(s, "南通", "苏州", via=v,
@@ -34,6 +36,9 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
         s, "南通", "上海", via="any", as_of="2021-06", broad=True, top=None),
     "links mechanism 南通 上海": lambda s: links(s, "南通", "上海", via="mechanism"),
     "compare 南通 苏州 --as-of 2019": lambda s: compare(dated(s, "2019"), "南通", "苏州"),
+    "co_builders 无锡 (ask: who Wuxi built with)": lambda s: co_builders(s, "无锡"),
+    "related_within 苏通 CO_BUILDS in City (seats)": lambda s: related_within(
+        s, "park:sutong-park", rel_type="CO_BUILDS", direction="in", label="City"),
     "path 南通 苏通 --as-of 2019": lambda s: shortest_paths(dated(s, "2019"), "南通",
                                                             "park:sutong-park", k=10),
     "path 崇川 上海 --as-of 2024": lambda s: shortest_paths(dated(s, "2024"),

@@ -20,11 +20,13 @@ The modules, in the order a question goes through them:
 
 - intents: the records (Cue, Slot, Step, Intent) and the table itself;
 - lexicon: lexicon.yaml read (verbs, kind words, qualifiers, concepts, unheld, properties);
-- grammar: what a question asks (kind, count, verbs, which relation from which end);
+- reading: what a question says (question words, the kind asked, verbs, count, each);
+- grammar: which relation it asks about, from which end;
 - shapes: the intents the grammar makes on the spot (a relation, between, a route, …);
 - filters: conditions on a property (before 2010, over 100 km², the longest, 县级市);
 - user: an analyst's questions file;
 - text: normalising a question, the gazetteer, recognising the entities it names;
+- phrases: the question masked, a bare phrase asked in full, names inside the asking phrase;
 - matching: which intents the masked question matches, binding entities to slots;
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
 - parsing: the outcome (Parsed, or Unmappable with the closest questions);

@@ -18,7 +18,7 @@ from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
 from queries.ask.filters import apply
 from queries.ask.intents import QUERIES, Intent, Step, fill_in
-from queries.ask.parsing import Parsed, parse, parse_grammar
+from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse, parse_grammar
 from queries.ask.text import gazetteer
 from queries.errors import QueryError
 
@@ -322,6 +322,15 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
 
 def answer(store: Store, parsed: Parsed) -> AskAnswer:
     """Run the parsed question's steps on a store."""
+    if parsed.within:  # which of Nantong's parks: among what lies in Nantong, parts included
+        from queries.within import related_within
+
+        inside = frozenset(i.entity.id for i in related_within(
+            store, parsed.within, rel_type="LOCATED_IN", direction="in").items)
+        kept = (parsed.only & inside) if parsed.only else inside
+        name = parsed.known.get(parsed.within)
+        parsed = replace(parsed, only=kept or frozenset({""}), notes=(
+            *parsed.notes, f"Kept to what lies in {name.display if name else parsed.within}."))
     ran: list[Ran] = []
     done: set[str] = set()
     found = False  # did a main step (not a fallback) find anything?
@@ -348,13 +357,43 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
     parsed = parse(question, gaz, extra)
-    got = answer(store, parsed)
+    try:
+        got = answer(store, parsed)
+    except Unmappable:
+        raise
+    except QueryError as exc:  # no link of that kind between them: said, with what to ask
+        named = list(parsed.slots.values())
+        raise Unmappable(question, str(exc), recognised=named,
+                         closest=closest_questions(question, named), final=True) from None
     if (got.entities and not got.kind_note) or parsed.intent in extra:
         return got
     other = parse_grammar(question, gaz)
     if other is None or other.intent.name == parsed.intent.name:
-        return got
+        return _held(got)
     alternative = answer(store, other)
     if alternative.entities and (got.kind_note or not alternative.kind_note):
         return alternative
-    return got
+    return _held(got)
+
+
+# Intents whose empty answer is still an answer: a yes-or-no question answered "the graph
+# does not say so", and the questions about one entity's own record.
+_EMPTY_ANSWERS = ("check", "property:", "show", "mentions", "compare", "route")
+
+
+def _held(got: AskAnswer) -> AskAnswer:
+    """The answer, unless every step found nothing: then the graph cannot answer the question
+    as read, and saying so (exit 1, the closest questions) beats an empty list presented as
+    the answer ("which universities are in Nantong": none recorded, not none there)."""
+    name = got.parsed.intent.name
+    if got.entities or name.startswith(_EMPTY_ANSWERS) or not (
+            got.found or got.parsed.only or all(r.empty for r in got.ran)):
+        return got
+    read = fill_in(got.parsed.intent.question, got.parsed.names())
+    named = list(got.parsed.slots.values())
+    but = f" ({len(got.found)} found, none of the kind or condition asked)" if got.found else ""
+    raise Unmappable(got.parsed.question,
+                     f"The graph records nothing that answers this as I read it ({read!r})"
+                     f"{but}.",
+                     recognised=named, closest=closest_questions(got.parsed.question, named),
+                     final=True)

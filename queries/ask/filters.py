@@ -130,15 +130,16 @@ def apply(filters: tuple[Filter, ...],
 
 def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, ...]:
     """The property values a kind word in the asking phrase names (哪些县级市: level
-    county-level-city; which bridges: kind bridge), from the lexicon's `kinds`. A list of
-    kinds ("bridges, railways, ports and airports") is the analyst's way of naming the whole
-    label: no filter then."""
-    from queries.ask.grammar import find
+    county-level-city; which bridges: kind bridge), from the lexicon's `kinds`. Two kinds
+    (大学和研究所, bridges and railways) keep either; a longer list ("bridges, railways,
+    ports and airports") is the analyst's way of naming the whole label: no filter then."""
     from queries.ask.lexicon import lexicon
+    from queries.ask.reading import find
 
     if phrase is None:
         return ()
     out: dict[str, Filter] = {}
+    listed: dict[str, int] = {}
     lex = lexicon()
     words: list[tuple[str, object]] = [(w, kind) for kind in lex.kinds for w in kind.words]
     words += [(w, None) for ws in lex.labels.values() for w in ws]  # 县级行政区 is not 县
@@ -147,8 +148,19 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
             continue
         for prop, values in hit.value.where.items():  # type: ignore[attr-defined]
             said = masked[phrase[0] + hit.start:phrase[0] + hit.end]
-            if prop in out:  # 桥梁、铁路: a list of kinds
-                return ()
             labels = tuple(sorted(label for label, ws in lex.labels.items() if said in ws))
+            listed[prop] = listed.get(prop, 0) + 1
+            if listed[prop] > 2:  # bridges, railways, ports and airports: all of them
+                return ()
+            if prop in out:  # 大学和研究所: either kind
+                first = out[prop]
+                values = (*first.values, *(v for v in _tuple(values)
+                                           if v not in first.values))
+                said = f"{first.said}/{said}"
+                labels = tuple(sorted({*first.labels, *labels}))
             out[prop] = Filter(prop, "in", said=said, values=values, labels=labels)
     return tuple(out.values())
+
+
+def _tuple(value: object) -> tuple[object, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else (value,)

@@ -22,175 +22,22 @@ from graph.gazetteer import Gazetteer, Mention
 from graph.schema import REL_TYPES
 from queries.ask.intents import Intent
 from queries.ask.lexicon import Lexicon, Verb, lexicon
+from queries.ask.reading import (
+    NEIGHBOURS,
+    PARTNERS,
+    PASSIVE,
+    Hit,
+    Reading,
+    label_words,
+)
 from queries.ask.shapes import (
     every_intent,
+    partners_intent,
     property_intent,
     relation_intent,
     route_intent,
     two_entity_intent,
 )
-
-QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
-                      r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
-                      r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
-                      r"列出|列举|\b(?:which|what|who|whom|whose|where|how many|how much|"
-                      r"is there an?|are there(?: any)?|list|name all)\b")
-_COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
-                    r"\bhow many\b|\bnumber of\b")
-_PASSIVE = re.compile(r"被|由|\bby\b")
-_NEIGHBOURS = re.compile(r"\b(?:connected|linked|related|tied) (?:to|with)\b|"
-                         r"和什么相连|跟什么相连|与什么相连|和哪些.{0,4}相连|有哪些关联|关联了哪些")
-_AUX = r"(?:is|are|was|were|does|do|did|has|have|had|will|can|could|should|would)"
-# Between "which"/"what" and the label word it asks for: modifiers, never an auxiliary
-# ("who is drawing up the zone's plan" does not ask for zones).
-_AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|"
-                   rf"(?!{_AUX} )[a-z-]+ |[\u4e00-\u9fff]{{1,4}}){{0,7}}$")
-_OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
-                    r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
-                    r"列出|列举|\b(?:which|what|how many|is there an?|are there(?: any)?|list|"
-                    r"name all)\b)")
-_BEFORE_QUESTION = re.compile(
-    r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
-_JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
-_SKIP_LABELS = frozenset({"Source"})
-_ACTORS = frozenset({"City", "Region", "Organization", "Park"})
-
-
-@dataclass(frozen=True)
-class Hit:
-    start: int
-    end: int
-    value: object
-
-    def overlaps(self, other: Hit) -> bool:
-        """Overlapping spans; the same span twice (属于: several types) does not count."""
-        same = (self.start, self.end) == (other.start, other.end) and other.value is not None
-        return not same and self.start < other.end and other.start < self.end
-
-
-def find(words: Iterable[tuple[str, object]], text: str) -> list[Hit]:
-    """Every word found in the text (Latin words on word boundaries), longest first, none
-    overlapping another or an entity placeholder ⟨n⟩."""
-    found: list[Hit] = []
-    for word, value in words:
-        if word.isascii():
-            pattern = r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"
-            found.extend(Hit(m.start(), m.end(), value) for m in re.finditer(pattern, text))
-        else:
-            start = text.find(word)
-            while start >= 0:
-                found.append(Hit(start, start + len(word), value))
-                start = text.find(word, start + 1)
-    taken = [Hit(m.start(), m.end(), None) for m in re.finditer(r"⟨\d+⟩", text)]
-    out: list[Hit] = []
-    for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
-        if not any(hit.overlaps(t) for t in (*taken, *out)):
-            out.append(hit)
-    return sorted(out, key=lambda h: h.start)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What a masked question asks for, whatever the intent that answers it."""
-
-    asked: frozenset[str] | None  # the labels asked for (哪些城市 -> City), None: any
-    count: bool  # 一共有几个, how many
-    questions: tuple[Hit, ...]  # question words
-    verbs: tuple[Hit, ...]  # lexicon verbs (value: Verb)
-    where: dict[str, str]  # qualifiers (千亿级 -> tier)
-    property: str | None = None  # a property asked about (哪年成立 -> established)
-    phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
-    each: bool = False  # 分别, 各, respectively: what each of several entities relates to
-    otherwise: frozenset[str] = frozenset()  # the kinds asked where none of `asked` is found
-    shared: bool = False  # 共同, 都, both, in common: what they share
-
-    def inside(self, start: int, end: int) -> bool:
-        """Within the asking phrase: a qualifier of the kind asked for."""
-        return self.phrase is not None and self.phrase[0] <= start and end <= self.phrase[1]
-
-
-def label_words(lex: Lexicon | None = None) -> list[tuple[str, object]]:
-    """Every label word of the lexicon with its label."""
-    lex = lex or lexicon()
-    return [(w, label) for label, words in lex.labels.items() for w in words]
-
-
-def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | None:
-    """The kinds of thing a question asks for: the label word right after a question word
-    (哪些城市, which Zhejiang cities) or right before one (园区是哪个), with the label words
-    joined to it (项目和平台, bridges, railways and ports)."""
-    return asked_phrase(masked, lex)[0]
-
-
-def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str] | None,
-                                                                  tuple[int, int] | None]:
-    """The kinds asked for and where the phrase that asks stands (哪些长三角产业联盟): an
-    entity or a verb inside it qualifies the kind, it is not what the question is about."""
-    lex = lex or lexicon()
-    hits = find(label_words(lex), masked)
-    for n, hit in enumerate(hits):
-        word = masked[hit.start:hit.end]
-        before = masked[:hit.start]
-        right_after = re.search(rf"(?:{QUESTION.pattern})\s?$", before)
-        near_after = re.search(rf"{_OPENS.pattern}(?:{_AFTER_QUESTION})", before)
-        if len(word) == 1 and not right_after:
-            continue
-        if not (right_after or near_after or _BEFORE_QUESTION.search(masked[hit.end:])):
-            continue
-        if re.search(r"\bwhose\s?$", before):
-            return None, None  # "whose brand": the owner is asked, not the brand
-        opened = right_after or near_after
-        start = opened.start() if opened else hit.start
-        rest = hits[n + 1:]
-        rest = [h for h in rest if h.start >= hit.end]
-        while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
-                hit.end:rest[0].start]):
-            hit = rest[0]  # 哪些长三角产业联盟: the head is the last word
-            rest = [h for h in rest if h.start >= hit.end]
-            word = masked[hit.start:hit.end]
-        labels = {str(h.value) for h in hits if (h.start, h.end) == (hit.start, hit.end)}
-        last = hit
-        for other in rest:
-            if (other.start, other.end) == (last.end, last.end) or other.start < last.end:
-                continue
-            gap = masked[last.end:other.start]
-            # 桥梁、铁路, "bridges, railways": the marks are prepared away as spaces
-            listed = gap == " " and (not word.isascii() or str(other.value) in labels)
-            if not (_JOINED.match(gap) or listed):
-                break
-            labels.add(str(other.value))
-            last = other
-        return frozenset(labels - _SKIP_LABELS) or None, (start, last.end)
-    return None, None
-
-
-def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
-    """What the masked question asks; qualifiers are looked for in `text` (the question
-    before masking: 国家级先进制造业集群 may also name an entity)."""
-    lex = lex or lexicon()
-    questions = tuple(Hit(m.start(), m.end(), m.group()) for m in QUESTION.finditer(masked))
-    verbs = tuple(find(((v.text, v) for v in lex.verbs), masked))
-    where: dict[str, str] = {}
-    for qualifier in lex.qualifiers:
-        if find(((w, None) for w in qualifier.words), text or masked):
-            where.update(qualifier.where)
-            break
-    prop = next((name for name, words in lex.properties.items()
-                 if find(((w, None) for w in words), masked)), None)
-    asked, phrase = asked_phrase(masked, lex)
-    if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
-        asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
-    verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
-                                           v.end <= phrase[1]))
-    said = text or masked
-    otherwise: set[str] = set()
-    if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
-        words = [(w, label) for label, ws in lex.otherwise.items() for w in ws]
-        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])}
-    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
-                   bool(_EACH.search(said)), frozenset(otherwise - (asked or set())),
-                   bool(_SHARED.search(said)))
-
 
 # -- candidate readings ------------------------------------------------------------------------
 
@@ -210,13 +57,24 @@ def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked:
     """Out or in, from the word order: the subject is whichever of the entity and the
     question word stands nearest before the verb; a passive marker turns it round."""
     start, end = at
-    question_between = any(end <= q.start and q.end <= hit.start for q in reading.questions)
+    # 把X当样板, 以X为标杆: what 把/以 marks is the object, whatever stands before the verb
+    question_between = any(end <= q.start and q.end <= hit.start and not _object_marked(
+        masked, q.start, hit.start) for q in reading.questions)
     locative = start > 0 and masked[start - 1] in "在于向从对给到"  # 在南通投资: 南通 is where
-    entity_is_subject = end <= hit.start and not question_between and not locative
-    if _PASSIVE.search(masked[min(end, hit.start):max(start, hit.start)]) or \
-            _PASSIVE.search(masked[hit.end:hit.end + 4]):
+    entity_is_subject = end <= hit.start and not question_between and not locative and \
+        not _object_marked(masked, start, hit.start)
+    if PASSIVE.search(masked[min(end, hit.start):max(start, hit.start)]) or \
+            PASSIVE.search(masked[hit.end:hit.end + 4]):
         entity_is_subject = not entity_is_subject
     return "out" if entity_is_subject == verb.active else "in"
+
+
+def _object_marked(masked: str, start: int, verb_start: int) -> bool:
+    """Is what stands at `start` the object, by 把 (把X当样板) or 以/将 … 为/当/作 (以X为标杆)?"""
+    before = masked[max(0, start - 2):start].rstrip()
+    if before.endswith("把"):
+        return True
+    return before.endswith(("以", "将")) and bool(re.search(r"为|当|作", masked[start:verb_start]))
 
 
 _LOCATIVE = re.compile(r"\s?(?:at|near|on)\s(?:the\s)?")
@@ -299,7 +157,10 @@ _WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"
                          r"(?:哪些|哪个|哪家|哪几个|哪几家|哪几|哪类|哪种)([\u4e00-\u9fff]{2})")
 _PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                     "will", "can", "could", "should", "would", "of", "kind", "kinds", "type",
-                    "types", "sort", "the", "a", "an", "other", "else", "exactly"))
+                    "types", "sort", "the", "a", "an", "other", "else", "exactly",
+                    # words for "anything": parts, things (哪些部分组成) ask for no one kind
+                    "parts", "part", "components", "component", "things", "thing", "elements",
+                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分"))
 
 
 def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> str:
@@ -326,10 +187,12 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     """The grammar's intent for a masked question and the entity id of each slot, or None."""
     if unknown_kind(masked, reading):
         return None  # "which hospitals": a kind the graph does not hold
-    if reading.asked is None and len(mentions) == 1 and _NEIGHBOURS.search(masked):
+    if reading.asked is None and len(mentions) == 1 and NEIGHBOURS.search(masked):
         return (relation_intent([(None, "both")], None, {}, "", False),  # connected to
                 {"x": _pick(mentions[0], mentions[0].ids, gaz)})
-    if reading.asked and len(mentions) == 2 and re.search(r"之间|\bbetween\b", masked):
+    if reading.asked and len(mentions) == 2 and (re.search(r"之间|\bbetween\b", masked) or (
+            re.search(r"⟨0⟩\s?(?:到|至)\s?⟨1⟩", masked) and reading.asked <= _LINKS)):
+        # 南通到上海的铁路, 从南通到上海有哪些铁路: the links between (else a route)
         return two_entity_intent(reading.asked), {  # <A>和<B>之间有哪些<kind>
             "x": _pick(mentions[0], mentions[0].ids, gaz),
             "y": _pick(mentions[1], mentions[1].ids, gaz)}
@@ -396,11 +259,19 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
         kinds = _widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
+        building = ("CO_BUILDS", "out") in kinds or (
+            any(t == "COOPERATES_WITH" for t, _ in kinds) and _BUILT.search(masked))
+        if building and gaz.entities[entity].label in _BUILDERS and PARTNERS.search(masked) \
+                and (not reading.asked or reading.asked & _BUILDERS or _WHO.search(masked)):
+            who = reading.asked | _BUILDERS if reading.asked and _WHO.search(masked) else None
+            return partners_intent(who or reading.asked), {"x": entity}  # 崇明和谁一起建了园区
         # Read the other way round only where a verb too common to say which way (有, 在)
         # and word order chose: 上游 or 借鉴 read backwards would answer the opposite.
+        # (a containment said from the container's side, 涉及 or covers, may be recorded
+        # the other way; "what is located in X" never is)
         by_order = frozenset((c.rel_type, c.direction) for c in top
                              if (c.by_order and _weak(masked[c.verb.start:c.verb.end])) or
-                             c.rel_type in _EITHER_WAY)
+                             (c.rel_type in _EITHER_WAY and not c.verb.value.active))
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
                                 by_order, otherwise=reading.otherwise), {"x": entity})
     if not mentions:
@@ -418,12 +289,16 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     if named and len(about) == 2:
         return two_entity_intent(named), {
             "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
-    if (named or _NEIGHBOURS.search(masked)) and len(about) == 1:
+    if (named or NEIGHBOURS.search(masked)) and len(about) == 1:
         return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None
 
 
+_LINKS = frozenset({"Infrastructure"})
+_BUILDERS = frozenset({"City", "Region", "Organization"})
+_BUILT = re.compile(r"园区|共建|合建|\bparks?\b|\bbuil[dt]\w*|\bco-?build\w*")
+_WHO = re.compile(r"谁|\bwho\b|\bwhom\b")
 _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
                     r"\bfrom ⟨(?P<a>\d+)⟩ (?:[a-z]+ ){0,2}to ⟨(?P<b>\d+)⟩")
 
@@ -432,7 +307,8 @@ _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
 # filed" asks X's parents (BROADER out), "what comes beneath X" its children (in).
 _UP = re.compile(r"上位|上级|上一级|大类|母类|更大的|更宽|\bbroader\b|\bparent\b|\bparents\b|"
                  r"\bumbrella\b|\bhigher-level\b|\bwider\b")
-_DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|\bnarrower\b|\bsub-?(?:categor|sector|"
+_DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|下有|下设|类下|"
+                   r"\bnarrower\b|\bsub-?(?:categor|sector|"
                    r"industr|field)\w*|\bbeneath\b|\bbelow\b|\bunderneath\b")
 _TOWARDS = frozenset({"BROADER"})
 
@@ -466,13 +342,6 @@ def _widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
         if fits and (other, direction) not in out:
             out.append((other, direction))
     return out
-
-
-_EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\brespectively\b|\beither\b")
-
-
-_SHARED = re.compile(r"共同|共有|一起|都|同时|\bboth\b|\btogether\b|\bjointly\b|"
-                     r"\bin common\b|\bshared?\b|\bsharing\b")
 
 
 def _coordinated(masked: str, mentions: tuple[Mention, ...], a: int, b: int,

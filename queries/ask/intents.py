@@ -82,6 +82,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "common_within": ("queries.within", "common_within"),
     "quoted_in": ("queries.related", "quoted_in"),
     "show": ("queries.show", "show"),
+    "co_builders": ("queries.partners", "co_builders"),
 }
 
 # -- the intent table: vocabulary -------------------------------------------------------------
@@ -151,6 +152,15 @@ def _related(entity: str, rel_type: str, direction: str, label: str | None = Non
     return Step("related_within" if within else "related", (entity,), kwargs, **step)
 
 
+def _links_else_common(via: str, label: str) -> list[Step]:
+    """links --via, and where it finds none (one place lies in the other: Nantong and the
+    YRD), what the graph relates to both of that kind (both adopt cost sharing)."""
+    return [Step("links", ("{a}", "{b}"), {"via": via}, empty_on=("NoLinks",)),
+            Step("common", ("{a}", "{b}"), {"label": label}, only_if_empty=True, answers=True,
+                 note=f"No {via} link between {{a}} and {{b}}; what the graph relates to "
+                      f"both of that kind:")]
+
+
 def _why_else_paths(a: str, b: str, common: bool = False) -> list[Step]:
     """The relations the graph states between slots a and b (and, if `common`, what it
     relates to both); if none, the shortest paths."""
@@ -169,7 +179,7 @@ INTENTS: tuple[Intent, ...] = (
     _i("industry-links", "Which industries link {a} and {b}?", "{a}和{b}之间有哪些产业联系？",
        [_INDUSTRY, _LINK],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
-       [Step("links", ("{a}", "{b}"), {"via": "industry"})],
+       [*_links_else_common("industry", "Industry")],
        ["Which industries link Nantong and Suzhou?", "南通和苏州之间有哪些产业联系？"],
        "links ranks the industries on paths between {a} and {b} (shared industries, the "
        "taxonomy between differently named ones, parks and alliances that focus on them), "
@@ -188,9 +198,13 @@ INTENTS: tuple[Intent, ...] = (
        "a circle); when there are none, the shortest paths show the nearest routes. "
        "(links --via any would rank every intermediary instead, and misses the "
        "direct edges; ask 'which industries/parks link …' for those.)",
-       avoid=Cue(zh=r"产业|行业|园区|产业园|机制|模式|城市|成员|比较|对比|区别|异同",
+       # a kind asked for (which bridges link A and B): the grammar reads what lies between
+       avoid=Cue(zh=r"产业|行业|园区|产业园|机制|模式|城市|成员|比较|对比|区别|异同|桥|通道|铁路|"
+                    r"高铁|隧道|设施|机场|港口",
                  en=r"\bindustr\w*|\bsectors?\b|\bparks?\b|\bzones?\b|\bmechanisms?\b|"
-                    r"\bcit(?:y|ies)\b|\bmembers?\b|\bcompar\w*|\bdiffer\w*")),
+                    r"\bcit(?:y|ies)\b|\bmembers?\b|\bcompar\w*|\bdiffer\w*|\bbridges?\b|"
+                    r"\bcrossings?\b|\brail\w*|\btunnels?\b|\binfrastructure\b|"
+                    r"\btransport\b|\bairports?\b|\bports?\b")),
     _i("park-links", "Which parks has {a} co-built with {b}?", "{a}和{b}共建了哪些园区？",
        [_PARK,
         Cue(zh=r"共建|合建|联建|合作|共同建设|一起建|联手|联合|携手|联系|关联|连接|共享|共有|"
@@ -199,7 +213,7 @@ INTENTS: tuple[Intent, ...] = (
                r"\bjoint\w*|\btogether\b|\bpartner\w*|\bshared?\b|\blink\w*|\bconnect\w*|"
                r"\bcooperat\w*|\bbetween\b|\bcommon\b|{@mechanism:park-co-construction}")],
        [Slot("a", _ACTOR), Slot("b", _ACTOR)],
-       [Step("links", ("{a}", "{b}"), {"via": "co-built"})],
+       [*_links_else_common("co-built", "Park")],
        ["Which parks has Nantong co-built with Suzhou?", "南通和苏州共建了哪些园区？"],
        "links --via co-built lists only the parks {a} and {b} both co-build (each side, or a "
        "district, county, company or agency of it, CO_BUILDS the park), strongest first, "
@@ -352,11 +366,15 @@ INTENTS: tuple[Intent, ...] = (
        [_related("{x}", "CO_BUILDS", "out", "Park")],
        ["Which parks does Nantong co-build?", "南通共建了哪些园区？"],
        "related follows CO_BUILDS out of {x} and keeps parks, with each stake and quote.",
-       absorb=frozenset({"mechanism:park-co-construction"})),
+       absorb=frozenset({"mechanism:park-co-construction"}),
+       # who {x} built them with: its partners (the grammar's reading)
+       avoid=Cue(zh=r"和谁|跟谁|与谁|同谁|伙伴|(?:和|跟|与|同)哪些(?:城市|地方|单位|机构|企业|公司)",
+                 en=r"\bwith whom\b|\bwho\b.*\bwith\b|\bwhich (?:cities|places|partners|"
+                    r"companies|bodies)\b.*\bwith\b|\bpartners?\b|\bteamed up\b")),
     _i("mechanism-links", "Which mechanisms link {a} and {b}?", "{a}和{b}之间有哪些机制联系？",
        [_MECHANISM, _LINK],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
-       [Step("links", ("{a}", "{b}"), {"via": "mechanism"})],
+       [*_links_else_common("mechanism", "Mechanism")],
        ["Which mechanisms link Nantong and Shanghai?", "南通和上海之间有哪些机制联系？"],
        "links --via mechanism ranks the mechanisms on paths between {a} and {b}.",
        avoid=Cue(zh=r"成本|利益", en=r"\bcosts?\b|\bbenefits?\b")),

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from graph.gazetteer import Gazetteer, Mention, mask, prepare, recognise
+from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
 from queries.ask.filters import Filter, kind_filters, read_filters
-from queries.ask.grammar import find, label_words, read, reading_intent, unknown_kind
+from queries.ask.grammar import reading_intent, unknown_kind
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
@@ -28,6 +28,15 @@ from queries.ask.leftovers import (
 )
 from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
+from queries.ask.phrases import (
+    ALL_OF_A_KIND,
+    framed,
+    masked_text,
+    named_in_phrase,
+    place_in_phrase,
+)
+from queries.ask.reading import find, label_words, read
+from queries.ask.text import names_in
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------
@@ -50,6 +59,7 @@ class Parsed:
     filters: tuple[Filter, ...] = ()  # before 2010, over 100 km², a majority stake
     only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
     otherwise: frozenset[str] = frozenset()  # kinds asked where none of `asked` is found
+    within: str = ""  # a place qualifying the kind asked (Nantong's parks): answers inside it
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -165,8 +175,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     The intent table first (its intents are tuned questions: tiers, links, comparisons);
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first."""
-    unheld = _unheld(question)
-    if not unheld and _sets(recognise(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
+    unheld = _unheld(question, gaz)
+    if not unheld and _sets(names_in(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
         grammar = parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
@@ -176,6 +186,9 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         grammar = None if unheld or exc.final else parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
+        full = None if unheld or exc.final else framed(question, gaz)
+        if full is not None:  # "Nantong's industries?", 南通的园区？
+            return replace(parse(full, gaz, extra), question=question)
         hint = f"The graph does not record {unheld!r}." if unheld else _unknown_kind(
             question, gaz)
         if hint and hint not in exc.hints:
@@ -188,8 +201,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         raise Unmappable(question, f"I cannot map {said!r} to a question I can answer.",
                          hints=[f"The graph does not record {unheld!r}."],
                          recognised=recognised, closest=closest_questions(question, recognised))
-    q, mentions = recognise(question, gaz)
-    masked = _masked(q, mentions)
+    q, mentions = names_in(question, gaz)
+    masked = masked_text(q, mentions)
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
                    filters=kind_filters(masked, reading.phrase) + read_filters(q))
@@ -203,8 +216,8 @@ _HELD_AS = {"established": ("established", "opened"), "opened": ("opened", "esta
 
 def _unknown_kind(question: str, gaz: Gazetteer) -> str:
     """A hint when the question asks for a kind the graph does not hold (哪些大学)."""
-    q, mentions = recognise(question, gaz)
-    masked = _masked(q, mentions)
+    q, mentions = names_in(question, gaz)
+    masked = masked_text(q, mentions)
     word = unknown_kind(masked, read(masked, text=q))
     if not word:
         return ""
@@ -222,17 +235,14 @@ def _now(q: str) -> bool:
     return bool(re.search(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", q))
 
 
-def _masked(q: str, mentions: tuple[Mention, ...]) -> str:
-    """The question masked, without the words that only frame it (图谱里, in the graph)."""
-    masked = mask(q, mentions)
-    for word in lexicon().wording:
-        masked = masked.replace(word, " " if word.isascii() else "")
-    return re.sub(r"\s+", " ", masked).strip()
-
-
-def _unheld(question: str) -> str:
-    """What the graph does not record that the question asks about (GDP, population)."""
-    hits = find(((w, w) for w in lexicon().unheld), prepare(question))
+def _unheld(question: str, gaz: Gazetteer | None = None) -> str:
+    """What the graph does not record that the question asks about (GDP, population), said
+    outside the names it recognises ("the free flow of production factors" is a name)."""
+    text = prepare(question)
+    if gaz is not None:
+        q, mentions = names_in(question, gaz)
+        text = mask(q, mentions)
+    hits = find(((w, w) for w in lexicon().unheld), text)
     return str(hits[0].value) if hits else ""
 
 
@@ -247,7 +257,7 @@ def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
-    q, mentions = recognise(question, gaz)
+    q, mentions = names_in(question, gaz)
     said = question.strip()
     if any(not any(w.casefold() in m.text for m in mentions)
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
@@ -255,9 +265,24 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     mentions = _qualifiers_as_words(q, mentions)
     sets = _sets(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
+    set_words = [mentions[n].text for n in sets]
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
-    masked = _masked(q, mentions)
+    masked = masked_text(q, mentions)
     reading = read(masked, text=q)
+    named = named_in_phrase(masked, mentions, reading, gaz)
+    place = place_in_phrase(masked, mentions, reading, gaz) if not named else None
+    if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
+        within = mentions[place].ids[0]
+        mentions = tuple(m for n, m in enumerate(mentions) if n != place)
+        masked = masked_text(q, mentions)
+        reading = replace(read(masked, text=q), asked=reading.asked)
+    else:
+        within = ""
+    if named:  # 南通采用了哪些税收分成的做法: among the mechanisms, the one it names
+        only = only | frozenset(i for n in named for i in mentions[n].ids)
+        mentions = tuple(m for n, m in enumerate(mentions) if n not in named)
+        masked = masked_text(q, mentions)
+        reading = replace(read(masked, text=q), asked=reading.asked)
     if only and reading.asked is None:
         reading = replace(reading, asked=frozenset(gaz.entities[i].label for i in only
                                                    if i in gaz.entities))
@@ -268,10 +293,23 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
                            rf"{re.escape(w)}(?:和|与|跟|同|及|、| and\b| or\b)", masked)]
     if joined:
         return None  # "北京和天津之间": a name the graph does not hold
+    if set_words:  # 南通的跨江园区: 跨江 names the set, it is no verb here
+        inside = [(m.start(), m.end()) for w in set_words for m in re.finditer(re.escape(w),
+                                                                               masked)]
+        reading = replace(reading, verbs=tuple(v for v in reading.verbs if not any(
+            a <= v.start and v.end <= b for a, b in inside)))
     found = reading_intent(masked, mentions, gaz, reading)
     if found is None:
         return None
     intent, ids = found
+    if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
+        label = intent.steps[0].kwargs.get("label")
+        reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
+    filters = kind_filters(masked, reading.phrase) + read_filters(q)
+    about_source = any(label == "Source" for w, label in label_words() if w in q)
+    if intent.name.startswith("every:") and not (only or filters or about_source) and set(
+            leftover_words(masked, read_words)) - ALL_OF_A_KIND:
+        return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
     if intent.name.startswith("property:") and len(slots) == 1:
         held = _HELD_AS.get(intent.name.split(":", 1)[1])
@@ -283,9 +321,10 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if len(set(ids.values())) != len(ids):
         return None
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
+    if within:
+        known[within] = gaz.entities[within]
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), kind_filters(masked, reading.phrase) + read_filters(q),
-                  only, reading.otherwise)
+                  reading.count, _now(q), filters, only, reading.otherwise, within)
 
 
 @cache
@@ -300,7 +339,7 @@ def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) 
     if not prepare(question):
         raise Unmappable(question, "Ask a question, e.g. one of these:",
                          closest=[i.examples[0] for i in INTENTS[:3]])
-    q, mentions = recognise(question, gaz)
+    q, mentions = names_in(question, gaz)
     notes: list[str] = []
     for _attempt in range(2):  # once more after reading near misses as entities
         masked = mask(q, mentions)

@@ -157,10 +157,13 @@ def two_entity_intent(asked: frozenset[str]) -> Intent:
     """'<A>和<B>之间有哪些<label>': links through that kind, else what both relate to."""
     label = next(iter(asked)) if len(asked) == 1 else None
     if label in _VIA:
-        step = Step("links", ("{x}", "{y}"), {"via": _VIA[label]})
+        step = Step("links", ("{x}", "{y}"), {"via": _VIA[label]}, empty_on=("NoLinks",))
         explain = f"links --via {_VIA[label]} ranks the {label} entities on paths between " \
-                  "{x} and {y}."
-        steps: tuple[Step, ...] = (step,)
+                  "{x} and {y} (else common lists what the graph relates to both)."
+        steps: tuple[Step, ...] = (step, Step(
+            "common_within", ("{x}", "{y}"), {"label": label}, only_if_empty=True,
+            answers=True, note=f"No {_VIA[label]} link between {{x}} and {{y}}; what the "
+                               "graph relates to both of that kind:"))
     else:
         steps = (Step("common_within", ("{x}", "{y}"), {"label": "/".join(sorted(asked))}),)
         explain = f"common_within lists the {_label_text(asked)} the graph relates to both " \
@@ -207,3 +210,17 @@ def every_intent(asked: frozenset[str]) -> Intent:
                   tuple(Step("hubs", (), {"label": label, "limit": 10_000})
                         for label in sorted(asked)), (),
                   f"hubs lists every {what} in the graph, the most connected first.")
+
+
+def partners_intent(asked: frozenset[str] | None) -> Intent:
+    """'Who has {x} teamed up with to build a park', '{x}和谁一起建了园区': the other
+    co-builders of what {x} co-builds, and (when the kind asked allows) what they built."""
+    label = "/".join(sorted(asked)) if asked else None
+    return Intent("partners", "Who has {x} co-built with?", "{x}和谁一起共建了什么？", (),
+                  (Slot("x"),),
+                  (Step("co_builders", ("{x}",), {"label": label}),
+                   Step("related_within", ("{x}",), {"rel_type": "CO_BUILDS",
+                                                     "direction": "out", "label": label},
+                        also=True)), (),
+                  "co_builders lists the other co-builders of what {x} co-builds (its "
+                  "districts and seated bodies counting for it); related_within what it built.")

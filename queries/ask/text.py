@@ -1,12 +1,137 @@
 """The gazetteer `ask` reads questions with: the graph's names plus the words analysts use
-(the concepts of queries/ask/lexicon.yaml)."""
+(the concepts of queries/ask/lexicon.yaml) and the shorter English forms of long names.
+
+An analyst says "the Qidong-Pudong collaboration park" or "the Taihu alliance" for "Qidong-Pudong
+Industrial Innovation Collaboration Park" and "YRD Integration Taihu Fusion Innovation
+Alliance": a name is also found with its generic words (industrial, innovation, YRD …) left
+out, as long as what is left names that one entity only. Otherwise its words are matched one
+by one ("Qidong", "Pudong") and the question is about other things than it asks.
+"""
 
 from __future__ import annotations
 
-from graph.gazetteer import Gazetteer
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from itertools import combinations
+
+from graph.gazetteer import Gazetteer, Mention, latin_key, prepare, recognise
+from graph.model import Entity
 from graph.store import Store
 from queries.ask.lexicon import lexicon
 
+# Words a long English name holds that an analyst leaves out when saying it; "hi tech" and
+# "sci tech" go as one ("high-end" never does).
+GENERIC = frozenset((
+    "industrial", "industry", "innovation", "development", "economic", "technological",
+    "science", "technology", "hi tech", "high tech", "sci tech", "integration", "integrated",
+    "fusion", "ecological", "cooperation", "cooperative", "special", "demonstration",
+    "modern", "yrd", "yangtze", "river", "delta", "china", "national", "international",
+    "holding", "linkage", "coastal", "collaboration", "industries", "group", "co", "ltd",
+    "area", "new"))
+_CONNECTORS = frozenset(("and", "of", "the", "for"))
+# Words that do not name one thing on their own: what is kept must hold another.
+COMMON = frozenset((
+    "city", "cities", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "upper", "middle", "lower", "sea", "zone", "park", "port", "bridge", "railway",
+    "free", "trade", "pilot", "first", "one", "two", "three", "four", "five", "six", "speed",
+    "road", "rail", "section", "phase", "base", "centre", "center", "centres", "centers",
+    "services", "service", "materials", "energy", "equipment", "health", "future", "smart",
+    "digital", "a", "an", "in", "on", "to", "with", "s", "high", "end", "hi", "tech", "sci"))
+# The kind word said another way: "the North Yangtze high-speed rail".
+_SAID_FOR = {"railway": ("rail", "line"), "centres": ("centers",), "centre": ("center",)}
+_MAX_DROPPED = 6  # a name with more generic words than this is left as it is
+
+
+def _units(name: str) -> list[str]:
+    """A name's words, "hi tech" as one; a bracketed note ("(the zone)") is no part of it."""
+    words = re.findall(r"[a-z0-9]+", prepare(re.sub(r"\([^)]*\)", " ", name)))
+    out: list[str] = []
+    for w in words:
+        if out and f"{out[-1]} {w}" in GENERIC:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
+
+
+def short_forms(name: str, names: frozenset[str] = frozenset()) -> set[str]:
+    """The forms of an English name with some of its generic words left out: never its last
+    word (the kind: park, alliance, bridge), and never leaving one word that names another
+    thing (`names`: "Jiangsu coastal region" is not "Jiangsu region"; "Wuxi-Xuzhou park" is
+    the Wuxi-Xuzhou Industrial Park)."""
+    units = _units(name)
+    if len(units) < 2 or (len(units) < 3 and units[-1] not in _SAID_FOR):
+        return set()
+    head, body = units[-1], units[:-1]
+    generic = [i for i, w in enumerate(body) if w in GENERIC]
+    out: set[str] = {" ".join([*body, h]) for h in _SAID_FOR.get(head, ())}
+    if not generic or len(generic) > _MAX_DROPPED:
+        return out
+    for n in range(1, len(generic) + 1):
+        for dropped in combinations(generic, n):
+            kept = [w for i, w in enumerate(body) if i not in dropped and not (
+                w in _CONNECTORS and (i - 1 in dropped or i + 1 in dropped or i == 0))]
+            content = [w for w in kept if w not in _CONNECTORS]
+            if len(content) < 3 and not any(w not in GENERIC and w not in COMMON
+                                            for w in content):
+                continue
+            if len(content) == 1 and latin_key(content[0]) in names:
+                continue  # "Jiangsu region": one name and the kind word names that place
+            out.update(" ".join([*kept, h]) for h in (head, *_SAID_FOR.get(head, ())))
+    return out
+
+
+def shortened(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
+    """Each entity's short English forms: never another entity's own form, nor one that the
+    short forms of more than two entities share."""
+    entities = list(entities)
+    taken = {latin_key(prepare(t)) for e in entities
+             for t in (e.name, e.name_en, *e.aliases) if t}
+    names = frozenset(taken)
+    owners: dict[str, set[str]] = {}
+    for e in entities:
+        if e.label == "Source":
+            continue
+        for text in (e.name_en, *e.aliases):
+            if text and text.isascii():
+                for form in short_forms(text, names):
+                    owners.setdefault(form, set()).add(e.id)
+    out: dict[str, list[str]] = {}
+    for form, ids in owners.items():
+        # two owners: the zone and the body that runs it, named alike; the question decides
+        if len(ids) <= 2 and latin_key(form) not in taken:
+            for entity_id in ids:
+                out.setdefault(entity_id, []).append(form)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
 
 def gazetteer(store: Store) -> Gazetteer:
-    return Gazetteer.build(store.all_entities(), lexicon().concepts)
+    entities = list(store.all_entities())
+    extra: dict[str, tuple[str, ...]] = dict(shortened(entities))
+    for entity_id, terms in lexicon().concepts.items():
+        extra[entity_id] = (*extra.get(entity_id, ()), *terms)
+    return Gazetteer.build(entities, extra)
+
+
+# A name said as a category ("the new materials category", 新材料这个大类): the category the
+# graph holds under that name and 产业/industry (新材料产业), not the industry itself.
+_CATEGORY = re.compile(r"^\s?(?:这个|这一|这些)?(?:大类|门类|类别|类)|"
+                       r"^\s?(?:category|categories)\b")
+
+
+def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
+    """The prepared question and the entities it names (graph.gazetteer.recognise), a name
+    followed by a word for a category read as that category where the graph holds one."""
+    q, mentions = recognise(question, gaz)
+    out = []
+    for m in mentions:
+        if _CATEGORY.search(q[m.end:]) and all(gaz.entities[i].label == "Industry"
+                                                for i in m.ids if i in gaz.entities):
+            text = m.text.strip()
+            key = f"{text}产业" if not text.isascii() else latin_key(f"{text} industry")
+            ids = gaz.han.get(key) if not text.isascii() else gaz.latin.get(key)
+            if ids and set(ids) != set(m.ids):
+                m = replace(m, ids=tuple(sorted(ids)), how="category")
+        out.append(m)
+    return q, tuple(out)

@@ -1,0 +1,80 @@
+"""What the words around a question's names say: the question masked (each name a
+placeholder, framing words dropped), a bare phrase asked in full ("Nantong's industries?"), a
+name of the kind asked inside the asking phrase (哪些税收分成的做法: which ones) and a place
+inside it (which of Nantong's parks: those in Nantong)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.gazetteer import Gazetteer, Mention, mask
+from graph.names import has_han
+from queries.ask.lexicon import lexicon
+from queries.ask.reading import QUESTION, label_words
+from queries.ask.text import names_in
+
+
+def masked_text(q: str, mentions: tuple[Mention, ...]) -> str:
+    """The question masked, without the words that only frame it (图谱里, in the graph)."""
+    masked = mask(q, mentions)
+    for word in lexicon().wording:
+        masked = masked.replace(word, " " if word.isascii() else "")
+    return re.sub(r"\s+", " ", masked).strip()
+
+
+# Words that ask for every entity of a kind, not some of them.
+ALL_OF_A_KIND = frozenset(("graph", "hold", "holds", "record", "records", "recorded",
+                            "know", "knows", "exist", "exists", "listed", "appear", "appears",
+                            "mentioned", "included", "available", "known", "total", "altogether",
+                            "overall", "in", "entire", "whole", "every", "name", "count",
+                            "图谱", "记录", "一共", "总共", "共", "几", "多少", "全部", "所有",
+                            "收录", "现有", "个", "座", "条", "家", "所", "项", "列出", "列举"))
+
+
+def framed(question: str, gaz: Gazetteer) -> str | None:
+    """A question said as a bare phrase, one entity and the kind of thing asked for
+    ("Nantong's industries?", "members of the AI alliance", 南通的园区), asked in full
+    (what are …, …有哪些); None for anything else."""
+    q, mentions = names_in(question, gaz)
+    masked = masked_text(q, mentions)
+    if len(mentions) != 1 or QUESTION.search(masked):
+        return None
+    rest = re.sub(r"⟨0⟩|\b(?:the|of|list|all)\b|的|有|所有|全部", " ", masked).strip()
+    words = [w for w, _ in label_words()] + ["members", "member", "成员", "parts", "组成部分"]
+    if not rest or not any(re.fullmatch(rf"{re.escape(w)}", rest) for w in words):
+        return None
+    if has_han(q):
+        return f"{question.strip().rstrip('?？')}有哪些？"
+    return f"Which {rest} does {mentions[0].text} have?"
+
+
+def named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
+                     gaz: Gazetteer) -> set[int]:
+    """The mentions inside the asking phrase that are themselves of the kind asked for
+    (哪些税收分成的做法, which tax-sharing arrangements): they say which ones, where another
+    entity outside the phrase is what the question is about."""
+    if not reading.asked or reading.phrase is None:
+        return set()
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    inside = {n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
+              and n < len(mentions) and all(gaz.entities[i].label in reading.asked
+                                            for i in mentions[n].ids if i in gaz.entities)}
+    return inside if inside and len(inside) < len(spans) else set()
+
+
+_LOCATED = frozenset({"Park", "Infrastructure"})
+
+
+def place_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
+                     gaz: Gazetteer) -> int | None:
+    """The one place inside the asking phrase of a question for parks or infrastructure
+    that names another entity too (which of Nantong's parks were built with Shanghai): the
+    answer is kept to what lies in it."""
+    if not reading.asked or not reading.asked <= _LOCATED or reading.phrase is None:
+        return None
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    inside = [n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
+              and n < len(mentions) and len(mentions[n].ids) == 1
+              and gaz.entities[mentions[n].ids[0]].label in ("City", "Region")]
+    return inside[0] if len(inside) == 1 and len(spans) > 1 else None

@@ -1,0 +1,185 @@
+"""Reading a masked question: the question words, the kind asked for and where the asking
+phrase stands, the verbs of the lexicon, qualifiers, a property asked about, count, each/shared.
+
+What the reading means (which relation, from which end) is decided in grammar.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from queries.ask.lexicon import Lexicon, lexicon
+
+QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
+                      r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
+                      r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
+                      r"列出|列举|\b(?:which|what|who|whom|whose|where|how many|how much|"
+                      r"is there an?|are there(?: any)?|list|name all)\b")
+_COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
+                    r"\bhow many\b|\bnumber of\b")
+PASSIVE = re.compile(r"被|由|\bby\b")
+NEIGHBOURS = re.compile(r"\b(?:connected|linked|related|tied) (?:to|with)\b|"
+                         r"和什么相连|跟什么相连|与什么相连|和哪些.{0,4}相连|有哪些关联|关联了哪些")
+# Asking who built something together with an entity: its partners, not what it built.
+PARTNERS = re.compile(r"和谁|跟谁|与谁|同谁|和哪些|跟哪些|与哪些|同哪些|伙伴|搭档|"
+                      r"\bwith whom\b|\bwho\b.*\bwith\b|\bwhich [a-z]+ .*\bwith\b|"
+                      r"\bpartners?\b|\bpartnered\b|\bteamed up\b")
+_AUX = r"(?:is|are|was|were|does|do|did|has|have|had|will|can|could|should|would)"
+# Between "which"/"what" and the label word it asks for: modifiers, never an auxiliary
+# ("who is drawing up the zone's plan" does not ask for zones).
+_AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|types? of|"
+                   rf"(?!{_AUX} )[a-z-]+ |[\u4e00-\u9fff]{{1,4}}){{0,7}}$")
+_OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
+                    r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
+                    r"列出|列举|\b(?:which|what|how many|is there an?|are there(?: any)?|list|"
+                    r"name all)\b)")
+_BEFORE_QUESTION = re.compile(
+    r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
+_JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
+_SKIP_LABELS = frozenset({"Source"})
+_ACTORS = frozenset({"City", "Region", "Organization", "Park"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    value: object
+
+    def overlaps(self, other: Hit) -> bool:
+        """Overlapping spans; the same span twice (属于: several types) does not count."""
+        same = (self.start, self.end) == (other.start, other.end) and other.value is not None
+        return not same and self.start < other.end and other.start < self.end
+
+
+def find(words: Iterable[tuple[str, object]], text: str) -> list[Hit]:
+    """Every word found in the text (Latin words on word boundaries), longest first, none
+    overlapping another or an entity placeholder ⟨n⟩."""
+    found: list[Hit] = []
+    for word, value in words:
+        if word.isascii():
+            pattern = r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"
+            found.extend(Hit(m.start(), m.end(), value) for m in re.finditer(pattern, text))
+        else:
+            start = text.find(word)
+            while start >= 0:
+                found.append(Hit(start, start + len(word), value))
+                start = text.find(word, start + 1)
+    taken = [Hit(m.start(), m.end(), None) for m in re.finditer(r"⟨\d+⟩", text)]
+    out: list[Hit] = []
+    for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+        if not any(hit.overlaps(t) for t in (*taken, *out)):
+            out.append(hit)
+    return sorted(out, key=lambda h: h.start)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a masked question asks for, whatever the intent that answers it."""
+
+    asked: frozenset[str] | None  # the labels asked for (哪些城市 -> City), None: any
+    count: bool  # 一共有几个, how many
+    questions: tuple[Hit, ...]  # question words
+    verbs: tuple[Hit, ...]  # lexicon verbs (value: Verb)
+    where: dict[str, str]  # qualifiers (千亿级 -> tier)
+    property: str | None = None  # a property asked about (哪年成立 -> established)
+    phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
+    each: bool = False  # 分别, 各, respectively: what each of several entities relates to
+    otherwise: frozenset[str] = frozenset()  # the kinds asked where none of `asked` is found
+    shared: bool = False  # 共同, 都, both, in common: what they share
+
+    def inside(self, start: int, end: int) -> bool:
+        """Within the asking phrase: a qualifier of the kind asked for."""
+        return self.phrase is not None and self.phrase[0] <= start and end <= self.phrase[1]
+
+
+def label_words(lex: Lexicon | None = None) -> list[tuple[str, object]]:
+    """Every label word of the lexicon with its label."""
+    lex = lex or lexicon()
+    return [(w, label) for label, words in lex.labels.items() for w in words]
+
+
+def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | None:
+    """The kinds of thing a question asks for: the label word right after a question word
+    (哪些城市, which Zhejiang cities) or right before one (园区是哪个), with the label words
+    joined to it (项目和平台, bridges, railways and ports)."""
+    return asked_phrase(masked, lex)[0]
+
+
+def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str] | None,
+                                                                  tuple[int, int] | None]:
+    """The kinds asked for and where the phrase that asks stands (哪些长三角产业联盟): an
+    entity or a verb inside it qualifies the kind, it is not what the question is about."""
+    lex = lex or lexicon()
+    hits = find(label_words(lex), masked)
+    for n, hit in enumerate(hits):
+        word = masked[hit.start:hit.end]
+        before = masked[:hit.start]
+        right_after = re.search(rf"(?:{QUESTION.pattern})\s?$", before)
+        near_after = re.search(rf"{_OPENS.pattern}(?:{_AFTER_QUESTION})", before)
+        if len(word) == 1 and not right_after:
+            continue
+        if not (right_after or near_after or _BEFORE_QUESTION.search(masked[hit.end:])):
+            continue
+        if re.search(r"\bwhose\s?$", before):
+            return None, None  # "whose brand": the owner is asked, not the brand
+        opened = right_after or near_after
+        start = opened.start() if opened else hit.start
+        rest = hits[n + 1:]
+        rest = [h for h in rest if h.start >= hit.end]
+        while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
+                hit.end:rest[0].start]):
+            hit = rest[0]  # 哪些长三角产业联盟: the head is the last word
+            rest = [h for h in rest if h.start >= hit.end]
+            word = masked[hit.start:hit.end]
+        labels = {str(h.value) for h in hits if (h.start, h.end) == (hit.start, hit.end)}
+        last = hit
+        for other in rest:
+            if (other.start, other.end) == (last.end, last.end) or other.start < last.end:
+                continue
+            gap = masked[last.end:other.start]
+            # 桥梁、铁路, "bridges, railways": the marks are prepared away as spaces
+            listed = gap == " " and (not word.isascii() or str(other.value) in labels)
+            if not (_JOINED.match(gap) or listed):
+                break
+            labels.add(str(other.value))
+            last = other
+        return frozenset(labels - _SKIP_LABELS) or None, (start, last.end)
+    return None, None
+
+
+def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
+    """What the masked question asks; qualifiers are looked for in `text` (the question
+    before masking: 国家级先进制造业集群 may also name an entity)."""
+    lex = lex or lexicon()
+    questions = tuple(Hit(m.start(), m.end(), m.group()) for m in QUESTION.finditer(masked))
+    verbs = tuple(find(((v.text, v) for v in lex.verbs), masked))
+    where: dict[str, str] = {}
+    for qualifier in lex.qualifiers:
+        if find(((w, None) for w in qualifier.words), text or masked):
+            where.update(qualifier.where)
+            break
+    prop = next((name for name, words in lex.properties.items()
+                 if find(((w, None) for w in words), masked)), None)
+    asked, phrase = asked_phrase(masked, lex)
+    if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
+        asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
+    verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
+                                           v.end <= phrase[1]))
+    said = text or masked
+    otherwise: set[str] = set()
+    if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
+        words = [(w, label) for label, ws in lex.otherwise.items() for w in ws]
+        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])}
+    return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
+                   bool(EACH.search(said)), frozenset(otherwise - (asked or set())),
+                   bool(SHARED.search(said)))
+
+
+EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\brespectively\b|\beither\b")
+
+
+SHARED = re.compile(r"共同|共有|一起|都|同时|\bboth\b|\btogether\b|\bjointly\b|"
+                     r"\bin common\b|\bshared?\b|\bsharing\b")
