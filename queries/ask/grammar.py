@@ -140,6 +140,31 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     return out
 
 
+_WHERE = frozenset(("where", "where is", "where are", "where was", "在哪", "在哪里", "在哪儿"))
+
+
+def _agreeing(found: list[Candidate], masked: str, mentions: tuple[Mention, ...],
+              reading: Reading) -> list[Candidate]:
+    """The candidates that do not read against the question's words: "where is X" asks what
+    X lies in, never what lies in X; and a verb too common to decide (in, 在) is read the
+    way word order says where another reading of it does ("who's in the alliance": its
+    members, not where the alliance is)."""
+    found = [c for c in found if not (c.rel_type == "LOCATED_IN" and c.direction == "in"
+                                      and c.verb.value.text in _WHERE)]  # type: ignore[attr-defined]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+
+    def agrees(c: Candidate) -> bool:
+        verb = c.verb.value
+        assert isinstance(verb, Verb)
+        return verb.symmetric or c.direction == "both" or c.direction == _direction(
+            verb, c.verb, mentions[c.mention], reading, masked, spans[c.mention])
+
+    weak = [c for c in found if _weak(c.verb.value.text)]  # type: ignore[attr-defined]
+    if any(agrees(c) for c in weak):
+        found = [c for c in found if c not in weak or agrees(c)]
+    return found
+
+
 # -- the reading as an intent ------------------------------------------------------------------
 
 def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
@@ -206,7 +231,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return property_intent(reading.property, len(mentions) > 1), {
             "x": _pick(mentions[0], mentions[0].ids, gaz),
             **({"y": _pick(mentions[-1], mentions[-1].ids, gaz)} if len(mentions) > 1 else {})}
-    found = candidates(masked, mentions, gaz, reading)
+    found = _agreeing(candidates(masked, mentions, gaz, reading), masked, mentions, reading)
     if not found and reading.asked and reading.otherwise:  # "which zones": no relation
         wider = replace(reading, asked=reading.asked | reading.otherwise)  # reaches parks;
         found = candidates(masked, mentions, gaz, wider)  # regions, then
@@ -273,7 +298,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                              if (c.by_order and _weak(masked[c.verb.start:c.verb.end])) or
                              (c.rel_type in _EITHER_WAY and not c.verb.value.active))
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
-                                by_order, otherwise=reading.otherwise), {"x": entity})
+                                by_order, otherwise=reading.otherwise,
+                                if_none=_if_none(kinds)), {"x": entity})
     if not mentions:
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
@@ -326,7 +352,19 @@ def _towards(kinds: list[tuple[str | None, str]], masked: str
 # Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
 # PARTICIPATES_IN (a city that takes part in an alliance through its chambers): a question
 # about members of, or memberships in, organisations reads both.
-_ALSO = {"MEMBER_OF": ("PARTICIPATES_IN", "Organization")}
+_ALSO = {"MEMBER_OF": ("PARTICIPATES_IN", "Organization"),
+         "PARTICIPATES_IN": ("MEMBER_OF", "Organization")}
+# ... but its members (成员, who's in, members of) are the listed ones: those that only take
+# part answer when none is listed (长三角集成电路产业联盟的成员: the firms, not 南通).
+_MEMBERS = ("MEMBER_OF", "in")
+_TAKING_PART = ("PARTICIPATES_IN", "in")
+
+
+def _if_none(kinds: list[tuple[str | None, str]]) -> frozenset[tuple[str | None, str]]:
+    """The kinds read only where the others find nothing (`_MEMBERS`)."""
+    if kinds and kinds[0] == _MEMBERS and _TAKING_PART in kinds:
+        return frozenset({_TAKING_PART})
+    return frozenset()
 
 
 def _widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,

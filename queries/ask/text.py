@@ -120,10 +120,79 @@ _CATEGORY = re.compile(r"^\s?(?:这个|这一|这些)?(?:大类|门类|类别|�
                        r"^\s?(?:category|categories)\b")
 
 
+def _core(words: Iterable[str]) -> tuple[str, ...]:
+    """A name's words without the generic ones, the connectors and plural endings: "the new
+    Nantong airport" and "Nantong New Airport" are one core (nantong airport)."""
+    out = []
+    for w in words:
+        if w in GENERIC or w in _CONNECTORS or w in ("the", "a", "an", "its"):
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return tuple(out)
+
+
+_LOOSE: dict[int, tuple[Gazetteer, dict[tuple[str, ...], frozenset[str]]]] = {}
+
+
+def _loose_index(gaz: Gazetteer) -> dict[tuple[str, ...], frozenset[str]]:
+    """The core of every English name and alias (two words at least, one of them naming
+    something), with the entities that hold it; cached for the gazetteer."""
+    held = _LOOSE.get(id(gaz))
+    if held is not None and held[0] is gaz:
+        return held[1]
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for e in gaz.entities.values():
+        if e.label == "Source":
+            continue
+        for text in (e.name_en, *e.aliases):
+            if text and text.isascii():
+                core = _core(w for unit in _units(text) for w in unit.split())
+                if len(core) >= 2 and any(w not in COMMON for w in core):
+                    owners.setdefault(core, set()).add(e.id)
+    index = {k: frozenset(v) for k, v in owners.items()}
+    if len(_LOOSE) > 4:
+        _LOOSE.clear()
+    _LOOSE[id(gaz)] = (gaz, index)
+    return index
+
+
+_MAX_SPAN = 12  # words in a loosely said name
+
+
+def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
+                ) -> tuple[Mention, ...]:
+    """English names said loosely ("the YRD AI industry alliance", "the new Nantong
+    airport"): a run of words whose core (`_core`) is the core of one entity's name, read as
+    that entity where it covers the smaller matches inside it (YRD, AI, Nantong)."""
+    index = _loose_index(gaz)
+    words = list(re.finditer(r"[a-z0-9]+", q))
+    out = list(mentions)
+    taken: list[tuple[int, int]] = []
+    for length in range(min(_MAX_SPAN, len(words)), 1, -1):
+        for i in range(len(words) - length + 1):
+            start, end = words[i].start(), words[i + length - 1].end()
+            if words[i].group() in ("the", "a", "an", "its") or any(
+                    start < b and a < end for a, b in taken):
+                continue
+            ids = index.get(_core(w.group() for w in words[i:i + length]))
+            if not ids or len(ids) != 1:
+                continue
+            inside = [m for m in out if start < m.end and m.start < end]
+            if any(m.start < start or m.end > end for m in inside) or any(
+                    set(m.ids) == ids for m in inside):
+                continue  # a longer name runs past it, or the name was read as it is
+            out = [m for m in out if m not in inside]
+            out.append(Mention(start, end, q[start:end], tuple(ids), "loose name"))
+            taken.append((start, end))
+    return tuple(sorted(out, key=lambda m: m.start))
+
+
 def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     """The prepared question and the entities it names (graph.gazetteer.recognise), a name
-    followed by a word for a category read as that category where the graph holds one."""
+    followed by a word for a category read as that category where the graph holds one, and
+    English names said loosely (`loose_names`)."""
     q, mentions = recognise(question, gaz)
+    mentions = loose_names(q, mentions, gaz)
     out = []
     for m in mentions:
         if _CATEGORY.search(q[m.end:]) and all(gaz.entities[i].label == "Industry"
