@@ -36,6 +36,15 @@ _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|on
            (re.compile(r"过半|超过一半|控股|半数以上|\bmajority\b|more than half"), 50.0))
 
 
+# A state said of what is asked (在建, under construction): the entities' status.
+_STATES = ((re.compile(r"在建(?!设)|正在建设|还在建设|建设中|施工中|\bunder construction\b|"
+                       r"\bbeing built\b|\bstill being built\b"), "under-construction"),
+           (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
+                       r"\bon the drawing board\b"), "planned"),
+           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
+            "open"))
+
+
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
@@ -83,6 +92,11 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         else:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
+    for pattern, state in _STATES:
+        found = pattern.search(q)
+        if found:
+            out.append(Filter("status", "in", said=found.group(0), values=(state,)))
+            break
     for pattern, share in _SHARES:
         found = pattern.search(q)
         if found:
