@@ -227,10 +227,17 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         b = int(route.group(2) or route.group("b"))
         return route_intent(), {"x": _pick(mentions[a], mentions[a].ids, gaz),
                                 "y": _pick(mentions[b], mentions[b].ids, gaz)}
-    if reading.property and reading.asked is None and mentions:
-        return property_intent(reading.property, len(mentions) > 1), {
-            "x": _pick(mentions[0], mentions[0].ids, gaz),
-            **({"y": _pick(mentions[-1], mentions[-1].ids, gaz)} if len(mentions) > 1 else {})}
+    if reading.property and mentions:
+        picked = [_pick(m, m.ids, gaz) for m in mentions]
+        # 高技术船舶在南通算哪一档产业: the property of the one of the kind asked (for the other)
+        of_kind = [i for i in picked if reading.asked and reading.phrase
+                   and gaz.entities[i].label in reading.asked]  # (谁, who: an actor asked)
+        if reading.asked is None or of_kind:
+            thing = of_kind[0] if of_kind else picked[-1]
+            other = next((i for i in picked if i != thing), None)
+            if other is None:
+                return property_intent(reading.property, False), {"x": thing}
+            return property_intent(reading.property, True), {"x": other, "y": thing}
     found = _agreeing(candidates(masked, mentions, gaz, reading), masked, mentions, reading)
     if not found and reading.asked and reading.otherwise:  # "which zones": no relation
         wider = replace(reading, asked=reading.asked | reading.otherwise)  # reaches parks;
