@@ -24,6 +24,7 @@ from queries.ask.leftovers import (
     leftover_words,
     near_misses,
     original,
+    respelt,
     suggest_entities,
 )
 from queries.ask.lexicon import lexicon
@@ -169,12 +170,14 @@ def _choose(mention: Mention, slot: Slot, others: list[Mention], gaz: Gazetteer)
     return ids
 
 
-def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
+def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
+          respelling: bool = False) -> Parsed:
     """Which intent does this question ask, about which entities? Raises Unmappable.
 
     The intent table first (its intents are tuned questions: tiers, links, comparisons);
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
-    the analyst's own intents (queries/ask/user.py), tried first."""
+    the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
+    it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
     unheld = _unheld(question, gaz)
     if not unheld and _sets(names_in(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
         grammar = parse_grammar(question, gaz)
@@ -186,6 +189,14 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         grammar = None if unheld or exc.final else parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
+        again = None if unheld or exc.final or respelling else respelt(question, gaz)
+        if again is not None:  # "biomedecine", 苏洲: once more, the name as the graph has it
+            try:
+                got = parse(again[0], gaz, extra, respelling=True)
+            except Unmappable:
+                got = None
+            if got is not None:
+                return replace(got, question=question, notes=(*again[1], *got.notes))
         full = None if unheld or exc.final else framed(question, gaz)
         if full is not None:  # "Nantong's industries?", 南通的园区？
             return replace(parse(full, gaz, extra), question=question)
@@ -312,8 +323,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
     if intent.name.startswith("property:") and len(slots) == 1:
-        held = _HELD_AS.get(intent.name.split(":", 1)[1])
-        if held and not any(slots["x"].props.get(p) for p in held):
+        helds = [_HELD_AS.get(p) for p in intent.name.split(":", 1)[1].split("+")]
+        if all(helds) and not any(slots["x"].props.get(p) for h in helds for p in h or ()):
             return None  # "what is the area of Qidong": the graph records none
     ends = {e.label for e in slots.values()}
     if intent.name == "route" and reading.asked is None and len(ends) == 1:

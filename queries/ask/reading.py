@@ -84,7 +84,7 @@ class Reading:
     questions: tuple[Hit, ...]  # question words
     verbs: tuple[Hit, ...]  # lexicon verbs (value: Verb)
     where: dict[str, str]  # qualifiers (千亿级 -> tier)
-    property: str | None = None  # a property asked about (哪年成立 -> established)
+    property: str | None = None  # the properties asked about (哪年成立 -> established), "+"
     phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
     each: bool = False  # 分别, 各, respectively: what each of several entities relates to
     otherwise: frozenset[str] = frozenset()  # the kinds asked where none of `asked` is found
@@ -163,8 +163,10 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
         if find(((w, None) for w in qualifier.words), text or masked):
             where.update(qualifier.where)
             break
-    prop = next((name for name, words in lex.properties.items()
-                 if find(((w, None) for w in words), masked)), None)
+    said_props = sorted((hits[0].start, name) for name, words in lex.properties.items()
+                        if (hits := find(((w, None) for w in words), masked)))
+    # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
+    prop = "+".join(name for _, name in said_props) or None
     asked, phrase = asked_phrase(masked, lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
