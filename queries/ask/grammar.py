@@ -22,6 +22,7 @@ from graph.gazetteer import Gazetteer, Mention
 from graph.schema import REL_TYPES
 from queries.ask.intents import Intent
 from queries.ask.lexicon import Lexicon, Verb, lexicon
+from queries.ask.membership import if_none, widened
 from queries.ask.reading import (
     NEIGHBOURS,
     PARTNERS,
@@ -275,8 +276,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                                          if c.mention == a))
             kinds_b = {(c.rel_type, c.direction) for c in top if c.mention == b}
             label_a = gaz.entities[next(c.entity for c in top if c.mention == a)].label
-            kinds_a = _widened(_towards(kinds_a, masked), asked, label_a)
-            kinds_b = set(_widened(_towards(sorted(kinds_b, key=str), masked), asked,
+            kinds_a = widened(_towards(kinds_a, masked), asked, label_a)
+            kinds_b = set(widened(_towards(sorted(kinds_b, key=str), masked), asked,
                                    label_a))
             both = [k for k in kinds_a if k in kinds_b] or kinds_a
             ids = {"x": _pick(mentions[a], (c.entity for c in top if c.mention == a), gaz),
@@ -290,7 +291,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
-        kinds = _widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
+        kinds = widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
         building = ("CO_BUILDS", "out") in kinds or (
             any(t == "COOPERATES_WITH" for t, _ in kinds) and _BUILT.search(masked))
         if building and gaz.entities[entity].label in _BUILDERS and PARTNERS.search(masked) \
@@ -306,7 +307,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                              (c.rel_type in _EITHER_WAY and not c.verb.value.active))
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
                                 by_order, otherwise=reading.otherwise,
-                                if_none=_if_none(kinds)), {"x": entity})
+                                if_none=if_none(kinds)), {"x": entity})
     if not mentions:
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
@@ -354,39 +355,6 @@ def _towards(kinds: list[tuple[str | None, str]], masked: str
         return kinds
     want = "out" if up else "in"
     return list(dict.fromkeys((t, want if t in _TOWARDS else d) for t, d in kinds))
-
-
-# Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
-# PARTICIPATES_IN (a city that takes part in an alliance through its chambers): a question
-# about members of, or memberships in, organisations reads both.
-_ALSO = {"MEMBER_OF": ("PARTICIPATES_IN", "Organization"),
-         "PARTICIPATES_IN": ("MEMBER_OF", "Organization")}
-# ... but its members (成员, who's in, members of) are the listed ones: those that only take
-# part answer when none is listed (长三角集成电路产业联盟的成员: the firms, not 南通).
-_MEMBERS = ("MEMBER_OF", "in")
-_TAKING_PART = ("PARTICIPATES_IN", "in")
-
-
-def _if_none(kinds: list[tuple[str | None, str]]) -> frozenset[tuple[str | None, str]]:
-    """The kinds read only where the others find nothing (`_MEMBERS`)."""
-    if kinds and kinds[0] == _MEMBERS and _TAKING_PART in kinds:
-        return frozenset({_TAKING_PART})
-    return frozenset()
-
-
-def _widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
-             label: str) -> list[tuple[str | None, str]]:
-    """The relation kinds read, with those a question about them also means (`_ALSO`)."""
-    out = list(kinds)
-    for rel_type, direction in kinds:
-        if rel_type not in _ALSO:
-            continue
-        other, target = _ALSO[rel_type]
-        fits = (direction == "out" and asked is not None and target in asked) or (
-            direction == "in" and label == target)
-        if fits and (other, direction) not in out:
-            out.append((other, direction))
-    return out
 
 
 def _coordinated(masked: str, mentions: tuple[Mention, ...], a: int, b: int,
