@@ -171,14 +171,15 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
     for length in range(min(_MAX_SPAN, len(words)), 1, -1):
         for i in range(len(words) - length + 1):
             start, end = words[i].start(), words[i + length - 1].end()
-            if words[i].group() in ("the", "a", "an", "its") or any(
+            span = [w.group() for w in words[i:i + length]]
+            if span[0] in ("the", "a", "an", "its") or "and" in span or "or" in span or any(
                     start < b and a < end for a, b in taken):
-                continue
-            ids = index.get(_core(w.group() for w in words[i:i + length]))
+                continue  # ("the YRD and the AI alliance" names two)
+            ids = index.get(_core(span))
             if not ids or len(ids) != 1:
                 continue
             inside = [m for m in out if start < m.end and m.start < end]
-            if any(m.start < start or m.end > end for m in inside) or any(
+            if any(m.start < start or m.end > end for m in inside) or all(
                     set(m.ids) == ids for m in inside):
                 continue  # a longer name runs past it, or the name was read as it is
             out = [m for m in out if m not in inside]
