@@ -17,7 +17,7 @@ from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
 from queries.ask.filters import Filter, kind_filters, read_filters
-from queries.ask.grammar import reading_intent, unknown_kind
+from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
@@ -36,7 +36,7 @@ from queries.ask.phrases import (
     named_in_phrase,
     place_in_phrase,
 )
-from queries.ask.reading import find, label_words, read
+from queries.ask.reading import find, label_words, read, unknown_kind
 from queries.ask.text import names_in
 from queries.errors import QueryError
 

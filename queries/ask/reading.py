@@ -187,3 +187,32 @@ EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\bresp
 
 SHARED = re.compile(r"共同|共有|一起|都|同时|\bboth\b|\btogether\b|\bjointly\b|"
                      r"\bin common\b|\bshared?\b|\bsharing\b")
+
+
+_WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"
+                         r"(?:哪些|哪个|哪家|哪几个|哪几家|哪几|哪类|哪种)([\u4e00-\u9fff]{2})")
+_PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                    "will", "can", "could", "should", "would", "of", "kind", "kinds", "type",
+                    "types", "sort", "the", "a", "an", "other", "else", "exactly",
+                    # words for "anything": parts, things (哪些部分组成) ask for no one kind
+                    "parts", "part", "components", "component", "things", "thing", "elements",
+                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分"))
+
+
+def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> str:
+    """The word a question asks for that names no kind the graph has ("which hospitals",
+    哪些大学), or ''. Only when no kind word was found: "what larger region" is a region."""
+    if reading.asked is not None:
+        return ""
+    found = _WHICH_WORD.search(masked)
+    if not found:
+        return ""
+    word = found.group(1) or found.group(2)
+    lex = lex or lexicon()
+    known = [*(w for w, _ in label_words(lex)), *(v.text for v in lex.verbs),
+             *(w for words in lex.properties.values() for w in words), *lex.wording]
+    if word in _PLAIN or word.startswith(("是", "在", "有", "地", "方面")) or any(
+            k == word or k.startswith(word + " ") or (not word.isascii() and k.startswith(
+                word[0]) and word.startswith(k[:len(word)])) for k in known):
+        return ""
+    return word
