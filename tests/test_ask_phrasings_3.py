@@ -137,3 +137,13 @@ def test_a_count_of_a_qualified_kind(store: Any) -> None:
 def test_employment_is_refused(store: Any, question: str) -> None:
     with pytest.raises(Unmappable):
         ask(store, question)
+
+
+# -- one entity related to two others named as a list: the relation, kept to those two ----------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Does Nantong learn from Xiongan and Lingang?", {"region:xiongan", "region:lingang"}),
+    ("南通要学雄安、临港的什么？", {"region:xiongan", "region:lingang"}),
+])
+def test_a_relation_kept_to_the_two_named(store: Any, question: str, expected: set[str]) -> None:
+    assert _ids(store, question) == expected

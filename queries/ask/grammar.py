@@ -238,8 +238,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             kinds3 = [k for k in dict.fromkeys((c.rel_type, c.direction) for c in top)
                       if all(any((c.rel_type, c.direction) == k and c.mention == n for c in top)
                              for n in anchors)]
-            if not kinds3:
-                return None
+            if not kinds3:  # "what is Nantong to learn from Pudong and Lingang": among them
+                return _among(top, anchors, masked, mentions, gaz, reading, asked, verb_text)
             ids = {name: _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
                    for name, n in zip(("x", "y", "z"), anchors, strict=True)}
             return relation_intent(kinds3, asked, reading.where, verb_text, True,
@@ -303,6 +303,30 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     return None
 
 
+def _among(top: list[Candidate], anchors: list[int], masked: str,
+           mentions: tuple[Mention, ...], gaz: Gazetteer, reading: Reading,
+           asked: frozenset[str] | None, verb_text: str
+           ) -> tuple[Intent, dict[str, str]] | None:
+    """One entity related to two others joined as a list ("X learns from A and B", X学A、B的
+    什么; 、 is prepared away as a space): the relation from X, kept to A and B (ids "only:…"
+    say so), or None."""
+    for n in anchors:
+        a, b = (m for m in anchors if m != n)
+        if not re.search(rf"⟨{a}⟩\s?(?:和|与|及|、|,|and|or)?\s?(?:the\s)?⟨{b}⟩", masked):
+            continue
+        kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
+        kinds = [k for k in kinds if k[1] in _OTHER_WAY and all(any(
+            (c.rel_type, c.direction) == (k[0], _OTHER_WAY[k[1]]) and c.mention == m
+            for c in top) for m in (a, b))]
+        if kinds:
+            ids = {"x": _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)}
+            for name, m in (("only:y", a), ("only:z", b)):
+                ids[name] = _pick(mentions[m], (c.entity for c in top if c.mention == m), gaz)
+            return relation_intent(kinds, asked, reading.where, verb_text, False), ids
+    return None
+
+
+_OTHER_WAY = {"out": "in", "in": "out"}
 _LINKS = frozenset({"Infrastructure"})
 _BUILDERS = frozenset({"City", "Region", "Organization"})
 _BUILT = re.compile(r"园区|共建|合建|\bparks?\b|\bbuil[dt]\w*|\bco-?build\w*")

@@ -313,6 +313,10 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if found is None:
         return None
     intent, ids = found
+    kept_to = {k: v for k, v in ids.items() if k.startswith("only:")}  # among those named
+    if kept_to:
+        only = only | frozenset(kept_to.values())
+        ids = {k: v for k, v in ids.items() if k not in kept_to}
     if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
         label = intent.steps[0].kwargs.get("label")
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
