@@ -133,7 +133,8 @@ def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     for item in items:
         assert item["expect"] in ("answer", "refuse"), item
         assert item["kind"] in ("any", "count", "City", "Region", "Park", "Industry",
-                                "Organization", "Mechanism", "Initiative", "Infrastructure"), item
+                                "Organization", "Mechanism", "Initiative", "Infrastructure",
+                                "Source"), item
         if item["kind"] == "count":
             assert isinstance(item["count"], int), item
 

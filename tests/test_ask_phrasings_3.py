@@ -147,3 +147,9 @@ def test_employment_is_refused(store: Any, question: str) -> None:
 ])
 def test_a_relation_kept_to_the_two_named(store: Any, question: str, expected: set[str]) -> None:
     assert _ids(store, question) == expected
+
+
+def test_a_loose_name_followed_by_its_kind_word(store: Any) -> None:
+    ids = _ids(store, "Which sectors does the national advanced manufacturing clusters "
+                      "programme cover?")
+    assert {"industry:high-end-textiles", "industry:shipbuilding-offshore"} <= ids

@@ -163,8 +163,13 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
                 ) -> tuple[Mention, ...]:
     """English names said loosely ("the YRD AI industry alliance", "the new Nantong
     airport"): a run of words whose core (`_core`) is the core of one entity's name, read as
-    that entity where it covers the smaller matches inside it (YRD, AI, Nantong)."""
+    that entity where it covers the smaller matches inside it (YRD, AI, Nantong); a word for
+    the entity's kind may follow ("the national advanced manufacturing cluster programme")."""
     index = _loose_index(gaz)
+    kind_words: dict[str, set[str]] = {}  # programme -> Initiative: the kind said after a name
+    for label, said in lexicon().labels.items():
+        for w in said:
+            kind_words.setdefault(w, set()).add(label)
     words = list(re.finditer(r"[a-z0-9]+", q))
     out = list(mentions)
     taken: list[tuple[int, int]] = []
@@ -176,6 +181,9 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
                     start < b and a < end for a, b in taken):
                 continue  # ("the YRD and the AI alliance" names two)
             ids = index.get(_core(span))
+            if not ids and len(span) > 2 and span[-1] in kind_words:  # "… cluster programme"
+                ids = frozenset(i for i in index.get(_core(span[:-1]), ()) if gaz.entities[
+                    i].label in kind_words[span[-1]])
             if not ids or len(ids) != 1:
                 continue
             inside = [m for m in out if start < m.end and m.start < end]
