@@ -153,3 +153,9 @@ def test_a_loose_name_followed_by_its_kind_word(store: Any) -> None:
     ids = _ids(store, "Which sectors does the national advanced manufacturing clusters "
                       "programme cover?")
     assert {"industry:high-end-textiles", "industry:shipbuilding-offshore"} <= ids
+
+
+def test_a_value_on_the_relation_of_two_alike_names_both(store: Any) -> None:
+    got = ask(store, "Since when has the Nantong ETDZ cooperated with Waigaoqiao Group?")
+    assert {"org:nantong-etdz", "org:waigaoqiao-group"} <= {e.id for e in got.entities}
+    assert ("since", "2020-03-25") in {(prop, str(v)) for _, prop, v in got.values}

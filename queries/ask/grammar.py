@@ -212,7 +212,9 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             other = next((i for i in picked if i != thing), None)
             if other is None:
                 return property_intent(reading.property, False), {"x": thing}
-            return property_intent(reading.property, True), {"x": other, "y": thing}
+            alike = reading.asked is None and gaz.entities[other].label == gaz.entities[
+                thing].label  # (of two kinds, the question's own kind says which it asks)
+            return property_intent(reading.property, True, alike), {"x": other, "y": thing}
     found = _agreeing(candidates(masked, mentions, gaz, reading), masked, mentions, reading)
     if not found and reading.asked and reading.otherwise:  # "which zones": no relation
         wider = replace(reading, asked=reading.asked | reading.otherwise)  # reaches parks;

@@ -184,14 +184,15 @@ def two_entity_intent(asked: frozenset[str]) -> Intent:
                   (Slot("x"), Slot("y")), steps, (), explain)
 
 
-def property_intent(prop: str, two: bool) -> Intent:
+def property_intent(prop: str, two: bool, alike: bool = False) -> Intent:
     """'What tier is {x}'s {y}', 'when was {x} set up': the entity, with its properties and
-    relations (and the relations between the two, where the property sits on one)."""
+    relations (and the relations between the two, where the property sits on one). `alike`:
+    two of one kind (when did the ETDZ sign with Waigaoqiao): the answer names both."""
     if two:
         steps: tuple[Step, ...] = (
             Step("why", ("{x}", "{y}"), empty_on=("NoDirectRelation",),
                  note=f"The relations between {{x}} and {{y}} (their {prop}):"),
-            Step("show", ("{y}",)))
+            Step("show", ("{y}",)), *((Step("show", ("{x}",), also=True),) if alike else ()))
         return Intent(f"property:{prop}", f"What is the {prop} of {{y}} (for {{x}})?",
                       f"{{x}}的{{y}}的{prop}是什么？", (), (Slot("x"), Slot("y")), steps, (),
                       f"why shows the relations between {{x}} and {{y}} with their {prop}; "
