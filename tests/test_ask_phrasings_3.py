@@ -35,6 +35,21 @@ def test_a_name_said_loosely(store: Any, question: str, expected: set[str],
     assert expected <= ids and not ids & never, ids
 
 
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    # a name with words left out, in order, ending with its kind word
+    ("Who is in the Hu-Su-Tong alliance?", {"city:nantong", "city:suzhou"}, set()),
+    ("Which members does the YRD city economic council have?",
+     {"city:changzhou", "city:yancheng"}, {"region:yrd"}),
+    # generic words on their own never name anything ("of the river")
+    ("What has Pudong co-built on the Nantong side of the river?",
+     {"park:qidong-pudong-collab-park"}, {"initiative:yangtze-protection"}),
+])
+def test_a_name_with_words_left_out(store: Any, question: str, expected: set[str],
+                                    never: set[str]) -> None:
+    ids = _ids(store, question)
+    assert expected <= ids and not ids & never, ids
+
+
 def test_names_joined_by_and_are_not_one_loose_name(store: Any) -> None:
     from queries.ask.text import gazetteer, names_in
 
