@@ -133,7 +133,8 @@ def _core(words: Iterable[str]) -> tuple[str, ...]:
 
 
 Index = dict[tuple[str, ...], frozenset[str]]
-_LOOSE: dict[int, tuple[Gazetteer, Index, Index]] = {}
+Heads = dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]  # by the last word (the kind)
+_LOOSE: dict[int, tuple[Gazetteer, Index, Heads]] = {}
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -142,10 +143,10 @@ def _words(text: str) -> tuple[str, ...]:
                  for unit in _units(text) for w in unit.split())
 
 
-def _loose_index(gaz: Gazetteer) -> tuple[Index, Index]:
+def _loose_index(gaz: Gazetteer) -> tuple[Index, Heads]:
     """The core of every English name and alias (two words at least, one of them naming
-    something), and its full words, each with the entities that hold it; cached for the
-    gazetteer."""
+    something), and its full words by their last word, each with the entities that hold it;
+    cached for the gazetteer."""
     held = _LOOSE.get(id(gaz))
     if held is not None and held[0] is gaz:
         return held[1], held[2]
@@ -161,15 +162,16 @@ def _loose_index(gaz: Gazetteer) -> tuple[Index, Index]:
                     owners.setdefault(core, set()).add(e.id)
                     full.setdefault(_words(text), set()).add(e.id)
     index = {k: frozenset(v) for k, v in owners.items()}
-    fulls = {k: frozenset(v) for k, v in full.items()}
+    fulls: Heads = {}
+    for k, v in full.items():
+        fulls.setdefault(k[-1], []).append((k, frozenset(v)))
     if len(_LOOSE) > 4:
         _LOOSE.clear()
     _LOOSE[id(gaz)] = (gaz, index, fulls)
     return index, fulls
 
 
-def _within_a_name(core: tuple[str, ...], index: dict[tuple[str, ...], frozenset[str]]
-                   ) -> frozenset[str]:
+def _within_a_name(core: tuple[str, ...], index: Heads) -> frozenset[str]:
     """The entities whose name holds these words in order and ends with the same kind word
     ("the Hu-Su-Tong alliance": the Hu-Su-Tong industrial chain alliance), where the words
     say more than a kind (not "the city park", "the industrial park"; four words do)."""
@@ -178,8 +180,8 @@ def _within_a_name(core: tuple[str, ...], index: dict[tuple[str, ...], frozenset
                                                 for w in said[:-1])):
         return frozenset()
     found: set[str] = set()
-    for name, ids in index.items():
-        if name[-1] == core[-1] and len(name) > len(core) and _in_order(core, name):
+    for name, ids in index.get(core[-1], ()):
+        if len(name) > len(core) and _in_order(core, name):
             found |= ids
     return frozenset(found)
 
