@@ -104,6 +104,7 @@ def test_what_lies_under_a_place(store: Any, question: str, expected: set[str],
     ("Which bridges are under construction?", {"infra:zhangjinggao-bridge"},
      {"infra:sutong-bridge"}),
     ("哪些大桥已经通车？", {"infra:sutong-bridge"}, {"infra:zhangjinggao-bridge"}),
+    ("哪些过江通道在建中？", {"infra:haitai-tunnel"}, {"infra:sutong-bridge"}),
 ])
 def test_a_status_filters_the_answer(store: Any, question: str, expected: set[str],
                                      never: set[str]) -> None:
@@ -139,6 +140,11 @@ def test_a_misspelt_name_is_read_and_said(store: Any, question: str,
 
 
 # -- counts with a qualifier; what the graph does not record ------------------------------------
+
+def test_a_state_nothing_of_the_kind_holds_is_refused(store: Any) -> None:
+    with pytest.raises(Unmappable):  # parks record no status: not every park listed
+        ask(store, "哪些园区还在规划？")
+
 
 def test_a_count_of_a_qualified_kind(store: Any) -> None:
     got = ask(store, "How many co-built industrial parks does Suqian have in all?")

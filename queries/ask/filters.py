@@ -37,8 +37,9 @@ _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|on
 
 
 # A state said of what is asked (在建, under construction): the entities' status.
-_STATES = ((re.compile(r"在建(?!设)|正在建设|还在建设|建设中|施工中|\bunder construction\b|"
-                       r"\bbeing built\b|\bstill being built\b"), "under-construction"),
+# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
+_STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
+                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
            (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
                        r"\bon the drawing board\b"), "planned"),
            (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
@@ -48,7 +49,7 @@ _STATES = ((re.compile(r"在建(?!设)|正在建设|还在建设|建设中|施�
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
-    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`)
+    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly)
     value: float = 0.0
     said: str = ""
     values: tuple[str, ...] = ()  # for "in"
@@ -95,7 +96,7 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     for pattern, state in _STATES:
         found = pattern.search(q)
         if found:
-            out.append(Filter("status", "in", said=found.group(0), values=(state,)))
+            out.append(Filter("status", "is", said=found.group(0), values=(state,)))
             break
     for pattern, share in _SHARES:
         found = pattern.search(q)
@@ -124,6 +125,9 @@ def apply(filters: tuple[Filter, ...],
     """The entities that meet every condition (one without the property does not)."""
     kept = found
     for f in filters:
+        if f.op == "is":  # a state (在建, planned): what holds it, none where nothing does
+            kept = [(e, rels) for e, rels in kept if str(e.props.get(f.prop)) in f.values]
+            continue
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
             narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]
             if any(e.props.get(f.prop) is not None for e, _ in narrowed):
