@@ -63,6 +63,11 @@ def test_names_joined_by_and_are_not_one_loose_name(store: Any) -> None:
     ("Where will the new Nantong airport be built?", {"city:tongzhou"},
      {"org:shanghai-airport-authority", "city:nantong"}),
     ("Where is Suzhou Industrial Park located?", {"city:suzhou"}, {"park:sip"}),
+    # a place that also holds places: still what it lies in, never its own parts
+    ("Where is Haimen?", {"city:nantong"}, {"park:haimen-hi-tech-zone"}),
+    ("海门在哪里？", {"city:nantong"}, set()),
+    ("Which province is Nantong in?", {"region:jiangsu"},
+     {"region:shanghai-metropolitan-circle"}),
 ])
 def test_where_is_what_it_lies_in(store: Any, question: str, expected: set[str],
                                   never: set[str]) -> None:

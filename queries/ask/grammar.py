@@ -144,14 +144,20 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
 _WHERE = frozenset(("where", "where is", "where are", "where was", "在哪", "在哪里", "在哪儿"))
 
 
+def _where_in(c: Candidate) -> bool:
+    return c.rel_type == "LOCATED_IN" and c.direction == "in" and \
+        c.verb.value.text in _WHERE  # type: ignore[attr-defined]
+
+
 def _agreeing(found: list[Candidate], masked: str, mentions: tuple[Mention, ...],
               reading: Reading) -> list[Candidate]:
     """The candidates that do not read against the question's words: "where is X" asks what
     X lies in, never what lies in X nor another relation; and a verb too common to decide
     (in, 在) is read the way word order says where another reading of it does ("who's in the
     alliance": its members, not where the alliance is)."""
-    found = [c for c in found if not (c.rel_type == "LOCATED_IN" and c.direction == "in"
-                                      and c.verb.value.text in _WHERE)]  # type: ignore[attr-defined]
+    # where X is: X is the subject, whatever the word order said
+    found = [replace(c, direction="out") if c.by_order and _where_in(c) else c for c in found]
+    found = [c for c in found if not _where_in(c)]
     where = [c for c in found if c.rel_type == "LOCATED_IN"
              and c.verb.value.text in _WHERE]  # type: ignore[attr-defined]
     found = where or found  # "where will X be built": where it is, not who builds it
