@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.model import Entity, Relation
@@ -96,7 +96,8 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     for pattern, state in _STATES:
         found = pattern.search(q)
         if found:
-            out.append(Filter("status", "is", said=found.group(0), values=(state,)))
+            out.append(Filter("status", "is", said=found.group(0), values=(state,),
+                              labels=_holding("status")))
             break
     for pattern, share in _SHARES:
         found = pattern.search(q)
@@ -104,6 +105,23 @@ def read_filters(q: str) -> tuple[Filter, ...]:
             out.append(Filter("share", ">", share, found.group(0)))
             break
     return tuple(out)
+
+
+def _holding(prop: str) -> tuple[str, ...]:
+    """The kinds of thing whose entities may hold a property (graph/schema.py)."""
+    from graph.schema import LABELS
+
+    return tuple(sorted(n for n, label in LABELS.items() if prop in label.properties))
+
+
+def asked_of(filters: tuple[Filter, ...], asked: frozenset[str] | None) -> tuple[Filter, ...]:
+    """A state said of a kind that never holds it (哪些园区还在规划: parks record no status)
+    is kept by nothing; said of no kind ("where is the planned airport"), it narrows only
+    what may hold it."""
+    if not asked:
+        return filters
+    return tuple(replace(f, labels=()) if f.op == "is" and not asked & set(f.labels) else f
+                 for f in filters)
 
 
 def _value(f: Filter, entity: Entity, relations: Iterable[Relation]) -> float | None:
@@ -125,8 +143,9 @@ def apply(filters: tuple[Filter, ...],
     """The entities that meet every condition (one without the property does not)."""
     kept = found
     for f in filters:
-        if f.op == "is":  # a state (在建, planned): what holds it, none where nothing does
-            kept = [(e, rels) for e, rels in kept if str(e.props.get(f.prop)) in f.values]
+        if f.op == "is":  # a state (在建, planned): what may hold it must (`asked_of`)
+            kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
+                    or str(e.props.get(f.prop)) in f.values]
             continue
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
             narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]

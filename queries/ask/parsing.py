@@ -16,7 +16,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
-from queries.ask.filters import Filter, kind_filters, read_filters
+from queries.ask.filters import Filter, asked_of, kind_filters, read_filters
 from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
@@ -216,7 +216,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     masked = masked_text(q, mentions)
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
-                   filters=kind_filters(masked, reading.phrase) + read_filters(q))
+                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q),
+                                    reading.asked))
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -320,7 +321,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
         label = intent.steps[0].kwargs.get("label")
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
-    filters = kind_filters(masked, reading.phrase) + read_filters(q)
+    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q), reading.asked)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     if intent.name.startswith("every:") and not (only or filters or about_source) and set(
             leftover_words(masked, read_words)) - ALL_OF_A_KIND:
