@@ -30,13 +30,14 @@ QUESTIONS = ROOT / "tests" / "eval" / "ask_questions.yaml"
 # Round 2: 40 more, written before round 2 changed code, phrased apart from the first set.
 QUESTIONS_2 = ROOT / "tests" / "eval" / "ask_questions_round2.yaml"
 # Round 3: 100 more by a writer who never saw ask's code (78/100 and 3 wrong-kind before round
-# 3's code, 95/100 and 0 after).
+# 3's code, 98/100 and 0 after).
 QUESTIONS_3 = ROOT / "tests" / "eval" / "ask_questions_round3.yaml"
 # The share answered right, a little under what ask reaches (BEFORE: 17.3%, round 1: 81.2%,
-# round 2: 88.5%, round 3: 90.6%; round-2 file: 37.5% before round 2's code, 97.5% after).
-FLOOR = 0.9
-FLOOR_2 = 0.95
-FLOOR_3 = 0.94
+# round 2: 88.5%, round 3: 90.6%, round 4: 91.1%; round-2 file: 37.5% before round 2's code,
+# 97.5% after; round-3 file: 78% before round 4's code, 98% after).
+FLOOR = 0.91
+FLOOR_2 = 0.97
+FLOOR_3 = 0.97
 
 
 @dataclass(frozen=True)
