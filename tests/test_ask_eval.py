@@ -6,7 +6,7 @@ the test asserts a floor on the rate answered right and that no answer lists ent
 another kind than the question asks for without saying so.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3]
 """
 
 from __future__ import annotations
@@ -29,10 +29,15 @@ from queries.ask import Unmappable, ask, gazetteer  # noqa: E402
 QUESTIONS = ROOT / "tests" / "eval" / "ask_questions.yaml"
 # Round 2: 40 more, written before round 2 changed code, phrased apart from the first set.
 QUESTIONS_2 = ROOT / "tests" / "eval" / "ask_questions_round2.yaml"
+# Round 3: 100 more by a writer who never saw ask's code (78/100 and 3 wrong-kind before round
+# 3's code, 98/100 and 0 after).
+QUESTIONS_3 = ROOT / "tests" / "eval" / "ask_questions_round3.yaml"
 # The share answered right, a little under what ask reaches (BEFORE: 17.3%, round 1: 81.2%,
-# round 2: 88.5%, round 3: 90.6%; round-2 file: 37.5% before round 2's code, 97.5% after).
-FLOOR = 0.9
-FLOOR_2 = 0.95
+# round 2: 88.5%, round 3: 90.6%, round 4: 91.1%; round-2 file: 37.5% before round 2's code,
+# 97.5% after; round-3 file: 78% before round 4's code, 98% after).
+FLOOR = 0.91
+FLOOR_2 = 0.97
+FLOOR_3 = 0.97
 
 
 @dataclass(frozen=True)
@@ -108,8 +113,9 @@ def report(verdicts: list[Verdict], show_all: bool = False) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path,floor", [(QUESTIONS, FLOOR), (QUESTIONS_2, FLOOR_2)],
-                         ids=["round1", "round2"])
+@pytest.mark.parametrize("path,floor", [(QUESTIONS, FLOOR), (QUESTIONS_2, FLOOR_2),
+                                        (QUESTIONS_3, FLOOR_3)],
+                         ids=["round1", "round2", "round3"])
 def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
         embedded_built: Any, path: Path, floor: float) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -120,14 +126,16 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     assert rate >= floor, report(verdicts, show_all=True)
 
 
-@pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40)])
+@pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40),
+                                            (QUESTIONS_3, 100)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
     for item in items:
         assert item["expect"] in ("answer", "refuse"), item
         assert item["kind"] in ("any", "count", "City", "Region", "Park", "Industry",
-                                "Organization", "Mechanism", "Initiative", "Infrastructure"), item
+                                "Organization", "Mechanism", "Initiative", "Infrastructure",
+                                "Source"), item
         if item["kind"] == "count":
             assert isinstance(item["count"], int), item
 
@@ -141,6 +149,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        path = QUESTIONS_2 if "--round2" in sys.argv else QUESTIONS
+        path = (QUESTIONS_2 if "--round2" in sys.argv
+                else QUESTIONS_3 if "--round3" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))

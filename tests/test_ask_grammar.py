@@ -328,7 +328,8 @@ def test_conditions_narrow_the_answer(store: Any, question: str, expected: set[s
 CROSSINGS = {"infra:sutong-bridge", "infra:chongqi-bridge", "infra:hu-su-tong-bridge",
              "infra:hu-su-tong-railway", "infra:chongqi-rail-road-bridge", "infra:haitai-tunnel",
              "infra:chonghai-crossing", "infra:sutong-second-crossing",
-             "infra:zhangjinggao-bridge", "infra:shanghai-yangtze-tunnel-bridge"}
+             "infra:zhangjinggao-bridge", "infra:shanghai-yangtze-tunnel-bridge",
+             "infra:tong-su-jia-yong-railway"}  # (over the Hu-Su-Tong bridge)
 BRIDGES = {"infra:sutong-bridge", "infra:chongqi-bridge", "infra:hu-su-tong-bridge",
            "infra:chongqi-rail-road-bridge", "infra:zhangjinggao-bridge"}
 

@@ -28,6 +28,7 @@ The modules, in the order a question goes through them:
 - text: normalising a question, the gazetteer, recognising the entities it names;
 - phrases: the question masked, a bare phrase asked in full, names inside the asking phrase;
 - matching: which intents the masked question matches, binding entities to slots;
+- membership: an alliance's members (MEMBER_OF) and those that take part (PARTICIPATES_IN);
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
 - parsing: the outcome (Parsed, or Unmappable with the closest questions);
 - answering: running the intent's queries (AskAnswer), and the values a question asks for.

@@ -165,7 +165,7 @@ class AskAnswer:
         props: list[str] = []
         name = self.parsed.intent.name
         if name.startswith("property:"):
-            props.append(name.split(":", 1)[1])
+            props.extend(name.split(":", 1)[1].split("+"))
         props.extend(f.prop for f in self.parsed.filters if f.op != "in")
         return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.model import Entity, Relation
@@ -36,10 +36,20 @@ _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|on
            (re.compile(r"过半|超过一半|控股|半数以上|\bmajority\b|more than half"), 50.0))
 
 
+# A state said of what is asked (在建, under construction): the entities' status.
+# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
+_STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
+                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
+           (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
+                       r"\bon the drawing board\b"), "planned"),
+           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
+            "open"))
+
+
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
-    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`)
+    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly)
     value: float = 0.0
     said: str = ""
     values: tuple[str, ...] = ()  # for "in"
@@ -83,12 +93,35 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         else:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
+    for pattern, state in _STATES:
+        found = pattern.search(q)
+        if found:
+            out.append(Filter("status", "is", said=found.group(0), values=(state,),
+                              labels=_holding("status")))
+            break
     for pattern, share in _SHARES:
         found = pattern.search(q)
         if found:
             out.append(Filter("share", ">", share, found.group(0)))
             break
     return tuple(out)
+
+
+def _holding(prop: str) -> tuple[str, ...]:
+    """The kinds of thing whose entities may hold a property (graph/schema.py)."""
+    from graph.schema import LABELS
+
+    return tuple(sorted(n for n, label in LABELS.items() if prop in label.properties))
+
+
+def asked_of(filters: tuple[Filter, ...], asked: frozenset[str] | None) -> tuple[Filter, ...]:
+    """A state said of a kind that never holds it (哪些园区还在规划: parks record no status)
+    is kept by nothing; said of no kind ("where is the planned airport"), it narrows only
+    what may hold it."""
+    if not asked:
+        return filters
+    return tuple(replace(f, labels=()) if f.op == "is" and not asked & set(f.labels) else f
+                 for f in filters)
 
 
 def _value(f: Filter, entity: Entity, relations: Iterable[Relation]) -> float | None:
@@ -110,6 +143,10 @@ def apply(filters: tuple[Filter, ...],
     """The entities that meet every condition (one without the property does not)."""
     kept = found
     for f in filters:
+        if f.op == "is":  # a state (在建, planned): what may hold it must (`asked_of`)
+            kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
+                    or str(e.props.get(f.prop)) in f.values]
+            continue
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
             narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]
             if any(e.props.get(f.prop) is not None for e, _ in narrowed):

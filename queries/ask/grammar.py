@@ -21,14 +21,15 @@ from dataclasses import dataclass, replace
 from graph.gazetteer import Gazetteer, Mention
 from graph.schema import REL_TYPES
 from queries.ask.intents import Intent
-from queries.ask.lexicon import Lexicon, Verb, lexicon
+from queries.ask.lexicon import Verb
+from queries.ask.membership import if_none, widened
 from queries.ask.reading import (
     NEIGHBOURS,
     PARTNERS,
     PASSIVE,
     Hit,
     Reading,
-    label_words,
+    unknown_kind,
 )
 from queries.ask.shapes import (
     every_intent,
@@ -140,6 +141,40 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     return out
 
 
+_WHERE = frozenset(("where", "where is", "where are", "where was", "在哪", "在哪里", "在哪儿"))
+
+
+def _where_in(c: Candidate) -> bool:
+    return c.rel_type == "LOCATED_IN" and c.direction == "in" and \
+        c.verb.value.text in _WHERE  # type: ignore[attr-defined]
+
+
+def _agreeing(found: list[Candidate], masked: str, mentions: tuple[Mention, ...],
+              reading: Reading) -> list[Candidate]:
+    """The candidates that do not read against the question's words: "where is X" asks what
+    X lies in, never what lies in X nor another relation; and a verb too common to decide
+    (in, 在) is read the way word order says where another reading of it does ("who's in the
+    alliance": its members, not where the alliance is)."""
+    # where X is: X is the subject, whatever the word order said
+    found = [replace(c, direction="out") if c.by_order and _where_in(c) else c for c in found]
+    found = [c for c in found if not _where_in(c)]
+    where = [c for c in found if c.rel_type == "LOCATED_IN"
+             and c.verb.value.text in _WHERE]  # type: ignore[attr-defined]
+    found = where or found  # "where will X be built": where it is, not who builds it
+    spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+
+    def agrees(c: Candidate) -> bool:
+        verb = c.verb.value
+        assert isinstance(verb, Verb)
+        return verb.symmetric or c.direction == "both" or c.direction == _direction(
+            verb, c.verb, mentions[c.mention], reading, masked, spans[c.mention])
+
+    weak = [c for c in found if _weak(c.verb.value.text)]  # type: ignore[attr-defined]
+    if any(agrees(c) for c in weak):
+        found = [c for c in found if c not in weak or agrees(c)]
+    return found
+
+
 # -- the reading as an intent ------------------------------------------------------------------
 
 def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
@@ -151,35 +186,6 @@ def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
     said = mention.text.casefold()
     literal = [i for i in ids if any(a.casefold() == said for a in gaz.entities[i].aliases)]
     return next((i for i in ids if i in named), literal[0] if literal else ids[0])
-
-
-_WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"
-                         r"(?:哪些|哪个|哪家|哪几个|哪几家|哪几|哪类|哪种)([\u4e00-\u9fff]{2})")
-_PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
-                    "will", "can", "could", "should", "would", "of", "kind", "kinds", "type",
-                    "types", "sort", "the", "a", "an", "other", "else", "exactly",
-                    # words for "anything": parts, things (哪些部分组成) ask for no one kind
-                    "parts", "part", "components", "component", "things", "thing", "elements",
-                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分"))
-
-
-def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> str:
-    """The word a question asks for that names no kind the graph has ("which hospitals",
-    哪些大学), or ''. Only when no kind word was found: "what larger region" is a region."""
-    if reading.asked is not None:
-        return ""
-    found = _WHICH_WORD.search(masked)
-    if not found:
-        return ""
-    word = found.group(1) or found.group(2)
-    lex = lex or lexicon()
-    known = [*(w for w, _ in label_words(lex)), *(v.text for v in lex.verbs),
-             *(w for words in lex.properties.values() for w in words), *lex.wording]
-    if word in _PLAIN or word.startswith(("是", "在", "有", "地", "方面")) or any(
-            k == word or k.startswith(word + " ") or (not word.isascii() and k.startswith(
-                word[0]) and word.startswith(k[:len(word)])) for k in known):
-        return ""
-    return word
 
 
 def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
@@ -202,11 +208,20 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         b = int(route.group(2) or route.group("b"))
         return route_intent(), {"x": _pick(mentions[a], mentions[a].ids, gaz),
                                 "y": _pick(mentions[b], mentions[b].ids, gaz)}
-    if reading.property and reading.asked is None and mentions:
-        return property_intent(reading.property, len(mentions) > 1), {
-            "x": _pick(mentions[0], mentions[0].ids, gaz),
-            **({"y": _pick(mentions[-1], mentions[-1].ids, gaz)} if len(mentions) > 1 else {})}
-    found = candidates(masked, mentions, gaz, reading)
+    if reading.property and mentions:
+        picked = [_pick(m, m.ids, gaz) for m in mentions]
+        # 高技术船舶在南通算哪一档产业: the property of the one of the kind asked (for the other)
+        of_kind = [i for i in picked if reading.asked and reading.phrase
+                   and gaz.entities[i].label in reading.asked]  # (谁, who: an actor asked)
+        if reading.asked is None or of_kind:
+            thing = of_kind[0] if of_kind else picked[-1]
+            other = next((i for i in picked if i != thing), None)
+            if other is None:
+                return property_intent(reading.property, False), {"x": thing}
+            alike = reading.asked is None and gaz.entities[other].label == gaz.entities[
+                thing].label  # (of two kinds, the question's own kind says which it asks)
+            return property_intent(reading.property, True, alike), {"x": other, "y": thing}
+    found = _agreeing(candidates(masked, mentions, gaz, reading), masked, mentions, reading)
     if not found and reading.asked and reading.otherwise:  # "which zones": no relation
         wider = replace(reading, asked=reading.asked | reading.otherwise)  # reaches parks;
         found = candidates(masked, mentions, gaz, wider)  # regions, then
@@ -231,8 +246,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             kinds3 = [k for k in dict.fromkeys((c.rel_type, c.direction) for c in top)
                       if all(any((c.rel_type, c.direction) == k and c.mention == n for c in top)
                              for n in anchors)]
-            if not kinds3:
-                return None
+            if not kinds3:  # "what is Nantong to learn from Pudong and Lingang": among them
+                return _among(top, anchors, masked, mentions, gaz, reading, asked, verb_text)
             ids = {name: _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
                    for name, n in zip(("x", "y", "z"), anchors, strict=True)}
             return relation_intent(kinds3, asked, reading.where, verb_text, True,
@@ -243,8 +258,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                                          if c.mention == a))
             kinds_b = {(c.rel_type, c.direction) for c in top if c.mention == b}
             label_a = gaz.entities[next(c.entity for c in top if c.mention == a)].label
-            kinds_a = _widened(_towards(kinds_a, masked), asked, label_a)
-            kinds_b = set(_widened(_towards(sorted(kinds_b, key=str), masked), asked,
+            kinds_a = widened(_towards(kinds_a, masked), asked, label_a)
+            kinds_b = set(widened(_towards(sorted(kinds_b, key=str), masked), asked,
                                    label_a))
             both = [k for k in kinds_a if k in kinds_b] or kinds_a
             ids = {"x": _pick(mentions[a], (c.entity for c in top if c.mention == a), gaz),
@@ -258,7 +273,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
-        kinds = _widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
+        kinds = widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
         building = ("CO_BUILDS", "out") in kinds or (
             any(t == "COOPERATES_WITH" for t, _ in kinds) and _BUILT.search(masked))
         if building and gaz.entities[entity].label in _BUILDERS and PARTNERS.search(masked) \
@@ -273,7 +288,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                              if (c.by_order and _weak(masked[c.verb.start:c.verb.end])) or
                              (c.rel_type in _EITHER_WAY and not c.verb.value.active))
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
-                                by_order, otherwise=reading.otherwise), {"x": entity})
+                                by_order, otherwise=reading.otherwise,
+                                if_none=if_none(kinds)), {"x": entity})
     if not mentions:
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
@@ -295,6 +311,30 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
     return None
 
 
+def _among(top: list[Candidate], anchors: list[int], masked: str,
+           mentions: tuple[Mention, ...], gaz: Gazetteer, reading: Reading,
+           asked: frozenset[str] | None, verb_text: str
+           ) -> tuple[Intent, dict[str, str]] | None:
+    """One entity related to two others joined as a list ("X learns from A and B", X学A、B的
+    什么; 、 is prepared away as a space): the relation from X, kept to A and B (ids "only:…"
+    say so), or None."""
+    for n in anchors:
+        a, b = (m for m in anchors if m != n)
+        if not re.search(rf"⟨{a}⟩\s?(?:和|与|及|、|,|and|or)?\s?(?:the\s)?⟨{b}⟩", masked):
+            continue
+        kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
+        kinds = [k for k in kinds if k[1] in _OTHER_WAY and all(any(
+            (c.rel_type, c.direction) == (k[0], _OTHER_WAY[k[1]]) and c.mention == m
+            for c in top) for m in (a, b))]
+        if kinds:
+            ids = {"x": _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)}
+            for name, m in (("only:y", a), ("only:z", b)):
+                ids[name] = _pick(mentions[m], (c.entity for c in top if c.mention == m), gaz)
+            return relation_intent(kinds, asked, reading.where, verb_text, False), ids
+    return None
+
+
+_OTHER_WAY = {"out": "in", "in": "out"}
 _LINKS = frozenset({"Infrastructure"})
 _BUILDERS = frozenset({"City", "Region", "Organization"})
 _BUILT = re.compile(r"园区|共建|合建|\bparks?\b|\bbuil[dt]\w*|\bco-?build\w*")
@@ -321,27 +361,6 @@ def _towards(kinds: list[tuple[str | None, str]], masked: str
         return kinds
     want = "out" if up else "in"
     return list(dict.fromkeys((t, want if t in _TOWARDS else d) for t, d in kinds))
-
-
-# Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
-# PARTICIPATES_IN (a city that takes part in an alliance through its chambers): a question
-# about members of, or memberships in, organisations reads both.
-_ALSO = {"MEMBER_OF": ("PARTICIPATES_IN", "Organization")}
-
-
-def _widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
-             label: str) -> list[tuple[str | None, str]]:
-    """The relation kinds read, with those a question about them also means (`_ALSO`)."""
-    out = list(kinds)
-    for rel_type, direction in kinds:
-        if rel_type not in _ALSO:
-            continue
-        other, target = _ALSO[rel_type]
-        fits = (direction == "out" and asked is not None and target in asked) or (
-            direction == "in" and label == target)
-        if fits and (other, direction) not in out:
-            out.append((other, direction))
-    return out
 
 
 def _coordinated(masked: str, mentions: tuple[Mention, ...], a: int, b: int,

@@ -142,3 +142,30 @@ def suggest_entities(chunk: str, gaz: Gazetteer, limit: int = 3) -> list[Entity]
             if entity not in out:
                 out.append(entity)
     return out[:limit]
+
+
+def respelt(question: str, gaz: Gazetteer) -> tuple[str, list[str]] | None:
+    """The question with each misspelt name written as the entity it almost names
+    ("biomedecine" -> Biomedicine, 苏洲工业园区 -> 苏州工业园区) and a note for each, or None
+    when no word nothing read is one. Tried once every reading has failed: a near miss is
+    never read where the words as written answer."""
+    from graph.gazetteer import mask, prepare
+    from queries.ask.reading import find, label_words, read
+    from queries.ask.text import names_in
+
+    q, mentions = names_in(question, gaz)
+    masked = mask(q, mentions)
+    reading = read(masked, text=q)
+    spans = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
+                                        *find(label_words(), masked))]
+    words = [w for w in leftover_words(masked, spans) if len(w) >= (3 if w.isascii() else 2)]
+    notes: list[str] = []
+    found = near_misses(question, q, words, mentions, gaz, notes)
+    if not found:
+        return None
+    out = prepare(question)
+    for m in sorted(found, key=lambda m: -m.start):
+        entity = gaz.entities[m.ids[0]]
+        said = entity.name if has_han(m.text) else (entity.name_en or entity.name)
+        out = out[:m.start] + said + out[m.end:]
+    return out, notes

@@ -16,14 +16,15 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import LABELS
-from queries.ask.filters import Filter, kind_filters, read_filters
-from queries.ask.grammar import reading_intent, unknown_kind
+from queries.ask.filters import Filter, asked_of, kind_filters, read_filters
+from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
 from queries.ask.leftovers import (
     conjunct_words,
     leftover_words,
     near_misses,
     original,
+    respelt,
     suggest_entities,
 )
 from queries.ask.lexicon import lexicon
@@ -35,7 +36,7 @@ from queries.ask.phrases import (
     named_in_phrase,
     place_in_phrase,
 )
-from queries.ask.reading import find, label_words, read
+from queries.ask.reading import find, label_words, read, unknown_kind
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -169,12 +170,14 @@ def _choose(mention: Mention, slot: Slot, others: list[Mention], gaz: Gazetteer)
     return ids
 
 
-def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
+def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
+          respelling: bool = False) -> Parsed:
     """Which intent does this question ask, about which entities? Raises Unmappable.
 
     The intent table first (its intents are tuned questions: tiers, links, comparisons);
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
-    the analyst's own intents (queries/ask/user.py), tried first."""
+    the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
+    it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
     unheld = _unheld(question, gaz)
     if not unheld and _sets(names_in(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
         grammar = parse_grammar(question, gaz)
@@ -186,6 +189,14 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
         grammar = None if unheld or exc.final else parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
+        again = None if unheld or exc.final or respelling else respelt(question, gaz)
+        if again is not None:  # "biomedecine", 苏洲: once more, the name as the graph has it
+            try:
+                got = parse(again[0], gaz, extra, respelling=True)
+            except Unmappable:
+                got = None
+            if got is not None:
+                return replace(got, question=question, notes=(*again[1], *got.notes))
         full = None if unheld or exc.final else framed(question, gaz)
         if full is not None:  # "Nantong's industries?", 南通的园区？
             return replace(parse(full, gaz, extra), question=question)
@@ -205,7 +216,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Pars
     masked = masked_text(q, mentions)
     reading = read(masked, text=q)
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
-                   filters=kind_filters(masked, reading.phrase) + read_filters(q))
+                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q),
+                                    reading.asked))
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -302,18 +314,22 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if found is None:
         return None
     intent, ids = found
+    kept_to = {k: v for k, v in ids.items() if k.startswith("only:")}  # among those named
+    if kept_to:
+        only = only | frozenset(kept_to.values())
+        ids = {k: v for k, v in ids.items() if k not in kept_to}
     if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
         label = intent.steps[0].kwargs.get("label")
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
-    filters = kind_filters(masked, reading.phrase) + read_filters(q)
+    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q), reading.asked)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     if intent.name.startswith("every:") and not (only or filters or about_source) and set(
             leftover_words(masked, read_words)) - ALL_OF_A_KIND:
         return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
     if intent.name.startswith("property:") and len(slots) == 1:
-        held = _HELD_AS.get(intent.name.split(":", 1)[1])
-        if held and not any(slots["x"].props.get(p) for p in held):
+        helds = [_HELD_AS.get(p) for p in intent.name.split(":", 1)[1].split("+")]
+        if all(helds) and not any(slots["x"].props.get(p) for h in helds for p in h or ()):
             return None  # "what is the area of Qidong": the graph records none
     ends = {e.label for e in slots.values()}
     if intent.name == "route" and reading.asked is None and len(ends) == 1:

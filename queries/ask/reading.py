@@ -84,7 +84,7 @@ class Reading:
     questions: tuple[Hit, ...]  # question words
     verbs: tuple[Hit, ...]  # lexicon verbs (value: Verb)
     where: dict[str, str]  # qualifiers (千亿级 -> tier)
-    property: str | None = None  # a property asked about (哪年成立 -> established)
+    property: str | None = None  # the properties asked about (哪年成立 -> established), "+"
     phrase: tuple[int, int] | None = None  # where the asking phrase stands (哪些…联盟)
     each: bool = False  # 分别, 各, respectively: what each of several entities relates to
     otherwise: frozenset[str] = frozenset()  # the kinds asked where none of `asked` is found
@@ -130,7 +130,9 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         rest = hits[n + 1:]
         rest = [h for h in rest if h.start >= hit.end]
         while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
-                hit.end:rest[0].start]):
+                hit.end:rest[0].start]) and not (rest[0].end - rest[0].start == 1 and
+                                                 rest[0].start == hit.end):
+            # (one character glued on ends the word it follows: 工业园+区 is a park)
             hit = rest[0]  # 哪些长三角产业联盟: the head is the last word
             rest = [h for h in rest if h.start >= hit.end]
             word = masked[hit.start:hit.end]
@@ -161,8 +163,10 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
         if find(((w, None) for w in qualifier.words), text or masked):
             where.update(qualifier.where)
             break
-    prop = next((name for name, words in lex.properties.items()
-                 if find(((w, None) for w in words), masked)), None)
+    said_props = sorted((hits[0].start, name) for name, words in lex.properties.items()
+                        if (hits := find(((w, None) for w in words), masked)))
+    # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
+    prop = "+".join(name for _, name in said_props) or None
     asked, phrase = asked_phrase(masked, lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
@@ -183,3 +187,32 @@ EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\bresp
 
 SHARED = re.compile(r"共同|共有|一起|都|同时|\bboth\b|\btogether\b|\bjointly\b|"
                      r"\bin common\b|\bshared?\b|\bsharing\b")
+
+
+_WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"
+                         r"(?:哪些|哪个|哪家|哪几个|哪几家|哪几|哪类|哪种)([\u4e00-\u9fff]{2})")
+_PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                    "will", "can", "could", "should", "would", "of", "kind", "kinds", "type",
+                    "types", "sort", "the", "a", "an", "other", "else", "exactly",
+                    # words for "anything": parts, things (哪些部分组成) ask for no one kind
+                    "parts", "part", "components", "component", "things", "thing", "elements",
+                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分"))
+
+
+def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> str:
+    """The word a question asks for that names no kind the graph has ("which hospitals",
+    哪些大学), or ''. Only when no kind word was found: "what larger region" is a region."""
+    if reading.asked is not None:
+        return ""
+    found = _WHICH_WORD.search(masked)
+    if not found:
+        return ""
+    word = found.group(1) or found.group(2)
+    lex = lex or lexicon()
+    known = [*(w for w, _ in label_words(lex)), *(v.text for v in lex.verbs),
+             *(w for words in lex.properties.values() for w in words), *lex.wording]
+    if word in _PLAIN or word.startswith(("是", "在", "有", "地", "方面")) or any(
+            k == word or k.startswith(word + " ") or (not word.isascii() and k.startswith(
+                word[0]) and word.startswith(k[:len(word)])) for k in known):
+        return ""
+    return word

@@ -61,14 +61,16 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                     by_order: frozenset[tuple[str | None, str]] = frozenset(),
                     three: bool = False, each: bool = False,
                     each_if_none: bool = False,
-                    otherwise: frozenset[str] = frozenset()) -> Intent:
+                    otherwise: frozenset[str] = frozenset(),
+                    if_none: frozenset[tuple[str | None, str]] = frozenset()) -> Intent:
     """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
 
     Two or three entities: what they share; `each` (分别, 各, or, respectively): what each
     one relates to, together; `each_if_none` (a list of one kind, A和B): that, when they
     share nothing (said so). When they find nothing: the other direction where only word
     order chose it, then what the graph relates to {x} of the kind asked for, through any
-    type (each said so)."""
+    type (each said so). `if_none`: kinds read only where the others find nothing (an
+    alliance's members: those that only take part, where none is listed)."""
     steps: list[Step] = []
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
@@ -97,7 +99,14 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                          if not step.only_if_empty)
     else:
         for rel_type, direction in rel_types:
-            steps.extend(_steps_related("x", rel_type, direction, asked, where))
+            if (rel_type, direction) not in if_none:
+                steps.extend(_steps_related("x", rel_type, direction, asked, where))
+        for rel_type, direction in rel_types:
+            if (rel_type, direction) in if_none:
+                steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
+                                  answers=True, note=f"None recorded; through {rel_type}:")
+                             for step in _steps_related("x", rel_type, direction, asked, where)
+                             if not step.only_if_empty)
         for rel_type, direction in rel_types:
             if (rel_type, direction) in by_order:
                 steps.extend(Step("related", ("{x}",), {
@@ -175,14 +184,15 @@ def two_entity_intent(asked: frozenset[str]) -> Intent:
                   (Slot("x"), Slot("y")), steps, (), explain)
 
 
-def property_intent(prop: str, two: bool) -> Intent:
+def property_intent(prop: str, two: bool, alike: bool = False) -> Intent:
     """'What tier is {x}'s {y}', 'when was {x} set up': the entity, with its properties and
-    relations (and the relations between the two, where the property sits on one)."""
+    relations (and the relations between the two, where the property sits on one). `alike`:
+    two of one kind (when did the ETDZ sign with Waigaoqiao): the answer names both."""
     if two:
         steps: tuple[Step, ...] = (
             Step("why", ("{x}", "{y}"), empty_on=("NoDirectRelation",),
                  note=f"The relations between {{x}} and {{y}} (their {prop}):"),
-            Step("show", ("{y}",)))
+            Step("show", ("{y}",)), *((Step("show", ("{x}",), also=True),) if alike else ()))
         return Intent(f"property:{prop}", f"What is the {prop} of {{y}} (for {{x}})?",
                       f"{{x}}的{{y}}的{prop}是什么？", (), (Slot("x"), Slot("y")), steps, (),
                       f"why shows the relations between {{x}} and {{y}} with their {prop}; "

@@ -30,6 +30,7 @@ GENERIC = frozenset((
     "holding", "linkage", "coastal", "collaboration", "industries", "group", "co", "ltd",
     "area", "new"))
 _CONNECTORS = frozenset(("and", "of", "the", "for"))
+_ARTICLES = frozenset(("the", "a", "an", "its"))
 # Words that do not name one thing on their own: what is kept must hold another.
 COMMON = frozenset((
     "city", "cities", "north", "south", "east", "west", "northern", "southern", "eastern",
@@ -120,10 +121,124 @@ _CATEGORY = re.compile(r"^\s?(?:这个|这一|这些)?(?:大类|门类|类别|�
                        r"^\s?(?:category|categories)\b")
 
 
+def _core(words: Iterable[str]) -> tuple[str, ...]:
+    """A name's words without the generic ones, the connectors and plural endings: "the new
+    Nantong airport" and "Nantong New Airport" are one core (nantong airport)."""
+    out = []
+    for w in words:
+        if w in GENERIC or w in _CONNECTORS or w in _ARTICLES:
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return tuple(out)
+
+
+Index = dict[tuple[str, ...], frozenset[str]]
+Heads = dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]  # by the last word (the kind)
+_LOOSE: dict[int, tuple[Gazetteer, Index, Heads]] = {}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A name's words, plural endings dropped (`_core` without leaving anything out)."""
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                 for unit in _units(text) for w in unit.split())
+
+
+def _loose_index(gaz: Gazetteer) -> tuple[Index, Heads]:
+    """The core of every English name and alias (two words at least, one of them naming
+    something), and its full words by their last word, each with the entities that hold it;
+    cached for the gazetteer."""
+    held = _LOOSE.get(id(gaz))
+    if held is not None and held[0] is gaz:
+        return held[1], held[2]
+    owners: dict[tuple[str, ...], set[str]] = {}
+    full: dict[tuple[str, ...], set[str]] = {}
+    for e in gaz.entities.values():
+        if e.label == "Source":
+            continue
+        for text in (e.name_en, *e.aliases):
+            if text and text.isascii():
+                core = _core(w for unit in _units(text) for w in unit.split())
+                if len(core) >= 2 and any(w not in COMMON for w in core):
+                    owners.setdefault(core, set()).add(e.id)
+                    full.setdefault(_words(text), set()).add(e.id)
+    index = {k: frozenset(v) for k, v in owners.items()}
+    fulls: Heads = {}
+    for k, v in full.items():
+        fulls.setdefault(k[-1], []).append((k, frozenset(v)))
+    if len(_LOOSE) > 4:
+        _LOOSE.clear()
+    _LOOSE[id(gaz)] = (gaz, index, fulls)
+    return index, fulls
+
+
+def _within_a_name(core: tuple[str, ...], index: Heads) -> frozenset[str]:
+    """The entities whose name holds these words in order and ends with the same kind word
+    ("the Hu-Su-Tong alliance": the Hu-Su-Tong industrial chain alliance), where the words
+    say more than a kind (not "the city park", "the industrial park"; four words do)."""
+    said = [w for w in core if w not in _CONNECTORS and w not in _ARTICLES]
+    if len(said) < 2 or (len(said) < 4 and all(w in COMMON or w in GENERIC
+                                                for w in said[:-1])):
+        return frozenset()
+    found: set[str] = set()
+    for name, ids in index.get(core[-1], ()):
+        if len(name) > len(core) and _in_order(core, name):
+            found |= ids
+    return frozenset(found)
+
+
+def _in_order(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    rest = iter(name)
+    return all(w in rest for w in words)
+
+
+_MAX_SPAN = 12  # words in a loosely said name
+
+
+def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
+                ) -> tuple[Mention, ...]:
+    """English names said loosely ("the YRD AI industry alliance", "the new Nantong
+    airport"): a run of words whose core (`_core`) is the core of one entity's name, read as
+    that entity where it covers the smaller matches inside it (YRD, AI, Nantong); a word for
+    the entity's kind may follow ("the national advanced manufacturing cluster programme")."""
+    index, fulls = _loose_index(gaz)
+    kind_words: dict[str, set[str]] = {}  # programme -> Initiative: the kind said after a name
+    for label, said in lexicon().labels.items():
+        for w in said:
+            kind_words.setdefault(w, set()).add(label)
+    words = list(re.finditer(r"[a-z0-9]+", q))
+    out = list(mentions)
+    taken: list[tuple[int, int]] = []
+    for length in range(min(_MAX_SPAN, len(words)), 1, -1):
+        for i in range(len(words) - length + 1):
+            start, end = words[i].start(), words[i + length - 1].end()
+            span = [w.group() for w in words[i:i + length]]
+            if span[0] in _ARTICLES | _CONNECTORS or "and" in span or "or" in span or any(
+                    start < b and a < end for a, b in taken):
+                continue  # ("the YRD and the AI alliance" names two)
+            ids = index.get(_core(span))
+            if not ids and len(span) > 2 and span[-1] in kind_words:  # "… cluster programme"
+                ids = frozenset(i for i in index.get(_core(span[:-1]), ()) if gaz.entities[
+                    i].label in kind_words[span[-1]])
+            inside = [m for m in out if start < m.end and m.start < end]
+            if not ids and not any(m.start <= start and end <= m.end for m in inside):
+                ids = _within_a_name(_words(" ".join(span)), fulls)  # words left out
+            if not ids or len(ids) != 1:
+                continue
+            if any(m.start < start or m.end > end for m in inside) or (inside and all(
+                    set(m.ids) == ids for m in inside)):
+                continue  # a longer name runs past it, or the name was read as it is
+            out = [m for m in out if m not in inside]
+            out.append(Mention(start, end, q[start:end], tuple(ids), "loose name"))
+            taken.append((start, end))
+    return tuple(sorted(out, key=lambda m: m.start))
+
+
 def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     """The prepared question and the entities it names (graph.gazetteer.recognise), a name
-    followed by a word for a category read as that category where the graph holds one."""
+    followed by a word for a category read as that category where the graph holds one, and
+    English names said loosely (`loose_names`)."""
     q, mentions = recognise(question, gaz)
+    mentions = loose_names(q, mentions, gaz)
     out = []
     for m in mentions:
         if _CATEGORY.search(q[m.end:]) and all(gaz.entities[i].label == "Industry"
