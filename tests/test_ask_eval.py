@@ -6,7 +6,7 @@ the test asserts a floor on the rate answered right and that no answer lists ent
 another kind than the question asks for without saying so.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4]
 """
 
 from __future__ import annotations
@@ -35,6 +35,17 @@ QUESTIONS_3 = ROOT / "tests" / "eval" / "ask_questions_round3.yaml"
 # The share answered right, a little under what ask reaches (BEFORE: 17.3%, round 1: 81.2%,
 # round 2: 88.5%, round 3: 90.6%, round 4: 91.1%; round-2 file: 37.5% before round 2's code,
 # 97.5% after; round-3 file: 78% before round 4's code, 98% after).
+# Round 4: 60 more by another writer who never saw ask's code nor the other sets, written
+# while round 3's code was being built and measured once it was merged, before anyone working
+# on ask read it (60.0% with round 2's code, 71.7% with round 3's): the held-out figure. It is
+# kept as measured: the floor pins what ask reaches, and its two wrong-kind answers are named
+# (issue 11 is open for them) so that a new one fails.
+QUESTIONS_4 = ROOT / "tests" / "eval" / "ask_questions_round4.yaml"
+FLOOR_4 = 0.71
+KNOWN_WRONG_KIND_4 = frozenset({
+    "What tier is shipbuilding & offshore engineering in Nantong?",  # names the city too
+    "Any parks or projects in Rudong county?",  # a port listed among the parks
+})
 FLOOR = 0.91
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -126,8 +137,17 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     assert rate >= floor, report(verdicts, show_all=True)
 
 
+def test_held_out_round_four_as_measured(embedded_built: Any) -> None:
+    verdicts = evaluate(embedded_built, QUESTIONS_4)
+    print(report(verdicts, show_all=True))
+    rate = sum(v.right for v in verdicts) / len(verdicts)
+    wrong_kind = {v.item["q"] for v in verdicts if v.wrong_kind}
+    assert wrong_kind <= KNOWN_WRONG_KIND_4, report(verdicts, show_all=True)
+    assert rate >= FLOOR_4, report(verdicts, show_all=True)
+
+
 @pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40),
-                                            (QUESTIONS_3, 100)])
+                                            (QUESTIONS_3, 100), (QUESTIONS_4, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -150,6 +170,7 @@ if __name__ == "__main__":
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
         path = (QUESTIONS_2 if "--round2" in sys.argv
-                else QUESTIONS_3 if "--round3" in sys.argv else QUESTIONS)
+                else QUESTIONS_3 if "--round3" in sys.argv
+                else QUESTIONS_4 if "--round4" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
