@@ -28,7 +28,6 @@ TOP_LEVEL = "category"
 def industry_holdings(rels: Relations, side: Entity) -> dict[str, Chain]:
     """Every industry the side has (itself or through its districts), with its best chain."""
     found: dict[str, Chain] = {}
-    prefetch_places(rels, (side.id,))
     for place, chain in sorted(places(rels, side).items()):
         for industry, hop in by_other_end(rels(place), place, INDUSTRY_TYPES).items():
             if rels.label(industry) != "Industry":
