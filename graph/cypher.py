@@ -269,6 +269,18 @@ CALL (n) {{
 RETURN rels, [x IN ends + [n] | {{node: x,
         label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
 
+# relations_of for a whole frontier: one row per id found, with the entities at the ends.
+RELATIONS_OF_MANY_WITH_ENDS = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+CALL (n) {{
+  OPTIONAL MATCH (n)-[r]-(m:{ENTITY})
+  RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
+                  props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
+}}
+RETURN id, rels, [x IN ends + [n] | {{node: x,
+        label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
+
 ALL_RELATIONS = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
 {_REL_RETURN}"""

@@ -261,6 +261,22 @@ class EmbeddedStore:
             (entity_id, entity_id, entity_id)).fetchall()
         return sort_relations([db.relation_of(r) for r in rows])
 
+    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+        wanted = sorted(set(ids))
+        found: dict[str, list[Relation]] = {i: [] for i in wanted}
+        conn = self._read()
+        # A relation belongs to its start's list (first half) and, unless a self loop, to its
+        # end's (second half); both ends may be in the same chunk.
+        for chunk in db.chunks(wanted, db.CHUNK // 2):
+            marks = db.marks(len(chunk))
+            for at_end, *row in conn.execute(
+                    f"SELECT 0, start_id, end_id, type, source, data FROM relations "
+                    f"WHERE start_id IN ({marks}) UNION ALL "
+                    f"SELECT 1, start_id, end_id, type, source, data FROM relations "
+                    f"WHERE end_id IN ({marks}) AND start_id != end_id", [*chunk, *chunk]):
+                found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
+        return {i: sort_relations(rels) for i, rels in found.items()}
+
     def all_relations(self) -> list[Relation]:
         return sort_relations([db.relation_of(r) for r in self._read().execute(_REL)])
 

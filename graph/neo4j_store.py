@@ -466,6 +466,21 @@ class Neo4jStore:
                       for e in records[0]["ends"]}
         return sort_relations(list(rels.values()))
 
+    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+        wanted = sorted(set(ids))
+        found: dict[str, list[Relation]] = {i: [] for i in wanted}
+        if not wanted:
+            return found
+        records = self._read(cypher.RELATIONS_OF_MANY_WITH_ENDS, ids=wanted)
+        ends: dict[str, Entity] = {}
+        for record in records:
+            rels = {(rel := _relation(r)).key: rel for r in record["rels"]}
+            found[record["id"]] = sort_relations(list(rels.values()))
+            ends.update((e["node"]["id"], _entity(e["node"], e["label"]))
+                        for e in record["ends"] if e["node"]["id"] not in ends)
+        self._ends = ends  # (as relations_of: for the entities() call right after)
+        return found
+
     def all_relations(self) -> list[Relation]:
         return sort_relations([_relation(r) for r in self._read(cypher.ALL_RELATIONS)])
 

@@ -155,6 +155,11 @@ class Store(Protocol):
         """Every relation that starts or ends at an entity, sorted by key."""
         ...
 
+    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+        """relations_of for each of the ids (every id a key, [] if it has none), in one read:
+        a walk's whole frontier at once."""
+        ...
+
     def all_relations(self) -> list[Relation]:
         """Every relation in the graph, sorted by key (for whole-graph metrics and export)."""
         ...

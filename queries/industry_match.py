@@ -15,10 +15,11 @@ asked for (`broad=True`, `links --broad`, and compare's categories).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.model import Entity
-from queries.rollup import MAX_STEPS, Chain, Relations, by_other_end, places
+from graph.model import Entity, Relation
+from queries.rollup import MAX_STEPS, Chain, Relations, by_other_end, places, prefetch_places
 
 INDUSTRY_TYPES = frozenset({"HAS_INDUSTRY", "FOCUSES_ON"})
 TOP_LEVEL = "category"
@@ -42,17 +43,36 @@ def _steps(chain: Chain) -> int:
     return sum(1 for hop in chain.hops if hop[0].type == "BROADER")
 
 
+def _parents(rels: Relations, node: str) -> dict[str, tuple[Relation, ...]]:
+    return by_other_end(rels(node), node, {"BROADER"})
+
+
+def prefetch_upward(rels: Relations, starts: Iterable[str], max_steps: int) -> None:
+    """Read what upward() reads from these industries, a level of all of them per read (the
+    union of their walks: an industry within max_steps - 1 BROADER steps of one)."""
+    frontier = sorted(set(starts))
+    seen = set(frontier)
+    for _ in range(max_steps):
+        rels.prefetch(frontier)
+        nxt = {p for node in frontier for p in _parents(rels, node) if p not in seen}
+        seen |= nxt
+        frontier = sorted(nxt)
+        if not frontier:
+            break
+
+
 def upward(rels: Relations, held: dict[str, Chain], max_steps: int) -> dict[str, list[Chain]]:
     """Every industry reachable up BROADER from the held ones within max_steps: for each,
     one chain per held industry that leads there (the shortest way from it)."""
     reach: dict[str, list[Chain]] = {}
+    prefetch_upward(rels, held, max_steps)
     for industry, chain in sorted(held.items()):
         seen = {industry: chain}
         frontier = [industry]
         for _ in range(max_steps):
             nxt: list[str] = []
             for node in frontier:
-                for parent, hop in by_other_end(rels(node), node, {"BROADER"}).items():
+                for parent, hop in _parents(rels, node).items():
                     if parent not in seen:
                         seen[parent] = seen[node].then(parent, hop, fact=False)
                         nxt.append(parent)
@@ -108,8 +128,10 @@ def _match(industry: str, up_a: list[Chain], up_b: list[Chain]) -> IndustryMatch
 def shared_industries(rels: Relations, a: Entity, b: Entity, *,
                       broad: bool = False) -> list[IndustryMatch]:
     """Which industries do these two share, the same or at a stated taxonomy distance?"""
+    prefetch_places(rels, (a.id, b.id))  # both sides' walks at once
     held_a, held_b = industry_holdings(rels, a), industry_holdings(rels, b)
     steps = MAX_STEPS if broad else 1
+    prefetch_upward(rels, [*held_a, *held_b], steps)
     up_a, up_b = upward(rels, held_a, steps), upward(rels, held_b, steps)
     matches = []
     for industry in sorted(set(up_a) & set(up_b)):

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from graph.model import Entity
 from queries.industry_match import industry_holdings, shared_industries
-from queries.rollup import Chain, Relations, actors, apart, by_other_end, places
+from queries.rollup import Chain, Relations, actors, apart, by_other_end, places, prefetch_places
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,14 @@ class Sides:
 
     @cached_property
     def places(self) -> tuple[dict[str, Chain], dict[str, Chain]]:
+        prefetch_places(self.rels, (self.a.id, self.b.id))  # both sides' walks at once
         pa, pb = places(self.rels, self.a), places(self.rels, self.b)
         return apart(pa, pb), apart(pb, pa)
 
     @cached_property
     def actors(self) -> tuple[dict[str, Chain], dict[str, Chain]]:
         aa, ab = actors(self.rels, self.a), actors(self.rels, self.b)
+        self.rels.prefetch([*aa, *ab])  # the organisations' relations, which kinds read next
         return apart(aa, ab), apart(ab, aa)
 
     @cached_property
@@ -60,6 +62,7 @@ class Sides:
               outgoing: bool | None = True) -> dict[str, list[Chain]]:
         """From each start, the entities one relation of these types away (facts)."""
         found: dict[str, list[Chain]] = {}
+        self.rels.prefetch(starts)
         for start, chain in sorted(starts.items()):
             for other, hop in by_other_end(self.rels(start), start, types,
                                            outgoing=outgoing).items():
@@ -122,6 +125,7 @@ def _industries(s: Sides) -> list[Candidate]:
 
 def _chain(s: Sides) -> list[Candidate]:
     held = (industry_holdings(s.rels, s.a), industry_holdings(s.rels, s.b))
+    s.rels.prefetch([*held[0], *held[1]])
     found: dict[str, tuple[list[Chain], list[Chain]]] = {}
     for side in (0, 1):
         mine, theirs = held[side], held[1 - side]

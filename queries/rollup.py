@@ -38,6 +38,16 @@ class Relations:
             self.fetch({i for r in rels for i in (r.start, r.end)})
         return self._rels[entity_id]
 
+    def prefetch(self, ids: Iterable[str]) -> None:
+        """Read the relations of every id not read yet in one round trip (a walk's whole
+        frontier), and the entities at their other ends; a single id is left to __call__."""
+        missing = sorted({i for i in ids if i not in self._rels})
+        if len(missing) < 2:
+            return
+        found = self.store.relations_of_many(missing)
+        self._rels.update(found)
+        self.fetch({i for rels in found.values() for r in rels for i in (r.start, r.end)})
+
     def fetch(self, ids: Iterable[str]) -> dict[str, Entity]:
         wanted = set(ids)
         missing = wanted - set(self.known)
@@ -106,12 +116,33 @@ class Chain:
         return (-self.confidence, len(self.hops), self.ids)
 
 
+def _inner_places(rels: Relations, place: str) -> dict[str, tuple[Relation, ...]]:
+    return {other: hop for other, hop in
+            by_other_end(rels(place), place, {"LOCATED_IN"}, outgoing=False).items()
+            if rels.label(other) in _PLACES}
+
+
+def prefetch_places(rels: Relations, sides: Iterable[str]) -> None:
+    """Read what places() reads for each of the sides, a level of all of them per read (the
+    union of their walks: a place within MAX_STEPS - 1 levels of one side)."""
+    frontier = sorted(set(sides))
+    seen = set(frontier)
+    for _ in range(MAX_STEPS):
+        rels.prefetch(frontier)
+        nxt = {o for p in frontier for o in _inner_places(rels, p) if o not in seen}
+        seen |= nxt
+        frontier = sorted(nxt)
+        if not frontier:
+            break
+
+
 def places(rels: Relations, side: Entity) -> dict[str, Chain]:
     """The side itself and every place LOCATED_IN it, any depth, each with its chain."""
     found: dict[str, Chain] = {side.id: Chain((side.id,))}
     frontier = [side.id]
     for _ in range(MAX_STEPS):
         nxt: list[str] = []
+        rels.prefetch(frontier)
         for place in frontier:
             inside = by_other_end(rels(place), place, {"LOCATED_IN"}, outgoing=False)
             for other, hop in inside.items():
