@@ -9,23 +9,22 @@ refuses to answer until it is resumed or rolled back.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from graph import cypher, walks
 from graph.cypher_guard import refusal
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_grams, grams, normalize
+from graph.names import entity_grams, normalize
+from graph.neo4j_connect import open_checked_driver, require_version  # noqa: F401
 from graph.neo4j_errors import (
     describe,
     driver_errors,
     is_out_of_memory,
     one_line,
-    public_uri,
-    uri_credentials,
 )
 from graph.neo4j_load import Loader
+from graph.neo4j_rows import grams_of, plain, to_entity, to_relation
 from graph.schema import LABELS, REL_TYPES
 from graph.store import (
     MAX_PATHS,
@@ -45,95 +44,11 @@ if TYPE_CHECKING:
     from graph.bundle import Bundle
     from graph.settings import StoreSettings
 
-DEFAULT_URI = "bolt://127.0.0.1:7687"
-DEFAULT_USER = "neo4j"
-LOCAL_DEV_PASSWORD = "estuary-dev"  # the password scripts/neo4j.sh gives its local server
 # Deleting holds more transaction memory than loading: an unload of more rows than this
 # commits batch by batch (issue 13).
 UNLOAD_ONE_TRANSACTION = 20_000
 UNLOAD_BATCH_ROWS = 5_000
 GRAMS_BATCH_ROWS = 10_000  # entities given their name grams per transaction (index_names)
-MIN_MAJOR_VERSION = 5
-BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-
-_ENTITY_FIELDS = {"id", "name", "name_en", "aliases", "description", "keys"}
-_REL_FIELDS = {"source", "evidence", "confidence"}
-
-
-def _data(props: Any) -> dict[str, Any]:
-    """A node's or relationship's own properties: underscore keys are estuary's load marks."""
-    return {k: v for k, v in dict(props).items() if not k.startswith("_")}
-
-
-def _entity(node: Any, label: str) -> Entity:
-    props = _data(node)
-    return Entity(
-        id=props["id"], label=label, name=props.get("name", ""),
-        name_en=props.get("name_en", ""), aliases=tuple(props.get("aliases") or ()),
-        description=props.get("description", ""),
-        props={k: v for k, v in sorted(props.items()) if k not in _ENTITY_FIELDS},
-        keys=tuple(props.get("keys") or ()))
-
-
-def _relation(record: Any) -> Relation:
-    props = _data(record["props"])
-    return Relation(
-        type=record["type"], start=record["start"], end=record["end"],
-        source=props.get("source", ""), evidence=props.get("evidence", ""),
-        confidence=props.get("confidence", "high"),
-        props={k: v for k, v in sorted(props.items()) if k not in _REL_FIELDS})
-
-
-def _plain(value: Any) -> Any:
-    """Driver values (nodes, relationships, paths, temporals) as JSON-ready data."""
-    from neo4j.graph import Node, Path, Relationship
-
-    if isinstance(value, Node):
-        return {"labels": sorted(value.labels), **dict(value)}
-    if isinstance(value, Relationship):
-        return {"type": value.type, **dict(value)}
-    if isinstance(value, Path):
-        return [_plain(n) for n in value.nodes]
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    if isinstance(value, bytes | bytearray):
-        return value.hex()
-    if value is None or isinstance(value, bool | int | float | str):
-        return _finite(value)
-    return str(value)  # spatial points and anything newer: their Cypher text
-
-
-def _finite(value: Any) -> Any:
-    """Non-finite floats as the strings Cypher prints, so --json output stays JSON."""
-    if isinstance(value, float) and value != value:
-        return "NaN"
-    if isinstance(value, float) and value in (float("inf"), float("-inf")):
-        return "Infinity" if value > 0 else "-Infinity"
-    return value
-
-
-def require_version(version: str, where: str) -> None:
-    """Refuse servers older than Neo4j 5 (the Cypher here uses 5.x syntax)."""
-    try:
-        major = int(version.split(".")[0])
-    except ValueError:
-        major = 0
-    if major < MIN_MAJOR_VERSION:
-        raise StoreError(f"{where} runs Neo4j {version}; estuary needs "
-                         f"{MIN_MAJOR_VERSION}.x or newer")
-
-
-def _grams_of(entity_id: str, keys: Iterable[str]) -> set[str]:
-    """graph/names.entity_grams from a node's stored keys and id."""
-    found: set[str] = set()
-    for key in (*keys, normalize(entity_id)):
-        found |= grams(key)
-    return found
-
 
 def _batches(rows: list[Any], size: int) -> list[list[Any]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
@@ -164,66 +79,17 @@ class Neo4jStore:
     def connect(cls, settings: StoreSettings, *, interrupted_ok: bool = False) -> Neo4jStore:
         """Open a driver and check the server: reachable, credentials, database, version, and
         no interrupted load (unless `interrupted_ok`, for resuming or rolling it back)."""
-        import neo4j
-        from neo4j import exceptions as nx
-
-        given = settings.neo4j_uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
-        # user:password@ in the URI is used as credentials, and never printed.
-        uri_user, uri_password = uri_credentials(given)
-        uri = public_uri(given)
-        user = (settings.neo4j_user or uri_user or os.environ.get("NEO4J_USERNAME")
-                or DEFAULT_USER)
-        password = settings.neo4j_password or uri_password or os.environ.get("NEO4J_PASSWORD")
-        if password is None:
-            if uri != DEFAULT_URI:
-                raise StoreError(f"no password for Neo4j at {uri}: set NEO4J_PASSWORD")
-            password = LOCAL_DEV_PASSWORD
-        database = settings.neo4j_database or os.environ.get("NEO4J_DATABASE") or None
-        where = f"Neo4j at {uri}" + (f" (database {database!r})" if database else "")
-        if uri.split("://", 1)[0] not in BOLT_SCHEMES:
-            raise StoreError(f"invalid Neo4j URI {uri!r}: use one of "
-                             f"{', '.join(s + '://' for s in BOLT_SCHEMES)} (Aura: neo4j+s://)")
-        try:
-            driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
-                                                connection_timeout=10,
-                                                connection_acquisition_timeout=20,
-                                                # counting an absent label is not a mistake
-                                                notifications_min_severity="OFF")
-        except (ValueError, nx.ConfigurationError) as exc:
-            raise StoreError(f"invalid Neo4j URI {uri!r}: {one_line(str(exc))}") from None
-        store = cls(driver, database, uri + (f"/{database}" if database else ""), where)
-        try:
-            driver.verify_connectivity()
-            records, _, _ = driver.execute_query(
-                cypher.SERVER_CHECK, database_=database, routing_=neo4j.RoutingControl.READ)
-        except nx.AuthError:
-            driver.close()
-            raise StoreError(f"{where} refused the credentials of user {user!r}: check "
-                             "NEO4J_USERNAME and NEO4J_PASSWORD") from None
-        except nx.ServiceUnavailable:
-            driver.close()
-            raise StoreError(f"cannot reach {where}: is it running? Start the local one with "
-                             "`scripts/neo4j.sh start`, or set NEO4J_URI") from None
-        except nx.ClientError as exc:
-            driver.close()
-            if exc.code and "DatabaseNotFound" in exc.code:
-                raise StoreError(f"{where}: database {database!r} does not exist; set "
-                                 "NEO4J_DATABASE to an existing one (e.g. neo4j)") from None
-            raise StoreError(f"{where}: {one_line(exc.message)}") from None
-        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
-            driver.close()
-            with driver_errors(where):
-                raise exc from None
-        try:
-            require_version(str(records[0]["versions"][0]) if records else "0", where)
-            if not interrupted_ok:
+        driver, database, location, where = open_checked_driver(settings)
+        store = cls(driver, database, location, where)
+        if not interrupted_ok:
+            try:
                 with driver_errors(where):
                     pending = store._loader().pending_message()
                 if pending:
                     raise StoreError(pending)
-        except StoreError:
-            driver.close()
-            raise
+            except StoreError:
+                driver.close()
+                raise
         return store
 
     def close(self) -> None:
@@ -359,13 +225,13 @@ class Neo4jStore:
                     with session.begin_transaction() as tx:
                         result = tx.run(query, params)
                         keys = list(result.keys())
-                        rows = [[_plain(v) for v in record.values()] for record in result]
+                        rows = [[plain(v) for v in record.values()] for record in result]
                         tx.commit()
                     return keys, rows
                 # Auto-commit, so that CALL … IN TRANSACTIONS works too.
                 result = session.run(query, params)
                 keys = list(result.keys())
-                return keys, [[_plain(v) for v in record.values()] for record in result]
+                return keys, [[plain(v) for v in record.values()] for record in result]
         except nx.Neo4jError as exc:
             hint = ""
             if exc.code and "AccessMode" in exc.code:
@@ -394,7 +260,7 @@ class Neo4jStore:
             # ask next for the ends of the relations they read): no second round trip.
             return {i: ends[i] for i in wanted}
         records = self._read(cypher.ENTITIES, ids=wanted)
-        return {r["node"]["id"]: _entity(r["node"], r["label"]) for r in records}
+        return {r["node"]["id"]: to_entity(r["node"], r["label"]) for r in records}
 
     def find_by_key(self, key: str) -> list[Entity]:
         wanted = normalize(key)
@@ -403,10 +269,10 @@ class Neo4jStore:
                                  terms=cypher.lucene_terms([wanted])[0])
         else:  # a database loaded before the name indexes: scan
             records = self._read(cypher.FIND_BY_KEY, id=key, key=wanted)
-        return [_entity(r["node"], r["label"]) for r in records]
+        return [to_entity(r["node"], r["label"]) for r in records]
 
     def all_entities(self) -> list[Entity]:
-        return [_entity(r["node"], r["label"]) for r in self._read(cypher.ALL_ENTITIES)]
+        return [to_entity(r["node"], r["label"]) for r in self._read(cypher.ALL_ENTITIES)]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
                         limit: int) -> list[Entity]:
@@ -420,7 +286,7 @@ class Neo4jStore:
             return [found[i] for i in rank_candidates(shared, limit)]
         records = self._read(cypher.NAME_CANDIDATES, queries=cypher.lucene_terms(wanted),
                              grams=wanted, label=label, limit=limit)
-        found = {r["node"]["id"]: _entity(r["node"], r["label"]) for r in records}
+        found = {r["node"]["id"]: to_entity(r["node"], r["label"]) for r in records}
         # ranked again here: Python's order of ids, whatever the server's collation
         shared = {r["node"]["id"]: r["shared"] for r in records}
         return [found[i] for i in rank_candidates(shared, limit)]
@@ -446,7 +312,7 @@ class Neo4jStore:
                     cypher.WITHOUT_GRAMS, limit=GRAMS_BATCH_ROWS, database_=self.database)
                 if not records:
                     break
-                rows = [[r["id"], sorted(_grams_of(r["id"], r["keys"] or ()))]
+                rows = [[r["id"], sorted(grams_of(r["id"], r["keys"] or ()))]
                         for r in records]
                 self.driver.execute_query(cypher.SET_GRAMS, rows=rows,
                                           database_=self.database)
@@ -461,8 +327,8 @@ class Neo4jStore:
         records = self._read(cypher.RELATIONS_OF_WITH_ENDS, id=entity_id)
         if not records:
             return []
-        rels = {(rel := _relation(r)).key: rel for r in records[0]["rels"]}
-        self._ends = {e["node"]["id"]: _entity(e["node"], e["label"])
+        rels = {(rel := to_relation(r)).key: rel for r in records[0]["rels"]}
+        self._ends = {e["node"]["id"]: to_entity(e["node"], e["label"])
                       for e in records[0]["ends"]}
         return sort_relations(list(rels.values()))
 
@@ -474,23 +340,23 @@ class Neo4jStore:
         records = self._read(cypher.RELATIONS_OF_MANY_WITH_ENDS, ids=wanted)
         ends: dict[str, Entity] = {}
         for record in records:
-            rels = {(rel := _relation(r)).key: rel for r in record["rels"]}
+            rels = {(rel := to_relation(r)).key: rel for r in record["rels"]}
             found[record["id"]] = sort_relations(list(rels.values()))
-            ends.update((e["node"]["id"], _entity(e["node"], e["label"]))
+            ends.update((e["node"]["id"], to_entity(e["node"], e["label"]))
                         for e in record["ends"] if e["node"]["id"] not in ends)
         self._ends = ends  # (as relations_of: for the entities() call right after)
         return found
 
     def all_relations(self) -> list[Relation]:
-        return sort_relations([_relation(r) for r in self._read(cypher.ALL_RELATIONS)])
+        return sort_relations([to_relation(r) for r in self._read(cypher.ALL_RELATIONS)])
 
     def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
         unique = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
-        return sort_relations([_relation(r) for r in self._read(
+        return sort_relations([to_relation(r) for r in self._read(
             cypher.RELATIONS_BETWEEN, pairs=[list(p) for p in unique])])
 
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
-        return sort_relations([_relation(r) for r in
+        return sort_relations([to_relation(r) for r in
                                self._read(cypher.RELATIONS_AMONG, ids=sorted(set(ids)))])
 
     def distances(self, entity_id: str, depth: int) -> dict[str, int]:
