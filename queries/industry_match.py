@@ -50,15 +50,7 @@ def _parents(rels: Relations, node: str) -> dict[str, tuple[Relation, ...]]:
 def prefetch_upward(rels: Relations, starts: Iterable[str], max_steps: int) -> None:
     """Read what upward() reads from these industries, a level of all of them per read (the
     union of their walks: an industry within max_steps - 1 BROADER steps of one)."""
-    frontier = sorted(set(starts))
-    seen = set(frontier)
-    for _ in range(max_steps):
-        rels.prefetch(frontier)
-        nxt = {p for node in frontier for p in _parents(rels, node) if p not in seen}
-        seen |= nxt
-        frontier = sorted(nxt)
-        if not frontier:
-            break
+    rels.prefetch_levels(starts, lambda node: _parents(rels, node), max_steps)
 
 
 def upward(rels: Relations, held: dict[str, Chain], max_steps: int) -> dict[str, list[Chain]]:

@@ -11,7 +11,7 @@ both stores answer alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from graph.model import Entity, Relation
@@ -47,6 +47,19 @@ class Relations:
         found = self.store.relations_of_many(missing)
         self._rels.update(found)
         self.fetch({i for rels in found.values() for r in rels for i in (r.start, r.end)})
+
+    def prefetch_levels(self, starts: Iterable[str], step: Callable[[str], Iterable[str]],
+                        max_steps: int) -> None:
+        """Read, a level per round trip, what a walk from `starts` reads: the walk goes from
+        a node to step(node), at most max_steps levels (the union of every start's walk)."""
+        frontier = sorted(set(starts))
+        seen = set(frontier)
+        for _ in range(max_steps):
+            self.prefetch(frontier)
+            frontier = sorted({o for node in frontier for o in step(node) if o not in seen})
+            seen.update(frontier)
+            if not frontier:
+                break
 
     def fetch(self, ids: Iterable[str]) -> dict[str, Entity]:
         wanted = set(ids)
@@ -125,15 +138,7 @@ def _inner_places(rels: Relations, place: str) -> dict[str, tuple[Relation, ...]
 def prefetch_places(rels: Relations, sides: Iterable[str]) -> None:
     """Read what places() reads for each of the sides, a level of all of them per read (the
     union of their walks: a place within MAX_STEPS - 1 levels of one side)."""
-    frontier = sorted(set(sides))
-    seen = set(frontier)
-    for _ in range(MAX_STEPS):
-        rels.prefetch(frontier)
-        nxt = {o for p in frontier for o in _inner_places(rels, p) if o not in seen}
-        seen |= nxt
-        frontier = sorted(nxt)
-        if not frontier:
-            break
+    rels.prefetch_levels(sides, lambda place: _inner_places(rels, place), MAX_STEPS)
 
 
 def places(rels: Relations, side: Entity) -> dict[str, Chain]:
