@@ -69,6 +69,16 @@ class Lexicon:
 
 # -- reading YAML with line numbers ------------------------------------------------------------
 
+
+def _condition(parts: dict[str, Any], error: str, errors: list[str]) -> dict[Any, Any] | None:
+    """An entry's `where:` mapping (a qualifier's or a kind's), or None with `error` noted."""
+    where_node = parts.get("where")
+    cond = plain(where_node) if where_node is not None else None
+    if not isinstance(cond, dict) or not cond:
+        errors.append(error)
+        return None
+    return cond
+
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
@@ -166,11 +176,9 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
     qualifiers: list[Qualifier] = []
     for node in top["qualifiers"].value if "qualifiers" in top else ():
         parts = entries(node)
-        where_node = parts.get("where")
-        cond = plain(where_node) if where_node is not None else None
-        if not isinstance(cond, dict) or not cond:
-            errors.append(f"{where}:{_line(node)}: a qualifier needs words and where: "
-                          "{property: value}")
+        cond = _condition(parts, f"{where}:{_line(node)}: a qualifier needs words and where: "
+                                 "{property: value}", errors)
+        if cond is None:
             continue
         qualifiers.append(Qualifier(_words(parts.get("words"), where, errors),
                                     {str(k): str(v) for k, v in cond.items()}))
@@ -194,11 +202,9 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
     kinds: list[Kind] = []
     for node in top["kinds"].value if "kinds" in top else ():
         parts = entries(node)
-        where_node = parts.get("where")
-        cond = plain(where_node) if where_node is not None else None
-        if not isinstance(cond, dict) or not cond:
-            errors.append(f"{where}:{_line(node)}: a kind needs words and where: "
-                          "{property: value or [values]}")
+        cond = _condition(parts, f"{where}:{_line(node)}: a kind needs words and where: "
+                                 "{property: value or [values]}", errors)
+        if cond is None:
             continue
         kinds.append(Kind(_words(parts.get("words"), where, errors),
                           {str(k): tuple(str(x) for x in (v if isinstance(v, list) else [v]))
