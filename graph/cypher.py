@@ -305,12 +305,13 @@ RETURN DISTINCT m.id AS id"""
 
 
 # One BFS layer for graph/walks.FetchedAdjacency: the walkable neighbours of each node asked
-# about (no Sources, no self loops, parallel relationships once). With $keep set, only the
+# about (no Sources, and none for a Source asked about; no self loops, parallel relationships
+# once; also the bounded neighbourhood's layers, walkable_neighbors). With $keep set, only the
 # neighbours a links-style walk may enter: one of the $inner labels and no level among
 # $exclude_levels, or one of the two ends ($keep).
 ADJACENCY = f"""
 UNWIND $ids AS id
-MATCH (n:{ENTITY} {{id: id}})
+MATCH (n:{ENTITY} {{id: id}}) WHERE {not_excluded('n')}
 OPTIONAL MATCH (n)--(m:{ENTITY})
 WHERE m <> n AND {not_excluded('m')}
   AND ($keep IS NULL OR m.id IN $keep
@@ -323,14 +324,8 @@ UNWIND $ids AS id
 MATCH (n:{ENTITY} {{id: id}})
 RETURN id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label"""
 
-# Each id's walkable neighbours (no Sources, no self loops, each once) and how many there
-# are: one read for a whole BFS layer of a bounded neighbourhood (queries/neighbors.py).
-WALKABLE_NEIGHBORS = f"""
-UNWIND $ids AS id
-MATCH (n:{ENTITY} {{id: id}}) WHERE {not_excluded('n')}
-OPTIONAL MATCH (n)--(m:{ENTITY}) WHERE {not_excluded('m')} AND m <> n
-RETURN id, collect(DISTINCT m.id) AS ids"""
-
+# How many walkable neighbours each id has (counted as ADJACENCY lists them): one read for a
+# whole BFS layer of a bounded neighbourhood, which ranks by degree (queries/neighbors.py).
 DEGREES = f"""
 UNWIND $ids AS id
 MATCH (n:{ENTITY} {{id: id}}) WHERE {not_excluded('n')}

@@ -389,9 +389,9 @@ class Neo4jStore:
 
     def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
         wanted = sorted(set(ids))
-        found = {r["id"]: sorted(r["ids"]) for r in self._read(cypher.WALKABLE_NEIGHBORS,
-                                                                 ids=wanted)}
-        return {i: found.get(i, []) for i in wanted}
+        found = self.adjacency()
+        found.prefetch(wanted)
+        return {i: found[i] for i in wanted}
 
     def _walkable(self, *ids: str) -> bool:
         """Paths and neighbourhoods start only at entities that are not Sources."""
