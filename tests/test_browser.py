@@ -64,7 +64,9 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrom
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pages")
-    caption = "estuary path 南通 电子信息 · 2025-01-01 · data/core (sample)"
+    # two lines, as a bounded answer's caption has: the second says what was left out
+    caption = ("estuary path 南通 电子信息 · 2025-01-01 · data/core (sample)\n"
+               "Left out: 3 more reached <not listed>")
     return {
         "small": write_html(estuary_sample(), out / "estuary.html",
                             title="南通 → 电子信息：查询路径", caption=caption),
@@ -411,4 +413,7 @@ def test_save_buttons_make_png_and_svg(driver: webdriver.Chrome, pages: dict[str
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
     assert "南通" in svg and "南通 → 电子信息：查询路径" in svg  # names and title as text
     assert "<img" not in svg and "&lt;img src=x" in svg  # data escaped in the SVG too
+    # every caption line is drawn (a cut note on line 2 must not vanish from the picture)
+    assert "data/core (sample)</text>" in svg
+    assert "Left out: 3 more reached &lt;not listed&gt;</text>" in svg
     assert driver.execute_script("return window.__xss") is None

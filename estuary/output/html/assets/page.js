@@ -689,9 +689,17 @@
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
+  // Every line of the caption: a cut note or an as-of date is on a line of its own, and a
+  // picture without it would claim more than the page does.
+  function captionLines() {
+    var cap = document.querySelector("header .caption");
+    return (cap ? cap.textContent : "").split("\n").map(function (l) { return l.trim(); })
+      .filter(function (l) { return l; });
+  }
   function toPNG(done) {
     var src = container.querySelector("canvas"), ratio = window.devicePixelRatio || 1;
-    var head = Math.round(58 * ratio), c = document.createElement("canvas");
+    var lines = captionLines();
+    var head = Math.round((42 + 16 * lines.length) * ratio), c = document.createElement("canvas");
     c.width = src.width; c.height = src.height + head;
     var g = c.getContext("2d");
     g.fillStyle = "#ffffff"; g.fillRect(0, 0, c.width, c.height);
@@ -700,8 +708,9 @@
     g.fillText(document.title, 14 * ratio, 26 * ratio);
     g.fillStyle = "#52606d";
     g.font = Math.round(12 * ratio) + "px " + D.font;
-    g.fillText(document.querySelector("header .caption").textContent.split("\n")[0],
-               14 * ratio, 47 * ratio);
+    lines.forEach(function (line, i) {
+      g.fillText(line, 14 * ratio, (47 + 16 * i) * ratio);
+    });
     g.drawImage(src, 0, head);
     c.toBlob(done, "image/png");
   }
@@ -736,7 +745,8 @@
       minY = Math.min(minY, p.y - s); maxY = Math.max(maxY, p.y + s + 30);
     });
     if (minX === Infinity) { minX = minY = 0; maxX = maxY = 100; }
-    var head = 70, w = maxX - minX, h = maxY - minY + head;
+    var lines = captionLines();
+    var head = 54 + 18 * lines.length, w = maxX - minX, h = maxY - minY + head;
     var out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="' + num(minX) + " " +
                num(minY - head) + " " + num(w) + " " + num(h) + '" width="' + Math.round(w) +
                '" height="' + Math.round(h) + '" font-family="' + esc(D.font) + '">'];
@@ -745,10 +755,10 @@
     out.push('<text x="' + num(minX + 16) + '" y="' + num(minY - head + 30) +
              '" font-size="22" font-weight="600" fill="#1f2933">' + esc(document.title) +
              "</text>");
-    out.push('<text x="' + num(minX + 16) + '" y="' + num(minY - head + 54) +
-             '" font-size="13" fill="#52606d">' +
-             esc(document.querySelector("header .caption").textContent.split("\n")[0]) +
-             "</text>");
+    lines.forEach(function (line, i) {
+      out.push('<text x="' + num(minX + 16) + '" y="' + num(minY - head + 54 + 18 * i) +
+               '" font-size="13" fill="#52606d">' + esc(line) + "</text>");
+    });
     var labels = [];
     edges.forEach(function (eo) {
       var a = vis_[eo.from], b = vis_[eo.to];
