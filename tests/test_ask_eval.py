@@ -6,7 +6,7 @@ the test asserts a floor on the rate answered right and that no answer lists ent
 another kind than the question asks for without saying so.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4 | --round6]
 """
 
 from __future__ import annotations
@@ -41,11 +41,12 @@ QUESTIONS_3 = ROOT / "tests" / "eval" / "ask_questions_round3.yaml"
 # kept as measured: the floor pins what ask reaches, and its two wrong-kind answers are named
 # (issue 11 is open for them) so that a new one fails.
 QUESTIONS_4 = ROOT / "tests" / "eval" / "ask_questions_round4.yaml"
-FLOOR_4 = 0.71
-KNOWN_WRONG_KIND_4 = frozenset({
-    "What tier is shipbuilding & offshore engineering in Nantong?",  # names the city too
-    "Any parks or projects in Rudong county?",  # a port listed among the parks
-})
+# Since the checks around a reading (queries/ask/guard.py: the asking phrase's head, what a
+# property is of), 46/60 and no wrong-kind answer: a new one fails.
+FLOOR_4 = 0.75
+KNOWN_WRONG_KIND_4: frozenset[str] = frozenset()
+# Round 6: 80 more by another writer who never saw ask's code (51/80, 3 wrong-kind on main).
+QUESTIONS_6 = ROOT / "tests" / "eval" / "ask_questions_round6.yaml"
 FLOOR = 0.91
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -68,9 +69,14 @@ def judge(item: dict[str, Any], store: Any, gaz: Any) -> Verdict:
         if item["expect"] == "refuse":
             return Verdict(item, True, "")
         return Verdict(item, False, "refused", detail=str(exc).splitlines()[0])
+    verdict = getattr(got, "verdict", None)  # a yes-or-no question: its verdict first
     if item["expect"] == "refuse":
+        if verdict is not None and not verdict.held:  # "the graph does not record that"
+            return Verdict(item, True, "")
         return Verdict(item, False, "answered a question the graph cannot answer",
                        detail=got.parsed.intent.name)
+    # The answer's entities: for a verdict, the two ends and those on its evidence (none
+    # when the graph does not record it); for several parts, the union of theirs.
     ids = [e.id for e in got.entities]
     detail = f"{got.parsed.intent.name}: {', '.join(ids[:8])}{' …' if len(ids) > 8 else ''}"
     kind = item["kind"]
@@ -87,7 +93,9 @@ def judge(item: dict[str, Any], store: Any, gaz: Any) -> Verdict:
             return Verdict(item, False, "count lists the wrong things", detail=detail)
         return Verdict(item, True, "")
     declared = getattr(got, "kind_note", "")  # "the graph records X, not Y, for this"
-    if kind != "any":
+    if verdict is not None and not verdict.held:
+        return Verdict(item, False, "verdict: not recorded", detail=verdict.text[:120])
+    if kind != "any" and verdict is None:  # a verdict names its two ends, of any kind
         others = [e for e in got.entities if e.label != kind]
         if others and not declared:
             return Verdict(item, False, "wrong kind", wrong_kind=True,
@@ -171,6 +179,7 @@ if __name__ == "__main__":
         ensure_bundled(built)
         path = (QUESTIONS_2 if "--round2" in sys.argv
                 else QUESTIONS_3 if "--round3" in sys.argv
-                else QUESTIONS_4 if "--round4" in sys.argv else QUESTIONS)
+                else QUESTIONS_4 if "--round4" in sys.argv
+                else QUESTIONS_6 if "--round6" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))

@@ -16,10 +16,14 @@ from typing import Any
 from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
+from queries.ask.basis import basis
 from queries.ask.filters import apply
+from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.intents import QUERIES, Intent, Step, fill_in
-from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse, parse_grammar
+from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
+from queries.ask.split import answer_parts
 from queries.ask.text import gazetteer
+from queries.ask.verdict import attach
 from queries.errors import QueryError
 
 
@@ -94,6 +98,7 @@ class AskAnswer:
     parsed: Parsed
     ran: tuple[Ran, ...]
     explain: bool = False  # include the explanation when rendered or dumped
+    verdict: Any = None  # a yes-or-no question's verdict (queries/ask/verdict.py)
 
     @property
     def primary(self) -> Ran:
@@ -128,7 +133,12 @@ class AskAnswer:
         """The answer: what its steps list, only of the kind asked for when the question
         names one and the graph holds any (else all, with `kind_note` saying so), and only
         what meets the question's conditions (before 2010, over 100 km²)."""
+        if self.verdict is not None:  # yes or no: the two ends and what is on the evidence
+            return self.verdict.entities
         pairs = self._pairs()
+        subjects = property_subjects(self, [e for e, _ in pairs])  # not the place it is in
+        if subjects is not None:
+            return subjects
         asked = self.asked
         if asked and any(e.label in asked for e, _ in pairs):
             pairs = [p for p in pairs if p[0].label in asked]
@@ -246,6 +256,9 @@ class AskAnswer:
                                   for of, prop, value in self.values]},
             "also": [r.to_dict() for r in self.ran if r is not main],
         }
+        if self.verdict is not None:
+            out["verdict"] = self.verdict.to_dict()
+        out["basis"] = basis(self).to_dict()
         if self.explain:
             out["explain"] = self.explanation()
         return out
@@ -356,7 +369,10 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     finds that kind; otherwise the answer says what the graph holds instead (`kind_note`).
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
-    parsed = parse(question, gaz, extra)
+    several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
+    if several is not None:
+        return several  # type: ignore[return-value]
+    parsed = read_checked(question, gaz, extra)  # figures not held refused; kind; yes or no
     try:
         got = answer(store, parsed)
     except Unmappable:
@@ -365,9 +381,13 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         named = list(parsed.slots.values())
         raise Unmappable(question, str(exc), recognised=named,
                          closest=closest_questions(question, named), final=True) from None
-    if (got.entities and not got.kind_note) or parsed.intent in extra:
+    got = attach(got, gaz)
+    if got.verdict is not None and not parsed.asked:
+        return got  # yes or no: the verdict (unless "is there a <kind> …": that kind, found)
+    if (got.entities and not got.kind_note and got.verdict is None) or parsed.intent in extra:
         return got
     other = parse_grammar(question, gaz)
+    other = checked(other, gaz) if other is not None else None
     if other is None or other.intent.name == parsed.intent.name:
         return _held(got)
     alternative = answer(store, other)

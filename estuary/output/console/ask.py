@@ -3,6 +3,7 @@ quotes naming an entity."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.table import Table
@@ -10,6 +11,8 @@ from rich.text import Text
 
 from estuary.output.console.base import console, evidence_lines, name_text, render
 from queries.ask import AskAnswer
+from queries.ask.basis import basis
+from queries.ask.split import PartsAnswer
 from queries.related import CommonResult, QuotesResult, RelatedResult
 
 _SKIP_PROPS = ("note",)
@@ -111,10 +114,24 @@ def explain(answer: Any) -> None:
     console.print(table)
 
 
+@render.register(PartsAnswer)
+def _parts(answer: PartsAnswer, paths_shown: int = 3, **_: Any) -> None:
+    """A question of several parts: each part in its own section."""
+    for n, part in enumerate(answer.parts, 1):
+        console.rule(Text(f"Part {n}/{len(answer.parts)}: {part.question}", style="bold"))
+        if part.answer is None:
+            console.print(Text(f"Not answered: {part.refused}", style="yellow"))
+            continue
+        _ask(replace(part.answer, explain=answer.explain), paths_shown=paths_shown)
+
+
 @render.register(AskAnswer)
 def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
     if answer.explain:
         explain(answer)
+    if answer.verdict is not None:  # a yes-or-no question: the verdict first
+        console.print(Text(answer.verdict.text, style="bold green" if answer.verdict.held
+                           else "bold yellow"))
     for note in answer.parsed.notes:
         console.print(Text(note, style="yellow"))
     if answer.kind_note:
@@ -130,10 +147,11 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
         render(ran.result, paths_shown=paths_shown)
     asked = answer.parsed.asked
     found = answer.found
-    if answer.entities != found and not answer.kind_note:
+    if answer.entities != found and not answer.kind_note and answer.verdict is None:
         names = "、".join(e.name for e in answer.entities) or "none"
         what = [" or ".join(sorted(asked))] if asked else []
         what += [f.describe() for f in answer.parsed.filters]
         console.print(Text(f"The answer ({'; '.join(what)}): {names}", style="bold"))
     for of, prop, value in answer.values:  # the value asked about: its area, the longest
         console.print(Text(f"{of}: {prop} = {value}", style="bold"))
+    console.print(Text(basis(answer).line(), style="dim"))  # how, how strong, from where

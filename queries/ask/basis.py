@@ -1,0 +1,101 @@
+"""What an answer rests on: what kind of answer it is, how strong, and from which sources.
+
+Every answer of `ask` says it, whatever the query behind it:
+- how: "direct relation" (each thing listed is related to the entity asked about),
+  "rolled up through X" (reached through a district, a member, a part: X), "inferred"
+  (a fallback such as the shortest routes, or the graph's other relations), "recorded
+  property" (a value of the entity's own record), or a yes-or-no verdict's own basis;
+- confidence: how many of the relations behind the answer are of each confidence;
+- sources: the documents that state them (relation sources, and the records' sources).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import Relation
+
+
+@dataclass(frozen=True)
+class Basis:
+    how: str
+    through: tuple[str, ...] = ()
+    confidence: dict[str, int] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"how": self.how, "through": list(self.through),
+                "confidence": dict(self.confidence), "sources": list(self.sources)}
+
+    def line(self) -> str:
+        strength = ", ".join(f"{k} {v}" for k, v in sorted(
+            self.confidence.items(), key=lambda kv: -kv[1])) or "no relation behind it"
+        sources = ", ".join(self.sources[:5]) + (" …" if len(self.sources) > 5 else "")
+        return f"Basis: {self.how} · confidence: {strength} · sources: {sources or 'none'}"
+
+
+def basis(answer: Any) -> Basis:
+    """What the answer rests on (see the module's docstring)."""
+    slots = {e.id for e in answer.parsed.slots.values()}
+    listed = {e.id: e for e in answer.entities}
+    edges: dict[tuple[str, str, str, str], Relation] = {}
+    names: dict[str, str] = {}
+    fallback = False
+    for ran in answer.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        fallback = fallback or (ran.fallback and not ran.empty)
+        sub = ran.result.subgraph()
+        names.update((n.id, n.display) for n in sub.nodes)
+        edges.update((r.key, r) for r in sub.edges)
+    verdict = getattr(answer, "verdict", None)
+    if verdict is not None:
+        rels = list(verdict.relations)
+        return Basis(verdict.how, (), _strength(rels), _sources(rels, []))
+    direct, through, used = set(), set(), []
+    for rel in edges.values():
+        ends = {rel.start, rel.end}
+        if ends & set(listed) and ends & slots:
+            direct |= ends & set(listed)
+            used.append(rel)
+    for rel in edges.values():  # reached through another node: a district, a member, a part
+        ends = {rel.start, rel.end}
+        hit = ends & (set(listed) - direct)
+        if not hit:
+            continue
+        other = (ends - hit) or hit
+        via = next(iter(other))
+        if via not in slots and any(via in {r.start, r.end} and ({r.start, r.end} & slots)
+                                    for r in edges.values()):
+            through.add(names.get(via, via))
+            used.extend(r for r in edges.values() if via in {r.start, r.end})
+    records = [e for e in listed.values() if e.id in slots or not used]
+    if answer.parsed.intent.name.startswith("property:"):  # a value of a record or relation
+        between = [r for r in edges.values() if {r.start, r.end} <= slots]
+        records = [e for e in answer.parsed.slots.values()]
+        return Basis("recorded property", (), _strength(between), _sources(between, records))
+    if fallback:
+        how = "inferred (" + (next((r.note for r in answer.ran if r.fallback and r.note), "")
+                              or "a fallback of the question's own query") + ")"
+    elif through:
+        how = "rolled up through " + "、".join(sorted(through))
+    elif used:
+        how = "direct relation"
+    elif answer.values or records:
+        how = "recorded property"
+    else:
+        how = "not recorded"
+    rels = list({r.key: r for r in used}.values()) or list(edges.values())
+    return Basis(how, tuple(sorted(through)), _strength(rels), _sources(rels, records))
+
+
+def _strength(rels: list[Relation]) -> dict[str, int]:
+    return dict(Counter(r.confidence for r in rels))
+
+
+def _sources(rels: list[Relation], records: list[Any]) -> tuple[str, ...]:
+    out = [r.source for r in rels if r.source]
+    out += [str(e.props.get("source")) for e in records if e.props.get("source")]
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,273 @@
+"""Checks made on a reading before its answer is shown: the kind the question asks for is the
+head of its asking phrase, and a figure the graph does not hold is refused.
+
+- The asked kind. In "which industry alliances" or 哪些产业联盟 the kind asked is the last kind
+  word of the phrase (alliances; 联盟), the words before it only qualify it; in a list
+  (城市群、经济带或者都市圈, "parks or projects") it is every item's head. A reading that kept a
+  qualifier's kind (Industry) or a wider set (City and Region) is narrowed to the head, so the
+  answer keeps that kind or says the graph holds another (`AskAnswer.kind_note`).
+- A figure not held. "What is the corporate income tax rate in X", 多少亿美元, "throughput in
+  2023": the question asks for a measure. What the graph can state is the set of properties
+  the schema declares (graph/schema.py: area_km2, length_m, share, tier, established, …) and
+  the words the lexicon reads as them (面积, stake, 哪年成立). A measure asked that is none of
+  these is refused, with what the graph does hold about the entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from graph.model import Entity
+from graph.schema import LABELS, REL_TYPES
+from queries.ask.lexicon import lexicon
+from queries.ask.reading import QUESTION, Hit, find, label_words
+
+# -- the kind asked: the head of the asking phrase ---------------------------------------------
+
+_OPEN = re.compile(rf"(?:{QUESTION.pattern})|\bany\b|\b(?:is|are) there(?: an?)?\b|有没有|有无")
+# Between the question word and the first kind word: articles, a measure word, a name, or a
+# few English modifiers ("which co-built riverside parks").
+_LEAD = re.compile(r"^(?:\s|的|个|些|家|条|座|所|项|⟨\d+⟩|of|the|other|kind of|types? of|"
+                   r"[a-z][a-z-]*\s){0,4}$")
+_JOIN = re.compile(r"^\s?(?:和|与|及|以及|或|或者|、|,|，|and|or|and/or)\s?$")
+
+
+def head_kinds(masked: str) -> frozenset[str] | None:
+    """The kinds a masked question asks for, read as the head of its asking phrase: the last
+    kind word of a compound (industry alliances -> Organization), every item's head in a list
+    (城市群、经济带或者都市圈 -> Region). None when no asking phrase names a kind."""
+    hits = [h for h in find(label_words(), masked) if h.value != "Source"]
+    for opened in _OPEN.finditer(masked):
+        if opened.group().strip() == "whose":  # "whose brand": the owner is asked
+            return None
+        after = [h for h in hits if h.start >= opened.end()]
+        if not after or not _LEAD.match(masked[opened.end():after[0].start]):
+            continue
+        return _heads(masked, after)
+    return None
+
+
+# Head words too general to say a kind after a word that does (infrastructure projects,
+# 交通项目, industry groups).
+_GENERIC = frozenset({"project", "projects", "项目", "载体", "carrier", "carriers", "facility",
+                      "facilities", "设施", "group", "groups", "body", "bodies", "place", "places",
+                      "地方", "平台", "platform", "platforms"})
+
+
+def _heads(masked: str, hits: list[Hit]) -> frozenset[str] | None:
+    """The heads of a run of kind words: a compound's last word, each listed item's head."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    for h in hits:
+        spans.setdefault((h.start, h.end), set()).add(str(h.value))
+    ordered = sorted(spans)
+    heads: set[str] = set()
+    current = ordered[0]
+    for span in ordered[1:]:
+        gap = masked[current[1]:span[0]]
+        word = masked[span[0]:span[1]]
+        glued = gap == "" and not word.isascii()
+        if glued and len(word) == 1 and current[1] - current[0] > 1:
+            # 工业园+区: one character glued on a word ends it (市+圈: a compound)
+            break
+        if glued or (gap == " " and word.isascii()):  # a compound: the later word is its head
+            if word not in _GENERIC:  # "infrastructure projects": the modifier says the kind
+                current = span
+        elif _JOIN.match(gap) or (gap == " " and not word.isascii()):  # a list: 桥梁 铁路
+            heads |= spans[current]
+            current = span
+        else:
+            break
+    heads |= spans[current]
+    return frozenset(heads) or None
+
+
+def narrowed(asked: frozenset[str] | None, heads: frozenset[str] | None
+             ) -> frozenset[str] | None:
+    """The kinds an answer keeps: the reading's, narrowed to the phrase's head where the
+    reading kept a qualifier's kind or a wider set; the head where the reading kept none."""
+    if not heads:
+        return asked
+    if asked is None or heads < asked or not heads & asked:
+        return heads
+    return asked
+
+
+def recheck_kind(parsed, masked: str):  # type: ignore[no-untyped-def]
+    """The parsed question with the kind asked set to the head of its asking phrase."""
+    asked = narrowed(parsed.asked, head_kinds(masked))
+    if asked == parsed.asked:
+        return parsed
+    return replace(parsed, asked=asked)
+
+
+# -- a figure the graph does not hold -----------------------------------------------------------
+
+# A question asks for a measure when it asks "how much" or for a rate, a volume, an amount, a
+# figure: words of measurement, not of any one subject.
+_MEASURE_ZH = re.compile(r"多少(?![个家条座项种所处次])|是多少|几成|百分之|万人|亿元|亿美元|"
+                         r"万元|美元|"
+                         r"[\u4e00-\u9fff](?:率|额|量|总值|值)(?![\u4e00-\u9fff]?[园区市县])")
+_MEASURE_EN = re.compile(
+    r"\bhow (?:much|many (?!\w+ (?:are|do|does|did|is|were|have|has)\b)(?:people|tonnes|tons|"
+    r"teus?|dollars|yuan|jobs|visitors|containers))\b|"
+    r"\b(?:rate|rates|volume|volumes|amount|amounts|figure|figures|throughput|"
+    r"turnover|tonnage|capacity|budget|price|prices|cost|costs|income|revenue|value|"
+    r"per ?cent|percentage|teus?)\b|[%％]")
+# A count: answered by counting what the graph lists (how many parks, 哪几个, 一共有几条).
+_COUNTED = re.compile(r"\bhow many\b|多少[个家条座项种所处]|几[个家条座项种所处]")
+# Chinese words ending like a measure that are not one (数量 is a count; 力量, 质量: no figure).
+# Properties that are no figure an analyst asks for (what kind of, since 2020: a condition).
+_NOT_ASKED = frozenset({"kind", "title", "file", "url", "lat", "lon", "parent", "adcode",
+                        "since", "until", "source", "evidence", "confidence", "note"})
+_NOT_MEASURE = ("数量", "力量", "质量", "能量", "考量", "商量", "分量", "重量级", "总量控制",
+                "含量")
+
+
+@cache
+def held_words() -> tuple[str, ...]:
+    """The words that ask for a property the graph holds: the schema's property names (of
+    every label and relationship type) and the lexicon's words for them."""
+    names: set[str] = set()
+    for label in LABELS.values():
+        names.update(label.properties)
+    for rel in REL_TYPES.values():
+        names.update(rel.properties)
+    names -= _NOT_ASKED
+    words = {n.replace("_km2", "").replace("_m", "").replace("_", " ") for n in names}
+    words |= {w.lower() for ws in lexicon().properties.values() for w in ws}
+    return tuple(sorted(w for w in words if w))
+
+
+def measure_asked(masked: str) -> str:
+    """The measure a masked question asks for that no held property names ('' if none)."""
+    low = masked.lower()
+    if _COUNTED.search(low):  # how many, 几个: a count of what the graph lists, no figure
+        return ""
+    for pattern in (_MEASURE_ZH, _MEASURE_EN):
+        for m in pattern.finditer(low):
+            around = low[max(0, m.start() - 6):m.end() + 6]
+            if any(w in around for w in _NOT_MEASURE):
+                continue
+            if any(_says(low, w) for w in held_words()):
+                return ""
+            return _phrase(low, m.start(), m.end())
+    return ""
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    """The measure as asked: the word matched and the two words before it (Latin), or the
+    characters since the last name or punctuation (Chinese)."""
+    before = re.search(r"(?:[\w'-]+\s){0,2}$" if text[start:end].isascii()
+                       else r"[\u4e00-\u9fff]{0,8}$", text[:start])
+    return (before.group() if before else "") + text[start:end]
+
+
+def _says(text: str, word: str) -> bool:
+    if word.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+    return word in text
+
+
+def held_about(entities: list[Entity]) -> list[str]:
+    """What the graph holds about each entity: its properties with values, and the kinds of
+    property the schema gives its label."""
+    out: list[str] = []
+    for e in entities:
+        label = LABELS.get(e.label)
+        have = [f"{k}={v}" for k, v in e.props.items()
+                if label and k in label.properties and v not in (None, "")]
+        kinds = ", ".join(p for p in (label.properties if label else ()) if p not in ("lon", "lat"))
+        out.append(f"About {e.display} the graph holds "
+                   + (", ".join(have) if have else "no figures")
+                   + f" (a {e.label} may hold: {kinds}) and its relations; ask "
+                   f"'estuary show {e.id}'.")
+    return out
+
+
+def checked(parsed, gaz):  # type: ignore[no-untyped-def]
+    """A parsed question checked before it is answered: a figure the graph does not hold is
+    refused (Unmappable, with what it holds about the entity); the kind asked is the head of
+    the asking phrase."""
+    from queries.ask.parsing import Unmappable, closest_questions
+    from queries.ask.phrases import masked_text
+    from queries.ask.text import names_in
+
+    q, mentions = names_in(parsed.question, gaz)
+    masked = masked_text(q, mentions)
+    measure = measure_asked(masked)
+    if measure and not parsed.intent.name.startswith(_ANSWERS_FIGURES):
+        named = list(parsed.slots.values()) or list(parsed.known.values())
+        raise Unmappable(parsed.question,
+                         f"The graph holds no figure for {measure!r}: it records relations "
+                         "and a few properties (area, length, stake, tier, dates, status), "
+                         "not rates, volumes or amounts.",
+                         recognised=named, hints=held_about(named[:2]),
+                         closest=closest_questions(parsed.question, named), final=True)
+    return recheck_kind(parsed, masked)
+
+
+# Intents that answer a figure the user asked for themselves (an analyst's questions file).
+_ANSWERS_FIGURES = ("user:",)
+
+
+def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-def]
+                      ) -> tuple[Entity, ...] | None:
+    """What a property question lists when its value sits on a relation from a place to
+    another entity it names ("What tier is <industry> in <city>", "When did Shanghai join
+    <council>"): the relation's target, not the place. None: the list is left as it is."""
+    parsed = answer.parsed
+    if not parsed.intent.name.startswith("property:") or len(parsed.slots) < 2:
+        return None
+    slots = {e.id: e for e in parsed.slots.values()}
+    props = answer.asked_properties()
+    places, targets = set(), {}
+    for ran in answer.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        for rel in ran.result.subgraph().edges:
+            if rel.start in slots and rel.end in slots and any(
+                    rel.props.get(p) not in (None, "") for p in props) and slots[
+                    rel.start].label in ("City", "Region"):
+                places.add(rel.start)
+                targets.setdefault(rel.end, slots[rel.end])
+    if not places:
+        return None
+    kept = tuple(e for e in listed if e.id not in places)
+    return kept or tuple(targets.values())
+
+
+def unheld_figure(question: str, gaz, exc):  # type: ignore[no-untyped-def]
+    """A refusal of a question asking a figure the graph does not hold, saying what it holds
+    about the entities named (else the refusal as it was)."""
+    from queries.ask.parsing import Unmappable
+    from queries.ask.phrases import masked_text
+    from queries.ask.text import names_in
+
+    if "holds no figure" in str(exc):
+        return exc
+    q, mentions = names_in(question, gaz)
+    measure = measure_asked(masked_text(q, mentions))
+    named = list(getattr(exc, "recognised", ()) or ())
+    if not measure:
+        return exc
+    return Unmappable(question, f"The graph holds no figure for {measure!r}: it records "
+                      "relations and a few properties (area, length, stake, tier, dates, "
+                      "status), not rates, volumes or amounts.", recognised=named,
+                      hints=held_about(named[:2]), closest=getattr(exc, "closest", ()),
+                      final=True)
+
+
+def read_checked(question: str, gaz, extra=()):  # type: ignore[no-untyped-def]
+    """A question read and checked: parsed (queries/ask/parsing.py), a figure the graph
+    does not hold refused with what it holds, the kind asked set to the asking phrase's
+    head, and a yes-or-no question about two entities read as their check (a verdict)."""
+    from queries.ask.parsing import Unmappable, parse
+    from queries.ask.verdict import as_check
+
+    try:
+        parsed = checked(parse(question, gaz, extra), gaz)
+    except Unmappable as exc:
+        raise unheld_figure(question, gaz, exc) from None
+    return as_check(parsed) or parsed

@@ -1,0 +1,212 @@
+"""Two questions in one: each part answered, the subject carried into the later parts.
+
+"市北高新（南通）科技城在哪个区？是跟谁合作建的", "When was X set up, and which zone does it
+belong to?", "苏宿工业园哪年成立的，面积多大": a question mark inside the question, or a comma
+(", and") before a second question word, ends one question and starts another. The later part
+names no entity of its own ("是跟谁合作建的", "which zone does it belong to"): the subject of
+the first part is carried into it, in place of its pronoun (it, its, 它, 其) or before it. When the
+first part asks about an unnamed thing with a pronoun ("Kunshan co-built a park up north - what
+is it called"), its answer, when it is one entity, is the subject carried on.
+
+The parts are answered one by one (`PartsAnswer`); the answer lists each part in a section,
+`--json` gives a list of parts, and what they list together is the union of their entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from graph.model import Entity, Subgraph
+
+# A question word: where a part asks something (a part without one is context for the next).
+_ASKS_ZH = re.compile(r"哪|什么|谁|几|多少|多大|多长|多久|何|吗|是否|是不是|有没有|怎么|如何")
+_ASKS_EN = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|"
+                      r"^(?:and\s+)?(?:is|are|was|were|does|do|did|has|have|can)\b", re.I)
+# Where one question ends and another may start.
+_BREAK = re.compile(r"[？?]\s*|[，,；;]\s*(?:and\s+|以及|并且|还有|另外|又)?|\s+-\s+|\s+and\s+(?="
+                    r"(?:which|what|who|where|when|how)\b)", re.I)
+_PRONOUN_EN = re.compile(r"\b(it|its|they|their)\b", re.I)
+_PRONOUN_ZH = re.compile(r"它们|它|其")
+
+
+def _asks(text: str) -> bool:
+    return bool(_ASKS_ZH.search(text) or _ASKS_EN.search(text))
+
+
+def _words(text: str) -> int:
+    """How long a part is: Latin words, or Chinese characters / 2 (rounded up)."""
+    latin = len(re.findall(r"[A-Za-z]+", text))
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    return latin + (han + 1) // 2
+
+
+def parts(question: str) -> list[str]:
+    """The questions a question holds, in order (one: it is a single question). A break
+    counts only between two pieces that each ask something ("bridges, railways and ports"
+    is one list); a piece that asks nothing before a break is context for the next
+    ("Kunshan co-built a park up north - what is it called"); a piece too short to be a
+    question of its own ("and when?") stays with the one before."""
+    text = question.strip()
+    end = len(text.rstrip("？?。. "))
+    cuts = [m for m in _BREAK.finditer(text) if m.end() < end]
+    pieces = [text[a.end() if a else 0:b.start() if b else len(text)]
+              for a, b in zip([None, *cuts], [*cuts, None], strict=True)]
+    seps = [m.group() for m in cuts]
+    out: list[str] = []
+    current = pieces[0].strip()
+    for sep, piece in zip(seps, (p.strip() for p in pieces[1:]), strict=True):
+        dash = sep.strip() == "-"
+        if not _asks(current):  # context: said before the question it leads to
+            current = f"{current} {piece}".strip()
+        elif _asks(piece) and not dash and _words(piece) >= 2:
+            out.append(current)
+            current = piece
+        else:  # one question: a list, a restatement, a detail ("and when?")
+            current = f"{current}{sep}{piece}"
+    out.append(current)
+    return out if len(out) > 1 else [question]
+
+
+def carried(part: str, subject: Entity) -> str:
+    """A later part with the subject carried in: in place of its pronoun, else before it."""
+    name = subject.name_en if part.isascii() and subject.name_en else subject.name
+    if part.isascii():
+        if _PRONOUN_EN.search(part):
+            return _PRONOUN_EN.sub(lambda m: f"{name}'s" if m.group(1).lower() in ("its", "their")
+                                   else name, part, count=1)
+        return f"{name}: {part}"
+    if _PRONOUN_ZH.search(part):
+        return _PRONOUN_ZH.sub(name, part, count=1)
+    return name + part
+
+
+@dataclass(frozen=True)
+class Part:
+    question: str  # as asked, the subject carried in
+    answer: Any = None  # an AskAnswer, or None when refused
+    refused: str = ""  # why the part was not answered
+
+
+@dataclass(frozen=True)
+class PartsAnswer:
+    """A question of several parts, each answered in turn."""
+
+    question: str
+    parts: tuple[Part, ...]
+    explain: bool = False
+
+    @property
+    def answered(self) -> list[Any]:
+        return [replace(p.answer, explain=self.explain) for p in self.parts if p.answer]
+
+    @property
+    def parsed(self) -> Any:  # the first answered part's reading (for --explain, the eval)
+        return self.answered[0].parsed
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """What the parts list, together."""
+        out: dict[str, Entity] = {}
+        for a in self.answered:
+            out.update((e.id, e) for e in a.entities)
+        return tuple(out.values())
+
+    @property
+    def values(self) -> tuple[tuple[str, str, Any], ...]:
+        return tuple(v for a in self.answered for v in a.values)
+
+    kind_note = ""
+    count = None
+    verdict = None
+
+    @property
+    def title(self) -> str:
+        return f"estuary ask: {self.question}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: list[dict[str, Any]] = []
+        for p in self.parts:
+            if p.answer is None:
+                out.append({"question": p.question, "refused": p.refused})
+            else:
+                out.append({**replace(p.answer, explain=self.explain).to_dict(),
+                            "question": p.question})
+        return {"question": self.question, "parts": out,
+                "answer": {"entities": [e.ref() for e in self.entities]}}
+
+    def subgraph(self) -> Subgraph:
+        subs = [a.subgraph() for a in self.answered]
+        nodes = {n.id: n for s in subs for n in s.nodes}
+        edges = {r.key: r for s in subs for r in s.edges}
+        focus = tuple(dict.fromkeys(i for s in subs for i in s.focus))
+        highlight = tuple(dict.fromkeys(i for s in subs for i in s.highlight))
+        return Subgraph(nodes=tuple(nodes[k] for k in sorted(nodes)),
+                        edges=tuple(edges[k] for k in sorted(edges)), focus=focus,
+                        highlight=highlight,
+                        path_edges=frozenset(p for s in subs for p in s.path_edges))
+
+
+def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
+                 extra: tuple[Any, ...] = ()) -> PartsAnswer | None:
+    """Each part of a question of several parts answered by `ask` (queries/ask/answering.py,
+    passed in: it calls this first); None for a single question."""
+    from queries.ask.parsing import Unmappable
+
+    texts = parts(question)
+    if len(texts) < 2 or _EXISTS.match(texts[0]):
+        return None  # "is there an X, and is Nantong in it": the whole question reads it
+    done: list[Part] = []
+    subject: Entity | None = None
+    for n, text in enumerate(texts):
+        if n > 0 and (_EACH.search(text) or (subject is not None
+                                              and _detail(text, gaz, done[0]))):
+            return None  # "哪些股东，各占多少": a property of the first part's relations
+        asked = text if n == 0 or subject is None or _names_any(text, gaz) else carried(
+            text, subject)
+        try:
+            got = ask(store, asked, gaz, extra)
+        except Unmappable as exc:
+            if n == 0:  # the first part sets the subject: without it, read the whole
+                return None
+            done.append(Part(asked, None, str(exc).splitlines()[0]))
+            continue
+        done.append(Part(asked, got))
+        if subject is None:
+            subject = _subject(text, got)
+    return PartsAnswer(question, tuple(done))
+
+
+# "分别是谁共建的", "who built each": about each thing the first part listed, not its subject.
+_EACH = re.compile(r"分别|各自|\beach\b|\brespectively\b", re.I)
+_EXISTS = re.compile(r"^(?:is|are) there\b|^(?:有没有|是否有|有无)", re.I)
+
+
+def _detail(text: str, gaz: Any, first: Part) -> bool:
+    """A later part that only asks a property (占多少股, how big is its stake, 从哪年开始)
+    of what a first part that is no property question listed: a detail of that answer."""
+    from queries.ask.guard import _says, head_kinds, held_words
+
+    if first.answer is None or first.answer.parsed.intent.name.startswith("property:"):
+        return False
+    if _names_any(text, gaz) or head_kinds(text.lower()):
+        return False
+    return any(_says(text.lower(), w) for w in held_words())
+
+
+def _names_any(text: str, gaz: Any) -> bool:
+    from queries.ask.text import names_in
+
+    return bool(names_in(text, gaz)[1])
+
+
+def _subject(text: str, got: Any) -> Entity | None:
+    """What a first part is about: its answer, when it asked about an unnamed thing with a
+    pronoun and found one; else the entity it names first."""
+    if (_PRONOUN_EN.search(text) or _PRONOUN_ZH.search(text)) and len(got.entities) == 1:
+        return got.entities[0]
+    order = {i: n for n, m in enumerate(got.parsed.mentions) for i in m.ids}
+    slots = sorted(got.parsed.slots.values(), key=lambda e: order.get(e.id, len(order)))
+    return slots[0] if slots else None

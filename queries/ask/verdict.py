@@ -1,0 +1,144 @@
+"""A yes-or-no question answered with a verdict first, then the evidence.
+
+"Is SAIC a member of the YRD NEV alliance?" is answered "Yes — 上汽集团 MEMBER_OF
+长三角新能源汽车产业联盟 (since 2021-05-27, high, source …)" when the graph states the relation
+the question's verb names (any relation, when its verb names none); "Yes, rolled up through X"
+when a chain of containment (LOCATED_IN, PART_OF, MEMBER_OF, BROADER) joins them; otherwise
+"The graph does not record that …" followed by what it does record between them. The graph
+never says "no": it only does or does not record a relation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from graph.model import Entity, Relation
+
+# Relations through which membership and containment roll up: a district is in its city, a
+# park in its zone, a chain under its industry.
+_ROLLS_UP = frozenset({"LOCATED_IN", "PART_OF", "MEMBER_OF", "BROADER"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer to a yes-or-no question, as the graph can give it."""
+
+    held: bool  # the graph records what was asked
+    how: str  # "direct relation", "rolled up through X", "other relations", "not recorded"
+    text: str  # the verdict in one line, said first
+    relations: tuple[Relation, ...] = ()  # the evidence
+    entities: tuple[Entity, ...] = ()  # the two ends and the entities on the evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"answer": "yes" if self.held else "not recorded", "how": self.how,
+                "text": self.text, "entities": [e.ref() for e in self.entities],
+                "relations": [r.to_dict() for r in self.relations]}
+
+
+def asked_types(question: str, gaz: Any) -> frozenset[str]:
+    """The relationship types a yes-or-no question's verb names (属于, a member of)."""
+    from queries.ask.phrases import masked_text
+    from queries.ask.reading import read
+    from queries.ask.text import names_in
+
+    q, mentions = names_in(question, gaz)
+    reading = read(masked_text(q, mentions), text=q)
+    return frozenset(h.value.rel_type for h in reading.verbs if hasattr(h.value, "rel_type"))
+
+
+def attach(answer: Any, gaz: Any) -> Any:
+    """The answer with its verdict, when it answers a yes-or-no question."""
+    if not is_check(answer):
+        return answer
+    return replace(answer, verdict=verdict(answer, asked_types(answer.parsed.question, gaz)))
+
+
+def as_check(parsed: Any) -> Any:
+    """A yes-or-no question about two entities, read as some relation between them ("Is
+    Haimen in Jiangsu?", 南通属于长三角吗): read instead as the check of the relation, so it
+    gets a verdict (direct, rolled up, or not recorded). None when it is no such question."""
+    import re
+
+    from graph.gazetteer import prepare
+    from queries.ask.intents import INTENTS
+
+    check = next((i for i in INTENTS if i.name == "check"), None)
+    if check is None or parsed.intent.name == "check" or parsed.asked or parsed.count:
+        return None
+    if len(parsed.slots) != 2 or parsed.intent.name.startswith(("property:", "user:")):
+        return None
+    text = prepare(parsed.question)
+    cue = check.cues[0]
+    if not (re.search(cue.zh, text) or re.search(cue.en, text)):
+        return None
+    order = {i: n for n, m in enumerate(parsed.mentions) for i in m.ids}
+    a, b = sorted(parsed.slots.values(), key=lambda e: order.get(e.id, len(order)))
+    return replace(parsed, intent=check, slots={"a": a, "b": b}, labels={})
+
+
+def is_check(answer: Any) -> bool:
+    return answer.parsed.intent.name == "check"
+
+
+def said(rel: Relation, names: dict[str, str], source: Entity | None = None) -> str:
+    """One relation as a sentence with its date, confidence and source."""
+    extra = [f"{k} {v}" for k, v in sorted(rel.props.items())
+             if k in ("since", "until", "status", "role", "share", "tier") and v not in ("", None)]
+    src = source.display if source is not None else rel.source
+    extra += [rel.confidence, f"source {src}"]
+    return (f"{names.get(rel.start, rel.start)} {rel.type} {names.get(rel.end, rel.end)} "
+            f"({', '.join(extra)})")
+
+
+def verdict(answer: Any, types: frozenset[str] = frozenset()) -> Verdict | None:
+    """The verdict on a yes-or-no question (None for other questions). `types`: the
+    relationship types its verb names; empty, any relation the graph states answers it."""
+    if not is_check(answer):
+        return None
+    slots = list(answer.parsed.slots.values())
+    if len(slots) < 2:
+        return None
+    a, b = slots[0], slots[1]
+    names = {a.id: a.display, b.id: b.display}
+    statements, paths = [], []
+    for ran in answer.ran:
+        if ran.result is None:
+            continue
+        statements.extend(getattr(ran.result, "statements", ()) or ())
+        paths.extend(getattr(ran.result, "paths", ()) or ())
+    fits = [s for s in statements if not types or s.relation.type in types]
+    if fits:
+        lines = [said(s.relation, names, s.source) for s in fits]
+        return Verdict(True, "direct relation", "Yes — " + "; ".join(lines),
+                       tuple(s.relation for s in fits), (a, b))
+    for walk in paths:  # a chain upwards from a to b: a district in its city in its province
+        rels = [next((r for r in hop if r.type in _ROLLS_UP and r.start == walk.nodes[i].id
+                      and r.end == walk.nodes[i + 1].id), None)
+                for i, hop in enumerate(walk.hops)]
+        if None in rels or walk.nodes[0].id != a.id or walk.nodes[-1].id != b.id:
+            continue
+        if rels and (not types or types & _ROLLS_UP):
+            names.update((n.id, n.display) for n in walk.nodes)
+            through = "、".join(n.display for n in walk.nodes[1:-1])
+            chain = [r for r in rels if r is not None]
+            return Verdict(True, f"rolled up through {through}",
+                           f"Yes, rolled up through {through} — "
+                           + "; ".join(said(r, names) for r in chain),
+                           tuple(chain), tuple(walk.nodes))
+    what = "/".join(sorted(types)) if types else "a relation"
+    held = [said(s.relation, names, s.source) for s in statements]
+    if held:
+        return Verdict(False, "other relations",
+                       f"The graph does not record {what} between {a.display} and "
+                       f"{b.display}; it records: " + "; ".join(held),
+                       tuple(s.relation for s in statements), ())
+    if paths:
+        walk = paths[0]
+        route = " → ".join(n.display for n in walk.nodes)
+        return Verdict(False, "not recorded",
+                       f"The graph does not record that {a.display} and {b.display} are "
+                       f"related directly; the nearest it holds is the route {route}.", (), ())
+    return Verdict(False, "not recorded",
+                   f"The graph does not record any relation between {a.display} and "
+                   f"{b.display}.", (), ())
