@@ -188,3 +188,16 @@ def test_the_command_prints_the_verdict_parts_and_basis(runner: Any, db: Any) ->
     assert "Part 1/2" in shown.output and "Part 2/2" in shown.output
     refused = runner.invoke(app, ["ask", "苏通大桥一年的车流量是多少？"])
     assert refused.exit_code == 1 and "holds no figure" in refused.output
+
+
+def test_a_name_that_only_qualifies_an_unrecognised_thing_is_not_its_subject(store: Any
+                                                                             ) -> None:
+    # "the YRD chip aliance": an alliance (misspelt) the graph holds under another name;
+    # the YRD region is only its qualifier, so listing the region's parts would be wrong.
+    with pytest.raises(Unmappable) as exc:
+        ask(store, "Which companies are in the YRD chip aliance?")
+    assert "Organization" in str(exc.value)
+    got = ask(store, "What industries are in the Nantong region?")  # a city's region: alike
+    assert got.entities
+    # a role described, not a thing named: answered
+    assert ask(store, "Who is the Shanghai shareholder in the China Jianghai park?").entities

@@ -53,7 +53,8 @@ def basis(answer: Any) -> Basis:
     verdict = getattr(answer, "verdict", None)
     if verdict is not None:
         rels = list(verdict.relations)
-        return Basis(verdict.how, (), _strength(rels), _sources(rels, []))
+        through = tuple(e.display for e in verdict.entities if e.id not in slots)
+        return Basis(verdict.how, through, _strength(rels), _sources(rels, []))
     direct, through, used = set(), set(), []
     for rel in edges.values():
         ends = {rel.start, rel.end}

@@ -205,7 +205,63 @@ def checked(parsed, gaz):  # type: ignore[no-untyped-def]
                          "not rates, volumes or amounts.",
                          recognised=named, hints=held_about(named[:2]),
                          closest=closest_questions(parsed.question, named), final=True)
+    unnamed = unrecognised_head(q, mentions, parsed)
+    if unnamed:
+        named = list(parsed.slots.values())
+        raise Unmappable(parsed.question, unnamed, recognised=named,
+                         closest=closest_questions(parsed.question, named), final=True)
     return recheck_kind(parsed, masked)
+
+
+# Words that end a noun phrase ("the YRD alliance in Nantong"): a name before them is no
+# modifier of a kind word after them.
+_ENDS_PHRASE = frozenset({"in", "of", "and", "or", "with", "to", "for", "from", "by", "on", "at",
+                          "is", "are", "was", "were", "does", "do", "did", "has", "have", "that",
+                          "which", "who", "what", "than", "as", "between", "into"})
+
+
+# Kinds one may name for the other: a city or its region, a zone that is a park or a region.
+_ALIKE = frozenset({frozenset({"City", "Region"}), frozenset({"Region", "Park"})})
+
+
+def unrecognised_head(q: str, mentions, parsed) -> str:  # type: ignore[no-untyped-def]
+    """Said when an English question names a thing the graph holds under no name it
+    recognised, of which a recognised name is only a modifier: "the YRD AI industry aliance"
+    (an alliance, not the YRD region), "the Nantong port" (no such entity). Read from "the",
+    a name used by the reading, and a singular kind word of another label right after it
+    (misspelt by a letter at most). Empty when there is none."""
+    import difflib
+
+    if not q.isascii():
+        return ""
+    words = {w: str(label) for w, label in label_words() if w.isascii() and " " not in w}
+    used = {e.id for e in parsed.slots.values()}
+    for m in mentions:
+        if not set(m.ids) & used or not re.search(r"\bthe\s+$", q[:m.start]):
+            continue
+        if re.search(re.escape(m.text) + r"['’]s\b", parsed.question.lower()):
+            continue  # "the zone's plan": the name is the owner, not a qualifier
+        label = parsed.known[m.ids[0]].label if m.ids[0] in parsed.known else ""
+        head, upto, misspelt = "", 0, False
+        for n, word in enumerate(re.findall(r"[a-z][a-z-]*", q[m.end:])[:4]):
+            if word in _ENDS_PHRASE:
+                break
+            close = words.get(word)
+            near = [] if close or len(word) < 6 else [w for w in difflib.get_close_matches(
+                word, list(words), n=1, cutoff=0.9) if w[0] == word[0]]
+            if close or near:  # the last kind word of the phrase is its head
+                plural = word.endswith("s") or word in _GENERIC
+                head, upto, misspelt = ("" if plural else close or words[near[0]]), n, bool(near)
+        # a qualified name ("the YRD AI industry alliance") or a misspelt kind word: a
+        # thing named; "the Shanghai shareholder" only describes one
+        if head and head != label and frozenset({head, label}) not in _ALIKE and (
+                misspelt or upto >= 2):
+            phrase = " ".join(re.findall(r"[a-z][a-z-]*", q[m.start:])[:upto + 2])
+            return (f"The question names a thing of kind {head} ('the {phrase}') that the "
+                    f"graph holds under no name I recognised; '{m.text}' alone is a {label}, "
+                    "which is not what it asks about. Name it as the graph does (estuary "
+                    "search).")
+    return ""
 
 
 # Intents that answer a figure the user asked for themselves (an analyst's questions file).
