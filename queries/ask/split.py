@@ -179,8 +179,10 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     return PartsAnswer(question, tuple(done))
 
 
-# "分别是谁共建的", "who built each": about each thing the first part listed, not its subject.
-_EACH = re.compile(r"分别|各自|\beach\b|\brespectively\b", re.I)
+# "分别是谁共建的", "who built each", "其中哪些是千亿级的", "which of them": about what the first
+# part listed, not its subject: the question is read whole.
+_EACH = re.compile(r"分别|各自|其中|这些|它们中|哪些是|哪个是|\beach\b|\brespectively\b|"
+                   r"\b(?:of|among) (?:them|these|those)\b", re.I)
 _EXISTS = re.compile(r"^(?:is|are) there\b|^(?:有没有|是否有|有无)", re.I)
 
 
