@@ -124,6 +124,20 @@ def test_a_relation_of_another_type_is_not_a_yes(store: Any) -> None:
     assert "CONNECTS" in got.verdict.text  # what the graph does record between them
 
 
+@pytest.mark.parametrize("question,held", [
+    ("Is Kunshan a county-level city?", True),
+    ("如皋是县级市吗？", True),
+    ("崇川是不是县级市", False),  # a district: its record says so
+    ("Is the Hu-Su-Tong bridge a tunnel?", False),
+])
+def test_a_kind_with_a_value_is_checked_against_the_record(store: Any, question: str,
+                                                           held: bool) -> None:
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.held is held, question
+    assert got.verdict.text.startswith("Yes — " if held else "The graph does not record")
+    assert basis(got).how == "recorded property"
+
+
 # -- two questions in one ------------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from queries.ask.intents import QUERIES, Intent, Step, fill_in
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
 from queries.ask.split import answer_parts
 from queries.ask.text import gazetteer
-from queries.ask.verdict import attach
+from queries.ask.verdict import attach, property_check
 from queries.errors import QueryError
 
 
@@ -372,6 +372,9 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
     if several is not None:
         return several  # type: ignore[return-value]
+    on_record = property_check(answer, store, question, gaz)  # 启东是县级市吗: its record
+    if on_record is not None:
+        return on_record
     parsed = read_checked(question, gaz, extra)  # figures not held refused; kind; yes or no
     try:
         got = answer(store, parsed)

@@ -142,3 +142,54 @@ def verdict(answer: Any, types: frozenset[str] = frozenset()) -> Verdict | None:
     return Verdict(False, "not recorded",
                    f"The graph does not record any relation between {a.display} and "
                    f"{b.display}.", (), ())
+
+
+def property_check(answer: Any, store: Any, question: str, gaz: Any) -> Any:
+    """A yes-or-no question about one entity and a kind word that names a property value
+    (启东是县级市吗, "Is the SIP a national-level park?": level national): answered with a
+    verdict from the entity's own record, or None when the question is not of that form.
+    `answer`: queries/ask/answering.py's (passed in: answering calls this)."""
+    import re
+
+    from graph.gazetteer import prepare
+    from queries.ask.intents import INTENTS, Step
+    from queries.ask.lexicon import lexicon
+    from queries.ask.parsing import Parsed
+    from queries.ask.phrases import masked_text
+    from queries.ask.reading import find
+    from queries.ask.text import names_in
+
+    check = next((i for i in INTENTS if i.name == "check"), None)
+    text = prepare(question)
+    if check is None or not (re.search(check.cues[0].zh, text) or re.search(check.cues[0].en,
+                                                                             text)):
+        return None
+    q, mentions = names_in(question, gaz)
+    ids = {i for m in mentions for i in m.ids}
+    if len(mentions) != 1 or len(ids) != 1:
+        return None
+    hits = find(((w, k) for k in lexicon().kinds for w in k.words), masked_text(q, mentions))
+    if len(hits) != 1:
+        return None
+    kind = hits[0].value
+    entity = gaz.entities.get(next(iter(ids)))
+    if entity is None:
+        return None
+    said = [w for w in kind.words if w in text]
+    word = max(said, key=len) if said else kind.words[0]
+    held = {p: entity.props.get(p) for p in kind.where}
+    if any(v in (None, "") for v in held.values()):
+        return None  # the record holds no such property: not this kind of question
+    fits = all(str(held[p]) in vs for p, vs in kind.where.items())
+    record = ", ".join(f"{p} = {v}" for p, v in held.items())
+    strength = entity.props.get("confidence", "high")
+    text_out = (f"Yes — {entity.display} has {record} (its record, {strength}, source "
+                f"{entity.props.get('source', '?')})" if fits else
+                f"The graph does not record that {entity.display} is {word!r}: its record has "
+                f"{record}.")
+    intent = replace(check, name="check:property", slots=check.slots[:1],
+                     steps=(Step("show", ("{a}",)),))
+    parsed = Parsed(question, intent, mentions, {"a": entity}, {}, known={entity.id: entity})
+    got = answer(store, parsed)
+    return replace(got, verdict=Verdict(fits, "recorded property", text_out, (),
+                                        (entity,) if fits else ()))
