@@ -5,6 +5,10 @@ tests/eval/ask_questions.yaml holds 191 analyst-style questions with the expecte
 the test asserts a floor on the rate answered right and that no answer lists entities of
 another kind than the question asks for without saying so.
 
+A yes-or-no answer is judged by its verdict: recorded, its entities are the two ends and
+those on the evidence; not recorded ("the graph does not record that …"), it lists nothing and
+counts as a refusal. A question of several parts lists the union of its parts' entities.
+
 Run it as a script for the full report (misses by cause):
     .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4 | --round6]
 """
