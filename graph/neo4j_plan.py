@@ -57,9 +57,14 @@ def _row_bytes(kind: str, row: dict[str, Any]) -> int:
     return ROW_BYTES[kind] + BYTES_PER_CHAR[kind] * width
 
 
-def plan(bundle: Bundle) -> list[Step]:
+def plan(bundle: Bundle, *, sized: bool = True) -> list[Step]:
     """Every row of the bundle in one fixed order (labels, then types; ids sorted), so an
-    interrupted load resumes at a row offset."""
+    interrupted load resumes at a row offset. Without `sized`, no estimates (`sizes` all
+    0): the bulk path writes files, not transactions."""
+
+    def sizes(kind: str, rows: list[dict[str, Any]]) -> list[int]:
+        return [_row_bytes(kind, r) for r in rows] if sized else [0] * len(rows)
+
     steps: list[Step] = []
     by_label: dict[str, list[Entity]] = {}
     for entity in bundle.entities.values():
@@ -67,8 +72,7 @@ def plan(bundle: Bundle) -> list[Step]:
     for name in LABELS:
         rows = [entity_row(e) for e in sorted(by_label.get(name, []), key=lambda e: e.id)]
         if rows:
-            steps.append(Step("entities", name, rows,
-                              [_row_bytes("entities", r) for r in rows]))
+            steps.append(Step("entities", name, rows, sizes("entities", rows)))
     by_type: dict[str, list[Relation]] = {}
     for rel in bundle.relations.values():
         by_type.setdefault(rel.type, []).append(rel)
@@ -76,8 +80,7 @@ def plan(bundle: Bundle) -> list[Step]:
         rels = sorted(by_type.get(name, []), key=lambda r: (r.start, r.end, r.source))
         rows = [relation_row(r) for r in rels]
         if rows:
-            steps.append(Step("relations", name, rows,
-                              [_row_bytes("relations", r) for r in rows]))
+            steps.append(Step("relations", name, rows, sizes("relations", rows)))
     return steps
 
 
