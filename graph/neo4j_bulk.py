@@ -148,15 +148,20 @@ def check_empty(store: Neo4jStore) -> None:
                       "importer would replace all of it")
 
 
-def _script(server: OwnServer, action: str, extra: dict[str, str] | None = None) -> None:
+def _script(server: OwnServer, action: str, extra: dict[str, str] | None = None
+            ) -> subprocess.Popen[str]:
+    """scripts/neo4j.sh ACTION for the server, started (`_finish` waits for it)."""
     env = {k: v for k, v in os.environ.items() if "PASSWORD" not in k.upper()}
     env.update(ESTUARY_NEO4J_HOME=str(server.home), NEO4J_BOLT_PORT=str(server.port),
                **(extra or {}))
-    done = subprocess.run([str(server.script), action], env=env, capture_output=True,
-                          text=True, check=False)
-    if done.returncode != 0:
-        raise StoreError(f"scripts/neo4j.sh {action} failed: "
-                         + " ".join((done.stderr or done.stdout).split())[-600:])
+    return subprocess.Popen([str(server.script), action], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def _finish(script: subprocess.Popen[str], action: str) -> None:
+    out, _ = script.communicate()
+    if script.returncode != 0:
+        raise StoreError(f"scripts/neo4j.sh {action} failed: " + " ".join(out.split())[-600:])
 
 
 def run_importer(jar: Path, home: Path, csv_args: list[str], work: Path,
@@ -215,22 +220,27 @@ def bulk_load(settings: StoreSettings, store: Neo4jStore, bundle: Bundle,
     if server.heap:
         start_env["NEO4J_HEAP"] = server.heap
     work = Path(tempfile.mkdtemp(prefix="estuary-bulk-", dir=server.home))
+    store.close()
     try:
-        tell("writing the importer's CSV files ...")
-        csv_dir = work / "csv"
-        csv_dir.mkdir()
-        csv_args, residue = write_csvs(plan(bundle, sized=False), csv_dir)
-        store.close()
-        tell("stopping the server ...")
-        _script(server, "stop")
-        failure: StoreError | None = None
+        # The server stops while the files are written (it serves nothing from here on).
+        tell("stopping the server and writing the importer's CSV files ...")
+        stopping = _script(server, "stop")
+        failure: Exception | None = None
         try:
-            tell("importing (neo4j-admin database import full) ...")
-            run_importer(server.jar, server.home, csv_args, work, threads)
-        except StoreError as exc:
+            csv_dir = work / "csv"
+            csv_dir.mkdir()
+            csv_args, residue = write_csvs(plan(bundle, sized=False), csv_dir)
+        except Exception as exc:  # (the server is started again all the same)
             failure = exc
+        _finish(stopping, "stop")
+        if failure is None:
+            try:
+                tell("importing (neo4j-admin database import full) ...")
+                run_importer(server.jar, server.home, csv_args, work, threads)
+            except StoreError as exc:
+                failure = exc
         tell("starting the server ...")
-        _script(server, "start", start_env)
+        _finish(_script(server, "start", start_env), "start")
         if failure:
             raise failure
     finally:

@@ -46,6 +46,12 @@ def _text_ok(value: str) -> bool:
 
 def kind_of(value: Any) -> str | None:
     """The importer's type that carries `value` exactly, or None if none does."""
+    kind = type(value)
+    if kind is str:  # (the common cases first: this runs for every value of a big load)
+        return "string" if "\x00" not in value else None
+    if kind is list and value and all(type(v) is str for v in value):
+        return "string[]" if all(v and ARRAY_DELIMITER not in v and "\x00" not in v
+                                 for v in value) else None
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int):
