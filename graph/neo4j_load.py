@@ -22,14 +22,14 @@ transaction.
 from __future__ import annotations
 
 import uuid
-from collections import ChainMap, Counter
-from collections.abc import Iterator, MutableMapping
+from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from graph import cypher
 from graph.neo4j_errors import describe, is_out_of_memory
-from graph.neo4j_plan import Step, batches, digest, parse_bytes, plan
+from graph.neo4j_plan import Step, batches, parse_bytes, plan_and_digest
 from graph.store import LoadSummary, Progress, StoreError
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ Counts = Counter[tuple[str, str]]
 
 
 def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | None,
-              fresh: bool = False, handles: MutableMapping[str, str] | None = None) -> Counts:
+              fresh: bool = False, handles: dict[str, str] | None = None) -> Counts:
     found: Counts = Counter()
     if fresh:  # an empty database: every row is created, none looked up
         return _create_rows(tx, step, rows, {} if handles is None else handles)
@@ -80,7 +80,7 @@ def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | No
 
 
 def _create_rows(tx: Any, step: Step, rows: list[dict[str, Any]],
-                 handles: MutableMapping[str, str]) -> Counts:
+                 handles: dict[str, str]) -> Counts:
     """A first load's rows, as plain lists (less to pack than maps). New nodes' element
     ids are kept in `handles`, and relationships find their ends by them: no index seek.
     (The caller keeps a transaction's handles only once it commits: the element id of a
@@ -126,7 +126,7 @@ class Loader:
     def load(self, bundle: Bundle, meta: dict[str, str] | None) -> LoadSummary:
         # Clear a committed load's marks first: upserts compare whole property maps.
         self.finish_cleanup()
-        steps = plan(bundle)
+        steps, rows_digest = plan_and_digest(bundle)
         total = sum(len(s.rows) for s in steps)
         budget = transaction_budget(self.driver, self.database)
         fresh = self._empty()
@@ -141,7 +141,7 @@ class Loader:
                 if not isinstance(cause, Exception) or not is_out_of_memory(cause):
                     raise
         load_id = uuid.uuid4().hex[:12]
-        self._start_marker(load_id, digest(steps, meta), total, fresh)
+        self._start_marker(load_id, rows_digest, total, fresh)
         if fresh:
             self._name_indexes(cypher.DROP_NAME_INDEXES)
         return self._batches(load_id, steps, meta, budget, 0, Counter(), total, fresh)
@@ -157,19 +157,18 @@ class Loader:
 
         counts: Counts = Counter()
         done = 0
-        new: dict[str, str] = {}
+        handles = dict(self._handles)  # kept once the transaction commits
         try:
             with self._session() as session, session.begin_transaction(
                     metadata={"estuary_load_batch": "one"}) as tx:
                 for step in steps:
-                    counts += _run_rows(tx, step, step.rows, None, fresh,
-                                        ChainMap(new, self._handles))
+                    counts += _run_rows(tx, step, step.rows, None, fresh, handles)
                     done += len(step.rows)
                     self._tick(done, total)
                 if meta:
                     tx.run(cypher.SET_META, rows=_meta_rows(meta)).consume()
                 tx.commit()
-            self._handles.update(new)
+            self._handles = handles
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             error = StoreError(describe(exc, self.where) + "; nothing was loaded")
             raise error from exc
@@ -282,15 +281,17 @@ class Loader:
             if claimed is None:
                 raise StoreError(f"{self.where}: load {load_id} was rolled back or resumed "
                                  "by another command")
-            new: dict[str, str] = {}
-            found = _run_rows(tx, step, step.rows[i:j], load_id, fresh,
-                              ChainMap(new, self._handles))
+            # A batch of nodes keeps its handles once it commits; a batch of relationships
+            # only adds those of committed nodes (a resumed load's).
+            new: dict[str, str] = {} if step.kind == "entities" else self._handles
+            found = _run_rows(tx, step, step.rows[i:j], load_id, fresh, new)
             tx.run(cypher.COUNT_BATCH, id=load_id,
                    ec=found["entities", "created"], eu=found["entities", "updated"],
                    rc=found["relations", "created"], ru=found["relations", "updated"]
                    ).consume()
             tx.commit()
-        self._handles.update(new)
+        if new is not self._handles:
+            self._handles.update(new)
         return found
 
     # -- an interrupted load --------------------------------------------------------------
@@ -328,8 +329,8 @@ class Loader:
             raise StoreError(f"{self.where}: load {m['id']} is being rolled back; run "
                              "`estuary load --rollback` to finish that")
         self._not_running(m)
-        steps = plan(bundle)
-        if digest(steps, meta) != m["digest"]:
+        steps, rows_digest = plan_and_digest(bundle)
+        if rows_digest != m["digest"]:
             raise StoreError(f"{self.where}: these files are not the ones of load {m['id']} "
                              "(their rows differ): pass the same files to --resume, or undo "
                              "it with `estuary load --rollback`")
