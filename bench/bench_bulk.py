@@ -11,7 +11,10 @@ what the online loader sends, graph/neo4j_bulk_csv.py writes them as the importe
    the server at --uri, which must be the project's own (ESTUARY_NEO4J_HOME): writing the
    CSV files, stopping the server, the importer, starting it, the constraints, name indexes
    and metadata: everything until the graph answers as after an online load;
-3. with --online, estuary's online load (`Neo4jStore.load`) into the same server, emptied.
+3. with --online, estuary's online load (`Neo4jStore.load`) into the same server, emptied,
+   and a fingerprint of the whole database after each (every node's labels and properties,
+   every relationship's ends, type and properties, with their value types): they must be
+   equal.
 
 `--rounds N` repeats 1 and 2, interleaved. CPU seconds are this process's (the CSV files) and
 the children's (the importer, neo4j.sh); the server's own are not counted.
@@ -88,6 +91,32 @@ def bulk(settings: StoreSettings, bundle: Bundle, wipe_anything: bool,
     return wall, used, by_stage
 
 
+def fingerprint(settings: StoreSettings) -> tuple[int, int, str]:
+    """(nodes, relationships, an order-free hash of them all with their value types)."""
+    import hashlib
+    import json
+
+    def typed(props: dict[str, object]) -> str:
+        return json.dumps({k: [type(v).__name__, v] for k, v in sorted(props.items())},
+                          ensure_ascii=False, default=str)
+
+    store = Neo4jStore.connect(settings)
+    total, counts = 0, []
+    with store.driver.session(database=store.database) as session:
+        for query in ("MATCH (n) RETURN labels(n) AS a, properties(n) AS p",
+                      "MATCH (x)-[r]->(y) RETURN [x.id, type(r), y.id] AS a, "
+                      "properties(r) AS p"):
+            n = 0
+            for record in session.run(query):
+                text = json.dumps(sorted(record["a"]) if query.startswith("MATCH (n)")
+                                  else record["a"], ensure_ascii=False) + typed(record["p"])
+                total += int.from_bytes(hashlib.sha256(text.encode()).digest()[:16], "big")
+                n += 1
+            counts.append(n)
+    store.close()
+    return counts[0], counts[1], f"{total % 2**128:032x}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--nodes", type=int, default=100_000)
@@ -115,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     probe.close()
 
     results: list[tuple[int, float, float, float, float, dict[str, float], str]] = []
+    prints = []
     for n in range(1, args.rounds + 1):
         before = loadavg()
         log(f"round {n}: the bare importer ...")
@@ -126,12 +156,14 @@ def main(argv: list[str] | None = None) -> int:
         results.append((n, bare_wall, bare_cpu, wall, used, stages, f"{before} → {loadavg()}"))
     online = None
     if args.online:
+        prints.append(("bulk", fingerprint(settings)))
         store = emptied(settings, args.wipe_anything)
         t0 = time.perf_counter()
-        store.load(bundle)
+        store.load(bundle, meta={"bench": "synthetic"})
         online = time.perf_counter() - t0
         store.close()
         log(f"online load {online:.1f}s")
+        prints.append(("online", fingerprint(settings)))
 
     m = machine()
     names = list(results[0][5])
@@ -150,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     if online is not None:
         lines.append(f"Online load (`Neo4jStore.load`, empty database): {online:.1f}s, "
                      f"{online / statistics.median(r[3] for r in results):.1f}x the bulk path.")
+        same = prints[0][1] == prints[1][1]
+        lines.append("Database fingerprints (nodes, relationships, hash): "
+                     + "; ".join(f"{k} {v}" for k, v in prints)
+                     + (" — **identical**." if same else " — **DIFFERENT**."))
     print("\n".join(lines))
     return 0
 
