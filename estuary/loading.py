@@ -6,6 +6,7 @@ them on both stores.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from loaders import ledger
 
 if TYPE_CHECKING:
     from graph.neo4j_store import Neo4jStore
+    from graph.settings import StoreSettings
 
 
 @dataclass
@@ -54,6 +56,26 @@ def resume_files(store: Neo4jStore, paths: list[Path], *, limits: Limits = DEFAU
     out = _read(store, paths, limits)
     out.summary = store.resume_load(out.bundle, progress=progress,
                                     meta=_ledger_meta(store, out))
+    return out
+
+
+def bulk_load_files(settings: StoreSettings, paths: list[Path], *,
+                    limits: Limits = DEFAULT_LIMITS,
+                    say: Callable[[str], None] | None = None) -> Loaded:
+    """The first load of big files into the project's own empty Neo4j, through Neo4j's
+    offline importer (graph/neo4j_bulk.py): the bundled data and the files, with their
+    ledger, answering every question as `load_files` into that database would."""
+    from graph.neo4j_bulk import bulk_load
+    from graph.neo4j_store import Neo4jStore
+    from loaders.bundled import bundled_digest
+
+    store = Neo4jStore.connect(settings)
+    try:
+        out = _read(store, paths, limits)
+        meta = {"bundled_digest": bundled_digest(), **_ledger_meta(store, out)}
+        out.summary = bulk_load(settings, store, out.bundle, meta, say=say)
+    finally:
+        store.close()
     return out
 
 

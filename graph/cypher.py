@@ -129,11 +129,13 @@ RETURN status, count(*) AS n"""
 # [start, end, props]. Every row is new: the database held no entity when the load began.
 
 def create_entities(name: str) -> str:
+    """Also returns each new node's element id by its id (`handles`): the relationships of
+    the same first load find their ends by it, without an index seek."""
     return f"""
 UNWIND $rows AS row
 CREATE (n:{ENTITY}:{label(name)})
 SET n = row[0]
-RETURN count(*) AS n"""
+RETURN count(*) AS n, collect([n.id, elementId(n)]) AS handles"""
 
 
 def create_relations(name: str) -> str:
@@ -145,6 +147,27 @@ CREATE (a)-[r:{rel_type(name)}]->(b)
 SET r = row[2]
 RETURN count(*) AS n"""
 
+
+def create_relations_by_handle(name: str) -> str:
+    """Rows [start handle, end handle, props]: the ends by element id (create_entities)."""
+    return f"""
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row[0]
+MATCH (b) WHERE elementId(b) = row[1]
+CREATE (a)-[r:{rel_type(name)}]->(b)
+SET r = row[2]
+RETURN count(*) AS n"""
+
+
+# The handles of entities a resumed first load did not create itself.
+HANDLES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+RETURN id, elementId(n) AS handle"""
+
+# A first load writes its rows before the full-text name indexes exist and builds them after
+# the last row, before it commits: one population instead of an index update per row.
+DROP_NAME_INDEXES = tuple(f"DROP INDEX {index} IF EXISTS" for index in (KEYS_INDEX, GRAMS_INDEX))
 
 ANY_ENTITY = f"MATCH (n:{ENTITY}) RETURN n.id AS id LIMIT 1"
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph import cypher
 from graph.neo4j_errors import describe, is_out_of_memory
-from graph.neo4j_plan import Step, batches, digest, parse_bytes, plan
+from graph.neo4j_plan import Step, batches, parse_bytes, plan_and_digest
 from graph.store import LoadSummary, Progress, StoreError
 
 if TYPE_CHECKING:
@@ -64,16 +64,10 @@ Counts = Counter[tuple[str, str]]
 
 
 def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | None,
-              fresh: bool = False) -> Counts:
+              fresh: bool = False, handles: dict[str, str] | None = None) -> Counts:
     found: Counts = Counter()
     if fresh:  # an empty database: every row is created, none looked up
-        if step.kind == "entities":
-            query, plain = cypher.create_entities(step.name), [[r["props"]] for r in rows]
-        else:
-            query = cypher.create_relations(step.name)
-            plain = [[r["start"], r["end"], r["props"]] for r in rows]
-        found[step.kind, "created"] += tx.run(query, rows=plain).single()["n"]
-        return found
+        return _create_rows(tx, step, rows, {} if handles is None else handles)
     if step.kind == "entities":
         query = (cypher.upsert_entities_marked(step.name) if load_id
                  else cypher.upsert_entities(step.name))
@@ -82,6 +76,29 @@ def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | No
                  else cypher.upsert_relations(step.name))
     for record in tx.run(query, rows=rows, load=load_id):
         found[step.kind, record["status"]] += record["n"]
+    return found
+
+
+def _create_rows(tx: Any, step: Step, rows: list[dict[str, Any]],
+                 handles: dict[str, str]) -> Counts:
+    """A first load's rows, as plain lists (less to pack than maps). New nodes' element
+    ids are kept in `handles`, and relationships find their ends by them: no index seek.
+    (The caller keeps a transaction's handles only once it commits: the element id of a
+    node rolled back may be given to another.)"""
+    found: Counts = Counter()
+    if step.kind == "entities":
+        record = tx.run(cypher.create_entities(step.name),
+                        rows=[[r["props"]] for r in rows]).single()
+        handles.update(record["handles"])
+        found["entities", "created"] += record["n"]
+        return found
+    missing = sorted({i for r in rows for i in (r["start"], r["end"]) if i not in handles})
+    if missing:  # a resumed load: the entities an earlier client created
+        handles.update((r["id"], r["handle"]) for r in tx.run(cypher.HANDLES, ids=missing))
+    plain = [[handles[r["start"]], handles[r["end"]], r["props"]] for r in rows
+             if r["start"] in handles and r["end"] in handles]  # (as MATCH would skip them)
+    found["relations", "created"] += tx.run(cypher.create_relations_by_handle(step.name),
+                                            rows=plain).single()["n"]
     return found
 
 
@@ -97,6 +114,7 @@ class Loader:
                  progress: Progress | None = None) -> None:
         self.driver, self.database, self.where = driver, database, where
         self.progress = progress
+        self._handles: dict[str, str] = {}  # a first load's new nodes: id -> element id
 
     def _session(self) -> Any:
         return self.driver.session(database=self.database)
@@ -108,7 +126,7 @@ class Loader:
     def load(self, bundle: Bundle, meta: dict[str, str] | None) -> LoadSummary:
         # Clear a committed load's marks first: upserts compare whole property maps.
         self.finish_cleanup()
-        steps = plan(bundle)
+        steps, rows_digest = plan_and_digest(bundle)
         total = sum(len(s.rows) for s in steps)
         budget = transaction_budget(self.driver, self.database)
         fresh = self._empty()
@@ -123,7 +141,9 @@ class Loader:
                 if not isinstance(cause, Exception) or not is_out_of_memory(cause):
                     raise
         load_id = uuid.uuid4().hex[:12]
-        self._start_marker(load_id, digest(steps, meta), total, fresh)
+        self._start_marker(load_id, rows_digest, total, fresh)
+        if fresh:
+            self._name_indexes(cypher.DROP_NAME_INDEXES)
         return self._batches(load_id, steps, meta, budget, 0, Counter(), total, fresh)
 
     def _empty(self) -> bool:
@@ -137,16 +157,18 @@ class Loader:
 
         counts: Counts = Counter()
         done = 0
+        handles = dict(self._handles)  # kept once the transaction commits
         try:
             with self._session() as session, session.begin_transaction(
                     metadata={"estuary_load_batch": "one"}) as tx:
                 for step in steps:
-                    counts += _run_rows(tx, step, step.rows, None, fresh)
+                    counts += _run_rows(tx, step, step.rows, None, fresh, handles)
                     done += len(step.rows)
                     self._tick(done, total)
                 if meta:
                     tx.run(cypher.SET_META, rows=_meta_rows(meta)).consume()
                 tx.commit()
+            self._handles = handles
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             error = StoreError(describe(exc, self.where) + "; nothing was loaded")
             raise error from exc
@@ -219,6 +241,8 @@ class Loader:
                                  f"rows{then}") from None
             done += j - i
             self._tick(done, total)
+        if fresh:  # the name indexes, dropped for the rows, before anyone reads them
+            self._name_indexes(cypher.NAME_INDEXES, then)
         try:
             records, _, _ = self.driver.execute_query(
                 cypher.COMMIT_LOAD, id=load_id, meta=_meta_rows(meta or {}),
@@ -233,6 +257,20 @@ class Loader:
         self.finish_cleanup()
         return summary(final)
 
+    def _name_indexes(self, statements: tuple[str, ...], then: str = "") -> None:
+        """Drop or create the full-text name indexes (a first load builds them after its
+        rows); created ones are waited for."""
+        from neo4j import exceptions as nx
+
+        try:
+            for statement in statements:
+                self.driver.execute_query(statement, database_=self.database)
+            if statements is cypher.NAME_INDEXES:
+                self.driver.execute_query("CALL db.awaitIndexes(600)",
+                                          database_=self.database)
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise StoreError(describe(exc, self.where) + then) from None
+
     def _batch(self, load_id: str, step: Step, i: int, j: int, done: int,
                fresh: bool) -> Counts:
         with self._session() as session, session.begin_transaction(
@@ -243,12 +281,17 @@ class Loader:
             if claimed is None:
                 raise StoreError(f"{self.where}: load {load_id} was rolled back or resumed "
                                  "by another command")
-            found = _run_rows(tx, step, step.rows[i:j], load_id, fresh)
+            # A batch of nodes keeps its handles once it commits; a batch of relationships
+            # only adds those of committed nodes (a resumed load's).
+            new: dict[str, str] = {} if step.kind == "entities" else self._handles
+            found = _run_rows(tx, step, step.rows[i:j], load_id, fresh, new)
             tx.run(cypher.COUNT_BATCH, id=load_id,
                    ec=found["entities", "created"], eu=found["entities", "updated"],
                    rc=found["relations", "created"], ru=found["relations", "updated"]
                    ).consume()
             tx.commit()
+        if new is not self._handles:
+            self._handles.update(new)
         return found
 
     # -- an interrupted load --------------------------------------------------------------
@@ -286,8 +329,8 @@ class Loader:
             raise StoreError(f"{self.where}: load {m['id']} is being rolled back; run "
                              "`estuary load --rollback` to finish that")
         self._not_running(m)
-        steps = plan(bundle)
-        if digest(steps, meta) != m["digest"]:
+        steps, rows_digest = plan_and_digest(bundle)
+        if rows_digest != m["digest"]:
             raise StoreError(f"{self.where}: these files are not the ones of load {m['id']} "
                              "(their rows differ): pass the same files to --resume, or undo "
                              "it with `estuary load --rollback`")
@@ -317,6 +360,8 @@ class Loader:
                     session.run(statement, load=m["id"]).consume()
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise StoreError(describe(exc, self.where) + then) from None
+        if m["fresh"]:  # a first load drops the name indexes while it writes
+            self._name_indexes(cypher.NAME_INDEXES, then)
         return str(m["id"])
 
     def _not_running(self, m: dict[str, Any]) -> None:

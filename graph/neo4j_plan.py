@@ -52,14 +52,43 @@ class Step:
     sizes: list[int]
 
 
+def _row_text(row: dict[str, Any]) -> str:
+    """A row as the digest reads it (its length, the same in any key order, sizes it)."""
+    return json.dumps(row, ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _row_bytes(kind: str, row: dict[str, Any]) -> int:
-    width = len(json.dumps(row, ensure_ascii=False, default=str))
-    return ROW_BYTES[kind] + BYTES_PER_CHAR[kind] * width
+    return ROW_BYTES[kind] + BYTES_PER_CHAR[kind] * len(_row_text(row))
 
 
-def plan(bundle: Bundle) -> list[Step]:
+def plan(bundle: Bundle, *, sized: bool = True) -> list[Step]:
     """Every row of the bundle in one fixed order (labels, then types; ids sorted), so an
-    interrupted load resumes at a row offset."""
+    interrupted load resumes at a row offset. Without `sized`, no estimates (`sizes` all
+    0): the bulk path writes files, not transactions."""
+    return _plan(bundle, sized, None)
+
+
+def plan_and_digest(bundle: Bundle) -> tuple[list[Step], str]:
+    """plan(bundle) and digest() of it, reading each row's JSON once for both."""
+    h = hashlib.sha256()
+    steps = _plan(bundle, True, h)
+    return steps, h.hexdigest()[:24]
+
+
+def _plan(bundle: Bundle, sized: bool, h: Any) -> list[Step]:
+    def step(kind: str, name: str, rows: list[dict[str, Any]]) -> Step:
+        if not sized:
+            return Step(kind, name, rows, [0] * len(rows))
+        if h is None:
+            return Step(kind, name, rows, [_row_bytes(kind, r) for r in rows])
+        h.update(f"{kind}:{name}:{len(rows)}\n".encode())
+        fixed, per_char, sizes = ROW_BYTES[kind], BYTES_PER_CHAR[kind], []
+        for row in rows:
+            text = _row_text(row)
+            h.update(text.encode())
+            sizes.append(fixed + per_char * len(text))
+        return Step(kind, name, rows, sizes)
+
     steps: list[Step] = []
     by_label: dict[str, list[Entity]] = {}
     for entity in bundle.entities.values():
@@ -67,8 +96,7 @@ def plan(bundle: Bundle) -> list[Step]:
     for name in LABELS:
         rows = [entity_row(e) for e in sorted(by_label.get(name, []), key=lambda e: e.id)]
         if rows:
-            steps.append(Step("entities", name, rows,
-                              [_row_bytes("entities", r) for r in rows]))
+            steps.append(step("entities", name, rows))
     by_type: dict[str, list[Relation]] = {}
     for rel in bundle.relations.values():
         by_type.setdefault(rel.type, []).append(rel)
@@ -76,8 +104,7 @@ def plan(bundle: Bundle) -> list[Step]:
         rels = sorted(by_type.get(name, []), key=lambda r: (r.start, r.end, r.source))
         rows = [relation_row(r) for r in rels]
         if rows:
-            steps.append(Step("relations", name, rows,
-                              [_row_bytes("relations", r) for r in rows]))
+            steps.append(step("relations", name, rows))
     return steps
 
 
@@ -92,7 +119,7 @@ def digest(steps: list[Step], meta: dict[str, str] | None = None) -> str:
     for step in steps:
         h.update(f"{step.kind}:{step.name}:{len(step.rows)}\n".encode())
         for row in step.rows:
-            h.update(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode())
+            h.update(_row_text(row).encode())
     return h.hexdigest()[:24]
 
 

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 import graph.neo4j_load as neo4j_load
 from estuary.cli import app
+from graph import cypher
 from graph.bundle import Bundle
 from graph.model import Entity, Relation
 from graph.neo4j_plan import Step, batches, parse_bytes, plan
@@ -389,6 +390,18 @@ def _upserted_state(store: Any, bundle: Bundle) -> tuple[Any, ...]:
     return _state(store), summary
 
 
+def _name_indexes(store: Any) -> set[str]:
+    """The full-text name indexes that are online (a batched first load drops them while it
+    writes its rows and builds them before it commits; a rollback builds them again)."""
+    records, _, _ = store.driver.execute_query(
+        "SHOW INDEXES YIELD name, type, state WHERE type = 'FULLTEXT' AND state = 'ONLINE' "
+        "RETURN name")
+    return {r["name"] for r in records}
+
+
+NAME_INDEXES = {cypher.KEYS_INDEX, cypher.GRAMS_INDEX}
+
+
 @pytest.mark.parametrize("batched", [False, True])
 def test_a_first_load_creates_what_an_upsert_would(empty: Any, batched: bool,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
@@ -397,8 +410,9 @@ def test_a_first_load_creates_what_an_upsert_would(empty: Any, batched: bool,
         monkeypatch.setattr(neo4j_load, "transaction_budget", lambda d, db: 40 * 4_000)
     created = []
     real = neo4j_load._run_rows
-    monkeypatch.setattr(neo4j_load, "_run_rows", lambda tx, step, rows, load_id, fresh=False: (
-        created.append(fresh), real(tx, step, rows, load_id, fresh))[1])
+    monkeypatch.setattr(neo4j_load, "_run_rows", lambda tx, step, rows, load_id, fresh=False,
+                        handles=None: (created.append(fresh),
+                                       real(tx, step, rows, load_id, fresh, handles))[1])
     summary = store.load(_bundle(300, 1), meta={"bundled_digest": "x"})
     assert created and all(created), "an empty database takes the create path"
     assert (summary.entities_created, summary.relations_created) == (301, 300)
@@ -406,6 +420,8 @@ def test_a_first_load_creates_what_an_upsert_would(empty: Any, batched: bool,
     fresh = _state(store)
     assert fresh[1:] == (0, 0), "no backups or markers are left"
     assert store.bundled_digest() == "x"
+    assert _name_indexes(store) == NAME_INDEXES
+    assert [e.id for e in store.find_by_key("测试园7")] == ["park:loadtest-000007"]
     wipe_all = "MATCH (n) DETACH DELETE n"
     store.driver.execute_query(wipe_all)
     created.clear()
@@ -423,6 +439,7 @@ def test_an_interrupted_first_load_rolls_back_to_empty(empty: Any, small_budget:
     store.rollback_load()
     assert _state(store) == ((), 0, 0)
     assert store.counts() == ({}, {})
+    assert _name_indexes(store) == NAME_INDEXES
 
 
 def test_an_interrupted_first_load_is_resumed(empty: Any, small_budget: int) -> None:
@@ -430,6 +447,7 @@ def test_an_interrupted_first_load_is_resumed(empty: Any, small_budget: int) -> 
     _interrupted(store, _bundle(300, 1), after=4)
     summary = store.resume_load(_bundle(300, 1))
     assert (summary.entities_created, summary.relations_created) == (301, 300)
+    assert _name_indexes(store) == NAME_INDEXES
     resumed = _state(store)
     store.driver.execute_query("MATCH (n) DETACH DELETE n")
     assert _upserted_state(store, _bundle(300, 1))[0] == resumed

@@ -70,6 +70,11 @@ def load(
     json: JsonOpt = False,
     max_relations: MaxRelationsOpt = None,
     dry_run: DryRunOpt = False,
+    bulk: Annotated[bool, typer.Option(
+        "--bulk", help="First load of a big graph into the project's own, empty Neo4j "
+        "(scripts/neo4j.sh): stop it, build the database with Neo4j's offline importer, "
+        "start it, build the indexes. Refused for any other server or a database that is "
+        "not empty.")] = False,
 ) -> None:
     """Validate data files (YAML, CSV, .xlsx) and add them to the store, all or nothing.
 
@@ -84,7 +89,29 @@ def load(
         return
     if not paths:
         raise typer.BadParameter("give the files to load", param_hint="PATHS")
+    if bulk:
+        _bulk(ctx, paths, json=json, max_relations=max_relations, dry_run=dry_run)
+        return
     _load(ctx, paths, json=json, max_relations=max_relations, dry_run=dry_run)
+
+
+def _bulk(ctx: typer.Context, paths: list[Path], *, json: bool, max_relations: int | None,
+          dry_run: bool) -> None:
+    """`load --bulk FILES`: the offline importer's path (graph/neo4j_bulk.py)."""
+    from estuary.loading import bulk_load_files
+    from graph.store import StoreError
+
+    if dry_run:
+        raise typer.BadParameter("--bulk loads; check the files with --dry-run alone")
+    if ctx.obj.kind != "neo4j":
+        raise StoreError("--bulk is for Neo4j (--store neo4j): the embedded store loads "
+                         "every file in one transaction already")
+    done = bulk_load_files(ctx.obj, paths, limits=_limits(max_relations),
+                           say=lambda text: typer.echo(f"bulk: {text}", err=True))
+    _warn(done.bundle.warnings)
+    _notes(done.bundle.notes)
+    _loaded(paths, done.summary, json=json, warnings=done.bundle.warnings,
+            notes=done.bundle.notes)
 
 
 def _load(ctx: typer.Context, paths: list[Path], *, json: bool, max_relations: int | None,
