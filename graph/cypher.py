@@ -281,6 +281,26 @@ CALL (n) {{
 RETURN id, rels, [x IN ends + [n] | {{node: x,
         label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
 
+
+
+def relations_of_many_typed(types: list[str]) -> str:
+    """RELATIONS_OF_MANY_WITH_ENDS for relations of these types only: Neo4j follows only
+    those relationship chains of a node (a hub city's thousands of others are not read)."""
+    pattern = "|".join(rel_type(t) for t in types)
+    # MATCH, not OPTIONAL MATCH: a node without such relations aggregates to empty lists
+    # (an OPTIONAL MATCH would collect one map of nulls for it)
+    return f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+CALL (n) {{
+  MATCH (n)-[r:{pattern}]-(m:{ENTITY})
+  RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
+                  props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
+}}
+RETURN id, rels, [x IN ends + [n] | {{node: x,
+        label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
+
+
 ALL_RELATIONS = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
 {_REL_RETURN}"""

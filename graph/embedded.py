@@ -261,19 +261,23 @@ class EmbeddedStore:
             (entity_id, entity_id, entity_id)).fetchall()
         return sort_relations([db.relation_of(r) for r in rows])
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
         conn = self._read()
+        kinds = None if types is None else sorted(set(types))
+        of_type = "" if kinds is None else f" AND type IN ({db.marks(len(kinds))})"
         # A relation belongs to its start's list (first half) and, unless a self loop, to its
         # end's (second half); both ends may be in the same chunk.
-        for chunk in db.chunks(wanted, db.CHUNK // 2):
+        for chunk in db.chunks(wanted, db.CHUNK // 2 - len(kinds or ())):
             marks = db.marks(len(chunk))
             for at_end, *row in conn.execute(
                     f"SELECT 0, start_id, end_id, type, source, data FROM relations "
-                    f"WHERE start_id IN ({marks}) UNION ALL "
+                    f"WHERE start_id IN ({marks}){of_type} UNION ALL "
                     f"SELECT 1, start_id, end_id, type, source, data FROM relations "
-                    f"WHERE end_id IN ({marks}) AND start_id != end_id", [*chunk, *chunk]):
+                    f"WHERE end_id IN ({marks}) AND start_id != end_id{of_type}",
+                    [*chunk, *(kinds or ()), *chunk, *(kinds or ())]):
                 found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
         return {i: sort_relations(rels) for i, rels in found.items()}
 

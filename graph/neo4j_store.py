@@ -332,12 +332,18 @@ class Neo4jStore:
                       for e in records[0]["ends"]}
         return sort_relations(list(rels.values()))
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
         if not wanted:
             return found
-        records = self._read(cypher.RELATIONS_OF_MANY_WITH_ENDS, ids=wanted)
+        if types is None:
+            records = self._read(cypher.RELATIONS_OF_MANY_WITH_ENDS, ids=wanted)
+        elif kinds := sorted(set(types)):
+            records = self._read(cypher.relations_of_many_typed(kinds), ids=wanted)
+        else:  # no type asked: no relation (and no round trip)
+            return found
         ends: dict[str, Entity] = {}
         for record in records:
             rels = {(rel := to_relation(r)).key: rel for r in record["rels"]}

@@ -155,9 +155,11 @@ class Store(Protocol):
         """Every relation that starts or ends at an entity, sorted by key."""
         ...
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
         """relations_of for each of the ids (every id a key, [] if it has none), in one read:
-        a walk's whole frontier at once."""
+        a walk's whole frontier at once; only relations of `types` if given (a walk that
+        follows LOCATED_IN reads no hub's thousands of other relations)."""
         ...
 
     def all_relations(self) -> list[Relation]:

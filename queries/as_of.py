@@ -170,8 +170,10 @@ class DatedStore:
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._keep(self.inner.relations_of(entity_id))
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
-        return {i: self._keep(rels) for i, rels in self.inner.relations_of_many(ids).items()}
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
+        return {i: self._keep(rels)
+                for i, rels in self.inner.relations_of_many(ids, types).items()}
 
     def all_relations(self) -> list[Relation]:
         return self._keep(self.inner.all_relations())
