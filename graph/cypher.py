@@ -228,6 +228,7 @@ WITH DISTINCT n
 WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
 WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
 ORDER BY shared DESC, n.id
+SKIP $offset
 LIMIT $limit
 RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, shared"""
 

@@ -231,7 +231,7 @@ class EmbeddedStore:
         return [db.entity_of(data) for _, data in sorted(rows)]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         wanted = sorted(set(grams))
         conn = self._read()
         by_label = [] if label is None else [label]
@@ -242,8 +242,8 @@ class EmbeddedStore:
             # entities share a common bigram such as "an" or "ng".
             ranked = [i for (i,) in conn.execute(
                 f"SELECT b.id FROM bigrams b{join} WHERE b.gram IN ({db.marks(len(wanted))}) "
-                "GROUP BY b.id ORDER BY COUNT(*) DESC, b.id LIMIT ?",
-                [*by_label, *wanted, limit])]
+                "GROUP BY b.id ORDER BY COUNT(*) DESC, b.id LIMIT ? OFFSET ?",
+                [*by_label, *wanted, limit, max(offset, 0)])]
         else:
             shared: dict[str, int] = {}
             for chunk in db.chunks(wanted):
@@ -251,7 +251,7 @@ class EmbeddedStore:
                         f"SELECT b.id, COUNT(*) FROM bigrams b{join} WHERE b.gram IN "
                         f"({db.marks(len(chunk))}) GROUP BY b.id", [*by_label, *chunk]):
                     shared[entity_id] = shared.get(entity_id, 0) + n
-            ranked = rank_candidates(shared, limit)
+            ranked = rank_candidates(shared, max(offset, 0) + limit)[max(offset, 0):]
         found = self.entities(ranked)
         return [found[i] for i in ranked]
 

@@ -275,17 +275,18 @@ class Neo4jStore:
         return [to_entity(r["node"], r["label"]) for r in self._read(cypher.ALL_ENTITIES)]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         wanted = sorted(set(grams))
+        offset = max(offset, 0)
         if not wanted or limit <= 0:
             return []
         if not self.name_index_ready():  # loaded before the name indexes: scan
             found = {e.id: e for e in self.all_entities() if label is None or e.label == label}
             shared = {i: n for i, e in found.items()
                       if (n := len(set(wanted) & entity_grams(e)))}
-            return [found[i] for i in rank_candidates(shared, limit)]
+            return [found[i] for i in rank_candidates(shared, offset + limit)[offset:]]
         records = self._read(cypher.NAME_CANDIDATES, queries=cypher.lucene_terms(wanted),
-                             grams=wanted, label=label, limit=limit)
+                             grams=wanted, label=label, limit=limit, offset=offset)
         found = {r["node"]["id"]: to_entity(r["node"], r["label"]) for r in records}
         # ranked again here: Python's order of ids, whatever the server's collation
         shared = {r["node"]["id"]: r["shared"] for r in records}

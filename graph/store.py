@@ -146,9 +146,11 @@ class Store(Protocol):
         ...
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         """Entities but sources (of `label`, if given) whose keys or normalised id share at
-        least one of `grams`; the `limit` sharing the most (rank_candidates), in that order."""
+        least one of `grams`; the `limit` sharing the most (rank_candidates), in that order,
+        after the first `offset` of that order (a page of it: search reads until the rest
+        cannot score)."""
         ...
 
     def relations_of(self, entity_id: str) -> list[Relation]:

@@ -162,10 +162,11 @@ class DatedStore:
         return [e for e in self.inner.all_entities() if e.id not in gone]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         gone = self.gone()  # asked for enough more that dropping the gone still fills `limit`
-        found = self.inner.name_candidates(grams, label, limit + len(gone))
-        return [e for e in found if e.id not in gone][:limit]
+        offset = max(offset, 0)
+        found = self.inner.name_candidates(grams, label, offset + limit + len(gone))
+        return [e for e in found if e.id not in gone][offset:offset + limit]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._keep(self.inner.relations_of(entity_id))

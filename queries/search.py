@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model import AnswerRow, Entity, Subgraph
-from graph.names import entity_keys, grams, has_han, normalize, pinyin
+from graph.names import entity_grams, entity_keys, grams, has_han, normalize, pinyin
 from graph.store import MAX_NAME_CANDIDATES, Store
 
 # Scores: exact key 100, prefix 90, substring 80; fuzzy matches below, from rapidfuzz.
@@ -76,17 +76,69 @@ def search(store: Store, text: str, *, label: str | None = None,
         return SearchResult(text, ())
     # Only entities sharing a bigram with the query can score above the cut-off; the store
     # finds them by index, so a search costs what its candidates cost, not the whole graph.
-    hits = _match(query, _candidates(store, query, label), penalty=0.0)
+    hits = _ranked_hits(store, query, label, 0.0, limit)
     if not hits and has_han(text):
         # A miss in characters may be a homophone typo (南桶 for 南通): try its pinyin.
-        sound = pinyin(text)
-        hits = _match(sound, _candidates(store, sound, label), penalty=10.0)
-    hits.sort(key=lambda h: (-h.score, len(h.entity.name), h.entity.id))
+        hits = _ranked_hits(store, pinyin(text), label, 10.0, limit)
     return SearchResult(text, tuple(hits[:limit]))
 
 
-def _candidates(store: Store, query: str, label: str | None) -> list[Entity]:
-    return store.name_candidates(sorted(grams(query)), label, MAX_NAME_CANDIDATES)
+def _order(hit: SearchHit) -> tuple[float, int, str]:
+    return (-hit.score, len(hit.entity.name), hit.entity.id)
+
+
+def best_possible(query: str, shared: int) -> float:
+    """The highest score `_score` can give an entity whose keys share `shared` of the query's
+    distinct bigrams (an upper bound, so search may stop reading candidates below it).
+
+    A substring match needs every bigram (shared == all), so below that only the fuzzy
+    ratio scores: 200 * LCS / (len(query) + len(key)). The LCS's matched characters run
+    in step in both strings except at an unmatched character of either (at most
+    len(query) + len(key) - 2 LCS breaks), and each step is a shared bigram, distinct but
+    for the query's repeated ones: LCS <= (shared + 1 + dup + len(query) + len(key)) / 3.
+    """
+    lq, g = len(query), len(grams(query))
+    if shared >= g:
+        return 100.0
+    dup = max(0, lq - 1 - g)
+    best = 0.0
+    for lk in range(1, 3 * lq + 4):  # longer keys: the ratio's bound falls under 0.75 * 80
+        lcs = min(lq, lk, (shared + 1 + dup + lq + lk) // 3)
+        ratio = 200.0 * lcs / (lq + lk)
+        near = ratio >= 88.0 and abs(lq - lk) <= 2
+        best = max(best, ratio if near else ratio * 0.75)
+    return best + 1e-6  # (the scorer's floats)
+
+
+# Candidates come best first (most shared bigrams: rank_candidates), a page at a time; the
+# pages grow, so a search whose answer is settled early reads a few dozen, and one that is
+# not reads at most MAX_NAME_CANDIDATES, as before.
+_FIRST_PAGE = 40
+_PAGE_GROWTH = 5
+
+
+def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
+                 limit: int) -> list[SearchHit]:
+    """The hits among the first MAX_NAME_CANDIDATES candidates, best first, reading pages
+    only until no candidate left can reach the answer's `limit` best (or the cut-off): the
+    same first `limit` hits as scoring them all."""
+    wanted = grams(query)
+    hits: list[SearchHit] = []
+    read, page = 0, _FIRST_PAGE
+    while read < MAX_NAME_CANDIDATES:
+        size = min(page, MAX_NAME_CANDIDATES - read)
+        found = store.name_candidates(sorted(wanted), label, size, read)
+        read += len(found)
+        hits = sorted([*hits, *_match(query, found, penalty)], key=_order)
+        if len(found) < size:
+            break
+        fewest = min(len(wanted & entity_grams(e)) for e in found)  # all later share <= it
+        bound = best_possible(query, fewest) - penalty
+        if bound < _FUZZY_CUTOFF or (limit >= 1 and len(hits) >= limit
+                                     and bound < hits[limit - 1].score):
+            break
+        page *= _PAGE_GROWTH
+    return hits
 
 
 def _match(query: str, entities: list[Entity], penalty: float) -> list[SearchHit]:
