@@ -221,16 +221,22 @@ ORDER BY n.id"""
 
 # Entities sharing a bigram with the query, found by GRAMS_INDEX ($queries is
 # lucene_terms($grams)), ranked as graph.store.rank_candidates ranks them.
-NAME_CANDIDATES = f"""
+_NAME_RANKED = f"""
 UNWIND $queries AS q
 CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', q) YIELD node AS n
 WITH DISTINCT n
 WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
 WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
+WHERE shared >= $min_shared
 ORDER BY shared DESC, n.id
 SKIP $offset
-LIMIT $limit
+LIMIT $limit"""
+NAME_CANDIDATES = f"""{_NAME_RANKED}
 RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, shared"""
+# the same page as what search scores: names and keys, not whole nodes
+NAME_CANDIDATE_KEYS = f"""{_NAME_RANKED}
+RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
+       n.keys AS keys, shared"""
 
 NAME_INDEX_READY = f"""
 MATCH (m:{META} {{key: '{NAME_INDEX_META}'}}) RETURN m.value = '{NAME_INDEX_VERSION}' AS ready"""

@@ -22,10 +22,11 @@ from graph import sqlite_schema as db
 from graph.embedded_file import create_file, migrate, remove_stale_temporaries, write_lock
 from graph.embedded_writes import apply_bundle, remove
 from graph.model import Entity, Relation, sort_relations
-from graph.names import normalize
+from graph.names import entity_grams, entity_keys, normalize
 from graph.store import (
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
+    NameKeys,
     Progress,
     StoreError,
     path_sort_key,
@@ -254,6 +255,16 @@ class EmbeddedStore:
             ranked = rank_candidates(shared, max(offset, 0) + limit)[max(offset, 0):]
         found = self.entities(ranked)
         return [found[i] for i in ranked]
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        wanted = set(grams)
+        found = []
+        for e in self.name_candidates(wanted, label, limit, offset):
+            if len(wanted & entity_grams(e)) < min_shared:
+                break  # (ranked by shared grams: none after it has more)
+            found.append(NameKeys(e.id, e.name, entity_keys(e)))
+        return found
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         rows = self._read().execute(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from graph import cypher, walks
 from graph.cypher_guard import refusal
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_grams, normalize
+from graph.names import entity_grams, entity_keys, lookup_keys, normalize
 from graph.neo4j_connect import open_checked_driver, require_version  # noqa: F401
 from graph.neo4j_errors import (
     describe,
@@ -30,6 +30,7 @@ from graph.store import (
     MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
+    NameKeys,
     Progress,
     StoreError,
     TooManyPaths,
@@ -286,11 +287,33 @@ class Neo4jStore:
                       if (n := len(set(wanted) & entity_grams(e)))}
             return [found[i] for i in rank_candidates(shared, offset + limit)[offset:]]
         records = self._read(cypher.NAME_CANDIDATES, queries=cypher.lucene_terms(wanted),
-                             grams=wanted, label=label, limit=limit, offset=offset)
+                             grams=wanted, label=label, limit=limit, offset=offset,
+                             min_shared=1)
         found = {r["node"]["id"]: to_entity(r["node"], r["label"]) for r in records}
         # ranked again here: Python's order of ids, whatever the server's collation
         shared = {r["node"]["id"]: r["shared"] for r in records}
         return [found[i] for i in rank_candidates(shared, limit)]
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        wanted = sorted(set(grams))
+        offset = max(offset, 0)
+        if not wanted or limit <= 0:
+            return []
+        if not self.name_index_ready():
+            return [NameKeys(e.id, e.name, entity_keys(e))
+                    for e in self.name_candidates(wanted, label, limit, offset)
+                    if len(set(wanted) & entity_grams(e)) >= min_shared]
+        records = self._read(cypher.NAME_CANDIDATE_KEYS, queries=cypher.lucene_terms(wanted),
+                             grams=wanted, label=label, limit=limit, offset=offset,
+                             min_shared=min_shared)
+        found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
+                                   or tuple(lookup_keys(r["name"] or "", r["name_en"] or "",
+                                                        r["aliases"] or ())))
+                 for r in records}
+        # ranked again here: Python's order of ids, whatever the server's collation
+        return [found[i] for i in rank_candidates({r["id"]: r["shared"] for r in records},
+                                                  limit)]
 
     def name_index_ready(self) -> bool:
         """Do the name indexes cover every entity? Asked once per store (a load sets it)."""

@@ -60,6 +60,15 @@ def path_sort_key(path: list[str]) -> tuple[int, list[str]]:
 MAX_NAME_CANDIDATES = 5000
 
 
+@dataclass(frozen=True)
+class NameKeys:
+    """What search scores of a name candidate (name_keys): not the whole entity."""
+
+    id: str
+    name: str
+    keys: tuple[str, ...]  # normalised lookup keys (names, aliases, pinyin)
+
+
 def rank_candidates(shared: dict[str, int], limit: int) -> list[str]:
     """Candidate ids, most shared grams first, then by id: the one order both stores use."""
     return sorted(shared, key=lambda i: (-shared[i], i))[:limit]
@@ -151,6 +160,13 @@ class Store(Protocol):
         least one of `grams`; the `limit` sharing the most (rank_candidates), in that order,
         after the first `offset` of that order (a page of it: search reads until the rest
         cannot score)."""
+        ...
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        """name_candidates' page as the ids, names and lookup keys search scores, in the same
+        order (a server ships these, not whole entities), but only those sharing at least
+        `min_shared` of the grams (the order's first ones: fewer rows, same order)."""
         ...
 
     def relations_of(self, entity_id: str) -> list[Relation]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.model import Entity, Relation
-from graph.store import Store, path_sort_key, simple_paths_from_halves
+from graph.store import NameKeys, Store, path_sort_key, simple_paths_from_halves
 from graph.walks import all_shortest_paths, half_paths
 from queries.errors import QueryError
 
@@ -167,6 +167,13 @@ class DatedStore:
         offset = max(offset, 0)
         found = self.inner.name_candidates(grams, label, offset + limit + len(gone))
         return [e for e in found if e.id not in gone][offset:offset + limit]
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        gone = self.gone()
+        offset = max(offset, 0)
+        found = self.inner.name_keys(grams, label, offset + limit + len(gone), 0, min_shared)
+        return [k for k in found if k.id not in gone][offset:offset + limit]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._keep(self.inner.relations_of(entity_id))

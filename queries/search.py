@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model import AnswerRow, Entity, Subgraph
-from graph.names import entity_grams, entity_keys, grams, has_han, normalize, pinyin
-from graph.store import MAX_NAME_CANDIDATES, Store
+from graph.names import grams, has_han, normalize, pinyin
+from graph.store import MAX_NAME_CANDIDATES, NameKeys, Store
 
 # Scores: exact key 100, prefix 90, substring 80; fuzzy matches below, from rapidfuzz.
 _FUZZY_CUTOFF = 60.0
@@ -83,10 +83,6 @@ def search(store: Store, text: str, *, label: str | None = None,
     return SearchResult(text, tuple(hits[:limit]))
 
 
-def _order(hit: SearchHit) -> tuple[float, int, str]:
-    return (-hit.score, len(hit.entity.name), hit.entity.id)
-
-
 def best_possible(query: str, shared: int) -> float:
     """The highest score `_score` can give an entity whose keys share `shared` of the query's
     distinct bigrams (an upper bound, so search may stop reading candidates below it).
@@ -110,42 +106,69 @@ def best_possible(query: str, shared: int) -> float:
     return best + 1e-6  # (the scorer's floats)
 
 
-# Candidates come best first (most shared bigrams: rank_candidates), a page at a time; the
-# pages grow, so a search whose answer is settled early reads a few dozen, and one that is
-# not reads at most MAX_NAME_CANDIDATES, as before.
-_FIRST_PAGE = 40
-_PAGE_GROWTH = 5
+# Candidates come best first (most shared bigrams: rank_candidates) as their names and keys
+# (name_keys), a small page first: an answer settled by it (a long name's exact match) reads
+# no more; otherwise one more read brings the rest, up to MAX_NAME_CANDIDATES as before.
+_FIRST_PAGE = 50
+_PAGE_GROWTH = MAX_NAME_CANDIDATES
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    matched: str
+    name: NameKeys
+
+    def order(self) -> tuple[float, int, str]:
+        return (-self.score, len(self.name.name), self.name.id)
 
 
 def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
                  limit: int) -> list[SearchHit]:
-    """The hits among the first MAX_NAME_CANDIDATES candidates, best first, reading pages
-    only until no candidate left can reach the answer's `limit` best (or the cut-off): the
-    same first `limit` hits as scoring them all."""
+    """The hits among the first MAX_NAME_CANDIDATES candidates, best first (at most
+    `limit`), reading pages only until no candidate left can reach the answer's `limit`
+    best (or the cut-off): the same hits as scoring them all; whole entities only for them."""
     wanted = grams(query)
-    hits: list[SearchHit] = []
+    scored: list[_Scored] = []
     read, page = 0, _FIRST_PAGE
-    while read < MAX_NAME_CANDIDATES:
+    while read < MAX_NAME_CANDIDATES and (least := _least_shared(query, scored, penalty, limit)):
+        # only candidates that can still reach the answer (a prefix of the same order)
         size = min(page, MAX_NAME_CANDIDATES - read)
-        found = store.name_candidates(sorted(wanted), label, size, read)
+        found = store.name_keys(sorted(wanted), label, size, read, least)
         read += len(found)
-        hits = sorted([*hits, *_match(query, found, penalty)], key=_order)
-        if len(found) < size:
-            break
-        fewest = min(len(wanted & entity_grams(e)) for e in found)  # all later share <= it
-        bound = best_possible(query, fewest) - penalty
-        if bound < _FUZZY_CUTOFF or (limit >= 1 and len(hits) >= limit
-                                     and bound < hits[limit - 1].score):
+        scored = sorted([*scored, *_match(query, found, penalty)], key=_Scored.order)
+        if len(found) < size or _least_shared(query, scored, penalty, limit) > len(
+                wanted & _grams_of(found[-1])):  # (every later one shares at most as many)
             break
         page *= _PAGE_GROWTH
-    return hits
+    best = scored[:max(limit, 0)] or scored[:1]  # (one, so the caller knows there were hits)
+    entities = store.entities(s.name.id for s in best)
+    return [SearchHit(entities[s.name.id], s.score, s.matched) for s in best]
 
 
-def _match(query: str, entities: list[Entity], penalty: float) -> list[SearchHit]:
+def _least_shared(query: str, scored: list[_Scored], penalty: float, limit: int) -> int:
+    """The fewest of the query's bigrams a candidate must share to enter the answer: to
+    reach the cut-off, or past the `limit`-th best once there are that many (0: none can)."""
+    floor = _FUZZY_CUTOFF
+    if limit >= 1 and len(scored) >= limit:
+        floor = max(floor, scored[limit - 1].score)
+    return next((s for s in range(1, len(grams(query)) + 1)
+                 if best_possible(query, s) - penalty >= floor), 0)
+
+
+def _keys_of(name: NameKeys) -> list[str]:
+    return [*name.keys, normalize(name.id)]
+
+
+def _grams_of(name: NameKeys) -> set[str]:
+    return set().union(*(grams(k) for k in _keys_of(name)))
+
+
+def _match(query: str, names: list[NameKeys], penalty: float) -> list[_Scored]:
     hits = []
-    for entity in entities:
-        score, matched = _score(query, [*entity_keys(entity), normalize(entity.id)])
+    for name in names:
+        score, matched = _score(query, _keys_of(name))
         score -= penalty
         if score >= _FUZZY_CUTOFF:
-            hits.append(SearchHit(entity, score, matched))
+            hits.append(_Scored(score, matched, name))
     return hits

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from graph.names import grams, normalize
+from graph.names import entity_grams, entity_keys, grams, normalize
 from graph.store import MAX_NAME_CANDIDATES
 from queries import search as search_module
 from queries.as_of import dated
-from queries.search import _FUZZY_CUTOFF, _match, _order, _score, best_possible, search
+from queries.search import _FUZZY_CUTOFF, _score, best_possible, search
 
 
 def _strings(rng: random.Random, alphabet: str, n: int) -> list[str]:
@@ -43,7 +43,7 @@ def test_the_bound_cuts_long_queries() -> None:
 
 
 class Counting:
-    """The store, recording the name_candidates pages search asks for."""
+    """The store, recording the name_keys pages search asks for."""
 
     def __init__(self, inner: Any) -> None:
         self.inner, self.pages = inner, []
@@ -51,20 +51,27 @@ class Counting:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    def name_candidates(self, grams: Any, label: Any, limit: int, offset: int = 0) -> Any:
-        found = self.inner.name_candidates(grams, label, limit, offset)
+    def name_keys(self, grams: Any, label: Any, limit: int, offset: int = 0,
+                  min_shared: int = 1) -> Any:
+        found = self.inner.name_keys(grams, label, limit, offset, min_shared)
         self.pages.append((offset, limit, len(found)))
         return found
 
 
 def _all_scored(store: Any, text: str, label: str | None, limit: int) -> list[Any]:
-    """The answer before pages: every candidate of the first MAX_NAME_CANDIDATES scored."""
+    """The answer before pages (c743471): every candidate of the first MAX_NAME_CANDIDATES
+    scored as a whole entity."""
+    hits: list[Any] = []
     for query, penalty in ((normalize(text), 0.0), (search_module.pinyin(text), 10.0)):
-        found = store.name_candidates(sorted(grams(query)), label, MAX_NAME_CANDIDATES)
-        hits = sorted(_match(query, found, penalty), key=_order)
+        for e in store.name_candidates(sorted(grams(query)), label, MAX_NAME_CANDIDATES):
+            score, matched = _score(query, [*entity_keys(e), normalize(e.id)])
+            if score - penalty >= _FUZZY_CUTOFF:
+                hits.append({"entity": e.ref(), "score": round(score - penalty, 1),
+                             "matched": matched, "order": (penalty - score, len(e.name), e.id)})
         if hits or not search_module.has_han(text):
             break
-    return [h.to_dict() for h in hits[:limit]]
+    hits.sort(key=lambda h: h.pop("order"))
+    return hits[:limit]
 
 
 @pytest.mark.parametrize("text", ["南通", "nantong", "南桶", "通", "Suzhou Industrial Park",
@@ -84,7 +91,7 @@ def test_a_settled_answer_reads_one_page(store: Any, monkeypatch: pytest.MonkeyP
     counting = Counting(store)
     got = search(counting, "南通高新技术产业开发区", limit=1)
     assert got.hits and got.hits[0].score == 100.0
-    everything = store.name_candidates(sorted(grams(normalize("南通高新技术产业开发区"))), None,
+    everything = store.name_keys(sorted(grams(normalize("南通高新技术产业开发区"))), None,
                                        MAX_NAME_CANDIDATES)
     assert len(everything) > 3 * 5 * 5, "more candidates than the pages read"
     assert sum(n for _, _, n in counting.pages) < len(everything)
@@ -98,3 +105,14 @@ def test_pages_of_name_candidates_join_to_the_whole(store: Any, as_of: str | Non
     pages = [e.id for start in range(0, 60, 7)
              for e in view.name_candidates(wanted, None, 7, start)]
     assert pages[:60] == whole and len(whole) > 20
+    assert [k.id for k in view.name_keys(wanted, None, 60)] == whole
+    assert [k.id for k in view.name_keys(wanted, None, 7, 14)] == whole[14:21]
+    # min_shared cuts the same order where its candidates share too few grams
+    shared = {i: len(set(wanted) & entity_grams(e)) for i, e in view.entities(whole).items()}
+    least = shared[whole[-1]] + 1
+    cut = [k.id for k in view.name_keys(wanted, None, 60, 0, least)]
+    assert cut == [i for i in whole if shared[i] >= least] != []
+    assert len(cut) < len(whole)
+    entities = view.entities(whole)
+    assert [k.keys for k in view.name_keys(wanted, None, 60)] == [
+        entity_keys(entities[i]) for i in whole]
