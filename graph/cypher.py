@@ -244,15 +244,22 @@ ORDER BY n.id"""
 
 # Entities sharing a bigram with the query, found by GRAMS_INDEX ($queries is
 # lucene_terms($grams)), ranked as graph.store.rank_candidates ranks them.
-NAME_CANDIDATES = f"""
+_NAME_RANKED = f"""
 UNWIND $queries AS q
 CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', q) YIELD node AS n
 WITH DISTINCT n
 WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
 WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
+WHERE shared >= $min_shared
 ORDER BY shared DESC, n.id
-LIMIT $limit
+SKIP $offset
+LIMIT $limit"""
+NAME_CANDIDATES = f"""{_NAME_RANKED}
 RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, shared"""
+# the same page as what search scores: names and keys, not whole nodes
+NAME_CANDIDATE_KEYS = f"""{_NAME_RANKED}
+RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
+       n.keys AS keys, shared"""
 
 NAME_INDEX_READY = f"""
 MATCH (m:{META} {{key: '{NAME_INDEX_META}'}}) RETURN m.value = '{NAME_INDEX_VERSION}' AS ready"""
@@ -303,6 +310,26 @@ CALL (n) {{
 }}
 RETURN id, rels, [x IN ends + [n] | {{node: x,
         label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
+
+
+
+def relations_of_many_typed(types: list[str]) -> str:
+    """RELATIONS_OF_MANY_WITH_ENDS for relations of these types only: Neo4j follows only
+    those relationship chains of a node (a hub city's thousands of others are not read)."""
+    pattern = "|".join(rel_type(t) for t in types)
+    # MATCH, not OPTIONAL MATCH: a node without such relations aggregates to empty lists
+    # (an OPTIONAL MATCH would collect one map of nulls for it)
+    return f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+CALL (n) {{
+  MATCH (n)-[r:{pattern}]-(m:{ENTITY})
+  RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
+                  props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
+}}
+RETURN id, rels, [x IN ends + [n] | {{node: x,
+        label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
+
 
 ALL_RELATIONS = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})

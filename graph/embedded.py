@@ -22,10 +22,11 @@ from graph import sqlite_schema as db
 from graph.embedded_file import create_file, migrate, remove_stale_temporaries, write_lock
 from graph.embedded_writes import apply_bundle, remove
 from graph.model import Entity, Relation, sort_relations
-from graph.names import normalize
+from graph.names import entity_grams, entity_keys, normalize
 from graph.store import (
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
+    NameKeys,
     Progress,
     StoreError,
     path_sort_key,
@@ -231,7 +232,7 @@ class EmbeddedStore:
         return [db.entity_of(data) for _, data in sorted(rows)]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         wanted = sorted(set(grams))
         conn = self._read()
         by_label = [] if label is None else [label]
@@ -242,8 +243,8 @@ class EmbeddedStore:
             # entities share a common bigram such as "an" or "ng".
             ranked = [i for (i,) in conn.execute(
                 f"SELECT b.id FROM bigrams b{join} WHERE b.gram IN ({db.marks(len(wanted))}) "
-                "GROUP BY b.id ORDER BY COUNT(*) DESC, b.id LIMIT ?",
-                [*by_label, *wanted, limit])]
+                "GROUP BY b.id ORDER BY COUNT(*) DESC, b.id LIMIT ? OFFSET ?",
+                [*by_label, *wanted, limit, max(offset, 0)])]
         else:
             shared: dict[str, int] = {}
             for chunk in db.chunks(wanted):
@@ -251,9 +252,19 @@ class EmbeddedStore:
                         f"SELECT b.id, COUNT(*) FROM bigrams b{join} WHERE b.gram IN "
                         f"({db.marks(len(chunk))}) GROUP BY b.id", [*by_label, *chunk]):
                     shared[entity_id] = shared.get(entity_id, 0) + n
-            ranked = rank_candidates(shared, limit)
+            ranked = rank_candidates(shared, max(offset, 0) + limit)[max(offset, 0):]
         found = self.entities(ranked)
         return [found[i] for i in ranked]
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        wanted = set(grams)
+        found = []
+        for e in self.name_candidates(wanted, label, limit, offset):
+            if len(wanted & entity_grams(e)) < min_shared:
+                break  # (ranked by shared grams: none after it has more)
+            found.append(NameKeys(e.id, e.name, entity_keys(e)))
+        return found
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         rows = self._read().execute(
@@ -261,19 +272,23 @@ class EmbeddedStore:
             (entity_id, entity_id, entity_id)).fetchall()
         return sort_relations([db.relation_of(r) for r in rows])
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
         conn = self._read()
+        kinds = None if types is None else sorted(set(types))
+        of_type = "" if kinds is None else f" AND type IN ({db.marks(len(kinds))})"
         # A relation belongs to its start's list (first half) and, unless a self loop, to its
         # end's (second half); both ends may be in the same chunk.
-        for chunk in db.chunks(wanted, db.CHUNK // 2):
+        for chunk in db.chunks(wanted, db.CHUNK // 2 - len(kinds or ())):
             marks = db.marks(len(chunk))
             for at_end, *row in conn.execute(
                     f"SELECT 0, start_id, end_id, type, source, data FROM relations "
-                    f"WHERE start_id IN ({marks}) UNION ALL "
+                    f"WHERE start_id IN ({marks}){of_type} UNION ALL "
                     f"SELECT 1, start_id, end_id, type, source, data FROM relations "
-                    f"WHERE end_id IN ({marks}) AND start_id != end_id", [*chunk, *chunk]):
+                    f"WHERE end_id IN ({marks}) AND start_id != end_id{of_type}",
+                    [*chunk, *(kinds or ()), *chunk, *(kinds or ())]):
                 found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
         return {i: sort_relations(rels) for i, rels in found.items()}
 

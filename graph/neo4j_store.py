@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from graph import cypher, walks
 from graph.cypher_guard import refusal
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_grams, normalize
+from graph.names import entity_grams, entity_keys, lookup_keys, normalize
 from graph.neo4j_connect import open_checked_driver, require_version  # noqa: F401
 from graph.neo4j_errors import (
     describe,
@@ -30,6 +30,7 @@ from graph.store import (
     MAX_PATHS,
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
+    NameKeys,
     Progress,
     StoreError,
     TooManyPaths,
@@ -275,21 +276,44 @@ class Neo4jStore:
         return [to_entity(r["node"], r["label"]) for r in self._read(cypher.ALL_ENTITIES)]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         wanted = sorted(set(grams))
+        offset = max(offset, 0)
         if not wanted or limit <= 0:
             return []
         if not self.name_index_ready():  # loaded before the name indexes: scan
             found = {e.id: e for e in self.all_entities() if label is None or e.label == label}
             shared = {i: n for i, e in found.items()
                       if (n := len(set(wanted) & entity_grams(e)))}
-            return [found[i] for i in rank_candidates(shared, limit)]
+            return [found[i] for i in rank_candidates(shared, offset + limit)[offset:]]
         records = self._read(cypher.NAME_CANDIDATES, queries=cypher.lucene_terms(wanted),
-                             grams=wanted, label=label, limit=limit)
+                             grams=wanted, label=label, limit=limit, offset=offset,
+                             min_shared=1)
         found = {r["node"]["id"]: to_entity(r["node"], r["label"]) for r in records}
         # ranked again here: Python's order of ids, whatever the server's collation
         shared = {r["node"]["id"]: r["shared"] for r in records}
         return [found[i] for i in rank_candidates(shared, limit)]
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        wanted = sorted(set(grams))
+        offset = max(offset, 0)
+        if not wanted or limit <= 0:
+            return []
+        if not self.name_index_ready():
+            return [NameKeys(e.id, e.name, entity_keys(e))
+                    for e in self.name_candidates(wanted, label, limit, offset)
+                    if len(set(wanted) & entity_grams(e)) >= min_shared]
+        records = self._read(cypher.NAME_CANDIDATE_KEYS, queries=cypher.lucene_terms(wanted),
+                             grams=wanted, label=label, limit=limit, offset=offset,
+                             min_shared=min_shared)
+        found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
+                                   or tuple(lookup_keys(r["name"] or "", r["name_en"] or "",
+                                                        r["aliases"] or ())))
+                 for r in records}
+        # ranked again here: Python's order of ids, whatever the server's collation
+        return [found[i] for i in rank_candidates({r["id"]: r["shared"] for r in records},
+                                                  limit)]
 
     def name_index_ready(self) -> bool:
         """Do the name indexes cover every entity? Asked once per store (a load sets it)."""
@@ -332,12 +356,18 @@ class Neo4jStore:
                       for e in records[0]["ends"]}
         return sort_relations(list(rels.values()))
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
         if not wanted:
             return found
-        records = self._read(cypher.RELATIONS_OF_MANY_WITH_ENDS, ids=wanted)
+        if types is None:
+            records = self._read(cypher.RELATIONS_OF_MANY_WITH_ENDS, ids=wanted)
+        elif kinds := sorted(set(types)):
+            records = self._read(cypher.relations_of_many_typed(kinds), ids=wanted)
+        else:  # no type asked: no relation (and no round trip)
+            return found
         ends: dict[str, Entity] = {}
         for record in records:
             rels = {(rel := to_relation(r)).key: rel for r in record["rels"]}

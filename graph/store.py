@@ -60,6 +60,15 @@ def path_sort_key(path: list[str]) -> tuple[int, list[str]]:
 MAX_NAME_CANDIDATES = 5000
 
 
+@dataclass(frozen=True)
+class NameKeys:
+    """What search scores of a name candidate (name_keys): not the whole entity."""
+
+    id: str
+    name: str
+    keys: tuple[str, ...]  # normalised lookup keys (names, aliases, pinyin)
+
+
 def rank_candidates(shared: dict[str, int], limit: int) -> list[str]:
     """Candidate ids, most shared grams first, then by id: the one order both stores use."""
     return sorted(shared, key=lambda i: (-shared[i], i))[:limit]
@@ -146,18 +155,29 @@ class Store(Protocol):
         ...
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         """Entities but sources (of `label`, if given) whose keys or normalised id share at
-        least one of `grams`; the `limit` sharing the most (rank_candidates), in that order."""
+        least one of `grams`; the `limit` sharing the most (rank_candidates), in that order,
+        after the first `offset` of that order (a page of it: search reads until the rest
+        cannot score)."""
+        ...
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        """name_candidates' page as the ids, names and lookup keys search scores, in the same
+        order (a server ships these, not whole entities), but only those sharing at least
+        `min_shared` of the grams (the order's first ones: fewer rows, same order)."""
         ...
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         """Every relation that starts or ends at an entity, sorted by key."""
         ...
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
         """relations_of for each of the ids (every id a key, [] if it has none), in one read:
-        a walk's whole frontier at once."""
+        a walk's whole frontier at once; only relations of `types` if given (a walk that
+        follows LOCATED_IN reads no hub's thousands of other relations)."""
         ...
 
     def all_relations(self) -> list[Relation]:

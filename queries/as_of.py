@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.model import Entity, Relation
-from graph.store import Store, path_sort_key, simple_paths_from_halves
+from graph.store import NameKeys, Store, path_sort_key, simple_paths_from_halves
 from graph.walks import all_shortest_paths, half_paths
 from queries.errors import QueryError
 
@@ -162,16 +162,26 @@ class DatedStore:
         return [e for e in self.inner.all_entities() if e.id not in gone]
 
     def name_candidates(self, grams: Iterable[str], label: str | None,
-                        limit: int) -> list[Entity]:
+                        limit: int, offset: int = 0) -> list[Entity]:
         gone = self.gone()  # asked for enough more that dropping the gone still fills `limit`
-        found = self.inner.name_candidates(grams, label, limit + len(gone))
-        return [e for e in found if e.id not in gone][:limit]
+        offset = max(offset, 0)
+        found = self.inner.name_candidates(grams, label, offset + limit + len(gone))
+        return [e for e in found if e.id not in gone][offset:offset + limit]
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        gone = self.gone()
+        offset = max(offset, 0)
+        found = self.inner.name_keys(grams, label, offset + limit + len(gone), 0, min_shared)
+        return [k for k in found if k.id not in gone][offset:offset + limit]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._keep(self.inner.relations_of(entity_id))
 
-    def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
-        return {i: self._keep(rels) for i, rels in self.inner.relations_of_many(ids).items()}
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+                          ) -> dict[str, list[Relation]]:
+        return {i: self._keep(rels)
+                for i, rels in self.inner.relations_of_many(ids, types).items()}
 
     def all_relations(self) -> list[Relation]:
         return self._keep(self.inner.all_relations())

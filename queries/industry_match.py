@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from graph.model import Entity, Relation
 from queries.rollup import MAX_STEPS, Chain, Relations, by_other_end, places, prefetch_places
 
+BROADER = frozenset({"BROADER"})
+
 INDUSTRY_TYPES = frozenset({"HAS_INDUSTRY", "FOCUSES_ON"})
 TOP_LEVEL = "category"
 
@@ -28,8 +30,11 @@ TOP_LEVEL = "category"
 def industry_holdings(rels: Relations, side: Entity) -> dict[str, Chain]:
     """Every industry the side has (itself or through its districts), with its best chain."""
     found: dict[str, Chain] = {}
-    for place, chain in sorted(places(rels, side).items()):
-        for industry, hop in by_other_end(rels(place), place, INDUSTRY_TYPES).items():
+    where = places(rels, side)
+    rels.prefetch(where, INDUSTRY_TYPES)  # (nothing to read after prefetch_places(.., also=))
+    for place, chain in sorted(where.items()):
+        for industry, hop in by_other_end(rels(place, INDUSTRY_TYPES), place,
+                                          INDUSTRY_TYPES).items():
             if rels.label(industry) != "Industry":
                 continue
             candidate = chain.then(industry, hop, fact=True)
@@ -44,13 +49,13 @@ def _steps(chain: Chain) -> int:
 
 
 def _parents(rels: Relations, node: str) -> dict[str, tuple[Relation, ...]]:
-    return by_other_end(rels(node), node, {"BROADER"})
+    return by_other_end(rels(node, BROADER), node, BROADER)
 
 
 def prefetch_upward(rels: Relations, starts: Iterable[str], max_steps: int) -> None:
     """Read what upward() reads from these industries, a level of all of them per read (the
     union of their walks: an industry within max_steps - 1 BROADER steps of one)."""
-    rels.prefetch_levels(starts, lambda node: _parents(rels, node), max_steps)
+    rels.prefetch_levels(starts, lambda node: _parents(rels, node), max_steps, BROADER)
 
 
 def upward(rels: Relations, held: dict[str, Chain], max_steps: int) -> dict[str, list[Chain]]:
@@ -120,7 +125,7 @@ def _match(industry: str, up_a: list[Chain], up_b: list[Chain]) -> IndustryMatch
 def shared_industries(rels: Relations, a: Entity, b: Entity, *,
                       broad: bool = False) -> list[IndustryMatch]:
     """Which industries do these two share, the same or at a stated taxonomy distance?"""
-    prefetch_places(rels, (a.id, b.id))  # both sides' walks at once
+    prefetch_places(rels, (a.id, b.id), INDUSTRY_TYPES)  # both sides' walks at once
     held_a, held_b = industry_holdings(rels, a), industry_holdings(rels, b)
     steps = MAX_STEPS if broad else 1
     prefetch_upward(rels, [*held_a, *held_b], steps)

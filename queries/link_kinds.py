@@ -12,8 +12,21 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from graph.model import Entity
-from queries.industry_match import industry_holdings, shared_industries
-from queries.rollup import Chain, Relations, actors, apart, by_other_end, places, prefetch_places
+from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
+from queries.rollup import (
+    LOCATED,
+    Chain,
+    Relations,
+    actors,
+    apart,
+    by_other_end,
+    places,
+    prefetch_places,
+)
+
+# What the kinds read of the actors (organisations included), asked in one read.
+_ACTOR_TYPES = frozenset({"CO_BUILDS", "COOPERATES_WITH", "LEARNS_FROM"})
+_UPSTREAM = frozenset({"UPSTREAM_OF"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,8 @@ class Sides:
     @cached_property
     def actors(self) -> tuple[dict[str, Chain], dict[str, Chain]]:
         aa, ab = actors(self.rels, self.a), actors(self.rels, self.b)
-        self.rels.prefetch([*aa, *ab])  # the organisations' relations, which kinds read next
+        # the actors' relations that kinds read next, organisations' included
+        self.rels.prefetch([*aa, *ab], _ACTOR_TYPES)
         return apart(aa, ab), apart(ab, aa)
 
     @cached_property
@@ -50,21 +64,22 @@ class Sides:
         for mine in self.places:
             found = dict(mine)
             for place, chain in sorted(mine.items()):
-                inside = by_other_end(self.rels(place), place, {"LOCATED_IN"}, outgoing=False)
+                inside = by_other_end(self.rels(place, LOCATED), place, LOCATED,
+                                      outgoing=False)
                 for other, hop in inside.items():
                     if other not in found:
                         found[other] = chain.then(other, hop, fact=False)
             out.append(found)
         return out[0], out[1]
 
-    def reach(self, starts: dict[str, Chain], types: set[str],
+    def reach(self, starts: dict[str, Chain], types: frozenset[str] | set[str],
               labels: frozenset[str] | None = None,
               outgoing: bool | None = True) -> dict[str, list[Chain]]:
         """From each start, the entities one relation of these types away (facts)."""
         found: dict[str, list[Chain]] = {}
-        self.rels.prefetch(starts)
+        self.rels.prefetch(starts, types)
         for start, chain in sorted(starts.items()):
-            for other, hop in by_other_end(self.rels(start), start, types,
+            for other, hop in by_other_end(self.rels(start, types), start, types,
                                            outgoing=outgoing).items():
                 if labels is None or self.rels.label(other) in labels:
                     found.setdefault(other, []).append(chain.then(other, hop, fact=True))
@@ -101,21 +116,26 @@ def _parks(s: Sides) -> list[Candidate]:
     return out
 
 
-def _shared(s: Sides, types: set[str], kind: str,
+def _shared(s: Sides, types: frozenset[str], kind: str,
             labels: frozenset[str] | None = None) -> list[Candidate]:
     pa, pb = s.places
+    s.rels.prefetch([*pa, *pb], types)  # both sides at once (nothing if links() read them)
     mine, theirs = s.reach(pa, types, labels), s.reach(pb, types, labels)
     skip = set(pa) | set(pb)
     return [Candidate(kind, t, _best(mine[t]), _best(theirs[t]))
             for t in sorted(set(mine) & set(theirs)) if t not in skip]
 
 
+_MEMBERSHIP = frozenset({"MEMBER_OF", "PARTICIPATES_IN"})
+_ADOPTS = frozenset({"ADOPTS"})
+
+
 def _memberships(s: Sides) -> list[Candidate]:
-    return _shared(s, {"MEMBER_OF", "PARTICIPATES_IN"}, "shared-membership")
+    return _shared(s, _MEMBERSHIP, "shared-membership")
 
 
 def _mechanisms(s: Sides) -> list[Candidate]:
-    return _shared(s, {"ADOPTS"}, "shared-mechanism", frozenset({"Mechanism"}))
+    return _shared(s, _ADOPTS, "shared-mechanism", frozenset({"Mechanism"}))
 
 
 def _industries(s: Sides) -> list[Candidate]:
@@ -124,13 +144,15 @@ def _industries(s: Sides) -> list[Candidate]:
 
 
 def _chain(s: Sides) -> list[Candidate]:
+    prefetch_places(s.rels, (s.a.id, s.b.id), INDUSTRY_TYPES)  # both sides' walks at once
     held = (industry_holdings(s.rels, s.a), industry_holdings(s.rels, s.b))
-    s.rels.prefetch([*held[0], *held[1]])
+    s.rels.prefetch([*held[0], *held[1]], _UPSTREAM)
     found: dict[str, tuple[list[Chain], list[Chain]]] = {}
     for side in (0, 1):
         mine, theirs = held[side], held[1 - side]
         for industry, chain in sorted(mine.items()):
-            ups = by_other_end(s.rels(industry), industry, {"UPSTREAM_OF"}, outgoing=None)
+            ups = by_other_end(s.rels(industry, _UPSTREAM), industry, _UPSTREAM,
+                               outgoing=None)
             for other, hop in ups.items():
                 if other not in theirs or other == industry:
                     continue
@@ -166,29 +188,34 @@ class Kind:
     meaning: str
     weight: float  # how much this kind of link says about the two sides (strength.py)
     find: Callable[[Sides], list[Candidate]]
+    # the relation types it reads of each side's places (besides LOCATED_IN), so that
+    # links() reads them with the places, a level of both sides per read
+    reads: frozenset[str] = frozenset()
 
 
 _KINDS = [
     Kind("co-built-park", "co-built park",
          "both sides build it: each, or a district, county, company or agency of it, "
-         "CO_BUILDS the park", 1.0, _parks),
+         "CO_BUILDS the park", 1.0, _parks, _ACTOR_TYPES),
     Kind("hosted-park", "hosted park",
          "one side builds or hosts the park and it lies in the other (LOCATED_IN)", 0.5,
-         _parks),
+         _parks, _ACTOR_TYPES),
     Kind("partner-park", "partner park",
-         "one side builds or hosts the park and it COOPERATES_WITH the other", 0.4, _parks),
+         "one side builds or hosts the park and it COOPERATES_WITH the other", 0.4, _parks,
+         _ACTOR_TYPES),
     Kind("shared-industry", "shared industry",
          "both have the industry, or industries one BROADER level from it (distance; the "
-         "weight shrinks with it); top-level categories only with --broad", 0.6, _industries),
+         "weight shrinks with it); top-level categories only with --broad", 0.6, _industries,
+         INDUSTRY_TYPES),
     Kind("industry-chain", "industry chain",
-         "one side's industry is UPSTREAM_OF the other's", 0.35, _chain),
+         "one side's industry is UPSTREAM_OF the other's", 0.35, _chain, INDUSTRY_TYPES),
     Kind("shared-membership", "shared membership",
          "both are MEMBER_OF or PARTICIPATES_IN the same alliance, circle or initiative",
-         0.45, _memberships),
+         0.45, _memberships, _MEMBERSHIP),
     Kind("shared-mechanism", "shared mechanism", "both ADOPTS the same mechanism", 0.3,
-         _mechanisms),
+         _mechanisms, _ADOPTS),
     Kind("learning", "learning / model",
          "one side LEARNS_FROM the other or something in it (a model it follows)", 0.3,
-         _learning),
+         _learning, _ACTOR_TYPES),
 ]
 KINDS: dict[str, Kind] = {k.name: k for k in _KINDS}

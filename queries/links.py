@@ -18,7 +18,7 @@ from queries.choices import VIAS
 from queries.errors import NoLinks
 from queries.link_kinds import KINDS, Candidate, Sides
 from queries.resolve import resolve
-from queries.rollup import CONFIDENCE_RANK, Chain, Relations, places
+from queries.rollup import CONFIDENCE_RANK, Chain, Relations, places, prefetch_places
 from queries.strength import CONFIDENCE_NAME, RANKING, distance_factor, strength
 from queries.walk import Walk, paths_subgraph, walks_answer
 
@@ -170,6 +170,8 @@ def links(store: Store, a: str, b: str, *, via: str = "industry", top: int | Non
     rels = Relations(store)
     if ea.id != eb.id:
         sides = Sides(rels, ea, eb, broad=broad)
+        # both sides' places, a level per read, with what the kinds read of them
+        prefetch_places(rels, (ea.id, eb.id), frozenset().union(*(KINDS[k].reads for k in kinds)))
         finders = list(dict.fromkeys(KINDS[k].find for k in kinds))
         for find in finders:
             found += [_link(rels, c) for c in find(sides) if c.kind in kinds]

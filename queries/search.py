@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model import AnswerRow, Entity, Subgraph
-from graph.names import entity_keys, grams, has_han, normalize, pinyin
-from graph.store import MAX_NAME_CANDIDATES, Store
+from graph.names import grams, has_han, normalize, pinyin
+from graph.store import MAX_NAME_CANDIDATES, NameKeys, Store
 
 # Scores: exact key 100, prefix 90, substring 80; fuzzy matches below, from rapidfuzz.
 _FUZZY_CUTOFF = 60.0
@@ -76,24 +76,99 @@ def search(store: Store, text: str, *, label: str | None = None,
         return SearchResult(text, ())
     # Only entities sharing a bigram with the query can score above the cut-off; the store
     # finds them by index, so a search costs what its candidates cost, not the whole graph.
-    hits = _match(query, _candidates(store, query, label), penalty=0.0)
+    hits = _ranked_hits(store, query, label, 0.0, limit)
     if not hits and has_han(text):
         # A miss in characters may be a homophone typo (南桶 for 南通): try its pinyin.
-        sound = pinyin(text)
-        hits = _match(sound, _candidates(store, sound, label), penalty=10.0)
-    hits.sort(key=lambda h: (-h.score, len(h.entity.name), h.entity.id))
+        hits = _ranked_hits(store, pinyin(text), label, 10.0, limit)
     return SearchResult(text, tuple(hits[:limit]))
 
 
-def _candidates(store: Store, query: str, label: str | None) -> list[Entity]:
-    return store.name_candidates(sorted(grams(query)), label, MAX_NAME_CANDIDATES)
+def best_possible(query: str, shared: int) -> float:
+    """The highest score `_score` can give an entity whose keys share `shared` of the query's
+    distinct bigrams (an upper bound, so search may stop reading candidates below it).
+
+    A substring match needs every bigram (shared == all), so below that only the fuzzy
+    ratio scores: 200 * LCS / (len(query) + len(key)). The LCS's matched characters run
+    in step in both strings except at an unmatched character of either (at most
+    len(query) + len(key) - 2 LCS breaks), and each step is a shared bigram, distinct but
+    for the query's repeated ones: LCS <= (shared + 1 + dup + len(query) + len(key)) / 3.
+    """
+    lq, g = len(query), len(grams(query))
+    if shared >= g:
+        return 100.0
+    dup = max(0, lq - 1 - g)
+    best = 0.0
+    for lk in range(1, 3 * lq + 4):  # longer keys: the ratio's bound falls under 0.75 * 80
+        lcs = min(lq, lk, (shared + 1 + dup + lq + lk) // 3)
+        ratio = 200.0 * lcs / (lq + lk)
+        near = ratio >= 88.0 and abs(lq - lk) <= 2
+        best = max(best, ratio if near else ratio * 0.75)
+    return best + 1e-6  # (the scorer's floats)
 
 
-def _match(query: str, entities: list[Entity], penalty: float) -> list[SearchHit]:
+# Candidates come best first (most shared bigrams: rank_candidates) as their names and keys
+# (name_keys), a small page first: an answer settled by it (a long name's exact match) reads
+# no more; otherwise one more read brings the rest, up to MAX_NAME_CANDIDATES as before.
+_FIRST_PAGE = 50
+_PAGE_GROWTH = MAX_NAME_CANDIDATES
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    matched: str
+    name: NameKeys
+
+    def order(self) -> tuple[float, int, str]:
+        return (-self.score, len(self.name.name), self.name.id)
+
+
+def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
+                 limit: int) -> list[SearchHit]:
+    """The hits among the first MAX_NAME_CANDIDATES candidates, best first (at most
+    `limit`), reading pages only until no candidate left can reach the answer's `limit`
+    best (or the cut-off): the same hits as scoring them all; whole entities only for them."""
+    wanted = grams(query)
+    scored: list[_Scored] = []
+    read, page = 0, _FIRST_PAGE
+    while read < MAX_NAME_CANDIDATES and (least := _least_shared(query, scored, penalty, limit)):
+        # only candidates that can still reach the answer (a prefix of the same order)
+        size = min(page, MAX_NAME_CANDIDATES - read)
+        found = store.name_keys(sorted(wanted), label, size, read, least)
+        read += len(found)
+        scored = sorted([*scored, *_match(query, found, penalty)], key=_Scored.order)
+        if len(found) < size or _least_shared(query, scored, penalty, limit) > len(
+                wanted & _grams_of(found[-1])):  # (every later one shares at most as many)
+            break
+        page *= _PAGE_GROWTH
+    best = scored[:max(limit, 0)] or scored[:1]  # (one, so the caller knows there were hits)
+    entities = store.entities(s.name.id for s in best)
+    return [SearchHit(entities[s.name.id], s.score, s.matched) for s in best]
+
+
+def _least_shared(query: str, scored: list[_Scored], penalty: float, limit: int) -> int:
+    """The fewest of the query's bigrams a candidate must share to enter the answer: to
+    reach the cut-off, or past the `limit`-th best once there are that many (0: none can)."""
+    floor = _FUZZY_CUTOFF
+    if limit >= 1 and len(scored) >= limit:
+        floor = max(floor, scored[limit - 1].score)
+    return next((s for s in range(1, len(grams(query)) + 1)
+                 if best_possible(query, s) - penalty >= floor), 0)
+
+
+def _keys_of(name: NameKeys) -> list[str]:
+    return [*name.keys, normalize(name.id)]
+
+
+def _grams_of(name: NameKeys) -> set[str]:
+    return set().union(*(grams(k) for k in _keys_of(name)))
+
+
+def _match(query: str, names: list[NameKeys], penalty: float) -> list[_Scored]:
     hits = []
-    for entity in entities:
-        score, matched = _score(query, [*entity_keys(entity), normalize(entity.id)])
+    for name in names:
+        score, matched = _score(query, _keys_of(name))
         score -= penalty
         if score >= _FUZZY_CUTOFF:
-            hits.append(SearchHit(entity, score, matched))
+            hits.append(_Scored(score, matched, name))
     return hits

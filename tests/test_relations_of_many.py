@@ -39,6 +39,23 @@ def test_dated_keeps_what_held(store: Any) -> None:
     assert sum(map(len, found.values())) < sum(map(len, store.relations_of_many(ids).values()))
 
 
+@pytest.mark.parametrize("types", [["LOCATED_IN"], ["HAS_INDUSTRY", "FOCUSES_ON"],
+                                   ["BROADER", "LOCATED_IN", "MEMBER_OF"], []])
+def test_only_the_types_asked(store: Any, types: list[str]) -> None:
+    ids = _asked(store)
+    every = store.relations_of_many(ids)
+    found = store.relations_of_many(ids, types)
+    assert set(found) == set(ids)
+    for entity_id in ids:
+        assert found[entity_id] == [r for r in every[entity_id] if r.type in types], entity_id
+    then = dated(store, "2019")
+    assert then.relations_of_many(ids, types) == {
+        i: [r for r in rels if r.type in types] for i, rels in then.relations_of_many(ids).items()}
+    if types:
+        assert any(found.values()), "the ids have relations of these types"
+    assert sum(map(len, found.values())) < sum(map(len, every.values()))
+
+
 def test_neo4j_reads_the_ends_with_them(neo4j_store: Any, embedded_built: Any,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
@@ -60,7 +77,7 @@ class Counting:
     """The store, counting the relation reads a question makes."""
 
     def __init__(self, inner: Any) -> None:
-        self.inner, self.reads, self.expanded = inner, 0, 0
+        self.inner, self.reads, self.expanded, self.relations = inner, 0, 0, 0
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -70,11 +87,13 @@ class Counting:
         self.expanded += 1
         return self.inner.relations_of(entity_id)
 
-    def relations_of_many(self, ids: Any) -> Any:
+    def relations_of_many(self, ids: Any, types: Any = None) -> Any:
         ids = list(ids)
         self.reads += 1
         self.expanded += len(ids)
-        return self.inner.relations_of_many(ids)
+        found = self.inner.relations_of_many(ids, types)
+        self.relations += sum(map(len, found.values()))
+        return found
 
 
 @pytest.mark.parametrize("via", sorted(VIAS))

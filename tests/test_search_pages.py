@@ -1,0 +1,118 @@
+"""search reads name candidates a page at a time and stops when the rest cannot score
+(issue 14): the scorer's bound must hold for every key, and the answer must be the one
+scoring all MAX_NAME_CANDIDATES would give."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from graph.names import entity_grams, entity_keys, grams, normalize
+from graph.store import MAX_NAME_CANDIDATES
+from queries import search as search_module
+from queries.as_of import dated
+from queries.search import _FUZZY_CUTOFF, _score, best_possible, search
+
+
+def _strings(rng: random.Random, alphabet: str, n: int) -> list[str]:
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("alphabet", ["ab", "abc", "abcdefgh", "南通苏州市海门港"])
+def test_no_key_scores_above_the_bound(alphabet: str) -> None:
+    rng = random.Random(alphabet)
+    queries, keys = _strings(rng, alphabet, 150), _strings(rng, alphabet, 150)
+    tight = 0
+    for query in queries:
+        for key in keys:
+            shared = len(grams(query) & grams(key))
+            score, _ = _score(query, [key])
+            bound = best_possible(query, shared)
+            assert score <= bound, (query, key, shared, score, bound)
+            tight += bound - score < 1.0
+    assert tight, "the bound is reached, not only held"
+
+
+def test_the_bound_cuts_long_queries() -> None:
+    query = normalize("南通高新技术产业开发区")
+    assert best_possible(query, len(grams(query))) == pytest.approx(100.0)
+    assert best_possible(query, 1) < _FUZZY_CUTOFF
+    assert best_possible(query, 4) < 80.0
+
+
+class Counting:
+    """The store, recording the name_keys pages search asks for."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.pages = inner, []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def name_keys(self, grams: Any, label: Any, limit: int, offset: int = 0,
+                  min_shared: int = 1) -> Any:
+        found = self.inner.name_keys(grams, label, limit, offset, min_shared)
+        self.pages.append((offset, limit, len(found)))
+        return found
+
+
+def _all_scored(store: Any, text: str, label: str | None, limit: int) -> list[Any]:
+    """The answer before pages (c743471): every candidate of the first MAX_NAME_CANDIDATES
+    scored as a whole entity."""
+    hits: list[Any] = []
+    for query, penalty in ((normalize(text), 0.0), (search_module.pinyin(text), 10.0)):
+        for e in store.name_candidates(sorted(grams(query)), label, MAX_NAME_CANDIDATES):
+            score, matched = _score(query, [*entity_keys(e), normalize(e.id)])
+            if score - penalty >= _FUZZY_CUTOFF:
+                hits.append({"entity": e.ref(), "score": round(score - penalty, 1),
+                             "matched": matched, "order": (penalty - score, len(e.name), e.id)})
+        if hits or not search_module.has_han(text):
+            break
+    hits.sort(key=lambda h: h.pop("order"))
+    return hits[:limit]
+
+
+@pytest.mark.parametrize("text", ["南通", "nantong", "南桶", "通", "Suzhou Industrial Park",
+                                  "苏州工业园区", "海门港新区", "集成电路", "advanced mat",
+                                  "shanghi", "长三角一体化示范区", "zz", "xq"])
+@pytest.mark.parametrize("limit", [1, 3, 10])
+def test_pages_give_the_answer_of_scoring_all(store: Any, text: str, limit: int) -> None:
+    counting = Counting(store)
+    got = search(counting, text, limit=limit)
+    assert [h.to_dict() for h in got.hits] == _all_scored(store, text, None, limit)
+    offsets = [offset for offset, _, _ in counting.pages]
+    assert offsets == sorted(offsets), "pages are read in order"
+
+
+def test_a_settled_answer_reads_one_page(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "_FIRST_PAGE", 3)
+    counting = Counting(store)
+    got = search(counting, "南通高新技术产业开发区", limit=1)
+    assert got.hits and got.hits[0].score == 100.0
+    everything = store.name_keys(sorted(grams(normalize("南通高新技术产业开发区"))), None,
+                                       MAX_NAME_CANDIDATES)
+    assert len(everything) > 3 * 5 * 5, "more candidates than the pages read"
+    assert sum(n for _, _, n in counting.pages) < len(everything)
+
+
+@pytest.mark.parametrize("as_of", [None, "2019"])
+def test_pages_of_name_candidates_join_to_the_whole(store: Any, as_of: str | None) -> None:
+    view = dated(store, as_of)
+    wanted = sorted(grams("nantong") | grams("suzhou"))
+    whole = [e.id for e in view.name_candidates(wanted, None, 60)]
+    pages = [e.id for start in range(0, 60, 7)
+             for e in view.name_candidates(wanted, None, 7, start)]
+    assert pages[:60] == whole and len(whole) > 20
+    assert [k.id for k in view.name_keys(wanted, None, 60)] == whole
+    assert [k.id for k in view.name_keys(wanted, None, 7, 14)] == whole[14:21]
+    # min_shared cuts the same order where its candidates share too few grams
+    shared = {i: len(set(wanted) & entity_grams(e)) for i, e in view.entities(whole).items()}
+    least = shared[whole[-1]] + 1
+    cut = [k.id for k in view.name_keys(wanted, None, 60, 0, least)]
+    assert cut == [i for i in whole if shared[i] >= least] != []
+    assert len(cut) < len(whole)
+    entities = view.entities(whole)
+    assert [k.keys for k in view.name_keys(wanted, None, 60)] == [
+        entity_keys(entities[i]) for i in whole]
