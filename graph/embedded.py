@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph import sqlite_schema as db
-from graph.embedded_file import create_file, migrate, remove_stale_temporaries, write_lock
+from graph.embedded_file import (
+    build_file,
+    create_file,
+    migrate,
+    remove_stale_temporaries,
+    write_lock,
+)
 from graph.embedded_writes import apply_bundle, remove
 from graph.model import Entity, Relation, sort_relations
 from graph.names import normalize
@@ -102,35 +108,40 @@ class EmbeddedStore:
     def _writing(self) -> Iterator[_Write]:
         """One write transaction on the file (created if need be), under the file lock; the
         body says whether it changed the graph or metadata (else the file stays as it was)."""
-        with write_lock(self.path, self.target):
-            if not self._on_disk:
-                self._create_file()
-            conn = self._conn
-            if conn.in_transaction:
-                conn.execute("COMMIT")  # leave the read snapshot: write on the newest graph
-            conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                write = _Write(conn)
-                yield write
-                if write.changed:
-                    bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
-                                        ).fetchone()
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
-                                 (str(int(json.loads(bump[0])) + 1 if bump else 1),))
-                    conn.execute("DELETE FROM hub_scores")  # whole-graph measures are stale
-                    conn.execute("DELETE FROM hub_metrics")
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise StoreError(f"cannot write the store {self.target}: {exc}; it is "
-                                     "unchanged") from None
-                raise
-            finally:
-                conn.execute(f"PRAGMA cache_size = {db.READ_CACHE}")
+        with write_lock(self.path, self.target), self._transaction() as write:
+            yield write
         self._checkpoint()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[_Write]:
+        """_writing's transaction, the write lock held."""
+        if not self._on_disk:
+            self._create_file()
+        conn = self._conn
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # leave the read snapshot: write on the newest graph
+        conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            write = _Write(conn)
+            yield write
+            if write.changed:
+                bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
+                                    ).fetchone()
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                             (str(int(json.loads(bump[0])) + 1 if bump else 1),))
+                conn.execute("DELETE FROM hub_scores")  # whole-graph measures are stale
+                conn.execute("DELETE FROM hub_metrics")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot write the store {self.target}: {exc}; it is "
+                                 "unchanged") from None
+            raise
+        finally:
+            conn.execute(f"PRAGMA cache_size = {db.READ_CACHE}")
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the file now, as far as no reader's snapshot needs it, without
@@ -159,11 +170,19 @@ class EmbeddedStore:
     def load(self, bundle: Bundle, progress: Progress | None = None,
              meta: dict[str, Any] | None = None) -> LoadSummary:
         """Upsert a bundle and its metadata in one transaction: all or nothing."""
-        with self._writing() as write:
-            summary = apply_bundle(write.conn, list(bundle.entities.values()),
-                                   list(bundle.relations.values()), progress)
-            meta_changed = _set_meta(write.conn, meta or {})
-            write.changed = summary.changed or meta_changed
+        entities, relations = list(bundle.entities.values()), list(bundle.relations.values())
+        with write_lock(self.path, self.target):
+            if not self._on_disk and not self.target.exists():
+                # A first load builds the file whole, then publishes it (embedded_file).
+                summary = build_file(self.target, entities, relations, meta or {}, progress)
+                self._conn.close()
+                self._connect()
+                return summary
+            with self._transaction() as write:
+                summary = apply_bundle(write.conn, entities, relations, progress)
+                meta_changed = _set_meta(write.conn, meta or {})
+                write.changed = summary.changed or meta_changed
+        self._checkpoint()
         return summary
 
     def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
