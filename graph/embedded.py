@@ -10,13 +10,14 @@ version (format 1) is migrated once, on first open (graph/embedded_file.py).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graph import sqlite_schema as db
 from graph.embedded_file import (
@@ -48,6 +49,21 @@ if TYPE_CHECKING:
 _EXCLUDED = tuple(TRAVERSAL_EXCLUDED_LABELS)
 _NOT_EXCLUDED = f"label NOT IN ({db.marks(len(_EXCLUDED))})"
 _REL = "SELECT start_id, end_id, type, source, data FROM relations"
+_T = TypeVar("_T")
+
+
+def _reading(method: Callable[..., _T]) -> Callable[..., _T]:
+    """A read whose SQLite error (locked, damaged, unreadable file) becomes a StoreError that
+    names the file and what to do, never a traceback."""
+
+    @functools.wraps(method)
+    def read(self: EmbeddedStore, *args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise StoreError(db.read_error(self.path, exc)) from None
+
+    return read
 
 
 class EmbeddedStore:
@@ -70,6 +86,7 @@ class EmbeddedStore:
             migrate(path, self.target, legacy, keep_source=True)
         self._conn: sqlite3.Connection
         self._on_disk = False
+        self.read_only = ""  # how the file is opened (_access): "" when it can be written
         if path.exists():
             if not db.is_sqlite(self.target):
                 migrate(path, self.target, self.target, keep_source=False)
@@ -83,15 +100,28 @@ class EmbeddedStore:
         """The file the store lives in: a symlinked store is written through to its target."""
         return Path(os.path.realpath(self.path))
 
+    def _access(self) -> str:
+        """How the file can be opened (sqlite_schema.connect's read_only): "" to read and
+        write; "ro" if it or its folder cannot be written; "immutable" if the folder cannot
+        be written and holds no WAL index to share with a writer."""
+        target = self.target
+        if os.access(target.parent, os.W_OK):
+            return "" if os.access(target, os.W_OK) else "ro"
+        return "ro" if target.with_name(target.name + "-shm").exists() else "immutable"
+
     def _connect(self) -> None:
         conn: sqlite3.Connection | None = None
+        self.read_only = self._access()
         try:
-            conn = db.connect(self.target)
+            conn = db.connect(self.target, read_only=self.read_only)
             row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             found = json.loads(row[0]) if row else None
         except (sqlite3.DatabaseError, ValueError) as exc:
             if conn is not None:
                 conn.close()
+            if isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorname", "") not in (
+                    "SQLITE_ERROR", "SQLITE_NOTADB"):
+                raise StoreError(db.read_error(self.path, exc)) from None
             raise StoreError(f"cannot read the embedded store {self.path}: {exc}. It is not "
                              "an estuary store: point --db at another file.") from None
         if found != db.FORMAT:
@@ -108,9 +138,17 @@ class EmbeddedStore:
     def _writing(self) -> Iterator[_Write]:
         """One write transaction on the file (created if need be), under the file lock; the
         body says whether it changed the graph or metadata (else the file stays as it was)."""
+        self._writable()
         with write_lock(self.path, self.target), self._transaction() as write:
             yield write
         self._checkpoint()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the embedded store {self.path} is read-only (the file or its "
+                             "folder cannot be written): questions work, a load or unload "
+                             "does not; copy the file somewhere writable and point --db at "
+                             "the copy")
 
     @contextmanager
     def _transaction(self) -> Iterator[_Write]:
@@ -170,6 +208,7 @@ class EmbeddedStore:
     def load(self, bundle: Bundle, progress: Progress | None = None,
              meta: dict[str, Any] | None = None) -> LoadSummary:
         """Upsert a bundle and its metadata in one transaction: all or nothing."""
+        self._writable()
         entities, relations = list(bundle.entities.values()), list(bundle.relations.values())
         with write_lock(self.path, self.target):
             if not self._on_disk and not self.target.exists():
@@ -208,6 +247,7 @@ class EmbeddedStore:
             self._conn.execute("BEGIN")
         return self._conn
 
+    @_reading
     def meta_items(self, prefix: str) -> dict[str, str]:
         """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
         rows = self._read().execute(
@@ -216,6 +256,7 @@ class EmbeddedStore:
         return {k: json.loads(v) for k, v in rows
                 if k not in ("format", "generation") or prefix == k}
 
+    @_reading
     def label_of(self, entity_id: str) -> str | None:
         row = self._read().execute("SELECT label FROM entities WHERE id = ?",
                                    (entity_id,)).fetchone()
@@ -229,11 +270,13 @@ class EmbeddedStore:
                                       f"({db.marks(len(chunk))})", chunk))
         return found
 
+    @_reading
     def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
         wanted = list(dict.fromkeys(ids))
         rows = self._entity_rows(wanted)
         return {i: db.entity_of(rows[i]) for i in wanted if i in rows}
 
+    @_reading
     def find_by_key(self, key: str) -> list[Entity]:
         ids = {i for (i,) in self._read().execute("SELECT id FROM lookup_keys WHERE key = ?",
                                                   (normalize(key),))}
@@ -241,6 +284,7 @@ class EmbeddedStore:
         found = self.entities(sorted(ids))
         return list(found.values())
 
+    @_reading
     def all_entities(self) -> list[Entity]:
         return self._all_entities(excluded=False)
 
@@ -249,6 +293,7 @@ class EmbeddedStore:
         rows = self._read().execute(sql, () if excluded else _EXCLUDED).fetchall()
         return [db.entity_of(data) for _, data in sorted(rows)]
 
+    @_reading
     def name_candidates(self, grams: Iterable[str], label: str | None,
                         limit: int) -> list[Entity]:
         wanted = sorted(set(grams))
@@ -274,12 +319,14 @@ class EmbeddedStore:
         found = self.entities(ranked)
         return [found[i] for i in ranked]
 
+    @_reading
     def relations_of(self, entity_id: str) -> list[Relation]:
         rows = self._read().execute(
             f"{_REL} WHERE start_id = ? UNION ALL {_REL} WHERE end_id = ? AND start_id != ?",
             (entity_id, entity_id, entity_id)).fetchall()
         return sort_relations([db.relation_of(r) for r in rows])
 
+    @_reading
     def relations_of_many(self, ids: Iterable[str]) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
@@ -296,9 +343,11 @@ class EmbeddedStore:
                 found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
         return {i: sort_relations(rels) for i, rels in found.items()}
 
+    @_reading
     def all_relations(self) -> list[Relation]:
         return sort_relations([db.relation_of(r) for r in self._read().execute(_REL)])
 
+    @_reading
     def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
         conn = self._read()
         rels: list[Relation] = []
@@ -308,6 +357,7 @@ class EmbeddedStore:
                     f"{_REL} WHERE start_id = ? AND end_id = ?", (a, b)))
         return sort_relations(rels)
 
+    @_reading
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         conn = self._read()
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY) "
@@ -355,6 +405,7 @@ class EmbeddedStore:
         return all(label is not None and label not in _EXCLUDED for label in labels)
 
     @property
+    @_reading
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph in memory, as the JSON store kept it (nodes carry `e`, edges `r`):
         for tests and tools that want networkx; no question reads it."""
@@ -370,6 +421,7 @@ class EmbeddedStore:
     def _entity(self, entity_id: str) -> Entity:
         return self.entities([entity_id])[entity_id]
 
+    @_reading
     def _walkable(self) -> nx.Graph:
         """The whole walkable graph in memory (for tests that check the walks against
         networkx; no question reads it)."""
@@ -382,6 +434,7 @@ class EmbeddedStore:
         walk.add_edges_from(conn.execute("SELECT a, b FROM adjacency"))
         return walk
 
+    @_reading
     def distances(self, entity_id: str, depth: int) -> dict[str, int]:
         label = self.label_of(entity_id)
         if label is None:
@@ -392,6 +445,7 @@ class EmbeddedStore:
 
     # A bounded neighbourhood (queries/neighbors.py) reads a layer's adjacency and degrees:
     # indexed rows of the walkable adjacency, so it costs what it visits.
+    @_reading
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
         wanted = sorted(set(ids))
         conn = self._read()
@@ -402,17 +456,20 @@ class EmbeddedStore:
                 "GROUP BY a", chunk))
         return {i: found.get(i, 0) for i in wanted}
 
+    @_reading
     def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
         wanted = sorted(set(ids))
         found = self._adjacency()
         found.prefetch(wanted)
         return {i: sorted(found[i]) for i in wanted}
 
+    @_reading
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
         if not self._walkable_ids(a, b):
             return []
         return sorted(all_shortest_paths(self._adjacency(), a, b, max_len), key=path_sort_key)
 
+    @_reading
     def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
         if a == b or not self._walkable_ids(a, b):
@@ -429,6 +486,7 @@ class EmbeddedStore:
 
         return simple_paths_from_halves(halves, a, b, max_len)
 
+    @_reading
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         conn = self._read()
         labels = dict(conn.execute("SELECT label, COUNT(*) FROM entities GROUP BY label"))
@@ -437,6 +495,7 @@ class EmbeddedStore:
 
     # -- whole-graph measures, cached until the next load or unload (queries/hubs.py) --------
 
+    @_reading
     def top_scores(self, metric: str, label: str | None,
                    limit: int) -> list[tuple[str, float, int]] | None:
         """The cached ranking by `metric` (best first, ties by id), or None if not cached."""

@@ -23,6 +23,7 @@ import sqlite3
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from graph.model import Entity, Relation
 
@@ -63,9 +64,19 @@ READ_CACHE = -65536
 WRITE_CACHE = -524288
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection that manages its own transactions (BEGIN/COMMIT issued by the store)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+def connect(path: Path | str, *, read_only: str = "") -> sqlite3.Connection:
+    """A connection that manages its own transactions (BEGIN/COMMIT issued by the store).
+
+    `read_only`: "ro" opens the file read-only (its folder may still hold the WAL's side
+    files); "immutable" also tells SQLite that nothing changes the file, so it needs no side
+    file at all (a read-only folder that has none)."""
+    if read_only:
+        uri = "file:" + quote(str(Path(path).absolute())) + "?mode=ro"
+        if read_only == "immutable":
+            uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 30000")
     # NORMAL in WAL mode: a crash of the process (or of the machine) never corrupts the file
     # nor leaves half a transaction; the machine losing power may lose the last load.
@@ -89,6 +100,25 @@ def create_tables(conn: sqlite3.Connection) -> None:
         if statement.strip():
             conn.execute(statement)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (json.dumps(FORMAT),))
+
+
+def read_error(path: Path | str, exc: sqlite3.Error) -> str:
+    """What went wrong reading the store's file, and what to do about it (for a StoreError)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return (f"the embedded store {path} is damaged ({exc}): restore it from a copy, or "
+                "move it away and load your files again (a new store starts with the "
+                "bundled data)")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (f"the embedded store {path} is locked by another process ({exc}); try again "
+                "when it is done (an `estuary load`?)")
+    if name.startswith("SQLITE_IOERR"):
+        return (f"cannot read the embedded store {path}: a disk I/O error ({exc}); check the "
+                "disk, or copy the file elsewhere and point --db at the copy")
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")):
+        return (f"cannot open the embedded store {path} ({exc}): check the permissions of "
+                "the file and of its folder")
+    return f"cannot read the embedded store {path}: {exc}"
 
 
 def is_sqlite(path: Path) -> bool:
