@@ -18,6 +18,7 @@ Both stores get the bundled digest in their metadata, so no command loads the bu
 
     git worktree add /tmp/base-load14 c743471   # the baseline tree, once
     python bench/bench_embedded.py --sizes 100000:500000 --runs 5
+    python bench/bench_embedded.py --sizes 100000:500000 --runs 1 --onto onto-bundled
 """
 
 from __future__ import annotations
@@ -104,17 +105,22 @@ from graph.embedded import EmbeddedStore
 from loaders.bundled import bundled_digest
 nodes, rels, seed, db = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
 bundle = synth_bundle(nodes, rels, seed)
+store = EmbeddedStore(db)
+if sys.argv[5] == "onto-bundled":
+    from estuary.stores import ensure_bundled
+    ensure_bundled(store)
 started, cpu = time.perf_counter(), time.process_time()
-EmbeddedStore(db).load(bundle, meta={"bundled_digest": bundled_digest()})
+store.load(bundle, meta={"bundled_digest": bundled_digest()})
 print(json.dumps([time.perf_counter() - started, time.process_time() - cpu,
                   len(bundle.relations)]))
 """
 
 
-def load_in(tree: Path, db: Path, nodes: int, rels: int, seed: int) -> tuple[float, float, int]:
+def load_in(tree: Path, db: Path, nodes: int, rels: int, seed: int,
+            onto: str) -> tuple[float, float, int]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     done = subprocess.run([sys.executable, "-c", _LOAD, str(nodes), str(rels), str(seed),
-                           str(db)], cwd=tree, env=env, capture_output=True, text=True,
+                           str(db), onto], cwd=tree, env=env, capture_output=True, text=True,
                           check=False)
     if done.returncode:
         raise SystemExit(f"{tree}: the load failed: {done.stderr}")
@@ -130,7 +136,7 @@ def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) ->
     for name, (tree, db) in stores.items():
         log(f"{name}: generating and loading {nodes:,} nodes / {rels:,} relations ...")
         avg = load_average()
-        wall, cpu, n_rel = load_in(tree, db, nodes, rels, args.seed)
+        wall, cpu, n_rel = load_in(tree, db, nodes, rels, args.seed, args.onto)
         size = db.stat().st_size
         loads[name] = (f"| {name} | {wall:.1f} | **{n_rel / wall:,.0f}** | {cpu:.1f} | "
                        f"{n_rel / cpu:,.0f} | {size / 2**20:,.0f} | {avg} |")
@@ -155,8 +161,10 @@ def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) ->
     warm = warm_times(stores["after"][1], args.runs)
     same = all(answers["before", q] == answers["after", q] for q in QUESTIONS)
     lines = [f"### {nodes:,} entities / {n_rel:,} relations", "",
-             "Load (`EmbeddedStore.load` into a new file, one process per tree, the graph's "
-             "generation not timed):", "",
+             ("Load (`EmbeddedStore.load` into a new file" if args.onto == "new" else
+              "Load (`EmbeddedStore.load` onto a store holding the bundled data, as `estuary "
+              "load` does")
+             + ", one process per tree, the graph's generation not timed):", "",
              "| tree | wall s | relations/s | CPU s | relations per CPU s | file MiB "
              "| load average at start |", "|---|---:|---:|---:|---:|---:|---|",
              *loads.values(), "",
@@ -207,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--baseline", type=Path, default=Path("/tmp/base-load14"),
                     help="a worktree of the baseline commit (c743471)")
+    ap.add_argument("--onto", choices=("new", "onto-bundled"), default="new",
+                    help="load into a new file (a first load), or onto a store that holds "
+                         "the bundled data (an incremental load, the path `estuary load` takes)")
     ap.add_argument("--dir", type=Path, default=None, help="where the stores go (a temp dir)")
     args = ap.parse_args(argv)
     if not (args.baseline / "graph" / "embedded.py").is_file():

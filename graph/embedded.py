@@ -5,7 +5,12 @@ Writes (load, unload) are one transaction each, serialised by a file lock, so a 
 concurrent `estuary load` never leaves half a load, and a reader sees the old graph or the new
 one. A store object reads from one snapshot (the graph as it was at its first read) until it
 writes, as the JSON store, which read its file once, did. A JSON store of the previous
-version (format 1) is migrated once, on first open (graph/embedded_file.py).
+version (format 1) is migrated once, on first open (graph/embedded_file.py). A first load
+into a file that does not exist yet builds the whole file and renames it into place.
+
+A file or folder that cannot be written is opened read-only: questions work, a write is one
+StoreError saying so. Any SQLite error on a read (a damaged, locked or unreadable file) is a
+StoreError naming the file and what to do (sqlite_schema.read_error), never a traceback.
 """
 
 from __future__ import annotations

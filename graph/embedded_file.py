@@ -1,9 +1,9 @@
-"""The embedded store's file on disk: the write lock, stale temporaries, creating the SQLite
-file whole, and migrating a JSON store (format 1) into it once.
+"""The embedded store's file on disk: the write lock, stale temporaries, building the SQLite
+file whole on a first load, and migrating a JSON store (format 1) into it once.
 
-A new file is built under a temporary name next to the store and renamed into place, so no
-process ever opens a half-created store; what a killed process leaves behind is removed on
-the next open.
+A new file is built under a temporary name next to the store (without journal or WAL: no
+one else sees it) and renamed into place, so no process ever opens a half-created store;
+what a killed process leaves behind is removed on the next open.
 """
 
 from __future__ import annotations
