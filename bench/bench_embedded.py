@@ -1,31 +1,30 @@
-"""End to end, the embedded store before (one JSON file) and after (SQLite), in one run.
+"""The embedded (SQLite) store, end to end, before (a baseline tree) and after, in one run.
 
 For each size (`--sizes`, default 100k nodes / 500k relations and 1M / 5M):
 
-1. generate the `bench.synth` graph;
-2. load it into a new SQLite store with this tree's `EmbeddedStore.load` (one transaction):
-   seconds, relations per second (all rows over the whole load), file size;
-3. if the size is at most `--baseline-max` nodes, write the same graph as the JSON store the
-   baseline tree (default /tmp/base-sqlite, a worktree at e058dd7) reads: format 1, as its
-   `save()` wrote it (graph/embedded_json.write_json_store);
-4. time `estuary --db F <question> --json` as a new process each time (process start, imports,
+1. load the `bench.synth` graph into a new store with each tree's `EmbeddedStore.load`, each
+   in a process of its own (the same seed, so the same graph; its generation is not timed):
+   wall seconds, CPU seconds of the loading process, relations per second, file size;
+2. time `estuary --db F <question> --json` as a new process each time (process start, imports,
    opening the store, the answer), for show, search, path and links between the synthetic
    graph's two bench cities; per run, every question on the baseline then on the new store
    (interleaved, so load on the shared machine hits both alike); p50 and max over `--runs`,
    the CPU time (user + system) and the peak RSS of each process (VmHWM). The answers of both
    trees must be identical;
-5. the same questions through the CLI inside the bench process (warm: no process start, no
+3. the same questions through the CLI inside the bench process (warm: no process start, no
    imports), to tell the store's share from the start-up's.
 
 Both stores get the bundled digest in their metadata, so no command loads the bundled data.
 
+    git worktree add /tmp/base-load14 c743471   # the baseline tree, once
     python bench/bench_embedded.py --sizes 100000:500000 --runs 5
-    git worktree add /tmp/base-sqlite e058dd7   # the baseline tree, once
+    python bench/bench_embedded.py --sizes 100000:500000 --runs 1 --onto onto-bundled
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -39,10 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.synth import BENCH_A, BENCH_B, synth_bundle  # noqa: E402
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.embedded_json import write_json_store  # noqa: E402
-from loaders.bundled import bundled_digest  # noqa: E402
+from bench.synth import BENCH_A, BENCH_B  # noqa: E402
 
 QUESTIONS: dict[str, list[str]] = {
     "show": ["show", BENCH_A, "--json"],
@@ -101,32 +97,56 @@ main()
 """
 
 
+# One load in a fresh process of the tree on PYTHONPATH: prints [wall s, CPU s, relations].
+_LOAD = """import json, sys, time
+from pathlib import Path
+from bench.synth import synth_bundle
+from graph.embedded import EmbeddedStore
+from loaders.bundled import bundled_digest
+nodes, rels, seed, db = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
+bundle = synth_bundle(nodes, rels, seed)
+store = EmbeddedStore(db)
+if sys.argv[5] == "onto-bundled":
+    from estuary.stores import ensure_bundled
+    ensure_bundled(store)
+started, cpu = time.perf_counter(), time.process_time()
+store.load(bundle, meta={"bundled_digest": bundled_digest()})
+print(json.dumps([time.perf_counter() - started, time.process_time() - cpu,
+                  len(bundle.relations)]))
+"""
+
+
+def load_in(tree: Path, db: Path, nodes: int, rels: int, seed: int,
+            onto: str) -> tuple[float, float, int]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    done = subprocess.run([sys.executable, "-c", _LOAD, str(nodes), str(rels), str(seed),
+                           str(db), onto], cwd=tree, env=env, capture_output=True, text=True,
+                          check=False)
+    if done.returncode:
+        raise SystemExit(f"{tree}: the load failed: {done.stderr}")
+    wall, cpu, n_rel = json.loads(done.stdout.strip().splitlines()[-1])
+    return wall, cpu, n_rel
+
+
 def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) -> list[str]:
-    log(f"generating {nodes:,} nodes / {rels:,} relations ...")
-    bundle = synth_bundle(nodes, rels, args.seed)
-    n_rel = len(bundle.relations)
-    meta = {"bundled_digest": bundled_digest()}
-    new_db = folder / f"graph-{nodes}.db"
-    log("loading the SQLite store ...")
-    load_avg = load_average()
-    started, cpu = time.perf_counter(), time.process_time()
-    EmbeddedStore(new_db).load(bundle, meta=meta)
-    load_s, load_cpu = time.perf_counter() - started, time.process_time() - cpu
-    size = new_db.stat().st_size
-    log(f"loaded in {load_s:.1f}s ({n_rel / load_s:,.0f} relations/s), cpu {load_cpu:.1f}s, "
-        f"{size / 2**20:,.0f} MiB")
-    stores: dict[str, tuple[Path, Path]] = {"new (SQLite)": (ROOT, new_db)}
-    if nodes <= args.baseline_max:
-        old_db = folder / f"graph-{nodes}.json"
-        write_json_store(old_db, list(bundle.entities.values()),
-                         list(bundle.relations.values()), meta)
-        stores = {"old (JSON)": (args.baseline, old_db), **stores}
-    del bundle
+    stores = {"before": (args.baseline, folder / f"before-{nodes}.db"),
+              "after": (ROOT, folder / f"after-{nodes}.db")}
+    loads: dict[str, str] = {}
+    n_rel = 0
+    for name, (tree, db) in stores.items():
+        log(f"{name}: generating and loading {nodes:,} nodes / {rels:,} relations ...")
+        avg = load_average()
+        wall, cpu, n_rel = load_in(tree, db, nodes, rels, args.seed, args.onto)
+        size = db.stat().st_size
+        loads[name] = (f"| {name} | {wall:.1f} | **{n_rel / wall:,.0f}** | {cpu:.1f} | "
+                       f"{n_rel / cpu:,.0f} | {size / 2**20:,.0f} | {avg} |")
+        log(f"{name}: loaded in {wall:.1f}s ({n_rel / wall:,.0f} relations/s), cpu {cpu:.1f}s "
+            f"({n_rel / cpu:,.0f}/s), {size / 2**20:,.0f} MiB")
     times: dict[tuple[str, str], list[float]] = {}
     cpus: dict[tuple[str, str], list[float]] = {}
     rss: dict[tuple[str, str], float] = {}
     answers: dict[tuple[str, str], str] = {}
-    loads = [load_average()]
+    averages = [load_average()]
     for i in range(args.runs):
         for q, qargs in QUESTIONS.items():
             for name, (tree, db) in stores.items():
@@ -136,35 +156,34 @@ def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) ->
                 rss[name, q] = max(rss.get((name, q), 0.0), peak)
                 if answers.setdefault((name, q), text) != text:
                     raise SystemExit(f"{name} {q}: the answer changed between runs")
-        loads.append(load_average())
-        log(f"run {i + 1}/{args.runs} done (load average {loads[-1]})")
-    warm = warm_times(new_db, args.runs)
-    same = all(answers["old (JSON)", q] == answers["new (SQLite)", q] for q in QUESTIONS) \
-        if "old (JSON)" in stores else None
+        averages.append(load_average())
+        log(f"run {i + 1}/{args.runs} done (load average {averages[-1]})")
+    warm = warm_times(stores["after"][1], args.runs)
+    same = all(answers["before", q] == answers["after", q] for q in QUESTIONS)
     lines = [f"### {nodes:,} entities / {n_rel:,} relations", "",
-             f"Load into SQLite (`EmbeddedStore.load`, one transaction, {n_rel:,} "
-             f"relations): {load_s:.1f} s wall, **{n_rel / load_s:,.0f} relations/s**; "
-             f"{load_cpu:.1f} s of CPU in the loading process ({n_rel / load_cpu:,.0f} "
-             f"relations per CPU second); load average at its start {load_avg}; file "
-             f"{size / 2**20:,.0f} MiB.", "",
-             "| question | store | p50 s | max s | CPU p50 s | peak RSS MiB |",
+             ("Load (`EmbeddedStore.load` into a new file" if args.onto == "new" else
+              "Load (`EmbeddedStore.load` onto a store holding the bundled data, as `estuary "
+              "load` does")
+             + ", one process per tree, the graph's generation not timed):", "",
+             "| tree | wall s | relations/s | CPU s | relations per CPU s | file MiB "
+             "| load average at start |", "|---|---:|---:|---:|---:|---:|---|",
+             *loads.values(), "",
+             "| question | tree | p50 s | max s | CPU p50 s | peak RSS MiB |",
              "|---|---|---:|---:|---:|---:|"]
     for q in QUESTIONS:
         for name in stores:
             t = times[name, q]
             lines.append(f"| {q} | {name} | {statistics.median(t):.2f} | {max(t):.2f} | "
                          f"{statistics.median(cpus[name, q]):.2f} | {rss[name, q]:,.0f} |")
-    lines += ["", "In-process, warm (imports done, the store opened and the question answered and "
-              "rendered by the CLI in the bench process; the store's share of the figures "
-              "above), p50 ms: " + ", ".join(f"{q} {statistics.median(t) * 1000:.0f}"
-                                             for q, t in warm.items()) + "."]
-    lines += ["", f"Runs: {args.runs} per cell, interleaved old/new per question. 1-minute "
-              f"load average before and after each run: {' → '.join(loads)}."]
-    if same is not None:
-        lines.append(f"Answers of old and new identical: {'yes' if same else 'NO'}.")
-    else:
-        lines.append(f"No JSON baseline at this size (above --baseline-max "
-                     f"{args.baseline_max:,} nodes).")
+    lines += ["", "In-process, warm (after; imports done, the store opened and the question "
+              "answered and rendered by the CLI in the bench process), p50 ms: "
+              + ", ".join(f"{q} {statistics.median(t) * 1000:.0f}" for q, t in warm.items())
+              + "."]
+    lines += ["", f"Runs: {args.runs} per cell, interleaved before/after per question. 1-minute "
+              f"load average before and after each run: {' → '.join(averages)}.",
+              f"Answers of before and after identical: {'yes' if same else 'NO'}."]
+    for _, db in stores.values():
+        db.unlink(missing_ok=True)
     return [*lines, ""]
 
 
@@ -194,15 +213,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="nodes:relations, comma-separated")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--baseline", type=Path, default=Path("/tmp/base-sqlite"),
-                    help="a worktree of the baseline commit (e058dd7)")
-    ap.add_argument("--baseline-max", type=int, default=100_000,
-                    help="largest size (nodes) timed on the JSON baseline too")
+    ap.add_argument("--baseline", type=Path, default=Path("/tmp/base-load14"),
+                    help="a worktree of the baseline commit (c743471)")
+    ap.add_argument("--onto", choices=("new", "onto-bundled"), default="new",
+                    help="load into a new file (a first load), or onto a store that holds "
+                         "the bundled data (an incremental load, the path `estuary load` takes)")
     ap.add_argument("--dir", type=Path, default=None, help="where the stores go (a temp dir)")
     args = ap.parse_args(argv)
     if not (args.baseline / "graph" / "embedded.py").is_file():
         raise SystemExit(f"no baseline tree at {args.baseline}: git worktree add "
-                         f"{args.baseline} e058dd7")
+                         f"{args.baseline} c743471")
     with tempfile.TemporaryDirectory(prefix="estuary-bench-embedded-",
                                      dir=args.dir) as tmp:
         out = [f"Machine: {os.cpu_count()} cores, {platform_line()}; "

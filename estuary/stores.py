@@ -7,6 +7,7 @@ and the loaders know nothing of stores.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from graph.settings import STORES, StoreSettings
@@ -38,6 +39,10 @@ def ensure_bundled(store: Store, progress: Progress | None = None) -> None:
 
     digest = bundled_digest()
     if store.bundled_digest() != digest:
+        if getattr(store, "read_only", ""):  # (an embedded store whose file is read-only)
+            print(f"estuary: the store {store.location} is read-only: answering from it as it "
+                  "is, without this version's bundled data", file=sys.stderr)
+            return
         store.load(read_bundled(), progress=progress, meta={"bundled_digest": digest})
 
 

@@ -5,21 +5,33 @@ Writes (load, unload) are one transaction each, serialised by a file lock, so a 
 concurrent `estuary load` never leaves half a load, and a reader sees the old graph or the new
 one. A store object reads from one snapshot (the graph as it was at its first read) until it
 writes, as the JSON store, which read its file once, did. A JSON store of the previous
-version (format 1) is migrated once, on first open (graph/embedded_file.py).
+version (format 1) is migrated once, on first open (graph/embedded_file.py). A first load
+into a file that does not exist yet builds the whole file and renames it into place.
+
+A file or folder that cannot be written is opened read-only: questions work, a write is one
+StoreError saying so. Any SQLite error on a read (a damaged, locked or unreadable file) is a
+StoreError naming the file and what to do (sqlite_schema.read_error), never a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graph import sqlite_schema as db
-from graph.embedded_file import create_file, migrate, remove_stale_temporaries, write_lock
+from graph.embedded_file import (
+    build_file,
+    create_file,
+    migrate,
+    remove_stale_temporaries,
+    write_lock,
+)
 from graph.embedded_writes import apply_bundle, remove
 from graph.model import Entity, Relation, sort_relations
 from graph.names import entity_grams, entity_keys, normalize
@@ -43,6 +55,21 @@ if TYPE_CHECKING:
 _EXCLUDED = tuple(TRAVERSAL_EXCLUDED_LABELS)
 _NOT_EXCLUDED = f"label NOT IN ({db.marks(len(_EXCLUDED))})"
 _REL = "SELECT start_id, end_id, type, source, data FROM relations"
+_T = TypeVar("_T")
+
+
+def _reading(method: Callable[..., _T]) -> Callable[..., _T]:
+    """A read whose SQLite error (locked, damaged, unreadable file) becomes a StoreError that
+    names the file and what to do, never a traceback."""
+
+    @functools.wraps(method)
+    def read(self: EmbeddedStore, *args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise StoreError(db.read_error(self.path, exc)) from None
+
+    return read
 
 
 class EmbeddedStore:
@@ -65,6 +92,7 @@ class EmbeddedStore:
             migrate(path, self.target, legacy, keep_source=True)
         self._conn: sqlite3.Connection
         self._on_disk = False
+        self.read_only = ""  # how the file is opened (_access): "" when it can be written
         if path.exists():
             if not db.is_sqlite(self.target):
                 migrate(path, self.target, self.target, keep_source=False)
@@ -78,15 +106,28 @@ class EmbeddedStore:
         """The file the store lives in: a symlinked store is written through to its target."""
         return Path(os.path.realpath(self.path))
 
+    def _access(self) -> str:
+        """How the file can be opened (sqlite_schema.connect's read_only): "" to read and
+        write; "ro" if it or its folder cannot be written; "immutable" if the folder cannot
+        be written and holds no WAL index to share with a writer."""
+        target = self.target
+        if os.access(target.parent, os.W_OK):
+            return "" if os.access(target, os.W_OK) else "ro"
+        return "ro" if target.with_name(target.name + "-shm").exists() else "immutable"
+
     def _connect(self) -> None:
         conn: sqlite3.Connection | None = None
+        self.read_only = self._access()
         try:
-            conn = db.connect(self.target)
+            conn = db.connect(self.target, read_only=self.read_only)
             row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             found = json.loads(row[0]) if row else None
         except (sqlite3.DatabaseError, ValueError) as exc:
             if conn is not None:
                 conn.close()
+            if isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorname", "") not in (
+                    "SQLITE_ERROR", "SQLITE_NOTADB"):
+                raise StoreError(db.read_error(self.path, exc)) from None
             raise StoreError(f"cannot read the embedded store {self.path}: {exc}. It is not "
                              "an estuary store: point --db at another file.") from None
         if found != db.FORMAT:
@@ -103,35 +144,48 @@ class EmbeddedStore:
     def _writing(self) -> Iterator[_Write]:
         """One write transaction on the file (created if need be), under the file lock; the
         body says whether it changed the graph or metadata (else the file stays as it was)."""
-        with write_lock(self.path, self.target):
-            if not self._on_disk:
-                self._create_file()
-            conn = self._conn
-            if conn.in_transaction:
-                conn.execute("COMMIT")  # leave the read snapshot: write on the newest graph
-            conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                write = _Write(conn)
-                yield write
-                if write.changed:
-                    bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
-                                        ).fetchone()
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
-                                 (str(int(json.loads(bump[0])) + 1 if bump else 1),))
-                    conn.execute("DELETE FROM hub_scores")  # whole-graph measures are stale
-                    conn.execute("DELETE FROM hub_metrics")
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise StoreError(f"cannot write the store {self.target}: {exc}; it is "
-                                     "unchanged") from None
-                raise
-            finally:
-                conn.execute(f"PRAGMA cache_size = {db.READ_CACHE}")
+        self._writable()
+        with write_lock(self.path, self.target), self._transaction() as write:
+            yield write
         self._checkpoint()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the embedded store {self.path} is read-only (the file or its "
+                             "folder cannot be written): questions work, a load or unload "
+                             "does not; copy the file somewhere writable and point --db at "
+                             "the copy")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[_Write]:
+        """_writing's transaction, the write lock held."""
+        if not self._on_disk:
+            self._create_file()
+        conn = self._conn
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # leave the read snapshot: write on the newest graph
+        conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            write = _Write(conn)
+            yield write
+            if write.changed:
+                bump = conn.execute("SELECT value FROM meta WHERE key = 'generation'"
+                                    ).fetchone()
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                             (str(int(json.loads(bump[0])) + 1 if bump else 1),))
+                conn.execute("DELETE FROM hub_scores")  # whole-graph measures are stale
+                conn.execute("DELETE FROM hub_metrics")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot write the store {self.target}: {exc}; it is "
+                                 "unchanged") from None
+            raise
+        finally:
+            conn.execute(f"PRAGMA cache_size = {db.READ_CACHE}")
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the file now, as far as no reader's snapshot needs it, without
@@ -160,11 +214,20 @@ class EmbeddedStore:
     def load(self, bundle: Bundle, progress: Progress | None = None,
              meta: dict[str, Any] | None = None) -> LoadSummary:
         """Upsert a bundle and its metadata in one transaction: all or nothing."""
-        with self._writing() as write:
-            summary = apply_bundle(write.conn, list(bundle.entities.values()),
-                                   list(bundle.relations.values()), progress)
-            meta_changed = _set_meta(write.conn, meta or {})
-            write.changed = summary.changed or meta_changed
+        self._writable()
+        entities, relations = list(bundle.entities.values()), list(bundle.relations.values())
+        with write_lock(self.path, self.target):
+            if not self._on_disk and not self.target.exists():
+                # A first load builds the file whole, then publishes it (embedded_file).
+                summary = build_file(self.target, entities, relations, meta or {}, progress)
+                self._conn.close()
+                self._connect()
+                return summary
+            with self._transaction() as write:
+                summary = apply_bundle(write.conn, entities, relations, progress)
+                meta_changed = _set_meta(write.conn, meta or {})
+                write.changed = summary.changed or meta_changed
+        self._checkpoint()
         return summary
 
     def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
@@ -190,6 +253,7 @@ class EmbeddedStore:
             self._conn.execute("BEGIN")
         return self._conn
 
+    @_reading
     def meta_items(self, prefix: str) -> dict[str, str]:
         """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
         rows = self._read().execute(
@@ -198,6 +262,7 @@ class EmbeddedStore:
         return {k: json.loads(v) for k, v in rows
                 if k not in ("format", "generation") or prefix == k}
 
+    @_reading
     def label_of(self, entity_id: str) -> str | None:
         row = self._read().execute("SELECT label FROM entities WHERE id = ?",
                                    (entity_id,)).fetchone()
@@ -211,11 +276,13 @@ class EmbeddedStore:
                                       f"({db.marks(len(chunk))})", chunk))
         return found
 
+    @_reading
     def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
         wanted = list(dict.fromkeys(ids))
         rows = self._entity_rows(wanted)
         return {i: db.entity_of(rows[i]) for i in wanted if i in rows}
 
+    @_reading
     def find_by_key(self, key: str) -> list[Entity]:
         ids = {i for (i,) in self._read().execute("SELECT id FROM lookup_keys WHERE key = ?",
                                                   (normalize(key),))}
@@ -223,6 +290,7 @@ class EmbeddedStore:
         found = self.entities(sorted(ids))
         return list(found.values())
 
+    @_reading
     def all_entities(self) -> list[Entity]:
         return self._all_entities(excluded=False)
 
@@ -231,6 +299,7 @@ class EmbeddedStore:
         rows = self._read().execute(sql, () if excluded else _EXCLUDED).fetchall()
         return [db.entity_of(data) for _, data in sorted(rows)]
 
+    @_reading
     def name_candidates(self, grams: Iterable[str], label: str | None,
                         limit: int, offset: int = 0) -> list[Entity]:
         wanted = sorted(set(grams))
@@ -256,6 +325,7 @@ class EmbeddedStore:
         found = self.entities(ranked)
         return [found[i] for i in ranked]
 
+    @_reading
     def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
                   offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
         wanted = set(grams)
@@ -266,12 +336,14 @@ class EmbeddedStore:
             found.append(NameKeys(e.id, e.name, entity_keys(e)))
         return found
 
+    @_reading
     def relations_of(self, entity_id: str) -> list[Relation]:
         rows = self._read().execute(
             f"{_REL} WHERE start_id = ? UNION ALL {_REL} WHERE end_id = ? AND start_id != ?",
             (entity_id, entity_id, entity_id)).fetchall()
         return sort_relations([db.relation_of(r) for r in rows])
 
+    @_reading
     def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
                           ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
@@ -292,9 +364,11 @@ class EmbeddedStore:
                 found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
         return {i: sort_relations(rels) for i, rels in found.items()}
 
+    @_reading
     def all_relations(self) -> list[Relation]:
         return sort_relations([db.relation_of(r) for r in self._read().execute(_REL)])
 
+    @_reading
     def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
         conn = self._read()
         rels: list[Relation] = []
@@ -304,6 +378,7 @@ class EmbeddedStore:
                     f"{_REL} WHERE start_id = ? AND end_id = ?", (a, b)))
         return sort_relations(rels)
 
+    @_reading
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         conn = self._read()
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY) "
@@ -351,6 +426,7 @@ class EmbeddedStore:
         return all(label is not None and label not in _EXCLUDED for label in labels)
 
     @property
+    @_reading
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph in memory, as the JSON store kept it (nodes carry `e`, edges `r`):
         for tests and tools that want networkx; no question reads it."""
@@ -366,6 +442,7 @@ class EmbeddedStore:
     def _entity(self, entity_id: str) -> Entity:
         return self.entities([entity_id])[entity_id]
 
+    @_reading
     def _walkable(self) -> nx.Graph:
         """The whole walkable graph in memory (for tests that check the walks against
         networkx; no question reads it)."""
@@ -378,6 +455,7 @@ class EmbeddedStore:
         walk.add_edges_from(conn.execute("SELECT a, b FROM adjacency"))
         return walk
 
+    @_reading
     def distances(self, entity_id: str, depth: int) -> dict[str, int]:
         label = self.label_of(entity_id)
         if label is None:
@@ -388,6 +466,7 @@ class EmbeddedStore:
 
     # A bounded neighbourhood (queries/neighbors.py) reads a layer's adjacency and degrees:
     # indexed rows of the walkable adjacency, so it costs what it visits.
+    @_reading
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
         wanted = sorted(set(ids))
         conn = self._read()
@@ -398,17 +477,20 @@ class EmbeddedStore:
                 "GROUP BY a", chunk))
         return {i: found.get(i, 0) for i in wanted}
 
+    @_reading
     def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
         wanted = sorted(set(ids))
         found = self._adjacency()
         found.prefetch(wanted)
         return {i: sorted(found[i]) for i in wanted}
 
+    @_reading
     def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
         if not self._walkable_ids(a, b):
             return []
         return sorted(all_shortest_paths(self._adjacency(), a, b, max_len), key=path_sort_key)
 
+    @_reading
     def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
                      exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
         if a == b or not self._walkable_ids(a, b):
@@ -425,6 +507,7 @@ class EmbeddedStore:
 
         return simple_paths_from_halves(halves, a, b, max_len)
 
+    @_reading
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         conn = self._read()
         labels = dict(conn.execute("SELECT label, COUNT(*) FROM entities GROUP BY label"))
@@ -433,6 +516,7 @@ class EmbeddedStore:
 
     # -- whole-graph measures, cached until the next load or unload (queries/hubs.py) --------
 
+    @_reading
     def top_scores(self, metric: str, label: str | None,
                    limit: int) -> list[tuple[str, float, int]] | None:
         """The cached ranking by `metric` (best first, ties by id), or None if not cached."""

@@ -1,9 +1,9 @@
-"""The embedded store's file on disk: the write lock, stale temporaries, creating the SQLite
-file whole, and migrating a JSON store (format 1) into it once.
+"""The embedded store's file on disk: the write lock, stale temporaries, building the SQLite
+file whole on a first load, and migrating a JSON store (format 1) into it once.
 
-A new file is built under a temporary name next to the store and renamed into place, so no
-process ever opens a half-created store; what a killed process leaves behind is removed on
-the next open.
+A new file is built under a temporary name next to the store (without journal or WAL: no
+one else sees it) and renamed into place, so no process ever opens a half-created store;
+what a killed process leaves behind is removed on the next open.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from graph import sqlite_schema as db
 from graph.embedded_writes import apply_bundle
-from graph.store import StoreError
+from graph.model import Entity, Relation
+from graph.store import LoadSummary, Progress, StoreError
 
 
 def _prefix(target: Path) -> str:
@@ -96,6 +98,39 @@ def create_file(target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def build_file(target: Path, entities: list[Entity], relations: list[Relation],
+               meta: dict[str, Any], progress: Progress | None = None) -> LoadSummary:
+    """A first load: build the whole store under a temporary name and rename it to `target`
+    (under the write lock; `target` does not exist, so no reader can hold it open).
+
+    No reader sees the temporary file, so it is written without a rollback journal or a WAL
+    and without waiting for the disk (a crash leaves a temporary that the next open removes);
+    the index on the relations' end is built after the rows (embedded_writes). The published
+    file is in WAL mode, as every later write expects."""
+    tmp = _temporary(target)
+    try:
+        conn = db.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
+            conn.execute("BEGIN")
+            db.create_tables(conn)
+            summary = apply_bundle(conn, entities, relations, progress)
+            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                             [(key, db.meta_value(value)) for key, value in meta.items()])
+            if summary.changed or meta:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '1')")
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        _publish(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return summary
+
+
 def migrate(path: Path, target: Path, source: Path, *, keep_source: bool) -> None:
     """Turn the JSON store `source` into the SQLite store `target`, once, with one message on
     stderr. The JSON is kept: as it is if it is another file (`keep_source`), else (the store
@@ -106,24 +141,16 @@ def migrate(path: Path, target: Path, source: Path, *, keep_source: bool) -> Non
         if target.exists() and db.is_sqlite(target):
             return  # another process migrated it while we waited for the lock
         entities, relations, meta = read_json_store(source)
-        tmp = _temporary(target)
+        backup = source if keep_source else _backup_of(source)
         try:
-            conn = db.connect(tmp)
-            db.create(conn)
-            conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
-            conn.execute("BEGIN IMMEDIATE")
-            apply_bundle(conn, entities, relations, None)
-            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             [(key, db.meta_value(value)) for key, value in meta.items()])
-            conn.execute("COMMIT")
-            conn.close()
-            backup = source if keep_source else _backup_of(source)
-            _publish(tmp, target)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot migrate the store {source} to {target}: {exc}; the "
-                             "JSON file is unchanged") from None
-        finally:
-            tmp.unlink(missing_ok=True)
+            build_file(target, entities, relations, meta)
+        except BaseException as exc:
+            if not keep_source:
+                backup.unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot migrate the store {source} to {target}: {exc}; the "
+                                 "JSON file is unchanged") from None
+            raise
     print(f"estuary: migrated the embedded store {source} (JSON) to the SQLite file {target}; "
           f"the JSON is kept as {backup}", file=sys.stderr)
 

@@ -8,6 +8,7 @@ lookup keys, bigrams and walkable adjacency are kept in step with the rows they 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 
@@ -17,9 +18,15 @@ from graph.names import entity_grams, entity_keys
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, LoadSummary, Progress
 
 _EXCLUDED = frozenset(TRAVERSAL_EXCLUDED_LABELS)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _ENTITY_CHUNK = 5000
 _RELATION_CHUNK = 50000
 _REL_KEY = "start_id = ? AND end_id = ? AND type = ? AND source = ?"
+# Both directions of each staged relation marked walkable (no self loop, no source at
+# either end), sorted and made unique by SQLite.
+_NEW_ADJACENCY = ("INSERT OR IGNORE INTO adjacency SELECT start_id, end_id FROM "
+                  "temp.new_relations WHERE walk UNION SELECT end_id, start_id FROM "
+                  "temp.new_relations WHERE walk ORDER BY 1, 2")
 
 
 def _index_rows(e: Entity) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -48,9 +55,10 @@ def _stage(conn: sqlite3.Connection) -> None:
     """Empty staging tables (in the connection's temporary database): a load appends its rows
     there unsorted, and SQLite then merges them into the indexed tables in key order."""
     for table, columns in (("new_entities", "id, label, data"),
-                           ("new_relations", "start_id, end_id, type, source, data"),
-                           ("new_adjacency", "a, b"), ("new_keys", "key, id"),
-                           ("new_grams", "gram, id")):
+                           ("new_relations", "start_id, end_id, type, source, data, walk"),
+                           ("new_keys", "key, id"),
+                           ("new_grams", "gram, id"),
+                           ("new_gram_lists", "grams, id")):
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
         conn.execute(f"DELETE FROM temp.{table}")
 
@@ -61,11 +69,9 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
     total = len(entities) + len(relations)
     done = 0
     _stage(conn)
-    labels: dict[str, str] = {}
     for chunk in db.chunks(entities, _ENTITY_CHUNK):
         conn.executemany("INSERT INTO temp.new_entities VALUES (?, ?, ?)",
                          [db.entity_row(e) for e in chunk])
-        labels.update((e.id, e.label) for e in chunk)
         done += len(chunk)
         if progress:
             progress(done, total)
@@ -89,23 +95,37 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
     for chunk in db.chunks([e for e in entities if e.id not in existing or e.id in to_index],
                            _ENTITY_CHUNK):
         keys: list[tuple[str, str]] = []
+        lists: list[tuple[str, str]] = []
         grams: list[tuple[str, str]] = []
         for e in chunk:
-            k, g = _index_rows(e)
-            keys += k
-            grams += g
+            if e.label in _EXCLUDED:
+                continue
+            keys += ((k, e.id) for k in entity_keys(e))
+            cut = entity_grams(e)
+            if any("\x00" in g for g in cut):  # (json_each's text stops at a NUL)
+                grams += ((g, e.id) for g in cut)
+            else:
+                lists.append((_ENCODE(sorted(cut)), e.id))
         conn.executemany("INSERT INTO temp.new_keys VALUES (?, ?)", keys)
+        conn.executemany("INSERT INTO temp.new_gram_lists VALUES (?, ?)", lists)
         conn.executemany("INSERT INTO temp.new_grams VALUES (?, ?)", grams)
     conn.execute("INSERT OR IGNORE INTO lookup_keys SELECT key, id FROM temp.new_keys "
                  "ORDER BY key, id")
+    # An entity's ~24 bigrams are bound from Python as one JSON array, which SQLite spreads
+    # into rows: binding 24 rows an entity took a third of the bigrams' time.
+    conn.execute("INSERT OR IGNORE INTO bigrams SELECT j.value, g.id FROM temp.new_gram_lists "
+                 "g, json_each(g.grams) j ORDER BY 1, 2")
     conn.execute("INSERT OR IGNORE INTO bigrams SELECT gram, id FROM temp.new_grams "
                  "ORDER BY gram, id")
 
+    # Which endpoints a walk may pass: the labels the load gives, else the store's.
+    labels = {e.id: e.label for e in entities}
+    _walkable(conn, (i for r in relations for i in (r.start, r.end)), labels)
+    walkable = {i for i, label in labels.items() if label not in _EXCLUDED}
     for rchunk in db.chunks(relations, _RELATION_CHUNK):
-        conn.executemany("INSERT INTO temp.new_relations VALUES (?, ?, ?, ?, ?)",
-                         [db.relation_row(r) for r in rchunk])
-        conn.executemany("INSERT INTO temp.new_adjacency VALUES (?, ?)",
-                         _walkable_pairs(conn, [(r.start, r.end) for r in rchunk], labels))
+        conn.executemany("INSERT INTO temp.new_relations VALUES (?, ?, ?, ?, ?, ?)",
+                         [(*db.relation_row(r), r.start != r.end and r.start in walkable
+                           and r.end in walkable) for r in rchunk])
         done += len(rchunk)
         if progress:
             progress(done, total)
@@ -119,17 +139,17 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
     if empty and relations:
         conn.execute("DROP INDEX IF EXISTS relations_by_end")
     before = conn.total_changes
-    conn.execute("INSERT INTO relations SELECT * FROM temp.new_relations WHERE true "
+    conn.execute("INSERT INTO relations SELECT start_id, end_id, type, source, data "
+                 "FROM temp.new_relations WHERE true "
                  "ORDER BY start_id, end_id, type, source "
                  "ON CONFLICT (start_id, end_id, type, source) DO UPDATE "
                  "SET data = excluded.data WHERE data != excluded.data")
     created_rels = conn.total_changes - before - updated_rels
     if empty and relations:
         conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
-    conn.execute("INSERT OR IGNORE INTO adjacency SELECT a, b FROM temp.new_adjacency "
-                 "ORDER BY a, b")
+    conn.execute(_NEW_ADJACENCY)
     for entity_id in relabelled:
-        _rewalk(conn, entity_id, labels)
+        _rewalk(conn, entity_id)
     _stage(conn)  # (frees the staged rows)
     if progress:
         progress(total, total)
@@ -160,7 +180,7 @@ def _add_adjacency(conn: sqlite3.Connection, pairs: list[tuple[str, str]],
                      sorted(set(_walkable_pairs(conn, pairs, labels))))
 
 
-def _rewalk(conn: sqlite3.Connection, entity_id: str, labels: dict[str, str]) -> None:
+def _rewalk(conn: sqlite3.Connection, entity_id: str) -> None:
     """Redo an entity's walkable neighbours after its label moved in or out of the sources."""
     others = [b for (b,) in conn.execute("SELECT b FROM adjacency WHERE a = ?", (entity_id,))]
     conn.execute("DELETE FROM adjacency WHERE a = ?", (entity_id,))
@@ -169,7 +189,7 @@ def _rewalk(conn: sqlite3.Connection, entity_id: str, labels: dict[str, str]) ->
     pairs = conn.execute("SELECT start_id, end_id FROM relations WHERE start_id = ? "
                          "UNION SELECT start_id, end_id FROM relations WHERE end_id = ?",
                          (entity_id, entity_id)).fetchall()
-    _add_adjacency(conn, pairs, labels)
+    _add_adjacency(conn, pairs, {})
 
 
 def remove(conn: sqlite3.Connection, relations: Iterable[tuple[str, str, str, str]],
