@@ -46,6 +46,12 @@ _STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|�
             "open"))
 
 
+# Said right before a state, these include it rather than keep only it (含在建的).
+_INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?:那些|正在|还|尚)?\s?$|"
+                        r"\b(?:including|incl|plus|as well as|also|even)\b(?: the| those| ones)?"
+                        r"(?: (?:still|that are|which are|currently))?\s?$")
+
+
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
@@ -57,6 +63,11 @@ class Filter:
 
     def describe(self) -> str:
         return self.said
+
+
+def state_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says a state (under construction, 在建的): no verb is read there."""
+    return [(m.start(), m.end()) for pattern, _ in _STATES for m in pattern.finditer(text)]
 
 
 def _year(value: Any) -> float | None:
@@ -95,6 +106,8 @@ def read_filters(q: str) -> tuple[Filter, ...]:
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
     for pattern, state in _STATES:
         found = pattern.search(q)
+        if found and _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
+            break  # 含在建的, including those being built: the state widens, never narrows
         if found:
             out.append(Filter("status", "is", said=found.group(0), values=(state,),
                               labels=_holding("status")))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from queries.ask.filters import state_spans
 from queries.ask.lexicon import Lexicon, lexicon
 
 QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
@@ -170,8 +171,10 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     asked, phrase = asked_phrase(masked, lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
+    states = state_spans(masked)  # "under construction": a state, "under" no verb
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
-                                           v.end <= phrase[1]))
+                                           v.end <= phrase[1]) and not any(
+        a <= v.start and v.end <= b for a, b in states))
     said = text or masked
     otherwise: set[str] = set()
     if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
