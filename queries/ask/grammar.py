@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from graph.gazetteer import Gazetteer, Mention
-from graph.schema import REL_TYPES
+from graph.schema import REL_TYPES, label_for_id
 from queries.ask.intents import Intent
 from queries.ask.lexicon import Verb
 from queries.ask.membership import if_none, widened
@@ -60,7 +60,8 @@ def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked:
     start, end = at
     # 把X当样板, 以X为标杆: what 把/以 marks is the object, whatever stands before the verb
     question_between = any(end <= q.start and q.end <= hit.start and not _object_marked(
-        masked, q.start, hit.start) for q in reading.questions)
+        masked, q.start, hit.start) for q in reading.questions) and not _PRONOUN.search(
+        masked[end:hit.start])  # "X - what was it merged into": it is X, the subject
     locative = start > 0 and masked[start - 1] in "在于向从对给到"  # 在南通投资: 南通 is where
     entity_is_subject = end <= hit.start and not question_between and not locative and \
         not _object_marked(masked, start, hit.start)
@@ -78,7 +79,17 @@ def _object_marked(masked: str, start: int, verb_start: int) -> bool:
     return before.endswith(("以", "将")) and bool(re.search(r"为|当|作", masked[start:verb_start]))
 
 
+_PRONOUN = re.compile(r"\b(?:it|they|its|their)\b|它|它们|其")
 _LOCATIVE = re.compile(r"\s?(?:at|near|on)\s(?:the\s)?")
+_IN = re.compile(r"\s?(?:in|inside|within)\s(?:the\s)?")
+_PLACES = frozenset({"City", "Region"})
+
+
+def _placed_in(thing: Mention, place: Mention) -> bool:
+    """Is `place` where `thing` is ("the park in Qidong"): a place after what is no place?"""
+    things = {label_for_id(i).name for i in thing.ids if label_for_id(i)}
+    places = {label_for_id(i).name for i in place.ids if label_for_id(i)}
+    return bool(things) and not things & _PLACES and bool(places) and places <= _PLACES
 
 
 def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
@@ -89,8 +100,12 @@ def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
     outside = [n for n, (start, end) in enumerate(spans) if not reading.inside(start, end)]
     # "the Lanhai project at Tongzhou Bay": a place said right after another name only says
     # where that one is
-    where_of = {n for n in outside[1:] if n - 1 in outside and _LOCATIVE.fullmatch(
-        masked[spans[n - 1][1]:spans[n][0]])}
+    # (and "the park in Qidong", "the tasks in the zone plan": a place or zone after a thing
+    # that is not one)
+    where_of = {n for n in outside[1:] if n - 1 in outside and (_LOCATIVE.fullmatch(
+        masked[spans[n - 1][1]:spans[n][0]]) or (_IN.fullmatch(
+            masked[spans[n - 1][1]:spans[n][0]]) and n < len(mentions) and _placed_in(
+            mentions[n - 1], mentions[n])))}
     outside = [n for n in outside if n not in where_of]
     seen: set[tuple[str, ...]] = set()
     out = []
@@ -214,7 +229,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         of_kind = [i for i in picked if reading.asked and reading.phrase
                    and gaz.entities[i].label in reading.asked]  # (谁, who: an actor asked)
         if reading.asked is None or of_kind:
-            thing = of_kind[0] if of_kind else picked[-1]
+            thing = of_kind[0] if of_kind else _holder(reading.property, picked, gaz)
             other = next((i for i in picked if i != thing), None)
             if other is None:
                 return property_intent(reading.property, False), {"x": thing}
@@ -309,6 +324,26 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None
+
+
+def _holder(prop: str, picked: list[str], gaz: Gazetteer) -> str:
+    """Of the entities named, the one whose property is asked: the only one of a kind that
+    holds it (a park's area), or the only one of the one kind a relation type that carries it
+    leads to (an industry's tier in a city: HAS_INDUSTRY's; not a share, asked of either);
+    else the last one named."""
+    from graph.schema import LABELS
+
+    props = prop.split("+")
+    labels = [gaz.entities[i].label for i in picked]
+    for holds in (
+            lambda label: any(p in LABELS[label].properties for p in props),
+            lambda label: any(p in rel.properties and rel.targets == {label}
+                              and label not in rel.sources for p in props
+                              for rel in REL_TYPES.values())):
+        held = [i for i, label in zip(picked, labels, strict=True) if holds(label)]
+        if len(set(held)) == 1 and len(set(picked)) > 1:
+            return held[0]
+    return picked[-1]
 
 
 def _among(top: list[Candidate], anchors: list[int], masked: str,

@@ -332,6 +332,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         if all(helds) and not any(slots["x"].props.get(p) for h in helds for p in h or ()):
             return None  # "what is the area of Qidong": the graph records none
     ends = {e.label for e in slots.values()}
+    if intent.name.startswith("relation:") and reading.asked is None and len(slots) == 1 \
+            and _MERGED.search(masked):  # what a park was merged into is a park
+        reading = replace(reading, asked=frozenset(ends))
     if intent.name == "route" and reading.asked is None and len(ends) == 1:
         reading = replace(reading, asked=frozenset(ends))  # a chain of industries: industries
     if len(set(ids.values())) != len(ids):
@@ -341,6 +344,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         known[within] = gaz.entities[within]
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
                   reading.count, _now(q), filters, only, reading.otherwise, within)
+
+
+_MERGED = re.compile(r"并入|并到|合并|整合进|\bmerged?\b|\bmerges\b|\babsorbed\b|\bfolded into\b")
 
 
 @cache

@@ -199,7 +199,9 @@ _PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "hav
                     "types", "sort", "the", "a", "an", "other", "else", "exactly",
                     # words for "anything": parts, things (哪些部分组成) ask for no one kind
                     "parts", "part", "components", "component", "things", "thing", "elements",
-                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分"))
+                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分",
+                    # "what happened to X", "what became of X": no kind asked
+                    "happened", "happens", "became", "become", "becomes"))
 
 
 def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> str:
