@@ -266,6 +266,27 @@ def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     return kept if kept and len(kept) < len(mentions) else mentions
 
 
+_ASKING = re.compile(r"(?:哪些|哪个|哪几个|哪类|哪种|\b(?:which|what|any)\b)\s?$")
+
+
+def _kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name that is also a word for a kind ("city clusters", 都市圈) is read as the kind
+    where a question word stands before it, or before the kind words listed with it
+    ("which metropolitan circles, city clusters or belts": the kinds, not two regions)."""
+    kinds = {str(w).casefold() for w, _ in label_words()}
+    out: list[Mention] = []
+    after = 0  # where the last kind word read as a word ended
+    for m in mentions:
+        text = m.text.strip().casefold()
+        before = q[after:m.start] if after else q[:m.start]
+        listed = after and re.fullmatch(r"\s?(?:,|、|和|与|及|或|或者|and|or)?\s?", before)
+        if (text in kinds or text[:-1] in kinds) and (_ASKING.search(before) or listed):
+            after = m.end
+            continue
+        out.append(m)
+    return tuple(out) if out else mentions
+
+
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
@@ -275,6 +296,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
     mentions = _qualifiers_as_words(q, mentions)
+    mentions = _kinds_as_words(q, mentions)
     sets = _sets(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
     set_words = [mentions[n].text for n in sets]

@@ -17,7 +17,7 @@ QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
                       r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
                       r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
                       r"列出|列举|\b(?:which|what|who|whom|whose|where|how many|how much|"
-                      r"is there an?|are there(?: any)?|list|name all)\b")
+                      r"is there an?|are there(?: any)?|list|name all|any)\b")
 _COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
                     r"\bhow many\b|\bnumber of\b")
 PASSIVE = re.compile(r"被|由|\bby\b")
@@ -35,7 +35,7 @@ _AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|
 _OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
                     r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
                     r"列出|列举|\b(?:which|what|how many|is there an?|are there(?: any)?|list|"
-                    r"name all)\b)")
+                    r"name all|any)\b)")
 _BEFORE_QUESTION = re.compile(
     r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
 _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
@@ -74,6 +74,11 @@ def find(words: Iterable[tuple[str, object]], text: str) -> list[Hit]:
         if not any(hit.overlaps(t) for t in (*taken, *out)):
             out.append(hit)
     return sorted(out, key=lambda h: h.start)
+
+
+def _which_apart(masked: str) -> str:
+    """The text verbs are read in: 哪 of 哪些 (在哪些经济带) is no part of a verb (在哪)."""
+    return re.sub(r"哪(?=[些个几类种家座条])", "\x00", masked)
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,7 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     before masking: 国家级先进制造业集群 may also name an entity)."""
     lex = lex or lexicon()
     questions = tuple(Hit(m.start(), m.end(), m.group()) for m in QUESTION.finditer(masked))
-    verbs = tuple(find(((v.text, v) for v in lex.verbs), masked))
+    verbs = tuple(find(((v.text, v) for v in lex.verbs), _which_apart(masked)))
     where: dict[str, str] = {}
     for qualifier in lex.qualifiers:
         if find(((w, None) for w in qualifier.words), text or masked):
