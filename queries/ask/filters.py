@@ -52,10 +52,42 @@ _INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?
                         r"(?: (?:still|that are|which are|currently))?\s?$")
 
 
+# How far a relation has got (ADOPTS status: exploring, applying …), said with a word of
+# aspect (still, already, 还在, 已经) or set against another ("exploring, as opposed to
+# applying"): kept to the relations of that status. A bare "exploring" is the verb only.
+_REL_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("exploring",)),
+               (r"应用|运用|实行|实施|在用|用上|推行|appl(?:y|ies|ied|ying)|in use|using|"
+                r"implement\w*|practi[cs]\w*", ("applying",)),
+               (r"要求|required|requir\w*|mandat\w*", ("required",)),
+               (r"验证|proven|proved", ("proven",)),
+               (r"规划|计划|planned|planning", ("planned",)))
+_ASPECT = (r"(?:还在|仍在|尚在|正在|还只是|只是|仅|还|仍|已经|已|早已|"
+           r"\b(?:still|only|already|now|yet|merely|just)\b)\s?(?:在\s?)?(?:only |just )?")
+_CONTRAST = re.compile(r"as opposed to|rather than|instead of|\bunlike\b|\bnot (?:yet )?|"
+                       r"而不是|而非|而不|不是|还没|尚未|并非|相对于|而没有")
+
+
+def _relation_state(q: str) -> Filter | None:
+    """The status of a relation a question keeps to (see _REL_STATES), or None."""
+    cut = _CONTRAST.search(q)
+    asked, rest = (q[:cut.start()], q[cut.end():]) if cut else (q, "")
+    said = [(m.start(), values, m.group(0)) for pattern, values in _REL_STATES
+            for m in re.finditer(rf"{_ASPECT}(?:{pattern})", asked)]
+    if not said and cut:  # "exploring, not applying": the status before the contrast
+        said = [(m.start(), values, m.group(0)) for pattern, values in _REL_STATES
+                if any(re.search(p, rest) for p, _ in _REL_STATES)
+                for m in re.finditer(pattern, asked)]
+    if not said:
+        return None
+    values = tuple(dict.fromkeys(v for _, vs, _ in sorted(said) for v in vs))
+    return Filter("status", "rel", said=" / ".join(w for _, _, w in sorted(said)), values=values)
+
+
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
-    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly)
+    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly),
+    # "rel" (a relation reaching it holds one of `values`)
     value: float = 0.0
     said: str = ""
     values: tuple[str, ...] = ()  # for "in"
@@ -112,6 +144,9 @@ def read_filters(q: str) -> tuple[Filter, ...]:
             out.append(Filter("status", "is", said=found.group(0), values=(state,),
                               labels=_holding("status")))
             break
+    state = _relation_state(q)
+    if state is not None:
+        out.append(state)
     for pattern, share in _SHARES:
         found = pattern.search(q)
         if found:
@@ -159,6 +194,11 @@ def apply(filters: tuple[Filter, ...],
         if f.op == "is":  # a state (在建, planned): what may hold it must (`asked_of`)
             kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
                     or str(e.props.get(f.prop)) in f.values]
+            continue
+        if f.op == "rel":  # how far a relation has got: where any relation records it
+            if any(r.props.get(f.prop) for _, rels in kept for r in rels):
+                kept = [(e, rels) for e, rels in kept
+                        if any(str(r.props.get(f.prop)) in f.values for r in rels)]
             continue
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
             narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]

@@ -215,9 +215,12 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     q, mentions = names_in(question, gaz)
     masked = masked_text(q, mentions)
     reading = read(masked, text=q)
+    # a qualifier (地标产业, proven) keeps the relations that hold it, whatever the intent
+    held = tuple(Filter(prop, "rel", said=str(value), values=(str(value),))
+                 for prop, value in reading.where.items())
     return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
-                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q),
-                                    reading.asked))
+                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q)
+                                    + held, reading.asked))
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -280,7 +283,9 @@ def _kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...
         text = m.text.strip().casefold()
         before = q[after:m.start] if after else q[:m.start]
         listed = after and re.fullmatch(r"\s?(?:,|、|和|与|及|或|或者|and|or)?\s?", before)
-        if (text in kinds or text[:-1] in kinds) and (_ASKING.search(before) or listed):
+        a_set = frozenset(m.ids) in lexicon().sets  # 跨江通道: the crossings, read as a set
+        if (text in kinds or text[:-1] in kinds) and not a_set and (
+                _ASKING.search(before) or listed):
             after = m.end
             continue
         out.append(m)

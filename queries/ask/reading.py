@@ -165,10 +165,11 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     questions = tuple(Hit(m.start(), m.end(), m.group()) for m in QUESTION.finditer(masked))
     verbs = tuple(find(((v.text, v) for v in lex.verbs), _which_apart(masked)))
     where: dict[str, str] = {}
-    for qualifier in lex.qualifiers:
-        if find(((w, None) for w in qualifier.words), text or masked):
-            where.update(qualifier.where)
-            break
+    # the longest qualifier said decides (优势产业 is a tier of its own, not 优势: strength)
+    said_where = find(((w, q) for q in lex.qualifiers for w in q.words), text or masked)
+    if said_where:
+        longest = max(said_where, key=lambda h: (h.end - h.start, -h.start))
+        where.update(longest.value.where)  # type: ignore[attr-defined]
     said_props = sorted((hits[0].start, name) for name, words in lex.properties.items()
                         if (hits := find(((w, None) for w in words), masked)))
     # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
