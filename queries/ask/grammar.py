@@ -283,8 +283,12 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             if each:
                 both = list(dict.fromkeys([*kinds_a, *kinds_b]))
             listed = not reading.shared and _coordinated(masked, mentions, a, b, gaz)
+            topic = bool(re.search(rf"^\s?(?:(?:on|for|as for|regarding|about|in) )?"
+                                   rf"(?:the )?⟨{a}⟩\s?[,:]?\s?(?:the )?⟨{b}⟩", masked) or
+                         re.search(rf"^\s?(?:on|for|as for|regarding|about|in) (?:the )?⟨{a}⟩"
+                                   r"\s?,", masked))
             return relation_intent(both, asked, reading.where, verb_text, True,
-                                   each=each, each_if_none=listed), ids
+                                   each=each, each_if_none=listed, topic=topic), ids
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)

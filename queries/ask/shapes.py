@@ -62,7 +62,8 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                     three: bool = False, each: bool = False,
                     each_if_none: bool = False,
                     otherwise: frozenset[str] = frozenset(),
-                    if_none: frozenset[tuple[str | None, str]] = frozenset()) -> Intent:
+                    if_none: frozenset[tuple[str | None, str]] = frozenset(),
+                    topic: bool = False) -> Intent:
     """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
 
     Two or three entities: what they share; `each` (分别, 各, or, respectively): what each
@@ -70,7 +71,9 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
     share nothing (said so). When they find nothing: the other direction where only word
     order chose it, then what the graph relates to {x} of the kind asked for, through any
     type (each said so). `if_none`: kinds read only where the others find nothing (an
-    alliance's members: those that only take part, where none is listed)."""
+    alliance's members: those that only take part, where none is listed). `topic`: the
+    first of two said as the topic (人才资质互认南通是跟哪里学的): what relates to both by any
+    relation, where nothing of the type does."""
     steps: list[Step] = []
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
@@ -85,10 +88,13 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
             query = "common_within" if _within(rel_type, direction) else "common"
             for label in labels:
                 steps.append(Step(query, ends, {"rel_type": rel_type, "label": label}))
-        if asked and any(t is not None for t, _ in rel_types):
+        if (asked or topic) and any(t is not None for t, _ in rel_types):
+            # (`topic`, 人才资质互认南通是跟哪里学的: the topic said first; what the one
+            # learns from that also relates to the other)
             steps.extend(Step("common", ends, {"label": label}, only_if_empty=True,
                               answers=True, note="Nothing of that type relates to both; "
-                              "what the graph relates to both, of that kind:")
+                              "what the graph relates to both" + (
+                                  ", of that kind:" if asked else " (any relation):"))
                          for label in labels)
         if each_if_none:
             steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
