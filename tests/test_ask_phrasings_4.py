@@ -123,6 +123,9 @@ def test_every_tier_of_the_data_is_read_by_a_qualifier(store: Any) -> None:
     assert "地标产业" in tiers
     words = [(w, None) for q in lexicon().qualifiers for w in q.words]
     assert all(find(words, tier) for tier in tiers), tiers
+    # and no row keeps to a tier the data does not record (it would find nothing)
+    said = {str(q.where["tier"]) for q in lexicon().qualifiers if "tier" in q.where}
+    assert said <= tiers, said - tiers
 
 
 # -- a topic said first; sums of money the graph does not hold --------------------------------
@@ -138,3 +141,17 @@ def test_a_topic_said_before_the_subject(store: Any) -> None:
 def test_a_sum_of_money_is_refused(store: Any, question: str) -> None:
     with pytest.raises(Unmappable):
         ask(store, question)
+
+
+# -- a qualifier none holds here: refused, never every industry; one that names a programme --
+
+@pytest.mark.parametrize("question", ["苏州的地标产业有哪些？",
+                                      "Which landmark industries does Nantong have?"])
+def test_a_qualifier_not_held_here_is_refused(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)
+
+
+def test_a_qualifier_that_names_a_programme_answers_through_it(store: Any) -> None:
+    _check(store, "南通有哪些产业集群入选了国家级先进制造业集群", {"industry:shipbuilding-offshore",
+           "industry:high-end-textiles"}, {"industry:new-energy"}, "Industry")

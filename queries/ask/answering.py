@@ -334,8 +334,9 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
     ran: list[Ran] = []
     done: set[str] = set()
     found = False  # did a main step (not a fallback) find anything?
+    answered = False  # did a fallback that settles find anything? (the next are not run)
     for step in parsed.intent.steps:
-        if step.only_if_empty and found:
+        if step.only_if_empty and (found or answered):
             continue
         result = replace(_run(store, step, parsed), fallback=step.only_if_empty,
                          answers=step.answers)
@@ -344,6 +345,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         done.add(result.call())
         ran.append(result)
         found = found or (not step.only_if_empty and not step.also and _useful(result, parsed))
+        answered = answered or (step.settles and _useful(result, parsed))
     return AskAnswer(parsed, tuple(ran))
 
 

@@ -308,7 +308,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                              (c.rel_type in _EITHER_WAY and not c.verb.value.active))
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
                                 by_order, otherwise=reading.otherwise,
-                                if_none=if_none(kinds)), {"x": entity})
+                                if_none=if_none(kinds), named=_qualifier_named(
+                                    mentions, n, gaz)), {"x": entity})
     if not mentions:
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
@@ -333,8 +334,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
 def _holder(prop: str, picked: list[str], gaz: Gazetteer) -> str:
     """Of the entities named, the one whose property is asked: the only one of a kind that
     holds it (a park's area), or the only one of the one kind a relation type that carries it
-    leads to (an industry's tier in a city: HAS_INDUSTRY's; not a share, asked of either);
-    else the last one named."""
+    leads to (an industry's tier in a city: HAS_INDUSTRY's); else the last one named (a
+    stake or a role is asked of either end: word order says which)."""
     from graph.schema import LABELS
 
     props = prop.split("+")
@@ -348,6 +349,16 @@ def _holder(prop: str, picked: list[str], gaz: Gazetteer) -> str:
         if len(set(held)) == 1 and len(set(picked)) > 1:
             return held[0]
     return picked[-1]
+
+
+def _qualifier_named(mentions: tuple[Mention, ...], anchor: int, gaz: Gazetteer) -> str:
+    """The entity another mention names whose name is also a qualifier (国家级先进制造业集群:
+    a tier and the programme), or ''."""
+    from queries.ask.lexicon import lexicon
+
+    words = {w.casefold() for q in lexicon().qualifiers for w in q.words}
+    return next((_pick(m, m.ids, gaz) for n, m in enumerate(mentions)
+                 if n != anchor and m.text.casefold() in words), "")
 
 
 def _among(top: list[Candidate], anchors: list[int], masked: str,

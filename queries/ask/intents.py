@@ -50,6 +50,7 @@ class Step:
     note_if_empty: str = ""  # said when this step finds nothing
     answers: bool = False  # a fallback that still answers the question (a loosened filter)
     also: bool = False  # runs always, but finding something does not stop the fallbacks
+    settles: bool = False  # a fallback that, finding anything, stops the fallbacks after it
 
 
 @dataclass(frozen=True)

@@ -265,7 +265,10 @@ def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     """A name that is also a qualifier of the lexicon (未来产业, future industries: a tier
     and an entity) is read as the qualifier where the question names something else too."""
     words = {w.casefold() for qualifier in lexicon().qualifiers for w in qualifier.words}
-    kept = tuple(m for m in mentions if m.text.casefold() not in words)
+    verbs = [v.text for v in lexicon().verbs if len(v.text) > 1]
+    # (a name right after a verb is its object, 入选了国家级先进制造业集群: the name)
+    kept = tuple(m for m in mentions if m.text.casefold() not in words or any(
+        q[:m.start].rstrip(" 了过").endswith(v) for v in verbs))
     return kept if kept and len(kept) < len(mentions) else mentions
 
 
