@@ -44,6 +44,7 @@ QUESTIONS_3 = ROOT / "tests" / "eval" / "ask_questions_round3.yaml"
 QUESTIONS_4 = ROOT / "tests" / "eval" / "ask_questions_round4.yaml"
 FLOOR_4 = 0.98
 KNOWN_WRONG_KIND_4: frozenset[str] = frozenset()
+QUESTIONS_6 = ROOT / "tests" / "eval" / "ask_questions_round6.yaml"
 FLOOR = 0.91
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -169,6 +170,7 @@ if __name__ == "__main__":
         ensure_bundled(built)
         path = (QUESTIONS_2 if "--round2" in sys.argv
                 else QUESTIONS_3 if "--round3" in sys.argv
-                else QUESTIONS_4 if "--round4" in sys.argv else QUESTIONS)
+                else QUESTIONS_4 if "--round4" in sys.argv
+                else QUESTIONS_6 if "--round6" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))

@@ -17,8 +17,8 @@ from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
 from queries.ask.filters import apply
-from queries.ask.intents import QUERIES, Intent, Step, fill_in
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse, parse_grammar
+from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.text import gazetteer
 from queries.errors import QueryError
 

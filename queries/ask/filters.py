@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.model import Entity, Relation
+from queries.ask.reading import STATES, find
 
 _DATES = ("established", "opened", "since")  # entity properties, then the relation's
 _YEAR_AT_MOST = re.compile(r"(?:截至|截止到?|到)\s?(\d{4})|\b(?:by|as of|until|up to) (\d{4})\b")
@@ -36,16 +37,6 @@ _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|on
            (re.compile(r"过半|超过一半|控股|半数以上|\bmajority\b|more than half"), 50.0))
 
 
-# A state said of what is asked (在建, under construction): the entities' status.
-# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
-_STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
-                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
-                       r"\bon the drawing board\b"), "planned"),
-           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
-            "open"))
-
-
 # Said right before a state, these include it rather than keep only it (含在建的).
 _INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?:那些|正在|还|尚)?\s?$|"
                         r"\b(?:including|incl|plus|as well as|also|even)\b(?: the| those| ones)?"
@@ -55,7 +46,7 @@ _INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?
 # How far a relation has got (ADOPTS status: exploring, applying …), said with a word of
 # aspect (still, already, 还在, 已经) or set against another ("exploring, as opposed to
 # applying"): kept to the relations of that status. A bare "exploring" is the verb only.
-_REL_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("exploring",)),
+_RELATION_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("exploring",)),
                (r"应用|运用|实行|实施|在用|用上|推行|appl(?:y|ies|ied|ying)|in use|using|"
                 r"implement\w*|practi[cs]\w*", ("applying",)),
                (r"要求|required|requir\w*|mandat\w*", ("required",)),
@@ -68,14 +59,14 @@ _CONTRAST = re.compile(r"as opposed to|rather than|instead of|\bunlike\b|\bnot (
 
 
 def _relation_state(q: str) -> Filter | None:
-    """The status of a relation a question keeps to (see _REL_STATES), or None."""
+    """The status of a relation a question keeps to (see _RELATION_STATES), or None."""
     cut = _CONTRAST.search(q)
     asked, rest = (q[:cut.start()], q[cut.end():]) if cut else (q, "")
-    said = [(m.start(), values, m.group(0)) for pattern, values in _REL_STATES
+    said = [(m.start(), values, m.group(0)) for pattern, values in _RELATION_STATES
             for m in re.finditer(rf"{_ASPECT}(?:{pattern})", asked)]
     if not said and cut:  # "exploring, not applying": the status before the contrast
-        said = [(m.start(), values, m.group(0)) for pattern, values in _REL_STATES
-                if any(re.search(p, rest) for p, _ in _REL_STATES)
+        said = [(m.start(), values, m.group(0)) for pattern, values in _RELATION_STATES
+                if any(re.search(p, rest) for p, _ in _RELATION_STATES)
                 for m in re.finditer(pattern, asked)]
     if not said:
         return None
@@ -95,11 +86,6 @@ class Filter:
 
     def describe(self) -> str:
         return self.said
-
-
-def state_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text says a state (under construction, 在建的): no verb is read there."""
-    return [(m.start(), m.end()) for pattern, _ in _STATES for m in pattern.finditer(text)]
 
 
 def _year(value: Any) -> float | None:
@@ -136,7 +122,7 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         else:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
-    for pattern, state in _STATES:
+    for pattern, state in STATES:
         found = pattern.search(q)
         if found and _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
             break  # 含在建的, including those being built: the state widens, never narrows
@@ -224,7 +210,6 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     (大学和研究所, bridges and railways) keep either; a longer list ("bridges, railways,
     ports and airports") is the analyst's way of naming the whole label: no filter then."""
     from queries.ask.lexicon import lexicon
-    from queries.ask.reading import find
 
     if phrase is None:
         return ()

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
-from graph.names import has_han
 from graph.schema import LABELS
+from queries.ask.closest import closest_questions, describe, needs
 from queries.ask.filters import Filter, asked_of, kind_filters, read_filters
 from queries.ask.grammar import reading_intent
-from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
+from queries.ask.intents import INTENTS
 from queries.ask.leftovers import (
     conjunct_words,
     leftover_words,
@@ -27,8 +26,16 @@ from queries.ask.leftovers import (
     respelt,
     suggest_entities,
 )
-from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
+from queries.ask.mentions import (
+    MERGED,
+    kinds_as_words,
+    lexicon_words,
+    qualifiers_as_words,
+    said_now,
+    sets_named,
+    unheld_in,
+)
 from queries.ask.phrases import (
     ALL_OF_A_KIND,
     framed,
@@ -37,6 +44,7 @@ from queries.ask.phrases import (
     place_in_phrase,
 )
 from queries.ask.reading import find, label_words, read, unknown_kind
+from queries.ask.records import Intent, Slot
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -94,62 +102,6 @@ class Unmappable(QueryError):
         super().__init__("\n".join(lines))
 
 
-# -- what to suggest instead ------------------------------------------------------------------
-
-def closest_questions(question: str, recognised: Iterable[Entity] = (),
-                      limit: int = 3) -> list[str]:
-    """Questions `ask` answers, most similar to this one first (one per intent): each
-    intent's examples, and its template filled with the entities the question named."""
-    from rapidfuzz import fuzz
-
-    q = prepare(question)
-    zh = has_han(re.sub(r"[a-z0-9 ]", "", q)) or not q.isascii()
-    named = list(recognised)
-    scorer = fuzz.ratio if zh else fuzz.token_sort_ratio
-    best: list[tuple[float, int, str]] = []
-    for n, intent in enumerate(INTENTS):
-        pool = [e for e in intent.examples if has_han(e) == zh] or list(intent.examples)
-        filled = _filled(intent, named, zh)
-        if filled:
-            pool.append(filled)
-        score, example = max((scorer(q, prepare(e)) + (5 if e == filled else 0), e)
-                             for e in pool)
-        best.append((score, -n, example))
-    best.sort(reverse=True)
-    return [example for _, _, example in best[:limit]]
-
-
-def _filled(intent: Intent, entities: list[Entity], zh: bool) -> str | None:
-    """The intent's template with these entities in its slots, if they fit."""
-    slots = [s for s in intent.slots if s.kind == "entity"]
-    if not slots or len(entities) < len(slots):
-        return None
-    names: dict[str, str] = {}
-    free = list(entities)
-    for slot in slots:
-        pick = next((e for e in free if slot.accepts(e.label)), None)
-        if pick is None:
-            return None
-        free.remove(pick)
-        names[slot.name] = pick.name if zh or not pick.name_en else pick.name_en
-    return fill_in(intent.question_zh if zh else intent.question, names)
-
-
-def _needs(slots: Iterable[Slot]) -> str:
-    """What a question left out: 'an Industry', 'a City or Region and an entity'."""
-    kinds = [("a kind of thing" if s.kind == "label" else "entity"
-              if s.labels is None or s.labels >= LINKABLE else " or ".join(sorted(s.labels)))
-             for s in slots]
-    if len(kinds) > 1 and len(set(kinds)) == 1:
-        return f"{len(kinds)} entities" + ("" if kinds[0] == "entity" else f" ({kinds[0]})")
-    return " and ".join(k if k == "a kind of thing" else
-                        ("an " if k[0] in "AEIOUaeiou" else "a ") + k for k in kinds)
-
-
-def _describe(intent: Intent) -> str:
-    return f"{intent.question} / {intent.question_zh}"
-
-
 # -- parsing ----------------------------------------------------------------------------------
 
 # An English proper noun, not the question's first word ("Atlantis").
@@ -178,8 +130,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
-    unheld = _unheld(question, gaz)
-    if not unheld and _sets(names_in(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
+    unheld = unheld_in(question, gaz)
+    if not unheld and sets_named(names_in(question, gaz)[1]):  # 跨江通道: read by the grammar
         grammar = parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
@@ -218,7 +170,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     # a qualifier (地标产业, proven) keeps the relations that hold it, whatever the intent
     held = tuple(Filter(prop, "rel", said=str(value), values=(str(value),))
                  for prop, value in reading.where.items())
-    return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
+    return replace(parsed, asked=reading.asked, count=reading.count, current=said_now(q),
                    filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q)
                                     + held, reading.asked))
 
@@ -240,72 +192,17 @@ def _unknown_kind(question: str, gaz: Gazetteer) -> str:
     return f"The graph holds no kind called {word!r}; it has {kinds}."
 
 
-def _sets(mentions: tuple[Mention, ...]) -> list[int]:
-    """The mentions that name one of the lexicon's sets (跨江通道: four crossings)."""
-    sets = lexicon().sets
-    return [n for n, m in enumerate(mentions) if frozenset(m.ids) in sets]
-
-
-def _now(q: str) -> bool:
-    return bool(re.search(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", q))
-
-
-def _unheld(question: str, gaz: Gazetteer | None = None) -> str:
-    """What the graph does not record that the question asks about (GDP, population), said
-    outside the names it recognises ("the free flow of production factors" is a name)."""
-    text = prepare(question)
-    if gaz is not None:
-        q, mentions = names_in(question, gaz)
-        text = mask(q, mentions)
-    hits = find(((w, w) for w in lexicon().unheld), text)
-    return str(hits[0].value) if hits else ""
-
-
-def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """A name that is also a qualifier of the lexicon (未来产业, future industries: a tier
-    and an entity) is read as the qualifier where the question names something else too."""
-    words = {w.casefold() for qualifier in lexicon().qualifiers for w in qualifier.words}
-    verbs = [v.text for v in lexicon().verbs if len(v.text) > 1]
-    # (a name right after a verb is its object, 入选了国家级先进制造业集群: the name)
-    kept = tuple(m for m in mentions if m.text.casefold() not in words or any(
-        q[:m.start].rstrip(" 了过").endswith(v) for v in verbs))
-    return kept if kept and len(kept) < len(mentions) else mentions
-
-
-_ASKING = re.compile(r"(?:哪些|哪个|哪几个|哪类|哪种|\b(?:which|what|any)\b)\s?$")
-
-
-def _kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """A name that is also a word for a kind ("city clusters", 都市圈) is read as the kind
-    where a question word stands before it, or before the kind words listed with it
-    ("which metropolitan circles, city clusters or belts": the kinds, not two regions)."""
-    kinds = {str(w).casefold() for w, _ in label_words()}
-    out: list[Mention] = []
-    after = 0  # where the last kind word read as a word ended
-    for m in mentions:
-        text = m.text.strip().casefold()
-        before = q[after:m.start] if after else q[:m.start]
-        listed = after and re.fullmatch(r"\s?(?:,|、|和|与|及|或|或者|and|or)?\s?", before)
-        a_set = frozenset(m.ids) in lexicon().sets  # 跨江通道: the crossings, read as a set
-        if (text in kinds or text[:-1] in kinds) and not a_set and (
-                _ASKING.search(before) or listed):
-            after = m.end
-            continue
-        out.append(m)
-    return tuple(out) if out else mentions
-
-
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
     q, mentions = names_in(question, gaz)
     said = question.strip()
     if any(not any(w.casefold() in m.text for m in mentions)
-           for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
+           for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
-    mentions = _qualifiers_as_words(q, mentions)
-    mentions = _kinds_as_words(q, mentions)
-    sets = _sets(mentions)
+    mentions = qualifiers_as_words(q, mentions)
+    mentions = kinds_as_words(q, mentions)
+    sets = sets_named(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
     set_words = [mentions[n].text for n in sets]
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
@@ -363,7 +260,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
             return None  # "what is the area of Qidong": the graph records none
     ends = {e.label for e in slots.values()}
     if intent.name.startswith("relation:") and reading.asked is None and len(slots) == 1 \
-            and _MERGED.search(masked):  # what a park was merged into is a park
+            and MERGED.search(masked):  # what a park was merged into is a park
         reading = replace(reading, asked=frozenset(ends))
     if intent.name == "route" and reading.asked is None and len(ends) == 1:
         reading = replace(reading, asked=frozenset(ends))  # a chain of industries: industries
@@ -373,17 +270,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if within:
         known[within] = gaz.entities[within]
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), filters, only, reading.otherwise, within)
-
-
-_MERGED = re.compile(r"并入|并到|合并|整合进|\bmerged?\b|\bmerges\b|\babsorbed\b|\bfolded into\b")
-
-
-@cache
-def _lexicon_words() -> str:
-    """The lexicon's words, one a line: a capitalised one of them is no name."""
-    lex = lexicon()
-    return "\n".join([*(str(w) for w, _ in label_words(lex)), *(v.text for v in lex.verbs)])
+                  reading.count, said_now(q), filters, only, reading.otherwise, within)
 
 
 def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
@@ -431,14 +318,14 @@ def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) 
         looks = best if not best.complete else max(
             (c for c in candidates if not c.complete), key=lambda c: c.rank(), default=None)
         if looks is not None:
-            hints.append(f"It looks like: {_describe(looks.intent)}")
+            hints.append(f"It looks like: {describe(looks.intent)}")
         for word in unknown:
             similar = suggest_entities(word, gaz)
             if similar:
                 hints.append(f"For {word!r}, did you mean: " + ", ".join(
                     f"{e.display} [{e.id}]" for e in similar) + "?")
         reason = (f"I did not recognise {' '.join(unknown)!r} in {said!r}." if unknown
-                  else f"{said!r} does not name {_needs(best.missing)}.")
+                  else f"{said!r} does not name {needs(best.missing)}.")
         raise Unmappable(question, reason, recognised=recognised, hints=hints,
                          closest=closest_questions(question, recognised))
     if best.extras:

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from queries.ask.filters import state_spans
 from queries.ask.lexicon import Lexicon, lexicon
 
 QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
@@ -41,6 +40,21 @@ _BEFORE_QUESTION = re.compile(
 _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
 _SKIP_LABELS = frozenset({"Source"})
 _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
+
+
+# A state said of what is asked (在建, under construction): the entities' status.
+# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
+STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
+                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
+           (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
+                       r"\bon the drawing board\b"), "planned"),
+           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
+            "open"))
+
+
+def state_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says a state (under construction, 在建的): no verb is read there."""
+    return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ answering, --explain and --json treat it the same way.
 from __future__ import annotations
 
 from graph.schema import LABELS, REL_TYPES
-from queries.ask.intents import Intent, Slot, Step
+from queries.ask.records import Intent, Slot, Step
 from queries.within import rolled_direction
 
 _VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}  # links --via
