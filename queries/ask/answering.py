@@ -327,6 +327,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
 
         inside = frozenset(i.entity.id for i in related_within(
             store, parsed.within, rel_type="LOCATED_IN", direction="in").items)
+        inside = inside | {parsed.within}  # (the place itself lies in it too)
         kept = (parsed.only & inside) if parsed.only else inside
         name = parsed.known.get(parsed.within)
         parsed = replace(parsed, only=kept or frozenset({""}), notes=(

@@ -78,7 +78,7 @@ def _relation_state(q: str) -> Filter | None:
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
     op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly),
-    # "rel" (a relation reaching it holds one of `values`)
+    # "rel" (a relation reaching it holds one of `values`), "said" (its value said in values[0])
     value: float = 0.0
     said: str = ""
     values: tuple[str, ...] = ()  # for "in"
@@ -86,6 +86,27 @@ class Filter:
 
     def describe(self) -> str:
         return self.said
+
+
+def aspect_said(q: str) -> tuple[Filter, ...]:
+    """The aspect or field of a relation, where the question names one (南通借鉴了哪些跨区域
+    合作的经验: the relations whose aspect is 跨区域合作): applied only where one matches."""
+    return tuple(Filter(prop, "said", said=f"the {prop} the question names", values=(q,))
+                 for prop in ("aspect", "field"))
+
+
+def _names_part(q: str, value: Any) -> bool:
+    """Does the question say a part of this value (跨区域合作, or the English in brackets)?"""
+    if not value:
+        return False
+    from graph.gazetteer import prepare
+
+    parts = re.split(r"[()（）;；,，]", str(value))
+    for part in (prepare(p).strip() for p in parts):
+        long_enough = len(part) >= 4 if not part.isascii() else len(part.split()) >= 2
+        if long_enough and part in q:
+            return True
+    return False
 
 
 def _year(value: Any) -> float | None:
@@ -185,6 +206,11 @@ def apply(filters: tuple[Filter, ...],
             if any(r.props.get(f.prop) for _, rels in kept for r in rels):
                 kept = [(e, rels) for e, rels in kept
                         if any(str(r.props.get(f.prop)) in f.values for r in rels)]
+            continue
+        if f.op == "said":  # an aspect the question names: the relations of that aspect
+            named = [(e, rels) for e, rels in kept if any(
+                _names_part(f.values[0], r.props.get(f.prop)) for r in rels)]
+            kept = named or kept
             continue
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
             narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]

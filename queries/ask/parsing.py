@@ -15,7 +15,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.schema import LABELS
 from queries.ask.closest import closest_questions, describe, needs
-from queries.ask.filters import Filter, asked_of, kind_filters, read_filters
+from queries.ask.filters import Filter, asked_of, aspect_said, kind_filters, read_filters
 from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS
 from queries.ask.leftovers import (
@@ -172,7 +172,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
                  for prop, value in reading.where.items())
     return replace(parsed, asked=reading.asked, count=reading.count, current=said_now(q),
                    filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q)
-                                    + held, reading.asked))
+                                    + held + aspect_said(q), reading.asked))
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -190,6 +190,10 @@ def _unknown_kind(question: str, gaz: Gazetteer) -> str:
         return ""
     kinds = ", ".join(label for label in LABELS if label != "Source")
     return f"The graph holds no kind called {word!r}; it has {kinds}."
+
+
+_INSIDE = r"(?:境内|市内|区内|县内|范围内|辖区内|以内|市域内|一带)"
+_WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩")
 
 
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -210,10 +214,18 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     reading = read(masked, text=q)
     named = named_in_phrase(masked, mentions, reading, gaz)
     place = place_in_phrase(masked, mentions, reading, gaz) if not named else None
+    said_within = _WITHIN.search(masked) if place is None and len(mentions) > 1 else None
+    at = int(said_within.group(1) or said_within.group(2)) if said_within else -1
+    if said_within and gaz.entities[mentions[at].ids[0]].label in ("City", "Region"):
+        place = at  # 在南通境内经过哪些地方: those in Nantong (itself too)
     if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
         within = mentions[place].ids[0]
+        text = mentions[place].text
         mentions = tuple(m for n, m in enumerate(mentions) if n != place)
         masked = masked_text(q, mentions)
+        if said_within:  # the words that say it are no verb (境内)
+            masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside)\s"
+                            rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()
         reading = replace(read(masked, text=q), asked=reading.asked)
     else:
         within = ""
@@ -248,7 +260,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
         label = intent.steps[0].kwargs.get("label")
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
-    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q), reading.asked)
+    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q) + aspect_said(q),
+                       reading.asked)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     if intent.name.startswith("every:") and not (only or filters or about_source) and set(
             leftover_words(masked, read_words)) - ALL_OF_A_KIND:
