@@ -17,7 +17,10 @@ _DATES = ("established", "opened", "since")  # entity properties, then the relat
 _YEAR_AT_MOST = re.compile(r"(?:截至|截止到?|到)\s?(\d{4})|\b(?:by|as of|until|up to) (\d{4})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:before|prior to|earlier than) (\d{4})\b|"
                           r"(\d{4})\s?年?(?:以前|之前)")
-_YEAR_AFTER = re.compile(r"\b(?:after|since) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
+_YEAR_AFTER = re.compile(r"\b(?:after|later than) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
+# since 2020, 2020年以来, 自2020年: the year itself counts
+_YEAR_SINCE = re.compile(r"\b(?:since|as from|starting in) (\d{4})\b|"
+                         r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})")
 _AREA_OVER = re.compile(r"(?:超过|大于|多于|over|more than|larger than|bigger than|above)\s?"
                         r"(\d+(?:\.\d+)?)\s?(?:平方公里|km2|km²|square)")
 _BIGGEST = re.compile(r"最大|\b(?:biggest|largest)\b")
@@ -51,7 +54,10 @@ _RELATION_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("
                 r"implement\w*|practi[cs]\w*", ("applying",)),
                (r"要求|required|requir\w*|mandat\w*", ("required",)),
                (r"验证|proven|proved", ("proven",)),
-               (r"规划|计划|planned|planning", ("planned",)))
+               (r"规划|计划|planned|planning", ("planned",)),
+               (r"制定细则|出台细则|起草|细则|draft\w*|rules? for", ("drafting rules",)),
+               (r"深化|deepen\w*", ("deepening",)),
+               (r"加强|强化|strengthen\w*", ("strengthening",)))
 _ASPECT = (r"(?:还在|仍在|尚在|正在|还只是|只是|仅|还|仍|已经|已|早已|"
            r"\b(?:still|only|already|now|yet|merely|just)\b)\s?(?:在\s?)?(?:only |just )?")
 _CONTRAST = re.compile(r"as opposed to|rather than|instead of|\bunlike\b|\bnot (?:yet )?|"
@@ -124,7 +130,8 @@ def _number(value: Any) -> float | None:
 def read_filters(q: str) -> tuple[Filter, ...]:
     """The conditions a prepared question states."""
     out: list[Filter] = []
-    for pattern, op in ((_YEAR_AT_MOST, "<="), (_YEAR_BEFORE, "<"), (_YEAR_AFTER, ">")):
+    for pattern, op in ((_YEAR_AT_MOST, "<="), (_YEAR_BEFORE, "<"), (_YEAR_AFTER, ">"),
+                        (_YEAR_SINCE, ">=")):
         found = pattern.search(q)
         if found:
             year = next(g for g in found.groups() if g)
@@ -143,8 +150,9 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         else:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
+    contrast = _CONTRAST.search(q)  # "planned, not yet under construction": planned
     for pattern, state in STATES:
-        found = pattern.search(q)
+        found = pattern.search(q[:contrast.start()] if contrast else q)
         if found and _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
             break  # 含在建的, including those being built: the state widens, never narrows
         if found:
@@ -225,7 +233,7 @@ def apply(filters: tuple[Filter, ...],
             kept = [(e, rels) for e, rels, v in values if v is not None and v == best]
             continue
         test = {"<=": lambda v, w: v <= w, "<": lambda v, w: v < w,
-                ">": lambda v, w: v > w}[f.op]
+                ">": lambda v, w: v > w, ">=": lambda v, w: v >= w}[f.op]
         kept = [(e, rels) for e, rels, v in values if v is not None and test(v, f.value)]
     return [e for e, _ in kept]
 
