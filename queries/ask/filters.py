@@ -229,6 +229,8 @@ def apply(filters: tuple[Filter, ...],
         values = [(e, rels, _value(f, e, rels)) for e, rels in kept]
         if f.op in ("max", "min"):
             held = [v for _, _, v in values if v is not None]
+            if not held:  # 最早是谁提出的: said of the act, not of what is listed
+                continue
             best = (max if f.op == "max" else min)(held, default=None)
             kept = [(e, rels) for e, rels, v in values if v is not None and v == best]
             continue

@@ -220,7 +220,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                 both = list(dict.fromkeys([*kinds_a, *kinds_b]))
             listed = not reading.shared and _coordinated(masked, mentions, a, b, gaz)
             topic = bool(re.search(rf"^\s?(?:(?:on|for|as for|regarding|about|in) )?"
-                                   rf"(?:the )?⟨{a}⟩\s?[,:]?\s?(?:the )?⟨{b}⟩", masked) or
+                                   rf"(?:the )?⟨{a}⟩\s?{_TOPIC_MARK}?"
+                                   rf"\s?[,:]?\s?(?:the )?⟨{b}⟩", masked) or
                          re.search(rf"^\s?(?:on|for|as for|regarding|about|in) (?:the )?⟨{a}⟩"
                                    r"\s?,", masked))
             return relation_intent(both, asked, reading.where, verb_text, True,
@@ -321,6 +322,7 @@ def _among(top: list[Candidate], anchors: list[int], masked: str,
 
 
 _OTHER_WAY = {"out": "in", "in": "out"}
+_TOPIC_MARK = r"(?:这块|这方面|方面|这一块|上|来说|而言|的话)"  # 人才资质互认这块，南通…
 _LINKS = frozenset({"Infrastructure"})
 _BUILDERS = frozenset({"City", "Region", "Organization"})
 _BUILT = re.compile(r"园区|共建|合建|\bparks?\b|\bbuil[dt]\w*|\bco-?build\w*")

@@ -149,10 +149,14 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         start = opened.start() if opened else hit.start
         rest = hits[n + 1:]
         rest = [h for h in rest if h.start >= hit.end]
-        while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
+        while rest and ((not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
                 hit.end:rest[0].start]) and not (rest[0].end - rest[0].start == 1 and
-                                                 rest[0].start == hit.end):
-            # (one character glued on ends the word it follows: 工业园+区 is a park)
+                                                 rest[0].start == hit.end)) or (
+                word.isascii() and not word.endswith("s") and masked[
+                    hit.end:rest[0].start] == " " and masked[rest[0].start:rest[0].end]
+                not in dict(label_words(lex)).get(word, ()))):
+            # (one character glued on ends the word it follows: 工业园+区 is a park;
+            # "industry alliances": a singular word before another kind word qualifies it)
             hit = rest[0]  # 哪些长三角产业联盟: the head is the last word
             rest = [h for h in rest if h.start >= hit.end]
             word = masked[hit.start:hit.end]

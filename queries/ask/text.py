@@ -276,6 +276,28 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
     return tuple(sorted(out, key=lambda m: m.start))
 
 
+def _kind_words_respelt(question: str, gaz: Gazetteer) -> str:
+    """A kind word misspelt by one letter or two swapped ("aliance", "industires") said as
+    it is spelt:
+    never a word the gazetteer or the lexicon knows, nor a short one."""
+    from rapidfuzz.distance import OSA
+
+    from queries.ask.reading import label_words
+
+    kinds = {str(w) for w, _ in label_words() if str(w).isascii() and " " not in str(w)}
+
+    def respelt(found: re.Match[str]) -> str:
+        word = found.group()
+        low = word.casefold()
+        if len(low) < 5 or low in kinds or low in gaz.latin or low in GENERIC or low in COMMON:
+            return word
+        near = [k for k in kinds if abs(len(k) - len(low)) <= 1
+                and OSA.distance(low, k) == 1]
+        return near[0] if len(near) == 1 else word
+
+    return re.sub(r"[A-Za-z]+", respelt, question)
+
+
 def _qualified(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
     """A name said right before another that begins with it names that one alone
     (长三角补链固链强链行动: the action whose full name begins with 长三角, not the YRD too)."""
@@ -296,7 +318,7 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     """The prepared question and the entities it names (graph.gazetteer.recognise), a name
     followed by a word for a category read as that category where the graph holds one, and
     English names said loosely (`loose_names`)."""
-    q, mentions = recognise(question, gaz)
+    q, mentions = recognise(_kind_words_respelt(question, gaz), gaz)
     mentions = _qualified(loose_names(q, mentions, gaz), gaz)
     out = []
     for m in mentions:
