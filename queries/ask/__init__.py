@@ -35,6 +35,7 @@ The modules, in the order a question goes through them:
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
 - parsing: the outcome (Parsed, or Unmappable with the closest questions);
 - closest: the questions it can answer that come closest to one it cannot;
+- listing: what a query's result lists as an answer;
 - answering: running the intent's queries (AskAnswer), and the values a question asks for.
 
 Asked of a city, relations that roll up (building, containment, being served by a link) are
@@ -42,10 +43,11 @@ answered by queries/within.py: its districts, counties and seated bodies count f
 """
 
 from graph.gazetteer import Gazetteer, Mention, prepare, recognise
-from queries.ask.answering import AskAnswer, Ran, answer, ask, size
+from queries.ask.answering import AskAnswer, Ran, answer, ask
 from queries.ask.closest import closest_questions
 from queries.ask.intents import INTENTS, LABEL_WORDS
 from queries.ask.lexicon import Lexicon, LexiconError, lexicon, parse_lexicon
+from queries.ask.listing import size
 from queries.ask.parsing import Parsed, Unmappable, parse
 from queries.ask.records import QUERIES, Cue, Intent, Slot, Step, fill_in
 from queries.ask.text import gazetteer

@@ -51,6 +51,18 @@ def _placed_in(thing: Mention, place: Mention) -> bool:
     return bool(things) and not things & _PLACES and bool(places) and places <= _PLACES
 
 
+_IN_WORDS = frozenset(("in", "inside", "within"))
+
+
+def _verb_before(reading: Reading, start: int) -> bool:
+    """Does a verb other than "in", or the asking phrase, stand before this point ("who
+    built X in Qidong"; "is X in Wuxi or in Taizhou" asks the place itself)?"""
+    if reading.phrase is not None and reading.phrase[1] <= start:
+        return True  # "what are the sub-tasks of X in the zone plan": the kind asked first
+    return any(v.end <= start and v.value.text not in _IN_WORDS  # type: ignore[attr-defined]
+               for v in reading.verbs)
+
+
 def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
                     mentions: tuple[Mention, ...] = (), masked: str = "") -> list[int]:
     """The mentions a question is about: not those inside the asking phrase (哪些长三角产业
@@ -64,7 +76,7 @@ def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
     where_of = {n for n in outside[1:] if n - 1 in outside and (_LOCATIVE.fullmatch(
         masked[spans[n - 1][1]:spans[n][0]]) or (_IN.fullmatch(
             masked[spans[n - 1][1]:spans[n][0]]) and n < len(mentions) and _placed_in(
-            mentions[n - 1], mentions[n])))}
+            mentions[n - 1], mentions[n]) and _verb_before(reading, spans[n - 1][0])))}
     outside = [n for n in outside if n not in where_of]
     seen: set[tuple[str, ...]] = set()
     out = []

@@ -17,6 +17,7 @@ from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
 from queries.ask.filters import apply
+from queries.ask.listing import listed, size
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse, parse_grammar
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.text import gazetteer
@@ -49,46 +50,6 @@ class Ran:
         return out
 
 
-def size(result: Any) -> int | None:
-    """How many things a result holds, or None if its shape is unknown."""
-    for attr in ("items", "quotes", "links", "paths", "statements", "mentions", "hits",
-                 "sentences", "neighbors", "relations", "hubs", "ranked"):
-        value = getattr(result, attr, None)
-        if isinstance(value, (list, tuple)):
-            return len(value)
-    return None
-
-
-def listed(result: Any) -> tuple[Entity, ...]:
-    """The entities a query result lists as its answer (not the ones it was asked about)."""
-    if result is None:
-        return ()
-    out: dict[str, Entity] = {}
-    if hasattr(result, "items") and isinstance(result.items, tuple):  # related
-        out.update((i.entity.id, i.entity) for i in result.items)
-    elif hasattr(result, "links"):  # links
-        out.update((link.entity.id, link.entity) for link in result.links)
-    elif hasattr(result, "hubs"):
-        out.update((h.entity.id, h.entity) for h in result.hubs)
-    elif hasattr(result, "paths"):  # shortest paths: the nodes after the start
-        for path in result.paths:
-            out.update((n.id, n) for n in path.nodes[1:])
-    elif hasattr(result, "statements"):  # why: relations between the question's own two
-        pass
-    elif hasattr(result, "mentions"):
-        out.update((m.source.id, m.source) for m in result.mentions if m.source is not None)
-    elif hasattr(result, "quotes") and hasattr(result, "entity"):  # quoted_in: the entity
-        if result.quotes:
-            out[result.entity.id] = result.entity
-    elif hasattr(result, "aspects"):  # compare: what both hold
-        for aspect in result.aspects:
-            both = {h.entity.id for h in aspect.a} & {h.entity.id for h in aspect.b}
-            out.update((h.entity.id, h.entity) for h in aspect.a if h.entity.id in both)
-    elif hasattr(result, "entity") and hasattr(result, "sources"):  # show
-        out[result.entity.id] = result.entity
-    return tuple(out.values())
-
-
 @dataclass(frozen=True)
 class AskAnswer:
     parsed: Parsed
@@ -114,6 +75,9 @@ class AskAnswer:
             for e in listed(ran.result):
                 if not self.parsed.only or e.id in self.parsed.only:
                     out.setdefault(e.id, (e, rels.get(e.id, ())))
+            if self.parsed.intent.name == "check" and getattr(ran.result, "statements", None):
+                # yes: the graph states a relation between the two; they are the answer
+                out.update((e.id, (e, ())) for e in self.parsed.slots.values())
         if self.parsed.current:  # 现在, now: not what has ended
             return [p for p in out.values() if not p[0].props.get("until")]
         return list(out.values())
