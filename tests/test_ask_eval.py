@@ -6,7 +6,7 @@ the test asserts a floor on the rate answered right and that no answer lists ent
 another kind than the question asks for without saying so.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4 | --round6]
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ QUESTIONS_2 = ROOT / "tests" / "eval" / "ask_questions_round2.yaml"
 # 3's code, 98/100 and 0 after).
 QUESTIONS_3 = ROOT / "tests" / "eval" / "ask_questions_round3.yaml"
 # The share answered right, a little under what ask reaches (BEFORE: 17.3%, round 1: 81.2%,
-# round 2: 88.5%, round 3: 90.6%, round 4: 91.1%; round-2 file: 37.5% before round 2's code,
-# 97.5% after; round-3 file: 78% before round 4's code, 98% after).
+# round 2: 88.5%, round 3: 90.6%, round 4: 91.1%, round C: 92.1%; round-2 file: 37.5%
+# before round 2's code, 97.5% after; round-3 file: 78% before round 4's code, 98% after).
 # Round 4: 60 more by another writer who never saw ask's code nor the other sets, written
 # while round 3's code was being built and measured once it was merged, before anyone working
 # on ask read it (60.0% with round 2's code, 71.7% with round 3's): the held-out figure. It is
@@ -44,8 +44,11 @@ QUESTIONS_3 = ROOT / "tests" / "eval" / "ask_questions_round3.yaml"
 QUESTIONS_4 = ROOT / "tests" / "eval" / "ask_questions_round4.yaml"
 FLOOR_4 = 0.98
 KNOWN_WRONG_KIND_4: frozenset[str] = frozenset()
+# Round 6: 80 more by a writer who saw neither ask's code nor the other sets, measured once
+# when it landed (66.2%, 2 wrong-kind, with round C's code as it stood), then learnt from.
 QUESTIONS_6 = ROOT / "tests" / "eval" / "ask_questions_round6.yaml"
-FLOOR = 0.91
+FLOOR_6 = 0.84
+FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
 
@@ -124,8 +127,8 @@ def report(verdicts: list[Verdict], show_all: bool = False) -> str:
 
 
 @pytest.mark.parametrize("path,floor", [(QUESTIONS, FLOOR), (QUESTIONS_2, FLOOR_2),
-                                        (QUESTIONS_3, FLOOR_3)],
-                         ids=["round1", "round2", "round3"])
+                                        (QUESTIONS_3, FLOOR_3), (QUESTIONS_6, FLOOR_6)],
+                         ids=["round1", "round2", "round3", "round6"])
 def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
         embedded_built: Any, path: Path, floor: float) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -146,7 +149,8 @@ def test_held_out_round_four_as_measured(embedded_built: Any) -> None:
 
 
 @pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40),
-                                            (QUESTIONS_3, 100), (QUESTIONS_4, 60)])
+                                            (QUESTIONS_3, 100), (QUESTIONS_4, 60),
+                                            (QUESTIONS_6, 80)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
