@@ -47,7 +47,7 @@ KNOWN_WRONG_KIND_4: frozenset[str] = frozenset()
 # Round 6: 80 more by a writer who saw neither ask's code nor the other sets, measured once
 # when it landed (66.2%, 2 wrong-kind, with round C's code as it stood), then learnt from.
 QUESTIONS_6 = ROOT / "tests" / "eval" / "ask_questions_round6.yaml"
-FLOOR_6 = 0.84
+FLOOR_6 = 0.83
 FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97

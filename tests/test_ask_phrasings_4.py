@@ -155,3 +155,9 @@ def test_a_qualifier_not_held_here_is_refused(store: Any, question: str) -> None
 def test_a_qualifier_that_names_a_programme_answers_through_it(store: Any) -> None:
     _check(store, "南通有哪些产业集群入选了国家级先进制造业集群", {"industry:shipbuilding-offshore",
            "industry:high-end-textiles"}, {"industry:new-energy"}, "Industry")
+
+
+def test_an_aspect_named_keeps_that_aspect_and_is_no_condition(store: Any) -> None:
+    _check(store, "南通学习哪些地方的跨区域合作经验？", {"region:jingjinji"}, {"region:xiongan"})
+    with pytest.raises(Unmappable):  # (the aspect filter, always read, is no condition)
+        ask(store, "Which parks are famous?")

@@ -263,7 +263,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q) + aspect_said(q),
                        reading.asked)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
-    if intent.name.startswith("every:") and not (only or filters or about_source) and set(
+    stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
+    if intent.name.startswith("every:") and not (only or stated or about_source) and set(
             leftover_words(masked, read_words)) - ALL_OF_A_KIND:
         return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
