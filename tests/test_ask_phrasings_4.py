@@ -161,3 +161,13 @@ def test_an_aspect_named_keeps_that_aspect_and_is_no_condition(store: Any) -> No
     _check(store, "南通学习哪些地方的跨区域合作经验？", {"region:jingjinji"}, {"region:xiongan"})
     with pytest.raises(Unmappable):  # (the aspect filter, always read, is no condition)
         ask(store, "Which parks are famous?")
+
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Who belongs to the YRD AI industry aliance?", {"org:iflytek"}, {"city:shanghai"}),
+    # a word of the lexicon is never respelt ("count" is a verb, not "county")
+    ("Which cities count biomedicine among their industries?", {"city:suzhou"}, set()),
+])
+def test_a_misspelt_kind_word(store: Any, question: str, expected: set[str],
+                              never: set[str]) -> None:
+    _check(store, question, expected, never)

@@ -285,11 +285,16 @@ def _kind_words_respelt(question: str, gaz: Gazetteer) -> str:
     from queries.ask.reading import label_words
 
     kinds = {str(w) for w, _ in label_words() if str(w).isascii() and " " not in str(w)}
+    lex = lexicon()  # (a word of the lexicon is spelt right: "count" is a verb, not "county")
+    known = {w for text in (*(v.text for v in lex.verbs), *lex.unheld, *lex.wording,
+                            *(w for ws in lex.properties.values() for w in ws))
+             for w in str(text).split()}
 
     def respelt(found: re.Match[str]) -> str:
         word = found.group()
         low = word.casefold()
-        if len(low) < 5 or low in kinds or low in gaz.latin or low in GENERIC or low in COMMON:
+        if len(low) < 6 or low in kinds or low in known or low in gaz.latin or \
+                low in GENERIC or low in COMMON:
             return word
         near = [k for k in kinds if abs(len(k) - len(low)) <= 1
                 and OSA.distance(low, k) == 1]
