@@ -329,7 +329,8 @@ CROSSINGS = {"infra:sutong-bridge", "infra:chongqi-bridge", "infra:hu-su-tong-br
              "infra:hu-su-tong-railway", "infra:chongqi-rail-road-bridge", "infra:haitai-tunnel",
              "infra:chonghai-crossing", "infra:sutong-second-crossing",
              "infra:zhangjinggao-bridge", "infra:shanghai-yangtze-tunnel-bridge",
-             "infra:tong-su-jia-yong-railway"}  # (over the Hu-Su-Tong bridge)
+             "infra:tong-su-jia-yong-railway",  # (over the Hu-Su-Tong bridge)
+             "infra:north-yangtze-hsr"}  # (over the north branch, on the 崇启公铁大桥)
 BRIDGES = {"infra:sutong-bridge", "infra:chongqi-bridge", "infra:hu-su-tong-bridge",
            "infra:chongqi-rail-road-bridge", "infra:zhangjinggao-bridge"}
 

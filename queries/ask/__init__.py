@@ -18,9 +18,12 @@ lexicon.yaml (a verb, a kind word, a concept), or an analyst's entry in a questi
 
 The modules, in the order a question goes through them:
 
-- intents: the records (Cue, Slot, Step, Intent) and the table itself;
+- records: the records of the table (Cue, Slot, Step, Intent) and the query functions;
+- intents: the table itself;
 - lexicon: lexicon.yaml read (verbs, kind words, qualifiers, concepts, unheld, properties);
 - reading: what a question says (question words, the kind asked, verbs, count, each);
+- mentions: names read as words (a qualifier, a kind, a set), now, what is not recorded;
+- anchors: which entities a question is about, and which stands as a verb's subject;
 - grammar: which relation it asks about, from which end;
 - shapes: the intents the grammar makes on the spot (a relation, between, a route, …);
 - filters: conditions on a property (before 2010, over 100 km², the longest, 县级市);
@@ -31,6 +34,8 @@ The modules, in the order a question goes through them:
 - membership: an alliance's members (MEMBER_OF) and those that take part (PARTICIPATES_IN);
 - leftovers: the words nothing recognised, and the entities misspelt words almost name;
 - parsing: the outcome (Parsed, or Unmappable with the closest questions);
+- closest: the questions it can answer that come closest to one it cannot;
+- listing: what a query's result lists as an answer;
 - answering: running the intent's queries (AskAnswer), and the values a question asks for.
 
 Asked of a city, relations that roll up (building, containment, being served by a link) are
@@ -38,19 +43,13 @@ answered by queries/within.py: its districts, counties and seated bodies count f
 """
 
 from graph.gazetteer import Gazetteer, Mention, prepare, recognise
-from queries.ask.answering import AskAnswer, Ran, answer, ask, size
-from queries.ask.intents import (
-    INTENTS,
-    LABEL_WORDS,
-    QUERIES,
-    Cue,
-    Intent,
-    Slot,
-    Step,
-    fill_in,
-)
+from queries.ask.answering import AskAnswer, Ran, answer, ask
+from queries.ask.closest import closest_questions
+from queries.ask.intents import INTENTS, LABEL_WORDS
 from queries.ask.lexicon import Lexicon, LexiconError, lexicon, parse_lexicon
-from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse
+from queries.ask.listing import size
+from queries.ask.parsing import Parsed, Unmappable, parse
+from queries.ask.records import QUERIES, Cue, Intent, Slot, Step, fill_in
 from queries.ask.text import gazetteer
 from queries.ask.user import load_questions, parse_questions
 

@@ -19,8 +19,9 @@ from graph.store import Store
 from queries.ask.basis import basis
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
-from queries.ask.intents import QUERIES, Intent, Step, fill_in
+from queries.ask.listing import listed, size
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
+from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.split import answer_parts
 from queries.ask.text import gazetteer
 from queries.ask.verdict import attach, property_check
@@ -53,46 +54,6 @@ class Ran:
         return out
 
 
-def size(result: Any) -> int | None:
-    """How many things a result holds, or None if its shape is unknown."""
-    for attr in ("items", "quotes", "links", "paths", "statements", "mentions", "hits",
-                 "sentences", "neighbors", "relations", "hubs", "ranked"):
-        value = getattr(result, attr, None)
-        if isinstance(value, (list, tuple)):
-            return len(value)
-    return None
-
-
-def listed(result: Any) -> tuple[Entity, ...]:
-    """The entities a query result lists as its answer (not the ones it was asked about)."""
-    if result is None:
-        return ()
-    out: dict[str, Entity] = {}
-    if hasattr(result, "items") and isinstance(result.items, tuple):  # related
-        out.update((i.entity.id, i.entity) for i in result.items)
-    elif hasattr(result, "links"):  # links
-        out.update((link.entity.id, link.entity) for link in result.links)
-    elif hasattr(result, "hubs"):
-        out.update((h.entity.id, h.entity) for h in result.hubs)
-    elif hasattr(result, "paths"):  # shortest paths: the nodes after the start
-        for path in result.paths:
-            out.update((n.id, n) for n in path.nodes[1:])
-    elif hasattr(result, "statements"):  # why: relations between the question's own two
-        pass
-    elif hasattr(result, "mentions"):
-        out.update((m.source.id, m.source) for m in result.mentions if m.source is not None)
-    elif hasattr(result, "quotes") and hasattr(result, "entity"):  # quoted_in: the entity
-        if result.quotes:
-            out[result.entity.id] = result.entity
-    elif hasattr(result, "aspects"):  # compare: what both hold
-        for aspect in result.aspects:
-            both = {h.entity.id for h in aspect.a} & {h.entity.id for h in aspect.b}
-            out.update((h.entity.id, h.entity) for h in aspect.a if h.entity.id in both)
-    elif hasattr(result, "entity") and hasattr(result, "sources"):  # show
-        out[result.entity.id] = result.entity
-    return tuple(out.values())
-
-
 @dataclass(frozen=True)
 class AskAnswer:
     parsed: Parsed
@@ -119,6 +80,9 @@ class AskAnswer:
             for e in listed(ran.result):
                 if not self.parsed.only or e.id in self.parsed.only:
                     out.setdefault(e.id, (e, rels.get(e.id, ())))
+            if self.parsed.intent.name == "check" and getattr(ran.result, "statements", None):
+                # yes: the graph states a relation between the two; they are the answer
+                out.update((e.id, (e, ())) for e in self.parsed.slots.values())
         if self.parsed.current:  # 现在, now: not what has ended
             return [p for p in out.values() if not p[0].props.get("until")]
         return list(out.values())
@@ -340,6 +304,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
 
         inside = frozenset(i.entity.id for i in related_within(
             store, parsed.within, rel_type="LOCATED_IN", direction="in").items)
+        inside = inside | {parsed.within}  # (the place itself lies in it too)
         kept = (parsed.only & inside) if parsed.only else inside
         name = parsed.known.get(parsed.within)
         parsed = replace(parsed, only=kept or frozenset({""}), notes=(
@@ -347,8 +312,9 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
     ran: list[Ran] = []
     done: set[str] = set()
     found = False  # did a main step (not a fallback) find anything?
+    answered = False  # did a fallback that settles find anything? (the next are not run)
     for step in parsed.intent.steps:
-        if step.only_if_empty and found:
+        if step.only_if_empty and (found or answered):
             continue
         result = replace(_run(store, step, parsed), fallback=step.only_if_empty,
                          answers=step.answers)
@@ -357,6 +323,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         done.add(result.call())
         ran.append(result)
         found = found or (not step.only_if_empty and not step.also and _useful(result, parsed))
+        answered = answered or (step.settles and _useful(result, parsed))
     return AskAnswer(parsed, tuple(ran))
 
 

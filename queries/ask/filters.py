@@ -11,12 +11,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.model import Entity, Relation
+from queries.ask.reading import STATES, find
 
 _DATES = ("established", "opened", "since")  # entity properties, then the relation's
 _YEAR_AT_MOST = re.compile(r"(?:截至|截止到?|到)\s?(\d{4})|\b(?:by|as of|until|up to) (\d{4})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:before|prior to|earlier than) (\d{4})\b|"
                           r"(\d{4})\s?年?(?:以前|之前)")
-_YEAR_AFTER = re.compile(r"\b(?:after|since) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
+_YEAR_AFTER = re.compile(r"\b(?:after|later than) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
+# since 2020, 2020年以来, 自2020年: the year itself counts
+_YEAR_SINCE = re.compile(r"\b(?:since|as from|starting in) (\d{4})\b|"
+                         r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})")
 _AREA_OVER = re.compile(r"(?:超过|大于|多于|over|more than|larger than|bigger than|above)\s?"
                         r"(\d+(?:\.\d+)?)\s?(?:平方公里|km2|km²|square)")
 _BIGGEST = re.compile(r"最大|\b(?:biggest|largest)\b")
@@ -36,20 +40,51 @@ _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|on
            (re.compile(r"过半|超过一半|控股|半数以上|\bmajority\b|more than half"), 50.0))
 
 
-# A state said of what is asked (在建, under construction): the entities' status.
-# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
-_STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
-                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
-                       r"\bon the drawing board\b"), "planned"),
-           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
-            "open"))
+# Said right before a state, these include it rather than keep only it (含在建的).
+_INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?:那些|正在|还|尚)?\s?$|"
+                        r"\b(?:including|incl|plus|as well as|also|even)\b(?: the| those| ones)?"
+                        r"(?: (?:still|that are|which are|currently))?\s?$")
+
+
+# How far a relation has got (ADOPTS status: exploring, applying …), said with a word of
+# aspect (still, already, 还在, 已经) or set against another ("exploring, as opposed to
+# applying"): kept to the relations of that status. A bare "exploring" is the verb only.
+_RELATION_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("exploring",)),
+               (r"应用|运用|实行|实施|在用|用上|推行|appl(?:y|ies|ied|ying)|in use|using|"
+                r"implement\w*|practi[cs]\w*", ("applying",)),
+               (r"要求|required|requir\w*|mandat\w*", ("required",)),
+               (r"验证|proven|proved", ("proven",)),
+               (r"规划|计划|planned|planning", ("planned",)),
+               (r"制定细则|出台细则|起草|细则|draft\w*|rules? for", ("drafting rules",)),
+               (r"深化|deepen\w*", ("deepening",)),
+               (r"加强|强化|strengthen\w*", ("strengthening",)))
+_ASPECT = (r"(?:还在|仍在|尚在|正在|还只是|只是|仅|还|仍|已经|已|早已|"
+           r"\b(?:still|only|already|now|yet|merely|just)\b)\s?(?:在\s?)?(?:only |just )?")
+_CONTRAST = re.compile(r"as opposed to|rather than|instead of|\bunlike\b|\bnot (?:yet )?|"
+                       r"而不是|而非|而不|不是|还没|尚未|并非|相对于|而没有")
+
+
+def _relation_state(q: str) -> Filter | None:
+    """The status of a relation a question keeps to (see _RELATION_STATES), or None."""
+    cut = _CONTRAST.search(q)
+    asked, rest = (q[:cut.start()], q[cut.end():]) if cut else (q, "")
+    said = [(m.start(), values, m.group(0)) for pattern, values in _RELATION_STATES
+            for m in re.finditer(rf"{_ASPECT}(?:{pattern})", asked)]
+    if not said and cut:  # "exploring, not applying": the status before the contrast
+        said = [(m.start(), values, m.group(0)) for pattern, values in _RELATION_STATES
+                if any(re.search(p, rest) for p, _ in _RELATION_STATES)
+                for m in re.finditer(pattern, asked)]
+    if not said:
+        return None
+    values = tuple(dict.fromkeys(v for _, vs, _ in sorted(said) for v in vs))
+    return Filter("status", "rel", said=" / ".join(w for _, _, w in sorted(said)), values=values)
 
 
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
-    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly)
+    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly),
+    # "rel" (a relation reaching it holds one of `values`), "said" (its value said in values[0])
     value: float = 0.0
     said: str = ""
     values: tuple[str, ...] = ()  # for "in"
@@ -57,6 +92,27 @@ class Filter:
 
     def describe(self) -> str:
         return self.said
+
+
+def aspect_said(q: str) -> tuple[Filter, ...]:
+    """The aspect or field of a relation, where the question names one (南通借鉴了哪些跨区域
+    合作的经验: the relations whose aspect is 跨区域合作): applied only where one matches."""
+    return tuple(Filter(prop, "said", said=f"the {prop} the question names", values=(q,))
+                 for prop in ("aspect", "field"))
+
+
+def _names_part(q: str, value: Any) -> bool:
+    """Does the question say a part of this value (跨区域合作, or the English in brackets)?"""
+    if not value:
+        return False
+    from graph.gazetteer import prepare
+
+    parts = re.split(r"[()（）;；,，]", str(value))
+    for part in (prepare(p).strip() for p in parts):
+        long_enough = len(part) >= 4 if not part.isascii() else len(part.split()) >= 2
+        if long_enough and part in q:
+            return True
+    return False
 
 
 def _year(value: Any) -> float | None:
@@ -74,7 +130,8 @@ def _number(value: Any) -> float | None:
 def read_filters(q: str) -> tuple[Filter, ...]:
     """The conditions a prepared question states."""
     out: list[Filter] = []
-    for pattern, op in ((_YEAR_AT_MOST, "<="), (_YEAR_BEFORE, "<"), (_YEAR_AFTER, ">")):
+    for pattern, op in ((_YEAR_AT_MOST, "<="), (_YEAR_BEFORE, "<"), (_YEAR_AFTER, ">"),
+                        (_YEAR_SINCE, ">=")):
         found = pattern.search(q)
         if found:
             year = next(g for g in found.groups() if g)
@@ -93,12 +150,18 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         else:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
-    for pattern, state in _STATES:
-        found = pattern.search(q)
+    contrast = _CONTRAST.search(q)  # "planned, not yet under construction": planned
+    for pattern, state in STATES:
+        found = pattern.search(q[:contrast.start()] if contrast else q)
+        if found and _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
+            break  # 含在建的, including those being built: the state widens, never narrows
         if found:
             out.append(Filter("status", "is", said=found.group(0), values=(state,),
                               labels=_holding("status")))
             break
+    state = _relation_state(q)
+    if state is not None:
+        out.append(state)
     for pattern, share in _SHARES:
         found = pattern.search(q)
         if found:
@@ -147,6 +210,16 @@ def apply(filters: tuple[Filter, ...],
             kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
                     or str(e.props.get(f.prop)) in f.values]
             continue
+        if f.op == "rel":  # how far a relation has got: where any relation records it
+            if any(r.props.get(f.prop) for _, rels in kept for r in rels):
+                kept = [(e, rels) for e, rels in kept
+                        if any(str(r.props.get(f.prop)) in f.values for r in rels)]
+            continue
+        if f.op == "said":  # an aspect the question names: the relations of that aspect
+            named = [(e, rels) for e, rels in kept if any(
+                _names_part(f.values[0], r.props.get(f.prop)) for r in rels)]
+            kept = named or kept
+            continue
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
             narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]
             if any(e.props.get(f.prop) is not None for e, _ in narrowed):
@@ -156,11 +229,13 @@ def apply(filters: tuple[Filter, ...],
         values = [(e, rels, _value(f, e, rels)) for e, rels in kept]
         if f.op in ("max", "min"):
             held = [v for _, _, v in values if v is not None]
+            if not held:  # 最早是谁提出的: said of the act, not of what is listed
+                continue
             best = (max if f.op == "max" else min)(held, default=None)
             kept = [(e, rels) for e, rels, v in values if v is not None and v == best]
             continue
         test = {"<=": lambda v, w: v <= w, "<": lambda v, w: v < w,
-                ">": lambda v, w: v > w}[f.op]
+                ">": lambda v, w: v > w, ">=": lambda v, w: v >= w}[f.op]
         kept = [(e, rels) for e, rels, v in values if v is not None and test(v, f.value)]
     return [e for e, _ in kept]
 
@@ -171,7 +246,6 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     (大学和研究所, bridges and railways) keep either; a longer list ("bridges, railways,
     ports and airports") is the analyst's way of naming the whole label: no filter then."""
     from queries.ask.lexicon import lexicon
-    from queries.ask.reading import find
 
     if phrase is None:
         return ()

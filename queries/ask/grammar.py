@@ -20,17 +20,17 @@ from dataclasses import dataclass, replace
 
 from graph.gazetteer import Gazetteer, Mention
 from graph.schema import REL_TYPES
-from queries.ask.intents import Intent
+from queries.ask.anchors import anchor_mentions, direction_of
 from queries.ask.lexicon import Verb
 from queries.ask.membership import if_none, widened
 from queries.ask.reading import (
     NEIGHBOURS,
     PARTNERS,
-    PASSIVE,
     Hit,
     Reading,
     unknown_kind,
 )
+from queries.ask.records import Intent
 from queries.ask.shapes import (
     every_intent,
     partners_intent,
@@ -51,55 +51,6 @@ class Candidate:
     verb: Hit
     score: int
     by_order: bool = False  # the direction came from word order (both fit the schema)
-
-
-def _direction(verb: Verb, hit: Hit, mention: Mention, reading: Reading, masked: str,
-               at: tuple[int, int]) -> str:
-    """Out or in, from the word order: the subject is whichever of the entity and the
-    question word stands nearest before the verb; a passive marker turns it round."""
-    start, end = at
-    # 把X当样板, 以X为标杆: what 把/以 marks is the object, whatever stands before the verb
-    question_between = any(end <= q.start and q.end <= hit.start and not _object_marked(
-        masked, q.start, hit.start) for q in reading.questions)
-    locative = start > 0 and masked[start - 1] in "在于向从对给到"  # 在南通投资: 南通 is where
-    entity_is_subject = end <= hit.start and not question_between and not locative and \
-        not _object_marked(masked, start, hit.start)
-    if PASSIVE.search(masked[min(end, hit.start):max(start, hit.start)]) or \
-            PASSIVE.search(masked[hit.end:hit.end + 4]):
-        entity_is_subject = not entity_is_subject
-    return "out" if entity_is_subject == verb.active else "in"
-
-
-def _object_marked(masked: str, start: int, verb_start: int) -> bool:
-    """Is what stands at `start` the object, by 把 (把X当样板) or 以/将 … 为/当/作 (以X为标杆)?"""
-    before = masked[max(0, start - 2):start].rstrip()
-    if before.endswith("把"):
-        return True
-    return before.endswith(("以", "将")) and bool(re.search(r"为|当|作", masked[start:verb_start]))
-
-
-_LOCATIVE = re.compile(r"\s?(?:at|near|on)\s(?:the\s)?")
-
-
-def anchor_mentions(spans: list[tuple[int, int]], reading: Reading,
-                    mentions: tuple[Mention, ...] = (), masked: str = "") -> list[int]:
-    """The mentions a question is about: not those inside the asking phrase (哪些长三角产业
-    联盟: 长三角 qualifies the alliances), unless there is no other; one per entity
-    (光伏储能 names 光伏储能 twice)."""
-    outside = [n for n, (start, end) in enumerate(spans) if not reading.inside(start, end)]
-    # "the Lanhai project at Tongzhou Bay": a place said right after another name only says
-    # where that one is
-    where_of = {n for n in outside[1:] if n - 1 in outside and _LOCATIVE.fullmatch(
-        masked[spans[n - 1][1]:spans[n][0]])}
-    outside = [n for n in outside if n not in where_of]
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for n in outside or list(range(len(spans))):
-        ids = mentions[n].ids if n < len(mentions) else (str(n),)
-        if ids not in seen:
-            seen.add(ids)
-            out.append(n)
-    return out
 
 
 def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
@@ -123,12 +74,12 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                 out_ok = label in rel.sources and (asked is None or bool(asked & rel.targets))
                 in_ok = label in rel.targets and (asked is None or bool(asked & rel.sources))
                 if by_order_only and not verb.symmetric:
-                    wanted = _direction(verb, hit, mention, reading, masked, spans[n])
+                    wanted = direction_of(verb, hit, mention, reading, masked, spans[n])
                     out_ok, in_ok = out_ok and wanted == "out", in_ok and wanted == "in"
                 if verb.symmetric and (out_ok or in_ok):
                     direction = "both"
                 elif out_ok and in_ok:
-                    direction = _direction(verb, hit, mention, reading, masked, spans[n])
+                    direction = direction_of(verb, hit, mention, reading, masked, spans[n])
                     out.append(Candidate(verb.rel_type, direction, n, entity_id, hit,
                                          _score(verb.text), True))
                     continue
@@ -166,7 +117,7 @@ def _agreeing(found: list[Candidate], masked: str, mentions: tuple[Mention, ...]
     def agrees(c: Candidate) -> bool:
         verb = c.verb.value
         assert isinstance(verb, Verb)
-        return verb.symmetric or c.direction == "both" or c.direction == _direction(
+        return verb.symmetric or c.direction == "both" or c.direction == direction_of(
             verb, c.verb, mentions[c.mention], reading, masked, spans[c.mention])
 
     weak = [c for c in found if _weak(c.verb.value.text)]  # type: ignore[attr-defined]
@@ -214,7 +165,7 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         of_kind = [i for i in picked if reading.asked and reading.phrase
                    and gaz.entities[i].label in reading.asked]  # (谁, who: an actor asked)
         if reading.asked is None or of_kind:
-            thing = of_kind[0] if of_kind else picked[-1]
+            thing = of_kind[0] if of_kind else _holder(reading.property, picked, gaz)
             other = next((i for i in picked if i != thing), None)
             if other is None:
                 return property_intent(reading.property, False), {"x": thing}
@@ -268,8 +219,13 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             if each:
                 both = list(dict.fromkeys([*kinds_a, *kinds_b]))
             listed = not reading.shared and _coordinated(masked, mentions, a, b, gaz)
+            topic = bool(re.search(rf"^\s?(?:(?:on|for|as for|regarding|about|in) )?"
+                                   rf"(?:the )?⟨{a}⟩\s?{_TOPIC_MARK}?"
+                                   rf"\s?[,:]?\s?(?:the )?⟨{b}⟩", masked) or
+                         re.search(rf"^\s?(?:on|for|as for|regarding|about|in) (?:the )?⟨{a}⟩"
+                                   r"\s?,", masked))
             return relation_intent(both, asked, reading.where, verb_text, True,
-                                   each=each, each_if_none=listed), ids
+                                   each=each, each_if_none=listed, topic=topic), ids
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
@@ -289,7 +245,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                              (c.rel_type in _EITHER_WAY and not c.verb.value.active))
         return (relation_intent(kinds, asked, reading.where, verb_text, False,
                                 by_order, otherwise=reading.otherwise,
-                                if_none=if_none(kinds)), {"x": entity})
+                                if_none=if_none(kinds), named=_qualifier_named(
+                                    mentions, n, gaz)), {"x": entity})
     if not mentions:
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
@@ -309,6 +266,36 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None
+
+
+def _holder(prop: str, picked: list[str], gaz: Gazetteer) -> str:
+    """Of the entities named, the one whose property is asked: the only one of a kind that
+    holds it (a park's area), or the only one of the one kind a relation type that carries it
+    leads to (an industry's tier in a city: HAS_INDUSTRY's); else the last one named (a
+    stake or a role is asked of either end: word order says which)."""
+    from graph.schema import LABELS
+
+    props = prop.split("+")
+    labels = [gaz.entities[i].label for i in picked]
+    for holds in (
+            lambda label: any(p in LABELS[label].properties for p in props),
+            lambda label: any(p in rel.properties and rel.targets == {label}
+                              and label not in rel.sources for p in props
+                              for rel in REL_TYPES.values())):
+        held = [i for i, label in zip(picked, labels, strict=True) if holds(label)]
+        if len(set(held)) == 1 and len(set(picked)) > 1:
+            return held[0]
+    return picked[-1]
+
+
+def _qualifier_named(mentions: tuple[Mention, ...], anchor: int, gaz: Gazetteer) -> str:
+    """The entity another mention names whose name is also a qualifier (国家级先进制造业集群:
+    a tier and the programme), or ''."""
+    from queries.ask.lexicon import lexicon
+
+    words = {w.casefold() for q in lexicon().qualifiers for w in q.words}
+    return next((_pick(m, m.ids, gaz) for n, m in enumerate(mentions)
+                 if n != anchor and m.text.casefold() in words), "")
 
 
 def _among(top: list[Candidate], anchors: list[int], masked: str,
@@ -335,6 +322,7 @@ def _among(top: list[Candidate], anchors: list[int], masked: str,
 
 
 _OTHER_WAY = {"out": "in", "in": "out"}
+_TOPIC_MARK = r"(?:这块|这方面|方面|这一块|上|来说|而言|的话)"  # 人才资质互认这块，南通…
 _LINKS = frozenset({"Infrastructure"})
 _BUILDERS = frozenset({"City", "Region", "Organization"})
 _BUILT = re.compile(r"园区|共建|合建|\bparks?\b|\bbuil[dt]\w*|\bco-?build\w*")

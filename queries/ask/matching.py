@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from graph.gazetteer import Gazetteer, Mention
 from graph.model import Entity
-from queries.ask.intents import LABEL_WORDS, Cue, Intent, Slot
+from queries.ask.intents import LABEL_WORDS
+from queries.ask.records import Cue, Intent, Slot
 
 _MACRO = re.compile(r"\{(E(?::[a-z]+)?|@[a-z]+:[a-z0-9-]+|[a-z_]+)\}")
 _NEVER = "(?!)"

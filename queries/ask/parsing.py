@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
-from graph.names import has_han
 from graph.schema import LABELS
-from queries.ask.filters import Filter, asked_of, kind_filters, read_filters
+from queries.ask.closest import closest_questions, describe, needs
+from queries.ask.filters import Filter, asked_of, aspect_said, kind_filters, read_filters
 from queries.ask.grammar import reading_intent
-from queries.ask.intents import INTENTS, LINKABLE, Intent, Slot, fill_in
+from queries.ask.intents import INTENTS
 from queries.ask.leftovers import (
     conjunct_words,
     leftover_words,
@@ -27,8 +26,16 @@ from queries.ask.leftovers import (
     respelt,
     suggest_entities,
 )
-from queries.ask.lexicon import lexicon
 from queries.ask.matching import match
+from queries.ask.mentions import (
+    MERGED,
+    kinds_as_words,
+    lexicon_words,
+    qualifiers_as_words,
+    said_now,
+    sets_named,
+    unheld_in,
+)
 from queries.ask.phrases import (
     ALL_OF_A_KIND,
     framed,
@@ -37,6 +44,7 @@ from queries.ask.phrases import (
     place_in_phrase,
 )
 from queries.ask.reading import find, label_words, read, unknown_kind
+from queries.ask.records import Intent, Slot
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -94,62 +102,6 @@ class Unmappable(QueryError):
         super().__init__("\n".join(lines))
 
 
-# -- what to suggest instead ------------------------------------------------------------------
-
-def closest_questions(question: str, recognised: Iterable[Entity] = (),
-                      limit: int = 3) -> list[str]:
-    """Questions `ask` answers, most similar to this one first (one per intent): each
-    intent's examples, and its template filled with the entities the question named."""
-    from rapidfuzz import fuzz
-
-    q = prepare(question)
-    zh = has_han(re.sub(r"[a-z0-9 ]", "", q)) or not q.isascii()
-    named = list(recognised)
-    scorer = fuzz.ratio if zh else fuzz.token_sort_ratio
-    best: list[tuple[float, int, str]] = []
-    for n, intent in enumerate(INTENTS):
-        pool = [e for e in intent.examples if has_han(e) == zh] or list(intent.examples)
-        filled = _filled(intent, named, zh)
-        if filled:
-            pool.append(filled)
-        score, example = max((scorer(q, prepare(e)) + (5 if e == filled else 0), e)
-                             for e in pool)
-        best.append((score, -n, example))
-    best.sort(reverse=True)
-    return [example for _, _, example in best[:limit]]
-
-
-def _filled(intent: Intent, entities: list[Entity], zh: bool) -> str | None:
-    """The intent's template with these entities in its slots, if they fit."""
-    slots = [s for s in intent.slots if s.kind == "entity"]
-    if not slots or len(entities) < len(slots):
-        return None
-    names: dict[str, str] = {}
-    free = list(entities)
-    for slot in slots:
-        pick = next((e for e in free if slot.accepts(e.label)), None)
-        if pick is None:
-            return None
-        free.remove(pick)
-        names[slot.name] = pick.name if zh or not pick.name_en else pick.name_en
-    return fill_in(intent.question_zh if zh else intent.question, names)
-
-
-def _needs(slots: Iterable[Slot]) -> str:
-    """What a question left out: 'an Industry', 'a City or Region and an entity'."""
-    kinds = [("a kind of thing" if s.kind == "label" else "entity"
-              if s.labels is None or s.labels >= LINKABLE else " or ".join(sorted(s.labels)))
-             for s in slots]
-    if len(kinds) > 1 and len(set(kinds)) == 1:
-        return f"{len(kinds)} entities" + ("" if kinds[0] == "entity" else f" ({kinds[0]})")
-    return " and ".join(k if k == "a kind of thing" else
-                        ("an " if k[0] in "AEIOUaeiou" else "a ") + k for k in kinds)
-
-
-def _describe(intent: Intent) -> str:
-    return f"{intent.question} / {intent.question_zh}"
-
-
 # -- parsing ----------------------------------------------------------------------------------
 
 # An English proper noun, not the question's first word ("Atlantis").
@@ -178,8 +130,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
-    unheld = _unheld(question, gaz)
-    if not unheld and _sets(names_in(question, gaz)[1]):  # 跨江通道: a set, read by the grammar
+    unheld = unheld_in(question, gaz)
+    if not unheld and sets_named(names_in(question, gaz)[1]):  # 跨江通道: read by the grammar
         grammar = parse_grammar(question, gaz)
         if grammar is not None:
             return grammar
@@ -215,9 +167,12 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     q, mentions = names_in(question, gaz)
     masked = masked_text(q, mentions)
     reading = read(masked, text=q)
-    return replace(parsed, asked=reading.asked, count=reading.count, current=_now(q),
-                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q),
-                                    reading.asked))
+    # a qualifier (地标产业, proven) keeps the relations that hold it, whatever the intent
+    held = tuple(Filter(prop, "rel", said=str(value), values=(str(value),))
+                 for prop, value in reading.where.items())
+    return replace(parsed, asked=reading.asked, count=reading.count, current=said_now(q),
+                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q)
+                                    + held + aspect_said(q), reading.asked))
 
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
@@ -237,33 +192,8 @@ def _unknown_kind(question: str, gaz: Gazetteer) -> str:
     return f"The graph holds no kind called {word!r}; it has {kinds}."
 
 
-def _sets(mentions: tuple[Mention, ...]) -> list[int]:
-    """The mentions that name one of the lexicon's sets (跨江通道: four crossings)."""
-    sets = lexicon().sets
-    return [n for n, m in enumerate(mentions) if frozenset(m.ids) in sets]
-
-
-def _now(q: str) -> bool:
-    return bool(re.search(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", q))
-
-
-def _unheld(question: str, gaz: Gazetteer | None = None) -> str:
-    """What the graph does not record that the question asks about (GDP, population), said
-    outside the names it recognises ("the free flow of production factors" is a name)."""
-    text = prepare(question)
-    if gaz is not None:
-        q, mentions = names_in(question, gaz)
-        text = mask(q, mentions)
-    hits = find(((w, w) for w in lexicon().unheld), text)
-    return str(hits[0].value) if hits else ""
-
-
-def _qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """A name that is also a qualifier of the lexicon (未来产业, future industries: a tier
-    and an entity) is read as the qualifier where the question names something else too."""
-    words = {w.casefold() for qualifier in lexicon().qualifiers for w in qualifier.words}
-    kept = tuple(m for m in mentions if m.text.casefold() not in words)
-    return kept if kept and len(kept) < len(mentions) else mentions
+_INSIDE = r"(?:境内|市内|区内|县内|范围内|辖区内|以内|市域内|一带)"
+_WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩")
 
 
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -272,10 +202,11 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     q, mentions = names_in(question, gaz)
     said = question.strip()
     if any(not any(w.casefold() in m.text for m in mentions)
-           for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], _lexicon_words())):
+           for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
-    mentions = _qualifiers_as_words(q, mentions)
-    sets = _sets(mentions)
+    mentions = qualifiers_as_words(q, mentions)
+    mentions = kinds_as_words(q, mentions)
+    sets = sets_named(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
     set_words = [mentions[n].text for n in sets]
     mentions = tuple(m for n, m in enumerate(mentions) if n not in sets)  # read as words
@@ -283,10 +214,18 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     reading = read(masked, text=q)
     named = named_in_phrase(masked, mentions, reading, gaz)
     place = place_in_phrase(masked, mentions, reading, gaz) if not named else None
+    said_within = _WITHIN.search(masked) if place is None and len(mentions) > 1 else None
+    at = int(said_within.group(1) or said_within.group(2)) if said_within else -1
+    if said_within and gaz.entities[mentions[at].ids[0]].label in ("City", "Region"):
+        place = at  # 在南通境内经过哪些地方: those in Nantong (itself too)
     if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
         within = mentions[place].ids[0]
+        text = mentions[place].text
         mentions = tuple(m for n, m in enumerate(mentions) if n != place)
         masked = masked_text(q, mentions)
+        if said_within:  # the words that say it are no verb (境内)
+            masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside)\s"
+                            rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()
         reading = replace(read(masked, text=q), asked=reading.asked)
     else:
         within = ""
@@ -321,9 +260,11 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
         label = intent.steps[0].kwargs.get("label")
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
-    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q), reading.asked)
+    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q) + aspect_said(q),
+                       reading.asked)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
-    if intent.name.startswith("every:") and not (only or filters or about_source) and set(
+    stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
+    if intent.name.startswith("every:") and not (only or stated or about_source) and set(
             leftover_words(masked, read_words)) - ALL_OF_A_KIND:
         return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
@@ -332,6 +273,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         if all(helds) and not any(slots["x"].props.get(p) for h in helds for p in h or ()):
             return None  # "what is the area of Qidong": the graph records none
     ends = {e.label for e in slots.values()}
+    if intent.name.startswith("relation:") and reading.asked is None and len(slots) == 1 \
+            and MERGED.search(masked):  # what a park was merged into is a park
+        reading = replace(reading, asked=frozenset(ends))
     if intent.name == "route" and reading.asked is None and len(ends) == 1:
         reading = replace(reading, asked=frozenset(ends))  # a chain of industries: industries
     if len(set(ids.values())) != len(ids):
@@ -340,14 +284,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if within:
         known[within] = gaz.entities[within]
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
-                  reading.count, _now(q), filters, only, reading.otherwise, within)
-
-
-@cache
-def _lexicon_words() -> str:
-    """The lexicon's words, one a line: a capitalised one of them is no name."""
-    lex = lexicon()
-    return "\n".join([*(str(w) for w, _ in label_words(lex)), *(v.text for v in lex.verbs)])
+                  reading.count, said_now(q), filters, only, reading.otherwise, within)
 
 
 def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
@@ -395,14 +332,14 @@ def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) 
         looks = best if not best.complete else max(
             (c for c in candidates if not c.complete), key=lambda c: c.rank(), default=None)
         if looks is not None:
-            hints.append(f"It looks like: {_describe(looks.intent)}")
+            hints.append(f"It looks like: {describe(looks.intent)}")
         for word in unknown:
             similar = suggest_entities(word, gaz)
             if similar:
                 hints.append(f"For {word!r}, did you mean: " + ", ".join(
                     f"{e.display} [{e.id}]" for e in similar) + "?")
         reason = (f"I did not recognise {' '.join(unknown)!r} in {said!r}." if unknown
-                  else f"{said!r} does not name {_needs(best.missing)}.")
+                  else f"{said!r} does not name {needs(best.missing)}.")
         raise Unmappable(question, reason, recognised=recognised, hints=hints,
                          closest=closest_questions(question, recognised))
     if best.extras:

@@ -11,15 +11,19 @@ from typing import Any
 from graph.gazetteer import Gazetteer, Mention, mask
 from graph.names import has_han
 from queries.ask.lexicon import lexicon
-from queries.ask.reading import QUESTION, label_words
+from queries.ask.reading import QUESTION, find, label_words
 from queries.ask.text import names_in
 
 
 def masked_text(q: str, mentions: tuple[Mention, ...]) -> str:
     """The question masked, without the words that only frame it (图谱里, in the graph)."""
     masked = mask(q, mentions)
-    for word in lexicon().wording:
-        masked = masked.replace(word, " " if word.isascii() else "")
+    # a framing word inside a longer word of the lexicon stays (都 in 都市圈)
+    words = [(w, True) for w in lexicon().wording] + [(w, False) for w, _ in label_words()]
+    for hit in reversed(find(words, masked)):
+        if hit.value:
+            gap = " " if masked[hit.start:hit.end].isascii() else ""
+            masked = masked[:hit.start] + gap + masked[hit.end:]
     return re.sub(r"\s+", " ", masked).strip()
 
 

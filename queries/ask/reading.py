@@ -16,7 +16,7 @@ QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
                       r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
                       r"哪里|哪儿|哪|什么|啥|谁|几个|几条|几家|几座|几|多少|有没有|"
                       r"列出|列举|\b(?:which|what|who|whom|whose|where|how many|how much|"
-                      r"is there an?|are there(?: any)?|list|name all)\b")
+                      r"is there an?|are there(?: any)?|list|name all|any)\b")
 _COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
                     r"\bhow many\b|\bnumber of\b")
 PASSIVE = re.compile(r"被|由|\bby\b")
@@ -34,12 +34,27 @@ _AFTER_QUESTION = (rf"(?:\s{_AUX}\b)?(?:\s|的|个|些|⟨\d+⟩|of|the|kind of|
 _OPENS = re.compile(r"(?:哪[两三四五六七八九十]+[个条家座所项]?|哪些|哪几个|哪几家|哪几条|"
                     r"哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|哪|什么|几个|几条|几家|几座|几|多少|有没有|"
                     r"列出|列举|\b(?:which|what|how many|is there an?|are there(?: any)?|list|"
-                    r"name all)\b)")
+                    r"name all|any)\b)")
 _BEFORE_QUESTION = re.compile(
     r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
 _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
 _SKIP_LABELS = frozenset({"Source"})
 _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
+
+
+# A state said of what is asked (在建, under construction): the entities' status.
+# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
+STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
+                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
+           (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
+                       r"\bon the drawing board\b"), "planned"),
+           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
+            "open"))
+
+
+def state_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says a state (under construction, 在建的): no verb is read there."""
+    return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,11 @@ def find(words: Iterable[tuple[str, object]], text: str) -> list[Hit]:
         if not any(hit.overlaps(t) for t in (*taken, *out)):
             out.append(hit)
     return sorted(out, key=lambda h: h.start)
+
+
+def _which_apart(masked: str) -> str:
+    """The text verbs are read in: 哪 of 哪些 (在哪些经济带) is no part of a verb (在哪)."""
+    return re.sub(r"哪(?=[些个几类种家座条])", "\x00", masked)
 
 
 @dataclass(frozen=True)
@@ -129,10 +149,14 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         start = opened.start() if opened else hit.start
         rest = hits[n + 1:]
         rest = [h for h in rest if h.start >= hit.end]
-        while rest and not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
+        while rest and ((not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
                 hit.end:rest[0].start]) and not (rest[0].end - rest[0].start == 1 and
-                                                 rest[0].start == hit.end):
-            # (one character glued on ends the word it follows: 工业园+区 is a park)
+                                                 rest[0].start == hit.end)) or (
+                word.isascii() and not word.endswith("s") and masked[
+                    hit.end:rest[0].start] == " " and masked[rest[0].start:rest[0].end]
+                not in dict(label_words(lex)).get(word, ()))):
+            # (one character glued on ends the word it follows: 工业园+区 is a park;
+            # "industry alliances": a singular word before another kind word qualifies it)
             hit = rest[0]  # 哪些长三角产业联盟: the head is the last word
             rest = [h for h in rest if h.start >= hit.end]
             word = masked[hit.start:hit.end]
@@ -157,12 +181,13 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     before masking: 国家级先进制造业集群 may also name an entity)."""
     lex = lex or lexicon()
     questions = tuple(Hit(m.start(), m.end(), m.group()) for m in QUESTION.finditer(masked))
-    verbs = tuple(find(((v.text, v) for v in lex.verbs), masked))
+    verbs = tuple(find(((v.text, v) for v in lex.verbs), _which_apart(masked)))
     where: dict[str, str] = {}
-    for qualifier in lex.qualifiers:
-        if find(((w, None) for w in qualifier.words), text or masked):
-            where.update(qualifier.where)
-            break
+    # the longest qualifier said decides (优势产业 is a tier of its own, not 优势: strength)
+    said_where = find(((w, q) for q in lex.qualifiers for w in q.words), text or masked)
+    if said_where:
+        longest = max(said_where, key=lambda h: (h.end - h.start, -h.start))
+        where.update(longest.value.where)  # type: ignore[attr-defined]
     said_props = sorted((hits[0].start, name) for name, words in lex.properties.items()
                         if (hits := find(((w, None) for w in words), masked)))
     # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
@@ -170,8 +195,10 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     asked, phrase = asked_phrase(masked, lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
+    states = state_spans(masked)  # "under construction": a state, "under" no verb
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
-                                           v.end <= phrase[1]))
+                                           v.end <= phrase[1]) and not any(
+        a <= v.start and v.end <= b for a, b in states))
     said = text or masked
     otherwise: set[str] = set()
     if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
@@ -196,7 +223,9 @@ _PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "hav
                     "types", "sort", "the", "a", "an", "other", "else", "exactly",
                     # words for "anything": parts, things (哪些部分组成) ask for no one kind
                     "parts", "part", "components", "component", "things", "thing", "elements",
-                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分"))
+                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分",
+                    # "what happened to X", "what became of X": no kind asked
+                    "happened", "happens", "became", "become", "becomes"))
 
 
 def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> str:

@@ -7,7 +7,7 @@ answering, --explain and --json treat it the same way.
 from __future__ import annotations
 
 from graph.schema import LABELS, REL_TYPES
-from queries.ask.intents import Intent, Slot, Step
+from queries.ask.records import Intent, Slot, Step
 from queries.within import rolled_direction
 
 _VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}  # links --via
@@ -29,7 +29,12 @@ def _within(rel_type: str | None, direction: str) -> bool:
 
 
 def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
-                   asked: frozenset[str] | None, where: dict[str, str]) -> list[Step]:
+                   asked: frozenset[str] | None, where: dict[str, str],
+                   named: str = "") -> list[Step]:
+    """Related from the slot; with a qualifier (where), the relations that hold it. Where
+    none does, the qualifier's entity (`named`: 国家级先进制造业集群 is one too) and what
+    relates to both; the relations without it are shown, never given as the answer (a
+    qualifier the graph does not hold here is said so, not answered with every one)."""
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     query = "related_within" if _within(rel_type, direction) else "related"
     steps = []
@@ -40,10 +45,17 @@ def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
         if usable:
             steps.append(Step(query, ("{" + entity_slot + "}",),
                               {**kwargs, "where": usable}))
+            held = ", ".join(f"{k} {v}" for k, v in usable.items())
+            if named:
+                steps.append(Step("common", ("{" + entity_slot + "}", named),
+                                  {"label": label}, only_if_empty=True, answers=True,
+                                  settles=True,
+                                  note=f"None recorded with {held}; what relates to both "
+                                       f"{{{entity_slot}}} and {named}:"))
             steps.append(Step(query, ("{" + entity_slot + "}",), kwargs,
-                              only_if_empty=True, answers=True,
-                              note="None recorded with " + ", ".join(
-                                  f"{k} {v}" for k, v in usable.items()) + "; all of them:"))
+                              only_if_empty=True, answers=False,
+                              note=f"None recorded with {held}; all of them (not an "
+                                   "answer):"))
         else:
             steps.append(Step(query, ("{" + entity_slot + "}",), kwargs))
     return steps
@@ -62,7 +74,8 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                     three: bool = False, each: bool = False,
                     each_if_none: bool = False,
                     otherwise: frozenset[str] = frozenset(),
-                    if_none: frozenset[tuple[str | None, str]] = frozenset()) -> Intent:
+                    if_none: frozenset[tuple[str | None, str]] = frozenset(),
+                    topic: bool = False, named: str = "") -> Intent:
     """An intent for 'which <asked> <verb> {x}' (or {x} and {y}) over these types.
 
     Two or three entities: what they share; `each` (分别, 各, or, respectively): what each
@@ -70,7 +83,9 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
     share nothing (said so). When they find nothing: the other direction where only word
     order chose it, then what the graph relates to {x} of the kind asked for, through any
     type (each said so). `if_none`: kinds read only where the others find nothing (an
-    alliance's members: those that only take part, where none is listed)."""
+    alliance's members: those that only take part, where none is listed). `topic`: the
+    first of two said as the topic (人才资质互认南通是跟哪里学的): what relates to both by any
+    relation, where nothing of the type does. `named`: the entity a qualifier also names."""
     steps: list[Step] = []
     labels: list[str | None] = ["/".join(sorted(asked))] if asked else [None]
     ends = ("{x}", "{y}", "{z}")[:max(2, len(slots_of(three)))] if two else ()
@@ -85,10 +100,13 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
             query = "common_within" if _within(rel_type, direction) else "common"
             for label in labels:
                 steps.append(Step(query, ends, {"rel_type": rel_type, "label": label}))
-        if asked and any(t is not None for t, _ in rel_types):
+        if (asked or topic) and any(t is not None for t, _ in rel_types):
+            # (`topic`, 人才资质互认南通是跟哪里学的: the topic said first; what the one
+            # learns from that also relates to the other)
             steps.extend(Step("common", ends, {"label": label}, only_if_empty=True,
                               answers=True, note="Nothing of that type relates to both; "
-                              "what the graph relates to both, of that kind:")
+                              "what the graph relates to both" + (
+                                  ", of that kind:" if asked else " (any relation):"))
                          for label in labels)
         if each_if_none:
             steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
@@ -100,7 +118,8 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
     else:
         for rel_type, direction in rel_types:
             if (rel_type, direction) not in if_none:
-                steps.extend(_steps_related("x", rel_type, direction, asked, where))
+                steps.extend(_steps_related("x", rel_type, direction, asked, where,
+                                            named))
         for rel_type, direction in rel_types:
             if (rel_type, direction) in if_none:
                 steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,
@@ -121,7 +140,8 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                              for step in _steps_related("x", rel_type, direction,
                                                         asked | otherwise, where)
                              if not step.only_if_empty)
-        if asked and any(t is not None for t, _ in rel_types):
+        if asked and any(t is not None for t, _ in rel_types) and not where:
+            # (with a qualifier none holds, nothing else answers: 苏州的地标产业 is refused)
             steps.extend(Step("related", ("{x}",), {"rel_type": None, "direction": "both",
                                                     "label": label},
                               only_if_empty=True, answers=True,

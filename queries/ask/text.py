@@ -107,9 +107,52 @@ def shortened(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+# A Chinese name said another way: its kind word shorter or longer (苏宿工业园区 is also
+# 苏宿工业园; 张靖皋长江大桥 is 张靖皋大桥), the river or the road type left out of a crossing.
+_HAN_SUFFIXES = (("工业园区", ("工业园", "园区")), ("产业园区", ("产业园", "园区")),
+                 ("工业园", ("工业园区", "园区")), ("产业园", ("产业园区", "园区")),
+                 ("高新技术产业开发区", ("高新区",)), ("经济技术开发区", ("经开区", "开发区")),
+                 ("长江公路大桥", ("大桥", "长江大桥")), ("长江公铁大桥", ("公铁大桥", "大桥")),
+                 ("公铁长江大桥", ("公铁大桥", "大桥")), ("长江大桥", ("大桥",)),
+                 ("过江通道", ("通道",)), ("集团有限公司", ("集团",)), ("股份有限公司", ("",)),
+                 ("有限公司", ("",)))
+
+
+def han_forms(name: str, names: frozenset[str] = frozenset()) -> set[str]:
+    """The other ways a Chinese name is said (see _HAN_SUFFIXES); the stem is kept whole,
+    and is no other entity's name alone (上海长江大桥 is not 上海大桥)."""
+    for suffix, others in _HAN_SUFFIXES:
+        stem = name[:-len(suffix)]
+        if name.endswith(suffix) and len(stem) >= 2:
+            if prepare(stem) in names:
+                return set()
+            return {stem + other for other in others if len(stem + other) >= 3} - {name}
+    return set()
+
+
+def han_shortened(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
+    """Each entity's other Chinese forms: never a name of another entity, nor one that two
+    entities' forms share (the question then names neither)."""
+    entities = [e for e in entities if e.label != "Source"]
+    taken = {prepare(t) for e in entities for t in (e.name, *e.aliases) if t}
+    owners: dict[str, set[str]] = {}
+    for e in entities:
+        for text in (e.name, *e.aliases):
+            if text and not text.isascii():
+                for form in han_forms(text, frozenset(taken)):
+                    owners.setdefault(form, set()).add(e.id)
+    out: dict[str, list[str]] = {}
+    for form, ids in owners.items():
+        if len(ids) == 1 and prepare(form) not in taken:
+            out.setdefault(next(iter(ids)), []).append(form)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def gazetteer(store: Store) -> Gazetteer:
     entities = list(store.all_entities())
     extra: dict[str, tuple[str, ...]] = dict(shortened(entities))
+    for entity_id, forms in han_shortened(entities).items():
+        extra[entity_id] = (*extra.get(entity_id, ()), *forms)
     for entity_id, terms in lexicon().concepts.items():
         extra[entity_id] = (*extra.get(entity_id, ()), *terms)
     return Gazetteer.build(entities, extra)
@@ -233,12 +276,55 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
     return tuple(sorted(out, key=lambda m: m.start))
 
 
+def _kind_words_respelt(question: str, gaz: Gazetteer) -> str:
+    """A kind word misspelt by one letter or two swapped ("aliance", "industires") said as
+    it is spelt:
+    never a word the gazetteer or the lexicon knows, nor a short one."""
+    from rapidfuzz.distance import OSA
+
+    from queries.ask.reading import label_words
+
+    kinds = {str(w) for w, _ in label_words() if str(w).isascii() and " " not in str(w)}
+    lex = lexicon()  # (a word of the lexicon is spelt right: "count" is a verb, not "county")
+    known = {w for text in (*(v.text for v in lex.verbs), *lex.unheld, *lex.wording,
+                            *(w for ws in lex.properties.values() for w in ws))
+             for w in str(text).split()}
+
+    def respelt(found: re.Match[str]) -> str:
+        word = found.group()
+        low = word.casefold()
+        if len(low) < 6 or low in kinds or low in known or low in gaz.latin or \
+                low in GENERIC or low in COMMON:
+            return word
+        near = [k for k in kinds if abs(len(k) - len(low)) <= 1
+                and OSA.distance(low, k) == 1]
+        return near[0] if len(near) == 1 else word
+
+    return re.sub(r"[A-Za-z]+", respelt, question)
+
+
+def _qualified(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
+    """A name said right before another that begins with it names that one alone
+    (长三角补链固链强链行动: the action whose full name begins with 长三角, not the YRD too)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and all(
+                any(prepare(n).startswith(prepare(prev.text)) for n in (
+                    gaz.entities[i].name, gaz.entities[i].name_en or "", *gaz.entities[i].aliases)
+                    if n) for i in m.ids if i in gaz.entities):
+            out[-1] = replace(m, start=prev.start, text=prev.text + m.text)
+            continue
+        out.append(m)
+    return tuple(out)
+
+
 def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     """The prepared question and the entities it names (graph.gazetteer.recognise), a name
     followed by a word for a category read as that category where the graph holds one, and
     English names said loosely (`loose_names`)."""
-    q, mentions = recognise(question, gaz)
-    mentions = loose_names(q, mentions, gaz)
+    q, mentions = recognise(_kind_words_respelt(question, gaz), gaz)
+    mentions = _qualified(loose_names(q, mentions, gaz), gaz)
     out = []
     for m in mentions:
         if _CATEGORY.search(q[m.end:]) and all(gaz.entities[i].label == "Industry"

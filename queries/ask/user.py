@@ -23,8 +23,8 @@ import yaml
 
 from graph.gazetteer import prepare
 from graph.schema import LABELS, REL_TYPES
-from queries.ask.intents import QUERIES, Cue, Intent, Slot, Step
 from queries.ask.lexicon import LexiconError, compose, entries, plain
+from queries.ask.records import QUERIES, Cue, Intent, Slot, Step
 
 _SLOT = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _KEYS = ("pattern", "query", "args", "kwargs", "question")

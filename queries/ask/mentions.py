@@ -1,0 +1,78 @@
+"""What a question's words say besides the entities it names: a name read as a word (a
+qualifier, a kind, one of the lexicon's sets), now, a merger, what the graph does not record."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.gazetteer import Gazetteer, Mention, mask, prepare
+from queries.ask.lexicon import lexicon
+from queries.ask.reading import find, label_words
+from queries.ask.text import names_in
+
+
+def sets_named(mentions: tuple[Mention, ...]) -> list[int]:
+    """The mentions that name one of the lexicon's sets (跨江通道: four crossings)."""
+    sets = lexicon().sets
+    return [n for n, m in enumerate(mentions) if frozenset(m.ids) in sets]
+
+
+def said_now(q: str) -> bool:
+    return bool(re.search(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", q))
+
+
+def unheld_in(question: str, gaz: Gazetteer | None = None) -> str:
+    """What the graph does not record that the question asks about (GDP, population), said
+    outside the names it recognises ("the free flow of production factors" is a name)."""
+    text = prepare(question)
+    if gaz is not None:
+        q, mentions = names_in(question, gaz)
+        text = mask(q, mentions)
+    hits = find(((w, w) for w in lexicon().unheld), text)
+    return str(hits[0].value) if hits else ""
+
+
+def qualifiers_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name that is also a qualifier of the lexicon (未来产业, future industries: a tier
+    and an entity) is read as the qualifier where the question names something else too."""
+    words = {w.casefold() for qualifier in lexicon().qualifiers for w in qualifier.words}
+    verbs = [v.text for v in lexicon().verbs if len(v.text) > 1]
+    # (a name right after a verb is its object, 入选了国家级先进制造业集群: the name)
+    kept = tuple(m for m in mentions if m.text.casefold() not in words or any(
+        q[:m.start].rstrip(" 了过").endswith(v) for v in verbs))
+    return kept if kept and len(kept) < len(mentions) else mentions
+
+
+_ASKING = re.compile(r"(?:哪些|哪个|哪几个|哪类|哪种|\b(?:which|what|any)\b)\s?$")
+
+
+def kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name that is also a word for a kind ("city clusters", 都市圈) is read as the kind
+    where a question word stands before it, or before the kind words listed with it
+    ("which metropolitan circles, city clusters or belts": the kinds, not two regions)."""
+    kinds = {str(w).casefold() for w, _ in label_words()}
+    out: list[Mention] = []
+    after = 0  # where the last kind word read as a word ended
+    for m in mentions:
+        text = m.text.strip().casefold()
+        before = q[after:m.start] if after else q[:m.start]
+        listed = after and re.fullmatch(r"\s?(?:,|、|和|与|及|或|或者|and|or)?\s?", before)
+        a_set = frozenset(m.ids) in lexicon().sets  # 跨江通道: the crossings, read as a set
+        if (text in kinds or text[:-1] in kinds) and not a_set and (
+                _ASKING.search(before) or listed):
+            after = m.end
+            continue
+        out.append(m)
+    return tuple(out) if out else mentions
+
+
+
+MERGED = re.compile(r"并入|并到|合并|整合进|\bmerged?\b|\bmerges\b|\babsorbed\b|\bfolded into\b")
+
+
+@cache
+def lexicon_words() -> str:
+    """The lexicon's words, one a line: a capitalised one of them is no name."""
+    lex = lexicon()
+    return "\n".join([*(str(w) for w, _ in label_words(lex)), *(v.text for v in lex.verbs)])
