@@ -10,7 +10,8 @@ those on the evidence; not recorded ("the graph does not record that …"), it l
 counts as a refusal. A question of several parts lists the union of its parts' entities.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4 | --round6]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4 | --round5 |
+                                                    --round6]
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ KNOWN_WRONG_KIND_4: frozenset[str] = frozenset()
 # when it landed (66.2%, 2 wrong-kind, with round C's code as it stood), then learnt from.
 QUESTIONS_6 = ROOT / "tests" / "eval" / "ask_questions_round6.yaml"
 FLOOR_6 = 0.83
+# Round 5: 80 more by a writer who saw neither ask's code nor the other sets, held out until
+# round D (ask14), measured then at 66.2% (53/80, 2 wrong-kind) and learnt from by general
+# rules with variants of our own as regression tests (tests/test_ask_phrasings_5.py).
+QUESTIONS_5 = ROOT / "tests" / "eval" / "ask_questions_round5.yaml"
+FLOOR_5 = 0.68
 FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -138,8 +144,9 @@ def report(verdicts: list[Verdict], show_all: bool = False) -> str:
 
 
 @pytest.mark.parametrize("path,floor", [(QUESTIONS, FLOOR), (QUESTIONS_2, FLOOR_2),
-                                        (QUESTIONS_3, FLOOR_3), (QUESTIONS_6, FLOOR_6)],
-                         ids=["round1", "round2", "round3", "round6"])
+                                        (QUESTIONS_3, FLOOR_3), (QUESTIONS_5, FLOOR_5),
+                                        (QUESTIONS_6, FLOOR_6)],
+                         ids=["round1", "round2", "round3", "round5", "round6"])
 def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
         embedded_built: Any, path: Path, floor: float) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -161,7 +168,7 @@ def test_held_out_round_four_as_measured(embedded_built: Any) -> None:
 
 @pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40),
                                             (QUESTIONS_3, 100), (QUESTIONS_4, 60),
-                                            (QUESTIONS_6, 80)])
+                                            (QUESTIONS_5, 80), (QUESTIONS_6, 80)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -186,6 +193,7 @@ if __name__ == "__main__":
         path = (QUESTIONS_2 if "--round2" in sys.argv
                 else QUESTIONS_3 if "--round3" in sys.argv
                 else QUESTIONS_4 if "--round4" in sys.argv
+                else QUESTIONS_5 if "--round5" in sys.argv
                 else QUESTIONS_6 if "--round6" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))

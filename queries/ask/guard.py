@@ -205,7 +205,8 @@ def checked(parsed, gaz):  # type: ignore[no-untyped-def]
                          "not rates, volumes or amounts.",
                          recognised=named, hints=held_about(named[:2]),
                          closest=closest_questions(parsed.question, named), final=True)
-    unnamed = unrecognised_head(q, mentions, parsed)
+    unnamed = (unrecognised_head(q, mentions, parsed)
+               or unrecognised_name_zh(q, mentions, parsed))
     if unnamed:
         named = list(parsed.slots.values())
         raise Unmappable(parsed.question, unnamed, recognised=named,
@@ -261,6 +262,49 @@ def unrecognised_head(q: str, mentions, parsed) -> str:  # type: ignore[no-untyp
                     f"graph holds under no name I recognised; '{m.text}' alone is a {label}, "
                     "which is not what it asks about. Name it as the graph does (estuary "
                     "search).")
+    return ""
+
+
+# A name the graph does not hold that a recognised name only begins: 长三角G60科创走廊 (a
+# corridor, not 长三角), 南通XX合作区. A code (G60) or a run of characters ending in a word
+# that ends names of a kind, no particle, verb or question word inside it.
+_NAME_END = ("走廊", "廊道", "示范区", "合作区", "开发区", "联盟", "协会", "经济带", "产业带",
+             "科创带", "创新带", "城市群", "园区", "工业园", "产业园", "大桥", "铁路", "通道",
+             "基地", "新区", "片区")
+_ZH_NAME_TAIL = re.compile(r"\s?(?P<code>[a-z]+\d+[a-z]*|\d+[a-z]+)?\s?"
+                           r"(?P<han>[\u4e00-\u9fff]{0,8})")
+_NOT_IN_NAME = re.compile(r"[有是的在和与跟同及哪什几共都还也被对从为于由把将这那要去请吗呢]")
+
+
+def unrecognised_name_zh(q: str, mentions, parsed) -> str:  # type: ignore[no-untyped-def]
+    """Said when a Chinese question names a thing the graph does not hold whose name begins
+    with a recognised one (长三角G60科创走廊: 长三角 is a region, the corridor is not held).
+    Empty when there is none."""
+    if q.isascii():
+        return ""
+    used = {e.id for e in parsed.slots.values()}
+    kinds = {w for w, _ in label_words() if not w.isascii()}
+    for m in mentions:
+        if not set(m.ids) & used:
+            continue
+        tail = _ZH_NAME_TAIL.match(q, m.end)
+        if tail is None or any(n.start < tail.end() and m.end < n.end for n in mentions
+                               if n is not m):
+            continue
+        han = tail.group("han")
+        end = max((han.find(w) + len(w) for w in _NAME_END if w in han), default=0)
+        name = han[:end]
+        if _NOT_IN_NAME.search(name) or name in kinds:
+            name = ""
+        code = tail.group("code") or ""
+        if not code and len(name) - max((len(w) for w in _NAME_END if name.endswith(w)),
+                                        default=0) < 2:
+            continue  # 南通开发区, 南通园区: a kind word, no name of its own
+        if code or name:
+            said = f"{m.text}{code.upper()}{name}"
+            return (f"The question names {said!r}, which the graph does not hold; '{m.text}' "
+                    "alone is another entity, which is not what it asks about. Name it as the "
+                    "graph does (estuary search).")
     return ""
 
 

@@ -1,0 +1,65 @@
+"""`ask` on phrasings written for round D's general rules (own variants, not from the eval files).
+
+A sibling of tests/test_ask_phrasings_4.py. Each question runs on both stores (the `store`
+fixture): the answer lists what `expected` names and nothing `never` names; where the question
+asks for a kind, every entity listed is of that kind. A question that names a thing the graph
+does not hold is refused, never answered about the recognised part of its name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from queries.ask import Unmappable, ask
+
+
+def _check(store: Any, question: str, expected: set[str], never: set[str],
+           kind: str | None = None) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert expected <= ids and not ids & never, ids
+    if kind is not None:
+        assert {e.label for e in got.entities} == {kind}, ids
+
+
+# -- who approved: 批 is an act of an organisation, not 由 (made up of) -----------------------
+
+@pytest.mark.parametrize("question", [
+    "通州湾江海联动开发示范区由谁批的？",
+    "通州湾江海联动开发示范区是谁批下来的",
+])
+def test_who_approved_is_asked_of_the_approvers(store: Any, question: str) -> None:
+    _check(store, question, {"org:ndrc"}, {"city:nantong"}, "Organization")
+
+
+# -- the head of an English noun phrase: "cooperation models" are mechanisms ------------------
+
+@pytest.mark.parametrize("question", [
+    "Which park cooperation models does Nantong use?",
+    "What cooperation models has Nantong adopted?",
+])
+def test_cooperation_models_are_mechanisms(store: Any, question: str) -> None:
+    _check(store, question, {"mechanism:enclave-incubation"}, set(), "Mechanism")
+
+
+# -- a name the graph does not hold, begun by one it does: refused ----------------------------
+
+@pytest.mark.parametrize("question", [
+    "长三角G42走廊包括哪些城市？",
+    "长三角科技创新走廊有哪些成员？",
+    "南通S9产业带聚焦哪些产业",
+])
+def test_a_name_begun_by_a_recognised_one_is_refused(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)
+
+
+@pytest.mark.parametrize("question", ["南通开发区有哪些产业？", "南通有哪些园区",
+                                      "长三角有哪些城市？"])
+def test_a_kind_word_after_a_name_is_no_unknown_name(store: Any, question: str) -> None:
+    try:
+        ask(store, question)
+    except Unmappable as exc:  # refused for another reason, maybe; never as a name not held
+        assert "does not hold" not in str(exc), exc
