@@ -63,3 +63,20 @@ def test_a_kind_word_after_a_name_is_no_unknown_name(store: Any, question: str) 
         ask(store, question)
     except Unmappable as exc:  # refused for another reason, maybe; never as a name not held
         assert "does not hold" not in str(exc), exc
+
+
+# -- a name said twice side by side is one name -----------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "Rudong如东县有哪些园区？",
+    "Which parks does Qidong 启东市 co-build?",
+])
+def test_one_entity_said_in_two_languages_is_one_mention(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.entities and {e.label for e in got.entities} == {"Park"}
+
+
+def test_an_owner_said_before_its_own_thing_is_the_thing(store: Any) -> None:
+    # Shanghai before 1+8 都市圈: the circle is 上海“1+8”大都市圈, not Shanghai and the circle
+    got = ask(store, "Shanghai 1+8 都市圈的成员城市有几个？")
+    assert got.count == 9 and "city:suzhou" in {e.id for e in got.entities}

@@ -335,4 +335,29 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
             if ids and set(ids) != set(m.ids):
                 m = replace(m, ids=tuple(sorted(ids)), how="category")
         out.append(m)
-    return q, tuple(out)
+    return q, _said_once(q, out, gaz, glossed=bool(re.search(r"[(（]", question)))
+
+
+def _said_once(q: str, mentions: list[Mention], gaz: Gazetteer,
+               glossed: bool = False) -> tuple[Mention, ...]:
+    """Two names side by side that say one thing, read as one: the same entity in two
+    languages (Qidong启东市), or an owner's name said before the name of a thing of its own
+    that begins with it (Shanghai 1+8 都市圈: the circle's name is 上海“1+8”大都市圈). A name
+    glossed in brackets ("future industries (未来产业)") is left as said: its readings rely on
+    it."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if last is None or q[last.end:m.start].strip() or len(last.ids) != 1 or len(m.ids) != 1:
+            out.append(m)
+            continue
+        first, second = gaz.entities.get(last.ids[0]), gaz.entities.get(m.ids[0])
+        if first is None or second is None:
+            out.append(m)
+        elif first.id == second.id and not glossed:
+            out[-1] = replace(last, end=m.end, text=q[last.start:m.end])
+        elif second.name.startswith(first.name) and not m.text.startswith(first.name):
+            out[-1] = replace(m, start=last.start, text=q[last.start:m.end])
+        else:
+            out.append(m)
+    return tuple(out)
