@@ -80,3 +80,14 @@ def test_an_owner_said_before_its_own_thing_is_the_thing(store: Any) -> None:
     # Shanghai before 1+8 都市圈: the circle is 上海“1+8”大都市圈, not Shanghai and the circle
     got = ask(store, "Shanghai 1+8 都市圈的成员城市有几个？")
     assert got.count == 9 and "city:suzhou" in {e.id for e in got.entities}
+
+
+# -- a place "focuses on" the industries it has; a misspelt city read as the one it almost names
+
+@pytest.mark.parametrize("question", [
+    "Which industries does Huzhou focus on?",
+    "What sectors does Huzohu specialise in?",  # a letter pair swapped
+    "湖州聚焦哪些产业？",
+])
+def test_a_city_focuses_on_the_industries_it_has(store: Any, question: str) -> None:
+    _check(store, question, {"industry:semiconductors"}, set(), "Industry")
