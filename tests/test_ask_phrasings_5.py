@@ -91,3 +91,25 @@ def test_an_owner_said_before_its_own_thing_is_the_thing(store: Any) -> None:
 ])
 def test_a_city_focuses_on_the_industries_it_has(store: Any, question: str) -> None:
     _check(store, question, {"industry:semiconductors"}, set(), "Industry")
+
+
+# -- yes or no over LOCATED_IN, a name said loosely after its owner's name --------------------
+
+@pytest.mark.parametrize("question", [
+    "Does the YRD green integration demo zone take in Wujiang?",
+    "Does the YRD eco green integration demo zone cover Wujiang District?",
+])
+def test_does_a_zone_take_in_a_district(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.held
+    assert {"park:yrd-green-demo-zone", "city:wujiang"} <= {e.id for e in got.entities}
+    assert "region:yrd" not in {e.id for e in got.entities}
+
+
+@pytest.mark.parametrize("question", [
+    "Which firms belong to the YRD hydrogen alliance?",
+    "Who is in the Nantong shipbuilding alliance?",
+])
+def test_a_region_qualifying_an_unheld_alliance_is_refused(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)

@@ -215,11 +215,15 @@ def test_the_command_prints_the_verdict_parts_and_basis(runner: Any, db: Any) ->
 
 def test_a_name_that_only_qualifies_an_unrecognised_thing_is_not_its_subject(store: Any
                                                                              ) -> None:
-    # "the YRD chip aliance": an alliance (misspelt) the graph holds under another name;
-    # the YRD region is only its qualifier, so listing the region's parts would be wrong.
+    # "the YRD hydrogen aliance": an alliance (misspelt) the graph does not hold; the YRD
+    # region is only its qualifier, so listing the region's parts would be wrong.
     with pytest.raises(Unmappable) as exc:
-        ask(store, "Which companies are in the YRD chip aliance?")
+        ask(store, "Which companies are in the YRD hydrogen aliance?")
     assert "Organization" in str(exc.value)
+    # "the YRD chip aliance" is read as the alliance the graph holds (长三角集成电路产业联盟,
+    # its owner's name YRD said before it): its members, never the region's parts
+    chip = {e.id for e in ask(store, "Which companies are in the YRD chip aliance?").entities}
+    assert "org:amec" in chip and "region:yrd" not in chip
     got = ask(store, "What industries are in the Nantong region?")  # a city's region: alike
     assert got.entities
     # a role described, not a thing named: answered

@@ -244,7 +244,11 @@ def unrecognised_head(q: str, mentions, parsed) -> str:  # type: ignore[no-untyp
             continue  # "the zone's plan": the name is the owner, not a qualifier
         label = parsed.known[m.ids[0]].label if m.ids[0] in parsed.known else ""
         head, upto, misspelt = "", 0, False
-        for n, word in enumerate(re.findall(r"[a-z][a-z-]*", q[m.end:])[:4]):
+        # the phrase ends where the reading's next entity begins ("the zone cover Wujiang
+        # District": the district is that entity, not a kind word of the zone's phrase)
+        upto_next = min((n.start for n in mentions if n.start >= m.end and set(n.ids) & used),
+                        default=len(q))
+        for n, word in enumerate(re.findall(r"[a-z][a-z-]*", q[m.end:upto_next])[:4]):
             if word in _ENDS_PHRASE:
                 break
             close = words.get(word)
@@ -255,8 +259,11 @@ def unrecognised_head(q: str, mentions, parsed) -> str:  # type: ignore[no-untyp
                 head, upto, misspelt = ("" if plural else close or words[near[0]]), n, bool(near)
         # a qualified name ("the YRD AI industry alliance") or a misspelt kind word: a
         # thing named; "the Shanghai shareholder" only describes one
+        # (a name of another entity right after it qualifies the thing too: "the YRD
+        # hydrogen alliance")
+        named = upto >= 1 and any(n is not m and m.end <= n.start <= m.end + 1 for n in mentions)
         if head and head != label and frozenset({head, label}) not in _ALIKE and (
-                misspelt or upto >= 2):
+                misspelt or upto >= 2 or named):
             phrase = " ".join(re.findall(r"[a-z][a-z-]*", q[m.start:])[:upto + 2])
             return (f"The question names a thing of kind {head} ('the {phrase}') that the "
                     f"graph holds under no name I recognised; '{m.text}' alone is a {label}, "

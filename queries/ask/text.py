@@ -338,6 +338,12 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     return q, _said_once(q, out, gaz, glossed=bool(re.search(r"[(（]", question)))
 
 
+# Words that may stand between an owner's name and the rest of its thing's name, said loosely
+# ("the YRD ecological green integration demo zone"): one or two, none that ends a phrase.
+_IN_ONE_NAME = re.compile(r"(?!(?:and|or|with|in|of|to|for|from|by|is|are|the|vs)\b)[a-z]+"
+                          r"(?: (?!(?:and|or|with|in|of|to|for|from|by|is|are|the|vs)\b)[a-z]+)?")
+
+
 def _said_once(q: str, mentions: list[Mention], gaz: Gazetteer,
                glossed: bool = False) -> tuple[Mention, ...]:
     """Two names side by side that say one thing, read as one: the same entity in two
@@ -348,11 +354,13 @@ def _said_once(q: str, mentions: list[Mention], gaz: Gazetteer,
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
-        if last is None or q[last.end:m.start].strip() or len(last.ids) != 1 or len(m.ids) != 1:
+        if last is None or len(last.ids) != 1 or len(m.ids) != 1:
             out.append(m)
             continue
+        gap = q[last.end:m.start].strip()
         first, second = gaz.entities.get(last.ids[0]), gaz.entities.get(m.ids[0])
-        if first is None or second is None:
+        if first is None or second is None or (gap and (
+                not _IN_ONE_NAME.fullmatch(gap) or not second.name.startswith(first.name))):
             out.append(m)
         elif first.id == second.id and not glossed:
             out[-1] = replace(last, end=m.end, text=q[last.start:m.end])
