@@ -113,3 +113,14 @@ def test_does_a_zone_take_in_a_district(store: Any, question: str) -> None:
 def test_a_region_qualifying_an_unheld_alliance_is_refused(store: Any, question: str) -> None:
     with pytest.raises(Unmappable):
         ask(store, question)
+
+
+# -- is X open yet: asked of a thing with no opening date, its status answers ----------------
+
+@pytest.mark.parametrize("question", [
+    "通苏嘉甬铁路开通了吗？",
+    "Has the Tong-Su-Jia-Yong railway opened?",
+])
+def test_is_it_open_is_answered_by_the_status(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert "infra:tong-su-jia-yong-railway" in {e.id for e in got.entities}

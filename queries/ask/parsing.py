@@ -177,7 +177,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
 
 # A property asked about, and the entity properties that hold it (a relation's own properties,
 # such as share or tier, are not checked here).
-_HELD_AS = {"established": ("established", "opened"), "opened": ("opened", "established"),
+_HELD_AS = {"established": ("established", "opened"), "opened": ("opened", "established", "status"),
             "area_km2": ("area_km2",), "length_m": ("length_m",)}
 
 
