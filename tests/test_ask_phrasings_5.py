@@ -124,3 +124,14 @@ def test_a_region_qualifying_an_unheld_alliance_is_refused(store: Any, question:
 def test_is_it_open_is_answered_by_the_status(store: Any, question: str) -> None:
     got = ask(store, question)
     assert "infra:tong-su-jia-yong-railway" in {e.id for e in got.entities}
+
+
+# -- "who … , and since when": the dates are on the relations the first part lists -----------
+
+@pytest.mark.parametrize("question", [
+    "Who jointly develops the Suxitong park, and since when?",
+    "苏锡通科技产业园区是谁共建的，从什么时候开始？",
+])
+def test_who_and_since_when_lists_the_builders_with_dates(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert {"city:nantong", "city:suzhou", "city:wuxi"} <= {e.id for e in got.entities}

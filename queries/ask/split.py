@@ -198,6 +198,22 @@ def _detail(text: str, gaz: Any, first: Part) -> bool:
     return any(_says(text.lower(), w) for w in held_words())
 
 
+def first_of_details(question: str, gaz: Any) -> str | None:
+    """The first part of a question whose later parts only ask a detail of what it lists
+    ("Who co-builds X, and since when?": the dates are on the relations listed), for when the
+    question read whole maps to nothing; None otherwise."""
+    from queries.ask.guard import _says, head_kinds, held_words
+
+    texts = parts(question)
+    if len(texts) < 2 or not _names_any(texts[0], gaz):
+        return None
+    later = texts[1:]
+    if any(_names_any(t, gaz) or head_kinds(t.lower()) or not any(
+            _says(t.lower(), w) for w in held_words()) for t in later):
+        return None
+    return texts[0]
+
+
 def _names_any(text: str, gaz: Any) -> bool:
     from queries.ask.text import names_in
 
