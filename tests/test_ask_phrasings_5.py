@@ -135,3 +135,15 @@ def test_is_it_open_is_answered_by_the_status(store: Any, question: str) -> None
 def test_who_and_since_when_lists_the_builders_with_dates(store: Any, question: str) -> None:
     got = ask(store, question)
     assert {"city:nantong", "city:suzhou", "city:wuxi"} <= {e.id for e in got.entities}
+
+
+# -- a Chinese kind word before a few characters and another kind word qualifies it -----------
+
+@pytest.mark.parametrize("question", [
+    "泰州和南通都加入了哪些城市联席组织？",
+    "南通和泰州共同参加了哪些城市协调组织",
+])
+def test_cities_organisation_asks_for_organisations(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert not got.kind_note
+    _check(store, question, {"org:yangtze-riverside-cities-council"}, set(), "Organization")

@@ -22,7 +22,7 @@ from functools import cache
 from graph.model import Entity
 from graph.schema import LABELS, REL_TYPES
 from queries.ask.lexicon import lexicon
-from queries.ask.reading import QUESTION, Hit, find, label_words
+from queries.ask.reading import _QUALIFYING_GAP, QUESTION, Hit, _verb_in, find, label_words
 
 # -- the kind asked: the head of the asking phrase ---------------------------------------------
 
@@ -71,6 +71,9 @@ def _heads(masked: str, hits: list[Hit]) -> frozenset[str] | None:
         if glued and len(word) == 1 and current[1] - current[0] > 1:
             # 工业园+区: one character glued on a word ends it (市+圈: a compound)
             break
+        # 城市协调组织: a few characters that are no particle nor verb make one noun too
+        glued = glued or (not word.isascii() and bool(gap) and not gap.isspace() and bool(
+            _QUALIFYING_GAP.fullmatch(gap)) and not _verb_in(gap, lexicon()))
         if glued or (gap == " " and word.isascii()):  # a compound: the later word is its head
             if word not in _GENERIC:  # "infrastructure projects": the modifier says the kind
                 current = span

@@ -39,6 +39,18 @@ _BEFORE_QUESTION = re.compile(
     r"^\s?(?:是|有|都有|包括|分别是|叫|呢)?\s?(?:哪些|哪个|哪几|哪[两三四五六七八九十]|什么|谁|几)")
 _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
 _SKIP_LABELS = frozenset({"Source"})
+# Between two Chinese kind words, what may make one noun of them (城市协调组织: organisations
+# of cities): an entity, or a few characters that are no particle (nor a verb, `_verb_in`).
+_QUALIFYING_GAP = re.compile(r"(?:⟨\d+⟩)?|[\u4e00-\u9fff]{1,4}")
+_PARTICLES = re.compile(r"[的了和与及或有是在都也被把对从向给为吗呢哪些个什么谁几]")
+
+
+def _verb_in(gap: str, lex: Lexicon) -> bool:
+    """Whether a gap between two kind words holds a particle or a verb of the lexicon."""
+    if not gap or gap.startswith("⟨"):
+        return False
+    return bool(_PARTICLES.search(gap)) or any(v.text in gap for v in lex.verbs
+                                               if not v.text.isascii())
 _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
 
 
@@ -149,8 +161,9 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         start = opened.start() if opened else hit.start
         rest = hits[n + 1:]
         rest = [h for h in rest if h.start >= hit.end]
-        while rest and ((not word.isascii() and re.fullmatch(r"(?:⟨\d+⟩)?", masked[
-                hit.end:rest[0].start]) and not (rest[0].end - rest[0].start == 1 and
+        while rest and ((not word.isascii() and _QUALIFYING_GAP.fullmatch(masked[
+                hit.end:rest[0].start]) and not _verb_in(masked[hit.end:rest[0].start], lex)
+                         and not (rest[0].end - rest[0].start == 1 and
                                                  rest[0].start == hit.end)) or (
                 word.isascii() and not word.endswith("s") and masked[
                     hit.end:rest[0].start] == " " and masked[rest[0].start:rest[0].end]
