@@ -57,7 +57,7 @@ FLOOR_6 = 0.83
 # round D (ask14), measured then at 66.2% (53/80, 2 wrong-kind) and learnt from by general
 # rules with variants of our own as regression tests (tests/test_ask_phrasings_5.py).
 QUESTIONS_5 = ROOT / "tests" / "eval" / "ask_questions_round5.yaml"
-FLOOR_5 = 0.78
+FLOOR_5 = 0.79
 FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97

@@ -147,3 +147,14 @@ def test_cities_organisation_asks_for_organisations(store: Any, question: str) -
     got = ask(store, question)
     assert not got.kind_note
     _check(store, question, {"org:yangtze-riverside-cities-council"}, set(), "Organization")
+
+
+# -- "is A part of B, and who else is in it": the second part is about B ----------------------
+
+@pytest.mark.parametrize("question", [
+    "Is Nantong a member of the Su-Xi-Chang-Tong circle, and who else belongs to it?",
+    "南通属于苏锡常通科创圈吗？其他成员还有哪些？",
+])
+def test_who_else_is_in_it_lists_the_container_members(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert {"city:suzhou", "city:wuxi"} <= {e.id for e in got.entities}

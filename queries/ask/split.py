@@ -164,8 +164,13 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
         if n > 0 and (_EACH.search(text) or (subject is not None
                                               and _detail(text, gaz, done[0]))):
             return None  # "哪些股东，各占多少": a property of the first part's relations
-        asked = text if n == 0 or subject is None or _names_any(text, gaz) else carried(
-            text, subject)
+        about = subject
+        if n > 0 and _ELSE.search(text) and done[0].answer is not None and getattr(
+                done[0].answer, "verdict", None) is not None:
+            # "is A part of B, and who else is in it": B's members, not A's
+            about = list(done[0].answer.parsed.slots.values())[-1]
+        asked = text if n == 0 or about is None or _names_any(text, gaz) else carried(
+            text, about)
         try:
             got = ask(store, asked, gaz, extra)
         except Unmappable as exc:
@@ -183,6 +188,7 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
 # part listed, not its subject: the question is read whole.
 _EACH = re.compile(r"分别|各自|其中|这些|它们中|哪些是|哪个是|\beach\b|\brespectively\b|"
                    r"\b(?:of|among) (?:them|these|those)\b", re.I)
+_ELSE = re.compile(r"\belse\b|\bother (?:members|cities|parks)\b|还有谁|还有哪些|其他|其它")
 _EXISTS = re.compile(r"^(?:is|are) there\b|^(?:有没有|是否有|有无)", re.I)
 
 
