@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.follow import Follow
 from graph.model import Entity, Relation
 from graph.names import entity_grams, entity_keys
 from graph.schema import LABELS, REL_TYPES, TRAVERSAL_EXCLUDED_LABELS
@@ -324,6 +325,37 @@ UNWIND $ids AS id
 MATCH (n:{ENTITY} {{id: id}})
 CALL (n) {{
   MATCH (n)-[r:{pattern}]-(m:{ENTITY})
+  RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
+                  props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
+}}
+RETURN id, rels, [x IN ends + [n] | {{node: x,
+        label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
+
+
+def relations_of_many_following(reads: list[Follow]) -> str:
+    """RELATIONS_OF_MANY_WITH_ENDS for the relations these reads follow: each a type, a
+    direction and the other end's labels (graph/follow.py). Reads alike are one pattern;
+    the label test is on the other end's node record, so a hub's relations of other types
+    and directions are never expanded and its filtered ones never leave the server."""
+    groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for f in reads:
+        groups.setdefault((f.direction or "", tuple(sorted(f.labels or ()))), []).append(
+            rel_type(f.type))
+    branches = []
+    for (direction, labels), types in sorted(groups.items()):
+        pattern = "|".join(types)
+        left, right = {"out": ("-", "->"), "in": ("<-", "-")}.get(direction, ("-", "-"))
+        where = (" WHERE " + " OR ".join(f"m:{label(x)}" for x in labels)) if labels else ""
+        branches.append(f"  MATCH (n){left}[r:{pattern}]{right}(m:{ENTITY}){where}\n"
+                        "  RETURN r, m")
+    body = "\n  UNION ALL\n".join(branches)
+    return f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+CALL (n) {{
+  CALL (n) {{
+{body}
+  }}
   RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
                   props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
 }}

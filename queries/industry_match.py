@@ -18,10 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph.follow import Follow
 from graph.model import Entity, Relation
 from queries.rollup import MAX_STEPS, Chain, Relations, by_other_end, places, prefetch_places
 
 BROADER = frozenset({"BROADER"})
+# upward() climbs: a broad category's narrower industries are not read
+_UP = (Follow("BROADER", "out"),)
 
 INDUSTRY_TYPES = frozenset({"HAS_INDUSTRY", "FOCUSES_ON"})
 TOP_LEVEL = "category"
@@ -49,13 +52,13 @@ def _steps(chain: Chain) -> int:
 
 
 def _parents(rels: Relations, node: str) -> dict[str, tuple[Relation, ...]]:
-    return by_other_end(rels(node, BROADER), node, BROADER)
+    return by_other_end(rels(node, _UP), node, BROADER)
 
 
 def prefetch_upward(rels: Relations, starts: Iterable[str], max_steps: int) -> None:
     """Read what upward() reads from these industries, a level of all of them per read (the
     union of their walks: an industry within max_steps - 1 BROADER steps of one)."""
-    rels.prefetch_levels(starts, lambda node: _parents(rels, node), max_steps, BROADER)
+    rels.prefetch_levels(starts, lambda node: _parents(rels, node), max_steps, _UP)
 
 
 def upward(rels: Relations, held: dict[str, Chain], max_steps: int) -> dict[str, list[Chain]]:

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from graph.follow import Follow, follow
 from graph.model import Entity
 from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
 from queries.rollup import (
+    INSIDE,
     LOCATED,
     Chain,
     Relations,
@@ -26,6 +28,9 @@ from queries.rollup import (
 
 # What the kinds read of the actors (organisations included), asked in one read.
 _ACTOR_TYPES = frozenset({"CO_BUILDS", "COOPERATES_WITH", "LEARNS_FROM"})
+# Kinds that reach the seated organisations (actors) or all that lies in a place (located)
+# read everything LOCATED_IN the places with them; the others only the places.
+_ACTOR_READS = frozenset({*_ACTOR_TYPES, INSIDE})
 _UPSTREAM = frozenset({"UPSTREAM_OF"})
 
 
@@ -61,10 +66,11 @@ class Sides:
     def located(self) -> tuple[dict[str, Chain], dict[str, Chain]]:
         """What stands for each side: its places and anything LOCATED_IN one of them."""
         out = []
+        self.rels.prefetch([*self.places[0], *self.places[1]], [INSIDE])
         for mine in self.places:
             found = dict(mine)
             for place, chain in sorted(mine.items()):
-                inside = by_other_end(self.rels(place, LOCATED), place, LOCATED,
+                inside = by_other_end(self.rels(place, [INSIDE]), place, LOCATED,
                                       outgoing=False)
                 for other, hop in inside.items():
                     if other not in found:
@@ -77,9 +83,12 @@ class Sides:
               outgoing: bool | None = True) -> dict[str, list[Chain]]:
         """From each start, the entities one relation of these types away (facts)."""
         found: dict[str, list[Chain]] = {}
-        self.rels.prefetch(starts, types)
+        # only the direction and the labels kept below are read (not a hub's whole list)
+        direction = None if outgoing is None else "out" if outgoing else "in"
+        reads = [follow(t, direction, labels) for t in sorted(types)]
+        self.rels.prefetch(starts, reads)
         for start, chain in sorted(starts.items()):
-            for other, hop in by_other_end(self.rels(start, types), start, types,
+            for other, hop in by_other_end(self.rels(start, reads), start, types,
                                            outgoing=outgoing).items():
                 if labels is None or self.rels.label(other) in labels:
                     found.setdefault(other, []).append(chain.then(other, hop, fact=True))
@@ -190,19 +199,19 @@ class Kind:
     find: Callable[[Sides], list[Candidate]]
     # the relation types it reads of each side's places (besides LOCATED_IN), so that
     # links() reads them with the places, a level of both sides per read
-    reads: frozenset[str] = frozenset()
+    reads: frozenset[str | Follow] = frozenset()
 
 
 _KINDS = [
     Kind("co-built-park", "co-built park",
          "both sides build it: each, or a district, county, company or agency of it, "
-         "CO_BUILDS the park", 1.0, _parks, _ACTOR_TYPES),
+         "CO_BUILDS the park", 1.0, _parks, _ACTOR_READS),
     Kind("hosted-park", "hosted park",
          "one side builds or hosts the park and it lies in the other (LOCATED_IN)", 0.5,
-         _parks, _ACTOR_TYPES),
+         _parks, _ACTOR_READS),
     Kind("partner-park", "partner park",
          "one side builds or hosts the park and it COOPERATES_WITH the other", 0.4, _parks,
-         _ACTOR_TYPES),
+         _ACTOR_READS),
     Kind("shared-industry", "shared industry",
          "both have the industry, or industries one BROADER level from it (distance; the "
          "weight shrinks with it); top-level categories only with --broad", 0.6, _industries,
@@ -216,6 +225,6 @@ _KINDS = [
          _mechanisms, _ADOPTS),
     Kind("learning", "learning / model",
          "one side LEARNS_FROM the other or something in it (a model it follows)", 0.3,
-         _learning, _ACTOR_TYPES),
+         _learning, _ACTOR_READS),
 ]
 KINDS: dict[str, Kind] = {k.name: k for k in _KINDS}
