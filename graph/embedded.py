@@ -371,9 +371,9 @@ class EmbeddedStore:
     @staticmethod
     def _relations_following(conn: sqlite3.Connection, wanted: list[str],
                              reads: list[Follow]) -> dict[str, list[Relation]]:
-        """relations_of_many for reads with a direction or the other end's labels: a half
-        per direction the node may stand at, each read's label test a lookup of the other
-        end by its id (a hub's relations of other types are not read at all)."""
+        """relations_of_many for reads with a direction, the other end's labels or ids: a
+        half per direction the node may stand at, each read's label test a lookup of the
+        other end by its id (a hub's relations of other types are not read at all)."""
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
         halves = []  # (at_end, SQL condition, its parameters)
         for at_end, mine, other, side in ((0, "start_id", "end_id", "out"),
@@ -391,6 +391,9 @@ class EmbeddedStore:
                     cond += (f" AND (SELECT label FROM entities WHERE id = {other}) "
                              f"IN ({db.marks(len(labels))})")
                     params.extend(labels)
+                if f.ends is not None:  # (one parameter, however many ids)
+                    cond += f" AND {other} IN (SELECT value FROM json_each(?))"
+                    params.append(json.dumps(sorted(f.ends)))
                 conds.append(f"({cond})")
             if conds:
                 halves.append((at_end, mine, " OR ".join(conds), params))

@@ -3,8 +3,10 @@
 `Store.relations_of_many(ids, types)` takes relation type names (followed either way, to any
 other end) or `Follow`s, so a walk that only climbs (a district to the city it lies in) or
 only wants some labels at the other end (the cities and regions LOCATED_IN a city, not the
-tens of thousands of companies seated there) reads only those relations. Both stores filter
-the same way; a reader may get relations beyond what it asked only if a cache held them.
+tens of thousands of companies seated there), or only the relations to some known ids (the
+industry chains between two sides' industries, not a category's thousands) reads only those
+relations. Both stores filter the same way; a reader may get relations beyond what it asked
+only if a cache held them.
 """
 
 from __future__ import annotations
@@ -19,28 +21,44 @@ Direction = Literal["out", "in"]
 @dataclass(frozen=True)
 class Follow:
     """Relations of `type` at a node: "out" (the node is the start), "in" (the end) or either
-    way (None), whose other end has one of `labels` (None: any label)."""
+    way (None), whose other end has one of `labels` (None: any label) and is one of the ids
+    `ends` (None: any entity)."""
 
     type: str
     direction: Direction | None = None
     labels: frozenset[str] | None = None
+    ends: frozenset[str] | None = None
 
     def covers(self, other: Follow) -> bool:
         """Does reading self read every relation `other` would (same type)?"""
         return (self.type == other.type
                 and self.direction in (None, other.direction)
-                and (self.labels is None
-                     or (other.labels is not None and other.labels <= self.labels)))
+                and _within(other.labels, self.labels) and _within(other.ends, self.ends))
 
-    def key(self) -> tuple[str, str, tuple[str, ...]]:
-        return (self.type, self.direction or "", tuple(sorted(self.labels or ())))
+    def key(self) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+        return (self.type, self.direction or "", tuple(sorted(self.labels or ())),
+                tuple(sorted(self.ends or ())))
+
+    @property
+    def plain(self) -> bool:
+        """The whole type, either way, to any entity."""
+        return self.direction is None and self.labels is None and self.ends is None
+
+
+def _within(inner: frozenset[str] | None, outer: frozenset[str] | None) -> bool:
+    return outer is None or (inner is not None and inner <= outer)
+
+
+def _union(x: frozenset[str] | None, y: frozenset[str] | None) -> frozenset[str] | None:
+    return None if x is None or y is None else x | y
 
 
 def follow(type_: str, direction: Direction | None = None,
-           labels: Iterable[str] | None = None) -> Follow:
+           labels: Iterable[str] | None = None, ends: Iterable[str] | None = None) -> Follow:
     if direction not in (None, "out", "in"):
         raise ValueError(f"direction must be 'out', 'in' or None, got {direction!r}")
-    return Follow(type_, direction, None if labels is None else frozenset(labels))
+    return Follow(type_, direction, None if labels is None else frozenset(labels),
+                  None if ends is None else frozenset(ends))
 
 
 def follows(types: Iterable[str | Follow]) -> list[Follow]:
@@ -54,12 +72,11 @@ def follows(types: Iterable[str | Follow]) -> list[Follow]:
             by_type[f.type] = f
         elif not held.covers(f):
             direction = held.direction if held.direction == f.direction else None
-            labels = (None if held.labels is None or f.labels is None
-                      else held.labels | f.labels)
-            by_type[f.type] = Follow(f.type, direction, labels)
+            by_type[f.type] = Follow(f.type, direction, _union(held.labels, f.labels),
+                                     _union(held.ends, f.ends))
     return [by_type[t] for t in sorted(by_type)]
 
 
 def is_plain(reads: Iterable[Follow]) -> bool:
-    """Every read is a whole type (either way, any label): the plain typed read."""
-    return all(f.direction is None and f.labels is None for f in reads)
+    """Every read is a whole type (either way, to any entity): the plain typed read."""
+    return all(f.plain for f in reads)

@@ -371,7 +371,8 @@ class Neo4jStore:
             records = self._read(cypher.relations_of_many_typed([f.type for f in reads]),
                                  ids=wanted)
         else:
-            records = self._read(cypher.relations_of_many_following(reads), ids=wanted)
+            query, params = cypher.relations_of_many_following(reads)
+            records = self._read(query, ids=wanted, **params)
         ends: dict[str, Entity] = {}
         for record in records:
             rels = {(rel := to_relation(r)).key: rel for r in record["rels"]}

@@ -155,12 +155,14 @@ def _industries(s: Sides) -> list[Candidate]:
 def _chain(s: Sides) -> list[Candidate]:
     prefetch_places(s.rels, (s.a.id, s.b.id), INDUSTRY_TYPES)  # both sides' walks at once
     held = (industry_holdings(s.rels, s.a), industry_holdings(s.rels, s.b))
-    s.rels.prefetch([*held[0], *held[1]], _UPSTREAM)
+    # only the chains between the two sides' industries (a category's thousands are not read)
+    between = [follow("UPSTREAM_OF", ends={*held[0], *held[1]})]
+    s.rels.prefetch([*held[0], *held[1]], between)
     found: dict[str, tuple[list[Chain], list[Chain]]] = {}
     for side in (0, 1):
         mine, theirs = held[side], held[1 - side]
         for industry, chain in sorted(mine.items()):
-            ups = by_other_end(s.rels(industry, _UPSTREAM), industry, _UPSTREAM,
+            ups = by_other_end(s.rels(industry, between), industry, _UPSTREAM,
                                outgoing=None)
             for other, hop in ups.items():
                 if other not in theirs or other == industry:
