@@ -27,6 +27,9 @@ BROADER = frozenset({"BROADER"})
 _UP = (Follow("BROADER", "out"),)
 
 INDUSTRY_TYPES = frozenset({"HAS_INDUSTRY", "FOCUSES_ON"})
+# What industry_holdings reads of a place: the industries it has (an industry as a side is
+# not read with the thousands that have it)
+HOLDS = frozenset(Follow(t, "out", frozenset({"Industry"})) for t in sorted(INDUSTRY_TYPES))
 TOP_LEVEL = "category"
 
 
@@ -34,9 +37,9 @@ def industry_holdings(rels: Relations, side: Entity) -> dict[str, Chain]:
     """Every industry the side has (itself or through its districts), with its best chain."""
     found: dict[str, Chain] = {}
     where = places(rels, side)
-    rels.prefetch(where, INDUSTRY_TYPES)  # (nothing to read after prefetch_places(.., also=))
+    rels.prefetch(where, HOLDS)  # (nothing to read after prefetch_places(.., also=))
     for place, chain in sorted(where.items()):
-        for industry, hop in by_other_end(rels(place, INDUSTRY_TYPES), place,
+        for industry, hop in by_other_end(rels(place, HOLDS), place,
                                           INDUSTRY_TYPES).items():
             if rels.label(industry) != "Industry":
                 continue
@@ -128,7 +131,7 @@ def _match(industry: str, up_a: list[Chain], up_b: list[Chain]) -> IndustryMatch
 def shared_industries(rels: Relations, a: Entity, b: Entity, *,
                       broad: bool = False) -> list[IndustryMatch]:
     """Which industries do these two share, the same or at a stated taxonomy distance?"""
-    prefetch_places(rels, (a.id, b.id), INDUSTRY_TYPES)  # both sides' walks at once
+    prefetch_places(rels, (a.id, b.id), HOLDS)  # both sides' walks at once
     held_a, held_b = industry_holdings(rels, a), industry_holdings(rels, b)
     steps = MAX_STEPS if broad else 1
     prefetch_upward(rels, [*held_a, *held_b], steps)

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from graph.follow import Follow, follow
 from graph.model import Entity
-from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
+from queries.industry_match import HOLDS, industry_holdings, shared_industries
 from queries.rollup import (
     INSIDE,
     LOCATED,
@@ -128,7 +128,8 @@ def _parks(s: Sides) -> list[Candidate]:
 def _shared(s: Sides, types: frozenset[str], kind: str,
             labels: frozenset[str] | None = None) -> list[Candidate]:
     pa, pb = s.places
-    s.rels.prefetch([*pa, *pb], types)  # both sides at once (nothing if links() read them)
+    # both sides at once (nothing if links() read them); what they join, not their members
+    s.rels.prefetch([*pa, *pb], [follow(t, "out", labels) for t in sorted(types)])
     mine, theirs = s.reach(pa, types, labels), s.reach(pb, types, labels)
     skip = set(pa) | set(pb)
     return [Candidate(kind, t, _best(mine[t]), _best(theirs[t]))
@@ -137,6 +138,10 @@ def _shared(s: Sides, types: frozenset[str], kind: str,
 
 _MEMBERSHIP = frozenset({"MEMBER_OF", "PARTICIPATES_IN"})
 _ADOPTS = frozenset({"ADOPTS"})
+_MECHANISM = frozenset({"Mechanism"})
+# what links() reads of the places for these kinds (as _shared reads them)
+_JOINS = frozenset(follow(t, "out") for t in sorted(_MEMBERSHIP))
+_ADOPTED = frozenset({follow("ADOPTS", "out", _MECHANISM)})
 
 
 def _memberships(s: Sides) -> list[Candidate]:
@@ -144,7 +149,7 @@ def _memberships(s: Sides) -> list[Candidate]:
 
 
 def _mechanisms(s: Sides) -> list[Candidate]:
-    return _shared(s, _ADOPTS, "shared-mechanism", frozenset({"Mechanism"}))
+    return _shared(s, _ADOPTS, "shared-mechanism", _MECHANISM)
 
 
 def _industries(s: Sides) -> list[Candidate]:
@@ -153,7 +158,7 @@ def _industries(s: Sides) -> list[Candidate]:
 
 
 def _chain(s: Sides) -> list[Candidate]:
-    prefetch_places(s.rels, (s.a.id, s.b.id), INDUSTRY_TYPES)  # both sides' walks at once
+    prefetch_places(s.rels, (s.a.id, s.b.id), HOLDS)  # both sides' walks at once
     held = (industry_holdings(s.rels, s.a), industry_holdings(s.rels, s.b))
     # only the chains between the two sides' industries (a category's thousands are not read)
     between = [follow("UPSTREAM_OF", ends={*held[0], *held[1]})]
@@ -217,14 +222,14 @@ _KINDS = [
     Kind("shared-industry", "shared industry",
          "both have the industry, or industries one BROADER level from it (distance; the "
          "weight shrinks with it); top-level categories only with --broad", 0.6, _industries,
-         INDUSTRY_TYPES),
+         HOLDS),
     Kind("industry-chain", "industry chain",
-         "one side's industry is UPSTREAM_OF the other's", 0.35, _chain, INDUSTRY_TYPES),
+         "one side's industry is UPSTREAM_OF the other's", 0.35, _chain, HOLDS),
     Kind("shared-membership", "shared membership",
          "both are MEMBER_OF or PARTICIPATES_IN the same alliance, circle or initiative",
-         0.45, _memberships, _MEMBERSHIP),
+         0.45, _memberships, _JOINS),
     Kind("shared-mechanism", "shared mechanism", "both ADOPTS the same mechanism", 0.3,
-         _mechanisms, _ADOPTS),
+         _mechanisms, _ADOPTED),
     Kind("learning", "learning / model",
          "one side LEARNS_FROM the other or something in it (a model it follows)", 0.3,
          _learning, _ACTOR_READS),
