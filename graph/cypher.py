@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.follow import Follow
 from graph.model import Entity, Relation
 from graph.names import entity_grams, entity_keys
 from graph.schema import LABELS, REL_TYPES, TRAVERSAL_EXCLUDED_LABELS
@@ -329,6 +330,42 @@ CALL (n) {{
 }}
 RETURN id, rels, [x IN ends + [n] | {{node: x,
         label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
+
+
+def relations_of_many_following(reads: list[Follow]) -> tuple[str, dict[str, Any]]:
+    """RELATIONS_OF_MANY_WITH_ENDS for the relations these reads follow (graph/follow.py):
+    each a type, a direction, the other end's labels and ids; reads alike are one pattern.
+    The tests are on the other end's node record, so a hub's relations of other types and
+    directions are never expanded and its filtered ones never leave the server. Returns the
+    query and its parameters besides $ids (the ends' ids: `$ends0`, ...)."""
+    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    for f in reads:
+        key = (f.direction or "", tuple(sorted(f.labels or ())),
+               tuple(sorted(f.ends)) if f.ends is not None else ("*",))
+        groups.setdefault(key, []).append(rel_type(f.type))
+    branches, params = [], {}
+    for k, ((direction, labels, ends), types) in enumerate(sorted(groups.items())):
+        left, right = {"out": ("-", "->"), "in": ("<-", "-")}.get(direction, ("-", "-"))
+        tests = [" OR ".join(f"m:{label(x)}" for x in labels)] if labels else []
+        if ends != ("*",):
+            tests.append(f"m.id IN $ends{k}")
+            params[f"ends{k}"] = list(ends)
+        where = (" WHERE " + " AND ".join(f"({t})" for t in tests)) if tests else ""
+        branches.append(f"  MATCH (n){left}[r:{'|'.join(types)}]{right}(m:{ENTITY}){where}\n"
+                        "  RETURN r, m")
+    body = "\n  UNION ALL\n".join(branches)
+    return f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+CALL (n) {{
+  CALL (n) {{
+{body}
+  }}
+  RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
+                  props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
+}}
+RETURN id, rels, [x IN ends + [n] | {{node: x,
+        label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends""", params
 
 
 ALL_RELATIONS = f"""

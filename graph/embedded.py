@@ -33,6 +33,7 @@ from graph.embedded_file import (
     write_lock,
 )
 from graph.embedded_writes import apply_bundle, remove
+from graph.follow import Follow, follows, is_plain
 from graph.model import Entity, Relation, sort_relations
 from graph.names import entity_grams, entity_keys, normalize
 from graph.store import (
@@ -344,12 +345,15 @@ class EmbeddedStore:
         return sort_relations([db.relation_of(r) for r in rows])
 
     @_reading
-    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str | Follow] | None = None
                           ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
         conn = self._read()
-        kinds = None if types is None else sorted(set(types))
+        reads = None if types is None else follows(types)
+        if reads is not None and not is_plain(reads):
+            return self._relations_following(conn, wanted, reads)
+        kinds = None if reads is None else [f.type for f in reads]
         of_type = "" if kinds is None else f" AND type IN ({db.marks(len(kinds))})"
         # A relation belongs to its start's list (first half) and, unless a self loop, to its
         # end's (second half); both ends may be in the same chunk.
@@ -361,6 +365,46 @@ class EmbeddedStore:
                     f"SELECT 1, start_id, end_id, type, source, data FROM relations "
                     f"WHERE end_id IN ({marks}) AND start_id != end_id{of_type}",
                     [*chunk, *(kinds or ()), *chunk, *(kinds or ())]):
+                found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
+        return {i: sort_relations(rels) for i, rels in found.items()}
+
+    @staticmethod
+    def _relations_following(conn: sqlite3.Connection, wanted: list[str],
+                             reads: list[Follow]) -> dict[str, list[Relation]]:
+        """relations_of_many for reads with a direction, the other end's labels or ids: a
+        half per direction the node may stand at, each read's label test a lookup of the
+        other end by its id (a hub's relations of other types are not read at all)."""
+        found: dict[str, list[Relation]] = {i: [] for i in wanted}
+        halves = []  # (at_end, SQL condition, its parameters)
+        for at_end, mine, other, side in ((0, "start_id", "end_id", "out"),
+                                          (1, "end_id", "start_id", "in")):
+            conds, params = [], []
+            for f in reads:
+                if f.direction not in (None, side):
+                    continue
+                cond = "type = ?"
+                params.append(f.type)
+                if at_end and f.direction is None:  # (a self loop: in the start's half)
+                    cond += " AND start_id != end_id"
+                if f.labels is not None:
+                    labels = sorted(f.labels)
+                    cond += (f" AND (SELECT label FROM entities WHERE id = {other}) "
+                             f"IN ({db.marks(len(labels))})")
+                    params.extend(labels)
+                if f.ends is not None:  # (one parameter, however many ids)
+                    cond += f" AND {other} IN (SELECT value FROM json_each(?))"
+                    params.append(json.dumps(sorted(f.ends)))
+                conds.append(f"({cond})")
+            if conds:
+                halves.append((at_end, mine, " OR ".join(conds), params))
+        room = db.CHUNK - sum(len(h[3]) for h in halves)
+        for chunk in db.chunks(wanted, max(room // max(len(halves), 1), 1)):
+            marks = db.marks(len(chunk))
+            sql = " UNION ALL ".join(
+                f"SELECT {at_end}, start_id, end_id, type, source, data FROM relations "
+                f"WHERE {mine} IN ({marks}) AND ({conds})" for at_end, mine, conds, _ in halves)
+            args = [x for _, _, _, params in halves for x in (*chunk, *params)]
+            for at_end, *row in conn.execute(sql, args):
                 found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
         return {i: sort_relations(rels) for i, rels in found.items()}
 

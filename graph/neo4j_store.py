@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph import cypher, walks
 from graph.cypher_guard import refusal
+from graph.follow import Follow, follows, is_plain
 from graph.model import Entity, Relation, sort_relations
 from graph.names import entity_grams, entity_keys, lookup_keys, normalize
 from graph.neo4j_connect import open_checked_driver, require_version  # noqa: F401
@@ -356,7 +357,7 @@ class Neo4jStore:
                       for e in records[0]["ends"]}
         return sort_relations(list(rels.values()))
 
-    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str | Follow] | None = None
                           ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
         found: dict[str, list[Relation]] = {i: [] for i in wanted}
@@ -364,10 +365,14 @@ class Neo4jStore:
             return found
         if types is None:
             records = self._read(cypher.RELATIONS_OF_MANY_WITH_ENDS, ids=wanted)
-        elif kinds := sorted(set(types)):
-            records = self._read(cypher.relations_of_many_typed(kinds), ids=wanted)
-        else:  # no type asked: no relation (and no round trip)
+        elif not (reads := follows(types)):  # no type asked: no relation (no round trip)
             return found
+        elif is_plain(reads):
+            records = self._read(cypher.relations_of_many_typed([f.type for f in reads]),
+                                 ids=wanted)
+        else:
+            query, params = cypher.relations_of_many_following(reads)
+            records = self._read(query, ids=wanted, **params)
         ends: dict[str, Entity] = {}
         for record in records:
             rels = {(rel := to_relation(r)).key: rel for r in record["rels"]}

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from graph.follow import Follow
 from graph.model import Entity, Relation
 from graph.schema import TRAVERSAL_EXCLUDED_LABELS  # noqa: F401  (queries import it from here)
 
@@ -173,11 +174,13 @@ class Store(Protocol):
         """Every relation that starts or ends at an entity, sorted by key."""
         ...
 
-    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str | Follow] | None = None
                           ) -> dict[str, list[Relation]]:
         """relations_of for each of the ids (every id a key, [] if it has none), in one read:
         a walk's whole frontier at once; only relations of `types` if given (a walk that
-        follows LOCATED_IN reads no hub's thousands of other relations)."""
+        follows LOCATED_IN reads no hub's thousands of other relations). A type may be a
+        `Follow` (graph/follow.py): only that direction and those labels at the other end
+        (the places LOCATED_IN a hub city, not the companies seated in it)."""
         ...
 
     def all_relations(self) -> list[Relation]:

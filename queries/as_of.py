@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from graph.follow import Follow
 from graph.model import Entity, Relation
 from graph.store import NameKeys, Store, path_sort_key, simple_paths_from_halves
 from graph.walks import all_shortest_paths, half_paths
@@ -178,7 +179,7 @@ class DatedStore:
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._keep(self.inner.relations_of(entity_id))
 
-    def relations_of_many(self, ids: Iterable[str], types: Iterable[str] | None = None
+    def relations_of_many(self, ids: Iterable[str], types: Iterable[str | Follow] | None = None
                           ) -> dict[str, list[Relation]]:
         return {i: self._keep(rels)
                 for i, rels in self.inner.relations_of_many(ids, types).items()}

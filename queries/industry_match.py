@@ -18,12 +18,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph.follow import Follow
 from graph.model import Entity, Relation
 from queries.rollup import MAX_STEPS, Chain, Relations, by_other_end, places, prefetch_places
 
 BROADER = frozenset({"BROADER"})
+# upward() climbs: a broad category's narrower industries are not read
+_UP = (Follow("BROADER", "out"),)
 
 INDUSTRY_TYPES = frozenset({"HAS_INDUSTRY", "FOCUSES_ON"})
+# What industry_holdings reads of a place: the industries it has (an industry as a side is
+# not read with the thousands that have it)
+HOLDS = frozenset(Follow(t, "out", frozenset({"Industry"})) for t in sorted(INDUSTRY_TYPES))
 TOP_LEVEL = "category"
 
 
@@ -31,9 +37,9 @@ def industry_holdings(rels: Relations, side: Entity) -> dict[str, Chain]:
     """Every industry the side has (itself or through its districts), with its best chain."""
     found: dict[str, Chain] = {}
     where = places(rels, side)
-    rels.prefetch(where, INDUSTRY_TYPES)  # (nothing to read after prefetch_places(.., also=))
+    rels.prefetch(where, HOLDS)  # (nothing to read after prefetch_places(.., also=))
     for place, chain in sorted(where.items()):
-        for industry, hop in by_other_end(rels(place, INDUSTRY_TYPES), place,
+        for industry, hop in by_other_end(rels(place, HOLDS), place,
                                           INDUSTRY_TYPES).items():
             if rels.label(industry) != "Industry":
                 continue
@@ -49,13 +55,13 @@ def _steps(chain: Chain) -> int:
 
 
 def _parents(rels: Relations, node: str) -> dict[str, tuple[Relation, ...]]:
-    return by_other_end(rels(node, BROADER), node, BROADER)
+    return by_other_end(rels(node, _UP), node, BROADER)
 
 
 def prefetch_upward(rels: Relations, starts: Iterable[str], max_steps: int) -> None:
     """Read what upward() reads from these industries, a level of all of them per read (the
     union of their walks: an industry within max_steps - 1 BROADER steps of one)."""
-    rels.prefetch_levels(starts, lambda node: _parents(rels, node), max_steps, BROADER)
+    rels.prefetch_levels(starts, lambda node: _parents(rels, node), max_steps, _UP)
 
 
 def upward(rels: Relations, held: dict[str, Chain], max_steps: int) -> dict[str, list[Chain]]:
@@ -125,7 +131,7 @@ def _match(industry: str, up_a: list[Chain], up_b: list[Chain]) -> IndustryMatch
 def shared_industries(rels: Relations, a: Entity, b: Entity, *,
                       broad: bool = False) -> list[IndustryMatch]:
     """Which industries do these two share, the same or at a stated taxonomy distance?"""
-    prefetch_places(rels, (a.id, b.id), INDUSTRY_TYPES)  # both sides' walks at once
+    prefetch_places(rels, (a.id, b.id), HOLDS)  # both sides' walks at once
     held_a, held_b = industry_holdings(rels, a), industry_holdings(rels, b)
     steps = MAX_STEPS if broad else 1
     prefetch_upward(rels, [*held_a, *held_b], steps)

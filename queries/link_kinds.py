@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from graph.follow import Follow, follow
 from graph.model import Entity
-from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
+from queries.industry_match import HOLDS, industry_holdings, shared_industries
 from queries.rollup import (
+    INSIDE,
     LOCATED,
     Chain,
     Relations,
@@ -26,6 +28,9 @@ from queries.rollup import (
 
 # What the kinds read of the actors (organisations included), asked in one read.
 _ACTOR_TYPES = frozenset({"CO_BUILDS", "COOPERATES_WITH", "LEARNS_FROM"})
+# Kinds that reach the seated organisations (actors) or all that lies in a place (located)
+# read everything LOCATED_IN the places with them; the others only the places.
+_ACTOR_READS = frozenset({*_ACTOR_TYPES, INSIDE})
 _UPSTREAM = frozenset({"UPSTREAM_OF"})
 
 
@@ -61,10 +66,11 @@ class Sides:
     def located(self) -> tuple[dict[str, Chain], dict[str, Chain]]:
         """What stands for each side: its places and anything LOCATED_IN one of them."""
         out = []
+        self.rels.prefetch([*self.places[0], *self.places[1]], [INSIDE])
         for mine in self.places:
             found = dict(mine)
             for place, chain in sorted(mine.items()):
-                inside = by_other_end(self.rels(place, LOCATED), place, LOCATED,
+                inside = by_other_end(self.rels(place, [INSIDE]), place, LOCATED,
                                       outgoing=False)
                 for other, hop in inside.items():
                     if other not in found:
@@ -77,9 +83,12 @@ class Sides:
               outgoing: bool | None = True) -> dict[str, list[Chain]]:
         """From each start, the entities one relation of these types away (facts)."""
         found: dict[str, list[Chain]] = {}
-        self.rels.prefetch(starts, types)
+        # only the direction and the labels kept below are read (not a hub's whole list)
+        direction = None if outgoing is None else "out" if outgoing else "in"
+        reads = [follow(t, direction, labels) for t in sorted(types)]
+        self.rels.prefetch(starts, reads)
         for start, chain in sorted(starts.items()):
-            for other, hop in by_other_end(self.rels(start, types), start, types,
+            for other, hop in by_other_end(self.rels(start, reads), start, types,
                                            outgoing=outgoing).items():
                 if labels is None or self.rels.label(other) in labels:
                     found.setdefault(other, []).append(chain.then(other, hop, fact=True))
@@ -119,7 +128,8 @@ def _parks(s: Sides) -> list[Candidate]:
 def _shared(s: Sides, types: frozenset[str], kind: str,
             labels: frozenset[str] | None = None) -> list[Candidate]:
     pa, pb = s.places
-    s.rels.prefetch([*pa, *pb], types)  # both sides at once (nothing if links() read them)
+    # both sides at once (nothing if links() read them); what they join, not their members
+    s.rels.prefetch([*pa, *pb], [follow(t, "out", labels) for t in sorted(types)])
     mine, theirs = s.reach(pa, types, labels), s.reach(pb, types, labels)
     skip = set(pa) | set(pb)
     return [Candidate(kind, t, _best(mine[t]), _best(theirs[t]))
@@ -128,6 +138,10 @@ def _shared(s: Sides, types: frozenset[str], kind: str,
 
 _MEMBERSHIP = frozenset({"MEMBER_OF", "PARTICIPATES_IN"})
 _ADOPTS = frozenset({"ADOPTS"})
+_MECHANISM = frozenset({"Mechanism"})
+# what links() reads of the places for these kinds (as _shared reads them)
+_JOINS = frozenset(follow(t, "out") for t in sorted(_MEMBERSHIP))
+_ADOPTED = frozenset({follow("ADOPTS", "out", _MECHANISM)})
 
 
 def _memberships(s: Sides) -> list[Candidate]:
@@ -135,7 +149,7 @@ def _memberships(s: Sides) -> list[Candidate]:
 
 
 def _mechanisms(s: Sides) -> list[Candidate]:
-    return _shared(s, _ADOPTS, "shared-mechanism", frozenset({"Mechanism"}))
+    return _shared(s, _ADOPTS, "shared-mechanism", _MECHANISM)
 
 
 def _industries(s: Sides) -> list[Candidate]:
@@ -144,14 +158,16 @@ def _industries(s: Sides) -> list[Candidate]:
 
 
 def _chain(s: Sides) -> list[Candidate]:
-    prefetch_places(s.rels, (s.a.id, s.b.id), INDUSTRY_TYPES)  # both sides' walks at once
+    prefetch_places(s.rels, (s.a.id, s.b.id), HOLDS)  # both sides' walks at once
     held = (industry_holdings(s.rels, s.a), industry_holdings(s.rels, s.b))
-    s.rels.prefetch([*held[0], *held[1]], _UPSTREAM)
+    # only the chains between the two sides' industries (a category's thousands are not read)
+    between = [follow("UPSTREAM_OF", ends={*held[0], *held[1]})]
+    s.rels.prefetch([*held[0], *held[1]], between)
     found: dict[str, tuple[list[Chain], list[Chain]]] = {}
     for side in (0, 1):
         mine, theirs = held[side], held[1 - side]
         for industry, chain in sorted(mine.items()):
-            ups = by_other_end(s.rels(industry, _UPSTREAM), industry, _UPSTREAM,
+            ups = by_other_end(s.rels(industry, between), industry, _UPSTREAM,
                                outgoing=None)
             for other, hop in ups.items():
                 if other not in theirs or other == industry:
@@ -190,32 +206,32 @@ class Kind:
     find: Callable[[Sides], list[Candidate]]
     # the relation types it reads of each side's places (besides LOCATED_IN), so that
     # links() reads them with the places, a level of both sides per read
-    reads: frozenset[str] = frozenset()
+    reads: frozenset[str | Follow] = frozenset()
 
 
 _KINDS = [
     Kind("co-built-park", "co-built park",
          "both sides build it: each, or a district, county, company or agency of it, "
-         "CO_BUILDS the park", 1.0, _parks, _ACTOR_TYPES),
+         "CO_BUILDS the park", 1.0, _parks, _ACTOR_READS),
     Kind("hosted-park", "hosted park",
          "one side builds or hosts the park and it lies in the other (LOCATED_IN)", 0.5,
-         _parks, _ACTOR_TYPES),
+         _parks, _ACTOR_READS),
     Kind("partner-park", "partner park",
          "one side builds or hosts the park and it COOPERATES_WITH the other", 0.4, _parks,
-         _ACTOR_TYPES),
+         _ACTOR_READS),
     Kind("shared-industry", "shared industry",
          "both have the industry, or industries one BROADER level from it (distance; the "
          "weight shrinks with it); top-level categories only with --broad", 0.6, _industries,
-         INDUSTRY_TYPES),
+         HOLDS),
     Kind("industry-chain", "industry chain",
-         "one side's industry is UPSTREAM_OF the other's", 0.35, _chain, INDUSTRY_TYPES),
+         "one side's industry is UPSTREAM_OF the other's", 0.35, _chain, HOLDS),
     Kind("shared-membership", "shared membership",
          "both are MEMBER_OF or PARTICIPATES_IN the same alliance, circle or initiative",
-         0.45, _memberships, _MEMBERSHIP),
+         0.45, _memberships, _JOINS),
     Kind("shared-mechanism", "shared mechanism", "both ADOPTS the same mechanism", 0.3,
-         _mechanisms, _ADOPTS),
+         _mechanisms, _ADOPTED),
     Kind("learning", "learning / model",
          "one side LEARNS_FROM the other or something in it (a model it follows)", 0.3,
-         _learning, _ACTOR_TYPES),
+         _learning, _ACTOR_READS),
 ]
 KINDS: dict[str, Kind] = {k.name: k for k in _KINDS}

@@ -14,12 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from graph.follow import Follow, follows
 from graph.model import Entity, Relation
 from graph.store import Store
 
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
 _PLACES = frozenset({"City", "Region"})
 LOCATED = frozenset({"LOCATED_IN"})
+# What the walks read of a place: what lies in it (LOCATED_IN, incoming), only the places
+# (a hub city's seated companies are not read), or only the organisations (actors).
+INNER_PLACES = Follow("LOCATED_IN", "in", _PLACES)
+SEATED = Follow("LOCATED_IN", "in", frozenset({"Organization"}))
+INSIDE = Follow("LOCATED_IN", "in")
 # A bound on walks down the map and up the taxonomy, so a cycle in the data cannot run away.
 MAX_STEPS = 8
 
@@ -27,57 +33,71 @@ MAX_STEPS = 8
 class Relations:
     """relations_of asked once per entity, and the entities at the other ends, cached.
 
-    A read may name the relation types it follows (`types`): only those are read (a hub
-    city's thousands of other relations are not), and the cache remembers which types it
-    holds for each entity, so a later read of the same or fewer types costs nothing. What is
-    returned holds every relation of the asked types (it may hold others: callers filter)."""
+    A read may name the relation types it follows (`types`: names, or `Follow`s that also
+    say the direction and the other end's labels): only those are read (a hub city's
+    thousands of other relations, or the companies seated in it, are not), and the cache
+    remembers which reads it holds for each entity, so a later read they cover costs nothing.
+    What is returned holds every relation the read asks for (it may hold others: callers
+    filter by type, direction and label as before)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._rels: dict[str, list[Relation]] = {}
-        self._types: dict[str, frozenset[str] | None] = {}  # read so far; None: every type
+        self._reads: dict[str, list[Follow] | None] = {}  # held; None: every relation
         self.known: dict[str, Entity] = {}
 
-    def __call__(self, entity_id: str, types: Iterable[str] | None = None) -> list[Relation]:
-        wanted = None if types is None else frozenset(types)
-        if not self._holds(entity_id, wanted):
-            if wanted is None:
+    def __call__(self, entity_id: str,
+                 types: Iterable[str | Follow] | None = None) -> list[Relation]:
+        wanted = None if types is None else follows(types)
+        todo = self._missing(entity_id, wanted)
+        if todo is None or todo or entity_id not in self._rels:
+            if todo is None:
                 rels = self.store.relations_of(entity_id)
             else:
-                rels = self.store.relations_of_many([entity_id], sorted(wanted))[entity_id]
-            self._keep(entity_id, rels, wanted)
+                rels = self.store.relations_of_many([entity_id], todo)[entity_id]
+            self._keep(entity_id, rels, todo)
             self.fetch({i for r in rels for i in (r.start, r.end)})
         return self._rels[entity_id]
 
-    def _holds(self, entity_id: str, types: frozenset[str] | None) -> bool:
-        if entity_id not in self._types:
-            return False
-        held = self._types[entity_id]
-        return held is None or (types is not None and types <= held)
+    def _missing(self, entity_id: str, wanted: list[Follow] | None) -> list[Follow] | None:
+        """The reads of `wanted` not held for the entity yet (None: read every relation)."""
+        if entity_id in self._reads and self._reads[entity_id] is None:
+            return []
+        held = self._reads.get(entity_id, [])
+        if wanted is None:
+            return None
+        return [w for w in wanted if not any(h.covers(w) for h in held or ())]
 
-    def _keep(self, entity_id: str, rels: list[Relation], types: frozenset[str] | None) -> None:
-        held = self._types.get(entity_id, frozenset())
-        if entity_id in self._rels and types is not None:  # merged, still sorted by key
+    def _keep(self, entity_id: str, rels: list[Relation], reads: list[Follow] | None) -> None:
+        if entity_id in self._rels and reads is not None:  # merged, still sorted by key
             merged = {r.key: r for r in (*self._rels[entity_id], *rels)}
             rels = [merged[k] for k in sorted(merged)]
         self._rels[entity_id] = rels
-        self._types[entity_id] = None if types is None or held is None else held | types
+        held = self._reads.get(entity_id, [])
+        self._reads[entity_id] = None if reads is None or held is None else [*held, *reads]
 
-    def prefetch(self, ids: Iterable[str], types: Iterable[str] | None = None) -> None:
-        """Read the relations (of `types`, if given) of every id not read yet in one round
-        trip (a walk's whole frontier), and the entities at their other ends; a single id is
-        left to __call__."""
-        wanted = None if types is None else frozenset(types)
-        missing = sorted({i for i in ids if not self._holds(i, wanted)})
+    def prefetch(self, ids: Iterable[str], types: Iterable[str | Follow] | None = None) -> None:
+        """Read the relations (that `types` follow, if given) of every id not read yet in
+        one round trip (a walk's whole frontier), and the entities at their other ends; a
+        single id is left to __call__."""
+        wanted = None if types is None else follows(types)
+        todo: dict[str, Follow] = {}
+        missing = []
+        for i in sorted(set(ids)):
+            lack = self._missing(i, wanted)
+            if lack is None or lack:
+                missing.append(i)
+                todo.update((f.key(), f) for f in lack or ())
         if len(missing) < 2:
             return
-        found = self.store.relations_of_many(missing, None if wanted is None else sorted(wanted))
+        reads = None if wanted is None else follows(todo.values())
+        found = self.store.relations_of_many(missing, reads)
         for entity_id, rels in found.items():
-            self._keep(entity_id, rels, wanted)
+            self._keep(entity_id, rels, reads)
         self.fetch({i for rels in found.values() for r in rels for i in (r.start, r.end)})
 
     def prefetch_levels(self, starts: Iterable[str], step: Callable[[str], Iterable[str]],
-                        max_steps: int, types: Iterable[str] | None = None) -> None:
+                        max_steps: int, types: Iterable[str | Follow] | None = None) -> None:
         """Read, a level per round trip, what a walk from `starts` reads: the walk goes from
         a node to step(node), at most max_steps levels (the union of every start's walk),
         following relations of `types` (every type if None)."""
@@ -160,17 +180,17 @@ class Chain:
 
 def _inner_places(rels: Relations, place: str) -> dict[str, tuple[Relation, ...]]:
     return {other: hop for other, hop in
-            by_other_end(rels(place, LOCATED), place, LOCATED, outgoing=False).items()
+            by_other_end(rels(place, [INNER_PLACES]), place, LOCATED, outgoing=False).items()
             if rels.label(other) in _PLACES}
 
 
 def prefetch_places(rels: Relations, sides: Iterable[str],
-                    also: Iterable[str] = ()) -> None:
+                    also: Iterable[str | Follow] = ()) -> None:
     """Read what places() reads for each of the sides, a level of all of them per read (the
     union of their walks: a place within MAX_STEPS - 1 levels of one side), and the
     relations of types `also` of those places (what the caller reads of them next)."""
     rels.prefetch_levels(sides, lambda place: _inner_places(rels, place), MAX_STEPS,
-                         LOCATED | frozenset(also))
+                         [INNER_PLACES, *also])
 
 
 def places(rels: Relations, side: Entity) -> dict[str, Chain]:
@@ -179,9 +199,9 @@ def places(rels: Relations, side: Entity) -> dict[str, Chain]:
     frontier = [side.id]
     for _ in range(MAX_STEPS):
         nxt: list[str] = []
-        rels.prefetch(frontier, LOCATED)
+        rels.prefetch(frontier, [INNER_PLACES])
         for place in frontier:
-            inside = by_other_end(rels(place, LOCATED), place, LOCATED, outgoing=False)
+            inside = by_other_end(rels(place, [INNER_PLACES]), place, LOCATED, outgoing=False)
             for other, hop in inside.items():
                 if other not in found and rels.label(other) in _PLACES:
                     found[other] = found[place].then(other, hop, fact=False)
@@ -195,8 +215,9 @@ def places(rels: Relations, side: Entity) -> dict[str, Chain]:
 def actors(rels: Relations, side: Entity) -> dict[str, Chain]:
     """Who acts for the side: its places and the organisations seated in one of them."""
     found = dict(places(rels, side))
+    rels.prefetch(found, [SEATED])
     for place, chain in sorted(found.items()):
-        seated = by_other_end(rels(place, LOCATED), place, LOCATED, outgoing=False)
+        seated = by_other_end(rels(place, [SEATED]), place, LOCATED, outgoing=False)
         for org, hop in seated.items():
             if org not in found and rels.label(org) == "Organization":
                 found[org] = chain.then(org, hop, fact=False)

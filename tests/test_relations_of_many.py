@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from graph.follow import Follow, follows
 from queries.as_of import dated
 from queries.links import VIAS, links
 
@@ -54,6 +55,65 @@ def test_only_the_types_asked(store: Any, types: list[str]) -> None:
     if types:
         assert any(found.values()), "the ids have relations of these types"
     assert sum(map(len, found.values())) < sum(map(len, every.values()))
+
+
+def _follows(rel: Any, me: str, f: Follow, label_of: Any) -> bool:
+    if rel.type != f.type:
+        return False
+    ways = [(rel.start == me, rel.end, "out"), (rel.end == me, rel.start, "in")]
+    return any(here and f.direction in (None, way)
+               and (f.labels is None or label_of(other) in f.labels)
+               and (f.ends is None or other in f.ends)
+               for here, other, way in ways)
+
+
+READS = [
+    [Follow("LOCATED_IN", "in", frozenset({"City", "Region"}))],
+    [Follow("LOCATED_IN", "out")],
+    [Follow("LOCATED_IN", "in", frozenset({"Organization"})), "HAS_INDUSTRY"],
+    [Follow("BROADER", "out"), Follow("BROADER", "in", frozenset({"Industry"})),
+     Follow("MEMBER_OF", None, frozenset({"Initiative", "Organization", "Region"}))],
+    [Follow("LOCATED_IN", "in", frozenset({"Park"})), Follow("CO_BUILDS", "out"),
+     Follow("COOPERATES_WITH", None, frozenset({"Park"}))],
+    [Follow("LOCATED_IN", None, None, frozenset(IDS)),
+     Follow("MEMBER_OF", "out", frozenset({"Region"}), frozenset({"region:yrd", "no:such"}))],
+]
+
+
+@pytest.mark.parametrize("reads", READS, ids=range(len(READS)))
+def test_only_the_directions_and_labels_asked(store: Any, reads: list[Any]) -> None:
+    """A Follow reads that type in that direction to those labels only, on both stores and
+    dated: what the whole read holds, filtered."""
+    ids = _asked(store)
+    for s in (store, dated(store, "2019")):
+        every = s.relations_of_many(ids)
+        found = s.relations_of_many(ids, reads)
+        assert set(found) == set(ids)
+        wanted = [Follow(r) if isinstance(r, str) else r for r in reads]
+        for entity_id in ids:
+            assert found[entity_id] == [
+                r for r in every[entity_id]
+                if any(_follows(r, entity_id, f, s.label_of) for f in wanted)], entity_id
+    found = store.relations_of_many(ids, reads)
+    assert any(found.values()), "the ids have such relations"
+    if reads is not READS[3]:  # a direction or a label left some of these types out
+        plain = store.relations_of_many(ids, [Follow(r).type if isinstance(r, str) else r.type
+                                              for r in reads])
+        assert sum(map(len, found.values())) < sum(map(len, plain.values()))
+
+
+def test_a_type_asked_twice_is_read_wider() -> None:
+    city = Follow("LOCATED_IN", "in", frozenset({"City"}))
+    assert follows([city, Follow("LOCATED_IN", "in", frozenset({"Park"}))]) == [
+        Follow("LOCATED_IN", "in", frozenset({"City", "Park"}))]
+    assert follows([city, Follow("LOCATED_IN", "out")]) == [Follow("LOCATED_IN")]
+    assert follows([city, "LOCATED_IN", "BROADER"]) == [Follow("BROADER"), Follow("LOCATED_IN")]
+    among = Follow("UPSTREAM_OF", ends=frozenset({"a", "b"}))
+    assert follows([among, Follow("UPSTREAM_OF", ends=frozenset({"c"}))]) == [
+        Follow("UPSTREAM_OF", ends=frozenset({"a", "b", "c"}))]
+    assert among.covers(Follow("UPSTREAM_OF", "in", ends=frozenset({"a"})))
+    assert not among.covers(Follow("UPSTREAM_OF", "in"))
+    assert Follow("LOCATED_IN", "in").covers(city) and not city.covers(Follow("LOCATED_IN"))
 
 
 def test_neo4j_reads_the_ends_with_them(neo4j_store: Any, embedded_built: Any,
