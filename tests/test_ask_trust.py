@@ -228,3 +228,14 @@ def test_a_name_that_only_qualifies_an_unrecognised_thing_is_not_its_subject(sto
     assert got.entities
     # a role described, not a thing named: answered
     assert ask(store, "Who is the Shanghai shareholder in the China Jianghai park?").entities
+
+
+@pytest.mark.parametrize("question", ["苏通科技产业园的股东各占多少股份",
+                                      "What share does each builder hold in the Sutong park?"])
+def test_a_share_held_on_relations_lists_the_holders(store: Any, question: str) -> None:
+    """Each builder's share sits on its CO_BUILDS relation, not on the park: the answer
+    lists the builders (each with its share), never the park as if it held the value."""
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["org:cssd", "org:jiangsu-nongken",
+                                            "org:nantong-etdz"]
+    assert sorted(v for _, prop, v in got.values if prop == "share") == [10.0, 39.0, 51.0]

@@ -328,10 +328,14 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
     another entity it names ("What tier is <industry> in <city>", "When did Shanghai join
     <council>"): the relation's target, not the place. None: the list is left as it is."""
     parsed = answer.parsed
-    if not parsed.intent.name.startswith("property:") or len(parsed.slots) < 2:
+    if not parsed.intent.name.startswith("property:") or not parsed.slots:
+        return None
+    props = answer.asked_properties()
+    if "share" in props and len(parsed.slots) == 1:  # (two named: the list stays as read)
+        return _shareholders(answer, {e.id for e in parsed.slots.values()})
+    if len(parsed.slots) < 2:
         return None
     slots = {e.id: e for e in parsed.slots.values()}
-    props = answer.asked_properties()
     places, targets = set(), {}
     for ran in answer.ran:
         if ran.result is None or not hasattr(ran.result, "subgraph"):
@@ -346,6 +350,26 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
         return None
     kept = tuple(e for e in listed if e.id not in places)
     return kept or tuple(targets.values())
+
+
+def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]
+                 ) -> tuple[Entity, ...] | None:
+    """Who holds the shares asked about: a share sits on the holder's relation to what it
+    holds (CO_BUILDS builder -> park), so the answer is the holders, each with its share among
+    the answer's values: the one the question names (南通城建's stake), else every holder of
+    the thing named (各占多少股: each builder), never the park as if it held the value."""
+    holders: dict[str, Entity] = {}
+    for ran in answer.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        sub = ran.result.subgraph()
+        nodes = {n.id: n for n in sub.nodes}
+        for rel in sub.edges:
+            if rel.start != rel.end and named & {rel.start, rel.end} and rel.start in nodes \
+                    and rel.props.get("share") not in (None, ""):
+                holders.setdefault(rel.start, nodes[rel.start])
+    asked = [k for k in sorted(holders) if k in named]
+    return tuple(holders[k] for k in (asked or sorted(holders))) or None
 
 
 def unheld_figure(question: str, gaz, exc):  # type: ignore[no-untyped-def]
