@@ -10,8 +10,7 @@ those on the evidence; not recorded ("the graph does not record that …"), it l
 counts as a refusal. A question of several parts lists the union of its parts' entities.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | --round4 | --round5 |
-                                                    --round6]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round8]
 """
 
 from __future__ import annotations
@@ -58,6 +57,19 @@ FLOOR_6 = 0.83
 # rules with variants of our own as regression tests (tests/test_ask_phrasings_5.py).
 QUESTIONS_5 = ROOT / "tests" / "eval" / "ask_questions_round5.yaml"
 FLOOR_5 = 0.79
+# Rounds 7 and 8: 60 each by two more writers who saw neither ask's code nor the other sets,
+# written during session 4 and held out from everyone working on ask until its end; measured
+# once on the merged code (round 7: 68.3% before the session, 75.0% after; round 8: 65.0%
+# before, 76.7% after; none of their misses has been learnt from). Kept as measured: the floor
+# pins the rate, and round 7's two wrong-kind answers (two-part questions whose first part
+# lists the thing asked about) are named, so that a new one fails.
+QUESTIONS_7 = ROOT / "tests" / "eval" / "ask_questions_round7.yaml"
+FLOOR_7 = 0.74
+KNOWN_WRONG_KIND_7 = frozenset({
+    "崇启大桥哪年通车的，连的是哪两个地方",
+    "the Caohejing Haining branch is part of what, and when was it set up?"})
+QUESTIONS_8 = ROOT / "tests" / "eval" / "ask_questions_round8.yaml"
+FLOOR_8 = 0.76
 FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -157,18 +169,23 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     assert rate >= floor, report(verdicts, show_all=True)
 
 
-def test_held_out_round_four_as_measured(embedded_built: Any) -> None:
-    verdicts = evaluate(embedded_built, QUESTIONS_4)
+@pytest.mark.parametrize("path,floor,known", [
+    (QUESTIONS_4, FLOOR_4, KNOWN_WRONG_KIND_4), (QUESTIONS_7, FLOOR_7, KNOWN_WRONG_KIND_7),
+    (QUESTIONS_8, FLOOR_8, frozenset())], ids=["round4", "round7", "round8"])
+def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
+                                     known: frozenset[str]) -> None:
+    verdicts = evaluate(embedded_built, path)
     print(report(verdicts, show_all=True))
     rate = sum(v.right for v in verdicts) / len(verdicts)
     wrong_kind = {v.item["q"] for v in verdicts if v.wrong_kind}
-    assert wrong_kind <= KNOWN_WRONG_KIND_4, report(verdicts, show_all=True)
-    assert rate >= FLOOR_4, report(verdicts, show_all=True)
+    assert wrong_kind <= known, report(verdicts, show_all=True)
+    assert rate >= floor, report(verdicts, show_all=True)
 
 
 @pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40),
                                             (QUESTIONS_3, 100), (QUESTIONS_4, 60),
-                                            (QUESTIONS_5, 80), (QUESTIONS_6, 80)])
+                                            (QUESTIONS_5, 80), (QUESTIONS_6, 80),
+                                            (QUESTIONS_7, 60), (QUESTIONS_8, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -194,6 +211,8 @@ if __name__ == "__main__":
                 else QUESTIONS_3 if "--round3" in sys.argv
                 else QUESTIONS_4 if "--round4" in sys.argv
                 else QUESTIONS_5 if "--round5" in sys.argv
-                else QUESTIONS_6 if "--round6" in sys.argv else QUESTIONS)
+                else QUESTIONS_6 if "--round6" in sys.argv
+                else QUESTIONS_7 if "--round7" in sys.argv
+                else QUESTIONS_8 if "--round8" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
