@@ -15,14 +15,13 @@ StoreError naming the file and what to do (sqlite_schema.read_error), never a tr
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from graph import sqlite_schema as db
 from graph.embedded_file import (
@@ -32,48 +31,31 @@ from graph.embedded_file import (
     remove_stale_temporaries,
     write_lock,
 )
+from graph.embedded_walks import WalkReads
 from graph.embedded_writes import apply_bundle, remove
 from graph.follow import Follow, follows, is_plain
 from graph.model import Entity, Relation, sort_relations
 from graph.names import entity_grams, entity_keys, normalize
+from graph.sqlite_schema import reading
 from graph.store import (
     TRAVERSAL_EXCLUDED_LABELS,
     LoadSummary,
     NameKeys,
     Progress,
     StoreError,
-    path_sort_key,
     rank_candidates,
-    simple_paths_from_halves,
 )
-from graph.walks import FetchedAdjacency, all_shortest_paths, distances, half_paths
 
 if TYPE_CHECKING:
-    import networkx as nx
 
     from graph.bundle import Bundle
 
 _EXCLUDED = tuple(TRAVERSAL_EXCLUDED_LABELS)
 _NOT_EXCLUDED = f"label NOT IN ({db.marks(len(_EXCLUDED))})"
 _REL = "SELECT start_id, end_id, type, source, data FROM relations"
-_T = TypeVar("_T")
 
 
-def _reading(method: Callable[..., _T]) -> Callable[..., _T]:
-    """A read whose SQLite error (locked, damaged, unreadable file) becomes a StoreError that
-    names the file and what to do, never a traceback."""
-
-    @functools.wraps(method)
-    def read(self: EmbeddedStore, *args: Any, **kwargs: Any) -> _T:
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise StoreError(db.read_error(self.path, exc)) from None
-
-    return read
-
-
-class EmbeddedStore:
+class EmbeddedStore(WalkReads):
     """The graph in a SQLite file; loads the bundled data on first use."""
 
     kind = "embedded"
@@ -254,7 +236,7 @@ class EmbeddedStore:
             self._conn.execute("BEGIN")
         return self._conn
 
-    @_reading
+    @reading
     def meta_items(self, prefix: str) -> dict[str, str]:
         """The store's metadata whose keys start with `prefix` (e.g. the load ledger)."""
         rows = self._read().execute(
@@ -263,7 +245,7 @@ class EmbeddedStore:
         return {k: json.loads(v) for k, v in rows
                 if k not in ("format", "generation") or prefix == k}
 
-    @_reading
+    @reading
     def label_of(self, entity_id: str) -> str | None:
         row = self._read().execute("SELECT label FROM entities WHERE id = ?",
                                    (entity_id,)).fetchone()
@@ -277,13 +259,13 @@ class EmbeddedStore:
                                       f"({db.marks(len(chunk))})", chunk))
         return found
 
-    @_reading
+    @reading
     def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
         wanted = list(dict.fromkeys(ids))
         rows = self._entity_rows(wanted)
         return {i: db.entity_of(rows[i]) for i in wanted if i in rows}
 
-    @_reading
+    @reading
     def find_by_key(self, key: str) -> list[Entity]:
         ids = {i for (i,) in self._read().execute("SELECT id FROM lookup_keys WHERE key = ?",
                                                   (normalize(key),))}
@@ -291,7 +273,7 @@ class EmbeddedStore:
         found = self.entities(sorted(ids))
         return list(found.values())
 
-    @_reading
+    @reading
     def all_entities(self) -> list[Entity]:
         return self._all_entities(excluded=False)
 
@@ -300,7 +282,7 @@ class EmbeddedStore:
         rows = self._read().execute(sql, () if excluded else _EXCLUDED).fetchall()
         return [db.entity_of(data) for _, data in sorted(rows)]
 
-    @_reading
+    @reading
     def name_candidates(self, grams: Iterable[str], label: str | None,
                         limit: int, offset: int = 0) -> list[Entity]:
         wanted = sorted(set(grams))
@@ -326,7 +308,7 @@ class EmbeddedStore:
         found = self.entities(ranked)
         return [found[i] for i in ranked]
 
-    @_reading
+    @reading
     def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
                   offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
         wanted = set(grams)
@@ -337,14 +319,14 @@ class EmbeddedStore:
             found.append(NameKeys(e.id, e.name, entity_keys(e)))
         return found
 
-    @_reading
+    @reading
     def relations_of(self, entity_id: str) -> list[Relation]:
         rows = self._read().execute(
             f"{_REL} WHERE start_id = ? UNION ALL {_REL} WHERE end_id = ? AND start_id != ?",
             (entity_id, entity_id, entity_id)).fetchall()
         return sort_relations([db.relation_of(r) for r in rows])
 
-    @_reading
+    @reading
     def relations_of_many(self, ids: Iterable[str], types: Iterable[str | Follow] | None = None
                           ) -> dict[str, list[Relation]]:
         wanted = sorted(set(ids))
@@ -408,11 +390,11 @@ class EmbeddedStore:
                 found[row[1] if at_end else row[0]].append(db.relation_of(tuple(row)))
         return {i: sort_relations(rels) for i, rels in found.items()}
 
-    @_reading
+    @reading
     def all_relations(self) -> list[Relation]:
         return sort_relations([db.relation_of(r) for r in self._read().execute(_REL)])
 
-    @_reading
+    @reading
     def relations_between(self, pairs: Iterable[tuple[str, str]]) -> list[Relation]:
         conn = self._read()
         rels: list[Relation] = []
@@ -422,7 +404,7 @@ class EmbeddedStore:
                     f"{_REL} WHERE start_id = ? AND end_id = ?", (a, b)))
         return sort_relations(rels)
 
-    @_reading
+    @reading
     def relations_among(self, ids: Iterable[str]) -> list[Relation]:
         conn = self._read()
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY) "
@@ -438,120 +420,7 @@ class EmbeddedStore:
         conn.execute("DELETE FROM temp.wanted")
         return sort_relations([db.relation_of(r) for r in rows])
 
-    # -- walks: the walkable graph read a BFS layer at a time (graph/walks.py) ---------------
-
-    def _adjacency(self, info: dict[str, tuple[str, Any]] | None = None) -> FetchedAdjacency:
-        """Walkable neighbours, fetched per layer; with `info`, also each neighbour's label
-        and `level` property (what simple_paths filters inner nodes by)."""
-        conn = self._read()
-
-        def fetch(nodes: list[str]) -> dict[str, list[str]]:
-            found: dict[str, list[str]] = {}
-            for chunk in db.chunks(nodes):
-                if info is None:
-                    rows = conn.execute(f"SELECT a, b FROM adjacency WHERE a IN "
-                                        f"({db.marks(len(chunk))})", chunk)
-                    for a, b in rows:
-                        found.setdefault(a, []).append(b)
-                    continue
-                rows = conn.execute(
-                    "SELECT j.a, j.b, e.label, json_extract(e.data, '$.props.level') "
-                    f"FROM adjacency j JOIN entities e ON e.id = j.b WHERE j.a IN "
-                    f"({db.marks(len(chunk))})", chunk)
-                for a, b, label, level in rows:
-                    found.setdefault(a, []).append(b)
-                    info[b] = (label, "" if level is None else level)
-            return found
-
-        return FetchedAdjacency(fetch)
-
-    def _walkable_ids(self, *ids: str) -> bool:
-        labels = [self.label_of(i) for i in ids]
-        return all(label is not None and label not in _EXCLUDED for label in labels)
-
-    @property
-    @_reading
-    def graph(self) -> nx.MultiDiGraph:
-        """The whole graph in memory, as the JSON store kept it (nodes carry `e`, edges `r`):
-        for tests and tools that want networkx; no question reads it."""
-        import networkx as nx
-
-        g = nx.MultiDiGraph()
-        for e in self._all_entities(excluded=True):
-            g.add_node(e.id, e=e)
-        for r in self.all_relations():
-            g.add_edge(r.start, r.end, key=f"{r.type}|{r.source}", r=r)
-        return g
-
-    def _entity(self, entity_id: str) -> Entity:
-        return self.entities([entity_id])[entity_id]
-
-    @_reading
-    def _walkable(self) -> nx.Graph:
-        """The whole walkable graph in memory (for tests that check the walks against
-        networkx; no question reads it)."""
-        import networkx as nx
-
-        conn = self._read()
-        walk = nx.Graph()
-        walk.add_nodes_from(i for (i,) in conn.execute(
-            f"SELECT id FROM entities WHERE {_NOT_EXCLUDED}", _EXCLUDED))
-        walk.add_edges_from(conn.execute("SELECT a, b FROM adjacency"))
-        return walk
-
-    @_reading
-    def distances(self, entity_id: str, depth: int) -> dict[str, int]:
-        label = self.label_of(entity_id)
-        if label is None:
-            return {}
-        if label in _EXCLUDED:
-            return {entity_id: 0}
-        return distances(self._adjacency(), entity_id, depth)
-
-    # A bounded neighbourhood (queries/neighbors.py) reads a layer's adjacency and degrees:
-    # indexed rows of the walkable adjacency, so it costs what it visits.
-    @_reading
-    def degrees(self, ids: Iterable[str]) -> dict[str, int]:
-        wanted = sorted(set(ids))
-        conn = self._read()
-        found: dict[str, int] = {}
-        for chunk in db.chunks(wanted):
-            found.update(conn.execute(
-                f"SELECT a, COUNT(*) FROM adjacency WHERE a IN ({db.marks(len(chunk))}) "
-                "GROUP BY a", chunk))
-        return {i: found.get(i, 0) for i in wanted}
-
-    @_reading
-    def walkable_neighbors(self, ids: Iterable[str]) -> dict[str, list[str]]:
-        wanted = sorted(set(ids))
-        found = self._adjacency()
-        found.prefetch(wanted)
-        return {i: sorted(found[i]) for i in wanted}
-
-    @_reading
-    def shortest_paths(self, a: str, b: str, max_len: int) -> list[list[str]]:
-        if not self._walkable_ids(a, b):
-            return []
-        return sorted(all_shortest_paths(self._adjacency(), a, b, max_len), key=path_sort_key)
-
-    @_reading
-    def simple_paths(self, a: str, b: str, max_len: int, inner_labels: frozenset[str],
-                     exclude_levels: frozenset[str] = frozenset()) -> list[list[str]]:
-        if a == b or not self._walkable_ids(a, b):
-            return []
-        info: dict[str, tuple[str, Any]] = {}
-        adj = self._adjacency(info)
-
-        def allowed(node: str) -> bool:
-            label, level = info[node]
-            return label in inner_labels and level not in exclude_levels
-
-        def halves(start: str, depth: int, target: str) -> list[list[str]]:
-            return half_paths(adj, start, depth, target, allowed)
-
-        return simple_paths_from_halves(halves, a, b, max_len)
-
-    @_reading
+    @reading
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         conn = self._read()
         labels = dict(conn.execute("SELECT label, COUNT(*) FROM entities GROUP BY label"))
@@ -560,7 +429,7 @@ class EmbeddedStore:
 
     # -- whole-graph measures, cached until the next load or unload (queries/hubs.py) --------
 
-    @_reading
+    @reading
     def top_scores(self, metric: str, label: str | None,
                    limit: int) -> list[tuple[str, float, int]] | None:
         """The cached ranking by `metric` (best first, ties by id), or None if not cached."""

@@ -18,14 +18,19 @@ it, never a part. Each question reads only the rows it needs through these index
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from graph.model import Entity, Relation
+from graph.store import StoreError
+
+_T = TypeVar("_T")
 
 _quote = encode_basestring  # a str as JSON with ensure_ascii=False (what _dumps uses)
 
@@ -173,3 +178,17 @@ def relation_of(row: tuple[str, str, str, str, str]) -> Relation:
 
 def meta_value(value: Any) -> str:
     return _dumps(value)
+
+
+def reading(method: Callable[..., _T]) -> Callable[..., _T]:
+    """A store method's read whose SQLite error (locked, damaged, unreadable file) becomes a
+    StoreError that names the file (`self.path`) and what to do, never a traceback."""
+
+    @functools.wraps(method)
+    def read(self: Any, *args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise StoreError(read_error(self.path, exc)) from None
+
+    return read
