@@ -326,7 +326,8 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
                       ) -> tuple[Entity, ...] | None:
     """What a property question lists when its value sits on a relation from a place to
     another entity it names ("What tier is <industry> in <city>", "When did Shanghai join
-    <council>"): the relation's target, not the place. None: the list is left as it is."""
+    <council>"): the relation's target, not the place; a share asked of one thing: its
+    holders (`_shareholders`). None: the list is left as it is."""
     parsed = answer.parsed
     if not parsed.intent.name.startswith("property:") or not parsed.slots:
         return None
