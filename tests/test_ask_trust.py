@@ -239,3 +239,23 @@ def test_a_share_held_on_relations_lists_the_holders(store: Any, question: str) 
     assert [e.id for e in got.entities] == ["org:cssd", "org:jiangsu-nongken",
                                             "org:nantong-etdz"]
     assert sorted(v for _, prop, v in got.values if prop == "share") == [10.0, 39.0, 51.0]
+
+
+@pytest.mark.parametrize("question", ["Does Nantong oppose the Hu-Su-Tong alliance?",
+                                      "南通反对沪苏通联盟吗？", "Is Nantong boycotting Shanghai?"])
+def test_a_verb_the_graph_has_no_relation_for_gets_no_yes(store: Any, question: str) -> None:
+    """What the graph holds between the two is shown as related, never as a yes to a verb
+    (oppose, boycott) it records no relation for."""
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.answer == "related", got.verdict
+    assert got.verdict.text.startswith("Related — ") and "Yes" not in got.verdict.text
+    assert got.to_dict()["verdict"]["answer"] == "related"
+
+
+def test_any_of_a_kind_with_a_verb_is_asked_of_the_relations_not_the_record(store: Any
+                                                                             ) -> None:
+    """"Does Fudan take part in any alliance" asks about its relations: never "the graph
+    does not record that Fudan is an alliance" (its own record's kind)."""
+    got = ask(store, "Does Fudan University participate in any alliance?")
+    assert got.verdict is None or got.verdict.held
+    assert "org:yrd-ai-alliance" in {e.id for e in got.entities}

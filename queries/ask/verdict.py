@@ -18,6 +18,7 @@ from graph.model import Entity, Relation
 # Relations through which membership and containment roll up: a district is in its city, a
 # park in its zone, a chain under its industry.
 _ROLLS_UP = frozenset({"LOCATED_IN", "PART_OF", "MEMBER_OF", "BROADER"})
+RELATED = "related, no relation type read from the question's verb"
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,16 @@ class Verdict:
     relations: tuple[Relation, ...] = ()  # the evidence
     entities: tuple[Entity, ...] = ()  # the two ends and the entities on the evidence
 
+    @property
+    def answer(self) -> str:
+        """yes; related (the graph holds relations between the two, but the question's verb
+        names none of its relation types, so they are no yes); not recorded."""
+        if not self.held:
+            return "not recorded"
+        return "related" if self.how == RELATED else "yes"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"answer": "yes" if self.held else "not recorded", "how": self.how,
+        return {"answer": self.answer, "how": self.how,
                 "text": self.text, "entities": [e.ref() for e in self.entities],
                 "relations": [r.to_dict() for r in self.relations]}
 
@@ -108,6 +117,15 @@ def verdict(answer: Any, types: frozenset[str] = frozenset()) -> Verdict | None:
         statements.extend(getattr(ran.result, "statements", ()) or ())
         paths.extend(getattr(ran.result, "paths", ()) or ())
     fits = [s for s in statements if not types or s.relation.type in types]
+    if fits and not types:
+        # No verb of the question was read as a relation type ("Does A oppose B?", "Is A
+        # related to B?"): what the graph holds between them is shown, never as a yes to a
+        # verb it has no relation for.
+        lines = [said(s.relation, names, s.source) for s in fits]
+        return Verdict(True, RELATED, f"Related — the graph records between {a.display} and "
+                       f"{b.display}: " + "; ".join(lines) + ". The question's verb names no "
+                       "relation the graph holds, so this is what it records, not a yes.",
+                       tuple(s.relation for s in fits), (a, b))
     if fits:
         lines = [said(s.relation, names, s.source) for s in fits]
         return Verdict(True, "direct relation", "Yes — " + "; ".join(lines),
@@ -167,6 +185,8 @@ def property_check(answer: Any, store: Any, question: str, gaz: Any) -> Any:
     q, mentions = names_in(question, gaz)
     ids = {i for m in mentions for i in m.ids}
     if len(mentions) != 1 or len(ids) != 1:
+        return None
+    if asked_types(question, gaz):  # "does Fudan take part in any alliance": its relations
         return None
     hits = find(((w, k) for k in lexicon().kinds for w in k.words), masked_text(q, mentions))
     if len(hits) != 1:

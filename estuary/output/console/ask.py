@@ -130,8 +130,8 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
     if answer.explain:
         explain(answer)
     if answer.verdict is not None:  # a yes-or-no question: the verdict first
-        console.print(Text(answer.verdict.text, style="bold green" if answer.verdict.held
-                           else "bold yellow"))
+        console.print(Text(answer.verdict.text, style="bold green"
+                           if answer.verdict.answer == "yes" else "bold yellow"))
     for note in answer.parsed.notes:
         console.print(Text(note, style="yellow"))
     if answer.kind_note:
