@@ -259,3 +259,13 @@ def test_any_of_a_kind_with_a_verb_is_asked_of_the_relations_not_the_record(stor
     got = ask(store, "Does Fudan University participate in any alliance?")
     assert got.verdict is None or got.verdict.held
     assert "org:yrd-ai-alliance" in {e.id for e in got.entities}
+
+
+@pytest.mark.parametrize("question,prop,value", [
+    ("海太隧道全长多少公里？", "length_m", 11185.0),
+    ("张家港在张家港宿豫工业园的出资比例是多少？", "share", 80.0)])
+def test_a_held_figure_said_another_way_is_answered(store: Any, question: str, prop: str,
+                                                    value: float) -> None:
+    """全长 is the length, 出资比例 the share: held, so answered, never 'holds no figure'."""
+    got = ask(store, question)
+    assert (prop, value) in {(p, v) for _, p, v in got.values}
