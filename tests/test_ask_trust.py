@@ -269,3 +269,13 @@ def test_a_held_figure_said_another_way_is_answered(store: Any, question: str, p
     """全长 is the length, 出资比例 the share: held, so answered, never 'holds no figure'."""
     got = ask(store, question)
     assert (prop, value) in {(p, v) for _, p, v in got.values}
+
+
+@pytest.mark.parametrize("question", ["Which alliances is Shanghai not a member of?",
+                                      "哪些城市没有加入沪苏通产业链联盟？",
+                                      "Which parks doesn't Nantong co-build?"])
+def test_a_list_asked_in_the_negative_is_refused(store: Any, question: str) -> None:
+    """Never the relations the graph holds (the opposite of what was asked), never a
+    complement that would claim the graph is complete."""
+    with pytest.raises(Unmappable, match="what is not so"):
+        ask(store, question)

@@ -398,6 +398,7 @@ def read_checked(question: str, gaz, extra=()):  # type: ignore[no-untyped-def]
     """A question read and checked: parsed (queries/ask/parsing.py), a figure the graph
     does not hold refused with what it holds, the kind asked set to the asking phrase's
     head, and a yes-or-no question about two entities read as their check (a verdict)."""
+    from queries.ask.negation import refuse_negated
     from queries.ask.parsing import Unmappable, parse
     from queries.ask.verdict import as_check
 
@@ -405,4 +406,6 @@ def read_checked(question: str, gaz, extra=()):  # type: ignore[no-untyped-def]
         parsed = checked(parse(question, gaz, extra), gaz)
     except Unmappable as exc:
         raise unheld_figure(question, gaz, exc) from None
+    refuse_negated(question, parsed)
     return as_check(parsed) or parsed
+
