@@ -80,6 +80,8 @@ def basis(answer: Any) -> Basis:
     if fallback:
         how = "inferred (" + (next((r.note for r in answer.ran if r.fallback and r.note), "")
                               or "a fallback of the question's own query") + ")"
+    elif through and direct:  # some listed directly, others only through X
+        how = "direct relation, and rolled up through " + "、".join(sorted(through))
     elif through:
         how = "rolled up through " + "、".join(sorted(through))
     elif used:
