@@ -44,20 +44,13 @@ from typing import Any
 
 from estuary.output.html import LANGS, LAYOUTS, evidence
 from estuary.output.html import template as html_template
+from estuary.output.html.positions import PHYSICS_MAX_NODES, start_positions
+from estuary.output.html.vis_options import vis_options
 from graph.model import Entity, Relation, Subgraph
 from graph.schema import LABELS, REL_TYPES
 
-PHYSICS_MAX_NODES = 300  # "auto" runs in-browser physics up to this many nodes
-BIG_SPACING = 64.0  # px between nodes in the computed layout: room for a short label
-# Edges that order things left to right in the hierarchy layout: (type, start goes left?).
-# A narrower industry points to its BROADER one, a part to its whole, a place to its
-# container: the general one goes left. UPSTREAM_OF reads as a chain: supplier left.
-HIERARCHY_TYPES = {"BROADER": False, "PART_OF": False, "LOCATED_IN": False,
-                   "UPSTREAM_OF": True}
-HIERARCHY_SHARE = 0.5  # "auto" picks the hierarchy when at least this share of edges are such
 RESULT_SHARE = 0.5  # results are marked only while they are at most this share of the nodes
 
-_MUTE = 0.68  # how far a muted node's colour is blended towards white
 _INFO_MAX = 240  # characters kept of one property value or description in a tooltip
 
 _TEXT = {
@@ -242,7 +235,7 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
     order = evidence.importance(n, degree, focus, answers, result)
     collapse = evidence.collapsible(n, pairs, focus | result | path_nodes)
 
-    positions, mode, physics, fixed, beside = _positions(
+    positions, mode, physics, fixed, beside = start_positions(
         nodes, edges, pairs, layout=layout, seed=seed, first=sorted(focus) + sorted(result))
     big = n > PHYSICS_MAX_NODES
 
@@ -285,7 +278,7 @@ def _payload(sg: Subgraph, *, lang: str, layout: str, seed: int,
         "collapse": collapse,
         "fixed": fixed,
         "beside": beside,
-        "options": _vis_options(labels, physics=physics, big=big, seed=seed,
+        "options": vis_options(labels, physics=physics, big=big, seed=seed,
                                 positioned=positions is not None, n_nodes=n,
                                 hierarchy=mode == "hierarchy"),
     }
@@ -379,164 +372,3 @@ def _public(key: str, value: Any) -> Any:
 def _props_text(props: dict[str, Any]) -> str:
     return "\n".join(f"{k}: {_short(props[k])}" for k in sorted(props)
                      if props[k] not in (None, "", [], ()))
-
-
-def _hierarchy_arcs(edges: list[Relation], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(left, right) node pairs from the edges that order a chain or a taxonomy."""
-    arcs = []
-    for r, (a, b) in zip(edges, pairs, strict=True):
-        start_left = HIERARCHY_TYPES.get(r.type)
-        if start_left is not None:
-            arcs.append((a, b) if start_left else (b, a))
-    return arcs
-
-
-def _positions(nodes: list[Entity], edges: list[Relation], pairs: list[tuple[int, int]], *,
-               layout: str, seed: int, first: list[int]
-               ) -> tuple[list[tuple[float, float]] | None, str, bool, list[int], list[int]]:
-    """(positions or None, layout mode shown in the page, physics on?, fixed node indices,
-    nodes laid out beside the map)."""
-    from estuary.output.html import layout as lay
-
-    n = len(nodes)
-    small = n <= PHYSICS_MAX_NODES
-    if layout == "none":
-        return None, "none", False, [], []
-    arcs = _hierarchy_arcs(edges, pairs)
-    if layout == "auto" and n >= 3 and arcs and len(arcs) >= HIERARCHY_SHARE * len(edges):
-        layout = "hierarchy"  # mostly a taxonomy or a chain: draw it as one
-    if layout == "hierarchy":
-        adj = lay.adjacency(n, pairs)
-        return lay.layered_layout(n, arcs, adj, gap=230.0, spacing=36.0, max_rows=24), \
-            "hierarchy", False, [], []
-    if layout == "geo":
-        coords = {}
-        for i, e in enumerate(nodes):  # every entity with coordinates goes on the map
-            ll = lay.parse_lon_lat(e.props)
-            if ll is not None:
-                coords[i] = ll
-        if coords:
-            adj = lay.adjacency(n, pairs)
-            places: dict[int, int] = {}
-            beside: list[int] = []
-            for r, (a, b) in zip(edges, pairs, strict=True):
-                if r.type == "LOCATED_IN" and a not in coords and a not in places and a != b:
-                    places[a] = b
-            pos = lay.geo_layout(n, adj, coords, seed=seed, first=first,
-                                 spacing=lay.SPACING * 1.3 if small else BIG_SPACING,
-                                 places=places, aside=True, beside=beside,
-                                 width=max(1400.0, 140.0 * len(coords) ** 0.5))
-            # No physics: it would pull the entities laid out beside the map back onto it.
-            return pos, "geo", False, sorted(coords), sorted(beside)
-        layout = "auto"  # nothing to put on a map: fall back
-    if small:  # small "auto" or "force": vis-network's seeded physics
-        return None, "force", True, [], []
-    adj = lay.adjacency(n, pairs)
-    pos = lay.sunflower_layout(n, adj, seed=seed, first=first, spacing=BIG_SPACING)
-    # "force" on a big graph: physics starts from the computed layout instead of chaos.
-    return pos, ("force" if layout == "force" else "computed"), layout == "force", [], []
-
-
-# ---------------------------------------------------------------------------------------
-# vis-network options
-
-
-def _blend(color: str, towards: str, t: float) -> str:
-    a = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(towards[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b, strict=True))
-
-
-def _groups(labels: list[dict[str, Any]]) -> dict[str, Any]:
-    """One vis group per label ("g<i>") and a muted twin ("g<i>m") for de-emphasised nodes."""
-    groups: dict[str, Any] = {}
-    for i, lab in enumerate(labels):
-        bg = lab["color"]
-        border = _blend(bg, "#000000", 0.25)
-        text_color = "#343a40" if lab["shape"] != "text" else _blend(bg, "#000000", 0.55)
-        groups[f"g{i}"] = {
-            "shape": lab["shape"],
-            "color": {"background": bg, "border": border,
-                      "highlight": {"background": _blend(bg, "#ffffff", 0.2), "border": "#111111"},
-                      "hover": {"background": _blend(bg, "#ffffff", 0.15), "border": border}},
-            "font": {"color": text_color},
-        }
-        if lab["shape"] in ("box", "ellipse"):  # label drawn inside: white on colour
-            groups[f"g{i}"]["font"] = {"color": "#ffffff" if _dark(bg) else "#1f2933",
-                                       "strokeWidth": 0}
-        mbg = _blend(bg, "#ffffff", _MUTE)
-        mborder = _blend(border, "#ffffff", _MUTE)
-        groups[f"g{i}m"] = {
-            "shape": lab["shape"],
-            "color": {"background": mbg, "border": mborder,
-                      "highlight": {"background": bg, "border": "#111111"},
-                      "hover": {"background": _blend(bg, "#ffffff", 0.4), "border": border}},
-            "font": {"color": "#6b7785", "strokeWidth": 0} if lab["shape"] in ("box", "ellipse")
-            else {"color": "#8592a0"},
-        }
-    return groups
-
-
-def _dark(color: str) -> bool:
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.299 * r + 0.587 * g + 0.114 * b < 150
-
-
-def _vis_options(labels: list[dict[str, Any]], *, physics: bool, big: bool, seed: int,
-                 positioned: bool, n_nodes: int, hierarchy: bool = False) -> dict[str, Any]:
-    """vis-network options through pyvis's options model, plus what that model lacks."""
-    from pyvis.options import Options  # imports pyvis (and IPython): only when rendering
-
-    opts = Options()
-    opts.physics.enabled = physics
-    if physics:
-        opts.physics.use_force_atlas_2based({
-            "gravity": -70, "central_gravity": 0.012, "spring_length": 110,
-            "spring_strength": 0.06, "damping": 0.5, "overlap": 0.5,
-        })
-        # Physics runs hidden before the first frame, then is switched off by the page. A
-        # big graph ("force" chosen explicitly) starts from its computed layout and only gets
-        # a bounded polish: live physics on thousands of nodes never settles in a browser.
-        opts.physics.stabilization.iterations = (
-            max(10, min(100, 200_000 // max(n_nodes, 1))) if big else 600)
-        opts.physics.stabilization.updateInterval = 50
-        opts.physics.stabilization.fit = True
-    opts.edges.inherit_colors(False)
-    if big or (positioned and not physics and not hierarchy):  # straight: cheap, honest on a map
-        opts.edges.smooth.enabled = False
-    elif hierarchy:  # left-to-right layers: edges leave and enter horizontally
-        opts.edges.smooth.enabled = True
-        opts.edges.smooth.type = "cubicBezier"
-    else:
-        opts.edges.toggle_smoothness("continuous")
-    opts.interaction.hideEdgesOnDrag = big
-    opts.interaction.dragNodes = True
-    options = json.loads(opts.to_json())
-
-    font = html_template.FONT_STACK
-    options["layout"] = {"randomSeed": seed, "improvedLayout": not big and not positioned}
-    options["interaction"].update({
-        "hover": True, "tooltipDelay": 120, "multiselect": True, "navigationButtons": False,
-        "keyboard": {"enabled": True, "bindToWindow": False},
-        "hideEdgesOnZoom": big,
-    })
-    options["nodes"] = {
-        "borderWidth": 1.5, "borderWidthSelected": 3,
-        "font": {"face": font, "size": 14, "color": "#343a40", "strokeWidth": 3,
-                 "strokeColor": "#ffffff"},
-        "scaling": {"label": {"enabled": False, "drawThreshold": 6}},
-        "shapeProperties": {"interpolation": False},
-    }
-    options["edges"].update({
-        "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
-        "color": {"color": "#b5bec8" if big else "#9aa5b1", "highlight": "#3b4a5a",
-                  "hover": "#52606d", "inherit": False, "opacity": 1},
-        "width": 0.8 if big else 1.2, "selectionWidth": 2, "hoverWidth": 1.5,
-        "font": {"face": font, "size": 11, "color": "#616e7c", "strokeWidth": 3,
-                 "strokeColor": "#ffffff", "align": "middle"},
-    })
-    if hierarchy:
-        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier",
-                                      "forceDirection": "horizontal", "roundness": 0.45}
-    options["groups"] = _groups(labels)
-    return options
