@@ -121,6 +121,9 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "320200": ("锡",), "320400": ("常",), "330400": ("嘉",), "330200": ("甬", "Ningpo"),
     "330000": ("浙", "Zhejiang Province"), "310151": ("崇明岛",),
     "320612": ("Tongzhou",),
+    # its English name, so that "Gangzha" names the former unit as well as 崇川区 (which holds
+    # 港闸 as an alias); the committed table had it, this script did not
+    "320611": ("Gangzha", "Gangzha District"),
     "331127": ("Jingning She Autonomous County",),  # its official English name
 }
 
