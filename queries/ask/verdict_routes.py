@@ -51,6 +51,19 @@ def _one(mention: Any, gaz: Any) -> str:
     return own[0] if len(own) == 1 else ""
 
 
+def _anywhere(question: str, gaz: Any) -> frozenset[str]:
+    """The relation types of the verbs anywhere in the question, the asking phrase included
+    (上海和盐城有没有合作建设园区: 合作建设 stands inside 有没有…园区)."""
+    from queries.ask.lexicon import lexicon
+    from queries.ask.phrases import masked_text
+    from queries.ask.reading import find
+    from queries.ask.text import names_in
+
+    q, mentions = names_in(question, gaz)
+    hits = find(((v.text, v) for v in lexicon().verbs), masked_text(q, mentions))
+    return frozenset(h.value.rel_type for h in hits if hasattr(h.value, "rel_type"))
+
+
 def _two(found: Any, gaz: Any) -> tuple[tuple[Any, ...] | None, frozenset[str]]:
     """The two mentions a yes-or-no question is about, and the relation types named by a
     third one that is a verb phrase the graph also holds as a concept (共建园区: the verb
@@ -96,7 +109,7 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
     mentions, verbs = _two(found, gaz)
     if mentions is None:
         return None
-    types = types | verbs
+    types = types | verbs or _anywhere(question, gaz)
     ends = [gaz.entities.get(_one(m, gaz)) for m in mentions]
     if None in ends or ends[0].id == ends[1].id:
         return None
@@ -125,9 +138,13 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
         if said is None:
             return None
         return replace(got, verdict=said)
-    decide = {"connects": _connects, "builds": _builds, "shared": _shared,
-              "industry": _industry}[name]
-    ran, found = decide(store, x, y)
+    if name == "shared":  # 有没有共建园区: among the kind named (parks), if one is named
+        ran, found = _shared(store, x, y, _kinds(question, gaz))
+    else:
+        decide = {"connects": _connects, "builds": _builds, "industry": _industry}[name]
+        ran, found = decide(store, x, y)
+    if found.held and _STILL.search(text):
+        found = _ended(found, names={e.id: e.display for e in found.entities}) or found
     from queries.ask.answering import AskAnswer
 
     return AskAnswer(parsed, tuple(ran), verdict=found)
@@ -262,13 +279,27 @@ def _builds(store: Store, builder: Entity, park: Entity) -> tuple[list[Any], Any
                   by)], _verdict(False, "not recorded", text, (), ()))
 
 
-def _shared(store: Store, a: Entity, b: Entity) -> tuple[list[Any], Any]:
-    """Is there a park both co-build (each with its districts, counties and seated bodies)?"""
+def _kinds(question: str, gaz: Any) -> frozenset[str]:
+    """The kinds of thing a question names by a word for them (园区, a park), if any."""
+    from queries.ask.phrases import masked_text
+    from queries.ask.reading import find, label_words
+    from queries.ask.text import names_in
+
+    q, mentions = names_in(question, gaz)
+    return frozenset(str(h.value) for h in find(label_words(), masked_text(q, mentions)))
+
+
+def _shared(store: Store, a: Entity, b: Entity,
+            kinds: frozenset[str] = frozenset()) -> tuple[list[Any], Any]:
+    """Is there a park both co-build (each with its districts, counties and seated bodies)?
+    `kinds`: the kinds the question names (园区: parks only), empty for anything."""
     sides = [related_within(store, x.id, rel_type="CO_BUILDS", direction="out") for x in (a, b)]
     mine = [{i.entity.id: i for i in s.items} for s in sides]
-    both = sorted(set(mine[0]) & set(mine[1]))
+    both = sorted(i for i in set(mine[0]) & set(mine[1])
+                  if not kinds or mine[0][i].entity.label in kinds)
+    what = ("a " + "/".join(sorted(kinds))) if kinds else "anything"
     if not both:
-        text = (f"The graph does not record anything that both {a.display} and {b.display} "
+        text = (f"The graph does not record {what} that both {a.display} and {b.display} "
                 f"co-build (CO_BUILDS, their districts, counties and bodies counted); "
                 f"{a.display} co-builds: {_listed(sides[0])}; {b.display} co-builds: "
                 f"{_listed(sides[1])}.")
@@ -286,6 +317,9 @@ def _shared(store: Store, a: Entity, b: Entity) -> tuple[list[Any], Any]:
         hows.append(how)
         lines.append((how, f"both co-build {mine[0][pid].entity.display}: "
                       f"{_said(rels, names)}"))
+    if len(lines) > 3:  # the first three said in full; the evidence lists every one
+        more = f"{len(lines) - 3} more: " + "、".join(i.entity.display for i in items[3:])
+        lines = [*lines[:3], ("and", more)]
     direct = [line for how, line in lines if how == "direct relation"]
     if direct:  # a park both co-build themselves first; the rolled-up ones after it
         text = "Yes — " + " | ".join(direct + [f"{h}: {t}" for h, t in lines
@@ -346,6 +380,18 @@ def _industry(store: Store, holder: Entity, industry: Entity) -> tuple[list[Any]
             f"{holder.display}: {_listed(held)}.")
     return ([_ran("related", {"entity": holder.id, "rel_type": "HAS_INDUSTRY"}, held)],
             _verdict(False, "not recorded", text, (), ()))
+
+
+def _ended(found: Any, names: dict[str, str]) -> Any:
+    """A yes to "still …" whose every relation of the kind asked has ended (`until`): not
+    any more (中新集团 co-built the Sutong park until 2020-05). None when one still holds."""
+    asked = [r for r in found.relations if r.type not in ("LOCATED_IN", "BROADER")]
+    if not asked or any(not r.props.get("until") for r in asked):
+        return None
+    until = ", ".join(sorted({str(r.props.get("until")) for r in asked}))
+    return _verdict(False, f"ended {until}", f"Not any more — the graph records "
+                    f"{_said(tuple(asked), names)}, which ended in {until}.",
+                    tuple(asked), ())
 
 
 def _statements(got: Any) -> list[Any]:
