@@ -176,11 +176,7 @@ def property_check(answer: Any, store: Any, question: str, gaz: Any) -> Any:
     from queries.ask.phrases import masked_text
     from queries.ask.reading import find
     from queries.ask.text import names_in
-    from queries.ask.verdict_routes import routed
 
-    shared = routed(answer, store, question, gaz)  # co-built, connected, had, still: its rule
-    if shared is not None:
-        return shared
     check = next((i for i in INTENTS if i.name == "check"), None)
     text = prepare(question)
     if check is None or not (re.search(check.cues[0].zh, text) or re.search(check.cues[0].en,

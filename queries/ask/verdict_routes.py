@@ -28,7 +28,7 @@ from typing import Any
 
 from graph.model import Entity, Relation
 from graph.store import Store
-from queries.related import CommonResult, RelatedItem, RelatedResult, related
+from queries.related import CommonResult, RelatedItem, RelatedResult
 from queries.within import related_within
 
 _PLACES = frozenset({"City", "Region"})
@@ -123,9 +123,9 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
     from queries.ask.parsing import Parsed
 
     kept = name in ("member", "still", "either")  # the check itself, its verdict adjusted
-    parsed = Parsed(question, check if kept else replace(check, name=f"check:{name}"),
-                    tuple(mentions),
-                    {"a": a, "b": b}, {}, known={a.id: a, b.id: b})
+    intent = check if kept else replace(check, name=f"check:{name}", steps=_steps(name, x, y))
+    parsed = Parsed(question, intent, tuple(mentions), {"a": a, "b": b}, {},
+                    known={a.id: a, b.id: b})
     if kept:  # the check's evidence: what is stated between them
         from queries.ask.verdict import verdict
 
@@ -138,16 +138,33 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
         if said is None:
             return None
         return replace(got, verdict=said)
+    got = answer_fn(store, parsed)  # the evidence: the steps' results, decided on below
+    if len(got.ran) != len(intent.steps) or any(r.result is None for r in got.ran):
+        return None
     if name == "shared":  # 有没有共建园区: among the kind named (parks), if one is named
-        ran, found = _shared(store, x, y, _kinds(question, gaz))
+        ran, found = _shared(store, x, y, list(got.ran), _kinds(question, gaz))
     else:
         decide = {"connects": _connects, "builds": _builds, "industry": _industry}[name]
-        ran, found = decide(store, x, y)
+        ran, found = decide(store, x, y, list(got.ran))
     if found.held and _STILL.search(text):
         found = _ended(found, names={e.id: e.display for e in found.entities}) or found
-    from queries.ask.answering import AskAnswer
+    return replace(got, ran=tuple(ran), verdict=found)
 
-    return AskAnswer(parsed, tuple(ran), verdict=found)
+
+def _steps(name: str, x: Entity, y: Entity) -> tuple[Any, ...]:
+    """The queries whose results a rule decides on (and prints as its evidence)."""
+    from queries.ask.records import Step
+
+    if name == "connects":  # x the link, y the place
+        return (Step("related_within", (y.id,), {"rel_type": "CONNECTS", "direction": "in"}),
+                Step("related", (x.id,), {"rel_type": "CONNECTS", "direction": "out"}))
+    if name == "builds":  # x the builder, y the park
+        return (Step("related_within", (x.id,), {"rel_type": "CO_BUILDS", "direction": "out"}),
+                Step("related", (y.id,), {"rel_type": "CO_BUILDS", "direction": "in"}))
+    if name == "shared":
+        return tuple(Step("related_within", (e.id,), {"rel_type": "CO_BUILDS",
+                                                      "direction": "out"}) for e in (x, y))
+    return (Step("related", (x.id,), {"rel_type": "HAS_INDUSTRY", "direction": "out"}),)
 
 
 def _rule(a: Entity, b: Entity, types: frozenset[str],
@@ -220,12 +237,6 @@ def _verdict(held: bool, how: str, text: str, rels: tuple[Relation, ...],
     return Verdict(held, how, text, rels, entities)
 
 
-def _ran(query: str, args: dict[str, Any], result: Any, note: str = "") -> Any:
-    from queries.ask.answering import Ran
-
-    return Ran(query, args, result, note)
-
-
 def _listed(result: RelatedResult) -> str:
     return "、".join(i.entity.display for i in result.items) or "nothing"
 
@@ -240,43 +251,38 @@ def _evidence(store: Store, rels: tuple[Relation, ...], *ends: Entity) -> tuple[
 # -- the rules -----------------------------------------------------------------------------------
 
 
-def _connects(store: Store, link: Entity, place: Entity) -> tuple[list[Any], Any]:
+def _connects(store: Store, link: Entity, place: Entity,
+              ran: list[Any]) -> tuple[list[Any], Any]:
     """Does the link (a bridge, a railway) connect the place, or a place inside it?"""
-    serving = related_within(store, place.id, rel_type="CONNECTS", direction="in")
+    serving, reach = ran[0].result, ran[1].result
     hit = [i for i in serving.items if i.entity.id == link.id]
     if hit:
         rels = hit[0].relations
         names = _names(store, rels, link, place)
         how, text = _yes(rels, {link.id, place.id}, names)
-        shown = replace(serving, items=tuple(hit))
-        return ([_ran("related_within", {"entity": place.id, "rel_type": "CONNECTS",
-                                         "direction": "in"}, shown)],
+        return ([replace(ran[0], result=replace(serving, items=tuple(hit)))],
                 _verdict(True, how, text, rels, _evidence(store, rels, link, place)))
-    reach = related(store, link.id, rel_type="CONNECTS", direction="out")
     text = (f"The graph does not record that {link.display} connects {place.display} or a "
             f"place inside it (CONNECTS); it records {link.display} connecting: "
             f"{_listed(reach)}.")
-    return ([_ran("related", {"entity": link.id, "rel_type": "CONNECTS", "direction": "out"},
-                  reach)], _verdict(False, "not recorded", text, (), ()))
+    return [ran[1]], _verdict(False, "not recorded", text, (), ())
 
 
-def _builds(store: Store, builder: Entity, park: Entity) -> tuple[list[Any], Any]:
+def _builds(store: Store, builder: Entity, park: Entity,
+            ran: list[Any]) -> tuple[list[Any], Any]:
     """Does the builder (a city with its districts and seated bodies, or a body) co-build
     the park?"""
-    built = related_within(store, builder.id, rel_type="CO_BUILDS", direction="out")
+    built, by = ran[0].result, ran[1].result
     hit = [i for i in built.items if i.entity.id == park.id]
     if hit:
         rels = hit[0].relations
         names = _names(store, rels, builder, park)
         how, text = _yes(rels, {builder.id, park.id}, names)
-        return ([_ran("related_within", {"entity": builder.id, "rel_type": "CO_BUILDS",
-                                         "direction": "out"}, replace(built, items=tuple(hit)))],
+        return ([replace(ran[0], result=replace(built, items=tuple(hit)))],
                 _verdict(True, how, text, rels, _evidence(store, rels, builder, park)))
-    by = related(store, park.id, rel_type="CO_BUILDS", direction="in")
     text = (f"The graph does not record that {builder.display} (or a place or body in it) "
             f"co-builds {park.display} (CO_BUILDS); its co-builders on record: {_listed(by)}.")
-    return ([_ran("related", {"entity": park.id, "rel_type": "CO_BUILDS", "direction": "in"},
-                  by)], _verdict(False, "not recorded", text, (), ()))
+    return [ran[1]], _verdict(False, "not recorded", text, (), ())
 
 
 def _kinds(question: str, gaz: Any) -> frozenset[str]:
@@ -289,11 +295,11 @@ def _kinds(question: str, gaz: Any) -> frozenset[str]:
     return frozenset(str(h.value) for h in find(label_words(), masked_text(q, mentions)))
 
 
-def _shared(store: Store, a: Entity, b: Entity,
+def _shared(store: Store, a: Entity, b: Entity, ran: list[Any],
             kinds: frozenset[str] = frozenset()) -> tuple[list[Any], Any]:
     """Is there a park both co-build (each with its districts, counties and seated bodies)?
     `kinds`: the kinds the question names (园区: parks only), empty for anything."""
-    sides = [related_within(store, x.id, rel_type="CO_BUILDS", direction="out") for x in (a, b)]
+    sides = [ran[0].result, ran[1].result]
     mine = [{i.entity.id: i for i in s.items} for s in sides]
     both = sorted(i for i in set(mine[0]) & set(mine[1])
                   if not kinds or mine[0][i].entity.label in kinds)
@@ -303,10 +309,7 @@ def _shared(store: Store, a: Entity, b: Entity,
                 f"co-build (CO_BUILDS, their districts, counties and bodies counted); "
                 f"{a.display} co-builds: {_listed(sides[0])}; {b.display} co-builds: "
                 f"{_listed(sides[1])}.")
-        return ([_ran("related_within", {"entity": x.id, "rel_type": "CO_BUILDS",
-                                         "direction": "out"}, s)
-                 for x, s in zip((a, b), sides, strict=True)],
-                _verdict(False, "not recorded", text, (), ()))
+        return ran, _verdict(False, "not recorded", text, (), ())
     items, rels_all, lines, hows = [], [], [], []
     for pid in both:
         rels = tuple(dict.fromkeys((*mine[0][pid].relations, *mine[1][pid].relations)))
@@ -331,8 +334,9 @@ def _shared(store: Store, a: Entity, b: Entity,
             t if h == hows[0] else f"{h}: {t}" for h, t in lines)
     shown = CommonResult(a, b, "CO_BUILDS", None, tuple(items))
     every = tuple(dict.fromkeys(rels_all))
-    return ([_ran("common_within", {"a": a.id, "b": b.id, "rel_type": "CO_BUILDS"}, shown)],
-            _verdict(True, how, text, every, _evidence(store, every, a, b)))
+    common = replace(ran[0], query="common_within", result=shown,
+                     args={"a": a.id, "b": b.id, "rel_type": "CO_BUILDS"})
+    return [common], _verdict(True, how, text, every, _evidence(store, every, a, b))
 
 
 def _narrower(store: Store, industry: str) -> dict[str, tuple[Relation, ...]]:
@@ -348,7 +352,8 @@ def _narrower(store: Store, industry: str) -> dict[str, tuple[Relation, ...]]:
     return chains
 
 
-def _industry(store: Store, holder: Entity, industry: Entity) -> tuple[list[Any], Any]:
+def _industry(store: Store, holder: Entity, industry: Entity,
+              ran: list[Any]) -> tuple[list[Any], Any]:
     """Does the place (its districts and counties counted) or park have the industry (or one
     under it)?"""
     types = ("HAS_INDUSTRY", "FOCUSES_ON")
@@ -371,15 +376,14 @@ def _industry(store: Store, holder: Entity, industry: Entity) -> tuple[list[Any]
         how, text = _yes(rels, {holder.id, industry.id}, names)
         item = RelatedItem(industry, rels)
         shown = RelatedResult(holder, "HAS_INDUSTRY", "out", None, {}, (item,))
-        return ([_ran("related", {"entity": holder.id, "rel_type": "HAS_INDUSTRY"}, shown)],
+        return ([replace(ran[0], result=shown)],
                 _verdict(True, how, text, rels, _evidence(store, rels, holder, industry)))
-    held = related(store, holder.id, rel_type="HAS_INDUSTRY", direction="out")
+    held = ran[0].result
     also = ", its districts and counties" if holder.label in _PLACES else ""
     text = (f"The graph does not record that {holder.display}{also} have {industry.display} "
             f"or an industry under it (HAS_INDUSTRY); the industries it records for "
             f"{holder.display}: {_listed(held)}.")
-    return ([_ran("related", {"entity": holder.id, "rel_type": "HAS_INDUSTRY"}, held)],
-            _verdict(False, "not recorded", text, (), ()))
+    return ran, _verdict(False, "not recorded", text, (), ())
 
 
 def _ended(found: Any, names: dict[str, str]) -> Any:
