@@ -36,6 +36,8 @@ _BUILDERS = frozenset({"City", "Region", "Organization"})
 _HOLDERS = frozenset({"City", "Region", "Park"})
 _STILL = re.compile(r"现在还|如今还|目前还|至今还|仍然|仍|还在|依然|\bstill\b", re.I)
 _MEMBER_ROLE = re.compile(r"member|成员", re.I)
+_COMPARED = re.compile(r"\b(?:than|more|fewer|less|most|least|longest|biggest|largest|"
+                       r"first|earliest|latest)\b|比|更|最|多于|少于|几个|多少|哪", re.I)
 _EITHER = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # A-not-A: 在不在, 连不连, 有没有
 # Between a place and an industry the graph holds only HAS_INDUSTRY (FOCUSES_ON for a park):
 # 有 and "in" read as containment mean the same there (南通有没有集成电路产业).
@@ -49,6 +51,22 @@ def _one(mention: Any, gaz: Any) -> str:
         return str(mention.ids[0])
     own = [i for i in mention.ids if getattr(gaz.entities.get(i), "name", None) == mention.text]
     return own[0] if len(own) == 1 else ""
+
+
+def _narrowed(question: str, gaz: Any) -> bool:
+    """The question asks more than whether the relation holds: a qualifier (千亿级), a
+    property (哪年), a condition (before 2010), a count, a comparison (more parks than …).
+    Those are left to the readings that answer them; a plain yes would overclaim."""
+    from queries.ask.filters import read_filters
+    from queries.ask.phrases import masked_text
+    from queries.ask.reading import read
+    from queries.ask.text import names_in
+
+    if _COMPARED.search(question) or read_filters(question):
+        return True
+    q, mentions = names_in(question, gaz)
+    reading = read(masked_text(q, mentions), text=q)
+    return bool(reading.where or reading.property or reading.count)
 
 
 def _anywhere(question: str, gaz: Any) -> frozenset[str]:
@@ -102,7 +120,7 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
     if check is None or not (either or re.search(check.cues[0].zh, text)
                              or re.search(check.cues[0].en, text)):
         return None
-    if _NEGATED.search(text.lower()):
+    if _NEGATED.search(text.lower()) or _narrowed(question, gaz):
         return None
     _, found = names_in(question, gaz)
     types = asked_types(question, gaz)
