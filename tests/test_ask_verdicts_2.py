@@ -201,3 +201,20 @@ def test_cli_prints_the_verdict_first(runner: Any, db: Any) -> None:
     result = runner.invoke(app, ["ask", "北沿江高铁在苏州设站吗"])
     assert result.exit_code == 0, result.output
     assert result.output.lstrip().startswith("Yes, rolled up through 太仓市")
+
+
+# -- a question that asks more than whether the relation holds is not answered by a plain yes --
+
+
+@pytest.mark.parametrize("question", [
+    "南通的集成电路产业是千亿级吗",  # a tier asked: 集成电路 is not 千亿级 in Nantong
+    "Does Suzhou co-build more parks than Wuxi?",
+    "Did Suzhou co-build a park with Suqian before 2000?",  # since 2006-11
+])
+def test_a_qualified_question_gets_no_plain_yes(store: Any, question: str) -> None:
+    try:
+        got = ask(store, question)
+    except Unmappable:
+        return
+    assert got.parsed.intent.name not in ("check:industry", "check:shared", "check:builds")
+    assert got.verdict is None or got.verdict.answer != "yes", got.verdict.text
