@@ -38,7 +38,8 @@ _STILL = re.compile(r"现在还|如今还|目前还|至今还|仍然|仍|还在|
 _MEMBER_ROLE = re.compile(r"member|成员", re.I)
 _COMPARED = re.compile(r"\b(?:than|more|fewer|less|most|least|longest|biggest|largest|"
                        r"first|earliest|latest)\b|比|更|最|多于|少于|几个|多少|哪", re.I)
-_EITHER = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # A-not-A: 在不在, 连不连, 有没有
+# A-not-A (在不在, 连不连, 属不属于); 有没有 and 是不是 are the check's own cues already
+_EITHER = re.compile(r"(?!有没有|是不是)([\u4e00-\u9fff])[不没]\1")
 # Between a place and an industry the graph holds only HAS_INDUSTRY (FOCUSES_ON for a park):
 # 有 and "in" read as containment mean the same there (南通有没有集成电路产业).
 _HAVING = frozenset({"HAS_INDUSTRY", "FOCUSES_ON", "LOCATED_IN", "MEMBER_OF", "PART_OF"})
