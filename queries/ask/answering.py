@@ -25,6 +25,7 @@ from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.split import answer_parts, first_of_details
 from queries.ask.text import gazetteer
 from queries.ask.verdict import attach, property_check
+from queries.ask.verdict_routes import routed
 from queries.errors import QueryError
 
 
@@ -339,7 +340,8 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
     if several is not None:
         return several  # type: ignore[return-value]
-    on_record = property_check(answer, store, question, gaz)  # 启东是县级市吗: its record
+    on_record = (routed(answer, store, question, gaz)  # co-built, stops in, has, still
+                 or property_check(answer, store, question, gaz))  # 启东是县级市吗: its record
     if on_record is not None:
         return on_record
     try:  # figures not held refused; kind; yes or no

@@ -13,7 +13,7 @@ _NEGATED = re.compile(
     r"\b(?:is|are|was|were|does|do|did|has|have)(?:\s+\w+){0,3}\s+not\s+(?:a\s+|an\s+)?"
     r"(?:member|part|in|on|among|located|joined|join|belong|co-?build|adopt|take)"
     r"|\b(?:isn't|aren't|doesn't|don't|didn't|hasn't|haven't)\b"
-    r"|没有加入|没加入|未加入|尚未加入|不属于|没有参加|没参加|未参加|不在")
+    r"|没有加入|没加入|未加入|尚未加入|不属于|没有参加|没参加|未参加|(?<!在)不在")
 
 
 def refuse_negated(question: str, parsed: Any) -> None:
