@@ -7,6 +7,8 @@ integer hop bounds that Cypher does not accept as parameters.
 
 from __future__ import annotations
 
+from itertools import combinations
+from math import comb
 from typing import Any
 
 from graph.follow import Follow
@@ -261,6 +263,34 @@ RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, shared"""
 NAME_CANDIDATE_KEYS = f"""{_NAME_RANKED}
 RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
        n.keys AS keys, shared"""
+
+# The same page as NAME_CANDIDATE_KEYS when $min_shared >= 2, found by one full-text query
+# ($lucene is lucene_at_least($grams, $min_shared)) matching only the nodes that hold at
+# least $min_shared of the grams: Lucene intersects postings from the rarest term, so a
+# bigram shared by half the graph (有限, 公司) is never read whole unless the answer needs it.
+NAME_KEYS_AT_LEAST = f"""
+CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', $lucene) YIELD node AS n
+WITH n WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
+WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
+WHERE shared >= $min_shared
+ORDER BY shared DESC, n.id
+SKIP $offset
+LIMIT $limit
+RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
+       n.keys AS keys, shared"""
+# Leaf clauses one lucene_at_least query may hold (Lucene refuses more than 1,024).
+MAX_AT_LEAST_CLAUSES = 1000
+
+
+def lucene_at_least(terms: list[str], k: int) -> str | None:
+    """A full-text query matching what holds at least `k` of `terms` (distinct): every
+    k-subset of them as a conjunction; None if that needs more than MAX_AT_LEAST_CLAUSES
+    clauses (the caller then ranks every node holding any of them)."""
+    if not 1 <= k <= len(terms) or comb(len(terms), k) * k > MAX_AT_LEAST_CLAUSES:
+        return None
+    quoted = [lucene_terms([t])[0] for t in terms]
+    return " OR ".join("(" + " AND ".join(group) + ")" for group in combinations(quoted, k))
+
 
 NAME_INDEX_READY = f"""
 MATCH (m:{META} {{key: '{NAME_INDEX_META}'}}) RETURN m.value = '{NAME_INDEX_VERSION}' AS ready"""

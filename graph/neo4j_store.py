@@ -305,9 +305,16 @@ class Neo4jStore:
             return [NameKeys(e.id, e.name, entity_keys(e))
                     for e in self.name_candidates(wanted, label, limit, offset)
                     if len(set(wanted) & entity_grams(e)) >= min_shared]
-        records = self._read(cypher.NAME_CANDIDATE_KEYS, queries=cypher.lucene_terms(wanted),
-                             grams=wanted, label=label, limit=limit, offset=offset,
-                             min_shared=min_shared)
+        at_least = cypher.lucene_at_least(wanted, min_shared) if min_shared >= 2 else None
+        if at_least is not None:  # only what holds enough grams: not every common bigram's
+            records = self._read(cypher.NAME_KEYS_AT_LEAST, lucene=at_least, grams=wanted,
+                                 label=label, limit=limit, offset=offset,
+                                 min_shared=min_shared)
+        else:
+            records = self._read(cypher.NAME_CANDIDATE_KEYS,
+                                 queries=cypher.lucene_terms(wanted), grams=wanted,
+                                 label=label, limit=limit, offset=offset,
+                                 min_shared=min_shared)
         found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
                                    or tuple(lookup_keys(r["name"] or "", r["name_en"] or "",
                                                         r["aliases"] or ())))

@@ -107,10 +107,11 @@ def best_possible(query: str, shared: int) -> float:
 
 
 # Candidates come best first (most shared bigrams: rank_candidates) as their names and keys
-# (name_keys), a small page first: an answer settled by it (a long name's exact match) reads
-# no more; otherwise one more read brings the rest, up to MAX_NAME_CANDIDATES as before.
-_FIRST_PAGE = 50
-_PAGE_GROWTH = MAX_NAME_CANDIDATES
+# (name_keys), a level at a time: first those holding every bigram of the query, then one
+# fewer, and so on, while a candidate sharing that few could still enter the answer
+# (best_possible). A level reads only what holds that many bigrams, so a query ending in a
+# suffix shared by half the graph (有限公司) reads the nodes sharing the suffix only when the
+# answer needs them. Each level continues the same ranking (its offset is what was read).
 
 
 @dataclass(frozen=True)
@@ -126,21 +127,21 @@ class _Scored:
 def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
                  limit: int) -> list[SearchHit]:
     """The hits among the first MAX_NAME_CANDIDATES candidates, best first (at most
-    `limit`), reading pages only until no candidate left can reach the answer's `limit`
-    best (or the cut-off): the same hits as scoring them all; whole entities only for them."""
-    wanted = grams(query)
+    `limit`), reading levels of shared bigrams only until no candidate left can reach the
+    answer's `limit` best (or the cut-off): the same hits as scoring them all; whole
+    entities only for them."""
+    wanted = sorted(grams(query))
     scored: list[_Scored] = []
-    read, page = 0, _FIRST_PAGE
-    while read < MAX_NAME_CANDIDATES and (least := _least_shared(query, scored, penalty, limit)):
-        # only candidates that can still reach the answer (a prefix of the same order)
-        size = min(page, MAX_NAME_CANDIDATES - read)
-        found = store.name_keys(sorted(wanted), label, size, read, least)
+    read, level = 0, len(wanted)
+    while level >= 1:
+        # the next part of the ranking: what shares `level` bigrams (more were read before)
+        found = store.name_keys(wanted, label, MAX_NAME_CANDIDATES - read, read, level)
         read += len(found)
         scored = sorted([*scored, *_match(query, found, penalty)], key=_Scored.order)
-        if len(found) < size or _least_shared(query, scored, penalty, limit) > len(
-                wanted & _grams_of(found[-1])):  # (every later one shares at most as many)
-            break
-        page *= _PAGE_GROWTH
+        least = _least_shared(query, scored, penalty, limit)
+        if read >= MAX_NAME_CANDIDATES or not least or least >= level:
+            break  # every candidate left shares fewer than `least` bigrams, or is past the cut
+        level -= 1
     best = scored[:max(limit, 0)] or scored[:1]  # (one, so the caller knows there were hits)
     entities = store.entities(s.name.id for s in best)
     return [SearchHit(entities[s.name.id], s.score, s.matched) for s in best]
@@ -158,10 +159,6 @@ def _least_shared(query: str, scored: list[_Scored], penalty: float, limit: int)
 
 def _keys_of(name: NameKeys) -> list[str]:
     return [*name.keys, normalize(name.id)]
-
-
-def _grams_of(name: NameKeys) -> set[str]:
-    return set().union(*(grams(k) for k in _keys_of(name)))
 
 
 def _match(query: str, names: list[NameKeys], penalty: float) -> list[_Scored]:

@@ -86,15 +86,31 @@ def test_pages_give_the_answer_of_scoring_all(store: Any, text: str, limit: int)
     assert offsets == sorted(offsets), "pages are read in order"
 
 
-def test_a_settled_answer_reads_one_page(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_module, "_FIRST_PAGE", 3)
+def test_a_settled_answer_reads_one_level(store: Any) -> None:
     counting = Counting(store)
-    got = search(counting, "南通高新技术产业开发区", limit=1)
+    query = normalize("南通高新技术产业开发区")
+    got = search(counting, query, limit=1)
     assert got.hits and got.hits[0].score == 100.0
-    everything = store.name_keys(sorted(grams(normalize("南通高新技术产业开发区"))), None,
-                                       MAX_NAME_CANDIDATES)
-    assert len(everything) > 3 * 5 * 5, "more candidates than the pages read"
-    assert sum(n for _, _, n in counting.pages) < len(everything)
+    # the exact name holds every bigram: the first level settles it, nothing else is read
+    assert [(offset, n) for offset, _, n in counting.pages] == [(0, counting.pages[0][2])]
+    everything = store.name_keys(sorted(grams(query)), None, MAX_NAME_CANDIDATES)
+    assert len(everything) > 3 * 5 * 5, "more candidates than the level read"
+    assert counting.pages[0][2] < len(everything)
+
+
+def test_levels_continue_one_ranking(store: Any) -> None:
+    """Each level a search reads is the next part of the ranking of every candidate: what
+    holds at least that many bigrams, past what the levels above it gave."""
+    wanted = sorted(grams(normalize("南通高新技术产业开发区")))
+    whole = store.name_keys(wanted, None, MAX_NAME_CANDIDATES)
+    by_id = {k.id: len(set(wanted) & set().union(*(grams(x) for x in
+                                                    [*k.keys, normalize(k.id)])))
+             for k in whole}
+    read: list[str] = []
+    for level in range(len(wanted), 0, -1):
+        read += [k.id for k in store.name_keys(wanted, None, 500, len(read), level)]
+        assert read == [k.id for k in whole if by_id[k.id] >= level][:len(read)]
+    assert read == [k.id for k in whole][:len(read)]
 
 
 @pytest.mark.parametrize("as_of", [None, "2019"])
@@ -116,3 +132,21 @@ def test_pages_of_name_candidates_join_to_the_whole(store: Any, as_of: str | Non
     entities = view.entities(whole)
     assert [k.keys for k in view.name_keys(wanted, None, 60)] == [
         entity_keys(entities[i]) for i in whole]
+
+
+def test_levels_of_quoted_and_long_queries(store: Any) -> None:
+    """Grams with Lucene's quote and escape characters, and a query too long for one
+    at-least query (every k-subset), give the same part of the ranking as the whole."""
+    from graph import cypher
+
+    for text in ['南"通\\苏州工业园区', "长三角生态绿色一体化发展示范区执行委员会办公室"]:
+        wanted = sorted(grams(normalize(text)))
+        whole = store.name_keys(wanted, None, MAX_NAME_CANDIDATES)
+        by_id = {k.id: len(set(wanted) & set().union(*(grams(x) for x in
+                                                        [*k.keys, normalize(k.id)])))
+                 for k in whole}
+        for level in (2, 3, len(wanted) // 2):
+            cut = [k.id for k in store.name_keys(wanted, None, MAX_NAME_CANDIDATES, 0, level)]
+            assert cut == [k.id for k in whole if by_id[k.id] >= level]
+    assert cypher.lucene_at_least([str(i) for i in range(20)], 10) is None
+    assert cypher.lucene_at_least(['a"', "b\\"], 2) == r'("a\"" AND "b\\")'
