@@ -268,16 +268,33 @@ RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
 # ($lucene is lucene_at_least($grams, $min_shared)) matching only the nodes that hold at
 # least $min_shared of the grams: Lucene intersects postings from the rarest term, so a
 # bigram shared by half the graph (有限, 公司) is never read whole unless the answer needs it.
-NAME_KEYS_AT_LEAST = f"""
+_AT_LEAST_RANKED = f"""
 CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', $lucene) YIELD node AS n
 WITH n WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
 WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
 WHERE shared >= $min_shared
 ORDER BY shared DESC, n.id
 SKIP $offset
-LIMIT $limit
+LIMIT $limit"""
+NAME_KEYS_AT_LEAST = f"""{_AT_LEAST_RANKED}
 RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
        n.keys AS keys, shared"""
+# A page as above (any gram, or at least $min_shared: NAME_KEYS_*HOLDING), sent back only
+# for the candidates one of whose keys or lower-cased ASCII id holds $least_chars characters
+# of $chars (a search's floor: with fewer, no key scores it), and how many the page held.
+# Keys stored empty, or an id beyond printable ASCII: sent (Python derives their keys).
+_HOLDING = """
+WITH n, shared, CASE WHEN n.keys IS NULL OR size(n.keys) = 0 OR NOT n.id =~ '[ -~]*'
+  THEN [$least_chars]
+  ELSE [k IN n.keys + [toLower(n.id)] | size([c IN split(k, '') WHERE c IN $chars])]
+  END AS held
+WITH n, shared, reduce(most = 0, h IN held | CASE WHEN h > most THEN h ELSE most END) AS most
+WITH count(*) AS read, collect(CASE WHEN most >= $least_chars THEN
+  {id: n.id, name: n.name, name_en: n.name_en, aliases: n.aliases, keys: n.keys,
+   shared: shared} END) AS rows
+RETURN read, rows"""
+NAME_KEYS_HOLDING = _NAME_RANKED + _HOLDING
+NAME_KEYS_AT_LEAST_HOLDING = _AT_LEAST_RANKED + _HOLDING
 # Leaf clauses one lucene_at_least query may hold (Lucene refuses more than 1,024).
 MAX_AT_LEAST_CLAUSES = 1000
 

@@ -305,23 +305,50 @@ class Neo4jStore:
             return [NameKeys(e.id, e.name, entity_keys(e))
                     for e in self.name_candidates(wanted, label, limit, offset)
                     if len(set(wanted) & entity_grams(e)) >= min_shared]
+        return self._name_keys(wanted, label, limit, offset, min_shared)[1]
+
+    def name_keys_holding(self, grams: Iterable[str], label: str | None, limit: int,
+                          offset: int, min_shared: int, chars: Iterable[str],
+                          least_chars: int) -> tuple[int, list[NameKeys]]:
+        """name_keys' page, less the candidates none of whose keys (nor normalised id) holds
+        `least_chars` of `chars` (search's floor: they cannot score it), sent no further;
+        and how many candidates the page held (its offset's next)."""
+        wanted = sorted(set(grams))
+        offset = max(offset, 0)
+        if not wanted or limit <= 0:
+            return 0, []
+        if not self.name_index_ready():
+            found = self.name_keys(wanted, label, limit, offset, min_shared)
+            return len(found), found
+        return self._name_keys(wanted, label, limit, offset, min_shared,
+                               (sorted(set(chars)), least_chars))
+
+    def _name_keys(self, wanted: list[str], label: str | None, limit: int, offset: int,
+                   min_shared: int, holding: tuple[list[str], int] | None = None
+                   ) -> tuple[int, list[NameKeys]]:
         at_least = cypher.lucene_at_least(wanted, min_shared) if min_shared >= 2 else None
+        params: dict[str, Any] = {"grams": wanted, "label": label, "limit": limit,
+                                  "offset": offset, "min_shared": min_shared}
         if at_least is not None:  # only what holds enough grams: not every common bigram's
-            records = self._read(cypher.NAME_KEYS_AT_LEAST, lucene=at_least, grams=wanted,
-                                 label=label, limit=limit, offset=offset,
-                                 min_shared=min_shared)
+            params["lucene"] = at_least
         else:
-            records = self._read(cypher.NAME_CANDIDATE_KEYS,
-                                 queries=cypher.lucene_terms(wanted), grams=wanted,
-                                 label=label, limit=limit, offset=offset,
-                                 min_shared=min_shared)
+            params["queries"] = cypher.lucene_terms(wanted)
+        if holding is None:
+            records = self._read(cypher.NAME_KEYS_AT_LEAST if at_least is not None
+                                 else cypher.NAME_CANDIDATE_KEYS, **params)
+            read = len(records)
+        else:
+            params["chars"], params["least_chars"] = holding
+            page = self._read(cypher.NAME_KEYS_AT_LEAST_HOLDING if at_least is not None
+                              else cypher.NAME_KEYS_HOLDING, **params)[0]
+            read, records = page["read"], page["rows"]
         found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
                                    or tuple(lookup_keys(r["name"] or "", r["name_en"] or "",
                                                         r["aliases"] or ())))
                  for r in records}
         # ranked again here: Python's order of ids, whatever the server's collation
-        return [found[i] for i in rank_candidates({r["id"]: r["shared"] for r in records},
-                                                  limit)]
+        return read, [found[i] for i in rank_candidates(
+            {r["id"]: r["shared"] for r in records}, limit)]
 
     def name_index_ready(self) -> bool:
         """Do the name indexes cover every entity? Asked once per store (a load sets it)."""

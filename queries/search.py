@@ -135,8 +135,9 @@ def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
     read, level = 0, len(wanted)
     while level >= 1:
         # the next part of the ranking: what shares `level` bigrams (more were read before)
-        found = store.name_keys(wanted, label, MAX_NAME_CANDIDATES - read, read, level)
-        read += len(found)
+        size, found = _level(store, query, wanted, label, MAX_NAME_CANDIDATES - read, read,
+                             level, _floor(scored, limit) + penalty)
+        read += size
         scored = sorted([*scored, *_match(query, found, penalty)], key=_Scored.order)
         least = _least_shared(query, scored, penalty, limit)
         if read >= MAX_NAME_CANDIDATES or not least or least >= level:
@@ -147,14 +148,53 @@ def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
     return [SearchHit(entities[s.name.id], s.score, s.matched) for s in best]
 
 
+def _floor(scored: list[_Scored], limit: int) -> float:
+    """The score a candidate must reach to enter the answer: the cut-off, or the
+    `limit`-th best once there are that many (a tie may still enter, by name and id)."""
+    if limit >= 1 and len(scored) >= limit:
+        return max(_FUZZY_CUTOFF, scored[limit - 1].score)
+    return _FUZZY_CUTOFF
+
+
 def _least_shared(query: str, scored: list[_Scored], penalty: float, limit: int) -> int:
     """The fewest of the query's bigrams a candidate must share to enter the answer: to
     reach the cut-off, or past the `limit`-th best once there are that many (0: none can)."""
-    floor = _FUZZY_CUTOFF
-    if limit >= 1 and len(scored) >= limit:
-        floor = max(floor, scored[limit - 1].score)
+    floor = _floor(scored, limit)
     return next((s for s in range(1, len(grams(query)) + 1)
                  if best_possible(query, s) - penalty >= floor), 0)
+
+
+def most_by_chars(query: str, held: int) -> float:
+    """The highest score `_score` can give a key holding `held` characters of the query
+    (counted with repeats, each position of the key once): an upper bound, as
+    best_possible is for bigrams. A key the query is in holds all of them (100); otherwise
+    the fuzzy ratio 200 * LCS / (len(query) + len(key)) with LCS <= min(held, len(query))
+    <= len(key) is at most 200 * m / (len(query) + m)."""
+    m = min(held, len(query))
+    ratio = 200.0 * m / (len(query) + m) if m else 0.0
+    return ratio if ratio >= 88.0 else ratio * 0.75
+
+
+def least_chars(query: str, floor: float) -> int:
+    """The fewest characters of the query a key must hold to score `floor`
+    (len(query) + 1: none can)."""
+    return next((m for m in range(len(query) + 1)
+                 if most_by_chars(query, m) >= floor - 1e-6), len(query) + 1)
+
+
+def _level(store: Store, query: str, wanted: list[str], label: str | None, limit: int,
+           offset: int, level: int, floor: float) -> tuple[int, list[NameKeys]]:
+    """A page of name_keys (how many candidates it held, and them), less, where the store
+    can leave them out where it keeps them (Neo4j: name_keys_holding), those that cannot
+    score `floor` by the characters their keys hold."""
+    holding = getattr(store, "name_keys_holding", None)
+    # (a character beyond the BMP is two in Cypher's split: then everything is sent)
+    if holding is None or any(ord(c) > 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in query):
+        found = store.name_keys(wanted, label, limit, offset, level)
+        return len(found), found
+    size, found = holding(wanted, label, limit, offset, level, sorted(set(query)),
+                          least_chars(query, floor))
+    return size, found
 
 
 def _keys_of(name: NameKeys) -> list[str]:

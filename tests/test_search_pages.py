@@ -13,7 +13,14 @@ from graph.names import entity_grams, entity_keys, grams, normalize
 from graph.store import MAX_NAME_CANDIDATES
 from queries import search as search_module
 from queries.as_of import dated
-from queries.search import _FUZZY_CUTOFF, _score, best_possible, search
+from queries.search import (
+    _FUZZY_CUTOFF,
+    _score,
+    best_possible,
+    least_chars,
+    most_by_chars,
+    search,
+)
 
 
 def _strings(rng: random.Random, alphabet: str, n: int) -> list[str]:
@@ -35,6 +42,22 @@ def test_no_key_scores_above_the_bound(alphabet: str) -> None:
     assert tight, "the bound is reached, not only held"
 
 
+@pytest.mark.parametrize("alphabet", ["ab", "abc", "abcdefgh", "南通苏州市海门港"])
+def test_no_key_scores_above_its_characters_bound(alphabet: str) -> None:
+    rng = random.Random(alphabet + "chars")
+    queries, keys = _strings(rng, alphabet, 150), _strings(rng, alphabet, 150)
+    tight = 0
+    for query in queries:
+        for key in keys:
+            held = sum(c in set(query) for c in key)
+            score, _ = _score(query, [key])
+            bound = most_by_chars(query, held)
+            assert score <= bound + 1e-9, (query, key, held, score, bound)
+            assert least_chars(query, score) <= held, (query, key)
+            tight += bound - score < 1.0
+    assert tight, "the bound is reached, not only held"
+
+
 def test_the_bound_cuts_long_queries() -> None:
     query = normalize("南通高新技术产业开发区")
     assert best_possible(query, len(grams(query))) == pytest.approx(100.0)
@@ -47,6 +70,8 @@ class Counting:
 
     def __init__(self, inner: Any) -> None:
         self.inner, self.pages = inner, []
+        if hasattr(inner, "name_keys_holding"):  # (search looks it up: only where it is)
+            self.name_keys_holding = self._holding
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -56,6 +81,13 @@ class Counting:
         found = self.inner.name_keys(grams, label, limit, offset, min_shared)
         self.pages.append((offset, limit, len(found)))
         return found
+
+    def _holding(self, grams: Any, label: Any, limit: int, offset: int, min_shared: int,
+                 chars: Any, least: int) -> Any:
+        held = self.inner.name_keys_holding
+        size, found = held(grams, label, limit, offset, min_shared, chars, least)
+        self.pages.append((offset, limit, size))
+        return size, found
 
 
 def _all_scored(store: Any, text: str, label: str | None, limit: int) -> list[Any]:
@@ -150,3 +182,25 @@ def test_levels_of_quoted_and_long_queries(store: Any) -> None:
             assert cut == [k.id for k in whole if by_id[k.id] >= level]
     assert cypher.lucene_at_least([str(i) for i in range(20)], 10) is None
     assert cypher.lucene_at_least(['a"', "b\\"], 2) == r'("a\"" AND "b\\")'
+
+
+@pytest.mark.parametrize("text", ["南通高新技术产业开发区", "苏州工业园区", "nantong", "Suzhou"])
+def test_holding_leaves_out_only_keys_short_of_the_characters(store: Any, text: str) -> None:
+    """name_keys_holding (Neo4j) sends the page name_keys gives, less the candidates none
+    of whose keys (nor normalised id) holds enough of the query's characters."""
+    if not hasattr(store, "name_keys_holding"):
+        pytest.skip("this store sends every candidate (search scores them all)")
+    query = normalize(text)
+    wanted = sorted(grams(query))
+    left_out = 0
+    for level in sorted({1, 2, len(wanted)}):
+        page = store.name_keys(wanted, None, 200, 0, level)
+        for least in (1, len(query) // 2, len(query)):
+            size, found = store.name_keys_holding(wanted, None, 200, 0, level,
+                                                  sorted(set(query)), least)
+            kept = [k.id for k in page if max(sum(c in set(query) for c in key)
+                                              for key in [*k.keys, normalize(k.id)]) >= least]
+            assert (size, [k.id for k in found]) == (len(page), kept)
+            assert [k.keys for k in found] == [k.keys for k in page if k.id in set(kept)]
+            left_out += len(page) - len(kept)
+    assert left_out, "some candidates are left out, not only kept"
