@@ -279,22 +279,33 @@ LIMIT $limit"""
 NAME_KEYS_AT_LEAST = f"""{_AT_LEAST_RANKED}
 RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
        n.keys AS keys, shared"""
-# A page as above (any gram, or at least $min_shared: NAME_KEYS_*HOLDING), sent back only
-# for the candidates one of whose keys or lower-cased ASCII id holds $least_chars characters
-# of $chars (a search's floor: with fewer, no key scores it), and how many the page held.
-# Keys stored empty, or an id beyond printable ASCII: sent (Python derives their keys).
-_HOLDING = """
+# A page as above (any gram, or at least $min_shared: NAME_KEYS_*REACHING), sent back
+# only for the candidates one of whose keys may score $floor, by queries.search.most_by_chars
+# (the characters of the query, $chars, a key holds, and its length; the lower-cased ASCII
+# id without a length, as its normalised form may be shorter) and, if $below is not null,
+# none reaches it (those were sent before); and how many the page held. Keys stored empty,
+# or an id beyond printable ASCII: sent (Python derives their keys).
+_REACHING = """
 WITH n, shared, CASE WHEN n.keys IS NULL OR size(n.keys) = 0 OR NOT n.id =~ '[ -~]*'
-  THEN [$least_chars]
-  ELSE [k IN n.keys + [toLower(n.id)] | size([c IN split(k, '') WHERE c IN $chars])]
-  END AS held
-WITH n, shared, reduce(most = 0, h IN held | CASE WHEN h > most THEN h ELSE most END) AS most
-WITH count(*) AS read, collect(CASE WHEN most >= $least_chars THEN
-  {id: n.id, name: n.name, name_en: n.name_en, aliases: n.aliases, keys: n.keys,
-   shared: shared} END) AS rows
+  THEN [[null, 'any']] ELSE [k IN n.keys | [k, 'key']] + [[toLower(n.id), 'id']] END AS keys
+UNWIND keys AS key
+WITH n, shared, key[1] AS kind, size(key[0]) AS length,
+     size([c IN split(key[0], '') WHERE c IN $chars]) AS held
+WITH n, shared, kind, length, held,
+     CASE WHEN held < $length THEN held ELSE $length END AS most
+WITH n, shared, kind, held, length,
+     CASE WHEN kind = 'key' AND length < most THEN length ELSE most END AS most
+WITH n, shared, kind, held, length, most,
+     200.0 * most / ($length + CASE WHEN kind = 'key' THEN length ELSE most END) AS ratio
+WITH n, shared, max(CASE WHEN kind = 'any' OR held >= $length THEN 100.0
+  WHEN ratio >= 88.0 AND (kind = 'id' OR abs($length - length) <= 2) THEN ratio
+  ELSE 0.75 * ratio END) AS bound
+WITH count(*) AS read, collect(CASE WHEN bound >= $floor AND ($below IS NULL OR bound < $below)
+  THEN {id: n.id, name: n.name, name_en: n.name_en, aliases: n.aliases, keys: n.keys,
+        shared: shared} END) AS rows
 RETURN read, rows"""
-NAME_KEYS_HOLDING = _NAME_RANKED + _HOLDING
-NAME_KEYS_AT_LEAST_HOLDING = _AT_LEAST_RANKED + _HOLDING
+NAME_KEYS_REACHING = _NAME_RANKED + _REACHING
+NAME_KEYS_AT_LEAST_REACHING = _AT_LEAST_RANKED + _REACHING
 # Leaf clauses one lucene_at_least query may hold (Lucene refuses more than 1,024).
 MAX_AT_LEAST_CLAUSES = 1000
 

@@ -307,24 +307,28 @@ class Neo4jStore:
                     if len(set(wanted) & entity_grams(e)) >= min_shared]
         return self._name_keys(wanted, label, limit, offset, min_shared)[1]
 
-    def name_keys_holding(self, grams: Iterable[str], label: str | None, limit: int,
-                          offset: int, min_shared: int, chars: Iterable[str],
-                          least_chars: int) -> tuple[int, list[NameKeys]]:
-        """name_keys' page, less the candidates none of whose keys (nor normalised id) holds
-        `least_chars` of `chars` (search's floor: they cannot score it), sent no further;
-        and how many candidates the page held (its offset's next)."""
+    def name_keys_reaching(self, grams: Iterable[str], label: str | None, limit: int,
+                           offset: int, min_shared: int, query: str, floor: float,
+                           below: float | None = None) -> tuple[int, list[NameKeys]]:
+        """name_keys' page, less the candidates none of whose keys (nor normalised id) may
+        score `floor` for `query` by the characters of it they hold and their length
+        (queries.search.most_by_chars), or, with `below`, one of whose keys may score that
+        (sent before): those are sent no further; and how many candidates the page held
+        (its offset's next). `query` has no character beyond the BMP (Cypher splits one
+        in two)."""
         wanted = sorted(set(grams))
         offset = max(offset, 0)
         if not wanted or limit <= 0:
             return 0, []
         if not self.name_index_ready():
             found = self.name_keys(wanted, label, limit, offset, min_shared)
-            return len(found), found
+            return len(found), found if below is None else []
         return self._name_keys(wanted, label, limit, offset, min_shared,
-                               (sorted(set(chars)), least_chars))
+                               {"chars": sorted(set(query)), "length": len(query),
+                                "floor": floor, "below": below})
 
     def _name_keys(self, wanted: list[str], label: str | None, limit: int, offset: int,
-                   min_shared: int, holding: tuple[list[str], int] | None = None
+                   min_shared: int, reaching: dict[str, Any] | None = None
                    ) -> tuple[int, list[NameKeys]]:
         at_least = cypher.lucene_at_least(wanted, min_shared) if min_shared >= 2 else None
         params: dict[str, Any] = {"grams": wanted, "label": label, "limit": limit,
@@ -333,14 +337,13 @@ class Neo4jStore:
             params["lucene"] = at_least
         else:
             params["queries"] = cypher.lucene_terms(wanted)
-        if holding is None:
+        if reaching is None:
             records = self._read(cypher.NAME_KEYS_AT_LEAST if at_least is not None
                                  else cypher.NAME_CANDIDATE_KEYS, **params)
             read = len(records)
         else:
-            params["chars"], params["least_chars"] = holding
-            page = self._read(cypher.NAME_KEYS_AT_LEAST_HOLDING if at_least is not None
-                              else cypher.NAME_KEYS_HOLDING, **params)[0]
+            page = self._read(cypher.NAME_KEYS_AT_LEAST_REACHING if at_least is not None
+                              else cypher.NAME_KEYS_REACHING, **params, **reaching)[0]
             read, records = page["read"], page["rows"]
         found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
                                    or tuple(lookup_keys(r["name"] or "", r["name_en"] or "",

@@ -135,10 +135,10 @@ def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
     read, level = 0, len(wanted)
     while level >= 1:
         # the next part of the ranking: what shares `level` bigrams (more were read before)
-        size, found = _level(store, query, wanted, label, MAX_NAME_CANDIDATES - read, read,
-                             level, _floor(scored, limit) + penalty)
+        size, scored = _read_level(store, query, wanted, label, (MAX_NAME_CANDIDATES - read,
+                                                                read, level), scored,
+                                   penalty, limit)
         read += size
-        scored = sorted([*scored, *_match(query, found, penalty)], key=_Scored.order)
         least = _least_shared(query, scored, penalty, limit)
         if read >= MAX_NAME_CANDIDATES or not least or least >= level:
             break  # every candidate left shares fewer than `least` bigrams, or is past the cut
@@ -164,37 +164,43 @@ def _least_shared(query: str, scored: list[_Scored], penalty: float, limit: int)
                  if best_possible(query, s) - penalty >= floor), 0)
 
 
-def most_by_chars(query: str, held: int) -> float:
-    """The highest score `_score` can give a key holding `held` characters of the query
-    (counted with repeats, each position of the key once): an upper bound, as
-    best_possible is for bigrams. A key the query is in holds all of them (100); otherwise
-    the fuzzy ratio 200 * LCS / (len(query) + len(key)) with LCS <= min(held, len(query))
-    <= len(key) is at most 200 * m / (len(query) + m)."""
-    m = min(held, len(query))
-    ratio = 200.0 * m / (len(query) + m) if m else 0.0
-    return ratio if ratio >= 88.0 else ratio * 0.75
+def most_by_chars(query: str, held: int, length: int | None = None) -> float:
+    """The highest score `_score` can give a key of `length` characters (None: any) that
+    holds `held` characters of the query (counted with repeats, each position of the key
+    once): an upper bound, as best_possible is for bigrams. A key the query is in holds all
+    of them (100); otherwise the fuzzy ratio is 200 * LCS / (len(query) + len(key)) with
+    LCS <= min(held, len(query), len(key)), near only within 2 characters of the query."""
+    lq = len(query)
+    if held >= lq:
+        return 100.0
+    most = held if length is None else min(held, length)
+    ratio = 200.0 * most / (lq + (most if length is None else length)) if lq else 0.0
+    near = ratio >= 88.0 and (length is None or abs(lq - length) <= 2)
+    return ratio if near else 0.75 * ratio
 
 
-def least_chars(query: str, floor: float) -> int:
-    """The fewest characters of the query a key must hold to score `floor`
-    (len(query) + 1: none can)."""
-    return next((m for m in range(len(query) + 1)
-                 if most_by_chars(query, m) >= floor - 1e-6), len(query) + 1)
+_SLACK = 1e-6  # (a bound and a score computed in different float steps)
 
 
-def _level(store: Store, query: str, wanted: list[str], label: str | None, limit: int,
-           offset: int, level: int, floor: float) -> tuple[int, list[NameKeys]]:
-    """A page of name_keys (how many candidates it held, and them), less, where the store
-    can leave them out where it keeps them (Neo4j: name_keys_holding), those that cannot
-    score `floor` by the characters their keys hold."""
-    holding = getattr(store, "name_keys_holding", None)
+def _read_level(store: Store, query: str, wanted: list[str], label: str | None,
+                page: tuple[int, int, int], scored: list[_Scored], penalty: float,
+                limit: int) -> tuple[int, list[_Scored]]:
+    """Score a page of name_keys (`page`: its limit, offset and least shared bigrams): how
+    many candidates it held, and `scored` with its hits. Where the store can leave out
+    candidates that cannot score the floor by the characters their keys hold and their
+    length (Neo4j: name_keys_reaching), it does."""
+    reaching = getattr(store, "name_keys_reaching", None)
     # (a character beyond the BMP is two in Cypher's split: then everything is sent)
-    if holding is None or any(ord(c) > 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in query):
-        found = store.name_keys(wanted, label, limit, offset, level)
-        return len(found), found
-    size, found = holding(wanted, label, limit, offset, level, sorted(set(query)),
-                          least_chars(query, floor))
-    return size, found
+    if reaching is None or any(ord(c) > 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in query):
+        found = store.name_keys(wanted, label, *page)
+        return len(found), _merged(scored, _match(query, found, penalty))
+    floor = _floor(scored, limit) + penalty
+    size, found = reaching(wanted, label, *page, query, floor - _SLACK)
+    return size, _merged(scored, _match(query, found, penalty))
+
+
+def _merged(scored: list[_Scored], more: list[_Scored]) -> list[_Scored]:
+    return sorted([*scored, *more], key=_Scored.order)
 
 
 def _keys_of(name: NameKeys) -> list[str]:

@@ -17,7 +17,6 @@ from queries.search import (
     _FUZZY_CUTOFF,
     _score,
     best_possible,
-    least_chars,
     most_by_chars,
     search,
 )
@@ -51,9 +50,9 @@ def test_no_key_scores_above_its_characters_bound(alphabet: str) -> None:
         for key in keys:
             held = sum(c in set(query) for c in key)
             score, _ = _score(query, [key])
-            bound = most_by_chars(query, held)
+            bound = most_by_chars(query, held, len(key))
             assert score <= bound + 1e-9, (query, key, held, score, bound)
-            assert least_chars(query, score) <= held, (query, key)
+            assert bound <= most_by_chars(query, held) + 1e-9, "without the length: higher"
             tight += bound - score < 1.0
     assert tight, "the bound is reached, not only held"
 
@@ -70,8 +69,8 @@ class Counting:
 
     def __init__(self, inner: Any) -> None:
         self.inner, self.pages = inner, []
-        if hasattr(inner, "name_keys_holding"):  # (search looks it up: only where it is)
-            self.name_keys_holding = self._holding
+        if hasattr(inner, "name_keys_reaching"):  # (search looks it up: only where it is)
+            self.name_keys_reaching = self._reaching
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -82,11 +81,12 @@ class Counting:
         self.pages.append((offset, limit, len(found)))
         return found
 
-    def _holding(self, grams: Any, label: Any, limit: int, offset: int, min_shared: int,
-                 chars: Any, least: int) -> Any:
-        held = self.inner.name_keys_holding
-        size, found = held(grams, label, limit, offset, min_shared, chars, least)
-        self.pages.append((offset, limit, size))
+    def _reaching(self, grams: Any, label: Any, limit: int, offset: int, min_shared: int,
+                  query: str, floor: float, below: float | None = None) -> Any:
+        reaching = self.inner.name_keys_reaching
+        size, found = reaching(grams, label, limit, offset, min_shared, query, floor, below)
+        if below is None:  # (the second part of the same page is not another page)
+            self.pages.append((offset, limit, size))
         return size, found
 
 
@@ -185,22 +185,29 @@ def test_levels_of_quoted_and_long_queries(store: Any) -> None:
 
 
 @pytest.mark.parametrize("text", ["南通高新技术产业开发区", "苏州工业园区", "nantong", "Suzhou"])
-def test_holding_leaves_out_only_keys_short_of_the_characters(store: Any, text: str) -> None:
-    """name_keys_holding (Neo4j) sends the page name_keys gives, less the candidates none
-    of whose keys (nor normalised id) holds enough of the query's characters."""
-    if not hasattr(store, "name_keys_holding"):
+def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) -> None:
+    """name_keys_reaching (Neo4j) sends the page name_keys gives, less the candidates none
+    of whose keys (nor normalised id) may score the floor by most_by_chars; the part
+    `below` a bound is the rest of those that may score the floor."""
+    if not hasattr(store, "name_keys_reaching"):
         pytest.skip("this store sends every candidate (search scores them all)")
     query = normalize(text)
     wanted = sorted(grams(query))
+
+    def bound(k: Any) -> float:
+        return max([most_by_chars(query, sum(c in set(query) for c in key), len(key))
+                    for key in k.keys] + [most_by_chars(query, sum(
+                        c in set(query) for c in normalize(k.id)))])
+
     left_out = 0
     for level in sorted({1, 2, len(wanted)}):
         page = store.name_keys(wanted, None, 200, 0, level)
-        for least in (1, len(query) // 2, len(query)):
-            size, found = store.name_keys_holding(wanted, None, 200, 0, level,
-                                                  sorted(set(query)), least)
-            kept = [k.id for k in page if max(sum(c in set(query) for c in key)
-                                              for key in [*k.keys, normalize(k.id)]) >= least]
+        for floor in (60.0, 75.0, 90.0, 100.0 - 1e-6):
+            size, found = store.name_keys_reaching(wanted, None, 200, 0, level, query, floor)
+            kept = [k.id for k in page if bound(k) >= floor]
             assert (size, [k.id for k in found]) == (len(page), kept)
             assert [k.keys for k in found] == [k.keys for k in page if k.id in set(kept)]
+            _, rest = store.name_keys_reaching(wanted, None, 200, 0, level, query, 60.0, floor)
+            assert [k.id for k in rest] == [k.id for k in page if 60.0 <= bound(k) < floor]
             left_out += len(page) - len(kept)
     assert left_out, "some candidates are left out, not only kept"
