@@ -107,11 +107,16 @@ def best_possible(query: str, shared: int) -> float:
 
 
 # Candidates come best first (most shared bigrams: rank_candidates) as their names and keys
-# (name_keys), a level at a time: first those holding every bigram of the query, then one
-# fewer, and so on, while a candidate sharing that few could still enter the answer
-# (best_possible). A level reads only what holds that many bigrams, so a query ending in a
-# suffix shared by half the graph (有限公司) reads the nodes sharing the suffix only when the
-# answer needs them. Each level continues the same ranking (its offset is what was read).
+# (name_keys), each read continuing the same ranking (its offset is what was read), until no
+# candidate left can enter the answer (best_possible of the most bigrams one may share).
+# A store that can leave out on its side what cannot score (name_keys_reaching: Neo4j) is
+# read a level at a time: what holds every bigram of the query, then one fewer, and so on;
+# its level reads only what holds that many, so a query ending in a suffix shared by half
+# the graph (有限公司) reads the nodes sharing the suffix only when the answer needs them.
+# Any other store is read a small page first: an answer settled by it (a long name's exact
+# match) reads no more; otherwise one more read brings the rest, up to MAX_NAME_CANDIDATES.
+_FIRST_PAGE = 50
+_PAGE_GROWTH = MAX_NAME_CANDIDATES
 
 
 @dataclass(frozen=True)
@@ -127,22 +132,27 @@ class _Scored:
 def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
                  limit: int) -> list[SearchHit]:
     """The hits among the first MAX_NAME_CANDIDATES candidates, best first (at most
-    `limit`), reading levels of shared bigrams only until no candidate left can reach the
-    answer's `limit` best (or the cut-off): the same hits as scoring them all; whole
-    entities only for them."""
+    `limit`), reading only until no candidate left can reach the answer's `limit` best (or
+    the cut-off): the same hits as scoring them all; whole entities only for them."""
     wanted = sorted(grams(query))
+    by_level = _reaching(store, query) is not None
     scored: list[_Scored] = []
-    read, level = 0, len(wanted)
-    while level >= 1:
-        # the next part of the ranking: what shares `level` bigrams (more were read before)
-        size, scored = _read_level(store, query, wanted, label, (MAX_NAME_CANDIDATES - read,
-                                                                read, level), scored,
-                                   penalty, limit)
-        read += size
-        least = _least_shared(query, scored, penalty, limit)
-        if read >= MAX_NAME_CANDIDATES or not least or least >= level:
-            break  # every candidate left shares fewer than `least` bigrams, or is past the cut
-        level -= 1
+    # `unread`: the most bigrams a candidate not read yet may share
+    read, unread, page = 0, len(wanted), _FIRST_PAGE
+    while read < MAX_NAME_CANDIDATES and (
+            least := _least_shared(query, scored, penalty, limit)) and least <= unread:
+        if by_level:
+            size, scored = _read_level(store, query, wanted, label,
+                                       (MAX_NAME_CANDIDATES - read, read, unread), scored,
+                                       penalty, limit)
+            read, unread = read + size, unread - 1
+            continue
+        size = min(page, MAX_NAME_CANDIDATES - read)
+        found = store.name_keys(wanted, label, size, read, least)
+        read, page = read + len(found), page * _PAGE_GROWTH
+        scored = _merged(scored, _match(query, found, penalty))
+        # (ranked by shared bigrams: none after the last read shares more)
+        unread = len(set(wanted) & _grams_of(found[-1])) if len(found) == size else least - 1
     best = scored[:max(limit, 0)] or scored[:1]  # (one, so the caller knows there were hits)
     entities = store.entities(s.name.id for s in best)
     return [SearchHit(entities[s.name.id], s.score, s.matched) for s in best]
@@ -182,20 +192,22 @@ def most_by_chars(query: str, held: int, length: int | None = None) -> float:
 _SLACK = 1e-6  # (a bound and a score computed in different float steps)
 
 
+def _reaching(store: Store, query: str) -> Any:
+    """The store's name_keys_reaching, if it has one and can use it for this query (a
+    character beyond the BMP is two in Cypher's split: then None)."""
+    if any(ord(c) > 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in query):
+        return None
+    return getattr(store, "name_keys_reaching", None)
+
+
 def _read_level(store: Store, query: str, wanted: list[str], label: str | None,
                 page: tuple[int, int, int], scored: list[_Scored], penalty: float,
                 limit: int) -> tuple[int, list[_Scored]]:
-    """Score a page of name_keys (`page`: its limit, offset and least shared bigrams): how
-    many candidates it held, and `scored` with its hits. Where the store can leave out
-    candidates that cannot score the floor by the characters their keys hold and their
-    length (Neo4j: name_keys_reaching), it does."""
-    reaching = getattr(store, "name_keys_reaching", None)
-    # (a character beyond the BMP is two in Cypher's split: then everything is sent)
-    if reaching is None or any(ord(c) > 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in query):
-        found = store.name_keys(wanted, label, *page)
-        return len(found), _merged(scored, _match(query, found, penalty))
+    """Score a page of name_keys_reaching (`page`: its limit, offset and least shared
+    bigrams), which leaves out what cannot score the floor by the characters its keys hold
+    and their length: how many candidates the page held, and `scored` with its hits."""
     floor = _floor(scored, limit) + penalty
-    size, found = reaching(wanted, label, *page, query, floor - _SLACK)
+    size, found = _reaching(store, query)(wanted, label, *page, query, floor - _SLACK)
     return size, _merged(scored, _match(query, found, penalty))
 
 
@@ -205,6 +217,10 @@ def _merged(scored: list[_Scored], more: list[_Scored]) -> list[_Scored]:
 
 def _keys_of(name: NameKeys) -> list[str]:
     return [*name.keys, normalize(name.id)]
+
+
+def _grams_of(name: NameKeys) -> set[str]:
+    return set().union(*(grams(k) for k in _keys_of(name)))
 
 
 def _match(query: str, names: list[NameKeys], penalty: float) -> list[_Scored]:

@@ -118,6 +118,17 @@ def test_pages_give_the_answer_of_scoring_all(store: Any, text: str, limit: int)
     assert offsets == sorted(offsets), "pages are read in order"
 
 
+def test_a_settled_answer_reads_one_page(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "_FIRST_PAGE", 3)
+    counting = Counting(store)
+    got = search(counting, "南通高新技术产业开发区", limit=1)
+    assert got.hits and got.hits[0].score == 100.0
+    everything = store.name_keys(sorted(grams(normalize("南通高新技术产业开发区"))), None,
+                                       MAX_NAME_CANDIDATES)
+    assert len(everything) > 3 * 5 * 5, "more candidates than the pages read"
+    assert sum(n for _, _, n in counting.pages) < len(everything)
+
+
 def test_a_settled_answer_reads_one_level(store: Any) -> None:
     counting = Counting(store)
     query = normalize("南通高新技术产业开发区")
