@@ -282,9 +282,8 @@ RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
 # A page as above (any gram, or at least $min_shared: NAME_KEYS_*REACHING), sent back
 # only for the candidates one of whose keys may score $floor, by queries.search.most_by_chars
 # (the characters of the query, $chars, a key holds, and its length; the lower-cased ASCII
-# id without a length, as its normalised form may be shorter) and, if $below is not null,
-# none reaches it (those were sent before); and how many the page held. Keys stored empty,
-# or an id beyond printable ASCII: sent (Python derives their keys).
+# id without a length, as its normalised form may be shorter); and how many the page held.
+# Keys stored empty, or an id beyond printable ASCII: sent (Python derives their keys).
 _REACHING = """
 WITH n, shared, CASE WHEN n.keys IS NULL OR size(n.keys) = 0 OR NOT n.id =~ '[ -~]*'
   THEN [[null, 'any']] ELSE [k IN n.keys | [k, 'key']] + [[toLower(n.id), 'id']] END AS keys
@@ -300,9 +299,9 @@ WITH n, shared, kind, held, length, most,
 WITH n, shared, max(CASE WHEN kind = 'any' OR held >= $length THEN 100.0
   WHEN ratio >= 88.0 AND (kind = 'id' OR abs($length - length) <= 2) THEN ratio
   ELSE 0.75 * ratio END) AS bound
-WITH count(*) AS read, collect(CASE WHEN bound >= $floor AND ($below IS NULL OR bound < $below)
-  THEN {id: n.id, name: n.name, name_en: n.name_en, aliases: n.aliases, keys: n.keys,
-        shared: shared} END) AS rows
+WITH count(*) AS read, collect(CASE WHEN bound >= $floor THEN
+  {id: n.id, name: n.name, name_en: n.name_en, aliases: n.aliases, keys: n.keys,
+   shared: shared} END) AS rows
 RETURN read, rows"""
 NAME_KEYS_REACHING = _NAME_RANKED + _REACHING
 NAME_KEYS_AT_LEAST_REACHING = _AT_LEAST_RANKED + _REACHING

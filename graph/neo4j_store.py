@@ -309,23 +309,27 @@ class Neo4jStore:
 
     def name_keys_reaching(self, grams: Iterable[str], label: str | None, limit: int,
                            offset: int, min_shared: int, query: str, floor: float,
-                           below: float | None = None) -> tuple[int, list[NameKeys]]:
-        """name_keys' page, less the candidates none of whose keys (nor normalised id) may
-        score `floor` for `query` by the characters of it they hold and their length
-        (queries.search.most_by_chars), or, with `below`, one of whose keys may score that
-        (sent before): those are sent no further; and how many candidates the page held
-        (its offset's next). `query` has no character beyond the BMP (Cypher splits one
-        in two)."""
+                           down_to: int) -> tuple[int, int, list[NameKeys]]:
+        """name_keys' page (or, where the candidates sharing `min_shared` grams cost no
+        less to find than all of those sharing `down_to`, the page of those), less the
+        candidates none of whose keys (nor normalised id) may score `floor` for `query` by
+        the characters of it they hold and their length (queries.search.most_by_chars):
+        those are sent no further. Returns how many candidates the page held (its offset's
+        next), the least shared grams it was read down to, and the candidates sent. `query`
+        has no character beyond the BMP (Cypher splits one in two)."""
         wanted = sorted(set(grams))
         offset = max(offset, 0)
+        if cypher.lucene_at_least(wanted, min_shared) is None:  # every level ranks them all
+            min_shared = min(min_shared, down_to)
         if not wanted or limit <= 0:
-            return 0, []
+            return 0, min_shared, []
         if not self.name_index_ready():
             found = self.name_keys(wanted, label, limit, offset, min_shared)
-            return len(found), found if below is None else []
-        return self._name_keys(wanted, label, limit, offset, min_shared,
-                               {"chars": sorted(set(query)), "length": len(query),
-                                "floor": floor, "below": below})
+            return len(found), min_shared, found
+        size, found = self._name_keys(wanted, label, limit, offset, min_shared,
+                                      {"chars": sorted(set(query)), "length": len(query),
+                                       "floor": floor})
+        return size, min_shared, found
 
     def _name_keys(self, wanted: list[str], label: str | None, limit: int, offset: int,
                    min_shared: int, reaching: dict[str, Any] | None = None

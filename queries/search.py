@@ -142,10 +142,10 @@ def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
     while read < MAX_NAME_CANDIDATES and (
             least := _least_shared(query, scored, penalty, limit)) and least <= unread:
         if by_level:
-            size, scored = _read_level(store, query, wanted, label,
-                                       (MAX_NAME_CANDIDATES - read, read, unread), scored,
-                                       penalty, limit)
-            read, unread = read + size, unread - 1
+            size, level, scored = _read_level(store, query, wanted, label,
+                                              (MAX_NAME_CANDIDATES - read, read, unread,
+                                               least), scored, penalty, limit)
+            read, unread = read + size, level - 1
             continue
         size = min(page, MAX_NAME_CANDIDATES - read)
         found = store.name_keys(wanted, label, size, read, least)
@@ -201,14 +201,16 @@ def _reaching(store: Store, query: str) -> Any:
 
 
 def _read_level(store: Store, query: str, wanted: list[str], label: str | None,
-                page: tuple[int, int, int], scored: list[_Scored], penalty: float,
-                limit: int) -> tuple[int, list[_Scored]]:
-    """Score a page of name_keys_reaching (`page`: its limit, offset and least shared
-    bigrams), which leaves out what cannot score the floor by the characters its keys hold
-    and their length: how many candidates the page held, and `scored` with its hits."""
+                page: tuple[int, int, int, int], scored: list[_Scored], penalty: float,
+                limit: int) -> tuple[int, int, list[_Scored]]:
+    """Score a page of name_keys_reaching (`page`: its limit, offset, least shared bigrams,
+    and the fewest it may be read down to), which leaves out what cannot score the floor by
+    the characters its keys hold and their length: how many candidates the page held, the
+    least shared bigrams it was read down to, and `scored` with its hits."""
     floor = _floor(scored, limit) + penalty
-    size, found = _reaching(store, query)(wanted, label, *page, query, floor - _SLACK)
-    return size, _merged(scored, _match(query, found, penalty))
+    size, level, found = _reaching(store, query)(wanted, label, *page[:3], query,
+                                                 floor - _SLACK, page[3])
+    return size, level, _merged(scored, _match(query, found, penalty))
 
 
 def _merged(scored: list[_Scored], more: list[_Scored]) -> list[_Scored]:

@@ -82,12 +82,12 @@ class Counting:
         return found
 
     def _reaching(self, grams: Any, label: Any, limit: int, offset: int, min_shared: int,
-                  query: str, floor: float, below: float | None = None) -> Any:
+                  query: str, floor: float, down_to: int) -> Any:
         reaching = self.inner.name_keys_reaching
-        size, found = reaching(grams, label, limit, offset, min_shared, query, floor, below)
-        if below is None:  # (the second part of the same page is not another page)
-            self.pages.append((offset, limit, size))
-        return size, found
+        size, level, found = reaching(grams, label, limit, offset, min_shared, query, floor,
+                                      down_to)
+        self.pages.append((offset, limit, size))
+        return size, level, found
 
 
 def _all_scored(store: Any, text: str, label: str | None, limit: int) -> list[Any]:
@@ -198,8 +198,10 @@ def test_levels_of_quoted_and_long_queries(store: Any) -> None:
 @pytest.mark.parametrize("text", ["南通高新技术产业开发区", "苏州工业园区", "nantong", "Suzhou"])
 def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) -> None:
     """name_keys_reaching (Neo4j) sends the page name_keys gives, less the candidates none
-    of whose keys (nor normalised id) may score the floor by most_by_chars; the part
-    `below` a bound is the rest of those that may score the floor."""
+    of whose keys (nor normalised id) may score the floor by most_by_chars; a level too
+    long to ask by itself is read down to the least shared grams the caller needs."""
+    from graph import cypher
+
     if not hasattr(store, "name_keys_reaching"):
         pytest.skip("this store sends every candidate (search scores them all)")
     query = normalize(text)
@@ -211,14 +213,14 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
                         c in set(query) for c in normalize(k.id)))])
 
     left_out = 0
-    for level in sorted({1, 2, len(wanted)}):
-        page = store.name_keys(wanted, None, 200, 0, level)
+    for level in sorted({1, 2, len(wanted) // 2, len(wanted)}):
+        read_to = level if cypher.lucene_at_least(wanted, level) else 1
+        page = store.name_keys(wanted, None, 200, 0, read_to)
         for floor in (60.0, 75.0, 90.0, 100.0 - 1e-6):
-            size, found = store.name_keys_reaching(wanted, None, 200, 0, level, query, floor)
+            size, to, found = store.name_keys_reaching(wanted, None, 200, 0, level, query,
+                                                       floor, 1)
             kept = [k.id for k in page if bound(k) >= floor]
-            assert (size, [k.id for k in found]) == (len(page), kept)
+            assert (size, to, [k.id for k in found]) == (len(page), read_to, kept)
             assert [k.keys for k in found] == [k.keys for k in page if k.id in set(kept)]
-            _, rest = store.name_keys_reaching(wanted, None, 200, 0, level, query, 60.0, floor)
-            assert [k.id for k in rest] == [k.id for k in page if 60.0 <= bound(k) < floor]
             left_out += len(page) - len(kept)
     assert left_out, "some candidates are left out, not only kept"
