@@ -197,7 +197,10 @@ def _reaching(store: Store, query: str) -> Any:
     character beyond the BMP is two in Cypher's split: then None)."""
     if any(ord(c) > 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in query):
         return None
-    return getattr(store, "name_keys_reaching", None)
+    # the store's own (its class's), not one a view hands on to the store it wraps (the
+    # dated view's __getattr__): the view's name_keys leave out what it hides
+    reaching = getattr(type(store), "name_keys_reaching", None)
+    return None if reaching is None else reaching.__get__(store)
 
 
 def _read_level(store: Store, query: str, wanted: list[str], label: str | None,
