@@ -265,9 +265,10 @@ RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
        n.keys AS keys, shared"""
 
 # The same page as NAME_CANDIDATE_KEYS when $min_shared >= 2, found by one full-text query
-# ($lucene is lucene_at_least($grams, $min_shared)) matching only the nodes that hold at
-# least $min_shared of the grams: Lucene intersects postings from the rarest term, so a
-# bigram shared by half the graph (有限, 公司) is never read whole unless the answer needs it.
+# ($lucene is lucene_at_least($grams, $min_shared)) matching the nodes that hold at least
+# $min_shared of the grams (and, for long names, a few more): Lucene intersects postings
+# from the rarest term, so a bigram shared by half the graph (有限, 公司) is never read
+# whole unless the answer needs it.
 _AT_LEAST_RANKED = f"""
 CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', $lucene) YIELD node AS n
 WITH n WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
@@ -309,14 +310,31 @@ NAME_KEYS_AT_LEAST_REACHING = _AT_LEAST_RANKED + _REACHING
 MAX_AT_LEAST_CLAUSES = 1000
 
 
-def lucene_at_least(terms: list[str], k: int) -> str | None:
-    """A full-text query matching what holds at least `k` of `terms` (distinct): every
-    k-subset of them as a conjunction; None if that needs more than MAX_AT_LEAST_CLAUSES
-    clauses (the caller then ranks every node holding any of them)."""
-    if not 1 <= k <= len(terms) or comb(len(terms), k) * k > MAX_AT_LEAST_CLAUSES:
+def at_least_groups(terms: list[str], k: int) -> list[tuple[str, ...]] | None:
+    """Groups of `terms` (distinct) such that whatever holds `k` of them holds every term of
+    one group: every k-subset if that takes at most MAX_AT_LEAST_CLAUSES terms in all;
+    otherwise the terms dealt into as few blocks as make it fit, one of which must hold
+    its share ceil(k / blocks) (pigeonhole), so a few more match than hold k (the reader
+    counts). None if no split fits with shares of two or more (then: any of the terms)."""
+    if not 2 <= k <= len(terms):
         return None
-    quoted = [lucene_terms([t])[0] for t in terms]
-    return " OR ".join("(" + " AND ".join(group) + ")" for group in combinations(quoted, k))
+    for blocks in range(1, k):
+        share = -(-k // blocks)
+        parts = [terms[i::blocks] for i in range(blocks)]
+        if share >= 2 and sum(comb(len(p), share) * share for p in parts) \
+                <= MAX_AT_LEAST_CLAUSES:
+            return [group for p in parts for group in combinations(p, share)]
+    return None
+
+
+def lucene_at_least(terms: list[str], k: int) -> str | None:
+    """A full-text query matching what holds at least `k` of `terms` (and, for many terms,
+    a few that hold fewer: at_least_groups), or None (ask for any of them)."""
+    groups = at_least_groups(terms, k)
+    if groups is None:
+        return None
+    return " OR ".join("(" + " AND ".join(lucene_terms([t])[0] for t in group) + ")"
+                       for group in groups)
 
 
 NAME_INDEX_READY = f"""

@@ -198,7 +198,27 @@ def test_levels_of_quoted_and_long_queries(store: Any) -> None:
         for level in (2, 3, len(wanted) // 2):
             cut = [k.id for k in store.name_keys(wanted, None, MAX_NAME_CANDIDATES, 0, level)]
             assert cut == [k.id for k in whole if by_id[k.id] >= level]
-    assert cypher.lucene_at_least([str(i) for i in range(20)], 10) is None
+    assert cypher.lucene_at_least([str(i) for i in range(40)], 2) is None
+
+
+@pytest.mark.parametrize("n", [2, 5, 9, 14, 20, 30])
+def test_at_least_groups_hold_whatever_holds_k(n: int) -> None:
+    """Whatever holds k of the terms holds every term of some group (the full-text query
+    may match more; the reader counts)."""
+    from graph import cypher
+
+    rng = random.Random(n)
+    terms = [f"t{i}" for i in range(n)]
+    for k in range(2, n + 1):
+        groups = cypher.at_least_groups(terms, k)
+        if groups is None:
+            assert k == 2 and n * (n - 1) > cypher.MAX_AT_LEAST_CLAUSES
+            continue
+        assert sum(map(len, groups)) <= cypher.MAX_AT_LEAST_CLAUSES
+        assert all(len(g) >= 2 for g in groups)
+        for _ in range(200):
+            held = set(rng.sample(terms, rng.randint(k, n)))
+            assert any(set(g) <= held for g in groups), (k, held)
     assert cypher.lucene_at_least(['a"', "b\\"], 2) == r'("a\"" AND "b\\")'
 
 
