@@ -305,16 +305,57 @@ class Neo4jStore:
             return [NameKeys(e.id, e.name, entity_keys(e))
                     for e in self.name_candidates(wanted, label, limit, offset)
                     if len(set(wanted) & entity_grams(e)) >= min_shared]
-        records = self._read(cypher.NAME_CANDIDATE_KEYS, queries=cypher.lucene_terms(wanted),
-                             grams=wanted, label=label, limit=limit, offset=offset,
-                             min_shared=min_shared)
+        return self._name_keys(wanted, label, limit, offset, min_shared)[1]
+
+    def name_keys_reaching(self, grams: Iterable[str], label: str | None, limit: int,
+                           offset: int, min_shared: int, query: str, floor: float,
+                           down_to: int) -> tuple[int, int, list[NameKeys]]:
+        """name_keys' page (or, where the candidates sharing `min_shared` grams cost no
+        less to find than all of those sharing `down_to`, the page of those), less the
+        candidates none of whose keys (nor normalised id) may score `floor` for `query` by
+        the characters of it they hold and their length (queries.search.most_by_chars):
+        those are sent no further. Returns how many candidates the page held (its offset's
+        next), the least shared grams it was read down to, and the candidates sent. `query`
+        has no character beyond the BMP (Cypher splits one in two)."""
+        wanted = sorted(set(grams))
+        offset = max(offset, 0)
+        if cypher.lucene_at_least(wanted, min_shared) is None:  # every level ranks them all
+            min_shared = min(min_shared, down_to)
+        if not wanted or limit <= 0:
+            return 0, min_shared, []
+        if not self.name_index_ready():
+            found = self.name_keys(wanted, label, limit, offset, min_shared)
+            return len(found), min_shared, found
+        size, found = self._name_keys(wanted, label, limit, offset, min_shared,
+                                      {"chars": sorted(set(query)), "length": len(query),
+                                       "floor": floor})
+        return size, min_shared, found
+
+    def _name_keys(self, wanted: list[str], label: str | None, limit: int, offset: int,
+                   min_shared: int, reaching: dict[str, Any] | None = None
+                   ) -> tuple[int, list[NameKeys]]:
+        at_least = cypher.lucene_at_least(wanted, min_shared) if min_shared >= 2 else None
+        params: dict[str, Any] = {"grams": wanted, "label": label, "limit": limit,
+                                  "offset": offset, "min_shared": min_shared}
+        if at_least is not None:  # only what holds enough grams: not every common bigram's
+            params["lucene"] = at_least
+        else:
+            params["queries"] = cypher.lucene_terms(wanted)
+        if reaching is None:
+            records = self._read(cypher.NAME_KEYS_AT_LEAST if at_least is not None
+                                 else cypher.NAME_CANDIDATE_KEYS, **params)
+            read = len(records)
+        else:
+            page = self._read(cypher.NAME_KEYS_AT_LEAST_REACHING if at_least is not None
+                              else cypher.NAME_KEYS_REACHING, **params, **reaching)[0]
+            read, records = page["read"], page["rows"]
         found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
                                    or tuple(lookup_keys(r["name"] or "", r["name_en"] or "",
                                                         r["aliases"] or ())))
                  for r in records}
         # ranked again here: Python's order of ids, whatever the server's collation
-        return [found[i] for i in rank_candidates({r["id"]: r["shared"] for r in records},
-                                                  limit)]
+        return read, [found[i] for i in rank_candidates(
+            {r["id"]: r["shared"] for r in records}, limit)]
 
     def name_index_ready(self) -> bool:
         """Do the name indexes cover every entity? Asked once per store (a load sets it)."""

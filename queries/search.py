@@ -107,8 +107,14 @@ def best_possible(query: str, shared: int) -> float:
 
 
 # Candidates come best first (most shared bigrams: rank_candidates) as their names and keys
-# (name_keys), a small page first: an answer settled by it (a long name's exact match) reads
-# no more; otherwise one more read brings the rest, up to MAX_NAME_CANDIDATES as before.
+# (name_keys), each read continuing the same ranking (its offset is what was read), until no
+# candidate left can enter the answer (best_possible of the most bigrams one may share).
+# A store that can leave out on its side what cannot score (name_keys_reaching: Neo4j) is
+# read a level at a time: what holds every bigram of the query, then one fewer, and so on;
+# its level reads only what holds that many, so a query ending in a suffix shared by half
+# the graph (有限公司) reads the nodes sharing the suffix only when the answer needs them.
+# Any other store is read a small page first: an answer settled by it (a long name's exact
+# match) reads no more; otherwise one more read brings the rest, up to MAX_NAME_CANDIDATES.
 _FIRST_PAGE = 50
 _PAGE_GROWTH = MAX_NAME_CANDIDATES
 
@@ -126,34 +132,92 @@ class _Scored:
 def _ranked_hits(store: Store, query: str, label: str | None, penalty: float,
                  limit: int) -> list[SearchHit]:
     """The hits among the first MAX_NAME_CANDIDATES candidates, best first (at most
-    `limit`), reading pages only until no candidate left can reach the answer's `limit`
-    best (or the cut-off): the same hits as scoring them all; whole entities only for them."""
-    wanted = grams(query)
+    `limit`), reading only until no candidate left can reach the answer's `limit` best (or
+    the cut-off): the same hits as scoring them all; whole entities only for them."""
+    wanted = sorted(grams(query))
+    by_level = _reaching(store, query) is not None
     scored: list[_Scored] = []
-    read, page = 0, _FIRST_PAGE
-    while read < MAX_NAME_CANDIDATES and (least := _least_shared(query, scored, penalty, limit)):
-        # only candidates that can still reach the answer (a prefix of the same order)
+    # `unread`: the most bigrams a candidate not read yet may share
+    read, unread, page = 0, len(wanted), _FIRST_PAGE
+    while read < MAX_NAME_CANDIDATES and (
+            least := _least_shared(query, scored, penalty, limit)) and least <= unread:
+        if by_level:
+            size, level, scored = _read_level(store, query, wanted, label,
+                                              (MAX_NAME_CANDIDATES - read, read, unread,
+                                               least), scored, penalty, limit)
+            read, unread = read + size, level - 1
+            continue
         size = min(page, MAX_NAME_CANDIDATES - read)
-        found = store.name_keys(sorted(wanted), label, size, read, least)
-        read += len(found)
-        scored = sorted([*scored, *_match(query, found, penalty)], key=_Scored.order)
-        if len(found) < size or _least_shared(query, scored, penalty, limit) > len(
-                wanted & _grams_of(found[-1])):  # (every later one shares at most as many)
-            break
-        page *= _PAGE_GROWTH
+        found = store.name_keys(wanted, label, size, read, least)
+        read, page = read + len(found), page * _PAGE_GROWTH
+        scored = _merged(scored, _match(query, found, penalty))
+        # (ranked by shared bigrams: none after the last read shares more)
+        unread = len(set(wanted) & _grams_of(found[-1])) if len(found) == size else least - 1
     best = scored[:max(limit, 0)] or scored[:1]  # (one, so the caller knows there were hits)
     entities = store.entities(s.name.id for s in best)
     return [SearchHit(entities[s.name.id], s.score, s.matched) for s in best]
 
 
+def _floor(scored: list[_Scored], limit: int) -> float:
+    """The score a candidate must reach to enter the answer: the cut-off, or the
+    `limit`-th best once there are that many (a tie may still enter, by name and id)."""
+    if limit >= 1 and len(scored) >= limit:
+        return max(_FUZZY_CUTOFF, scored[limit - 1].score)
+    return _FUZZY_CUTOFF
+
+
 def _least_shared(query: str, scored: list[_Scored], penalty: float, limit: int) -> int:
     """The fewest of the query's bigrams a candidate must share to enter the answer: to
     reach the cut-off, or past the `limit`-th best once there are that many (0: none can)."""
-    floor = _FUZZY_CUTOFF
-    if limit >= 1 and len(scored) >= limit:
-        floor = max(floor, scored[limit - 1].score)
+    floor = _floor(scored, limit)
     return next((s for s in range(1, len(grams(query)) + 1)
                  if best_possible(query, s) - penalty >= floor), 0)
+
+
+def most_by_chars(query: str, held: int, length: int | None = None) -> float:
+    """The highest score `_score` can give a key of `length` characters (None: any) that
+    holds `held` characters of the query (counted with repeats, each position of the key
+    once): an upper bound, as best_possible is for bigrams. A key the query is in holds all
+    of them (100); otherwise the fuzzy ratio is 200 * LCS / (len(query) + len(key)) with
+    LCS <= min(held, len(query), len(key)), near only within 2 characters of the query."""
+    lq = len(query)
+    if held >= lq:
+        return 100.0
+    most = held if length is None else min(held, length)
+    ratio = 200.0 * most / (lq + (most if length is None else length)) if lq else 0.0
+    near = ratio >= 88.0 and (length is None or abs(lq - length) <= 2)
+    return ratio if near else 0.75 * ratio
+
+
+_SLACK = 1e-6  # (a bound and a score computed in different float steps)
+
+
+def _reaching(store: Store, query: str) -> Any:
+    """The store's name_keys_reaching, if it has one and can use it for this query (a
+    character beyond the BMP is two in Cypher's split: then None)."""
+    if any(ord(c) > 0xFFFF or 0xD800 <= ord(c) <= 0xDFFF for c in query):
+        return None
+    # the store's own (its class's), not one a view hands on to the store it wraps (the
+    # dated view's __getattr__): the view's name_keys leave out what it hides
+    reaching = getattr(type(store), "name_keys_reaching", None)
+    return None if reaching is None else reaching.__get__(store)
+
+
+def _read_level(store: Store, query: str, wanted: list[str], label: str | None,
+                page: tuple[int, int, int, int], scored: list[_Scored], penalty: float,
+                limit: int) -> tuple[int, int, list[_Scored]]:
+    """Score a page of name_keys_reaching (`page`: its limit, offset, least shared bigrams,
+    and the fewest it may be read down to), which leaves out what cannot score the floor by
+    the characters its keys hold and their length: how many candidates the page held, the
+    least shared bigrams it was read down to, and `scored` with its hits."""
+    floor = _floor(scored, limit) + penalty
+    size, level, found = _reaching(store, query)(wanted, label, *page[:3], query,
+                                                 floor - _SLACK, page[3])
+    return size, level, _merged(scored, _match(query, found, penalty))
+
+
+def _merged(scored: list[_Scored], more: list[_Scored]) -> list[_Scored]:
+    return sorted([*scored, *more], key=_Scored.order)
 
 
 def _keys_of(name: NameKeys) -> list[str]:

@@ -13,7 +13,13 @@ from graph.names import entity_grams, entity_keys, grams, normalize
 from graph.store import MAX_NAME_CANDIDATES
 from queries import search as search_module
 from queries.as_of import dated
-from queries.search import _FUZZY_CUTOFF, _score, best_possible, search
+from queries.search import (
+    _FUZZY_CUTOFF,
+    _score,
+    best_possible,
+    most_by_chars,
+    search,
+)
 
 
 def _strings(rng: random.Random, alphabet: str, n: int) -> list[str]:
@@ -31,6 +37,22 @@ def test_no_key_scores_above_the_bound(alphabet: str) -> None:
             score, _ = _score(query, [key])
             bound = best_possible(query, shared)
             assert score <= bound, (query, key, shared, score, bound)
+            tight += bound - score < 1.0
+    assert tight, "the bound is reached, not only held"
+
+
+@pytest.mark.parametrize("alphabet", ["ab", "abc", "abcdefgh", "南通苏州市海门港"])
+def test_no_key_scores_above_its_characters_bound(alphabet: str) -> None:
+    rng = random.Random(alphabet + "chars")
+    queries, keys = _strings(rng, alphabet, 150), _strings(rng, alphabet, 150)
+    tight = 0
+    for query in queries:
+        for key in keys:
+            held = sum(c in set(query) for c in key)
+            score, _ = _score(query, [key])
+            bound = most_by_chars(query, held, len(key))
+            assert score <= bound + 1e-9, (query, key, held, score, bound)
+            assert bound <= most_by_chars(query, held) + 1e-9, "without the length: higher"
             tight += bound - score < 1.0
     assert tight, "the bound is reached, not only held"
 
@@ -58,6 +80,23 @@ class Counting:
         return found
 
 
+class CountingReaching(Counting):
+    """The same, for a store that leaves out what cannot score (search looks for the
+    method on the store's class)."""
+
+    def name_keys_reaching(self, grams: Any, label: Any, limit: int, offset: int,
+                           min_shared: int, query: str, floor: float, down_to: int) -> Any:
+        reaching = self.inner.name_keys_reaching
+        size, level, found = reaching(grams, label, limit, offset, min_shared, query, floor,
+                                      down_to)
+        self.pages.append((offset, limit, size))
+        return size, level, found
+
+
+def counted(store: Any) -> Counting:
+    return (CountingReaching if hasattr(type(store), "name_keys_reaching") else Counting)(store)
+
+
 def _all_scored(store: Any, text: str, label: str | None, limit: int) -> list[Any]:
     """The answer before pages (c743471): every candidate of the first MAX_NAME_CANDIDATES
     scored as a whole entity."""
@@ -79,7 +118,7 @@ def _all_scored(store: Any, text: str, label: str | None, limit: int) -> list[An
                                   "shanghi", "长三角一体化示范区", "zz", "xq"])
 @pytest.mark.parametrize("limit", [1, 3, 10])
 def test_pages_give_the_answer_of_scoring_all(store: Any, text: str, limit: int) -> None:
-    counting = Counting(store)
+    counting = counted(store)
     got = search(counting, text, limit=limit)
     assert [h.to_dict() for h in got.hits] == _all_scored(store, text, None, limit)
     offsets = [offset for offset, _, _ in counting.pages]
@@ -88,13 +127,40 @@ def test_pages_give_the_answer_of_scoring_all(store: Any, text: str, limit: int)
 
 def test_a_settled_answer_reads_one_page(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_module, "_FIRST_PAGE", 3)
-    counting = Counting(store)
+    counting = counted(store)
     got = search(counting, "南通高新技术产业开发区", limit=1)
     assert got.hits and got.hits[0].score == 100.0
     everything = store.name_keys(sorted(grams(normalize("南通高新技术产业开发区"))), None,
                                        MAX_NAME_CANDIDATES)
     assert len(everything) > 3 * 5 * 5, "more candidates than the pages read"
     assert sum(n for _, _, n in counting.pages) < len(everything)
+
+
+def test_a_settled_answer_reads_one_level(store: Any) -> None:
+    counting = counted(store)
+    query = normalize("南通高新技术产业开发区")
+    got = search(counting, query, limit=1)
+    assert got.hits and got.hits[0].score == 100.0
+    # the exact name holds every bigram: the first level settles it, nothing else is read
+    assert [(offset, n) for offset, _, n in counting.pages] == [(0, counting.pages[0][2])]
+    everything = store.name_keys(sorted(grams(query)), None, MAX_NAME_CANDIDATES)
+    assert len(everything) > 3 * 5 * 5, "more candidates than the level read"
+    assert counting.pages[0][2] < len(everything)
+
+
+def test_levels_continue_one_ranking(store: Any) -> None:
+    """Each level a search reads is the next part of the ranking of every candidate: what
+    holds at least that many bigrams, past what the levels above it gave."""
+    wanted = sorted(grams(normalize("南通高新技术产业开发区")))
+    whole = store.name_keys(wanted, None, MAX_NAME_CANDIDATES)
+    by_id = {k.id: len(set(wanted) & set().union(*(grams(x) for x in
+                                                    [*k.keys, normalize(k.id)])))
+             for k in whole}
+    read: list[str] = []
+    for level in range(len(wanted), 0, -1):
+        read += [k.id for k in store.name_keys(wanted, None, 500, len(read), level)]
+        assert read == [k.id for k in whole if by_id[k.id] >= level][:len(read)]
+    assert read == [k.id for k in whole][:len(read)]
 
 
 @pytest.mark.parametrize("as_of", [None, "2019"])
@@ -116,3 +182,72 @@ def test_pages_of_name_candidates_join_to_the_whole(store: Any, as_of: str | Non
     entities = view.entities(whole)
     assert [k.keys for k in view.name_keys(wanted, None, 60)] == [
         entity_keys(entities[i]) for i in whole]
+
+
+def test_levels_of_quoted_and_long_queries(store: Any) -> None:
+    """Grams with Lucene's quote and escape characters, and a query too long for one
+    at-least query (every k-subset), give the same part of the ranking as the whole."""
+    from graph import cypher
+
+    for text in ['南"通\\苏州工业园区', "长三角生态绿色一体化发展示范区执行委员会办公室"]:
+        wanted = sorted(grams(normalize(text)))
+        whole = store.name_keys(wanted, None, MAX_NAME_CANDIDATES)
+        by_id = {k.id: len(set(wanted) & set().union(*(grams(x) for x in
+                                                        [*k.keys, normalize(k.id)])))
+                 for k in whole}
+        for level in (2, 3, len(wanted) // 2):
+            cut = [k.id for k in store.name_keys(wanted, None, MAX_NAME_CANDIDATES, 0, level)]
+            assert cut == [k.id for k in whole if by_id[k.id] >= level]
+    assert cypher.lucene_at_least([str(i) for i in range(40)], 2) is None
+
+
+@pytest.mark.parametrize("n", [2, 5, 9, 14, 20, 30])
+def test_at_least_groups_hold_whatever_holds_k(n: int) -> None:
+    """Whatever holds k of the terms holds every term of some group (the full-text query
+    may match more; the reader counts)."""
+    from graph import cypher
+
+    rng = random.Random(n)
+    terms = [f"t{i}" for i in range(n)]
+    for k in range(2, n + 1):
+        groups = cypher.at_least_groups(terms, k)
+        if groups is None:
+            assert k == 2 and n * (n - 1) > cypher.MAX_AT_LEAST_CLAUSES
+            continue
+        assert sum(map(len, groups)) <= cypher.MAX_AT_LEAST_CLAUSES
+        assert all(len(g) >= 2 for g in groups)
+        for _ in range(200):
+            held = set(rng.sample(terms, rng.randint(k, n)))
+            assert any(set(g) <= held for g in groups), (k, held)
+    assert cypher.lucene_at_least(['a"', "b\\"], 2) == r'("a\"" AND "b\\")'
+
+
+@pytest.mark.parametrize("text", ["南通高新技术产业开发区", "苏州工业园区", "nantong", "Suzhou"])
+def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) -> None:
+    """name_keys_reaching (Neo4j) sends the page name_keys gives, less the candidates none
+    of whose keys (nor normalised id) may score the floor by most_by_chars; a level too
+    long to ask by itself is read down to the least shared grams the caller needs."""
+    from graph import cypher
+
+    if not hasattr(store, "name_keys_reaching"):
+        pytest.skip("this store sends every candidate (search scores them all)")
+    query = normalize(text)
+    wanted = sorted(grams(query))
+
+    def bound(k: Any) -> float:
+        return max([most_by_chars(query, sum(c in set(query) for c in key), len(key))
+                    for key in k.keys] + [most_by_chars(query, sum(
+                        c in set(query) for c in normalize(k.id)))])
+
+    left_out = 0
+    for level in sorted({1, 2, len(wanted) // 2, len(wanted)}):
+        read_to = level if cypher.lucene_at_least(wanted, level) else 1
+        page = store.name_keys(wanted, None, 200, 0, read_to)
+        for floor in (60.0, 75.0, 90.0, 100.0 - 1e-6):
+            size, to, found = store.name_keys_reaching(wanted, None, 200, 0, level, query,
+                                                       floor, 1)
+            kept = [k.id for k in page if bound(k) >= floor]
+            assert (size, to, [k.id for k in found]) == (len(page), read_to, kept)
+            assert [k.keys for k in found] == [k.keys for k in page if k.id in set(kept)]
+            left_out += len(page) - len(kept)
+    assert left_out, "some candidates are left out, not only kept"
