@@ -39,6 +39,7 @@ from queries.ask.shapes import (
     route_intent,
     two_entity_intent,
 )
+from queries.ask.states import state_list_intent
 
 # -- candidate readings ------------------------------------------------------------------------
 
@@ -248,6 +249,9 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                                 if_none=if_none(kinds), named=_qualifier_named(
                                     mentions, n, gaz)), {"x": entity})
     if not mentions:
+        listed = state_list_intent(masked, reading)  # 已经通车的有哪些: what is open
+        if listed is not None:
+            return listed, {}
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
         return None

@@ -59,7 +59,9 @@ def kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
         before = q[after:m.start] if after else q[:m.start]
         listed = after and re.fullmatch(r"\s?(?:,|、|和|与|及|或|或者|and|or)?\s?", before)
         a_set = frozenset(m.ids) in lexicon().sets  # 跨江通道: the crossings, read as a set
-        if (text in kinds or text[:-1] in kinds) and not a_set and (
+        # ("tunnels, bridges": kind words each, not a loose match of a tunnel-bridge's name)
+        if (text in kinds or text[:-1] in kinds or all(
+                w in kinds or w[:-1] in kinds for w in text.split())) and not a_set and (
                 _ASKING.search(before) or listed):
             after = m.end
             continue

@@ -15,7 +15,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.schema import LABELS
 from queries.ask.closest import closest_questions, describe, needs
-from queries.ask.filters import Filter, asked_of, aspect_said, kind_filters, read_filters
+from queries.ask.filters import Filter, asked_of, aspect_said, kind_filters
 from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS
 from queries.ask.leftovers import (
@@ -45,7 +45,9 @@ from queries.ask.phrases import (
 )
 from queries.ask.reading import find, label_words, read, unknown_kind
 from queries.ask.records import Intent, Slot
+from queries.ask.states import conditions
 from queries.ask.text import names_in
+from queries.ask.tiers import held_filters
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------
@@ -168,10 +170,10 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     masked = masked_text(q, mentions)
     reading = read(masked, text=q)
     # a qualifier (地标产业, proven) keeps the relations that hold it, whatever the intent
-    held = tuple(Filter(prop, "rel", said=str(value), values=(str(value),))
-                 for prop, value in reading.where.items())
+    held = held_filters(reading.where)
+    said = conditions(q, masked)  # (北沿江高铁还在建吗: the line's state, no condition)
     return replace(parsed, asked=reading.asked, count=reading.count, current=said_now(q),
-                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q)
+                   filters=asked_of(kind_filters(masked, reading.phrase) + said
                                     + held + aspect_said(q), reading.asked))
 
 
@@ -193,7 +195,9 @@ def _unknown_kind(question: str, gaz: Gazetteer) -> str:
 
 
 _INSIDE = r"(?:境内|市内|区内|县内|范围内|辖区内|以内|市域内|一带)"
-_WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩")
+_WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩|"
+                     # "who in Nantong works with X", "which firms in Suzhou …": those in it
+                     r"^\s?(?:who|which [a-z]+|what [a-z]+) in (?:the )?⟨(\d+)⟩")
 
 
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -215,7 +219,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     named = named_in_phrase(masked, mentions, reading, gaz)
     place = place_in_phrase(masked, mentions, reading, gaz) if not named else None
     said_within = _WITHIN.search(masked) if place is None and len(mentions) > 1 else None
-    at = int(said_within.group(1) or said_within.group(2)) if said_within else -1
+    at = int(next(g for g in said_within.groups() if g)) if said_within else -1
     if said_within and gaz.entities[mentions[at].ids[0]].label in ("City", "Region"):
         place = at  # 在南通境内经过哪些地方: those in Nantong (itself too)
     if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
@@ -224,7 +228,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         mentions = tuple(m for n, m in enumerate(mentions) if n != place)
         masked = masked_text(q, mentions)
         if said_within:  # the words that say it are no verb (境内)
-            masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside)\s"
+            masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside|in)\s"
                             rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()
         reading = replace(read(masked, text=q), asked=reading.asked)
     else:
@@ -260,8 +264,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
         label = intent.steps[0].kwargs.get("label")
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
-    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q) + aspect_said(q),
-                       reading.asked)
+    filters = asked_of(kind_filters(masked, reading.phrase) + conditions(q, masked)
+                       + aspect_said(q), reading.asked)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
     if intent.name.startswith("every:") and not (only or stated or about_source) and set(

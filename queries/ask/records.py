@@ -79,6 +79,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "quoted_in": ("queries.related", "quoted_in"),
     "show": ("queries.show", "show"),
     "co_builders": ("queries.partners", "co_builders"),
+    "related_of_part": ("queries.part_of", "related_of_part"),
 }
 
 # -- filling a template -----------------------------------------------------------------------

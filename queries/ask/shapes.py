@@ -100,6 +100,15 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
             query = "common_within" if _within(rel_type, direction) else "common"
             for label in labels:
                 steps.append(Step(query, ends, {"rel_type": rel_type, "label": label}))
+        if not three and not each_if_none:
+            # the zone's task of free flow of factors: the whole says which part is meant
+            steps.extend(Step("related_of_part", ends, {
+                "rel_type": rel_type, "direction": direction, "label": label,
+                **({"where": where} if where else {})}, only_if_empty=True, answers=True,
+                settles=True, note="Nothing relates to both; one is recorded as part of "
+                                   "the other, and this is what relates to the part:")
+                for rel_type, direction in rel_types if rel_type is not None
+                for label in labels)
         if (asked or topic) and any(t is not None for t, _ in rel_types):
             # (`topic`, 人才资质互认南通是跟哪里学的: the topic said first; what the one
             # learns from that also relates to the other)

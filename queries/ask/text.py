@@ -303,6 +303,19 @@ def _kind_words_respelt(question: str, gaz: Gazetteer) -> str:
     return re.sub(r"[A-Za-z]+", respelt, question)
 
 
+def _as_spelt(question: str) -> str:
+    """English words of names said as the data spells them (lexicon `spellings`: "the
+    Nantong hi-tech zone" is its High-tech Zone, "petrochem base" its petrochemical base)."""
+    spellings = lexicon().spellings
+    if not spellings or not re.search(r"[A-Za-z]", question):
+        return question
+    for said, spelt in spellings.items():
+        pattern = r"(?<![A-Za-z0-9])" + r"[\s\-]+".join(map(re.escape, said.split())) + \
+            r"(?![A-Za-z0-9])"
+        question = re.sub(pattern, spelt, question, flags=re.IGNORECASE)
+    return question
+
+
 def _qualified(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
     """A name said right before another that begins with it names that one alone
     (长三角补链固链强链行动: the action whose full name begins with 长三角, not the YRD too)."""
@@ -323,7 +336,7 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     """The prepared question and the entities it names (graph.gazetteer.recognise), a name
     followed by a word for a category read as that category where the graph holds one, and
     English names said loosely (`loose_names`)."""
-    q, mentions = recognise(_kind_words_respelt(question, gaz), gaz)
+    q, mentions = recognise(_kind_words_respelt(_as_spelt(question), gaz), gaz)
     mentions = _qualified(loose_names(q, mentions, gaz), gaz)
     out = []
     for m in mentions:
