@@ -330,3 +330,21 @@ def _widened_by(hits: list[Any], phrase: str) -> set[str]:
 
 def _tuple(value: object) -> tuple[object, ...]:
     return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+
+
+def held_filters(where: dict[str, Any]) -> tuple[Filter, ...]:
+    """The filters a qualifier makes: the relations that hold it (any value of a list), or
+    the value its lexicon row says the data records it by otherwise (主导: role lead, else
+    the tier 主导产业)."""
+    from queries.ask.lexicon import lexicon
+
+    lex = lexicon()
+    other = next((q.otherwise for q in lex.qualifiers if q.where == where and q.otherwise),
+                 {})
+    out = []
+    for prop, value in where.items():
+        values = tuple(map(str, (value if isinstance(value, (list, tuple)) else [value])))
+        extra = tuple((k, v) for k, v in other.items() if k != prop or v not in values)
+        out.append(Filter(prop, "rel", said=" / ".join(values), values=values,
+                          otherwise=extra))
+    return tuple(out)

@@ -15,7 +15,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.schema import LABELS
 from queries.ask.closest import closest_questions, describe, needs
-from queries.ask.filters import Filter, asked_of, aspect_said, kind_filters
+from queries.ask.filters import Filter, asked_of, aspect_said, held_filters, kind_filters
 from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS
 from queries.ask.leftovers import (
@@ -47,7 +47,6 @@ from queries.ask.reading import find, label_words, read, unknown_kind
 from queries.ask.records import Intent, Slot
 from queries.ask.states import conditions
 from queries.ask.text import names_in
-from queries.ask.tiers import held_filters
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------

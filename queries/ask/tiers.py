@@ -87,21 +87,3 @@ def joined_where(text: str, lex: Lexicon, where: dict[str, Any]) -> dict[str, An
 def _listed(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
-
-def held_filters(where: dict[str, Any], lex: Lexicon | None = None) -> tuple[Any, ...]:
-    """The filters a qualifier makes: the relations that hold it (any value of a list), or
-    the value its lexicon row says the data records it by otherwise (主导: role lead, else
-    the tier 主导产业)."""
-    from queries.ask.filters import Filter
-    from queries.ask.lexicon import lexicon
-
-    lex = lex or lexicon()
-    other = next((q.otherwise for q in lex.qualifiers if q.where == where and q.otherwise),
-                 {})
-    out = []
-    for prop, value in where.items():
-        values = tuple(map(str, _listed(value)))
-        extra = tuple((k, v) for k, v in other.items() if k != prop or v not in values)
-        out.append(Filter(prop, "rel", said=" / ".join(values), values=values,
-                          otherwise=extra))
-    return tuple(out)
