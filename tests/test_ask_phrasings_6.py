@@ -74,3 +74,76 @@ def test_a_counted_tier_said_bare(store: Any, question: str) -> None:
 def test_lead_industries_of_a_place_that_records_them_as_a_tier(store: Any) -> None:
     _check(store, "苏州的主导产业是啥", {"industry:biomedicine", "industry:electronic-information"},
            {"industry:quantum-technology"}, "Industry")
+
+
+# -- a named group's parts, named with or without the whole it belongs to --------------------
+
+@pytest.mark.parametrize("question", [
+    "利益平衡这项任务下面有哪些机制",
+    "协同区里的“探索各方利益平衡机制”包括哪些机制？",
+    "Which mechanisms fall under the zone's interest balance task?",
+])
+def test_the_parts_of_a_named_task(store: Any, question: str) -> None:
+    _check(store, question, {"mechanism:cost-sharing", "mechanism:dual-statistics"},
+           {"mechanism:carbon-emission-trading"}, "Mechanism")
+
+
+def test_a_whole_that_holds_no_part_named_gives_no_parts(store: Any) -> None:
+    from queries.part_of import part_of, related_of_part
+
+    assert part_of(store, "city:nantong", "city:suzhou") is None
+    assert related_of_part(store, "city:nantong", "city:suzhou", rel_type="LOCATED_IN",
+                           direction="in").items == ()
+    assert part_of(store, "region:yrd-collaboration-zone",
+                   "initiative:factor-flow-task") == "initiative:factor-flow-task"
+
+
+def test_sub_chains_of_a_cluster_said_in_english(store: Any) -> None:
+    _check(store, "What chains come under the shipbuilding and offshore cluster?",
+           {"industry:high-tech-ships-offshore-equipment"}, set(), "Industry")
+
+
+# -- status lists: a state asked with no kind, or of projects --------------------------------
+
+@pytest.mark.parametrize("question", ["已经开通的有哪些？", "What is already open to traffic?",
+                                      "哪些工程已经建成通车"])
+def test_what_is_open(store: Any, question: str) -> None:
+    _check(store, question, {"infra:sutong-bridge", "infra:hu-su-tong-bridge"},
+           {"infra:haitai-tunnel", "infra:chonghai-crossing"}, "Infrastructure")
+
+
+@pytest.mark.parametrize("question", ["Which projects are still in the planning stage?",
+                                      "还没开工的有哪些"])
+def test_what_is_planned(store: Any, question: str) -> None:
+    _check(store, question, {"infra:chonghai-crossing", "infra:sutong-second-crossing"},
+           {"infra:sutong-bridge", "infra:haitai-tunnel"}, "Infrastructure")
+
+
+def test_a_state_said_of_the_named_thing_is_no_condition_on_the_answer(store: Any) -> None:
+    _check(store, "海太长江隧道还在建吗？连接哪些地方？", {"city:haimen", "city:taicang"},
+           set())
+
+
+def test_parks_up_and_running_are_not_a_status(store: Any) -> None:
+    got = ask(store, "Which parks were already up and running before 2005?")
+    assert got.entities and {e.label for e in got.entities} == {"Park"}
+
+
+# -- who in a place; applying counts what is proven; names spelt another way -----------------
+
+def test_who_in_a_place_is_kept_to_it(store: Any) -> None:
+    _check(store, "Who in Nantong cooperates with the Waigaoqiao Group?",
+           {"org:nantong-etdz"}, {"city:shanghai"})
+
+
+def test_applying_counts_what_is_proven(store: Any) -> None:
+    _check(store, "哪些地方已经在实行人才资质互认",
+           {"city:nantong", "park:yrd-green-demo-zone"}, set())
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What are the lead industries of the Nantong hi-tech zone?", "industry:next-gen-it"),
+    ("What does the Tongzhou Bay petrochem base focus on?", "industry:petrochemical"),
+])
+def test_names_spelt_another_way(store: Any, question: str, expected: str) -> None:
+    _check(store, question, {expected}, set(), "Industry")

@@ -154,14 +154,16 @@ def read_filters(q: str) -> tuple[Filter, ...]:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
     contrast = _CONTRAST.search(q)  # "planned, not yet under construction": planned
-    for pattern, state in STATES:
-        found = pattern.search(q[:contrast.start()] if contrast else q)
-        if found and _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
-            break  # 含在建的, including those being built: the state widens, never narrows
-        if found:
+    head = q[:contrast.start()] if contrast else q
+    if contrast and not any(pattern.search(head) for pattern, _ in STATES):
+        head = q  # 还没开工的有哪些: the state is said with the negation (not yet begun)
+    said = [(m, state) for pattern, state in STATES if (m := pattern.search(head))]
+    if said:  # the longest said ("not yet under construction" is planned)
+        found, state = max(said, key=lambda s: (s[0].end() - s[0].start(), -s[0].start()))
+        if not _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
+            # (含在建的, including those being built: the state widens, never narrows)
             out.append(Filter("status", "is", said=found.group(0), values=(state,),
                               labels=_holding("status")))
-            break
     state = _relation_state(q)
     if state is not None:
         out.append(state)
