@@ -1,6 +1,6 @@
 """An administrative-division table (CSV) -> City entities and LOCATED_IN relations.
 
-The table is `data/places/adcodes-1plus8.csv.txt`, written by `scripts/build_places.py` from the
+The table is `data/places/adcodes.csv.txt`, written by `scripts/build_places.py` from the
 cpca package's `adcodes.csv` with the later changes applied. One row per unit:
 
     adcode,name,level,parent_adcode,lon,lat,until,aliases,source,note
@@ -65,10 +65,12 @@ LON_RANGE = (73.0, 136.0)
 LAT_RANGE = (3.0, 54.0)
 
 # Ids the dataset used before this table: pinned by adcode so that no change in pinyin or in
-# the clash rule can move them. Each equals what the rule gives today (tested).
+# the clash rule can move them. Each equals what the rule gives today (tested), except those in
+# LATER_CLASHES.
 ID_PINS: dict[str, str] = {
     "310000": "city:shanghai", "310113": "city:baoshan", "310114": "city:jiading",
-    "310115": "city:pudong", "310118": "city:qingpu", "310151": "city:chongming",
+    "310115": "city:pudong", "310118": "city:qingpu", "310120": "city:fengxian",
+    "310151": "city:chongming",
     "320000": "region:jiangsu", "320200": "city:wuxi", "320400": "city:changzhou",
     "320500": "city:suzhou", "320509": "city:wujiang", "320581": "city:changshu",
     "320582": "city:zhangjiagang", "320585": "city:taicang", "320600": "city:nantong",
@@ -79,8 +81,24 @@ ID_PINS: dict[str, str] = {
     "330500": "city:huzhou", "330900": "city:zhoushan",
 }
 
+# Pinned ids that a unit added to the table later shares the slug of: the pin keeps the old id,
+# and only the newcomer gets its city in front (the rule alone would prefix both).
+LATER_CLASHES: dict[str, str] = {
+    "310120": "丰县 (320321, 徐州) reads fengxian too; it is city:xuzhou-fengxian",
+}
+
+# Units whose id always has their city in front, though no other row of the table shares the
+# slug, because a well-known unit outside it does (the rule for 普陀区 and 鼓楼区), and why.
+QUALIFIED: dict[str, str] = {
+    "320302": "鼓楼区 is also a district of 南京, 福州 and 开封",
+    "320922": "滨海 is also 天津's 滨海新区",
+}
+
 # Units whose bare short name is not made an alias, and why.
 NO_SHORT_ALIAS: dict[str, str] = {
+    "320302": "鼓楼 (drum tower) names districts of several cities and many buildings",
+    "320922": "滨海 (coastal) is 天津's 滨海新区 and part of many names (启东's 滨海工业园)",
+    "320321": "Fengxian is Shanghai's 奉贤区 (city:fengxian) in this data",
     "320612": "通州 is also Beijing's 通州区, and an old name of Nantong itself (通州湾)",
     "320508": "姑苏 is a literary name of Suzhou itself, an alias of city:suzhou",
 }
@@ -89,11 +107,17 @@ NO_SHORT_ALIAS: dict[str, str] = {
 PINYIN_OVERRIDES: dict[str, tuple[str, ...]] = {
     "长宁": ("chang", "ning"),
     "闵行": ("min", "hang"),
+    "盐都": ("yan", "du"),
+    "莲都": ("lian", "du"),
+    "天长": ("tian", "chang"),
 }
 
 _ADCODE = re.compile(r"^[1-9][0-9]{5}$")
 _DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 _SUFFIXES = ("新区", "区", "县", "市", "省")
+# An autonomous county's short name drops the people it is named for too (景宁畲族自治县 -> 景宁).
+_AUTONOMOUS = re.compile("(?:畲族|回族|满族|蒙古族|土家族|苗族|瑶族|彝族|壮族|藏族|侗族|黎族|傣族|"
+                         "羌族|仡佬族|布依族|水族)+自治县$")
 _ADMIN_CHARS = re.compile("[省市区县]")
 
 
@@ -115,7 +139,10 @@ class Row:
 def short_name(name: str) -> str:
     """The name without its administrative suffix: 昆山市 -> 昆山, 浦东新区 -> 浦东.
 
-    A one-character stem keeps its suffix (赵县 stays 赵县)."""
+    A one-character stem keeps its suffix (赵县 stays 赵县); an autonomous county loses the
+    people it is named for as well (景宁畲族自治县 -> 景宁)."""
+    if (match := _AUTONOMOUS.search(name)) and match.start() >= 2:
+        return name[: match.start()]
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -290,7 +317,8 @@ def _ids(rows: list[Row], taken: Collection[str], errors: _Errors
             errors.add(row.line, "name", f"no pinyin for {row.name!r}: cannot make an id")
             continue
         entity_id = f"{prefix}:{slug}"
-        if prefix == "city" and (counts[slug] > 1 or entity_id in taken):
+        if prefix == "city" and (counts[slug] > 1 or entity_id in taken
+                                 or row.adcode in QUALIFIED):
             entity_id = f"city:{slugs[row.parent]}-{slug}"
             prefixed.add(row.adcode)
         ids[row.adcode] = ID_PINS.get(row.adcode, entity_id)

@@ -1,20 +1,23 @@
-"""Build the places of Shanghai's "1+8" metropolitan circle from an administrative-division table.
+"""Build the places of Shanghai's "1+8" circle and of the other host cities from a division table.
 
 Two steps, both deterministic:
 
 1. table: the cpca package's `resources/adcodes.csv` (PyPI, MIT; the codes come from
    Vonng/adcode, CC BY 4.0, a snapshot of the NBS codes of 2016-07-31 with AMap centres) ->
-   `data/places/adcodes-1plus8.csv.txt`: the nine cities, their county-level units and the two
-   provinces, with the later changes in CORRECTIONS applied, sorted by code. cpca is needed
-   only here, at build time:
+   `data/places/adcodes.csv.txt`: the nine cities of the "1+8" circle, the prefecture cities
+   outside it that the data names (PREFECTURES), their county-level units and their provinces,
+   with the later changes in CORRECTIONS applied, sorted by code. cpca is needed only here, at
+   build time:
 
        python3 -m venv /tmp/cpca-venv && /tmp/cpca-venv/bin/pip install cpca==0.5.5
        PYTHONPATH=$PWD python scripts/build_places.py --cpca /tmp/cpca-venv
 
-2. yaml: that table -> `data/places/places-1plus8.yaml` through loaders.adcode_table, so the
+2. yaml: that table -> `data/places/places-adcodes.yaml` through loaders.adcode_table, so the
    bundle's YAML reader loads the same entities and relations. Entities that another data file
-   already defines (the article layer's 上海, 南通, 苏州, 浦东新区, 江苏) are left out; their
-   relations are kept. Run it alone with `--yaml-only` (no cpca needed).
+   already defines (the article layer's 上海, 南通, 苏州, 浦东新区, 江苏; the curated 泰州, 盐城,
+   宿迁, …) are left out, and so are relations another file already states (same type, ends and
+   source); the other relations of those entities are kept. Run it alone with `--yaml-only` (no
+   cpca needed).
 
 The table keeps the suffix .csv.txt because the bundle reader loads every *.csv under data/ as a
 relations table; rename it once the reader knows adcode tables.
@@ -40,12 +43,17 @@ if str(ROOT) not in sys.path:
 from loaders.adcode_table import COLUMNS, read_adcode_table, short_name  # noqa: E402
 
 PLACES = ROOT / "data" / "places"
-TABLE = PLACES / "adcodes-1plus8.csv.txt"
-OUTPUT = PLACES / "places-1plus8.yaml"
+TABLE = PLACES / "adcodes.csv.txt"
+OUTPUT = PLACES / "places-adcodes.yaml"
 
-PROVINCES = ("320000", "330000")
+# 江苏, 浙江, 安徽 (滁州), 福建 (三明)
+PROVINCES = ("320000", "330000", "340000", "350000")
 MUNICIPALITY = "310000"  # Shanghai: province-level; its districts lie in it directly
-PREFECTURES = ("320200", "320400", "320500", "320600", "330200", "330400", "330500", "330900")
+CIRCLE = ("320200", "320400", "320500", "320600", "330200", "330400", "330500", "330900")
+# Prefecture cities outside the "1+8" circle that the data names as hosts or partners of
+# co-built parks: 徐州, 盐城, 泰州, 宿迁 (江苏), 衢州, 丽水 (浙江), 滁州 (安徽), 三明 (福建).
+HOSTS = ("320300", "320900", "321200", "321300", "330800", "331100", "341100", "350400")
+PREFECTURES = CIRCLE + HOSTS
 LEVEL_BY_SUFFIX = {"区": "district", "县": "county", "市": "county-level-city"}
 
 
@@ -60,11 +68,13 @@ class Correction:
     new_name: str = ""
     new_level: str = ""
     until: str = ""
+    centre_from: str = ""  # take the centre of this (cpca) row instead: the new seat's area
     aliases: tuple[str, ...] = ()  # former names (and merged units) the row now answers to
     drop: bool = False
 
 
 PEOPLE_2020 = "source:facts-people-nantong-districts-2020"
+CHINANEWS_2021 = "source:facts-chinanews-sanming-districts-2021"
 ZJRB_2016 = "source:facts-zjrb-ningbo-districts-2016"
 GBT = "source:gbt-2260"
 
@@ -91,6 +101,19 @@ CORRECTIONS: tuple[Correction, ...] = (
     Correction("330283", ZJRB_2016, new_adcode="330213", new_name="奉化区",
                new_level="district", aliases=("奉化市",),
                note="The county-level city 奉化市 (330283) became this district in 2016."),
+    # Sanming, February 2021 (中新网, on the Fujian government's approval): 梅列区 and 三元区
+    # merged into a new 三元区 seated in 列东街道 (old 梅列's seat); 沙县 became 沙县区.
+    # New codes as in GB/T 2260 today.
+    Correction("350403", CHINANEWS_2021, new_adcode="350404", aliases=("梅列区",),
+               centre_from="350402",
+               note="Formed in February 2021 from the old 三元区 (350403) and 梅列区, which ended "
+                    "then; seated in 列东街道, so its centre is the old 梅列区's."),
+    Correction("350402", CHINANEWS_2021, until="2021-02",
+               note="Merged with the old 三元区 into the new 三元区 (350404) in February 2021; "
+                    "its code is no longer in use."),
+    Correction("350427", CHINANEWS_2021, new_adcode="350405", new_name="沙县区",
+               new_level="district", aliases=("沙县",),
+               note="The county 沙县 (350427) became this district in February 2021."),
 )
 
 # Abbreviations and old spellings the curated data gave these places before the table did.
@@ -98,6 +121,10 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "320200": ("锡",), "320400": ("常",), "330400": ("嘉",), "330200": ("甬", "Ningpo"),
     "330000": ("浙", "Zhejiang Province"), "310151": ("崇明岛",),
     "320612": ("Tongzhou",),
+    # its English name, so that "Gangzha" names the former unit as well as 崇川区 (which holds
+    # 港闸 as an alias); the committed table had it, this script did not
+    "320611": ("Gangzha", "Gangzha District"),
+    "331127": ("Jingning She Autonomous County",),  # its official English name
 }
 
 # Centres as the cpca table gives them: a check that the right file was read.
@@ -178,9 +205,10 @@ def correct(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         code = fix.new_adcode if fix and fix.new_adcode else row["adcode"]
         level = fix.new_level if fix and fix.new_level else _level_of(row["adcode"], row["name"])
         aliases = (fix.aliases if fix else ()) + EXTRA_ALIASES.get(row["adcode"], ())
+        centre = by_code[fix.centre_from] if fix and fix.centre_from else row
         out.append({
             "adcode": code, "name": name, "level": level, "parent_adcode": _parent_of(code),
-            "lon": row["lon"], "lat": row["lat"], "until": fix.until if fix else "",
+            "lon": centre["lon"], "lat": centre["lat"], "until": fix.until if fix else "",
             "aliases": "|".join(aliases), "source": fix.source if fix else "",
             "note": fix.note if fix else "",
         })
@@ -201,16 +229,33 @@ def table_text(rows: list[dict[str, str]]) -> str:
 
 # --- step 2: table -> YAML ---------------------------------------------------------------------
 
-def _other_places(data: Path) -> dict[str, dict]:
-    """City and Region entities that data files other than the generated one define."""
-    out: dict[str, dict] = {}
+def _other_files(data: Path):
+    """(path relative to the repository, parsed document) of every YAML file but the output."""
     for path in sorted(data.rglob("*.yaml")):
         if path.resolve() == OUTPUT.resolve():
             continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        yield path.relative_to(data.parent).as_posix(), doc
+
+
+def _other_places(data: Path) -> dict[str, dict]:
+    """City and Region entities that data files other than the generated one define."""
+    out: dict[str, dict] = {}
+    for name, doc in _other_files(data):
         for item in doc.get("entities") or []:
             if str(item.get("id", "")).split(":")[0] in ("city", "region"):
-                out[item["id"]] = {**item, "_file": path.relative_to(data.parent).as_posix()}
+                out[item["id"]] = {**item, "_file": name}
+    return out
+
+
+def _other_located_in(data: Path) -> dict[tuple[str, str, str, str], str]:
+    """LOCATED_IN relations that data files other than the generated one state (key -> file)."""
+    out: dict[tuple[str, str, str, str], str] = {}
+    for name, doc in _other_files(data):
+        for item in doc.get("relations") or []:
+            if isinstance(item, dict) and item.get("type") == "LOCATED_IN":
+                out.setdefault(("LOCATED_IN", str(item.get("from")), str(item.get("to")),
+                                str(item.get("source"))), name)
     return out
 
 
@@ -224,15 +269,19 @@ def _same_place(item: dict, rows: list[dict[str, str]]) -> bool:
     return False
 
 
-def plan(table: Path, data: Path) -> tuple[list, list, dict[str, str]]:
-    """Entities to write, relations to write, and the ids skipped (id -> defining file)."""
+def plan(table: Path, data: Path) -> tuple[list, list, dict[str, str], dict[tuple, str]]:
+    """Entities to write, relations to write, the ids skipped (id -> defining file) and the
+    relations skipped because another file states them already (key -> that file)."""
     with table.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     others = _other_places(data)
     taken = {i for i, item in others.items() if not _same_place(item, rows)}
     entities, relations = read_adcode_table(table, taken=taken)
     skipped = {e.id: others[e.id]["_file"] for e in entities if e.id in others}
-    return [e for e in entities if e.id not in skipped], relations, skipped
+    elsewhere = _other_located_in(data)
+    stated = {r.key: elsewhere[r.key] for r in relations if r.key in elsewhere}
+    return ([e for e in entities if e.id not in skipped],
+            [r for r in relations if r.key not in stated], skipped, stated)
 
 
 def _scalar(value: object) -> str:
@@ -251,16 +300,19 @@ ENTITY_KEYS = ("id", "name", "name_en", "aliases", "description", "kind", "level
 
 
 def yaml_text(table: Path, data: Path) -> str:
-    entities, relations, skipped = plan(table, data)
+    entities, relations, skipped, stated = plan(table, data)
     lines = [
-        "# GENERATED by scripts/build_places.py from data/places/adcodes-1plus8.csv.txt: do not",
-        "# edit. Change the corrections in the script (or the table) and run",
+        "# GENERATED by scripts/build_places.py from data/places/adcodes.csv.txt: do not edit.",
+        "# Change the corrections in the script (or the table) and run",
         "#     PYTHONPATH=$PWD python scripts/build_places.py --yaml-only",
         "# Names, levels and centres: source:cpca-adcodes (data/places/README.md); containment:",
         "# source:gbt-2260 (the codes); later changes: the sources named on each entity.",
         "# Defined elsewhere, so left out here (their relations are kept):",
     ]
     lines += [f"#   {i} ({f})" for i, f in sorted(skipped.items())]
+    if stated:
+        lines.append("# Relations stated elsewhere with the same source, so left out here:")
+        lines += [f"#   {k[1]} LOCATED_IN {k[2]} ({f})" for k, f in sorted(stated.items())]
     lines.append("entities:")
     for entity in entities:
         fields = {"id": entity.id, "name": entity.name, "name_en": entity.name_en,
@@ -293,9 +345,10 @@ def main(argv: list[str] | None = None) -> int:
         TABLE.write_text(table_text(rows), encoding="utf-8")
         print(f"{TABLE.relative_to(ROOT)}: {len(rows)} rows from cpca {version} ({licence})")
     OUTPUT.write_text(yaml_text(TABLE, ROOT / "data"), encoding="utf-8")
-    entities, relations, skipped = plan(TABLE, ROOT / "data")
+    entities, relations, skipped, stated = plan(TABLE, ROOT / "data")
     print(f"{OUTPUT.relative_to(ROOT)}: {len(entities)} entities, {len(relations)} relations; "
-          f"skipped (defined elsewhere): {', '.join(sorted(skipped)) or 'none'}")
+          f"skipped (defined elsewhere): {', '.join(sorted(skipped)) or 'none'}; "
+          f"relations stated elsewhere: {len(stated)}")
     return 0
 
 

@@ -14,6 +14,7 @@ from graph.names import lookup_keys
 from loaders import adcode_table
 from loaders.adcode_table import (
     ID_PINS,
+    LATER_CLASHES,
     english_of,
     read_adcode_table,
     short_name,
@@ -23,8 +24,8 @@ from loaders.errors import ValidationFailed
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-TABLE = DATA / "places" / "adcodes-1plus8.csv.txt"
-GENERATED = DATA / "places" / "places-1plus8.yaml"
+TABLE = DATA / "places" / "adcodes.csv.txt"
+GENERATED = DATA / "places" / "places-adcodes.yaml"
 HEADER = "adcode,name,level,parent_adcode,lon,lat,until,aliases,source,note\n"
 
 
@@ -51,19 +52,25 @@ def test_county_level_units_per_city(real) -> None:
               if e.props.get("level") in ("district", "county", "county-level-city")]
     current = Counter(e.props["parent"] for e in county if "until" not in e.props)
     assert current == {
+        # the "1+8" circle
         "city:shanghai": 16, "city:suzhou": 9, "city:wuxi": 7, "city:changzhou": 6,
         "city:nantong": 7, "city:jiaxing": 7, "city:huzhou": 5, "city:ningbo": 10,
         "city:zhoushan": 4,
+        # host cities of co-built parks outside it
+        "city:xuzhou": 10, "city:yancheng": 9, "city:taizhou": 6, "city:suqian": 5,
+        "city:quzhou": 6, "city:lishui": 9, "city:chuzhou": 8, "city:sanming": 11,
     }
-    assert [e.id for e in county if "until" in e.props] == ["city:gangzha"]
+    assert [e.id for e in county if "until" in e.props] == ["city:gangzha", "city:meilie"]
     prefectures = sorted(e.id for e in entities.values()
                          if e.props.get("level") in ("prefecture", "municipality"))
-    assert prefectures == ["city:changzhou", "city:huzhou", "city:jiaxing", "city:nantong",
-                           "city:ningbo", "city:shanghai", "city:suzhou", "city:wuxi",
+    assert prefectures == ["city:changzhou", "city:chuzhou", "city:huzhou", "city:jiaxing",
+                           "city:lishui", "city:nantong", "city:ningbo", "city:quzhou",
+                           "city:sanming", "city:shanghai", "city:suqian", "city:suzhou",
+                           "city:taizhou", "city:wuxi", "city:xuzhou", "city:yancheng",
                            "city:zhoushan"]
     assert sorted(e.id for e in entities.values() if e.label == "Region") == [
-        "region:jiangsu", "region:zhejiang"]
-    assert len(entities) == 83
+        "region:anhui", "region:fujian", "region:jiangsu", "region:zhejiang"]
+    assert len(entities) == 158
 
 
 @pytest.mark.parametrize(("entity_id", "adcode", "lon", "lat"), [
@@ -72,6 +79,9 @@ def test_county_level_units_per_city(real) -> None:
     ("city:haimen", "320614", 121.18181, 31.869483),
     ("city:zhoushan-putuo", "330903", 122.323867, 29.97176),
     ("city:shanghai", "310000", 121.473662, 31.230372),
+    ("city:dafeng", "320904", 120.50085, 33.200333),
+    ("city:jingjiang", "321282", 120.277138, 31.982751),
+    ("city:sanyuan", "350404", 117.645855, 26.271711),  # the new 三元区: old 梅列's centre
 ])
 def test_known_centres(real, entity_id: str, adcode: str, lon: float, lat: float) -> None:
     entity = real[0][entity_id]
@@ -101,6 +111,20 @@ def test_names_and_aliases(real) -> None:
     # two 普陀区: told apart by id, English name and a qualified alias
     assert entities["city:shanghai-putuo"].name_en == "Putuo District (Shanghai)"
     assert "舟山普陀" in entities["city:zhoushan-putuo"].aliases
+    # Sanming, 2021: 梅列区 merged into a new 三元区, 沙县 became 沙县区
+    meilie, sanyuan = entities["city:meilie"], entities["city:sanyuan"]
+    assert meilie.props["until"] == "2021-02" and "梅列" not in meilie.aliases
+    assert {"梅列", "梅列区"} <= set(sanyuan.aliases)
+    shaxian = entities["city:shaxian"]
+    assert (shaxian.name, shaxian.props["adcode"], shaxian.props["level"]) == (
+        "沙县区", "350405", "district")
+    assert "沙县" in shaxian.aliases
+    # a county-level city of Taizhou, not a second entity; polyphonic names read right
+    assert entities["city:jingjiang"].props["parent"] == "city:taizhou"
+    assert "靖江" in entities["city:jingjiang"].aliases
+    assert {"city:yandu", "city:liandu", "city:tianchang"} <= set(entities)
+    assert entities["city:jingning"].name == "景宁畲族自治县"
+    assert "景宁" in entities["city:jingning"].aliases
     # keys are the ones the bundle reader would compute
     for entity in entities.values():
         assert entity.keys == tuple(lookup_keys(entity.name, entity.name_en, entity.aliases))
@@ -113,13 +137,20 @@ def test_relations(real) -> None:
         assert rel.type == "LOCATED_IN" and rel.confidence == "high"
         by_start.setdefault(rel.start, []).append(rel)
     for entity in entities.values():
-        if entity.id in ("city:shanghai", "region:jiangsu", "region:zhejiang"):
+        if entity.id in ("city:shanghai", "region:jiangsu", "region:zhejiang", "region:anhui",
+                         "region:fujian"):
             assert entity.id not in by_start
             continue
         assert entity.id in by_start, entity.id
     assert {(r.end, r.source) for r in by_start["city:kunshan"]} == {
         ("city:suzhou", "source:gbt-2260")}
     assert {r.end for r in by_start["city:nantong"]} == {"region:jiangsu"}
+    assert {r.end for r in by_start["city:chuzhou"]} == {"region:anhui"}
+    assert {r.end for r in by_start["city:sanming"]} == {"region:fujian"}
+    assert {r.end for r in by_start["city:dafeng"]} == {"city:yancheng"}
+    meilie = {r.end: r for r in by_start["city:meilie"]}
+    assert meilie["city:sanyuan"].props["since"] == "2021-02"
+    assert meilie["city:sanyuan"].source == "source:facts-chinanews-sanming-districts-2021"
     gangzha = {r.end: r for r in by_start["city:gangzha"]}
     assert gangzha["city:nantong"].props == {"until": "2020-07"}
     assert gangzha["city:chongchuan"].props["since"] == "2020-07"
@@ -140,12 +171,22 @@ def test_existing_ids_are_kept_and_only_pinned(real, monkeypatch: pytest.MonkeyP
         assert real[0][entity_id].props.get("adcode", adcode) == adcode
     monkeypatch.setattr(adcode_table, "ID_PINS", {})
     unpinned = {e.id for e in read_adcode_table(TABLE)[0]}
-    assert set(ID_PINS.values()) <= unpinned  # the rule gives the same ids today
+    later = {ID_PINS[code] for code in LATER_CLASHES}
+    assert set(ID_PINS.values()) - later <= unpinned  # the rule gives the same ids today
+    assert not later & unpinned  # ... but for the pins a later unit clashes with
 
 
 def test_clashing_and_taken_slugs_get_the_city_in_front(real) -> None:
     assert "city:putuo" not in real[0]
     assert {"city:shanghai-putuo", "city:zhoushan-putuo"} <= set(real[0])
+    # 丰县 reads fengxian as 奉贤区 does: 奉贤 keeps its id, 丰县 gets Xuzhou in front
+    assert real[0]["city:fengxian"].name == "奉贤区"
+    assert real[0]["city:xuzhou-fengxian"].name == "丰县"
+    assert "Fengxian" not in real[0]["city:xuzhou-fengxian"].aliases
+    # names shared with well-known units outside the table are qualified too
+    assert {"city:xuzhou-gulou", "city:yancheng-binhai"} <= set(real[0])
+    assert not {"city:gulou", "city:binhai"} & set(real[0])
+    assert "滨海" not in real[0]["city:yancheng-binhai"].aliases
     entities, relations = read_adcode_table(TABLE, taken={"city:kunshan"})
     ids = {e.id for e in entities}
     assert "city:suzhou-kunshan" in ids and "city:kunshan" not in ids
@@ -167,6 +208,10 @@ def test_pinned_id_taken_by_another_place_is_an_error() -> None:
     ("闵行区", "闵行", "minhang", "Minhang"),
     ("安吉县", "安吉", "anji", "Anji"),
     ("赵县", "赵县", "zhaoxian", "Zhaoxian"),
+    ("景宁畲族自治县", "景宁", "jingning", "Jingning"),
+    ("盐都区", "盐都", "yandu", "Yandu"),
+    ("天长市", "天长", "tianchang", "Tianchang"),
+    ("沙县区", "沙县", "shaxian", "Shaxian"),
 ])
 def test_short_names_slugs_and_english(name: str, short: str, slug: str, english: str) -> None:
     assert (short_name(name), slug_of(name), english_of(name)) == (short, slug, english)
@@ -258,7 +303,7 @@ def test_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
 def test_generated_yaml_is_up_to_date() -> None:
     build = _build_script()
     assert build.yaml_text(TABLE, DATA) == GENERATED.read_text(encoding="utf-8"), (
-        "data/places/places-1plus8.yaml is stale: run "
+        "data/places/places-adcodes.yaml is stale: run "
         "PYTHONPATH=$PWD python scripts/build_places.py --yaml-only")
 
 
@@ -270,16 +315,25 @@ def test_generated_yaml_loads_as_the_table_reads(real) -> None:
                  if bundle.origins[i][0].name == GENERATED.name}
     skipped = {i for i in real[0] if i not in from_yaml}
     assert skipped == {"city:nantong", "city:shanghai", "city:suzhou", "city:pudong",
-                       "region:jiangsu"}  # the article layer defines them
+                       "region:jiangsu",  # the article layer defines them
+                       # the curated layer defined these host cities first
+                       "city:taizhou", "city:yancheng", "city:suqian", "city:xuzhou",
+                       "city:chuzhou", "city:quzhou", "city:lishui", "city:sanming"}
     for entity_id, entity in from_yaml.items():
         table = real[0][entity_id]
         assert (entity.label, entity.name, entity.name_en, entity.aliases, entity.description,
                 entity.props, entity.keys) == (table.label, table.name, table.name_en,
                                                table.aliases, table.description, table.props,
                                                table.keys)
+    elsewhere = set()
     for rel in real[1]:
+        if bundle.origins[rel.key][0].name != GENERATED.name:
+            elsewhere.add((rel.start, rel.end))  # stated (with a note) by the curated layer
+            continue
         assert bundle.relations[rel.key].props == rel.props
-        assert bundle.origins[rel.key][0].name == GENERATED.name
+    assert elsewhere == {(c, "region:jiangsu") for c in ("city:taizhou", "city:yancheng",
+                                                          "city:suqian", "city:xuzhou")} | {
+        ("city:quzhou", "region:zhejiang"), ("city:lishui", "region:zhejiang")}
 
 
 def test_every_place_of_the_table_has_coordinates_in_the_bundle(real) -> None:
