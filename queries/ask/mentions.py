@@ -70,6 +70,30 @@ def kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
 
 
 
+_COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几个|几家|几座|多少个|多少家|"
+                       r"\b(?:which|what|any|how many)\b)\s?(?:[\u4e00-\u9fff]{1,3}的?)?$")
+# (几个南北共建园区: a qualifier or two between)
+
+
+def headed_by_a_kind(q: str, mentions: tuple[Mention, ...],
+                     gaz: Gazetteer) -> tuple[Mention, ...]:
+    """A name of one kind that ends in a word for another, asked for (几个共建园区: the
+    mechanism 园区共建 is also called 共建园区, but the question counts parks that were
+    co-built), is read as words: the kind asked and the verb before it."""
+    words = sorted(((str(w), str(label)) for w, label in label_words()
+                    if len(str(w)) > 1 and not str(w).isascii()), key=lambda x: -len(x[0]))
+    out = []
+    for m in mentions:
+        text = m.text.strip()
+        head = next(((w, label) for w, label in words
+                     if text.endswith(w) and len(text) > len(w)), None)
+        if head is not None and _COUNTING.search(q[:m.start]) and not any(
+                gaz.entities[i].label == head[1] for i in m.ids if i in gaz.entities):
+            continue
+        out.append(m)
+    return tuple(out) if out else mentions
+
+
 MERGED = re.compile(r"并入|并到|合并|整合进|\bmerged?\b|\bmerges\b|\babsorbed\b|\bfolded into\b")
 
 

@@ -29,6 +29,7 @@ from queries.ask.leftovers import (
 from queries.ask.matching import match
 from queries.ask.mentions import (
     MERGED,
+    headed_by_a_kind,
     kinds_as_words,
     lexicon_words,
     qualifiers_as_words,
@@ -208,7 +209,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
     mentions = qualifiers_as_words(q, mentions)
-    mentions = kinds_as_words(q, mentions)
+    mentions = headed_by_a_kind(q, kinds_as_words(q, mentions), gaz)
     sets = sets_named(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
     set_words = [mentions[n].text for n in sets]
