@@ -147,3 +147,38 @@ def test_applying_counts_what_is_proven(store: Any) -> None:
 ])
 def test_names_spelt_another_way(store: Any, question: str, expected: str) -> None:
     _check(store, question, {expected}, set(), "Industry")
+
+
+# -- parks named by the county they lie in: their builders, per county (places2's counties) --
+
+@pytest.mark.parametrize("question, expected, never", [
+    ("沭阳和泗洪的共建园区分别是跟苏州哪个地方合作的", {"city:kunshan", "city:changshu"},
+     {"city:suqian", "city:wujiang"}),
+    ("Which Suzhou places co-built the parks in Siyang?", {"city:wujiang"}, {"city:suqian"}),
+    ("泗阳的共建园区是谁建的", {"city:wujiang"}, set()),
+])
+def test_builders_of_the_parks_in_a_county(store: Any, question: str, expected: set[str],
+                                           never: set[str]) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert expected <= ids and not ids & never, ids
+    assert got.parsed.intent.name == "builders-in"
+
+
+def test_builders_in_a_place_holding_no_park_is_no_answer(store: Any) -> None:
+    from queries.builders_in import builders_of_what_lies_in
+
+    assert builders_of_what_lies_in(store, "city:chongchuan", label="Infrastructure").items \
+        == ()
+
+
+@pytest.mark.parametrize("question", ["大丰有没有共建园区？", "Are there co-built parks in Dafeng?",
+                                      "盐城大丰那边有哪些共建园区"])
+def test_parks_in_a_county(store: Any, question: str) -> None:
+    _check(store, question, {"park:husu-dafeng"}, {"park:sip"}, "Park")
+
+
+def test_a_count_of_co_built_parks_counts_parks(store: Any) -> None:
+    got = ask(store, "宿迁承接了几个共建园区")
+    assert {e.label for e in got.entities} == {"Park"}
+    assert got.count == len(got.entities) and "park:suzhou-suqian" in {e.id for e in got.entities}

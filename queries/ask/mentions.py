@@ -70,8 +70,9 @@ def kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
 
 
 
-_COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几个|几家|几座|多少个|多少家|"
-                       r"\b(?:which|what|any|how many)\b)\s?(?:[\u4e00-\u9fff]{1,3}的?)?$")
+_COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几个|几家|几座|多少个|多少家|有没有|有无|"
+                       r"\b(?:which|what|any|how many)\b)\s?(?:[\u4e00-\u9fff]{1,3}的?)?$|"
+                       r"的\s?$")  # (沭阳的共建园区: its parks that were co-built)
 # (几个南北共建园区: a qualifier or two between)
 
 
@@ -87,7 +88,12 @@ def headed_by_a_kind(q: str, mentions: tuple[Mention, ...],
         text = m.text.strip()
         head = next(((w, label) for w, label in words
                      if text.endswith(w) and len(text) > len(w)), None)
-        if head is not None and _COUNTING.search(q[:m.start]) and not any(
+        asked = _COUNTING.search(q[:m.start])
+        if asked and asked.group().strip() == "的" and (
+                len(text) - len(head[0] if head else "") > 2 or re.search(r"[“\"「『]\s?$",
+                                                                        q[:m.start])):
+            asked = None  # X的“探索…机制”: a name, quoted or long, is said as a name
+        if head is not None and asked and not any(
                 gaz.entities[i].label == head[1] for i in m.ids if i in gaz.entities):
             continue
         out.append(m)

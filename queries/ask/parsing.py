@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
-from graph.schema import LABELS
+from graph.schema import LABELS, REL_TYPES
 from queries.ask.closest import closest_questions, describe, needs
 from queries.ask.filters import Filter, asked_of, aspect_said, held_filters, kind_filters
 from queries.ask.grammar import reading_intent
@@ -26,6 +26,7 @@ from queries.ask.leftovers import (
     respelt,
     suggest_entities,
 )
+from queries.ask.located import builders_in
 from queries.ask.matching import match
 from queries.ask.mentions import (
     MERGED,
@@ -133,6 +134,9 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
     unheld = unheld_in(question, gaz)
+    built = None if unheld else _builders_in(question, gaz)  # who built the parks in X
+    if built is not None:
+        return built
     if not unheld and sets_named(names_in(question, gaz)[1]):  # 跨江通道: read by the grammar
         grammar = parse_grammar(question, gaz)
         if grammar is not None:
@@ -291,12 +295,29 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
                   reading.count, said_now(q), filters, only, reading.otherwise, within)
 
 
+def _builders_in(question: str, gaz: Gazetteer) -> Parsed | None:
+    """Who built the parks that lie in a place (queries/ask/located.py), or None."""
+    q, mentions = names_in(question, gaz)
+    mentions = headed_by_a_kind(q, kinds_as_words(q, mentions), gaz)
+    found = builders_in(masked_text(q, mentions), mentions, gaz)
+    if found is None:
+        return None
+    intent, ids, within = found
+    slots = {name: gaz.entities[i] for name, i in ids.items()}
+    known = {i: gaz.entities[i] for m in mentions for i in m.ids}
+    # (the builders, whatever kind word the asking phrase ends in: "who built the parks")
+    builders = frozenset(REL_TYPES["CO_BUILDS"].sources)
+    return Parsed(question, intent, mentions, slots, {}, (), known, None, False,
+                  said_now(q), (), frozenset(), builders, within)
+
+
 def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
     """The intent of the table this question asks, with its entities. Raises Unmappable."""
     if not prepare(question):
         raise Unmappable(question, "Ask a question, e.g. one of these:",
                          closest=[i.examples[0] for i in INTENTS[:3]])
     q, mentions = names_in(question, gaz)
+    mentions = headed_by_a_kind(q, mentions, gaz)  # 有没有共建园区: parks, not the mechanism
     notes: list[str] = []
     for _attempt in range(2):  # once more after reading near misses as entities
         masked = mask(q, mentions)

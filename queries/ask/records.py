@@ -80,6 +80,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "show": ("queries.show", "show"),
     "co_builders": ("queries.partners", "co_builders"),
     "related_of_part": ("queries.part_of", "related_of_part"),
+    "builders_of_what_lies_in": ("queries.builders_in", "builders_of_what_lies_in"),
 }
 
 # -- filling a template -----------------------------------------------------------------------

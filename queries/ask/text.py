@@ -155,7 +155,33 @@ def gazetteer(store: Store) -> Gazetteer:
         extra[entity_id] = (*extra.get(entity_id, ()), *forms)
     for entity_id, terms in lexicon().concepts.items():
         extra[entity_id] = (*extra.get(entity_id, ()), *terms)
+    for entity_id, forms in respelt_names(entities, extra).items():
+        extra[entity_id] = (*extra.get(entity_id, ()), *forms)
     return Gazetteer.build(entities, extra)
+
+
+def respelt_names(entities: Iterable[Entity],
+                  extra: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each English name (and short form) with a word spelt the other way (lexicon
+    `spellings`: "Nantong High-tech Zone" is also "Nantong hi tech zone", "Tongzhou Bay
+    petrochemical base" also "petrochem base"); never another entity's own name."""
+    pairs = [(a, b) for a, b in lexicon().spellings.items()]
+    pairs += [(b, a) for a, b in pairs]
+    entities = list(entities)
+    taken = {prepare(t) for e in entities for t in (e.name, e.name_en, *e.aliases) if t}
+    out: dict[str, list[str]] = {}
+    for e in entities:
+        if e.label == "Source":
+            continue
+        for text in (e.name_en, *e.aliases, *extra.get(e.id, ())):
+            if not text or not text.isascii():
+                continue
+            said = prepare(text)
+            for a, b in pairs:
+                form = re.sub(rf"(?<![a-z0-9]){re.escape(a)}(?![a-z0-9])", b, said)
+                if form != said and form not in taken:
+                    out.setdefault(e.id, []).append(form)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
 # A name said as a category ("the new materials category", 新材料这个大类): the category the
@@ -303,19 +329,6 @@ def _kind_words_respelt(question: str, gaz: Gazetteer) -> str:
     return re.sub(r"[A-Za-z]+", respelt, question)
 
 
-def _as_spelt(question: str) -> str:
-    """English words of names said as the data spells them (lexicon `spellings`: "the
-    Nantong hi-tech zone" is its High-tech Zone, "petrochem base" its petrochemical base)."""
-    spellings = lexicon().spellings
-    if not spellings or not re.search(r"[A-Za-z]", question):
-        return question
-    for said, spelt in spellings.items():
-        pattern = r"(?<![A-Za-z0-9])" + r"[\s\-]+".join(map(re.escape, said.split())) + \
-            r"(?![A-Za-z0-9])"
-        question = re.sub(pattern, spelt, question, flags=re.IGNORECASE)
-    return question
-
-
 def _qualified(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
     """A name said right before another that begins with it names that one alone
     (长三角补链固链强链行动: the action whose full name begins with 长三角, not the YRD too)."""
@@ -336,7 +349,7 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     """The prepared question and the entities it names (graph.gazetteer.recognise), a name
     followed by a word for a category read as that category where the graph holds one, and
     English names said loosely (`loose_names`)."""
-    q, mentions = recognise(_kind_words_respelt(_as_spelt(question), gaz), gaz)
+    q, mentions = recognise(_kind_words_respelt(question, gaz), gaz)
     mentions = _qualified(loose_names(q, mentions, gaz), gaz)
     out = []
     for m in mentions:
