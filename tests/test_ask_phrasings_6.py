@@ -182,3 +182,24 @@ def test_a_count_of_co_built_parks_counts_parks(store: Any) -> None:
     got = ask(store, "宿迁承接了几个共建园区")
     assert {e.label for e in got.entities} == {"Park"}
     assert got.count == len(got.entities) and "park:suzhou-suqian" in {e.id for e in got.entities}
+
+
+# -- learning from: an aspect framed (在…上), an earlier clause as context, the aspect named --
+
+@pytest.mark.parametrize("question", ["南通在发展路径上学的是谁", "在发展路径方面南通借鉴了谁",
+                                      "南通在发展路径上主要向谁学习"])
+def test_an_aspect_framed_is_no_verb(store: Any, question: str) -> None:
+    _check(store, question, {"city:pudong", "region:lingang"}, {"park:hetao"})
+
+
+@pytest.mark.parametrize("question", ["南通搞人才资质互认，学的是哪里的经验",
+                                      "南通推行人才资质互认，借鉴了谁的做法？"])
+def test_the_aspect_named_beside_the_learner(store: Any, question: str) -> None:
+    _check(store, question, {"park:yrd-green-demo-zone"}, {"city:pudong", "park:sip"})
+
+
+def test_an_aspect_no_relation_names_gives_nothing(store: Any) -> None:
+    from queries.aspect import related_in_aspect
+
+    assert related_in_aspect(store, "city:nantong", "industry:biomedicine",
+                             rel_type="LEARNS_FROM").items == ()

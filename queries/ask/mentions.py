@@ -70,7 +70,8 @@ def kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
 
 
 
-_COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几个|几家|几座|多少个|多少家|有没有|有无|"
+_COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几个|几家|几座|多少个|多少家|"
+                       r"有没有|有无|"
                        r"\b(?:which|what|any|how many)\b)\s?(?:[\u4e00-\u9fff]{1,3}的?)?$|"
                        r"的\s?$")  # (沭阳的共建园区: its parks that were co-built)
 # (几个南北共建园区: a qualifier or two between)

@@ -68,6 +68,30 @@ STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还
                        r"\bopen to traffic\b"), "open"))
 
 
+# 在发展路径上, 在跨区域合作方面: the aspect a relation is asked in (its `aspect`), no verb
+_ASPECT_FRAME = re.compile(r"在\s?[\u4e00-\u9fff]{2,8}?\s?(?:方面|上|领域|这块|这一块)"
+                           r"(?=[\u4e00-\u9fff⟨])")
+
+
+def _asking_clause(masked: str, questions: tuple[Hit, ...],
+                   verbs: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The verbs of the clause that asks, where an earlier one only sets the scene
+    (南通推广人才资质互认，是借鉴的哪里的经验: 借鉴 is asked about, 推广 is context)."""
+    # (a Chinese mark is prepared away as a space between two characters)
+    cuts = [m.end() for m in re.finditer(r"[，,；;]|(?<=[\u4e00-\u9fff⟩]) (?=[\u4e00-\u9fff⟨])",
+                                         masked)]
+    if not cuts or not questions or not verbs:
+        return verbs
+    bounds = list(zip([0, *cuts], [*cuts, len(masked)], strict=True))
+    asking = {n for n, (a, b) in enumerate(bounds) if any(a <= q.start < b for q in questions)}
+    if len(asking) != 1:
+        return verbs
+    n = asking.pop()
+    a, b = bounds[n]
+    kept = tuple(v for v in verbs if a <= v.start < b)
+    return kept or verbs
+
+
 def state_spans(text: str) -> list[tuple[int, int]]:
     """Where the text says a state (under construction, 在建的): no verb is read there."""
     return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
@@ -221,9 +245,11 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     states = state_spans(masked)  # "under construction": a state, "under" no verb
+    states += [(m.start(), m.end()) for m in _ASPECT_FRAME.finditer(masked)]  # 在发展路径上
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
                                            v.end <= phrase[1]) and not any(
         a <= v.start and v.end <= b for a, b in states))
+    verbs = _asking_clause(masked, questions, verbs)
     said = text or masked
     otherwise: set[str] = set()
     if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
