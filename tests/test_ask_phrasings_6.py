@@ -203,3 +203,15 @@ def test_an_aspect_no_relation_names_gives_nothing(store: Any) -> None:
 
     assert related_in_aspect(store, "city:nantong", "industry:biomedicine",
                              rel_type="LEARNS_FROM").items == ()
+
+
+@pytest.mark.parametrize("question", [
+    "Where does Nantong seek lessons on cross-regional cooperation?",
+    "Where does Nantong draw lessons on cross-regional cooperation?"])
+def test_where_a_place_learns_from(store: Any, question: str) -> None:
+    _check(store, question, {"park:shenshan", "region:jingjinji"}, {"region:jiangsu"})
+
+
+def test_what_an_actor_is_doing_in_a_place(store: Any) -> None:
+    _check(store, "What is the Waigaoqiao Group doing in Nantong?",
+           {"park:waigaoqiao-qidong-park", "org:nantong-etdz"}, {"city:shanghai"})

@@ -96,6 +96,10 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
 _WHERE = frozenset(("where", "where is", "where are", "where was", "在哪", "在哪里", "在哪儿"))
 
 
+# Relations whose other end is itself the place a "where" asks for (where X learns from).
+_WHERE_ASKS_THE_END = frozenset({"LEARNS_FROM"})
+
+
 def _where_in(c: Candidate) -> bool:
     return c.rel_type == "LOCATED_IN" and c.direction == "in" and \
         c.verb.value.text in _WHERE  # type: ignore[attr-defined]
@@ -112,7 +116,9 @@ def _agreeing(found: list[Candidate], masked: str, mentions: tuple[Mention, ...]
     found = [c for c in found if not _where_in(c)]
     where = [c for c in found if c.rel_type == "LOCATED_IN"
              and c.verb.value.text in _WHERE]  # type: ignore[attr-defined]
-    found = where or found  # "where will X be built": where it is, not who builds it
+    # ("where does Nantong look for lessons": the places it learns from, not where it is)
+    learnt = [c for c in found if c.rel_type in _WHERE_ASKS_THE_END]
+    found = learnt or where or found  # "where will X be built": where it is, not who builds
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
 
     def agrees(c: Candidate) -> bool:

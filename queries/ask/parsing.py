@@ -201,7 +201,10 @@ def _unknown_kind(question: str, gaz: Gazetteer) -> str:
 _INSIDE = r"(?:境内|市内|区内|县内|范围内|辖区内|以内|市域内|一带)"
 _WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩|"
                      # "who in Nantong works with X", "which firms in Suzhou …": those in it
-                     r"^\s?(?:who|which [a-z]+|what [a-z]+) in (?:the )?⟨(\d+)⟩")
+                     r"^\s?(?:who|which [a-z]+|what [a-z]+) in (?:the )?⟨(\d+)⟩|"
+                     # "what is X doing in Nantong": what X relates to that lies in Nantong
+                     r"\b(?:doing|up to|involved|active|present) in (?:the )?⟨(\d+)⟩\s?$")
+_DOING = re.compile(r"\b(?:doing|up to|involved|active|present)\s?$")
 
 
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -234,6 +237,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         if said_within:  # the words that say it are no verb (境内)
             masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside|in)\s"
                             rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()
+            # (what X is doing there: what the graph relates to it, kept to the place)
+            masked = _DOING.sub("related to", masked)
         reading = replace(read(masked, text=q), asked=reading.asked)
     else:
         within = ""
