@@ -51,7 +51,7 @@ _INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?
 # applying"): kept to the relations of that status. A bare "exploring" is the verb only.
 _RELATION_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("exploring",)),
                (r"应用|运用|实行|实施|在用|用上|推行|appl(?:y|ies|ied|ying)|in use|using|"
-                r"implement\w*|practi[cs]\w*", ("applying",)),
+                r"implement\w*|practi[cs]\w*", ("applying", "proven")),  # (proven: applied)
                (r"要求|required|requir\w*|mandat\w*", ("required",)),
                (r"验证|proven|proved", ("proven",)),
                (r"规划|计划|planned|planning", ("planned",)),
@@ -89,6 +89,9 @@ class Filter:
     said: str = ""
     values: tuple[str, ...] = ()  # for "in"
     labels: tuple[str, ...] = ()  # for "in": the kinds of thing it narrows (others pass)
+    # for "rel": other (property, value) pairs that count as well (主导: role lead, or the
+    # tier 主导产业 where a place records it so)
+    otherwise: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
         return self.said
@@ -151,14 +154,16 @@ def read_filters(q: str) -> tuple[Filter, ...]:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
     contrast = _CONTRAST.search(q)  # "planned, not yet under construction": planned
-    for pattern, state in STATES:
-        found = pattern.search(q[:contrast.start()] if contrast else q)
-        if found and _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
-            break  # 含在建的, including those being built: the state widens, never narrows
-        if found:
+    head = q[:contrast.start()] if contrast else q
+    if contrast and not any(pattern.search(head) for pattern, _ in STATES):
+        head = q  # 还没开工的有哪些: the state is said with the negation (not yet begun)
+    said = [(m, state) for pattern, state in STATES if (m := pattern.search(head))]
+    if said:  # the longest said ("not yet under construction" is planned)
+        found, state = max(said, key=lambda s: (s[0].end() - s[0].start(), -s[0].start()))
+        if not _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
+            # (含在建的, including those being built: the state widens, never narrows)
             out.append(Filter("status", "is", said=found.group(0), values=(state,),
                               labels=_holding("status")))
-            break
     state = _relation_state(q)
     if state is not None:
         out.append(state)
@@ -211,9 +216,11 @@ def apply(filters: tuple[Filter, ...],
                     or str(e.props.get(f.prop)) in f.values]
             continue
         if f.op == "rel":  # how far a relation has got: where any relation records it
-            if any(r.props.get(f.prop) for _, rels in kept for r in rels):
+            pairs = [(f.prop, v) for v in f.values] + list(f.otherwise)
+            props = {p for p, _ in pairs}
+            if any(r.props.get(p) for _, rels in kept for r in rels for p in props):
                 kept = [(e, rels) for e, rels in kept
-                        if any(str(r.props.get(f.prop)) in f.values for r in rels)]
+                        if any(str(r.props.get(p)) == v for r in rels for p, v in pairs)]
             continue
         if f.op == "said":  # an aspect the question names: the relations of that aspect
             named = [(e, rels) for e, rels in kept if any(
@@ -254,7 +261,10 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     lex = lexicon()
     words: list[tuple[str, object]] = [(w, kind) for kind in lex.kinds for w in kind.words]
     words += [(w, None) for ws in lex.labels.values() for w in ws]  # 县级行政区 is not 县
-    for hit in find(words, masked[phrase[0]:phrase[1]]):
+    phrase = (_list_before(masked, phrase[0], words), phrase[1])
+    hits = find(words, masked[phrase[0]:phrase[1]])
+    widened = _widened_by(hits, masked[phrase[0]:phrase[1]])
+    for hit in hits:
         if hit.value is None:
             continue
         for prop, values in hit.value.where.items():  # type: ignore[attr-defined]
@@ -270,8 +280,73 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
                 said = f"{first.said}/{said}"
                 labels = tuple(sorted({*first.labels, *labels}))
             out[prop] = Filter(prop, "in", said=said, values=values, labels=labels)
-    return tuple(out.values())
+    return tuple(f for f in out.values() if not (set(f.labels) & widened))
+
+
+# Between two kind words of a list: 过江通道或者铁路, "bridges, tunnels or lines", 园区和设施.
+_LISTED = re.compile(r"\s?(?:和|与|及|以及|或|或者|还是|、|,|and|or|and/or)\s?|[ 、]")
+
+
+def _list_before(masked: str, start: int, words: list[tuple[str, object]]) -> int:
+    """Where the list the asking phrase ends starts (通道或者高铁有哪些: the phrase read is 高铁,
+    the list is 通道或者高铁)."""
+    hits = find(words, masked[:start])
+    while hits:
+        gap = masked[hits[-1].end:start]
+        if not _LISTED.fullmatch(gap) or (gap == " " and masked[:start].isascii()):
+            break
+        start = hits[-1].start
+        hits = [h for h in hits if h.end <= start]
+    return start
+
+
+def _joined(phrase: str, a: Any, b: Any) -> bool:
+    """Two words of one list (a space between Latin words is no list: "industry alliances")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = phrase[first.end:second.start]
+    if gap == " " and phrase[first.start:second.end].isascii():
+        return False
+    return bool(gap) and bool(_LISTED.fullmatch(gap))
+
+
+def _widened_by(hits: list[Any], phrase: str) -> set[str]:
+    """The kinds a list in the asking phrase names whole: a plain kind word (过江通道,
+    crossings, 设施) listed beside one that names a value (铁路, bridges) asks for all of that
+    kind ("crossings or railways" is every crossing and every railway), so the value does not
+    narrow it."""
+    from queries.ask.lexicon import lexicon
+
+    valued = {(h.start, h.end) for h in hits if h.value is not None}
+    plain = [h for h in hits if h.value is None and (h.start, h.end) not in valued]
+    if not plain or not valued:
+        return set()
+    out: set[str] = set()
+    ordered = sorted(hits, key=lambda h: h.start)
+    for hit in plain:
+        near = [h for h in ordered if h.value is not None and _joined(phrase, hit, h)]
+        if near:
+            word = phrase[hit.start:hit.end]
+            out |= {label for label, ws in lexicon().labels.items() if word in ws}
+    return out
 
 
 def _tuple(value: object) -> tuple[object, ...]:
     return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+
+
+def held_filters(where: dict[str, Any]) -> tuple[Filter, ...]:
+    """The filters a qualifier makes: the relations that hold it (any value of a list), or
+    the value its lexicon row says the data records it by otherwise (主导: role lead, else
+    the tier 主导产业)."""
+    from queries.ask.lexicon import lexicon
+
+    lex = lexicon()
+    other = next((q.otherwise for q in lex.qualifiers if q.where == where and q.otherwise),
+                 {})
+    out = []
+    for prop, value in where.items():
+        values = tuple(map(str, (value if isinstance(value, (list, tuple)) else [value])))
+        extra = tuple((k, v) for k, v in other.items() if k != prop or v not in values)
+        out.append(Filter(prop, "rel", said=" / ".join(values), values=values,
+                          otherwise=extra))
+    return tuple(out)

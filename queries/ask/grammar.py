@@ -39,6 +39,7 @@ from queries.ask.shapes import (
     route_intent,
     two_entity_intent,
 )
+from queries.ask.states import state_list_intent
 
 # -- candidate readings ------------------------------------------------------------------------
 
@@ -95,6 +96,10 @@ def candidates(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
 _WHERE = frozenset(("where", "where is", "where are", "where was", "在哪", "在哪里", "在哪儿"))
 
 
+# Relations whose other end is itself the place a "where" asks for (where X learns from).
+_WHERE_ASKS_THE_END = frozenset({"LEARNS_FROM"})
+
+
 def _where_in(c: Candidate) -> bool:
     return c.rel_type == "LOCATED_IN" and c.direction == "in" and \
         c.verb.value.text in _WHERE  # type: ignore[attr-defined]
@@ -111,7 +116,9 @@ def _agreeing(found: list[Candidate], masked: str, mentions: tuple[Mention, ...]
     found = [c for c in found if not _where_in(c)]
     where = [c for c in found if c.rel_type == "LOCATED_IN"
              and c.verb.value.text in _WHERE]  # type: ignore[attr-defined]
-    found = where or found  # "where will X be built": where it is, not who builds it
+    # ("where does Nantong look for lessons": the places it learns from, not where it is)
+    learnt = [c for c in found if c.rel_type in _WHERE_ASKS_THE_END]
+    found = learnt or where or found  # "where will X be built": where it is, not who builds
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
 
     def agrees(c: Candidate) -> bool:
@@ -248,6 +255,9 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                                 if_none=if_none(kinds), named=_qualifier_named(
                                     mentions, n, gaz)), {"x": entity})
     if not mentions:
+        listed = state_list_intent(masked, reading)  # 已经通车的有哪些: what is open
+        if listed is not None:
+            return listed, {}
         if reading.asked and reading.phrase and reading.questions:  # 有哪些机场: all of them
             return every_intent(reading.asked), {}
         return None

@@ -199,7 +199,8 @@ INTENTS: tuple[Intent, ...] = (
        "related follows HAS_INDUSTRY out of {place} and keeps the tier 优势产业链."),
     _i("industries-of", "Which industries does {place} have?", "{place}有哪些产业？",
        [_INDUSTRY,
-        Cue(zh=r"有哪些|有什么|有啥|拥有|发展|主导|都有|具备|布局|重点|主要|是什么|是哪些",
+        Cue(zh=r"有哪些|有什么|有啥|拥有|发展|主导|都有|具备|布局|重点|主要|是什么|是哪些|是啥|"
+               r"是哪几",
             en=r"\bhave\b|\bhas\b|\bhost\w*|\bdevelop\w*|\bown\w*|\bin\b|\bof\b|\bat\b|"
                r"\bmain\b|\bkey\b|\blist\b|\bwhich\b|\bwhat\b")],
        [Slot("place", _PLACE | {"Park"})],

@@ -39,6 +39,9 @@ class Verb:
 class Qualifier:
     words: tuple[str, ...]  # prepared
     where: dict[str, str]
+    # where no relation holds `where`, the value the data records the same thing by
+    # (主导: role lead, else tier 主导产业)
+    otherwise: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Lexicon:
     sets: frozenset[frozenset[str]] = frozenset()  # concepts that name several entities
     kinds: tuple[Kind, ...] = ()  # 县级市, bridges: a kind word with a property's values
     otherwise: dict[str, tuple[str, ...]] = field(default_factory=dict)  # label -> words
+    # an English word of a name said another way -> as the data spells it (hi-tech, petrochem)
+    spellings: dict[str, str] = field(default_factory=dict)
 
 
     def verbs_of(self, rel_type: str) -> list[Verb]:
@@ -180,8 +185,14 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
                                  "{property: value}", errors)
         if cond is None:
             continue
+        other = plain(parts["otherwise"]) if "otherwise" in parts else {}
+        if not isinstance(other, dict):
+            errors.append(f"{where}:{_line(node)}: a qualifier's otherwise: is "
+                          "{property: value}")
+            other = {}
         qualifiers.append(Qualifier(_words(parts.get("words"), where, errors),
-                                    {str(k): str(v) for k, v in cond.items()}))
+                                    {str(k): str(v) for k, v in cond.items()},
+                                    {str(k): str(v) for k, v in other.items()}))
     concepts: dict[str, list[str]] = {}
     sets: set[frozenset[str]] = set()
     for node in top["concepts"].value if "concepts" in top else ():
@@ -218,11 +229,19 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
         otherwise[key] = _both(node, where, errors)
     properties = {str(k): _words(v, where, errors)
                   for k, v in entries(top["properties"]).items()} if "properties" in top else {}
+    spellings: dict[str, str] = {}
+    for key, node in entries(top["spellings"]).items() if "spellings" in top else ():
+        value = plain(node)
+        if not isinstance(value, str) or not str(key).isascii() or not value.isascii():
+            errors.append(f"{where}:{_line(node)}: a spelling maps an English word to the "
+                          "word the data spells it with (hi-tech: high-tech)")
+            continue
+        spellings[prepare(str(key))] = prepare(value)
     lexicon = Lexicon(labels, tuple(verbs), tuple(qualifiers),
                       {k: tuple(v) for k, v in concepts.items()},
                       _both(top.get("unheld"), where, errors),
                       _both(top.get("wording"), where, errors), properties, frozenset(sets),
-                      tuple(kinds), otherwise)
+                      tuple(kinds), otherwise, spellings)
     if errors:
         raise LexiconError("\n".join(errors))
     return lexicon

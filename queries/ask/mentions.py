@@ -59,13 +59,46 @@ def kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
         before = q[after:m.start] if after else q[:m.start]
         listed = after and re.fullmatch(r"\s?(?:,|、|和|与|及|或|或者|and|or)?\s?", before)
         a_set = frozenset(m.ids) in lexicon().sets  # 跨江通道: the crossings, read as a set
-        if (text in kinds or text[:-1] in kinds) and not a_set and (
+        # ("tunnels, bridges": kind words each, not a loose match of a tunnel-bridge's name)
+        if (text in kinds or text[:-1] in kinds or all(
+                w in kinds or w[:-1] in kinds for w in text.split())) and not a_set and (
                 _ASKING.search(before) or listed):
             after = m.end
             continue
         out.append(m)
     return tuple(out) if out else mentions
 
+
+
+_COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几个|几家|几座|多少个|多少家|"
+                       r"有没有|有无|"
+                       r"\b(?:which|what|any|how many)\b)\s?(?:[\u4e00-\u9fff]{1,3}的?)?$|"
+                       r"的\s?$")  # (沭阳的共建园区: its parks that were co-built)
+# (几个南北共建园区: a qualifier or two between)
+
+
+def headed_by_a_kind(q: str, mentions: tuple[Mention, ...],
+                     gaz: Gazetteer) -> tuple[Mention, ...]:
+    """A name of one kind that ends in a word for another, asked for (几个共建园区: the
+    mechanism 园区共建 is also called 共建园区, but the question counts parks that were
+    co-built), is read as words: the kind asked and the verb before it."""
+    words = sorted(((str(w), str(label)) for w, label in label_words()
+                    if len(str(w)) > 1 and not str(w).isascii()), key=lambda x: -len(x[0]))
+    out = []
+    for m in mentions:
+        text = m.text.strip()
+        head = next(((w, label) for w, label in words
+                     if text.endswith(w) and len(text) > len(w)), None)
+        asked = _COUNTING.search(q[:m.start])
+        if asked and asked.group().strip() == "的" and (
+                len(text) - len(head[0] if head else "") > 2 or re.search(r"[“\"「『]\s?$",
+                                                                        q[:m.start])):
+            asked = None  # X的“探索…机制”: a name, quoted or long, is said as a name
+        if head is not None and asked and not any(
+                gaz.entities[i].label == head[1] for i in m.ids if i in gaz.entities):
+            continue
+        out.append(m)
+    return tuple(out) if out else mentions
 
 
 MERGED = re.compile(r"并入|并到|合并|整合进|\bmerged?\b|\bmerges\b|\babsorbed\b|\bfolded into\b")

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
-from graph.schema import LABELS
+from graph.schema import LABELS, REL_TYPES
 from queries.ask.closest import closest_questions, describe, needs
-from queries.ask.filters import Filter, asked_of, aspect_said, kind_filters, read_filters
+from queries.ask.filters import Filter, asked_of, aspect_said, held_filters, kind_filters
 from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS
 from queries.ask.leftovers import (
@@ -26,9 +26,11 @@ from queries.ask.leftovers import (
     respelt,
     suggest_entities,
 )
+from queries.ask.located import builders_in
 from queries.ask.matching import match
 from queries.ask.mentions import (
     MERGED,
+    headed_by_a_kind,
     kinds_as_words,
     lexicon_words,
     qualifiers_as_words,
@@ -45,6 +47,7 @@ from queries.ask.phrases import (
 )
 from queries.ask.reading import find, label_words, read, unknown_kind
 from queries.ask.records import Intent, Slot
+from queries.ask.states import conditions
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -131,6 +134,9 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
     unheld = unheld_in(question, gaz)
+    built = None if unheld else _builders_in(question, gaz)  # who built the parks in X
+    if built is not None:
+        return built
     if not unheld and sets_named(names_in(question, gaz)[1]):  # 跨江通道: read by the grammar
         grammar = parse_grammar(question, gaz)
         if grammar is not None:
@@ -168,10 +174,10 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     masked = masked_text(q, mentions)
     reading = read(masked, text=q)
     # a qualifier (地标产业, proven) keeps the relations that hold it, whatever the intent
-    held = tuple(Filter(prop, "rel", said=str(value), values=(str(value),))
-                 for prop, value in reading.where.items())
+    held = held_filters(reading.where)
+    said = conditions(q, masked)  # (北沿江高铁还在建吗: the line's state, no condition)
     return replace(parsed, asked=reading.asked, count=reading.count, current=said_now(q),
-                   filters=asked_of(kind_filters(masked, reading.phrase) + read_filters(q)
+                   filters=asked_of(kind_filters(masked, reading.phrase) + said
                                     + held + aspect_said(q), reading.asked))
 
 
@@ -193,7 +199,12 @@ def _unknown_kind(question: str, gaz: Gazetteer) -> str:
 
 
 _INSIDE = r"(?:境内|市内|区内|县内|范围内|辖区内|以内|市域内|一带)"
-_WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩")
+_WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩|"
+                     # "who in Nantong works with X", "which firms in Suzhou …": those in it
+                     r"^\s?(?:who|which [a-z]+|what [a-z]+) in (?:the )?⟨(\d+)⟩|"
+                     # "what is X doing in Nantong": what X relates to that lies in Nantong
+                     r"\b(?:doing|up to|involved|active|present) in (?:the )?⟨(\d+)⟩\s?$")
+_DOING = re.compile(r"\b(?:doing|up to|involved|active|present)\s?$")
 
 
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -205,7 +216,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
            for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
     mentions = qualifiers_as_words(q, mentions)
-    mentions = kinds_as_words(q, mentions)
+    mentions = headed_by_a_kind(q, kinds_as_words(q, mentions), gaz)
     sets = sets_named(mentions)
     only = frozenset(i for n in sets for i in mentions[n].ids)
     set_words = [mentions[n].text for n in sets]
@@ -215,7 +226,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     named = named_in_phrase(masked, mentions, reading, gaz)
     place = place_in_phrase(masked, mentions, reading, gaz) if not named else None
     said_within = _WITHIN.search(masked) if place is None and len(mentions) > 1 else None
-    at = int(said_within.group(1) or said_within.group(2)) if said_within else -1
+    at = int(next(g for g in said_within.groups() if g)) if said_within else -1
     if said_within and gaz.entities[mentions[at].ids[0]].label in ("City", "Region"):
         place = at  # 在南通境内经过哪些地方: those in Nantong (itself too)
     if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
@@ -224,8 +235,10 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         mentions = tuple(m for n, m in enumerate(mentions) if n != place)
         masked = masked_text(q, mentions)
         if said_within:  # the words that say it are no verb (境内)
-            masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside)\s"
+            masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside|in)\s"
                             rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()
+            # (what X is doing there: what the graph relates to it, kept to the place)
+            masked = _DOING.sub("related to", masked)
         reading = replace(read(masked, text=q), asked=reading.asked)
     else:
         within = ""
@@ -260,8 +273,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if intent.name == "partners":  # "who … and which park": the kinds the intent keeps
         label = intent.steps[0].kwargs.get("label")
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
-    filters = asked_of(kind_filters(masked, reading.phrase) + read_filters(q) + aspect_said(q),
-                       reading.asked)
+    filters = asked_of(kind_filters(masked, reading.phrase) + conditions(q, masked)
+                       + aspect_said(q), reading.asked)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
     if intent.name.startswith("every:") and not (only or stated or about_source) and set(
@@ -287,12 +300,29 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
                   reading.count, said_now(q), filters, only, reading.otherwise, within)
 
 
+def _builders_in(question: str, gaz: Gazetteer) -> Parsed | None:
+    """Who built the parks that lie in a place (queries/ask/located.py), or None."""
+    q, mentions = names_in(question, gaz)
+    mentions = headed_by_a_kind(q, kinds_as_words(q, mentions), gaz)
+    found = builders_in(masked_text(q, mentions), mentions, gaz)
+    if found is None:
+        return None
+    intent, ids, within = found
+    slots = {name: gaz.entities[i] for name, i in ids.items()}
+    known = {i: gaz.entities[i] for m in mentions for i in m.ids}
+    # (the builders, whatever kind word the asking phrase ends in: "who built the parks")
+    builders = frozenset(REL_TYPES["CO_BUILDS"].sources)
+    return Parsed(question, intent, mentions, slots, {}, (), known, None, False,
+                  said_now(q), (), frozenset(), builders, within)
+
+
 def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) -> Parsed:
     """The intent of the table this question asks, with its entities. Raises Unmappable."""
     if not prepare(question):
         raise Unmappable(question, "Ask a question, e.g. one of these:",
                          closest=[i.examples[0] for i in INTENTS[:3]])
     q, mentions = names_in(question, gaz)
+    mentions = headed_by_a_kind(q, mentions, gaz)  # 有没有共建园区: parks, not the mechanism
     notes: list[str] = []
     for _attempt in range(2):  # once more after reading near misses as entities
         masked = mask(q, mentions)

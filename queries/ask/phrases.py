@@ -36,6 +36,25 @@ ALL_OF_A_KIND = frozenset(("graph", "hold", "holds", "record", "records", "recor
                             "收录", "现有", "个", "座", "条", "家", "所", "项", "列出", "列举"))
 
 
+# A count said of a kind: 三大, 六大, "three" (上海的三大先导产业, its six pillar industries).
+_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+大|\b(?:two|three|four|five|six|seven|eight|"
+                      r"nine|ten|\d+)\b")
+
+
+def _tier_said_as_kind(rest: str, kinds: list[str]) -> str:
+    """The bare phrase with a qualifier read as the kind word it ends in (先导产业 -> 产业,
+    "pilot industries" -> industries; 先导 alone goes) and a count said of it dropped."""
+    from queries.ask.lexicon import lexicon
+
+    said = sorted({w for q in lexicon().qualifiers for w in q.words}, key=len, reverse=True)
+    for word in said:
+        if word in rest:
+            kind = next((k for k in sorted(kinds, key=len, reverse=True)
+                         if word.endswith(k) and len(k) < len(word)), "")
+            rest = rest.replace(word, kind)
+    return re.sub(r"\s+", " ", _COUNTED.sub(" ", rest)).strip()
+
+
 def framed(question: str, gaz: Gazetteer) -> str | None:
     """A question said as a bare phrase, one entity and the kind of thing asked for
     ("Nantong's industries?", "members of the AI alliance", 南通的园区), asked in full
@@ -46,6 +65,7 @@ def framed(question: str, gaz: Gazetteer) -> str | None:
         return None
     rest = re.sub(r"⟨0⟩|\b(?:the|of|list|all)\b|的|有|所有|全部", " ", masked).strip()
     words = [w for w, _ in label_words()] + ["members", "member", "成员", "parts", "组成部分"]
+    rest = _tier_said_as_kind(rest, words)  # 三大先导产业, "its three pilot industries"
     if not rest or not any(re.fullmatch(rf"{re.escape(w)}", rest) for w in words):
         return None
     if has_han(q):

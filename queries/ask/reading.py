@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from queries.ask.lexicon import Lexicon, lexicon
+from queries.ask.tiers import joined_where
 
 QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
                       r"哪些|哪几个|哪几家|哪几条|哪几座|哪几|哪个|哪座|哪家|哪条|哪类|哪种|哪一|"
@@ -58,10 +59,37 @@ _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
 # (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
 STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
                        r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|尚未开工|\b(?:still )?(?:only )?planned\b|"
-                       r"\bon the drawing board\b"), "planned"),
-           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|\balready open\b|\bin service\b"),
-            "open"))
+           (re.compile(r"规划中|还在规划|尚未开工|规划阶段|还没开工|未开工|\b(?:still )?(?:only )?"
+                       r"planned\b|\bon the drawing board\b|\b(?:at|in) the planning stage\b|"
+                       r"\bstill (?:only )?(?:being )?(?:in )?planning\b|\bnot yet (?:started|"
+                       r"begun|under construction)\b"), "planned"),
+           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|已经开通|建成通车|已投用|已经投用|"
+                       r"\balready open\b|\bin service\b|\balready (?:opened|in use)\b|"
+                       r"\bopen to traffic\b"), "open"))
+
+
+# 在发展路径上, 在跨区域合作方面: the aspect a relation is asked in (its `aspect`), no verb
+_ASPECT_FRAME = re.compile(r"在\s?[\u4e00-\u9fff]{2,8}?\s?(?:方面|上|领域|这块|这一块)"
+                           r"(?=[\u4e00-\u9fff⟨])")
+
+
+def _asking_clause(masked: str, questions: tuple[Hit, ...],
+                   verbs: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The verbs of the clause that asks, where an earlier one only sets the scene
+    (南通推广人才资质互认，是借鉴的哪里的经验: 借鉴 is asked about, 推广 is context)."""
+    # (a Chinese mark is prepared away as a space between two characters)
+    cuts = [m.end() for m in re.finditer(r"[，,；;]|(?<=[\u4e00-\u9fff⟩]) (?=[\u4e00-\u9fff⟨])",
+                                         masked)]
+    if not cuts or not questions or not verbs:
+        return verbs
+    bounds = list(zip([0, *cuts], [*cuts, len(masked)], strict=True))
+    asking = {n for n, (a, b) in enumerate(bounds) if any(a <= q.start < b for q in questions)}
+    if len(asking) != 1:
+        return verbs
+    n = asking.pop()
+    a, b = bounds[n]
+    kept = tuple(v for v in verbs if a <= v.start < b)
+    return kept or verbs
 
 
 def state_spans(text: str) -> list[tuple[int, int]]:
@@ -146,7 +174,14 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
     entity or a verb inside it qualifies the kind, it is not what the question is about."""
     lex = lex or lexicon()
     hits = find(label_words(lex), masked)
-    for n, hit in enumerate(hits):
+    # a kind word right after the question word (这项任务包括哪些机制: 机制) is the one asked
+    # for, before one that stands before the question word as the subject (任务)
+    opened = [n for n, hit in enumerate(hits) if re.search(
+        rf"(?:{QUESTION.pattern})\s?$", masked[:hit.start])]
+    order = [*opened, *(n for n in range(len(hits)) if n not in opened)] if opened and any(
+        _BEFORE_QUESTION.search(masked[h.end:]) for h in hits[:opened[0]]) else range(len(hits))
+    for n in order:
+        hit = hits[n]
         word = masked[hit.start:hit.end]
         before = masked[:hit.start]
         right_after = re.search(rf"(?:{QUESTION.pattern})\s?$", before)
@@ -201,6 +236,7 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     if said_where:
         longest = max(said_where, key=lambda h: (h.end - h.start, -h.start))
         where.update(longest.value.where)  # type: ignore[attr-defined]
+        where = joined_where(text or masked, lex, where)  # 主导和新兴产业: either
     said_props = sorted((hits[0].start, name) for name, words in lex.properties.items()
                         if (hits := find(((w, None) for w in words), masked)))
     # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
@@ -209,9 +245,11 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     states = state_spans(masked)  # "under construction": a state, "under" no verb
+    states += [(m.start(), m.end()) for m in _ASPECT_FRAME.finditer(masked)]  # 在发展路径上
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
                                            v.end <= phrase[1]) and not any(
         a <= v.start and v.end <= b for a, b in states))
+    verbs = _asking_clause(masked, questions, verbs)
     said = text or masked
     otherwise: set[str] = set()
     if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)

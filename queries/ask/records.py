@@ -79,6 +79,9 @@ QUERIES: dict[str, tuple[str, str]] = {
     "quoted_in": ("queries.related", "quoted_in"),
     "show": ("queries.show", "show"),
     "co_builders": ("queries.partners", "co_builders"),
+    "related_of_part": ("queries.part_of", "related_of_part"),
+    "builders_of_what_lies_in": ("queries.builders_in", "builders_of_what_lies_in"),
+    "related_in_aspect": ("queries.aspect", "related_in_aspect"),
 }
 
 # -- filling a template -----------------------------------------------------------------------

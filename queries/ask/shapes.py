@@ -64,6 +64,10 @@ def _steps_related(entity_slot: str, rel_type: str | None, direction: str,
 _OTHER_WAY = {"out": "in", "in": "out"}
 
 
+_ASPECTED = frozenset(t for t, r in REL_TYPES.items()
+                     if "aspect" in r.properties or "field" in r.properties)
+
+
 def slots_of(three: bool) -> tuple[str, ...]:
     return ("x", "y", "z") if three else ("x", "y")
 
@@ -100,6 +104,23 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
             query = "common_within" if _within(rel_type, direction) else "common"
             for label in labels:
                 steps.append(Step(query, ends, {"rel_type": rel_type, "label": label}))
+        if not three and not each_if_none:
+            # the zone's task of free flow of factors: the whole says which part is meant
+            steps.extend(Step("related_of_part", ends, {
+                "rel_type": rel_type, "direction": direction, "label": label,
+                **({"where": where} if where else {})}, only_if_empty=True, answers=True,
+                settles=True, note="Nothing relates to both; one is recorded as part of "
+                                   "the other, and this is what relates to the part:")
+                for rel_type, direction in rel_types if rel_type is not None
+                for label in labels)
+            # 南通…是借鉴的哪里的经验 with 人才资质互认 named: the lesson's aspect, no end
+            steps.extend(Step("related_in_aspect", (first, second), {
+                "rel_type": rel_type, "direction": direction, "label": label},
+                only_if_empty=True, answers=True, settles=True,
+                note=f"Nothing relates to both; what {first} reaches where the relation's "
+                     f"aspect names {second}:")
+                for rel_type, direction in rel_types if rel_type in _ASPECTED
+                for first, second in (ends, ends[::-1]) for label in labels)
         if (asked or topic) and any(t is not None for t, _ in rel_types):
             # (`topic`, 人才资质互认南通是跟哪里学的: the topic said first; what the one
             # learns from that also relates to the other)

@@ -155,7 +155,33 @@ def gazetteer(store: Store) -> Gazetteer:
         extra[entity_id] = (*extra.get(entity_id, ()), *forms)
     for entity_id, terms in lexicon().concepts.items():
         extra[entity_id] = (*extra.get(entity_id, ()), *terms)
+    for entity_id, forms in respelt_names(entities, extra).items():
+        extra[entity_id] = (*extra.get(entity_id, ()), *forms)
     return Gazetteer.build(entities, extra)
+
+
+def respelt_names(entities: Iterable[Entity],
+                  extra: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each English name (and short form) with a word spelt the other way (lexicon
+    `spellings`: "Nantong High-tech Zone" is also "Nantong hi tech zone", "Tongzhou Bay
+    petrochemical base" also "petrochem base"); never another entity's own name."""
+    pairs = [(a, b) for a, b in lexicon().spellings.items()]
+    pairs += [(b, a) for a, b in pairs]
+    entities = list(entities)
+    taken = {prepare(t) for e in entities for t in (e.name, e.name_en, *e.aliases) if t}
+    out: dict[str, list[str]] = {}
+    for e in entities:
+        if e.label == "Source":
+            continue
+        for text in (e.name_en, *e.aliases, *extra.get(e.id, ())):
+            if not text or not text.isascii():
+                continue
+            said = prepare(text)
+            for a, b in pairs:
+                form = re.sub(rf"(?<![a-z0-9]){re.escape(a)}(?![a-z0-9])", b, said)
+                if form != said and form not in taken:
+                    out.setdefault(e.id, []).append(form)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
 # A name said as a category ("the new materials category", 新材料这个大类): the category the

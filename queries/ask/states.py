@@ -1,0 +1,59 @@
+"""Lists asked by a state alone: 已经通车的有哪些, "what is still at the planning stage",
+哪些项目已经通车了 (projects: parks record no status, so the infrastructure projects).
+
+A state (在建, planned, open) is a property of the things that record a status (graph/schema.py:
+Infrastructure). Asked with no entity and no kind, or with a kind word that also names one of
+them (项目, projects), the answer is every such thing of that state; the state itself is
+applied as a filter (queries/ask/filters.py), so nothing without it is listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from queries.ask.filters import Filter, read_filters
+from queries.ask.reading import STATES, Reading
+from queries.ask.records import Intent
+from queries.ask.shapes import every_intent
+
+
+def _holders() -> frozenset[str]:
+    from graph.schema import LABELS
+
+    return frozenset(n for n, label in LABELS.items() if "status" in label.properties)
+
+
+def state_list_intent(masked: str, reading: Reading) -> Intent | None:
+    """Every thing of the state a question names, where it names no entity (see above)."""
+    if not any(pattern.search(masked) for pattern, _ in STATES):
+        return None
+    holders = _holders()
+    if reading.asked is None:
+        asking = reading.questions or reading.count
+        return every_intent(holders) if asking else None
+    if reading.asked & holders:
+        return None  # 哪些大桥在建: the kind asked holds it (every_intent as it stands)
+    wider = reading.otherwise & holders
+    return every_intent(wider) if wider else None  # (the answer says it keeps those)
+
+
+def said_of_a_name(masked: str) -> bool:
+    """Is the state said of an entity the question names (北沿江高铁还在建吗, "is the
+    Haitai tunnel still under construction"), not of the kind it asks for? Then it is no
+    condition on the answer (途经哪些区县 lists the places, whatever their state)."""
+    for pattern, _ in STATES:
+        for found in pattern.finditer(masked):
+            before = masked[:found.start()]
+            if re.search(r"⟨\d+⟩\s?(?:现在|目前|是否|是不是|\bis\b|\bstill\b)?\s?$", before) or \
+                    re.search(r"\bis (?:the )?⟨\d+⟩ (?:still |already |now )?$", before):
+                return True
+    return False
+
+
+def conditions(q: str, masked: str) -> tuple[Filter, ...]:
+    """The conditions a question states (filters.read_filters), less a state said of an
+    entity it names (`said_of_a_name`)."""
+    said = read_filters(q)
+    if said_of_a_name(masked):
+        said = tuple(f for f in said if not (f.prop == "status" and f.op == "is"))
+    return said
