@@ -144,6 +144,17 @@ def scratch(neo4j_settings: Any, tmp_path_factory: pytest.TempPathFactory
                        capture_output=True, timeout=120)
 
 
+def test_the_launcher_answers_a_bad_request_with_an_error(scratch: tuple[Any, Path]) -> None:
+    from graph import neo4j_control
+
+    _, home = scratch
+    pid = int((home / "neo4j.pid").read_text())
+    assert neo4j_control.available(home, pid)
+    assert not neo4j_control.available(home, pid + 1)  # a file left by another launcher
+    with pytest.raises(StoreError, match="could not reboot the database: .*unknown action"):
+        neo4j_control.database(home, pid, "reboot", timeout=60)
+
+
 def _dump(store: Any) -> dict[str, Any]:
     """Every node and relationship with its labels, properties and their types; the
     indexes and constraints; the metadata."""
@@ -188,8 +199,12 @@ def test_bulk_load_answers_as_an_online_load(scratch: tuple[Any, Path],
     settings, home = scratch
     monkeypatch.setenv("ESTUARY_NEO4J_HOME", str(home))
     said: list[str] = []
+    pid = (home / "neo4j.pid").read_text()
     done = bulk_load_files(settings, [], say=said.append)
     assert any("import" in s for s in said) and done.summary is not None
+    # the launcher stopped and started its database, not the whole server
+    assert "stopping the database and writing the importer's CSV files ..." in said
+    assert (home / "neo4j.pid").read_text() == pid
     bulk = Neo4jStore.connect(settings)
     try:
         assert done.summary.entities_created == len(done.bundle.entities) > 200
