@@ -35,10 +35,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from graph import cypher, neo4j_control
-from graph.neo4j_bulk_csv import Residue, importer_options, write_csvs
+from graph.neo4j_bulk_csv import Residue, importer_options, write_bundle_csvs
 from graph.neo4j_connect import DEFAULT_URI, DEFAULT_USER, LOCAL_DEV_PASSWORD
 from graph.neo4j_errors import public_uri, uri_credentials
-from graph.neo4j_plan import plan
 from graph.store import LoadSummary, StoreError
 
 if TYPE_CHECKING:
@@ -257,7 +256,7 @@ def _import(server: OwnServer, bundle: Bundle, work: Path, threads: int | None,
     try:
         csv_dir = work / "csv"
         csv_dir.mkdir()
-        csv_args, residue = write_csvs(plan(bundle, sized=False), csv_dir)
+        csv_args, residue = write_bundle_csvs(bundle, csv_dir)
     except Exception as exc:  # (the database is started again all the same)
         failure = exc
     if isinstance(stopping, neo4j_control.Request):

@@ -17,10 +17,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph import cypher
-from graph.neo4j_plan import Step
+from graph.neo4j_plan import Step, plan
+from graph.store import StoreError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from graph.bundle import Bundle
 
 ARRAY_DELIMITER = "\u001f"  # the ASCII unit separator: never in a name; checked anyway
 _LONG = (-(2**63), 2**63 - 1)
@@ -181,6 +187,48 @@ def write_csvs(steps: list[Step], folder: Path) -> tuple[list[str], Residue]:
     finally:
         files.close()
     return files.args, residue
+
+
+def write_bundle_csvs(bundle: Bundle, folder: Path) -> tuple[list[str], Residue]:
+    """write_csvs of the whole bundle, the relationships' files written by a forked process
+    while this one writes the nodes' (the rows are pure Python work, and the importer too
+    uses every CPU). Where fork is not offered, all in this process."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return write_csvs(plan(bundle, sized=False), folder)
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_write_relationships, args=(bundle, folder, writer),
+                            name="estuary-bulk-csv", daemon=True)
+    child.start()
+    writer.close()
+    try:
+        args, residue = write_csvs(plan(bundle, sized=False, kinds=("entities",)), folder)
+        try:
+            status, result = reader.recv()
+        except EOFError:
+            status, result = "error", "the process exited without an answer"
+    finally:
+        reader.close()
+        child.join()
+    if status != "ok":
+        raise StoreError(f"writing the relationships' CSV files failed: {result}")
+    rel_args, rel_residue = result
+    residue.relations = rel_residue.relations
+    return [*args, *rel_args], residue
+
+
+def _write_relationships(bundle: Bundle, folder: Path, answer: Connection) -> None:
+    """The forked half of write_bundle_csvs."""
+    try:
+        result = write_csvs(plan(bundle, sized=False, kinds=("relations",)), folder)
+        answer.send(("ok", result))
+    except Exception as exc:  # (said to the parent, which raises it)
+        answer.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        answer.close()
 
 
 def importer_options(threads: int) -> list[str]:

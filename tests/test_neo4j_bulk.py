@@ -74,6 +74,23 @@ def test_files_keep_types_and_leave_out_what_csv_cannot_carry(tmp_path: Path) ->
     assert sum(a.startswith("--nodes=Entity:City=") for a in args) == 2
 
 
+def test_two_process_files_are_the_one_process_files(tmp_path: Path) -> None:
+    from graph.neo4j_bulk_csv import write_bundle_csvs
+
+    def files(args: list[str]) -> list[tuple[str, str]]:
+        # (the kind and label or type, the file's text): names are numbered per writer
+        return sorted((a.split("=")[0] + "=" + a.split("=")[1].removeprefix("Entity:"),
+                       Path(a.rsplit("=", 1)[1]).read_text(encoding="utf-8")) for a in args)
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one_args, one_residue = write_csvs(plan(_bundle(), sized=False), tmp_path / "one")
+    two_args, two_residue = write_bundle_csvs(_bundle(), tmp_path / "two")
+    assert files(two_args) == files(one_args)
+    assert two_residue.node_props == one_residue.node_props
+    assert two_residue.relations == one_residue.relations != {}
+
+
 # -- refusals ---------------------------------------------------------------------------------
 
 def test_refuses_a_server_elsewhere(tmp_path: Path) -> None:
