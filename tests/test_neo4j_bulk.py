@@ -168,7 +168,7 @@ def test_the_launcher_answers_a_bad_request_with_an_error(scratch: tuple[Any, Pa
     pid = int((home / "neo4j.pid").read_text())
     assert neo4j_control.available(home, pid)
     assert not neo4j_control.available(home, pid + 1)  # a file left by another launcher
-    with pytest.raises(StoreError, match="could not reboot the database: .*unknown action"):
+    with pytest.raises(StoreError, match=r"could not reboot the database: .*unknown action"):
         neo4j_control.database(home, pid, "reboot", timeout=60)
 
 
@@ -241,3 +241,32 @@ def test_bulk_load_answers_as_an_online_load(scratch: tuple[Any, Path],
         assert _answers(online) == bulk_answers
     finally:
         online.close()
+
+
+def test_an_older_launcher_is_restarted_whole(scratch: tuple[Any, Path],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A launcher that takes no database requests (built before them: no control/protocol)
+    gets the whole server stopped and started again around the importer, as before."""
+    from estuary.loading import bulk_load_files
+    from graph.neo4j_store import Neo4jStore
+
+    settings, home = scratch
+    monkeypatch.setenv("ESTUARY_NEO4J_HOME", str(home))
+    emptied = Neo4jStore.connect(settings)
+    try:
+        with emptied.driver.session() as session:
+            session.run("MATCH (n) DETACH DELETE n").consume()
+    finally:
+        emptied.close()
+    (home / "control" / "protocol").unlink()
+    pid = (home / "neo4j.pid").read_text()
+    said: list[str] = []
+    done = bulk_load_files(settings, [], say=said.append)
+    assert "stopping the server and writing the importer's CSV files ..." in said
+    assert (home / "neo4j.pid").read_text() != pid  # a new launcher
+    bulk = Neo4jStore.connect(settings)
+    try:
+        assert sum(bulk.counts()[0].values()) == len(done.bundle.entities) > 200
+        assert bulk.name_index_ready()
+    finally:
+        bulk.close()
