@@ -1,7 +1,7 @@
 """A first load of a big graph through Neo4j's offline importer (`estuary load --bulk`).
 
 Only for the project's own server (scripts/neo4j.sh, the tools/neo4j launcher) with an empty
-database: the importer writes store files, so the server is stopped while it runs, and it
+database: the importer writes store files, so the database is stopped while it runs, and it
 replaces the whole database. In order:
 
 1. check: the URI is this machine's, a launcher for ESTUARY_NEO4J_HOME runs on its port, the
@@ -76,8 +76,8 @@ def default_home() -> Path:
 
 
 def _refuse(why: str) -> StoreError:
-    return StoreError(f"--bulk refused: {why}. --bulk stops the server and rebuilds its "
-                      "database with Neo4j's offline importer, so it only makes the first load "
+    return StoreError(f"--bulk refused: {why}. --bulk stops the database and rebuilds it "
+                      "with Neo4j's offline importer, so it only makes the first load "
                       "into the project's own empty server (scripts/neo4j.sh start); load "
                       "without --bulk otherwise")
 
