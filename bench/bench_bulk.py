@@ -9,7 +9,8 @@ what the online loader sends, graph/neo4j_bulk_csv.py writes them as the importe
    index, and no server serves them;
 2. estuary's bulk path, `graph.neo4j_bulk.bulk_load` (what `estuary load --bulk` runs) into
    the server at --uri, which must be the project's own (ESTUARY_NEO4J_HOME): writing the
-   CSV files, stopping the server, the importer, starting it, the constraints, name indexes
+   CSV files, stopping the database (the server, with a launcher built before it could stop
+   its database alone), the importer, starting it, the constraints, name indexes, residue
    and metadata: everything until the graph answers as after an online load;
 3. with --online, estuary's online load (`Neo4jStore.load`) into the same server, emptied,
    and a fingerprint of the whole database after each (every node's labels and properties,
@@ -20,7 +21,7 @@ what the online loader sends, graph/neo4j_bulk_csv.py writes them as the importe
 the children's (the importer, neo4j.sh); the server's own are not counted.
 
 THE DATABASE AT --uri IS WIPED (as bench/bench_stores.py does; it refuses a database without
-its marker unless given --wipe-anything), and its server is stopped and started.
+its marker unless given --wipe-anything), and its database is stopped and started.
 
     NEO4J_PASSWORD=... ESTUARY_NEO4J_HOME=/tmp/neo4j-bench python bench/bench_bulk.py \\
         --uri bolt://127.0.0.1:7716

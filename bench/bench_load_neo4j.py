@@ -5,7 +5,10 @@ On the synthetic graph (`bench/synth.py`, default 100k entities / 500k relations
 1. per-row baseline: the loader's MERGE statement with a one-row `$rows`, one transaction per
    row, for `--sample` entities and `--sample` relations, extrapolated to the whole graph
    (as bench/bench_stores.py's `per_row_baseline`; here also its CPU seconds, the client's
-   and, with --neo4j-home, the server's JVM's);
+   and, with --neo4j-home, the server's JVM's). The rows run in `--chunks` chunks a kind,
+   entity and relation chunks interleaved, so both kinds see the same machine, and the
+   slowest and fastest chunk's rate are reported beside the pooled one (on a shared machine
+   the rate swings with the load: the CPU seconds per row are the steadier measure);
 2. batched: `Neo4jStore.load` of the whole graph into a NEW database: the database is wiped
    and estuary's indexes and constraints are dropped first, as on a server never loaded
    before (a first load; the load creates them). Wall and client CPU seconds.
@@ -68,31 +71,48 @@ def server_cpu(home: Path | None) -> float:
 
 
 def per_row(store: Neo4jStore, bundle: Bundle, sample: int, seed: int,
-            home: Path | None) -> dict[str, tuple[int, float, float]]:
+            home: Path | None, chunks: int = 8) -> dict[str, list[tuple[int, float, float]]]:
     """One transaction per row, the loader's MERGE statement with a one-row $rows (as
-    bench/bench_stores.py's per_row_baseline): (rows, wall, client + server CPU) a kind."""
+    bench/bench_stores.py's per_row_baseline), in `chunks` chunks a kind, entity and relation
+    chunks interleaved (so both kinds see the same machine): for each kind, (rows, wall,
+    client + server CPU) of every chunk. The sampled relations' ends are loaded first,
+    untimed; no sampled entity is one of them (those must be created by the timed MERGE)."""
     rng = random.Random(seed)
     ents = rng.sample(sorted(bundle.entities), min(sample, len(bundle.entities)))
-    rels = [bundle.relations[k] for k in
-            rng.sample(sorted(bundle.relations), min(sample, len(bundle.relations)))]
+    chosen = set(ents)
+    rels = [r for r in (bundle.relations[k] for k in rng.sample(
+        sorted(bundle.relations), min(4 * sample, len(bundle.relations))))
+        if r.start not in chosen and r.end not in chosen][:sample]
     store.ensure_constraints()
-    out = {}
+    needed = {i for r in rels for i in (r.start, r.end)}
+    store.load(Bundle(entities={i: bundle.entities[i] for i in sorted(needed)}))
+    jobs = {"entities": [(cypher.upsert_entities(bundle.entities[e].label),
+                          entity_row(bundle.entities[e])) for e in ents],
+            "relations": [(cypher.upsert_relations(r.type), relation_row(r)) for r in rels]}
+    out: dict[str, list[tuple[int, float, float]]] = {"entities": [], "relations": []}
     with store.driver.session(database=store.database) as session:
-        def timed(jobs: list[tuple[str, dict[str, object]]]) -> tuple[int, float, float]:
+        def timed(part: list[tuple[str, dict[str, object]]]) -> tuple[int, float, float]:
             s0, c0, t0 = server_cpu(home), time.process_time(), time.perf_counter()
-            for query, row in jobs:
+            for query, row in part:
                 session.execute_write(lambda tx, q=query, r=row: tx.run(q, rows=[r]).consume())
-            return (len(jobs), time.perf_counter() - t0,
+            return (len(part), time.perf_counter() - t0,
                     server_cpu(home) - s0 + time.process_time() - c0)
 
-        out["entities"] = timed([(cypher.upsert_entities(bundle.entities[e].label),
-                                  entity_row(bundle.entities[e])) for e in ents])
-        # the sampled relations' ends must exist: loaded in bulk, untimed
-        needed = {i for r in rels for i in (r.start, r.end)} - set(ents)
-        store.load(Bundle(entities={i: bundle.entities[i] for i in sorted(needed)}))
-        out["relations"] = timed([(cypher.upsert_relations(r.type), relation_row(r))
-                                  for r in rels])
+        for n in range(chunks):
+            for kind, rows in jobs.items():
+                size = -(-len(rows) // chunks)
+                out[kind].append(timed(rows[n * size:(n + 1) * size]))
     return out
+
+
+def extrapolate(chunks: list[tuple[int, float, float]], rows: int) -> tuple[float, float,
+                                                                            float, float]:
+    """(wall, CPU seconds) for `rows` rows at the chunks' pooled rate, and the slowest and
+    fastest chunk's rows/s."""
+    n = sum(c[0] for c in chunks)
+    rates = [c[0] / c[1] for c in chunks if c[0]]
+    return (rows * sum(c[1] for c in chunks) / n, rows * sum(c[2] for c in chunks) / n,
+            min(rates), max(rates))
 
 
 def new_database(store: Neo4jStore, wipe_anything: bool) -> None:
@@ -131,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD"))
     ap.add_argument("--sample", type=int, default=2000,
                     help="rows of each kind for the per-row baseline (default %(default)s)")
+    ap.add_argument("--chunks", type=int, default=8,
+                    help="per-row chunks a kind, entity and relation chunks interleaved")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--tree", type=Path, default=ROOT,
                     help="measure the code of this checkout (e.g. a baseline worktree)")
@@ -150,14 +172,19 @@ def main(argv: list[str] | None = None) -> int:
     for n in range(args.rounds):
         before = loadavg()
         guard_and_wipe(store, args.wipe_anything)
-        base = per_row(store, bundle, args.sample, args.seed + n, home)
-        (ne, te, ce), (nr, tr, cr) = base["entities"], base["relations"]
-        per_row_s = len(bundle.entities) / (ne / te) + len(bundle.relations) / (nr / tr)
-        per_row_cpu = len(bundle.entities) * ce / ne + len(bundle.relations) * cr / nr
-        log(f"  per-row: {ne / te:,.0f} entities/s, {nr / tr:,.0f} relations/s "
-            f"-> {per_row_s:,.0f}s for the graph ({per_row_cpu:,.0f} CPU s)")
+        base = per_row(store, bundle, args.sample, args.seed + n, home, args.chunks)
+        we, ce, e_lo, e_hi = extrapolate(base["entities"], len(bundle.entities))
+        wr, cr, r_lo, r_hi = extrapolate(base["relations"], len(bundle.relations))
+        per_row_s, per_row_cpu = we + wr, ce + cr
+        ne, te = len(bundle.entities), we
+        nr, tr = len(bundle.relations), wr
+        log(f"  per-row: {ne / te:,.0f} entities/s ({e_lo:,.0f}-{e_hi:,.0f} by chunk), "
+            f"{nr / tr:,.0f} relations/s ({r_lo:,.0f}-{r_hi:,.0f}) -> {per_row_s:,.0f}s for "
+            f"the graph ({per_row_cpu:,.0f} CPU s, client + server)")
         wall, cpu, server = batched(store, bundle, args.wipe_anything, home)
-        rows.append((n + 1, ne / te, nr / tr, per_row_s, wall, cpu, server, per_row_s / wall,
+        rows.append((n + 1, f"{ne / te:,.0f} ({e_lo:,.0f}–{e_hi:,.0f})",
+                     f"{nr / tr:,.0f} ({r_lo:,.0f}–{r_hi:,.0f})", per_row_s, wall, cpu, server,
+                     per_row_s / wall,
                      per_row_cpu / (cpu + server) if server else 0.0,
                      f"{before} → {loadavg()}"))
     store.close()
@@ -166,11 +193,12 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"Code: `{TREE.name}` ({m.get('code', '')}). Graph: {len(bundle.entities):,} "
              f"entities, {len(bundle.relations):,} relations (seed {args.seed}). Machine: "
              f"{m['nproc']} CPUs, {m['ram']}; {m.get('libs', '')}.", "",
-             "| round | per-row entities/s | per-row relations/s | per-row, whole graph | "
+             "| round | per-row entities/s (chunks' range) | per-row relations/s | "
+             "per-row, whole graph | "
              "batched wall | batched CPU (client + server) | batched rows/s | "
              "batched / per-row, wall | by CPU | load avg |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
-    lines += [f"| {n} | {e:,.0f} | {r:,.0f} | {p:,.0f}s | {w:.1f}s | {c:.1f}s + {sv:.1f}s | "
+    lines += [f"| {n} | {e} | {r} | {p:,.0f}s | {w:.1f}s | {c:.1f}s + {sv:.1f}s | "
               f"{total / w:,.0f} | **{x:.1f}x** | {xc:.1f}x | {la} |"
               for n, e, r, p, w, c, sv, x, xc, la in rows]
     ratio = statistics.median(r[7] for r in rows)

@@ -80,7 +80,7 @@ def node_properties(entity: Entity) -> dict[str, Any]:
                              "aliases": list(entity.aliases), "description": entity.description,
                              "keys": list(entity_keys(entity)),
                              GRAMS: sorted(entity_grams(entity))}
-    props.update((k, v) for k, v in sorted(entity.props.items()) if k not in props)
+    _add_own(props, entity.props)
     return props
 
 
@@ -88,8 +88,17 @@ def relationship_properties(rel: Relation) -> dict[str, Any]:
     """Every property a relationship keeps: provenance, then the type's own, sorted."""
     props: dict[str, Any] = {"source": rel.source, "evidence": rel.evidence,
                              "confidence": rel.confidence}
-    props.update((k, v) for k, v in sorted(rel.props.items()) if k not in props)
+    _add_own(props, rel.props)
     return props
+
+
+def _add_own(props: dict[str, Any], own: dict[str, Any]) -> None:
+    """The label's or type's own properties after the common ones, sorted by key (a plain
+    loop: this runs for every row of a load, most of them without own properties)."""
+    if own:
+        for key in sorted(own):
+            if key not in props:
+                props[key] = own[key]
 
 
 def hops(n: int) -> int:

@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph import cypher
-from graph.neo4j_plan import Step
+from graph.neo4j_plan import Step, plan
+from graph.store import StoreError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from graph.bundle import Bundle
 
 ARRAY_DELIMITER = "\u001f"  # the ASCII unit separator: never in a name; checked anyway
 _LONG = (-(2**63), 2**63 - 1)
@@ -71,37 +77,60 @@ def kind_of(value: Any) -> str | None:
     return None
 
 
-def _cell(value: Any, kind: str) -> str:
-    if kind == "string":
-        return '"' + value.replace('"', '""') + '"'
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "double":
-        return repr(value)
-    if kind.endswith("[]"):
-        item = kind[:-2]
-        if item == "string":
-            return '"' + ARRAY_DELIMITER.join(value).replace('"', '""') + '"'
-        return ARRAY_DELIMITER.join(_cell(v, item) for v in value)
-    return str(value)
+def _quoted(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
 
 
-def _split(props: dict[str, Any], skip: Iterable[str] = ()) -> tuple[
-        tuple[tuple[str, str], ...], list[Any], dict[str, Any]]:
-    """(signature, values carried, residue) of one row's properties (None: not stored)."""
-    signature, values, rest = [], [], {}
-    skipped = set(skip)
+# The text of a value of each kind, one function a kind: no branching on
+# the kind for each of the millions of cells of a big load.
+_CELL_OF: dict[str, Callable[[Any], str]] = {
+    "string": _quoted,
+    "boolean": lambda v: "true" if v else "false",
+    "long": str,
+    "double": repr,
+    "string[]": lambda v: _quoted(ARRAY_DELIMITER.join(v)),
+    "long[]": lambda v: ARRAY_DELIMITER.join(map(str, v)),
+    "double[]": lambda v: ARRAY_DELIMITER.join(map(repr, v)),
+    "boolean[]": lambda v: ARRAY_DELIMITER.join("true" if x else "false" for x in v),
+}
+_KEY_OK: dict[str, bool] = {}  # _KEY.fullmatch by key, asked once a key
+
+
+def _kind(value: Any) -> str | None:
+    """kind_of, with the common cases of a load (a string, a list of strings) first."""
+    kind = type(value)
+    if kind is str:
+        return "string" if "\x00" not in value else None
+    if kind is list and value:
+        try:
+            joined = "".join(value)
+        except TypeError:  # not all strings
+            return kind_of(value)
+        if all(value) and ARRAY_DELIMITER not in joined and "\x00" not in joined:
+            return "string[]"
+        return None
+    return kind_of(value)
+
+
+def _split(props: dict[str, Any], skip: str | None = None) -> tuple[
+        tuple[tuple[str, str], ...], list[str], dict[str, Any]]:
+    """(signature, cells of the values carried, residue) of one row's properties (None:
+    not stored)."""
+    signature, cells, rest = [], [], {}
     for key in sorted(props):
         value = props[key]
-        if value is None or key in skipped:
+        if value is None or key == skip:
             continue
-        kind = kind_of(value) if _KEY.fullmatch(key) else None
+        ok = _KEY_OK.get(key)
+        if ok is None:
+            ok = _KEY_OK[key] = bool(_KEY.fullmatch(key))
+        kind = _kind(value) if ok else None
         if kind is None:
             rest[key] = value
         else:
             signature.append((key, kind))
-            values.append(value)
-    return tuple(signature), values, rest
+            cells.append(_CELL_OF[kind](value))
+    return tuple(signature), cells, rest
 
 
 class _Files:
@@ -113,13 +142,13 @@ class _Files:
         self.args: list[str] = []
 
     def write(self, kind: str, name: str, signature: tuple[tuple[str, str], ...],
-              head: list[str], cells: list[str]) -> None:
+              ends: list[str], cells: list[str]) -> None:
         key = (kind, name, signature)
         f = self.open.get(key)
         if f is None:
             path = self.folder / f"{kind}-{name}-{len(self.open)}.csv"
             f = self.open[key] = path.open("w", encoding="utf-8", newline="")
-            f.write(",".join(head) + "\n")
+            f.write(",".join([*ends, *(f'"{k}:{t}"' for k, t in signature)]) + "\n")
             self.args.append(f"--nodes={cypher.ENTITY}:{name}={path}" if kind == "entities"
                              else f"--relationships={name}={path}")
         f.write(",".join(cells) + "\n")
@@ -127,6 +156,10 @@ class _Files:
     def close(self) -> None:
         for f in self.open.values():
             f.close()
+
+
+NODE_ENDS = ['"id:ID"']
+RELATIONSHIP_ENDS = ['":START_ID"', '":END_ID"']
 
 
 def write_csvs(steps: list[Step], folder: Path) -> tuple[list[str], Residue]:
@@ -137,28 +170,65 @@ def write_csvs(steps: list[Step], folder: Path) -> tuple[list[str], Residue]:
         for step in steps:
             if step.kind == "entities":
                 for row in step.rows:
-                    props = row["props"]
-                    signature, values, rest = _split(props, skip=("id",))
+                    signature, cells, rest = _split(row["props"], skip="id")
                     if rest:
                         residue.node_props.append([row["id"], rest])
-                    head = ['"id:ID"', *(f'"{k}:{t}"' for k, t in signature)]
-                    cells = [_cell(row["id"], "string"),
-                             *(_cell(v, t) for v, (_, t) in zip(values, signature, strict=True))]
-                    files.write("entities", step.name, signature, head, cells)
+                    files.write("entities", step.name, signature, NODE_ENDS,
+                                [_quoted(row["id"]), *cells])
             else:
                 for row in step.rows:
-                    signature, values, rest = _split(row["props"])
+                    signature, cells, rest = _split(row["props"])
                     if rest:  # the whole relationship online: it is found by no other key
                         residue.relations.setdefault(step.name, []).append(
                             [row["start"], row["end"], row["props"]])
                         continue
-                    head = ['":START_ID"', '":END_ID"', *(f'"{k}:{t}"' for k, t in signature)]
-                    cells = [_cell(row["start"], "string"), _cell(row["end"], "string"),
-                             *(_cell(v, t) for v, (_, t) in zip(values, signature, strict=True))]
-                    files.write("relations", step.name, signature, head, cells)
+                    files.write("relations", step.name, signature, RELATIONSHIP_ENDS,
+                                [_quoted(row["start"]), _quoted(row["end"]), *cells])
     finally:
         files.close()
     return files.args, residue
+
+
+def write_bundle_csvs(bundle: Bundle, folder: Path) -> tuple[list[str], Residue]:
+    """write_csvs of the whole bundle, the relationships' files written by a forked process
+    while this one writes the nodes' (the rows are pure Python work, and the importer too
+    uses every CPU). Where fork is not offered, all in this process."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return write_csvs(plan(bundle, sized=False), folder)
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_write_relationships, args=(bundle, folder, writer),
+                            name="estuary-bulk-csv", daemon=True)
+    child.start()
+    writer.close()
+    try:
+        args, residue = write_csvs(plan(bundle, sized=False, kinds=("entities",)), folder)
+        try:
+            status, result = reader.recv()
+        except EOFError:
+            status, result = "error", "the process exited without an answer"
+    finally:
+        reader.close()
+        child.join()
+    if status != "ok":
+        raise StoreError(f"writing the relationships' CSV files failed: {result}")
+    rel_args, rel_residue = result
+    residue.relations = rel_residue.relations
+    return [*args, *rel_args], residue
+
+
+def _write_relationships(bundle: Bundle, folder: Path, answer: Connection) -> None:
+    """The forked half of write_bundle_csvs."""
+    try:
+        result = write_csvs(plan(bundle, sized=False, kinds=("relations",)), folder)
+        answer.send(("ok", result))
+    except Exception as exc:  # (said to the parent, which raises it)
+        answer.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        answer.close()
 
 
 def importer_options(threads: int) -> list[str]:

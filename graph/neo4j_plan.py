@@ -61,11 +61,13 @@ def _row_bytes(kind: str, row: dict[str, Any]) -> int:
     return ROW_BYTES[kind] + BYTES_PER_CHAR[kind] * len(_row_text(row))
 
 
-def plan(bundle: Bundle, *, sized: bool = True) -> list[Step]:
+def plan(bundle: Bundle, *, sized: bool = True,
+         kinds: tuple[str, ...] = ("entities", "relations")) -> list[Step]:
     """Every row of the bundle in one fixed order (labels, then types; ids sorted), so an
     interrupted load resumes at a row offset. Without `sized`, no estimates (`sizes` all
-    0): the bulk path writes files, not transactions."""
-    return _plan(bundle, sized, None)
+    0): the bulk path writes files, not transactions. `kinds` leaves out the nodes' or the
+    relationships' steps (the bulk path writes the two in two processes)."""
+    return _plan(bundle, sized, None, kinds)
 
 
 def plan_and_digest(bundle: Bundle) -> tuple[list[Step], str]:
@@ -75,7 +77,8 @@ def plan_and_digest(bundle: Bundle) -> tuple[list[Step], str]:
     return steps, h.hexdigest()[:24]
 
 
-def _plan(bundle: Bundle, sized: bool, h: Any) -> list[Step]:
+def _plan(bundle: Bundle, sized: bool, h: Any,
+          kinds: tuple[str, ...] = ("entities", "relations")) -> list[Step]:
     def step(kind: str, name: str, rows: list[dict[str, Any]]) -> Step:
         if not sized:
             return Step(kind, name, rows, [0] * len(rows))
@@ -91,14 +94,14 @@ def _plan(bundle: Bundle, sized: bool, h: Any) -> list[Step]:
 
     steps: list[Step] = []
     by_label: dict[str, list[Entity]] = {}
-    for entity in bundle.entities.values():
+    for entity in bundle.entities.values() if "entities" in kinds else ():
         by_label.setdefault(entity.label, []).append(entity)
     for name in LABELS:
         rows = [entity_row(e) for e in sorted(by_label.get(name, []), key=lambda e: e.id)]
         if rows:
             steps.append(step("entities", name, rows))
     by_type: dict[str, list[Relation]] = {}
-    for rel in bundle.relations.values():
+    for rel in bundle.relations.values() if "relations" in kinds else ():
         by_type.setdefault(rel.type, []).append(rel)
     for name in REL_TYPES:
         rels = sorted(by_type.get(name, []), key=lambda r: (r.start, r.end, r.source))

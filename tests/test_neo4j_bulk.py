@@ -74,6 +74,23 @@ def test_files_keep_types_and_leave_out_what_csv_cannot_carry(tmp_path: Path) ->
     assert sum(a.startswith("--nodes=Entity:City=") for a in args) == 2
 
 
+def test_two_process_files_are_the_one_process_files(tmp_path: Path) -> None:
+    from graph.neo4j_bulk_csv import write_bundle_csvs
+
+    def files(args: list[str]) -> list[tuple[str, str]]:
+        # (the kind and label or type, the file's text): names are numbered per writer
+        return sorted((a.split("=")[0] + "=" + a.split("=")[1].removeprefix("Entity:"),
+                       Path(a.rsplit("=", 1)[1]).read_text(encoding="utf-8")) for a in args)
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one_args, one_residue = write_csvs(plan(_bundle(), sized=False), tmp_path / "one")
+    two_args, two_residue = write_bundle_csvs(_bundle(), tmp_path / "two")
+    assert files(two_args) == files(one_args)
+    assert two_residue.node_props == one_residue.node_props
+    assert two_residue.relations == one_residue.relations != {}
+
+
 # -- refusals ---------------------------------------------------------------------------------
 
 def test_refuses_a_server_elsewhere(tmp_path: Path) -> None:
@@ -144,6 +161,17 @@ def scratch(neo4j_settings: Any, tmp_path_factory: pytest.TempPathFactory
                        capture_output=True, timeout=120)
 
 
+def test_the_launcher_answers_a_bad_request_with_an_error(scratch: tuple[Any, Path]) -> None:
+    from graph import neo4j_control
+
+    _, home = scratch
+    pid = int((home / "neo4j.pid").read_text())
+    assert neo4j_control.available(home, pid)
+    assert not neo4j_control.available(home, pid + 1)  # a file left by another launcher
+    with pytest.raises(StoreError, match=r"could not reboot the database: .*unknown action"):
+        neo4j_control.database(home, pid, "reboot", timeout=60)
+
+
 def _dump(store: Any) -> dict[str, Any]:
     """Every node and relationship with its labels, properties and their types; the
     indexes and constraints; the metadata."""
@@ -188,8 +216,12 @@ def test_bulk_load_answers_as_an_online_load(scratch: tuple[Any, Path],
     settings, home = scratch
     monkeypatch.setenv("ESTUARY_NEO4J_HOME", str(home))
     said: list[str] = []
+    pid = (home / "neo4j.pid").read_text()
     done = bulk_load_files(settings, [], say=said.append)
     assert any("import" in s for s in said) and done.summary is not None
+    # the launcher stopped and started its database, not the whole server
+    assert "stopping the database and writing the importer's CSV files ..." in said
+    assert (home / "neo4j.pid").read_text() == pid
     bulk = Neo4jStore.connect(settings)
     try:
         assert done.summary.entities_created == len(done.bundle.entities) > 200
@@ -209,3 +241,32 @@ def test_bulk_load_answers_as_an_online_load(scratch: tuple[Any, Path],
         assert _answers(online) == bulk_answers
     finally:
         online.close()
+
+
+def test_an_older_launcher_is_restarted_whole(scratch: tuple[Any, Path],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A launcher that takes no database requests (built before them: no control/protocol)
+    gets the whole server stopped and started again around the importer, as before."""
+    from estuary.loading import bulk_load_files
+    from graph.neo4j_store import Neo4jStore
+
+    settings, home = scratch
+    monkeypatch.setenv("ESTUARY_NEO4J_HOME", str(home))
+    emptied = Neo4jStore.connect(settings)
+    try:
+        with emptied.driver.session() as session:
+            session.run("MATCH (n) DETACH DELETE n").consume()
+    finally:
+        emptied.close()
+    (home / "control" / "protocol").unlink()
+    pid = (home / "neo4j.pid").read_text()
+    said: list[str] = []
+    done = bulk_load_files(settings, [], say=said.append)
+    assert "stopping the server and writing the importer's CSV files ..." in said
+    assert (home / "neo4j.pid").read_text() != pid  # a new launcher
+    bulk = Neo4jStore.connect(settings)
+    try:
+        assert sum(bulk.counts()[0].values()) == len(done.bundle.entities) > 200
+        assert bulk.name_index_ready()
+    finally:
+        bulk.close()

@@ -72,7 +72,7 @@ def load(
     dry_run: DryRunOpt = False,
     bulk: Annotated[bool, typer.Option(
         "--bulk", help="First load of a big graph into the project's own, empty Neo4j "
-        "(scripts/neo4j.sh): stop it, build the database with Neo4j's offline importer, "
+        "(scripts/neo4j.sh): stop its database, build it with Neo4j's offline importer, "
         "start it, build the indexes. Refused for any other server or a database that is "
         "not empty.")] = False,
 ) -> None:

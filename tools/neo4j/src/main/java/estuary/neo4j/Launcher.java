@@ -45,6 +45,9 @@ import picocli.CommandLine;
  * import directory of its own, HOME/import); no extension procedures are loaded or unrestricted
  * (estuary uses only built-in ones).
  *
+ * The default database can be stopped and started again without stopping the DBMS (for
+ * {@code estuary load --bulk}, which runs the offline importer on it): see {@link DatabaseControl}.
+ *
  * Exit codes: 143 after SIGTERM (clean shutdown via the hook), 2 bad usage/settings, 10 Bolt port in use,
  * 11 store locked by another process, 1 any other start failure.
  */
@@ -183,6 +186,7 @@ public final class Launcher {
             System.exit(1); // the shutdown hook stops the DBMS
         }
 
+        DatabaseControl.start(dbms, home);
         System.out.println("Neo4j ready on bolt://127.0.0.1:" + port);
         System.out.flush();
         try {
