@@ -195,7 +195,9 @@ _EXISTS = re.compile(r"^(?:is|are) there\b|^(?:有没有|是否有|有无)", re.
 def _detail(text: str, gaz: Any, first: Part) -> bool:
     """A later part that only asks a property (占多少股, how big is its stake, 从哪年开始)
     of what a first part that is no property question listed: a detail of that answer."""
-    from queries.ask.guard import _says, head_kinds, held_words
+    from queries.ask.figures import held_words
+    from queries.ask.figures import says as _says
+    from queries.ask.guard import head_kinds
 
     if first.answer is None or first.answer.parsed.intent.name.startswith("property:"):
         return False
@@ -208,7 +210,9 @@ def first_of_details(question: str, gaz: Any) -> str | None:
     """The first part of a question whose later parts only ask a detail of what it lists
     ("Who co-builds X, and since when?": the dates are on the relations listed), for when the
     question read whole maps to nothing; None otherwise."""
-    from queries.ask.guard import _says, head_kinds, held_words
+    from queries.ask.figures import held_words
+    from queries.ask.figures import says as _says
+    from queries.ask.guard import head_kinds
 
     texts = parts(question)
     if len(texts) < 2 or not _names_any(texts[0], gaz):
