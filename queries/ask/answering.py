@@ -22,7 +22,7 @@ from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.listing import listed, size
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
 from queries.ask.records import QUERIES, Intent, Step, fill_in
-from queries.ask.split import answer_parts, first_of_details
+from queries.ask.split import answer_parts, with_details
 from queries.ask.text import gazetteer
 from queries.ask.verdict import attach, property_check
 from queries.errors import QueryError
@@ -342,13 +342,21 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     on_record = property_check(answer, store, question, gaz)  # 启东是县级市吗: its record
     if on_record is not None:
         return on_record
-    try:  # figures not held refused; kind; yes or no
-        parsed = read_checked(question, gaz, extra)
-    except Unmappable:
-        first = first_of_details(question, gaz)  # "who co-builds X, and since when"
-        if first is None:
+    try:
+        return _whole(store, question, gaz, extra)
+    except Unmappable as exc:
+        if getattr(exc, "final", False) and "holds no figure" in str(exc):
             raise
-        return ask(store, first, gaz, extra)
+        told = with_details(ask, store, question, gaz, extra)  # "who co-builds X, and since when"
+        if told is None:
+            raise
+        return told
+
+
+def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]
+           ) -> AskAnswer:
+    """The question read whole (see `ask`)."""
+    parsed = read_checked(question, gaz, extra)  # figures not held refused; kind; yes or no
     try:
         got = answer(store, parsed)
     except Unmappable:

@@ -1,0 +1,77 @@
+"""Two questions in one whose later part refers back (issue 11, session 5): each part answered
+with its own kind, the reference carried to what it points at, no part dropped.
+
+The questions are this file's own variants (none is taken from tests/eval/); each is asked
+on both stores (the `store` fixture).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from queries.ask import ask
+from queries.ask.split import PartsAnswer
+
+
+def _ids(answer: Any) -> set[str]:
+    return {e.id for e in answer.entities}
+
+
+def test_a_value_part_does_not_list_its_subject_beside_the_other_parts_answer(
+        store: Any) -> None:
+    got = ask(store, "苏通大桥哪年建成的，连接了哪些城市")
+    assert isinstance(got, PartsAnswer)
+    assert {"city:nantong", "city:suzhou"} <= _ids(got)
+    assert "infra:sutong-bridge" not in _ids(got)  # the date is its answer, not the bridge
+    assert any(p == "opened" for _, p, _v in got.values)
+
+
+def test_it_in_a_later_part_is_the_first_parts_subject(store: Any) -> None:
+    got = ask(store, "What does the Chongqi bridge link, and when was it opened?")
+    assert isinstance(got, PartsAnswer) and len(got.parts) == 2  # the first part kept
+    assert {"city:chongming", "city:qidong"} <= _ids(got.parts[0].answer)
+    assert "Chongqi" in got.parts[1].question
+    assert ("opened", "2011-12-24") in {(p, str(v)) for _, p, v in got.parts[1].answer.values}
+
+
+def test_this_kind_in_a_later_part_is_the_first_parts_answer_of_that_kind(store: Any) -> None:
+    got = ask(store, "洋口港配套的是哪个项目？这个项目由谁出资")
+    assert isinstance(got, PartsAnswer)
+    second = got.parts[1]
+    assert second.answer is not None and "嘉通能源" in second.question
+    assert "org:tongkun-group" in _ids(second.answer)
+
+
+def test_a_detail_of_the_first_parts_relation_is_told_from_it(store: Any) -> None:
+    for question in ("中芯国际加入了哪个联盟，是什么时候加入的",
+                     "Which alliance does SMIC belong to, and since when?"):
+        got = ask(store, question)
+        assert isinstance(got, PartsAnswer), question
+        assert ("since", "2021-05-27") in {(p, str(v)) for _, p, v in got.values}, question
+
+
+def test_how_many_after_a_list_counts_it(store: Any) -> None:
+    got = ask(store, "Which alliances is Suzhou a member of? How many is that?")
+    assert isinstance(got, PartsAnswer) and len(got.parts) == 2
+    first, second = got.parts[0].answer, got.parts[1].answer
+    assert second.count == len(first.entities) > 0
+
+
+def test_their_total_area_sums_what_the_first_part_listed(store: Any) -> None:
+    got = ask(store, "which parks does Suzhou co-build, and what is their combined area")
+    assert isinstance(got, PartsAnswer) and len(got.parts) == 2
+    told = got.parts[1].answer.values
+    totals = [v for of, p, v in told if of.startswith("total") and p == "area_km2"]
+    held = [float(v) for of, p, v in told if not of.startswith("total") and p == "area_km2"]
+    assert totals and abs(totals[0] - sum(held)) < 1e-6 and held
+
+
+def test_their_in_a_later_part_asks_each_thing_listed(store: Any) -> None:
+    got = ask(store, "Which parks does Qidong co-build, and who are their partners?")
+    assert isinstance(got, PartsAnswer) and len(got.parts) >= 2
+    listed = {e.display for e in got.parts[0].answer.entities}
+    asked = [p.question for p in got.parts[1:]]
+    assert all("Qidong's partners" not in q for q in asked)  # not the first part's subject
+    assert any(any(name.split(" (")[-1].rstrip(")") in q for name in listed) for q in asked)
