@@ -205,7 +205,7 @@ def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
     """A later part answered from what the first part found (queries/ask/followups.py):
     counted, summed, carried to what its reference points at, or the value asked of the
     first part's relations; None when it is none of these."""
-    from queries.ask import followups
+    import queries.ask.followups as followups
     from queries.ask.guard import head_kinds
     from queries.ask.parsing import Unmappable
     from queries.ask.phrases import masked_text
@@ -288,7 +288,7 @@ def with_details(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     read whole it maps to nothing ("中芯国际是哪个联盟的成员，什么时候加入的", "Who co-builds X,
     and since when?"): the first part answered, and each later part told from the values on
     its relations (queries/ask/followups.py); None when it is no such question."""
-    from queries.ask import followups
+    import queries.ask.followups as followups
 
     first = first_of_details(question, gaz)
     if first is None:
