@@ -75,3 +75,44 @@ def test_their_in_a_later_part_asks_each_thing_listed(store: Any) -> None:
     asked = [p.question for p in got.parts[1:]]
     assert all("Qidong's partners" not in q for q in asked)  # not the first part's subject
     assert any(any(name.split(" (")[-1].rstrip(")") in q for name in listed) for q in asked)
+
+
+# -- yes or no: a verdict line first, for a record's value and for "any <kind>" ---------------
+
+@pytest.mark.parametrize("question,held", [
+    ("Is the Nantong ETDZ a national-level zone?", True),  # the zone, not its administration
+    ("海安经济技术开发区是国家级的吗", True),
+    ("Is the Chongqi bridge still under construction?", False),  # its record: open
+    ("北沿江高铁还在建吗", True),
+    ("Is the Hu-Su-Tong bridge open yet?", True),
+])
+def test_a_state_or_level_is_checked_against_the_record(store: Any, question: str,
+                                                         held: bool) -> None:
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.held is held, question
+    assert got.verdict.text.startswith("Yes — " if held else "The graph does not record")
+    assert got.entities, question  # the thing whose record answers
+
+
+def test_a_record_without_the_property_is_not_recorded_not_read_otherwise(store: Any) -> None:
+    got = ask(store, "Is the Suzhou Industrial Park a national-level park?")
+    assert got.verdict is not None and not got.verdict.held
+    assert "holds no level" in got.verdict.text
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Is the Tongzhou Bay zone a member of any alliance?",
+     "org:taihu-fusion-innovation-alliance"),  # it takes part: membership's other relation
+    ("Does SMIC belong to any alliance?", "org:yrd-ic-alliance"),
+])
+def test_any_kind_gets_a_yes_with_the_relations(store: Any, question: str,
+                                                expected: str) -> None:
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.answer == "yes", question
+    assert expected in _ids(got)
+
+
+def test_any_kind_not_recorded_says_so(store: Any) -> None:
+    got = ask(store, "Does Haimen co-build any park?")
+    assert got.verdict is not None and not got.verdict.held
+    assert got.verdict.text.startswith("The graph does not record that")

@@ -55,8 +55,10 @@ def held_words() -> tuple[str, ...]:
 def measure_asked(masked: str) -> str:
     """The measure a masked question asks for that no held property names ('' if none)."""
     low = masked.lower()
-    if _COUNTED.search(low):  # how many, 几个: a count of what the graph lists, no figure
-        return ""
+    counted = _COUNTED.search(low)
+    if counted:  # how many, 几个: a count of what the graph lists, no figure …
+        noun = uncounted_noun(low, counted.end())  # … unless of a thing it never lists
+        return f"{counted.group().strip()} {noun}" if noun else ""
     for pattern in (_MEASURE_ZH, _MEASURE_EN):
         for m in pattern.finditer(low):
             around = low[max(0, m.start() - 6):m.end() + 6]
@@ -137,3 +139,87 @@ def unheld_figure(question: str, gaz, exc):  # type: ignore[no-untyped-def]
                       + _HOLDS, recognised=named,
                       hints=held_about(named[:2]), closest=getattr(exc, "closest", ()),
                       final=True)
+
+
+# Words between "how many" and its noun, or that end the noun phrase.
+_FUNCTION = frozenset({"are", "is", "do", "does", "did", "have", "has", "had", "of", "in", "were",
+                       "was", "will", "can", "could", "there", "the", "a", "an", "on", "at",
+                       "to", "for", "with", "by", "from", "that", "which", "who", "all",
+                       "told", "they", "them", "it"})
+
+
+def uncounted_noun(low: str, at: int) -> str:
+    """The noun a count asks of ("how many patents", 几条跑道), when it is no word the graph or
+    the lexicon knows (a kind, a set, a verb's noun such as members, a name): a thing the
+    graph never lists, so its count is a figure it does not hold. '' when the noun is known
+    or there is none ("how many are there", 一共有几个)."""
+    rest = low[at:]
+    if rest.isascii() or re.match(r"\s*[a-z]", rest):
+        words = []
+        for w in re.findall(r"⟨\d+⟩|[a-z][a-z'-]*|\S", rest)[:4]:
+            if w in _FUNCTION or not re.match(r"[a-z]", w):
+                break
+            words.append(w.strip("'"))
+        if not words or any(_known(w) for w in words):
+            return ""
+        return " ".join(words)
+    head = re.match(r"[\u4e00-\u9fff]{1,6}", rest)
+    if head is None:
+        return ""
+    noun = re.split(r"[的是有在和与吗呢了啊被从对]", head.group())[0]
+    if not noun or any(noun[i:].startswith(w) for i in range(len(noun)) for w in _known_zh()):
+        return ""
+    return noun
+
+
+def _known(word: str) -> bool:
+    import difflib
+
+    known = _known_en()
+    forms = {word, word.rstrip("s"), word[:-2] + "y" if word.endswith("ies") else word,
+             word[:-2] if word.endswith("es") else word}
+    if forms & known:
+        return True
+    return bool(len(word) >= 5 and difflib.get_close_matches(word, known, n=1, cutoff=0.85))
+
+
+@cache
+def _lexicon_words() -> tuple[str, ...]:
+    """Every word of lexicon.yaml and of the schema's labels (the kinds, verbs, sets …)."""
+    from pathlib import Path
+
+    import yaml
+
+    from queries.ask.reading import label_words
+
+    out: set[str] = {w for w, _ in label_words()}
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            out.add(node.lower())
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                walk(k)
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    data = yaml.safe_load((Path(__file__).parent / "lexicon.yaml").read_text(encoding="utf-8"))
+    walk({k: v for k, v in data.items() if k != "unheld"})  # (unheld: known not to be held)
+    return tuple(sorted(out))
+
+
+@cache
+def _known_en() -> frozenset[str]:
+    out: set[str] = set()
+    for w in _lexicon_words():
+        if w.isascii():
+            for t in re.findall(r"[a-z][a-z'-]*", w):
+                out |= {t, t.rstrip("s")}
+    return frozenset(out)
+
+
+@cache
+def _known_zh() -> tuple[str, ...]:
+    return tuple(w for w in _lexicon_words() if not w.isascii() and len(w) >= 1)

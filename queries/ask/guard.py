@@ -78,7 +78,9 @@ def _heads(masked: str, hits: list[Hit]) -> frozenset[str] | None:
         glued = glued or (not word.isascii() and bool(gap) and not gap.isspace() and bool(
             _QUALIFYING_GAP.fullmatch(gap)) and not _verb_in(gap, lexicon()))
         if glued or (gap == " " and word.isascii()):  # a compound: the later word is its head
-            if word not in _GENERIC:  # "infrastructure projects": the modifier says the kind
+            # "infrastructure projects": the modifier says the kind; but a field is no kind
+            # of project (产业项目, industrial projects: projects, not industries)
+            if word not in _GENERIC or spans[current] == {"Industry"}:
                 current = span
         elif _JOIN.match(gap) or (gap == " " and not word.isascii()):  # a list: 桥梁 铁路
             heads |= spans[current]
@@ -125,7 +127,9 @@ def checked(parsed, gaz):  # type: ignore[no-untyped-def]
         named = list(parsed.slots.values())
         raise Unmappable(parsed.question, unnamed, recognised=named,
                          closest=closest_questions(parsed.question, named), final=True)
-    return recheck_kind(parsed, masked)
+    from queries.ask.named_relation import named_first
+
+    return named_first(recheck_kind(parsed, masked), masked)
 
 
 # Words that end a noun phrase ("the YRD alliance in Nantong"): a name before them is no

@@ -21,7 +21,11 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
         return None
     props = answer.asked_properties()
     if "share" in props and len(parsed.slots) == 1:  # (two named: the list stays as read)
-        return _shareholders(answer, {e.id for e in parsed.slots.values()})
+        # a holder named beside the thing (张家港宿豫工业园里张家港占多少): that holder,
+        # even where the reading slotted only the thing
+        named = {e.id for e in parsed.slots.values()} | {i for m in parsed.mentions
+                                                          for i in m.ids}
+        return _shareholders(answer, named)
     if len(parsed.slots) < 2:
         return None
     slots = {e.id: e for e in parsed.slots.values()}

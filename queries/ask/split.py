@@ -108,16 +108,18 @@ class PartsAnswer:
 
     @property
     def entities(self) -> tuple[Entity, ...]:
-        """What the parts list, together. A part that asks a value of the thing it names
-        ("哪年通车的") answers with the value: the thing it names is listed only when no
-        other part lists anything ("崇启大桥哪年通车的，连的是哪两个地方": the two places)."""
+        """What the parts list, together, kept to the kinds the listing parts list. A part
+        that asks a value or a yes-or-no of the thing it names ("哪年通车的", 还在建吗) answers
+        with the value: that thing joins the list only when it is of a kind another part
+        lists, or when no other part lists anything ("崇启大桥哪年通车的，连的是哪两个地方":
+        the two places; "When was X set up, and which zone is it in": X and the zone)."""
         out: dict[str, Entity] = {}
         answered = self.answered
         lists = [a for a in answered if not _asks_a_value(a) and a.entities]
+        kinds = {e.label for a in lists for e in a.entities}
         for a in answered:
             if lists and _asks_a_value(a):
-                out.update((e.id, e) for e in a.entities
-                           if e not in a.parsed.slots.values())
+                out.update((e.id, e) for e in a.entities if e.label in kinds)
             else:
                 out.update((e.id, e) for e in a.entities)
         return tuple(out.values())
@@ -308,7 +310,7 @@ _WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年", re.I)
 
 def _asks_a_value(answer: Any) -> bool:
     """A part that asks a value of what it names (its date, its area), not for a list."""
-    return answer.parsed.intent.name.startswith("property:") or bool(
+    return answer.parsed.intent.name.startswith(("property:", "check")) or bool(
         getattr(answer, "told", ()))
 
 
