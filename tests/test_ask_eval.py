@@ -56,7 +56,7 @@ FLOOR_6 = 0.83
 # round D (ask14), measured then at 66.2% (53/80, 2 wrong-kind) and learnt from by general
 # rules with variants of our own as regression tests (tests/test_ask_phrasings_5.py).
 QUESTIONS_5 = ROOT / "tests" / "eval" / "ask_questions_round5.yaml"
-FLOOR_5 = 0.79
+FLOOR_5 = 0.81
 # Rounds 7 and 8: 60 each by two more writers who saw neither ask's code nor the other sets,
 # written during session 4 and held out from everyone working on ask until its end; measured
 # once on the merged code (round 7: 68.3% before the session, 75.0% after; round 8: 65.0%
@@ -64,12 +64,12 @@ FLOOR_5 = 0.79
 # pins the rate, and round 7's two wrong-kind answers (two-part questions whose first part
 # lists the thing asked about) are named, so that a new one fails.
 QUESTIONS_7 = ROOT / "tests" / "eval" / "ask_questions_round7.yaml"
-FLOOR_7 = 0.74
-KNOWN_WRONG_KIND_7 = frozenset({
-    "崇启大桥哪年通车的，连的是哪两个地方",
-    "the Caohejing Haining branch is part of what, and when was it set up?"})
+FLOOR_7 = 0.83
+# (session 5, ask15, learnt from rounds 7 and 8 by general rules: two-part questions, verdicts,
+# kinds; round 7 45 -> 50/60 and its two wrong-kind answers gone, round 8 46 -> 49/60)
+KNOWN_WRONG_KIND_7: frozenset[str] = frozenset()
 QUESTIONS_8 = ROOT / "tests" / "eval" / "ask_questions_round8.yaml"
-FLOOR_8 = 0.76
+FLOOR_8 = 0.81
 FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97

@@ -79,7 +79,7 @@ def test_their_in_a_later_part_asks_each_thing_listed(store: Any) -> None:
 
 # -- yes or no: a verdict line first, for a record's value and for "any <kind>" ---------------
 
-@pytest.mark.parametrize("question,held", [
+@pytest.mark.parametrize("question,yes", [
     ("Is the Nantong ETDZ a national-level zone?", True),  # the zone, not its administration
     ("海安经济技术开发区是国家级的吗", True),
     ("Is the Chongqi bridge still under construction?", False),  # its record: open
@@ -87,10 +87,11 @@ def test_their_in_a_later_part_asks_each_thing_listed(store: Any) -> None:
     ("Is the Hu-Su-Tong bridge open yet?", True),
 ])
 def test_a_state_or_level_is_checked_against_the_record(store: Any, question: str,
-                                                         held: bool) -> None:
+                                                         yes: bool) -> None:
     got = ask(store, question)
-    assert got.verdict is not None and got.verdict.held is held, question
-    assert got.verdict.text.startswith("Yes — " if held else "The graph does not record")
+    assert got.verdict is not None and got.verdict.held, question
+    assert got.verdict.answer == ("yes" if yes else "no"), question
+    assert got.verdict.text.startswith("Yes — " if yes else "No — ")
     assert got.entities, question  # the thing whose record answers
 
 
@@ -116,3 +117,19 @@ def test_any_kind_not_recorded_says_so(store: Any) -> None:
     got = ask(store, "Does Haimen co-build any park?")
     assert got.verdict is not None and not got.verdict.held
     assert got.verdict.text.startswith("The graph does not record that")
+
+
+def test_they_asking_a_value_of_the_relations_is_told_from_them(store: Any) -> None:
+    got = ask(store, "Who held shares in the Sutong park, and what stakes did they have?")
+    assert isinstance(got, PartsAnswer) and len(got.parts) == 2
+    shares = {(of.split(" (")[0], float(v)) for of, p, v in got.values if p == "share"}
+    assert ("中新苏州工业园区开发集团", 51.0) in shares
+    assert {e.label for e in got.entities} == {"Organization"}  # no park they hold elsewhere
+
+
+def test_it_is_carried_as_a_word_not_inside_one(store: Any) -> None:
+    got = ask(store, "Kunshan built a park together with a northern county - what is its "
+                     "name, and which city is it in?")
+    assert isinstance(got, PartsAnswer)
+    assert all("cKunshan" not in p.question and "city" in p.question.lower()
+               for p in got.parts[-1:])

@@ -89,8 +89,10 @@ def carried_to(text: str, ref: Referent, entity: Entity) -> str:
     words = ref.words
     if text.isascii() and words.lower() in ("its", "their"):
         name = f"{name}'s"
-    at = text.find(words)
-    return text[:at] + name + text[at + len(words):] if at >= 0 else f"{name} {text}"
+    found = re.search(rf"(?<![A-Za-z]){re.escape(words)}(?![A-Za-z])", text)  # not c(it)y
+    if found is None:
+        return f"{name} {text}"
+    return text[:found.start()] + name + text[found.end():]
 
 
 def _is_property(answer: Any) -> bool:
@@ -208,4 +210,5 @@ def asked_props(text: str) -> tuple[str, ...]:
 
     low = text.lower()
     return tuple(p for p, ws in lexicon().properties.items()
-                 if any(says(low, w.lower()) for w in ws))
+                 if any(says(low, w.lower()) or (w.isascii() and says(low, w.lower() + "s"))
+                        for w in ws))  # (stakes: stake)

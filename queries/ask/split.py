@@ -227,6 +227,11 @@ def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
     q, mentions = names_in(first.question, gaz)
     asked_kind = bool(head_kinds(masked_text(q, mentions).lower()))
     ref = followups.referent(text, got, subject, asked_kind)
+    if ref is not None and len(ref.entities) > 1:
+        # "what stakes did they hold": a value of the first part's relations to them
+        told = followups.detail(text, got, followups.asked_props(text))
+        if told is not None:
+            return [Part(text, told)]
     if ref is not None:
         out: list[Part] = []
         for entity in ref.entities[:_CARRIED_AT_MOST]:
@@ -310,8 +315,8 @@ _WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年", re.I)
 
 def _asks_a_value(answer: Any) -> bool:
     """A part that asks a value of what it names (its date, its area), not for a list."""
-    return answer.parsed.intent.name.startswith(("property:", "check")) or bool(
-        getattr(answer, "told", ()))
+    return answer.parsed.intent.name.startswith(("property:", "check:")) or bool(
+        getattr(answer, "told", ()))  # (a relation's check keeps both ends: "who else")
 
 
 def _names_any(text: str, gaz: Any) -> bool:

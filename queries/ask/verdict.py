@@ -4,8 +4,9 @@
 长三角新能源汽车产业联盟 (since 2021-05-27, high, source …)" when the graph states the relation
 the question's verb names (any relation, when its verb names none); "Yes, rolled up through X"
 when a chain of containment (LOCATED_IN, PART_OF, MEMBER_OF, BROADER) joins them; otherwise
-"The graph does not record that …" followed by what it does record between them. The graph
-never says "no": it only does or does not record a relation.
+"The graph does not record that …" followed by what it does record between them. Of a
+relation the graph never says "no": it only does or does not record it. Of a thing's own
+record it can: "Is the railway open yet?" is "No — its status is planned" (`Verdict.no`).
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ RELATED = "related, no relation type read from the question's verb"
 class Verdict:
     """The answer to a yes-or-no question, as the graph can give it."""
 
-    held: bool  # the graph records what was asked
+    held: bool  # the graph holds the answer: what was asked, or a record that says otherwise
     how: str  # "direct relation", "rolled up through X", "other relations", "not recorded"
     text: str  # the verdict in one line, said first
     relations: tuple[Relation, ...] = ()  # the evidence
     entities: tuple[Entity, ...] = ()  # the two ends and the entities on the evidence
+    no: bool = False  # the entity's own record says otherwise (its status is planned): "No —"
 
     @property
     def answer(self) -> str:
@@ -38,6 +40,8 @@ class Verdict:
         names none of its relation types, so they are no yes); not recorded."""
         if not self.held:
             return "not recorded"
+        if self.no:
+            return "no"
         return "related" if self.how == RELATED else "yes"
 
     def to_dict(self) -> dict[str, Any]:
@@ -217,17 +221,17 @@ def property_check(answer: Any, store: Any, question: str, gaz: Any) -> Any:
     else:
         fits = all(str(held[p]) in vs for p, vs in where.items())
         record = ", ".join(f"{p} = {v}" for p, v in held.items())
-        text_out = (f"Yes — {entity.display} has {record} (its record, {strength}, source "
-                    f"{entity.props.get('source', '?')})" if fits else
-                    f"The graph does not record that {entity.display} is {word!r}: its record "
-                    f"has {record}.")
+        source = f"(its record, {strength}, source {entity.props.get('source', '?')})"
+        text_out = (f"Yes — {entity.display} has {record} {source}" if fits else
+                    f"No — {entity.display} has {record}, not {word!r} {source}")
     intent = replace(check, name="check:property", slots=check.slots[:1],
                      steps=(Step("show", ("{a}",)),))
     parsed = Parsed(question, intent, mentions, {"a": entity}, {}, known={entity.id: entity})
     got = answer(store, parsed)
-    # (a record that says otherwise still shows the thing: its status is the answer)
-    return replace(got, verdict=Verdict(fits, "recorded property", text_out, (),
-                                        (entity,) if recorded else ()))
+    # a record that says otherwise answers "no", with the thing: its status is the answer
+    return replace(got, verdict=Verdict(recorded, "recorded property", text_out, (),
+                                        (entity,) if recorded else (),
+                                        no=recorded and not fits))
 
 
 # A state asked of a thing ("is it open yet", 通车了吗): its status (reading.STATES says the
