@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from queries.ask import ask
+from queries.ask import Unmappable, ask
+from queries.ask.guard import head_kinds
 from queries.ask.split import PartsAnswer
 
 
@@ -133,3 +134,48 @@ def test_it_is_carried_as_a_word_not_inside_one(store: Any) -> None:
     assert isinstance(got, PartsAnswer)
     assert all("cKunshan" not in p.question and "city" in p.question.lower()
                for p in got.parts[-1:])
+
+
+# -- kinds and figures ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "How many patents did Suzhou firms file last year?",
+    "How many trademarks do Nantong's parks hold?",
+])
+def test_a_count_of_a_thing_the_graph_never_lists_is_refused(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable, match="holds no figure"):
+        ask(store, question)
+
+
+def test_a_count_of_a_held_kind_is_no_figure(store: Any) -> None:
+    got = ask(store, "How many cities are in the Su-Xi-Chang-Tong circle?")
+    assert got.count is not None and got.count > 0
+
+
+@pytest.mark.parametrize("masked,kinds", [
+    ("⟨0⟩有哪些产业项目", {"Park"}),  # a field is no kind of project
+    ("which industrial projects are there in ⟨0⟩?", {"Park"}),
+    ("⟨0⟩有哪些交通项目", {"Infrastructure"}),  # a kind of infrastructure is
+])
+def test_a_project_qualified_by_a_field_is_a_project(masked: str, kinds: set[str]) -> None:
+    assert head_kinds(masked) == frozenset(kinds)
+
+
+@pytest.mark.parametrize("question,holder", [
+    ("南通新机场里，南通城建方面占多少股份？", "org:nantong-urban-construction"),
+    ("How much of the Sutong park did Jiangsu Nongken hold?", "org:jiangsu-nongken"),
+])
+def test_a_share_asked_of_the_holder_as_subject_names_that_holder(store: Any, question: str,
+                                                                 holder: str) -> None:
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == [holder]
+    assert any(p == "share" for _, p, _v in got.values)
+
+
+def test_the_basis_names_what_an_answer_is_rolled_up_through(store: Any) -> None:
+    got = ask(store, "Which parks has Nantong built together with others?")
+    from queries.ask.basis import basis
+
+    said = basis(got)
+    assert said.through and not any(t.startswith(("city:", "org:", "park:"))
+                                    for t in said.through)

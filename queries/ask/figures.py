@@ -157,6 +157,8 @@ def uncounted_noun(low: str, at: int) -> str:
     if rest.isascii() or re.match(r"\s*[a-z]", rest):
         words = []
         for w in re.findall(r"⟨\d+⟩|[a-z][a-z'-]*|\S", rest)[:4]:
+            if w.startswith("⟨"):
+                return ""  # a name in the noun phrase (how many Suzhou parks): a thing held
             if w in _FUNCTION or not re.match(r"[a-z]", w):
                 break
             words.append(w.strip("'"))
@@ -164,8 +166,8 @@ def uncounted_noun(low: str, at: int) -> str:
             return ""
         return " ".join(words)
     head = re.match(r"[\u4e00-\u9fff]{1,6}", rest)
-    if head is None:
-        return ""
+    if head is None or rest[head.end():].startswith("⟨"):
+        return ""  # (几个南北⟨共建园区⟩: a name ends the noun phrase, a thing held)
     noun = re.split(r"[的是有在和与吗呢了啊被从对]", head.group())[0]
     if not noun or any(noun[i:].startswith(w) for i in range(len(noun)) for w in _known_zh()):
         return ""

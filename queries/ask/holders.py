@@ -20,12 +20,12 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
     if not parsed.intent.name.startswith("property:") or not parsed.slots:
         return None
     props = answer.asked_properties()
+    if "share" in props:
+        holding = _holding_subject(answer)  # 张家港占多少股份, "what stake did CSSD hold"
+        if holding:
+            return holding
     if "share" in props and len(parsed.slots) == 1:  # (two named: the list stays as read)
-        # a holder named beside the thing (张家港宿豫工业园里张家港占多少): that holder,
-        # even where the reading slotted only the thing
-        named = {e.id for e in parsed.slots.values()} | {i for m in parsed.mentions
-                                                          for i in m.ids}
-        return _shareholders(answer, named)
+        return _shareholders(answer, {e.id for e in parsed.slots.values()})
     if len(parsed.slots) < 2:
         return None
     slots = {e.id: e for e in parsed.slots.values()}
@@ -65,3 +65,26 @@ def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]
     return tuple(holders[k] for k in (asked or sorted(holders))) or None
 
 
+
+
+# A holder said as the subject of holding (张家港占多少股份, 张家港方面占, "did CSSD hold"): the
+# question is about its share, so it is the answer ("Zhangjiagang's stake in X" asks of X).
+_HOLDS = r"\s?(?:方面|方|这边)?\s?(?:占|持有|持股|出资|hold|holds|held|own|owns|owned)(?![a-z])"
+
+
+def _holding_subject(answer) -> tuple[Entity, ...]:  # type: ignore[no-untyped-def]
+    """The named entities that hold a share in another named one and stand as the subject
+    of the question's holding verb; () when none does."""
+    import re
+
+    from graph.gazetteer import prepare
+
+    parsed = answer.parsed
+    text = prepare(parsed.question)
+    named = {i for m in parsed.mentions for i in m.ids} | {e.id for e in parsed.slots.values()}
+    said = {i for m in parsed.mentions for i in m.ids
+            if re.search(re.escape(m.text) + _HOLDS, text)}
+    if not said:
+        return ()
+    holders = _shareholders(answer, named) or ()
+    return tuple(e for e in holders if e.id in said)
