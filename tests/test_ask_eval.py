@@ -64,9 +64,9 @@ FLOOR_5 = 0.81
 # pins the rate, and round 7's two wrong-kind answers (two-part questions whose first part
 # lists the thing asked about) are named, so that a new one fails.
 QUESTIONS_7 = ROOT / "tests" / "eval" / "ask_questions_round7.yaml"
-FLOOR_7 = 0.83
+FLOOR_7 = 0.84
 # (session 5, ask15, learnt from rounds 7 and 8 by general rules: two-part questions, verdicts,
-# kinds; round 7 45 -> 50/60 and its two wrong-kind answers gone, round 8 46 -> 49/60)
+# kinds; round 7 45 -> 51/60 and its two wrong-kind answers gone, round 8 46 -> 49/60)
 KNOWN_WRONG_KIND_7: frozenset[str] = frozenset()
 QUESTIONS_8 = ROOT / "tests" / "eval" / "ask_questions_round8.yaml"
 FLOOR_8 = 0.81
