@@ -179,3 +179,12 @@ def test_the_basis_names_what_an_answer_is_rolled_up_through(store: Any) -> None
     said = basis(got)
     assert said.through and not any(t.startswith(("city:", "org:", "park:"))
                                     for t in said.through)
+
+
+def test_a_part_that_holds_another_kind_says_so_for_the_whole(store: Any) -> None:
+    got = ask(store, "Which alliance is the Suzhou Industrial Park part of, and when was it "
+                     "founded?")
+    assert isinstance(got, PartsAnswer)
+    others = [e for e in got.entities if e.label != "Organization"]
+    assert not others or got.kind_note  # never another kind presented as the answer
+    assert "Suzhou Industrial Park" in got.parts[-1].question  # it: the park, no place

@@ -128,9 +128,15 @@ class PartsAnswer:
     def values(self) -> tuple[tuple[str, str, Any], ...]:
         return tuple(v for a in self.answered for v in a.values)
 
-    kind_note = ""
     count = None
     verdict = None
+
+    @property
+    def kind_note(self) -> str:
+        """What the parts say of the kinds they hold ("the graph records City entities, not
+        Organization, for this"): said of the whole, as its list is theirs together."""
+        notes = [a.kind_note for a in self.answered if a.kind_note]
+        return " ".join(dict.fromkeys(notes))
 
     @property
     def title(self) -> str:
