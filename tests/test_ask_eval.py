@@ -69,13 +69,11 @@ FLOOR_5 = 0.87
 # lists the thing asked about) are named, so that a new one fails.
 QUESTIONS_7 = ROOT / "tests" / "eval" / "ask_questions_round7.yaml"
 FLOOR_7 = 0.88
-KNOWN_WRONG_KIND_7 = frozenset({
-    "崇启大桥哪年通车的，连的是哪两个地方",
-    "the Caohejing Haining branch is part of what, and when was it set up?"})
-# Session 5 (ask16) learnt from rounds 5 to 8 by general rules (places, tiers, a group's
-# parts, status lists, learning from), tested on variants of its own
-# (tests/test_ask_phrasings_6.py): round 5 80.0% -> 87.5%, 6 88.8% -> 93.8%, 7 75.0% -> 88.3%,
-# 8 76.7% -> 93.3%.
+# Session 5 learnt from rounds 5 to 8 by general rules, tested on variants of its own:
+# ask16 (places, tiers, a group's parts, status lists, learning from; tests/test_ask_phrasings_6.py)
+# and ask15 (two-part questions, verdicts, kinds; tests/test_ask_parts.py). Round 7's two
+# wrong-kind answers are gone, so any wrong-kind answer fails.
+KNOWN_WRONG_KIND_7: frozenset[str] = frozenset()
 QUESTIONS_8 = ROOT / "tests" / "eval" / "ask_questions_round8.yaml"
 FLOOR_8 = 0.93
 FLOOR = 0.92

@@ -10,21 +10,22 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
-from queries.ask.basis import basis
+from queries.ask.basis import basis, with_names
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.listing import listed, size
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
 from queries.ask.records import QUERIES, Intent, Step, fill_in
-from queries.ask.split import answer_parts, first_of_details
+from queries.ask.split import answer_parts, with_details
 from queries.ask.text import gazetteer
 from queries.ask.verdict import attach, property_check
+from queries.ask.verdict_any import any_check
 from queries.ask.verdict_routes import routed
 from queries.errors import QueryError
 
@@ -61,6 +62,9 @@ class AskAnswer:
     ran: tuple[Ran, ...]
     explain: bool = False  # include the explanation when rendered or dumped
     verdict: Any = None  # a yes-or-no question's verdict (queries/ask/verdict.py)
+    # names of entities its relations reach that its results do not carry (a district an
+    # answer is rolled up through): the basis names them, not their ids (basis.with_names)
+    names: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def primary(self) -> Ran:
@@ -344,13 +348,24 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
                  or property_check(answer, store, question, gaz))  # 启东是县级市吗: its record
     if on_record is not None:
         return on_record
-    try:  # figures not held refused; kind; yes or no
-        parsed = read_checked(question, gaz, extra)
-    except Unmappable:
-        first = first_of_details(question, gaz)  # "who co-builds X, and since when"
-        if first is None:
+    any_of = any_check(ask, answer, store, question, gaz, extra)  # does X belong to any alliance
+    if any_of is not None:
+        return any_of
+    try:
+        return with_names(_whole(store, question, gaz, extra), gaz)
+    except Unmappable as exc:
+        if getattr(exc, "final", False) and "holds no figure" in str(exc):
             raise
-        return ask(store, first, gaz, extra)
+        told = with_details(ask, store, question, gaz, extra)  # "who co-builds X, and since when"
+        if told is None:
+            raise
+        return told
+
+
+def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]
+           ) -> AskAnswer:
+    """The question read whole (see `ask`)."""
+    parsed = read_checked(question, gaz, extra)  # figures not held refused; kind; yes or no
     try:
         got = answer(store, parsed)
     except Unmappable:

@@ -50,6 +50,8 @@ def basis(answer: Any) -> Basis:
         sub = ran.result.subgraph()
         names.update((n.id, n.display) for n in sub.nodes)
         edges.update((r.key, r) for r in sub.edges)
+    for i, name in (getattr(answer, "names", None) or {}).items():
+        names.setdefault(i, name)
     verdict = getattr(answer, "verdict", None)
     if verdict is not None:
         rels = list(verdict.relations)
@@ -102,3 +104,24 @@ def _sources(rels: list[Relation], records: list[Any]) -> tuple[str, ...]:
     out = [r.source for r in rels if r.source]
     out += [str(e.props.get("source")) for e in records if e.props.get("source")]
     return tuple(dict.fromkeys(out))
+
+
+def with_names(answer: Any, gaz: Any) -> Any:
+    """The answer with the names of the entities its relations reach that its results do not
+    carry (a district it is rolled up through), from the gazetteer, for its basis line."""
+    if not hasattr(answer, "names") or not hasattr(answer, "ran"):
+        return answer
+    have: set[str] = set()
+    ends: set[str] = set()
+    for ran in answer.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        sub = ran.result.subgraph()
+        have.update(n.id for n in sub.nodes)
+        ends.update(i for r in sub.edges for i in (r.start, r.end))
+    missing = {i: gaz.entities[i].display for i in ends - have if i in gaz.entities}
+    if not missing:
+        return answer
+    from dataclasses import replace
+
+    return replace(answer, names={**answer.names, **missing})

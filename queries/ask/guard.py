@@ -6,21 +6,24 @@ head of its asking phrase, and a figure the graph does not hold is refused.
   (城市群、经济带或者都市圈, "parks or projects") it is every item's head. A reading that kept a
   qualifier's kind (Industry) or a wider set (City and Region) is narrowed to the head, so the
   answer keeps that kind or says the graph holds another (`AskAnswer.kind_note`).
-- A figure not held. "What is the corporate income tax rate in X", 多少亿美元, "throughput in
-  2023": the question asks for a measure. What the graph can state is the set of properties
-  the schema declares (graph/schema.py: area_km2, length_m, share, tier, established, …) and
-  the words the lexicon reads as them (面积, stake, 哪年成立). A measure asked that is none of
-  these is refused, with what the graph does hold about the entity.
+- A figure not held is refused (queries/ask/figures.py); a property question's value is
+  listed with its holder (queries/ask/holders.py).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
-from graph.model import Entity
-from graph.schema import LABELS, REL_TYPES
+from queries.ask.figures import (  # noqa: F401  (re-exported: split.py, tests)
+    held_about,
+    held_words,
+    measure_asked,
+    refuse_unheld,
+    says,
+    unheld_figure,
+)
+from queries.ask.holders import property_subjects  # noqa: F401  (re-exported: answering)
 from queries.ask.lexicon import lexicon
 from queries.ask.reading import _QUALIFYING_GAP, QUESTION, Hit, _verb_in, find, label_words
 
@@ -75,7 +78,9 @@ def _heads(masked: str, hits: list[Hit]) -> frozenset[str] | None:
         glued = glued or (not word.isascii() and bool(gap) and not gap.isspace() and bool(
             _QUALIFYING_GAP.fullmatch(gap)) and not _verb_in(gap, lexicon()))
         if glued or (gap == " " and word.isascii()):  # a compound: the later word is its head
-            if word not in _GENERIC:  # "infrastructure projects": the modifier says the kind
+            # "infrastructure projects": the modifier says the kind; but a field is no kind
+            # of project (产业项目, industrial projects: projects, not industries)
+            if word not in _GENERIC or spans[current] == {"Industry"}:
                 current = span
         elif _JOIN.match(gap) or (gap == " " and not word.isascii()):  # a list: 桥梁 铁路
             heads |= spans[current]
@@ -105,90 +110,6 @@ def recheck_kind(parsed, masked: str):  # type: ignore[no-untyped-def]
     return replace(parsed, asked=asked)
 
 
-# -- a figure the graph does not hold -----------------------------------------------------------
-
-# A question asks for a measure when it asks "how much" or for a rate, a volume, an amount, a
-# figure: words of measurement, not of any one subject.
-_MEASURE_ZH = re.compile(r"多少(?![个家条座项种所处次])|是多少|几成|百分之|万人|亿元|亿美元|"
-                         r"万元|美元|"
-                         r"[\u4e00-\u9fff](?:率|额|量|总值|值)(?![\u4e00-\u9fff]?[园区市县])")
-_MEASURE_EN = re.compile(
-    r"\bhow (?:much|many (?!\w+ (?:are|do|does|did|is|were|have|has)\b)(?:people|tonnes|tons|"
-    r"teus?|dollars|yuan|jobs|visitors|containers))\b|"
-    r"\b(?:rate|rates|volume|volumes|amount|amounts|figure|figures|throughput|"
-    r"turnover|tonnage|capacity|budget|price|prices|cost|costs|income|revenue|value|"
-    r"per ?cent|percentage|teus?)\b|[%％]")
-# A count: answered by counting what the graph lists (how many parks, 哪几个, 一共有几条).
-_COUNTED = re.compile(r"\bhow many\b|多少[个家条座项种所处]|几[个家条座项种所处]")
-# Chinese words ending like a measure that are not one (数量 is a count; 力量, 质量: no figure).
-# Properties that are no figure an analyst asks for (what kind of, since 2020: a condition).
-_NOT_ASKED = frozenset({"kind", "title", "file", "url", "lat", "lon", "parent", "adcode",
-                        "since", "until", "source", "evidence", "confidence", "note"})
-_NOT_MEASURE = ("数量", "力量", "质量", "能量", "考量", "商量", "分量", "重量级", "总量控制",
-                "含量")
-
-
-@cache
-def held_words() -> tuple[str, ...]:
-    """The words that ask for a property the graph holds: the schema's property names (of
-    every label and relationship type) and the lexicon's words for them."""
-    names: set[str] = set()
-    for label in LABELS.values():
-        names.update(label.properties)
-    for rel in REL_TYPES.values():
-        names.update(rel.properties)
-    names -= _NOT_ASKED
-    words = {n.replace("_km2", "").replace("_m", "").replace("_", " ") for n in names}
-    words |= {w.lower() for ws in lexicon().properties.values() for w in ws}
-    return tuple(sorted(w for w in words if w))
-
-
-def measure_asked(masked: str) -> str:
-    """The measure a masked question asks for that no held property names ('' if none)."""
-    low = masked.lower()
-    if _COUNTED.search(low):  # how many, 几个: a count of what the graph lists, no figure
-        return ""
-    for pattern in (_MEASURE_ZH, _MEASURE_EN):
-        for m in pattern.finditer(low):
-            around = low[max(0, m.start() - 6):m.end() + 6]
-            if any(w in around for w in _NOT_MEASURE):
-                continue
-            if any(_says(low, w) for w in held_words()):
-                return ""
-            return _phrase(low, m.start(), m.end())
-    return ""
-
-
-def _phrase(text: str, start: int, end: int) -> str:
-    """The measure as asked: the word matched and the two words before it (Latin), or the
-    characters since the last name or punctuation (Chinese)."""
-    before = re.search(r"(?:[\w'-]+\s){0,2}$" if text[start:end].isascii()
-                       else r"[\u4e00-\u9fff]{0,8}$", text[:start])
-    return (before.group() if before else "") + text[start:end]
-
-
-def _says(text: str, word: str) -> bool:
-    if word.isascii():
-        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
-    return word in text
-
-
-def held_about(entities: list[Entity]) -> list[str]:
-    """What the graph holds about each entity: its properties with values, and the kinds of
-    property the schema gives its label."""
-    out: list[str] = []
-    for e in entities:
-        label = LABELS.get(e.label)
-        have = [f"{k}={v}" for k, v in e.props.items()
-                if label and k in label.properties and v not in (None, "")]
-        kinds = ", ".join(p for p in (label.properties if label else ()) if p not in ("lon", "lat"))
-        out.append(f"About {e.display} the graph holds "
-                   + (", ".join(have) if have else "no figures")
-                   + f" (a {e.label} may hold: {kinds}) and its relations; ask "
-                   f"'estuary show {e.id}'.")
-    return out
-
-
 def checked(parsed, gaz):  # type: ignore[no-untyped-def]
     """A parsed question checked before it is answered: a figure the graph does not hold is
     refused (Unmappable, with what it holds about the entity); the kind asked is the head of
@@ -199,22 +120,16 @@ def checked(parsed, gaz):  # type: ignore[no-untyped-def]
 
     q, mentions = names_in(parsed.question, gaz)
     masked = masked_text(q, mentions)
-    measure = measure_asked(masked)
-    if measure and not parsed.intent.name.startswith(_ANSWERS_FIGURES):
-        named = list(parsed.slots.values()) or list(parsed.known.values())
-        raise Unmappable(parsed.question,
-                         f"The graph holds no figure for {measure!r}: it records relations "
-                         "and a few properties (area, length, stake, tier, dates, status), "
-                         "not rates, volumes or amounts.",
-                         recognised=named, hints=held_about(named[:2]),
-                         closest=closest_questions(parsed.question, named), final=True)
+    refuse_unheld(parsed, masked)
     unnamed = (unrecognised_head(q, mentions, parsed)
                or unrecognised_name_zh(q, mentions, parsed))
     if unnamed:
         named = list(parsed.slots.values())
         raise Unmappable(parsed.question, unnamed, recognised=named,
                          closest=closest_questions(parsed.question, named), final=True)
-    return recheck_kind(parsed, masked)
+    from queries.ask.named_relation import named_first
+
+    return named_first(recheck_kind(parsed, masked), masked)
 
 
 # Words that end a noun phrase ("the YRD alliance in Nantong"): a name before them is no
@@ -316,82 +231,6 @@ def unrecognised_name_zh(q: str, mentions, parsed) -> str:  # type: ignore[no-un
                     "alone is another entity, which is not what it asks about. Name it as the "
                     "graph does (estuary search).")
     return ""
-
-
-# Intents that answer a figure the user asked for themselves (an analyst's questions file).
-_ANSWERS_FIGURES = ("user:",)
-
-
-def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-def]
-                      ) -> tuple[Entity, ...] | None:
-    """What a property question lists when its value sits on a relation from a place to
-    another entity it names ("What tier is <industry> in <city>", "When did Shanghai join
-    <council>"): the relation's target, not the place; a share asked of one thing: its
-    holders (`_shareholders`). None: the list is left as it is."""
-    parsed = answer.parsed
-    if not parsed.intent.name.startswith("property:") or not parsed.slots:
-        return None
-    props = answer.asked_properties()
-    if "share" in props and len(parsed.slots) == 1:  # (two named: the list stays as read)
-        return _shareholders(answer, {e.id for e in parsed.slots.values()})
-    if len(parsed.slots) < 2:
-        return None
-    slots = {e.id: e for e in parsed.slots.values()}
-    places, targets = set(), {}
-    for ran in answer.ran:
-        if ran.result is None or not hasattr(ran.result, "subgraph"):
-            continue
-        for rel in ran.result.subgraph().edges:
-            if rel.start in slots and rel.end in slots and any(
-                    rel.props.get(p) not in (None, "") for p in props) and slots[
-                    rel.start].label in ("City", "Region"):
-                places.add(rel.start)
-                targets.setdefault(rel.end, slots[rel.end])
-    if not places:
-        return None
-    kept = tuple(e for e in listed if e.id not in places)
-    return kept or tuple(targets.values())
-
-
-def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]
-                 ) -> tuple[Entity, ...] | None:
-    """Who holds the shares asked about: a share sits on the holder's relation to what it
-    holds (CO_BUILDS builder -> park), so the answer is the holders, each with its share among
-    the answer's values: the one the question names (南通城建's stake), else every holder of
-    the thing named (各占多少股: each builder), never the park as if it held the value."""
-    holders: dict[str, Entity] = {}
-    for ran in answer.ran:
-        if ran.result is None or not hasattr(ran.result, "subgraph"):
-            continue
-        sub = ran.result.subgraph()
-        nodes = {n.id: n for n in sub.nodes}
-        for rel in sub.edges:
-            if rel.start != rel.end and named & {rel.start, rel.end} and rel.start in nodes \
-                    and rel.props.get("share") not in (None, ""):
-                holders.setdefault(rel.start, nodes[rel.start])
-    asked = [k for k in sorted(holders) if k in named]
-    return tuple(holders[k] for k in (asked or sorted(holders))) or None
-
-
-def unheld_figure(question: str, gaz, exc):  # type: ignore[no-untyped-def]
-    """A refusal of a question asking a figure the graph does not hold, saying what it holds
-    about the entities named (else the refusal as it was)."""
-    from queries.ask.parsing import Unmappable
-    from queries.ask.phrases import masked_text
-    from queries.ask.text import names_in
-
-    if "holds no figure" in str(exc):
-        return exc
-    q, mentions = names_in(question, gaz)
-    measure = measure_asked(masked_text(q, mentions))
-    named = list(getattr(exc, "recognised", ()) or ())
-    if not measure:
-        return exc
-    return Unmappable(question, f"The graph holds no figure for {measure!r}: it records "
-                      "relations and a few properties (area, length, stake, tier, dates, "
-                      "status), not rates, volumes or amounts.", recognised=named,
-                      hints=held_about(named[:2]), closest=getattr(exc, "closest", ()),
-                      final=True)
 
 
 def read_checked(question: str, gaz, extra=()):  # type: ignore[no-untyped-def]

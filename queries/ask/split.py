@@ -108,19 +108,35 @@ class PartsAnswer:
 
     @property
     def entities(self) -> tuple[Entity, ...]:
-        """What the parts list, together."""
+        """What the parts list, together, kept to the kinds the listing parts list. A part
+        that asks a value or a yes-or-no of the thing it names ("哪年通车的", 还在建吗) answers
+        with the value: that thing joins the list only when it is of a kind another part
+        lists, or when no other part lists anything ("崇启大桥哪年通车的，连的是哪两个地方":
+        the two places; "When was X set up, and which zone is it in": X and the zone)."""
         out: dict[str, Entity] = {}
-        for a in self.answered:
-            out.update((e.id, e) for e in a.entities)
+        answered = self.answered
+        lists = [a for a in answered if not _asks_a_value(a) and a.entities]
+        kinds = {e.label for a in lists for e in a.entities}
+        for a in answered:
+            if lists and _asks_a_value(a):
+                out.update((e.id, e) for e in a.entities if e.label in kinds)
+            else:
+                out.update((e.id, e) for e in a.entities)
         return tuple(out.values())
 
     @property
     def values(self) -> tuple[tuple[str, str, Any], ...]:
         return tuple(v for a in self.answered for v in a.values)
 
-    kind_note = ""
     count = None
     verdict = None
+
+    @property
+    def kind_note(self) -> str:
+        """What the parts say of the kinds they hold ("the graph records City entities, not
+        Organization, for this"): said of the whole, as its list is theirs together."""
+        notes = [a.kind_note for a in self.answered if a.kind_note]
+        return " ".join(dict.fromkeys(notes))
 
     @property
     def title(self) -> str:
@@ -161,6 +177,13 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     done: list[Part] = []
     subject: Entity | None = None
     for n, text in enumerate(texts):
+        if n > 0 and done[0].answer is not None:
+            # "这个项目是谁投资的", "who are their partners", "How many are there?", "and
+            # what is their total area", "什么时候加入的": about what the first part found
+            back = _follow_up(ask, store, text, gaz, extra, done[0], subject)
+            if back is not None:
+                done.extend(back)
+                continue
         if n > 0 and (_EACH.search(text) or (subject is not None
                                               and _detail(text, gaz, done[0]))):
             return None  # "哪些股东，各占多少": a property of the first part's relations
@@ -184,6 +207,54 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     return PartsAnswer(question, tuple(done))
 
 
+def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
+               extra: tuple[Any, ...], first: Part, subject: Entity | None
+               ) -> list[Part] | None:
+    """A later part answered from what the first part found (queries/ask/followups.py):
+    counted, summed, carried to what its reference points at, or the value asked of the
+    first part's relations; None when it is none of these."""
+    import queries.ask.followups as followups
+    from queries.ask.guard import head_kinds
+    from queries.ask.parsing import Unmappable
+    from queries.ask.phrases import masked_text
+    from queries.ask.text import names_in
+
+    got = first.answer
+    counted = followups.count_back(text, got)
+    if counted is not None:
+        return [Part(text, counted)]
+    if _names_any(text, gaz):
+        return None
+    summed = followups.total(text, got)
+    if summed is not None:
+        return [Part(text, summed)]
+    if _EACH.search(text) or _ELSE.search(text):
+        return None  # (who else is in it: the container's members, read below)
+    q, mentions = names_in(first.question, gaz)
+    asked_kind = bool(head_kinds(masked_text(q, mentions).lower()))
+    ref = followups.referent(text, got, subject, asked_kind)
+    if ref is not None and len(ref.entities) > 1:
+        # "what stakes did they hold": a value of the first part's relations to them
+        told = followups.detail(text, got, followups.asked_props(text))
+        if told is not None:
+            return [Part(text, told)]
+    if ref is not None:
+        out: list[Part] = []
+        for entity in ref.entities[:_CARRIED_AT_MOST]:
+            asked = followups.carried_to(text, ref, entity)
+            try:
+                out.append(Part(asked, ask(store, asked, gaz, extra)))
+            except Unmappable as exc:
+                out.append(Part(asked, None, str(exc).splitlines()[0]))
+        answered = [p for p in out if p.answer is not None]
+        return answered or out[:1]
+    return None
+
+
+# A plural reference ("who are their partners") is asked of each thing listed, up to this many.
+_CARRIED_AT_MOST = 12
+
+
 # "分别是谁共建的", "who built each", "其中哪些是千亿级的", "which of them": about what the first
 # part listed, not its subject: the question is read whole.
 _EACH = re.compile(r"分别|各自|其中|这些|它们中|哪些是|哪个是|\beach\b|\brespectively\b|"
@@ -195,7 +266,9 @@ _EXISTS = re.compile(r"^(?:is|are) there\b|^(?:有没有|是否有|有无)", re.
 def _detail(text: str, gaz: Any, first: Part) -> bool:
     """A later part that only asks a property (占多少股, how big is its stake, 从哪年开始)
     of what a first part that is no property question listed: a detail of that answer."""
-    from queries.ask.guard import _says, head_kinds, held_words
+    from queries.ask.figures import held_words
+    from queries.ask.figures import says as _says
+    from queries.ask.guard import head_kinds
 
     if first.answer is None or first.answer.parsed.intent.name.startswith("property:"):
         return False
@@ -208,16 +281,48 @@ def first_of_details(question: str, gaz: Any) -> str | None:
     """The first part of a question whose later parts only ask a detail of what it lists
     ("Who co-builds X, and since when?": the dates are on the relations listed), for when the
     question read whole maps to nothing; None otherwise."""
-    from queries.ask.guard import _says, head_kinds, held_words
+    from queries.ask.figures import held_words
+    from queries.ask.figures import says as _says
+    from queries.ask.guard import head_kinds
 
     texts = parts(question)
     if len(texts) < 2 or not _names_any(texts[0], gaz):
         return None
     later = texts[1:]
-    if any(_names_any(t, gaz) or head_kinds(t.lower()) or not any(
-            _says(t.lower(), w) for w in held_words()) for t in later):
+    if any(_names_any(t, gaz) or head_kinds(t.lower()) or not (any(
+            _says(t.lower(), w) for w in held_words()) or _WHEN.search(t)) for t in later):
         return None
     return texts[0]
+
+
+def with_details(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
+                 extra: tuple[Any, ...] = ()) -> Any:
+    """A question whose later parts only ask a detail of what its first part lists, when
+    read whole it maps to nothing ("中芯国际是哪个联盟的成员，什么时候加入的", "Who co-builds X,
+    and since when?"): the first part answered, and each later part told from the values on
+    its relations (queries/ask/followups.py); None when it is no such question."""
+    import queries.ask.followups as followups
+
+    first = first_of_details(question, gaz)
+    if first is None:
+        return None
+    got = ask(store, first, gaz, extra)
+    out = [Part(first, got)]
+    for text in parts(question)[1:]:
+        told = followups.detail(text, got, followups.asked_props(text))
+        if told is None:
+            return got  # no value held on its relations: the first part, as before
+        out.append(Part(text, told))
+    return PartsAnswer(question, tuple(out))
+
+
+_WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年", re.I)
+
+
+def _asks_a_value(answer: Any) -> bool:
+    """A part that asks a value of what it names (its date, its area), not for a list."""
+    return answer.parsed.intent.name.startswith(("property:", "check:")) or bool(
+        getattr(answer, "told", ()))  # (a relation's check keeps both ends: "who else")
 
 
 def _names_any(text: str, gaz: Any) -> bool:

@@ -4,12 +4,14 @@
 长三角新能源汽车产业联盟 (since 2021-05-27, high, source …)" when the graph states the relation
 the question's verb names (any relation, when its verb names none); "Yes, rolled up through X"
 when a chain of containment (LOCATED_IN, PART_OF, MEMBER_OF, BROADER) joins them; otherwise
-"The graph does not record that …" followed by what it does record between them. The graph
-never says "no": it only does or does not record a relation.
+"The graph does not record that …" followed by what it does record between them. Of a
+relation the graph never says "no": it only does or does not record it. Of a thing's own
+record it can: "Is the railway open yet?" is "No — its status is planned" (`Verdict.no`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,11 +27,12 @@ RELATED = "related, no relation type read from the question's verb"
 class Verdict:
     """The answer to a yes-or-no question, as the graph can give it."""
 
-    held: bool  # the graph records what was asked
+    held: bool  # the graph holds the answer: what was asked, or a record that says otherwise
     how: str  # "direct relation", "rolled up through X", "other relations", "not recorded"
     text: str  # the verdict in one line, said first
     relations: tuple[Relation, ...] = ()  # the evidence
     entities: tuple[Entity, ...] = ()  # the two ends and the entities on the evidence
+    no: bool = False  # the entity's own record says otherwise (its status is planned): "No —"
 
     @property
     def answer(self) -> str:
@@ -37,6 +40,8 @@ class Verdict:
         names none of its relation types, so they are no yes); not recorded."""
         if not self.held:
             return "not recorded"
+        if self.no:
+            return "no"
         return "related" if self.how == RELATED else "yes"
 
     def to_dict(self) -> dict[str, Any]:
@@ -163,18 +168,18 @@ def verdict(answer: Any, types: frozenset[str] = frozenset()) -> Verdict | None:
 
 
 def property_check(answer: Any, store: Any, question: str, gaz: Any) -> Any:
-    """A yes-or-no question about one entity and a kind word that names a property value
-    (启东是县级市吗, "Is the SIP a national-level park?": level national): answered with a
-    verdict from the entity's own record, or None when the question is not of that form.
+    """A yes-or-no question about one entity and a word that names a property value
+    (启东是县级市吗, "Is the SIP a national-level park?": level national; "Is the railway still
+    under construction?": status): answered with a verdict from the entity's own record, or
+    None when the question is not of that form. A record that holds no such property gets
+    "the graph does not record that", never a silent other reading.
     `answer`: queries/ask/answering.py's (passed in: answering calls this)."""
     import re
 
     from graph.gazetteer import prepare
     from queries.ask.intents import INTENTS, Step
-    from queries.ask.lexicon import lexicon
     from queries.ask.parsing import Parsed
     from queries.ask.phrases import masked_text
-    from queries.ask.reading import find
     from queries.ask.text import names_in
 
     check = next((i for i in INTENTS if i.name == "check"), None)
@@ -183,33 +188,88 @@ def property_check(answer: Any, store: Any, question: str, gaz: Any) -> Any:
                                                                              text)):
         return None
     q, mentions = names_in(question, gaz)
-    ids = {i for m in mentions for i in m.ids}
-    if len(mentions) != 1 or len(ids) != 1:
+    if len(mentions) != 1:
         return None
-    if asked_types(question, gaz):  # "does Fudan take part in any alliance": its relations
+    masked = masked_text(q, mentions)
+    said = record_words(masked)
+    if said is None:
         return None
-    hits = find(((w, k) for k in lexicon().kinds for w in k.words), masked_text(q, mentions))
-    if len(hits) != 1:
+    word, where, span = said
+    if _verb_types(masked[:span[0]] + " " + masked[span[1]:]):
+        return None  # "does Fudan take part in any alliance": its relations, not its record
+    # a name of several entities (a zone and its administration): the one whose record holds
+    # the property asked, when exactly one does
+    named = [gaz.entities[i] for i in mentions[0].ids if i in gaz.entities]
+    named += [gaz.entities[i] for e in list(named) for i in gaz.names.get(prepare(e.name), ())
+              if i in gaz.entities and gaz.entities[i] not in named]
+    holding = [e for e in named if all(e.props.get(p) not in (None, "") for p in where)]
+    if len(holding) == 1:
+        entity = holding[0]
+    elif len(named) == 1 or (named and not holding):
+        entity = named[0]
+    else:
         return None
-    kind = hits[0].value
-    entity = gaz.entities.get(next(iter(ids)))
-    if entity is None:
-        return None
-    said = [w for w in kind.words if w in text]
-    word = max(said, key=len) if said else kind.words[0]
-    held = {p: entity.props.get(p) for p in kind.where}
-    if any(v in (None, "") for v in held.values()):
-        return None  # the record holds no such property: not this kind of question
-    fits = all(str(held[p]) in vs for p, vs in kind.where.items())
-    record = ", ".join(f"{p} = {v}" for p, v in held.items())
+    held = {p: entity.props.get(p) for p in where}
     strength = entity.props.get("confidence", "high")
-    text_out = (f"Yes — {entity.display} has {record} (its record, {strength}, source "
-                f"{entity.props.get('source', '?')})" if fits else
-                f"The graph does not record that {entity.display} is {word!r}: its record has "
-                f"{record}.")
+    recorded = not any(v in (None, "") for v in held.values())
+    if not recorded:
+        has = ", ".join(f"{k} = {v}" for k, v in entity.props.items()
+                        if k in ("kind", "level", "status", "tier") and v not in (None, ""))
+        fits = False
+        text_out = (f"The graph does not record that {entity.display} is {word!r}: its record "
+                    f"holds no {' or '.join(where)}" + (f" (it has {has})." if has else "."))
+    else:
+        fits = all(str(held[p]) in vs for p, vs in where.items())
+        record = ", ".join(f"{p} = {v}" for p, v in held.items())
+        source = f"(its record, {strength}, source {entity.props.get('source', '?')})"
+        text_out = (f"Yes — {entity.display} has {record} {source}" if fits else
+                    f"No — {entity.display} has {record}, not {word!r} {source}")
     intent = replace(check, name="check:property", slots=check.slots[:1],
                      steps=(Step("show", ("{a}",)),))
     parsed = Parsed(question, intent, mentions, {"a": entity}, {}, known={entity.id: entity})
     got = answer(store, parsed)
-    return replace(got, verdict=Verdict(fits, "recorded property", text_out, (),
-                                        (entity,) if fits else ()))
+    # a record that says otherwise answers "no", with the thing: its status is the answer
+    return replace(got, verdict=Verdict(recorded, "recorded property", text_out, (),
+                                        (entity,) if recorded else (),
+                                        no=recorded and not fits))
+
+
+# A state asked of a thing ("is it open yet", 通车了吗): its status (reading.STATES says the
+# others: under construction, planned, already open).
+_OPEN_YET = re.compile(r"\bopen(?:ed)? yet\b|\bin operation\b|\bopen (?:to traffic|now)\b|"
+                       r"通车了|开通了|建成了|投用了|投入使用")
+
+
+def record_words(masked: str) -> tuple[str, dict[str, tuple[str, ...]], tuple[int, int]] | None:
+    """The word of a yes-or-no question that names a property value of its one entity: the
+    word, the values it stands for ({property: values}), and where it is; None if none (or
+    several kinds) are said. English kind words count singular too (a national-level park)."""
+    from queries.ask.lexicon import lexicon
+    from queries.ask.reading import STATES, find
+
+    pairs = []
+    for k in lexicon().kinds:
+        for w in k.words:
+            pairs.append((w, k))
+            if w.isascii() and w.endswith("s") and len(w) > 4:
+                pairs.append((w[:-1], k))
+    hits = find(pairs, masked)
+    kinds = {id(h.value) for h in hits}
+    if len(kinds) == 1:
+        h = max(hits, key=lambda h: h.end - h.start)
+        return masked[h.start:h.end], dict(h.value.where), (h.start, h.end)  # type: ignore[attr-defined]
+    if kinds:
+        return None
+    for pattern, state in (*STATES, (_OPEN_YET, "open")):
+        m = pattern.search(masked)
+        if m is not None:
+            return m.group().strip(), {"status": (state,)}, (m.start(), m.end())
+    return None
+
+
+def _verb_types(masked: str) -> frozenset[str]:
+    """The relationship types the verbs of a masked text name."""
+    from queries.ask.reading import read
+
+    reading = read(masked, text=masked)
+    return frozenset(h.value.rel_type for h in reading.verbs if hasattr(h.value, "rel_type"))

@@ -1,0 +1,214 @@
+"""A later part of a two-part question that refers back: to what, and how it is answered.
+
+- A reference names what it points at. "这个项目", "this park", "该联盟" (a demonstrative and a
+  kind word): the first part's answer of that kind, else its subject if of that kind. "they",
+  "their", 它们 (plural): what the first part listed, each asked in turn. "it", "its", 它, 其
+  (singular): the one thing the first part found when it asked a place for a kind ("Which
+  park did Kunshan build, and when was it set up"), else the first part's subject ("What
+  does the Sutong bridge connect, and when did it open": the bridge).
+- "How many are there?", 一共几个: the count of what the first part listed.
+- "What is their total area", 总面积多大: the sum of that property over what it listed.
+- A detail without a reference ("什么时候加入的", "and since when?", 占多少股): the value on the
+  first part's relations to what it listed (SMIC MEMBER_OF the alliance, since 2021-05-27).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from graph.model import Entity
+
+_PLURAL = re.compile(r"\b(?:they|their|them)\b|它们|他们|她们", re.I)
+_SINGULAR = re.compile(r"\b(?:it|its)\b|它(?!们)|其(?![他它中余])", re.I)
+_DEMONSTRATIVE = re.compile(
+    r"(?:这个|那个|这家|那家|这座|那座|这条|那条|这所|这项|该|此)(?P<zh>[\u4e00-\u9fff]{1,4})|"
+    r"\b(?:this|that|the said)\s+(?P<en>[a-z-]+)", re.I)
+_COUNT_BACK = re.compile(
+    r"^(?:and\s+|so\s+)?how many(?: (?:are there|is that|of them|in all|in total|altogether))*"
+    r"\W*$|^(?:那|那么)?(?:一共|总共|共|总计)?(?:有)?(?:几个|多少个|几家|多少家|几座|几条|几项)"
+    r"(?:呢|啊|吗)?\W*$", re.I)
+_TOTAL = re.compile(r"\b(?:total|combined|sum|altogether|in all)\b|总|合计|加起来|一共|总共")
+_WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年|哪天|几月|几几年", re.I)
+_PLACES = ("City", "Region")
+# The properties a total is taken of (a sum means something only for a measure).
+_SUMMED = ("area_km2", "length_m")
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What a later part's reference points at, and the words that make the reference."""
+
+    entities: tuple[Entity, ...]
+    words: str  # the pronoun or demonstrative phrase, replaced by the name when carried
+
+
+def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool
+             ) -> Referent | None:
+    """What a later part refers back to (see the module's docstring); None when it makes no
+    reference. `first`: the first part's answer; `asked_kind`: the first part asked for a
+    kind ("which park", 哪个项目), so its answer is a thing of its own."""
+    from queries.ask.reading import label_words
+
+    listed = tuple(e for e in first.entities if subject is None or e.id != subject.id) \
+        if first is not None and first.verdict is None and not _is_property(first) else ()
+    m = _DEMONSTRATIVE.search(text)
+    if m is not None:
+        word = (m.group("zh") or m.group("en") or "").lower()
+        # the kind word the demonstrative stands before (这个项目是谁投资的: 项目)
+        said = max((w for w, _ in label_words() if w == word or (
+            not w.isascii() and word.startswith(w))), key=len, default="")
+        kinds = {str(k) for w, k in label_words() if w == said}
+        words = m.group()[:m.start("zh") - m.start() + len(said)] if m.group("zh") else \
+            m.group()
+        if kinds:
+            found = tuple(e for e in listed if e.label in kinds)
+            if found:
+                return Referent(found, words)
+            if subject is not None and subject.label in kinds:
+                return Referent((subject,), words)
+    m = _PLURAL.search(text)
+    if m is not None and listed:
+        return Referent(listed, m.group())
+    m = _SINGULAR.search(text)
+    if m is not None:
+        # "Which alliance is Nantong in, and when was it founded": the alliance; a place is
+        # rarely what "it" asks a date or a builder of ("X在哪个区？它是谁建的": X, not the
+        # district, as X is no place)
+        if asked_kind and len(listed) == 1 and (subject is None or subject.label in _PLACES):
+            return Referent(listed, m.group())
+        if subject is not None:
+            return Referent((subject,), m.group())
+    return None
+
+
+def carried_to(text: str, ref: Referent, entity: Entity) -> str:
+    """The later part with the reference replaced by the entity's name."""
+    name = entity.name_en if text.isascii() and entity.name_en else entity.name
+    words = ref.words
+    if text.isascii() and words.lower() in ("its", "their"):
+        name = f"{name}'s"
+    found = re.search(rf"(?<![A-Za-z]){re.escape(words)}(?![A-Za-z])", text)  # not c(it)y
+    if found is None:
+        return f"{name} {text}"
+    return text[:found.start()] + name + text[found.end():]
+
+
+def _is_property(answer: Any) -> bool:
+    return answer.parsed.intent.name.startswith(("property:", "check"))
+
+
+def count_back(text: str, first: Any) -> Any | None:
+    """"How many are there?" after a list: the first part's answer, counted."""
+    if first is None or _is_property(first) or not _COUNT_BACK.match(text.strip()):
+        return None
+    return replace(first, parsed=replace(first.parsed, count=True))
+
+
+@dataclass(frozen=True)
+class Told:
+    """The first part's answer (an AskAnswer), told again with the values a later part asks
+    of it; everything else is the first answer's."""
+
+    base: Any
+    told: tuple[tuple[str, str, Any], ...] = ()
+    explain: bool = False
+
+    def __getattr__(self, name: str) -> Any:  # parsed, ran, entities, subgraph, …
+        return getattr(self.base, name)
+
+    @property
+    def values(self) -> tuple[tuple[str, str, Any], ...]:
+        return self.told
+
+    @property
+    def count(self) -> int | None:
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = replace(self.base, explain=self.explain).to_dict()
+        out["answer"] = {**out["answer"], "count": None,
+                         "values": [{"of": of, "property": prop, "value": value}
+                                    for of, prop, value in self.told]}
+        return out
+
+
+def total(text: str, first: Any) -> Any | None:
+    """"What is their total area" after a list: the sum of the property over what the first
+    part listed, with how many of them hold it."""
+    from queries.ask.lexicon import lexicon
+
+    if first is None or _is_property(first) or not _TOTAL.search(text):
+        return None
+    low = text.lower()
+    props = [p for p in _SUMMED if any(w.lower() in low for w in lexicon().properties.get(p, ()))]
+    if not props or not first.entities:
+        return None
+    told: list[tuple[str, str, Any]] = []
+    for prop in props:
+        held = [e for e in first.entities if _number(e.props.get(prop)) is not None]
+        told.extend((e.display, prop, e.props[prop]) for e in held)
+        summed = sum(_number(e.props.get(prop)) or 0.0 for e in held)
+        told.append((f"total of the {len(held)} of {len(first.entities)} that hold it",
+                     prop, round(summed, 3)))
+    return Told(first, tuple(told), first.explain)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def detail(text: str, first: Any, props: tuple[str, ...]) -> Any | None:
+    """A later part that asks a value of the first part's relations (since when, 占多少股):
+    the values of those properties on the relations between the question's entities and
+    what the first part listed (a date: since, established, opened); None when none holds
+    one."""
+    if first is None or _is_property(first) or not first.entities:
+        return None
+    if _WHEN.search(text):
+        props = (*props, "since", "established", "opened")
+    props = tuple(dict.fromkeys(props))
+    if not props:
+        return None
+    slots = {e.id for e in first.parsed.slots.values()}
+    listed = {e.id: e for e in first.entities}
+    names = {**{e.id: e.display for e in first.parsed.slots.values()},
+             **{k: e.display for k, e in listed.items()}}
+    told: dict[tuple[str, str, str], Any] = {}
+    for ran in first.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        sub = ran.result.subgraph()
+        names.update((n.id, n.display) for n in sub.nodes)
+        for rel in sub.edges:
+            ends = {rel.start, rel.end}
+            if not (ends & set(listed)) or not (ends & slots or ends <= set(listed)):
+                continue
+            for prop in props:
+                if rel.props.get(prop) not in (None, ""):
+                    held = f"{names.get(rel.start, rel.start)} {rel.type} " \
+                           f"{names.get(rel.end, rel.end)}"
+                    told.setdefault((held, prop, str(rel.props[prop])), rel.props[prop])
+    if not told:  # none on the relations: the things' own record (when was it set up)
+        for e in listed.values():
+            for prop in props:
+                if e.props.get(prop) not in (None, ""):
+                    told.setdefault((e.display, prop, str(e.props[prop])), e.props[prop])
+    if not told:
+        return None
+    return Told(first, tuple((k[0], k[1], v) for k, v in told.items()), first.explain)
+
+
+def asked_props(text: str) -> tuple[str, ...]:
+    """The held properties a part's words ask for (面积: area_km2, stake: share)."""
+    from queries.ask.figures import says
+    from queries.ask.lexicon import lexicon
+
+    low = text.lower()
+    return tuple(p for p, ws in lexicon().properties.items()
+                 if any(says(low, w.lower()) or (w.isascii() and says(low, w.lower() + "s"))
+                        for w in ws))  # (stakes: stake)

@@ -1,0 +1,90 @@
+"""Who a property question's value belongs to: the target of a place's relation, or the
+holders of a share, never the place or the park as if it held the value.
+
+"What tier is <industry> in <city>": the industry; "各占多少股": the builders of the park, each
+with its stake. (Split from guard.py.)
+"""
+
+from __future__ import annotations
+
+from graph.model import Entity
+
+
+def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-def]
+                      ) -> tuple[Entity, ...] | None:
+    """What a property question lists when its value sits on a relation from a place to
+    another entity it names ("What tier is <industry> in <city>", "When did Shanghai join
+    <council>"): the relation's target, not the place; a share asked of one thing: its
+    holders (`_shareholders`). None: the list is left as it is."""
+    parsed = answer.parsed
+    if not parsed.intent.name.startswith("property:") or not parsed.slots:
+        return None
+    props = answer.asked_properties()
+    if "share" in props:
+        holding = _holding_subject(answer)  # 张家港占多少股份, "what stake did CSSD hold"
+        if holding:
+            return holding
+    if "share" in props and len(parsed.slots) == 1:  # (two named: the list stays as read)
+        return _shareholders(answer, {e.id for e in parsed.slots.values()})
+    if len(parsed.slots) < 2:
+        return None
+    slots = {e.id: e for e in parsed.slots.values()}
+    places, targets = set(), {}
+    for ran in answer.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        for rel in ran.result.subgraph().edges:
+            if rel.start in slots and rel.end in slots and any(
+                    rel.props.get(p) not in (None, "") for p in props) and slots[
+                    rel.start].label in ("City", "Region"):
+                places.add(rel.start)
+                targets.setdefault(rel.end, slots[rel.end])
+    if not places:
+        return None
+    kept = tuple(e for e in listed if e.id not in places)
+    return kept or tuple(targets.values())
+
+
+def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]
+                 ) -> tuple[Entity, ...] | None:
+    """Who holds the shares asked about: a share sits on the holder's relation to what it
+    holds (CO_BUILDS builder -> park), so the answer is the holders, each with its share among
+    the answer's values: the one the question names (南通城建's stake), else every holder of
+    the thing named (各占多少股: each builder), never the park as if it held the value."""
+    holders: dict[str, Entity] = {}
+    for ran in answer.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        sub = ran.result.subgraph()
+        nodes = {n.id: n for n in sub.nodes}
+        for rel in sub.edges:
+            if rel.start != rel.end and named & {rel.start, rel.end} and rel.start in nodes \
+                    and rel.props.get("share") not in (None, ""):
+                holders.setdefault(rel.start, nodes[rel.start])
+    asked = [k for k in sorted(holders) if k in named]
+    return tuple(holders[k] for k in (asked or sorted(holders))) or None
+
+
+
+
+# A holder said as the subject of holding (张家港占多少股份, 张家港方面占, "did CSSD hold"): the
+# question is about its share, so it is the answer ("Zhangjiagang's stake in X" asks of X).
+_HOLDS = r"\s?(?:方面|方|这边)?\s?(?:占|持有|持股|出资|hold|holds|held|own|owns|owned)(?![a-z])"
+
+
+def _holding_subject(answer) -> tuple[Entity, ...]:  # type: ignore[no-untyped-def]
+    """The named entities that hold a share in another named one and stand as the subject
+    of the question's holding verb; () when none does."""
+    import re
+
+    from graph.gazetteer import prepare
+
+    parsed = answer.parsed
+    text = prepare(parsed.question)
+    named = {i for m in parsed.mentions for i in m.ids} | {e.id for e in parsed.slots.values()}
+    said = {i for m in parsed.mentions for i in m.ids
+            if re.search(re.escape(m.text) + _HOLDS, text)}
+    if not said:
+        return ()
+    holders = _shareholders(answer, named) or ()
+    return tuple(e for e in holders if e.id in said)
