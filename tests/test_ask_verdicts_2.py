@@ -218,3 +218,27 @@ def test_a_qualified_question_gets_no_plain_yes(store: Any, question: str) -> No
         return
     assert got.parsed.intent.name not in ("check:industry", "check:shared", "check:builds")
     assert got.verdict is None or got.verdict.answer != "yes", got.verdict.text
+
+
+# -- belonging between two places is being located in ---------------------------------------
+
+
+@pytest.mark.parametrize("question,place", [
+    ("Does Haimen belong to Nantong?", "city:nantong"),
+    ("Does Pudong belong to Shanghai?", "city:shanghai"),
+    ("Is Rugao part of Nantong?", "city:nantong"),
+])
+def test_a_district_belongs_to_its_city(store: Any, question: str, place: str) -> None:
+    got = _verdict(store, question)
+    assert got.verdict.answer == "yes", got.verdict.text
+    assert [r.type for r in got.verdict.relations] == ["LOCATED_IN"]
+    assert got.verdict.relations[0].end == place
+
+
+@pytest.mark.parametrize("question", [
+    "Does Kunshan belong to Nantong?",  # a neighbour's county: never a yes
+    "Does Haimen belong to Suzhou?",
+])
+def test_a_county_does_not_belong_to_another_city(store: Any, question: str) -> None:
+    got = _verdict(store, question)
+    assert got.verdict.answer == "not recorded", got.verdict.text

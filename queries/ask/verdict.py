@@ -20,6 +20,8 @@ from graph.model import Entity, Relation
 # Relations through which membership and containment roll up: a district is in its city, a
 # park in its zone, a chain under its industry.
 _ROLLS_UP = frozenset({"LOCATED_IN", "PART_OF", "MEMBER_OF", "BROADER"})
+_BELONGING = frozenset({"PART_OF", "MEMBER_OF", "BROADER"})
+_PLACES = frozenset({"City", "Region"})
 RELATED = "related, no relation type read from the question's verb"
 
 
@@ -114,6 +116,10 @@ def verdict(answer: Any, types: frozenset[str] = frozenset()) -> Verdict | None:
     if len(slots) < 2:
         return None
     a, b = slots[0], slots[1]
+    if types & _BELONGING and {a.label, b.label} <= _PLACES:
+        # Between two places, belonging is being located in: "Does Kunshan belong to Suzhou?"
+        # is answered by 昆山 LOCATED_IN 苏州 (属于 already names LOCATED_IN; "belong to" too).
+        types = types | {"LOCATED_IN"}
     names = {a.id: a.display, b.id: b.display}
     statements, paths = [], []
     for ran in answer.ran:
