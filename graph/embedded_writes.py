@@ -57,8 +57,7 @@ def _stage(conn: sqlite3.Connection) -> None:
     for table, columns in (("new_entities", "id, label, data"),
                            ("new_relations", "start_id, end_id, type, source, data, walk"),
                            ("new_keys", "key, id"),
-                           ("new_grams", "gram, id"),
-                           ("new_gram_lists", "grams, id")):
+                           ("new_postings", "gram, ids")):
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
         conn.execute(f"DELETE FROM temp.{table}")
 
@@ -92,31 +91,37 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
                  "ORDER BY id")
     created = conn.total_changes - before
     to_index = {i for i, *_ in changed}
-    for chunk in db.chunks([e for e in entities if e.id not in existing or e.id in to_index],
-                           _ENTITY_CHUNK):
+    to_add = sorted((e for e in entities if e.id not in existing or e.id in to_index),
+                    key=lambda e: e.id)
+    # Each bigram's new ids, in id order (the entities are): bound as one JSON array per
+    # bigram, which SQLite spreads into rows already in the table's key order, so it neither
+    # sorts 24 rows an entity nor binds them one by one (the bigrams took a third of a first
+    # load's CPU time as one array per entity, sorted by SQLite).
+    postings: dict[str, list[str]] = {}
+    odd: list[tuple[str, str]] = []  # (an id json_each cannot carry: its text stops at a NUL)
+    for chunk in db.chunks(to_add, _ENTITY_CHUNK):
         keys: list[tuple[str, str]] = []
-        lists: list[tuple[str, str]] = []
-        grams: list[tuple[str, str]] = []
         for e in chunk:
             if e.label in _EXCLUDED:
                 continue
             keys += ((k, e.id) for k in entity_keys(e))
-            cut = entity_grams(e)
-            if any("\x00" in g for g in cut):  # (json_each's text stops at a NUL)
-                grams += ((g, e.id) for g in cut)
-            else:
-                lists.append((_ENCODE(sorted(cut)), e.id))
+            if "\x00" in e.id:
+                odd += ((g, e.id) for g in entity_grams(e))
+                continue
+            for g in entity_grams(e):
+                ids = postings.get(g)
+                if ids is None:
+                    postings[g] = [e.id]
+                else:
+                    ids.append(e.id)
         conn.executemany("INSERT INTO temp.new_keys VALUES (?, ?)", keys)
-        conn.executemany("INSERT INTO temp.new_gram_lists VALUES (?, ?)", lists)
-        conn.executemany("INSERT INTO temp.new_grams VALUES (?, ?)", grams)
     conn.execute("INSERT OR IGNORE INTO lookup_keys SELECT key, id FROM temp.new_keys "
                  "ORDER BY key, id")
-    # An entity's ~24 bigrams are bound from Python as one JSON array, which SQLite spreads
-    # into rows: binding 24 rows an entity took a third of the bigrams' time.
-    conn.execute("INSERT OR IGNORE INTO bigrams SELECT j.value, g.id FROM temp.new_gram_lists "
-                 "g, json_each(g.grams) j ORDER BY 1, 2")
-    conn.execute("INSERT OR IGNORE INTO bigrams SELECT gram, id FROM temp.new_grams "
-                 "ORDER BY gram, id")
+    conn.executemany("INSERT INTO temp.new_postings VALUES (?, ?)",
+                     [(g, _ENCODE(postings[g])) for g in sorted(postings)])
+    conn.execute("INSERT OR IGNORE INTO bigrams SELECT g.gram, j.value FROM temp.new_postings "
+                 "g, json_each(g.ids) j")
+    conn.executemany("INSERT OR IGNORE INTO bigrams VALUES (?, ?)", sorted(odd))
 
     # Which endpoints a walk may pass: the labels the load gives, else the store's.
     labels = {e.id: e.label for e in entities}
