@@ -138,10 +138,13 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
         "SELECT COUNT(*) FROM temp.new_relations n JOIN relations r ON r.start_id = n.start_id "
         "AND r.end_id = n.end_id AND r.type = n.type AND r.source = n.source "
         "WHERE r.data != n.data").fetchone()
-    # Into an empty table, the index on the end is built once, after (a sort), rather than
-    # grown row by row.
-    empty = conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None
-    if empty and relations:
+    # Into a table that holds fewer relations than the load brings (empty, or the bundled
+    # data under a user's first load), the index on the end is built once, after (a sort),
+    # rather than grown row by row. (The count stops at the load's size.)
+    (held,) = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM relations LIMIT ?)",
+                           (len(relations),)).fetchone()
+    rebuild = held < len(relations)
+    if rebuild:
         conn.execute("DROP INDEX IF EXISTS relations_by_end")
     before = conn.total_changes
     conn.execute("INSERT INTO relations SELECT start_id, end_id, type, source, data "
@@ -150,7 +153,7 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
                  "ON CONFLICT (start_id, end_id, type, source) DO UPDATE "
                  "SET data = excluded.data WHERE data != excluded.data")
     created_rels = conn.total_changes - before - updated_rels
-    if empty and relations:
+    if rebuild:
         conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
     conn.execute(_NEW_ADJACENCY)
     for entity_id in relabelled:
