@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable
 
 from graph import sqlite_schema as db
@@ -24,6 +25,9 @@ _RELATION_CHUNK = 50000
 _REL_KEY = "start_id = ? AND end_id = ? AND type = ? AND source = ?"
 # Both directions of each staged relation marked walkable (no self loop, no source at
 # either end), sorted and made unique by SQLite.
+_UPSERT_RELATION = "INSERT INTO relations"
+_ON_CONFLICT = ("ON CONFLICT (start_id, end_id, type, source) DO UPDATE "
+                "SET data = excluded.data WHERE data != excluded.data")
 _NEW_ADJACENCY = ("INSERT OR IGNORE INTO adjacency SELECT start_id, end_id FROM "
                   "temp.new_relations WHERE walk UNION SELECT end_id, start_id FROM "
                   "temp.new_relations WHERE walk ORDER BY 1, 2")
@@ -97,7 +101,7 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
     # bigram, which SQLite spreads into rows already in the table's key order, so it neither
     # sorts 24 rows an entity nor binds them one by one (the bigrams took a third of a first
     # load's CPU time as one array per entity, sorted by SQLite).
-    postings: dict[str, list[str]] = {}
+    postings: defaultdict[str, list[str]] = defaultdict(list)
     odd: list[tuple[str, str]] = []  # (an id json_each cannot carry: its text stops at a NUL)
     for chunk in db.chunks(to_add, _ENTITY_CHUNK):
         keys: list[tuple[str, str]] = []
@@ -109,11 +113,7 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
                 odd += ((g, e.id) for g in entity_grams(e))
                 continue
             for g in entity_grams(e):
-                ids = postings.get(g)
-                if ids is None:
-                    postings[g] = [e.id]
-                else:
-                    ids.append(e.id)
+                postings[g].append(e.id)
         conn.executemany("INSERT INTO temp.new_keys VALUES (?, ?)", keys)
     conn.execute("INSERT OR IGNORE INTO lookup_keys SELECT key, id FROM temp.new_keys "
                  "ORDER BY key, id")
@@ -127,6 +127,24 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
     labels = {e.id: e.label for e in entities}
     _walkable(conn, (i for r in relations for i in (r.start, r.end)), labels)
     walkable = {i for i, label in labels.items() if label not in _EXCLUDED}
+    if relations and conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None:
+        created_rels, updated_rels = _first_relations(conn, relations, walkable, progress,
+                                                      done, total)
+    else:
+        created_rels, updated_rels = _more_relations(conn, relations, walkable, progress,
+                                                     done, total)
+    for entity_id in relabelled:
+        _rewalk(conn, entity_id)
+    _stage(conn)  # (frees the staged rows)
+    if progress:
+        progress(total, total)
+    return LoadSummary(created, len(changed), created_rels, updated_rels)
+
+
+def _more_relations(conn: sqlite3.Connection, relations: list[Relation], walkable: set[str],
+                    progress: Progress | None, done: int, total: int) -> tuple[int, int]:
+    """Upsert relations into a table that holds some: staged, then merged in key order.
+    (created, changed); the walkable ones' pairs join the adjacency."""
     for rchunk in db.chunks(relations, _RELATION_CHUNK):
         conn.executemany("INSERT INTO temp.new_relations VALUES (?, ?, ?, ?, ?, ?)",
                          [(*db.relation_row(r), r.start != r.end and r.start in walkable
@@ -138,30 +156,63 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
         "SELECT COUNT(*) FROM temp.new_relations n JOIN relations r ON r.start_id = n.start_id "
         "AND r.end_id = n.end_id AND r.type = n.type AND r.source = n.source "
         "WHERE r.data != n.data").fetchone()
-    # Into a table that holds fewer relations than the load brings (empty, or the bundled
-    # data under a user's first load), the index on the end is built once, after (a sort),
-    # rather than grown row by row. (The count stops at the load's size.)
+    # Into a table that holds fewer relations than the load brings (the bundled data under a
+    # user's big load), the index on the end is built once, after (a sort), rather than
+    # grown row by row. (The count stops at the load's size.)
     (held,) = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM relations LIMIT ?)",
                            (len(relations),)).fetchone()
     rebuild = held < len(relations)
     if rebuild:
         conn.execute("DROP INDEX IF EXISTS relations_by_end")
     before = conn.total_changes
-    conn.execute("INSERT INTO relations SELECT start_id, end_id, type, source, data "
-                 "FROM temp.new_relations WHERE true "
-                 "ORDER BY start_id, end_id, type, source "
-                 "ON CONFLICT (start_id, end_id, type, source) DO UPDATE "
-                 "SET data = excluded.data WHERE data != excluded.data")
+    conn.execute(f"{_UPSERT_RELATION} SELECT start_id, end_id, type, source, data "
+                 "FROM temp.new_relations WHERE true ORDER BY start_id, end_id, type, source "
+                 f"{_ON_CONFLICT}")
     created_rels = conn.total_changes - before - updated_rels
     if rebuild:
         conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
     conn.execute(_NEW_ADJACENCY)
-    for entity_id in relabelled:
-        _rewalk(conn, entity_id)
-    _stage(conn)  # (frees the staged rows)
-    if progress:
-        progress(total, total)
-    return LoadSummary(created, len(changed), created_rels, updated_rels)
+    return created_rels, updated_rels
+
+
+def _first_relations(conn: sqlite3.Connection, relations: list[Relation], walkable: set[str],
+                     progress: Progress | None, done: int, total: int) -> tuple[int, int]:
+    """The relations of a first load (the table is empty): bound straight into the table in
+    key order, without staging (sorted in Python, on one text key whose order is the
+    primary key's), the index on the end built after; the adjacency read in order from the
+    table and its index, rather than sorted. (created, 0)."""
+    conn.execute("DROP INDEX IF EXISTS relations_by_end")
+    before = conn.total_changes
+    for chunk in db.chunks(sorted(relations, key=_key_text), _RELATION_CHUNK):
+        conn.executemany(f"{_UPSERT_RELATION} VALUES (?, ?, ?, ?, ?) {_ON_CONFLICT}",
+                         [db.relation_row(r) for r in chunk])
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+    created = conn.total_changes - before
+    conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
+    # Endpoints a walk may not pass (sources, ids the store does not hold), looked up by
+    # both halves: each reads the pairs already in (a, b) order.
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS unwalkable (id TEXT PRIMARY KEY) "
+                 "WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.unwalkable")
+    conn.executemany("INSERT OR IGNORE INTO temp.unwalkable VALUES (?)",
+                     ((i,) for r in relations for i in (r.start, r.end) if i not in walkable))
+    walk = ("start_id != end_id AND start_id NOT IN (SELECT id FROM temp.unwalkable) "
+            "AND end_id NOT IN (SELECT id FROM temp.unwalkable)")
+    conn.execute(f"INSERT OR IGNORE INTO adjacency SELECT DISTINCT start_id, end_id "
+                 f"FROM relations NOT INDEXED WHERE {walk} ORDER BY start_id, end_id")
+    conn.execute(f"INSERT OR IGNORE INTO adjacency SELECT DISTINCT end_id, start_id "
+                 f"FROM relations INDEXED BY relations_by_end WHERE {walk} "
+                 "ORDER BY end_id, start_id")
+    conn.execute("DELETE FROM temp.unwalkable")
+    return created, 0
+
+
+def _key_text(r: Relation) -> str:
+    """A relation's primary key in the table as one text that sorts as the key does (SQLite
+    compares text by UTF-8 bytes, which is Python's code point order; NUL sorts first)."""
+    return f"{r.start}\x00{r.end}\x00{r.type}\x00{r.source}"
 
 
 def _walkable(conn: sqlite3.Connection, ids: Iterable[str], labels: dict[str, str]) -> None:

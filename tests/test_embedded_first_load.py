@@ -118,3 +118,32 @@ def test_base_on_an_existing_file_is_one_transaction_with_the_load(tmp_path: Pat
     assert store.meta_items("k") == {"k": "v"}
     assert sorted(store.entities(["org:e1", "org:e2", "org:e3"])) == ["org:e1", "org:e2",
                                                                       "org:e3"]
+
+
+def test_a_first_load_walks_what_a_later_load_walks(tmp_path: Path) -> None:
+    """The adjacency of a first load (read in order from the new table) is the one the
+    staged path of a later load gives: no self loops, no sources, no missing ends, both
+    directions, parallel relations once."""
+    src = Entity(id="source:s", label="Source", name="S")
+    ents = [_entity(i, f"名{i}") for i in range(5)] + [src]
+    rels = (Relation(type="COOPERATES_WITH", start="org:e0", end="org:e1", source="source:s"),
+            Relation(type="PARTICIPATES_IN", start="org:e0", end="org:e1", source="source:s"),
+            Relation(type="COOPERATES_WITH", start="org:e1", end="org:e0", source="source:s"),
+            Relation(type="COOPERATES_WITH", start="org:e2", end="org:e2", source="source:s"),
+            Relation(type="MENTIONS", start="source:s", end="org:e3", source="source:s"),
+            Relation(type="COOPERATES_WITH", start="org:e3", end="org:gone", source="source:s"),
+            Relation(type="COOPERATES_WITH", start="org:e4", end="org:e3", source="source:s"))
+    first, later = tmp_path / "first.db", tmp_path / "later.db"
+    EmbeddedStore(first).load(_bundle(ents, rels))
+    other = [_entity(9, "别"), _entity(8, "处")]
+    store = EmbeddedStore(later)
+    store.load(_bundle(other, (Relation(type="COOPERATES_WITH", start="org:e9",
+                                        end="org:e8", source="source:s"),)))
+    summary = store.load(_bundle(ents, rels))
+    assert summary.relations_created == len(rels)
+    got = _rows(later)
+    kept = [p for p in got["adjacency"] if "org:e9" not in p and "org:e8" not in p]
+    assert _rows(first)["adjacency"] == kept == [
+        ("org:e0", "org:e1"), ("org:e1", "org:e0"), ("org:e3", "org:e4"), ("org:e4", "org:e3")]
+    assert _rows(first)["relations"] == [r for r in got["relations"] if r[0] not in (
+        "org:e9",)]
