@@ -3,7 +3,10 @@ upserting entities and relations with their indexes, and removing them.
 
 A load appends its rows to unindexed staging tables, then merges each into its indexed table
 in one sorted INSERT ... SELECT (B-tree inserts in key order, done by SQLite, not Python); the
-lookup keys, bigrams and walkable adjacency are kept in step with the rows they index.
+lookup keys, bigrams and walkable adjacency are kept in step with the rows they index. The
+bigrams come as one JSON array of ids per bigram, already in key order; a first load's
+relations go straight into the empty table in key order, and its adjacency is read in order
+from the table (nothing to merge, nothing to sort).
 """
 
 from __future__ import annotations
