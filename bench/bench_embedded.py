@@ -16,9 +16,10 @@ For each size (`--sizes`, default 100k nodes / 500k relations and 1M / 5M):
 
 Both stores get the bundled digest in their metadata, so no command loads the bundled data.
 
-    git worktree add /tmp/base-load14 c743471   # the baseline tree, once
+    git worktree add /tmp/base-load14 c743471   # the baseline tree, once (--baseline)
     python bench/bench_embedded.py --sizes 100000:500000 --runs 5
     python bench/bench_embedded.py --sizes 100000:500000 --runs 1 --onto onto-bundled
+    python bench/bench_embedded.py --sizes 1000000:5000000 --store /tmp/built-1m.db
 """
 
 from __future__ import annotations
@@ -131,9 +132,11 @@ def load_in(tree: Path, db: Path, nodes: int, rels: int, seed: int,
 def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) -> list[str]:
     stores = {"before": (args.baseline, folder / f"before-{nodes}.db"),
               "after": (ROOT, folder / f"after-{nodes}.db")}
+    if args.store is not None:  # built once: both trees question the same file, no load
+        stores = {"before": (args.baseline, args.store), "after": (ROOT, args.store)}
     loads: dict[str, str] = {}
-    n_rel = 0
-    for name, (tree, db) in stores.items():
+    n_rel = rels
+    for name, (tree, db) in ({} if args.store is not None else stores).items():
         log(f"{name}: generating and loading {nodes:,} nodes / {rels:,} relations ...")
         avg = load_average()
         wall, cpu, n_rel = load_in(tree, db, nodes, rels, args.seed, args.onto)
@@ -160,14 +163,16 @@ def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) ->
         log(f"run {i + 1}/{args.runs} done (load average {averages[-1]})")
     warm = warm_times(stores["after"][1], args.runs)
     same = all(answers["before", q] == answers["after", q] for q in QUESTIONS)
+    load_lines = ["The store was built once, before this run (`--store`): no load timed.", ""]
     lines = [f"### {nodes:,} entities / {n_rel:,} relations", "",
+             *(load_lines if args.store is not None else [
              ("Load (`EmbeddedStore.load` into a new file" if args.onto == "new" else
               "Load (`EmbeddedStore.load` onto a store holding the bundled data, as `estuary "
               "load` does")
              + ", one process per tree, the graph's generation not timed):", "",
              "| tree | wall s | relations/s | CPU s | relations per CPU s | file MiB "
              "| load average at start |", "|---|---:|---:|---:|---:|---:|---|",
-             *loads.values(), "",
+             *loads.values(), ""]),
              "| question | tree | p50 s | max s | CPU p50 s | peak RSS MiB |",
              "|---|---|---:|---:|---:|---:|"]
     for q in QUESTIONS:
@@ -183,7 +188,8 @@ def bench_size(nodes: int, rels: int, args: argparse.Namespace, folder: Path) ->
               f"load average before and after each run: {' → '.join(averages)}.",
               f"Answers of before and after identical: {'yes' if same else 'NO'}."]
     for _, db in stores.values():
-        db.unlink(missing_ok=True)
+        if args.store is None:
+            db.unlink(missing_ok=True)
     return [*lines, ""]
 
 
@@ -219,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="load into a new file (a first load), or onto a store that holds "
                          "the bundled data (an incremental load, the path `estuary load` takes)")
     ap.add_argument("--dir", type=Path, default=None, help="where the stores go (a temp dir)")
+    ap.add_argument("--store", type=Path, default=None,
+                    help="question this store (one size in --sizes, the graph it holds) with "
+                         "both trees, without loading: a 1M store is built once; it is kept")
     args = ap.parse_args(argv)
     if not (args.baseline / "graph" / "embedded.py").is_file():
         raise SystemExit(f"no baseline tree at {args.baseline}: git worktree add "

@@ -37,15 +37,25 @@ def load_files(store: Store, paths: list[Path], *, limits: Limits = DEFAULT_LIMI
                dry_run: bool = False, progress: Progress | None = None) -> Loaded:
     """Validate files against the bundled data and the store, then load them, all or nothing,
     remembering in the store which file added which records (or, dry, say what would change).
+    An embedded store opened without its file yet (stores.open_store's `defer_new`) gets the
+    bundled data in the same load: its file is built whole, the way a first load is fastest.
 
     Raises ValidationFailed, with every problem, before anything is written.
     """
+    from estuary.stores import bundled_base
+
     out = _read(store, paths, limits)
     bundle = out.bundle
     if dry_run:
         out.changes = pending_changes(store, bundle, out.records)
         return out
-    out.summary = store.load(bundle, progress=progress, meta=_ledger_meta(store, out))
+    meta = _ledger_meta(store, out)
+    base = bundled_base(store)
+    if base is not None:  # (only the embedded store defers its first file)
+        out.summary = store.load(bundle, progress=progress, meta=meta,
+                                 base=base)  # type: ignore[call-arg]
+    else:
+        out.summary = store.load(bundle, progress=progress, meta=meta)
     return out
 
 

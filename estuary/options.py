@@ -164,9 +164,10 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
 
 
 @contextmanager
-def opened_store(ctx: typer.Context, as_of: str | None = None) -> Iterator[Store]:
+def opened_store(ctx: typer.Context, as_of: str | None = None, *,
+                 defer_new: bool = False) -> Iterator[Store]:
     """The store the global options chose (seen as of a date, if given), closed when the
-    command ends."""
+    command ends; `defer_new`: stores.open_store's."""
     from estuary.output.marks import MARK_UNDATED
     from estuary.stores import open_store
     from queries.as_of import dated, parse_as_of
@@ -174,7 +175,7 @@ def opened_store(ctx: typer.Context, as_of: str | None = None) -> Iterator[Store
     if as_of is not None:
         parse_as_of(as_of)  # a bad date is an error before the store opens
     with progress_bar("Loading the bundled data") as update:
-        store = open_store(ctx.obj, progress=update)
+        store = open_store(ctx.obj, progress=update, defer_new=defer_new)
     token = MARK_UNDATED.set(as_of is not None)
     try:
         yield dated(store, as_of)

@@ -9,9 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.settings import STORES, StoreSettings
 from graph.store import Progress, Store, StoreError
+
+if TYPE_CHECKING:
+    from graph.bundle import Bundle
 
 
 def default_db_path() -> Path:
@@ -46,8 +50,21 @@ def ensure_bundled(store: Store, progress: Progress | None = None) -> None:
         store.load(read_bundled(), progress=progress, meta={"bundled_digest": digest})
 
 
-def open_store(settings: StoreSettings, progress: Progress | None = None) -> Store:
-    """Open the configured store, loading the bundled data on first use."""
+def bundled_base(store: Store) -> tuple[Bundle, dict[str, str]] | None:
+    """The bundled data and its digest, for a first load to bring under a user's files when
+    the store was opened with `defer_new` and has no file yet (else None: it holds them)."""
+    from loaders.bundled import bundled_digest, read_bundled
+
+    if not getattr(store, "is_new", False) or store.bundled_digest() is not None:
+        return None
+    return read_bundled(), {"bundled_digest": bundled_digest()}
+
+
+def open_store(settings: StoreSettings, progress: Progress | None = None, *,
+               defer_new: bool = False) -> Store:
+    """Open the configured store, loading the bundled data on first use. `defer_new`: an
+    embedded store without a file yet is left empty, for a load that brings the bundled data
+    with it (`bundled_base`), so that the file is built whole, as a first load is."""
     if settings.kind == "embedded":
         from graph.embedded import EmbeddedStore
 
@@ -59,6 +76,8 @@ def open_store(settings: StoreSettings, progress: Progress | None = None) -> Sto
         store = Neo4jStore.connect(settings)
     else:
         raise StoreError(f"unknown store {settings.kind!r}; choose one of {', '.join(STORES)}")
+    if defer_new and getattr(store, "is_new", False):
+        return store
     try:
         ensure_bundled(store, progress)
     except BaseException:

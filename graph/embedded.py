@@ -195,23 +195,39 @@ class EmbeddedStore(WalkReads):
         return None if value is None else str(value)
 
     def load(self, bundle: Bundle, progress: Progress | None = None,
-             meta: dict[str, Any] | None = None) -> LoadSummary:
-        """Upsert a bundle and its metadata in one transaction: all or nothing."""
+             meta: dict[str, Any] | None = None, *,
+             base: tuple[Bundle, dict[str, Any]] | None = None) -> LoadSummary:
+        """Upsert a bundle and its metadata in one transaction: all or nothing. `base`, a
+        bundle and metadata to upsert first in the same transaction (the bundled data under
+        a user's first load, so that a new file is built whole: embedded_file.build_file);
+        the summary is then this bundle's, as if `base` had been loaded before."""
         self._writable()
         entities, relations = list(bundle.entities.values()), list(bundle.relations.values())
+        first = None if base is None else (list(base[0].entities.values()),
+                                           list(base[0].relations.values()), base[1])
         with write_lock(self.path, self.target):
             if not self._on_disk and not self.target.exists():
                 # A first load builds the file whole, then publishes it (embedded_file).
-                summary = build_file(self.target, entities, relations, meta or {}, progress)
+                summary = build_file(self.target, entities, relations, meta or {}, progress,
+                                     base=first)
                 self._conn.close()
                 self._connect()
                 return summary
             with self._transaction() as write:
+                changed = False
+                if first is not None:
+                    done = apply_bundle(write.conn, first[0], first[1], None)
+                    changed = _set_meta(write.conn, first[2]) or bool(done.changed)
                 summary = apply_bundle(write.conn, entities, relations, progress)
                 meta_changed = _set_meta(write.conn, meta or {})
-                write.changed = summary.changed or meta_changed
+                write.changed = changed or summary.changed or meta_changed
         self._checkpoint()
         return summary
+
+    @property
+    def is_new(self) -> bool:
+        """No file yet: the first load builds it whole (see `load`'s `base`)."""
+        return not self._on_disk and not self.target.exists()
 
     def unload(self, relations: Iterable[tuple[str, str, str, str]], entities: Iterable[str],
                *, drop_meta: Iterable[str] = (), set_meta: dict[str, str] | None = None,

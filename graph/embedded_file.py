@@ -99,9 +99,13 @@ def create_file(target: Path) -> None:
 
 
 def build_file(target: Path, entities: list[Entity], relations: list[Relation],
-               meta: dict[str, Any], progress: Progress | None = None) -> LoadSummary:
+               meta: dict[str, Any], progress: Progress | None = None,
+               base: tuple[list[Entity], list[Relation], dict[str, Any]] | None = None,
+               ) -> LoadSummary:
     """A first load: build the whole store under a temporary name and rename it to `target`
-    (under the write lock; `target` does not exist, so no reader can hold it open).
+    (under the write lock; `target` does not exist, so no reader can hold it open). `base`,
+    a load to make first in the same build (the bundled data under a user's first load):
+    the summary is the second load's, as if it had come onto a store holding the first.
 
     No reader sees the temporary file, so it is written without a rollback journal or a WAL
     and without waiting for the disk (a crash leaves a temporary that the next open removes);
@@ -116,10 +120,16 @@ def build_file(target: Path, entities: list[Entity], relations: list[Relation],
             conn.execute(f"PRAGMA cache_size = {db.WRITE_CACHE}")
             conn.execute("BEGIN")
             db.create_tables(conn)
-            summary = apply_bundle(conn, entities, relations, progress)
-            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             [(key, db.meta_value(value)) for key, value in meta.items()])
-            if summary.changed or meta:
+            changed = False
+            for step_entities, step_relations, step_meta, step_progress in (
+                    *([(*base, None)] if base is not None else []),
+                    (entities, relations, meta, progress)):
+                summary = apply_bundle(conn, step_entities, step_relations, step_progress)
+                conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                 [(key, db.meta_value(value))
+                                  for key, value in step_meta.items()])
+                changed = changed or bool(summary.changed or step_meta)
+            if changed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '1')")
             conn.execute("COMMIT")
             conn.execute("PRAGMA journal_mode = WAL")

@@ -3,13 +3,17 @@ upserting entities and relations with their indexes, and removing them.
 
 A load appends its rows to unindexed staging tables, then merges each into its indexed table
 in one sorted INSERT ... SELECT (B-tree inserts in key order, done by SQLite, not Python); the
-lookup keys, bigrams and walkable adjacency are kept in step with the rows they index.
+lookup keys, bigrams and walkable adjacency are kept in step with the rows they index. The
+bigrams come as one JSON array of ids per bigram, already in key order; a first load's
+relations go straight into the empty table in key order, and its adjacency is read in order
+from the table (nothing to merge, nothing to sort).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable
 
 from graph import sqlite_schema as db
@@ -24,6 +28,9 @@ _RELATION_CHUNK = 50000
 _REL_KEY = "start_id = ? AND end_id = ? AND type = ? AND source = ?"
 # Both directions of each staged relation marked walkable (no self loop, no source at
 # either end), sorted and made unique by SQLite.
+_UPSERT_RELATION = "INSERT INTO relations"
+_ON_CONFLICT = ("ON CONFLICT (start_id, end_id, type, source) DO UPDATE "
+                "SET data = excluded.data WHERE data != excluded.data")
 _NEW_ADJACENCY = ("INSERT OR IGNORE INTO adjacency SELECT start_id, end_id FROM "
                   "temp.new_relations WHERE walk UNION SELECT end_id, start_id FROM "
                   "temp.new_relations WHERE walk ORDER BY 1, 2")
@@ -57,8 +64,7 @@ def _stage(conn: sqlite3.Connection) -> None:
     for table, columns in (("new_entities", "id, label, data"),
                            ("new_relations", "start_id, end_id, type, source, data, walk"),
                            ("new_keys", "key, id"),
-                           ("new_grams", "gram, id"),
-                           ("new_gram_lists", "grams, id")):
+                           ("new_postings", "gram, ids")):
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
         conn.execute(f"DELETE FROM temp.{table}")
 
@@ -92,36 +98,56 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
                  "ORDER BY id")
     created = conn.total_changes - before
     to_index = {i for i, *_ in changed}
-    for chunk in db.chunks([e for e in entities if e.id not in existing or e.id in to_index],
-                           _ENTITY_CHUNK):
+    to_add = sorted((e for e in entities if e.id not in existing or e.id in to_index),
+                    key=lambda e: e.id)
+    # Each bigram's new ids, in id order (the entities are): bound as one JSON array per
+    # bigram, which SQLite spreads into rows already in the table's key order, so it neither
+    # sorts 24 rows an entity nor binds them one by one (the bigrams took a third of a first
+    # load's CPU time as one array per entity, sorted by SQLite).
+    postings: defaultdict[str, list[str]] = defaultdict(list)
+    odd: list[tuple[str, str]] = []  # (an id json_each cannot carry: its text stops at a NUL)
+    for chunk in db.chunks(to_add, _ENTITY_CHUNK):
         keys: list[tuple[str, str]] = []
-        lists: list[tuple[str, str]] = []
-        grams: list[tuple[str, str]] = []
         for e in chunk:
             if e.label in _EXCLUDED:
                 continue
             keys += ((k, e.id) for k in entity_keys(e))
-            cut = entity_grams(e)
-            if any("\x00" in g for g in cut):  # (json_each's text stops at a NUL)
-                grams += ((g, e.id) for g in cut)
-            else:
-                lists.append((_ENCODE(sorted(cut)), e.id))
+            if "\x00" in e.id:
+                odd += ((g, e.id) for g in entity_grams(e))
+                continue
+            for g in entity_grams(e):
+                postings[g].append(e.id)
         conn.executemany("INSERT INTO temp.new_keys VALUES (?, ?)", keys)
-        conn.executemany("INSERT INTO temp.new_gram_lists VALUES (?, ?)", lists)
-        conn.executemany("INSERT INTO temp.new_grams VALUES (?, ?)", grams)
     conn.execute("INSERT OR IGNORE INTO lookup_keys SELECT key, id FROM temp.new_keys "
                  "ORDER BY key, id")
-    # An entity's ~24 bigrams are bound from Python as one JSON array, which SQLite spreads
-    # into rows: binding 24 rows an entity took a third of the bigrams' time.
-    conn.execute("INSERT OR IGNORE INTO bigrams SELECT j.value, g.id FROM temp.new_gram_lists "
-                 "g, json_each(g.grams) j ORDER BY 1, 2")
-    conn.execute("INSERT OR IGNORE INTO bigrams SELECT gram, id FROM temp.new_grams "
-                 "ORDER BY gram, id")
+    conn.executemany("INSERT INTO temp.new_postings VALUES (?, ?)",
+                     [(g, _ENCODE(postings[g])) for g in sorted(postings)])
+    conn.execute("INSERT OR IGNORE INTO bigrams SELECT g.gram, j.value FROM temp.new_postings "
+                 "g, json_each(g.ids) j")
+    conn.executemany("INSERT OR IGNORE INTO bigrams VALUES (?, ?)", sorted(odd))
 
     # Which endpoints a walk may pass: the labels the load gives, else the store's.
     labels = {e.id: e.label for e in entities}
     _walkable(conn, (i for r in relations for i in (r.start, r.end)), labels)
     walkable = {i for i, label in labels.items() if label not in _EXCLUDED}
+    if relations and conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None:
+        created_rels, updated_rels = _first_relations(conn, relations, walkable, progress,
+                                                      done, total)
+    else:
+        created_rels, updated_rels = _more_relations(conn, relations, walkable, progress,
+                                                     done, total)
+    for entity_id in relabelled:
+        _rewalk(conn, entity_id)
+    _stage(conn)  # (frees the staged rows)
+    if progress:
+        progress(total, total)
+    return LoadSummary(created, len(changed), created_rels, updated_rels)
+
+
+def _more_relations(conn: sqlite3.Connection, relations: list[Relation], walkable: set[str],
+                    progress: Progress | None, done: int, total: int) -> tuple[int, int]:
+    """Upsert relations into a table that holds some: staged, then merged in key order.
+    (created, changed); the walkable ones' pairs join the adjacency."""
     for rchunk in db.chunks(relations, _RELATION_CHUNK):
         conn.executemany("INSERT INTO temp.new_relations VALUES (?, ?, ?, ?, ?, ?)",
                          [(*db.relation_row(r), r.start != r.end and r.start in walkable
@@ -133,27 +159,63 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
         "SELECT COUNT(*) FROM temp.new_relations n JOIN relations r ON r.start_id = n.start_id "
         "AND r.end_id = n.end_id AND r.type = n.type AND r.source = n.source "
         "WHERE r.data != n.data").fetchone()
-    # Into an empty table, the index on the end is built once, after (a sort), rather than
-    # grown row by row.
-    empty = conn.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None
-    if empty and relations:
+    # Into a table that holds fewer relations than the load brings (the bundled data under a
+    # user's big load), the index on the end is built once, after (a sort), rather than
+    # grown row by row. (The count stops at the load's size.)
+    (held,) = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM relations LIMIT ?)",
+                           (len(relations),)).fetchone()
+    rebuild = held < len(relations)
+    if rebuild:
         conn.execute("DROP INDEX IF EXISTS relations_by_end")
     before = conn.total_changes
-    conn.execute("INSERT INTO relations SELECT start_id, end_id, type, source, data "
-                 "FROM temp.new_relations WHERE true "
-                 "ORDER BY start_id, end_id, type, source "
-                 "ON CONFLICT (start_id, end_id, type, source) DO UPDATE "
-                 "SET data = excluded.data WHERE data != excluded.data")
+    conn.execute(f"{_UPSERT_RELATION} SELECT start_id, end_id, type, source, data "
+                 "FROM temp.new_relations WHERE true ORDER BY start_id, end_id, type, source "
+                 f"{_ON_CONFLICT}")
     created_rels = conn.total_changes - before - updated_rels
-    if empty and relations:
+    if rebuild:
         conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
     conn.execute(_NEW_ADJACENCY)
-    for entity_id in relabelled:
-        _rewalk(conn, entity_id)
-    _stage(conn)  # (frees the staged rows)
-    if progress:
-        progress(total, total)
-    return LoadSummary(created, len(changed), created_rels, updated_rels)
+    return created_rels, updated_rels
+
+
+def _first_relations(conn: sqlite3.Connection, relations: list[Relation], walkable: set[str],
+                     progress: Progress | None, done: int, total: int) -> tuple[int, int]:
+    """The relations of a first load (the table is empty): bound straight into the table in
+    key order, without staging (sorted in Python, on one text key whose order is the
+    primary key's), the index on the end built after; the adjacency read in order from the
+    table and its index, rather than sorted. (created, 0)."""
+    conn.execute("DROP INDEX IF EXISTS relations_by_end")
+    before = conn.total_changes
+    for chunk in db.chunks(sorted(relations, key=_key_text), _RELATION_CHUNK):
+        conn.executemany(f"{_UPSERT_RELATION} VALUES (?, ?, ?, ?, ?) {_ON_CONFLICT}",
+                         [db.relation_row(r) for r in chunk])
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+    created = conn.total_changes - before
+    conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
+    # Endpoints a walk may not pass (sources, ids the store does not hold), looked up by
+    # both halves: each reads the pairs already in (a, b) order.
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS unwalkable (id TEXT PRIMARY KEY) "
+                 "WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.unwalkable")
+    conn.executemany("INSERT OR IGNORE INTO temp.unwalkable VALUES (?)",
+                     ((i,) for r in relations for i in (r.start, r.end) if i not in walkable))
+    walk = ("start_id != end_id AND start_id NOT IN (SELECT id FROM temp.unwalkable) "
+            "AND end_id NOT IN (SELECT id FROM temp.unwalkable)")
+    conn.execute(f"INSERT OR IGNORE INTO adjacency SELECT DISTINCT start_id, end_id "
+                 f"FROM relations NOT INDEXED WHERE {walk} ORDER BY start_id, end_id")
+    conn.execute(f"INSERT OR IGNORE INTO adjacency SELECT DISTINCT end_id, start_id "
+                 f"FROM relations INDEXED BY relations_by_end WHERE {walk} "
+                 "ORDER BY end_id, start_id")
+    conn.execute("DELETE FROM temp.unwalkable")
+    return created, 0
+
+
+def _key_text(r: Relation) -> str:
+    """A relation's primary key in the table as one text that sorts as the key does (SQLite
+    compares text by UTF-8 bytes, which is Python's code point order; NUL sorts first)."""
+    return f"{r.start}\x00{r.end}\x00{r.type}\x00{r.source}"
 
 
 def _walkable(conn: sqlite3.Connection, ids: Iterable[str], labels: dict[str, str]) -> None:

@@ -121,7 +121,8 @@ def _load(ctx: typer.Context, paths: list[Path], *, json: bool, max_relations: i
     from estuary.loading import load_files
     from loaders import ValidationFailed
 
-    with opened_store(ctx) as store:
+    # (a new embedded file is built whole by the load, bundled data included: load_files)
+    with opened_store(ctx, defer_new=not dry_run) as store:
         try:
             if dry_run:
                 done = load_files(store, paths, limits=_limits(max_relations), dry_run=True)
