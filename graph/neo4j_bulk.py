@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from graph import cypher, neo4j_control
+from graph import cypher, cypher_load, neo4j_control
 from graph.neo4j_bulk_csv import Residue, importer_options, write_bundle_csvs
 from graph.neo4j_connect import DEFAULT_URI, DEFAULT_USER, LOCAL_DEV_PASSWORD
 from graph.neo4j_errors import public_uri, uri_credentials
@@ -201,9 +201,9 @@ def start_schema(store: Neo4jStore) -> None:
     entities: 5.3-5.7 s against 9.4-9.8 s for the constraints first and then the indexes).
     Neo4jStore.ensure_constraints afterwards finds them all and awaits them."""
     indexes = (*cypher.NAME_INDEXES,
-               *(q for q in cypher.LOAD_CONSTRAINTS if q.startswith("CREATE INDEX")))
+               *(q for q in cypher_load.LOAD_CONSTRAINTS if q.startswith("CREATE INDEX")))
     constraints = (*cypher.CONSTRAINTS,
-                   *(q for q in cypher.LOAD_CONSTRAINTS if q.startswith("CREATE CONSTRAINT")))
+                   *(q for q in cypher_load.LOAD_CONSTRAINTS if q.startswith("CREATE CONSTRAINT")))
     with store.driver.session(database=store.database) as session:
         with session.begin_transaction() as tx:
             for statement in indexes:

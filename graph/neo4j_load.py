@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
-from graph import cypher
+from graph import cypher, cypher_load
 from graph.neo4j_errors import describe, is_out_of_memory
 from graph.neo4j_plan import Step, batches, parse_bytes, plan_and_digest
 from graph.store import LoadSummary, Progress, StoreError
@@ -51,7 +51,7 @@ def transaction_budget(driver: Driver, database: str | None) -> int:
     from neo4j import exceptions as nx
 
     try:
-        records, _, _ = driver.execute_query(cypher.TX_MEMORY_SETTINGS, database_=database)
+        records, _, _ = driver.execute_query(cypher_load.TX_MEMORY_SETTINGS, database_=database)
     except (nx.Neo4jError, nx.DriverError):
         return DEFAULT_BUDGET
     caps = [b for r in records if (b := parse_bytes(str(r["value"]))) and b > 0]
@@ -69,10 +69,10 @@ def _run_rows(tx: Any, step: Step, rows: list[dict[str, Any]], load_id: str | No
     if fresh:  # an empty database: every row is created, none looked up
         return _create_rows(tx, step, rows, {} if handles is None else handles)
     if step.kind == "entities":
-        query = (cypher.upsert_entities_marked(step.name) if load_id
+        query = (cypher_load.upsert_entities_marked(step.name) if load_id
                  else cypher.upsert_entities(step.name))
     else:
-        query = (cypher.upsert_relations_marked(step.name) if load_id
+        query = (cypher_load.upsert_relations_marked(step.name) if load_id
                  else cypher.upsert_relations(step.name))
     for record in tx.run(query, rows=rows, load=load_id):
         found[step.kind, record["status"]] += record["n"]
@@ -178,7 +178,7 @@ class Loader:
         from neo4j import exceptions as nx
 
         try:
-            self.driver.execute_query(cypher.START_LOAD, id=load_id, digest=rows_digest,
+            self.driver.execute_query(cypher_load.START_LOAD, id=load_id, digest=rows_digest,
                                       total=total, fresh=fresh, database_=self.database)
         except nx.ConstraintError:
             raise StoreError(self.pending_message() or f"{self.where}: another load is "
@@ -213,7 +213,7 @@ class Loader:
         from neo4j import exceptions as nx
 
         try:
-            records, _, _ = self.driver.execute_query(cypher.LOAD_LEASES, id=load_id,
+            records, _, _ = self.driver.execute_query(cypher_load.LOAD_LEASES, id=load_id,
                                                       database_=self.database)
         except nx.Neo4jError:
             return idle < STALE_SECONDS
@@ -245,7 +245,7 @@ class Loader:
             self._name_indexes(cypher.NAME_INDEXES, then)
         try:
             records, _, _ = self.driver.execute_query(
-                cypher.COMMIT_LOAD, id=load_id, meta=_meta_rows(meta or {}),
+                cypher_load.COMMIT_LOAD, id=load_id, meta=_meta_rows(meta or {}),
                 database_=self.database)
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise StoreError(describe(exc, self.where) + then) from None
@@ -277,7 +277,7 @@ class Loader:
                 metadata={"estuary_load_batch": load_id, "rows": f"{step.name} {i}-{j}"}) as tx:
             # The marker first: it takes the marker's lock, so a concurrent --rollback or
             # --resume waits, and a batch already done (or a rolled-back load) is refused.
-            claimed = tx.run(cypher.CLAIM_BATCH, id=load_id, done=done, n=j - i).single()
+            claimed = tx.run(cypher_load.CLAIM_BATCH, id=load_id, done=done, n=j - i).single()
             if claimed is None:
                 raise StoreError(f"{self.where}: load {load_id} was rolled back or resumed "
                                  "by another command")
@@ -285,7 +285,7 @@ class Loader:
             # only adds those of committed nodes (a resumed load's).
             new: dict[str, str] = {} if step.kind == "entities" else self._handles
             found = _run_rows(tx, step, step.rows[i:j], load_id, fresh, new)
-            tx.run(cypher.COUNT_BATCH, id=load_id,
+            tx.run(cypher_load.COUNT_BATCH, id=load_id,
                    ec=found["entities", "created"], eu=found["entities", "updated"],
                    rc=found["relations", "created"], ru=found["relations", "updated"]
                    ).consume()
@@ -297,7 +297,7 @@ class Loader:
     # -- an interrupted load --------------------------------------------------------------
 
     def marker(self) -> dict[str, Any] | None:
-        records, _, _ = self.driver.execute_query(cypher.GET_LOAD, database_=self.database)
+        records, _, _ = self.driver.execute_query(cypher_load.GET_LOAD, database_=self.database)
         return dict(records[0]) if records else None
 
     def pending_message(self) -> str | None:
@@ -352,11 +352,11 @@ class Loader:
             self._not_running(m)
         then = "; run `estuary load --rollback` again to finish the rollback"
         try:
-            self.driver.execute_query(cypher.BEGIN_ROLLBACK, id=m["id"],
+            self.driver.execute_query(cypher_load.BEGIN_ROLLBACK, id=m["id"],
                                       database_=self.database)
             with self._session() as session:
-                for statement in (cypher.FRESH_ROLLBACK_STEPS if m["fresh"]
-                                  else cypher.ROLLBACK_STEPS):
+                for statement in (cypher_load.FRESH_ROLLBACK_STEPS if m["fresh"]
+                                  else cypher_load.ROLLBACK_STEPS):
                     session.run(statement, load=m["id"]).consume()
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise StoreError(describe(exc, self.where) + then) from None
@@ -379,8 +379,8 @@ class Loader:
             if not m or m["state"] != "committed":
                 return
             with self._session() as session:
-                for statement in (cypher.FRESH_CLEANUP_STEPS if m["fresh"]
-                                  else cypher.CLEANUP_STEPS):
+                for statement in (cypher_load.FRESH_CLEANUP_STEPS if m["fresh"]
+                                  else cypher_load.CLEANUP_STEPS):
                     session.run(statement, load=m["id"]).consume()
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise StoreError(describe(exc, self.where)) from None

@@ -187,7 +187,7 @@ def test_pages_of_name_candidates_join_to_the_whole(store: Any, as_of: str | Non
 def test_levels_of_quoted_and_long_queries(store: Any) -> None:
     """Grams with Lucene's quote and escape characters, and a query too long for one
     at-least query (every k-subset), give the same part of the ranking as the whole."""
-    from graph import cypher
+    from graph import cypher_names
 
     for text in ['南"通\\苏州工业园区', "长三角生态绿色一体化发展示范区执行委员会办公室"]:
         wanted = sorted(grams(normalize(text)))
@@ -198,28 +198,28 @@ def test_levels_of_quoted_and_long_queries(store: Any) -> None:
         for level in (2, 3, len(wanted) // 2):
             cut = [k.id for k in store.name_keys(wanted, None, MAX_NAME_CANDIDATES, 0, level)]
             assert cut == [k.id for k in whole if by_id[k.id] >= level]
-    assert cypher.lucene_at_least([str(i) for i in range(40)], 2) is None
+    assert cypher_names.lucene_at_least([str(i) for i in range(40)], 2) is None
 
 
 @pytest.mark.parametrize("n", [2, 5, 9, 14, 20, 30])
 def test_at_least_groups_hold_whatever_holds_k(n: int) -> None:
     """Whatever holds k of the terms holds every term of some group (the full-text query
     may match more; the reader counts)."""
-    from graph import cypher
+    from graph import cypher_names
 
     rng = random.Random(n)
     terms = [f"t{i}" for i in range(n)]
     for k in range(2, n + 1):
-        groups = cypher.at_least_groups(terms, k)
+        groups = cypher_names.at_least_groups(terms, k)
         if groups is None:
-            assert k == 2 and n * (n - 1) > cypher.MAX_AT_LEAST_CLAUSES
+            assert k == 2 and n * (n - 1) > cypher_names.MAX_AT_LEAST_CLAUSES
             continue
-        assert sum(map(len, groups)) <= cypher.MAX_AT_LEAST_CLAUSES
+        assert sum(map(len, groups)) <= cypher_names.MAX_AT_LEAST_CLAUSES
         assert all(len(g) >= 2 for g in groups)
         for _ in range(200):
             held = set(rng.sample(terms, rng.randint(k, n)))
             assert any(set(g) <= held for g in groups), (k, held)
-    assert cypher.lucene_at_least(['a"', "b\\"], 2) == r'("a\"" AND "b\\")'
+    assert cypher_names.lucene_at_least(['a"', "b\\"], 2) == r'("a\"" AND "b\\")'
 
 
 @pytest.mark.parametrize("text", ["南通高新技术产业开发区", "苏州工业园区", "nantong", "Suzhou"])
@@ -227,7 +227,7 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
     """name_keys_reaching (Neo4j) sends the page name_keys gives, less the candidates none
     of whose keys (nor normalised id) may score the floor by most_by_chars; a level too
     long to ask by itself is read down to the least shared grams the caller needs."""
-    from graph import cypher
+    from graph import cypher_names
 
     if not hasattr(store, "name_keys_reaching"):
         pytest.skip("this store sends every candidate (search scores them all)")
@@ -241,7 +241,7 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
 
     left_out = 0
     for level in sorted({1, 2, len(wanted) // 2, len(wanted)}):
-        read_to = level if cypher.lucene_at_least(wanted, level) else 1
+        read_to = level if cypher_names.lucene_at_least(wanted, level) else 1
         page = store.name_keys(wanted, None, 200, 0, read_to)
         for floor in (60.0, 75.0, 90.0, 100.0 - 1e-6):
             size, to, found = store.name_keys_reaching(wanted, None, 200, 0, level, query,

@@ -1,0 +1,102 @@
+"""The Cypher that finds search candidates by the full-text bigram index (queries/search.py
+through Neo4jStore.name_candidates / name_keys*): pages ranked as graph.store.rank_candidates
+ranks them, "at least k of n bigrams" as one Lucene query, and the server-side cut of
+candidates that cannot reach the floor. Kept apart from graph/cypher.py."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from math import comb
+
+from graph.cypher import ENTITY, GRAMS, GRAMS_INDEX, lucene_terms, not_excluded
+
+# Entities sharing a bigram with the query, found by GRAMS_INDEX ($queries is
+# lucene_terms($grams)), ranked as graph.store.rank_candidates ranks them.
+_NAME_RANKED = f"""
+UNWIND $queries AS q
+CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', q) YIELD node AS n
+WITH DISTINCT n
+WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
+WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
+WHERE shared >= $min_shared
+ORDER BY shared DESC, n.id
+SKIP $offset
+LIMIT $limit"""
+NAME_CANDIDATES = f"""{_NAME_RANKED}
+RETURN n AS node, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, shared"""
+# the same page as what search scores: names and keys, not whole nodes
+NAME_CANDIDATE_KEYS = f"""{_NAME_RANKED}
+RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
+       n.keys AS keys, shared"""
+
+# The same page as NAME_CANDIDATE_KEYS when $min_shared >= 2, found by one full-text query
+# ($lucene is lucene_at_least($grams, $min_shared)) matching the nodes that hold at least
+# $min_shared of the grams (and, for long names, a few more): Lucene intersects postings
+# from the rarest term, so a bigram shared by half the graph (有限, 公司) is never read
+# whole unless the answer needs it.
+_AT_LEAST_RANKED = f"""
+CALL db.index.fulltext.queryNodes('{GRAMS_INDEX}', $lucene) YIELD node AS n
+WITH n WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
+WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
+WHERE shared >= $min_shared
+ORDER BY shared DESC, n.id
+SKIP $offset
+LIMIT $limit"""
+NAME_KEYS_AT_LEAST = f"""{_AT_LEAST_RANKED}
+RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
+       n.keys AS keys, shared"""
+# A page as above (any gram, or at least $min_shared: NAME_KEYS_*REACHING), sent back
+# only for the candidates one of whose keys may score $floor, by queries.search.most_by_chars
+# (the characters of the query, $chars, a key holds, and its length; the lower-cased ASCII
+# id without a length, as its normalised form may be shorter); and how many the page held.
+# Keys stored empty, or an id beyond printable ASCII: sent (Python derives their keys).
+_REACHING = """
+WITH n, shared, CASE WHEN n.keys IS NULL OR size(n.keys) = 0 OR NOT n.id =~ '[ -~]*'
+  THEN [[null, 'any']] ELSE [k IN n.keys | [k, 'key']] + [[toLower(n.id), 'id']] END AS keys
+UNWIND keys AS key
+WITH n, shared, key[1] AS kind, size(key[0]) AS length,
+     size([c IN split(key[0], '') WHERE c IN $chars]) AS held
+WITH n, shared, kind, length, held,
+     CASE WHEN held < $length THEN held ELSE $length END AS most
+WITH n, shared, kind, held, length,
+     CASE WHEN kind = 'key' AND length < most THEN length ELSE most END AS most
+WITH n, shared, kind, held, length, most,
+     200.0 * most / ($length + CASE WHEN kind = 'key' THEN length ELSE most END) AS ratio
+WITH n, shared, max(CASE WHEN kind = 'any' OR held >= $length THEN 100.0
+  WHEN ratio >= 88.0 AND (kind = 'id' OR abs($length - length) <= 2) THEN ratio
+  ELSE 0.75 * ratio END) AS bound
+WITH count(*) AS read, collect(CASE WHEN bound >= $floor THEN
+  {id: n.id, name: n.name, name_en: n.name_en, aliases: n.aliases, keys: n.keys,
+   shared: shared} END) AS rows
+RETURN read, rows"""
+NAME_KEYS_REACHING = _NAME_RANKED + _REACHING
+NAME_KEYS_AT_LEAST_REACHING = _AT_LEAST_RANKED + _REACHING
+# Leaf clauses one lucene_at_least query may hold (Lucene refuses more than 1,024).
+MAX_AT_LEAST_CLAUSES = 1000
+
+
+def at_least_groups(terms: list[str], k: int) -> list[tuple[str, ...]] | None:
+    """Groups of `terms` (distinct) such that whatever holds `k` of them holds every term of
+    one group: every k-subset if that takes at most MAX_AT_LEAST_CLAUSES terms in all;
+    otherwise the terms dealt into as few blocks as make it fit, one of which must hold
+    its share ceil(k / blocks) (pigeonhole), so a few more match than hold k (the reader
+    counts). None if no split fits with shares of two or more (then: any of the terms)."""
+    if not 2 <= k <= len(terms):
+        return None
+    for blocks in range(1, k):
+        share = -(-k // blocks)
+        parts = [terms[i::blocks] for i in range(blocks)]
+        if share >= 2 and sum(comb(len(p), share) * share for p in parts) \
+                <= MAX_AT_LEAST_CLAUSES:
+            return [group for p in parts for group in combinations(p, share)]
+    return None
+
+
+def lucene_at_least(terms: list[str], k: int) -> str | None:
+    """A full-text query matching what holds at least `k` of `terms` (and, for many terms,
+    a few that hold fewer: at_least_groups), or None (ask for any of them)."""
+    groups = at_least_groups(terms, k)
+    if groups is None:
+        return None
+    return " OR ".join("(" + " AND ".join(lucene_terms([t])[0] for t in group) + ")"
+                       for group in groups)

@@ -1,0 +1,148 @@
+"""The Neo4j store's name reads: search candidates by the full-text bigram index, a page at a
+time (queries/search.py), and the one-off indexing of entities loaded before the indexes.
+A mixin of graph/neo4j_store.Neo4jStore, which supplies `_read`, `driver`, `database`,
+`where` and the `_name_index` cache; kept apart so that file stays readable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from graph import cypher, cypher_names
+from graph.model import Entity
+from graph.names import entity_grams, entity_keys, lookup_keys
+from graph.neo4j_errors import driver_errors
+from graph.neo4j_rows import grams_of, to_entity
+from graph.store import NameKeys, rank_candidates
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+GRAMS_BATCH_ROWS = 10_000  # entities given their name grams per transaction (index_names)
+
+
+class NameReads:
+    """name_candidates, name_keys, name_keys_reaching, name_index_ready, index_names."""
+
+    driver: Driver
+    database: str | None
+    where: str
+    _name_index: bool | None
+
+    def _read(self, query: str, **params: Any) -> list[Any]:  # Neo4jStore's
+        raise NotImplementedError
+
+    def all_entities(self) -> list[Entity]:  # Neo4jStore's
+        raise NotImplementedError
+
+    def name_candidates(self, grams: Iterable[str], label: str | None,
+                        limit: int, offset: int = 0) -> list[Entity]:
+        wanted = sorted(set(grams))
+        offset = max(offset, 0)
+        if not wanted or limit <= 0:
+            return []
+        if not self.name_index_ready():  # loaded before the name indexes: scan
+            found = {e.id: e for e in self.all_entities() if label is None or e.label == label}
+            shared = {i: n for i, e in found.items()
+                      if (n := len(set(wanted) & entity_grams(e)))}
+            return [found[i] for i in rank_candidates(shared, offset + limit)[offset:]]
+        records = self._read(cypher_names.NAME_CANDIDATES, queries=cypher.lucene_terms(wanted),
+                             grams=wanted, label=label, limit=limit, offset=offset,
+                             min_shared=1)
+        found = {r["node"]["id"]: to_entity(r["node"], r["label"]) for r in records}
+        # ranked again here: Python's order of ids, whatever the server's collation
+        shared = {r["node"]["id"]: r["shared"] for r in records}
+        return [found[i] for i in rank_candidates(shared, limit)]
+
+    def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
+                  offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
+        wanted = sorted(set(grams))
+        offset = max(offset, 0)
+        if not wanted or limit <= 0:
+            return []
+        if not self.name_index_ready():
+            return [NameKeys(e.id, e.name, entity_keys(e))
+                    for e in self.name_candidates(wanted, label, limit, offset)
+                    if len(set(wanted) & entity_grams(e)) >= min_shared]
+        return self._name_keys(wanted, label, limit, offset, min_shared)[1]
+
+    def name_keys_reaching(self, grams: Iterable[str], label: str | None, limit: int,
+                           offset: int, min_shared: int, query: str, floor: float,
+                           down_to: int) -> tuple[int, int, list[NameKeys]]:
+        """name_keys' page (or, where the candidates sharing `min_shared` grams cost no
+        less to find than all of those sharing `down_to`, the page of those), less the
+        candidates none of whose keys (nor normalised id) may score `floor` for `query` by
+        the characters of it they hold and their length (queries.search.most_by_chars):
+        those are sent no further. Returns how many candidates the page held (its offset's
+        next), the least shared grams it was read down to, and the candidates sent. `query`
+        has no character beyond the BMP (Cypher splits one in two)."""
+        wanted = sorted(set(grams))
+        offset = max(offset, 0)
+        if cypher_names.lucene_at_least(wanted, min_shared) is None:  # every level ranks them all
+            min_shared = min(min_shared, down_to)
+        if not wanted or limit <= 0:
+            return 0, min_shared, []
+        if not self.name_index_ready():
+            found = self.name_keys(wanted, label, limit, offset, min_shared)
+            return len(found), min_shared, found
+        size, found = self._name_keys(wanted, label, limit, offset, min_shared,
+                                      {"chars": sorted(set(query)), "length": len(query),
+                                       "floor": floor})
+        return size, min_shared, found
+
+    def _name_keys(self, wanted: list[str], label: str | None, limit: int, offset: int,
+                   min_shared: int, reaching: dict[str, Any] | None = None
+                   ) -> tuple[int, list[NameKeys]]:
+        at_least = cypher_names.lucene_at_least(wanted, min_shared) if min_shared >= 2 else None
+        params: dict[str, Any] = {"grams": wanted, "label": label, "limit": limit,
+                                  "offset": offset, "min_shared": min_shared}
+        if at_least is not None:  # only what holds enough grams: not every common bigram's
+            params["lucene"] = at_least
+        else:
+            params["queries"] = cypher.lucene_terms(wanted)
+        if reaching is None:
+            records = self._read(cypher_names.NAME_KEYS_AT_LEAST if at_least is not None
+                                 else cypher_names.NAME_CANDIDATE_KEYS, **params)
+            read = len(records)
+        else:
+            page = self._read(cypher_names.NAME_KEYS_AT_LEAST_REACHING if at_least is not None
+                              else cypher_names.NAME_KEYS_REACHING, **params, **reaching)[0]
+            read, records = page["read"], page["rows"]
+        found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
+                                   or tuple(lookup_keys(r["name"] or "", r["name_en"] or "",
+                                                        r["aliases"] or ())))
+                 for r in records}
+        # ranked again here: Python's order of ids, whatever the server's collation
+        return read, [found[i] for i in rank_candidates(
+            {r["id"]: r["shared"] for r in records}, limit)]
+
+    def name_index_ready(self) -> bool:
+        """Do the name indexes cover every entity? Asked once per store (a load sets it)."""
+        if self._name_index is None:
+            records = self._read(cypher.NAME_INDEX_READY)
+            self._name_index = bool(records and records[0]["ready"])
+        return self._name_index
+
+    def index_names(self) -> None:
+        """Create the name indexes, give entities loaded before them their grams, and say
+        so in the metadata (once per database: later loads write the grams themselves)."""
+        with driver_errors(self.where):
+            for statement in cypher.NAME_INDEXES:
+                self.driver.execute_query(statement, database_=self.database)
+            self.driver.execute_query("CALL db.awaitIndexes(600)", database_=self.database)
+            if self.name_index_ready():
+                return
+            while True:
+                records, _, _ = self.driver.execute_query(
+                    cypher.WITHOUT_GRAMS, limit=GRAMS_BATCH_ROWS, database_=self.database)
+                if not records:
+                    break
+                rows = [[r["id"], sorted(grams_of(r["id"], r["keys"] or ()))]
+                        for r in records]
+                self.driver.execute_query(cypher.SET_GRAMS, rows=rows,
+                                          database_=self.database)
+            self.driver.execute_query(
+                cypher.SET_META, rows=[{"key": cypher.NAME_INDEX_META,
+                                        "value": cypher.NAME_INDEX_VERSION}],
+                database_=self.database)
+        self._name_index = True
