@@ -10,7 +10,7 @@ those on the evidence; not recorded ("the graph does not record that …"), it l
 counts as a refusal. A question of several parts lists the union of its parts' entities.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round8]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round10]
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ FLOOR_4 = 0.98
 # 共建园区" lists them with the parks, the counties first: the 共建园区 reading does not keep
 # to Park as "X有哪些园区" and "Which parks are in Yancheng?" do. The data is right; the reading
 # is for the ask helpers to fix (then this entry can go).
-KNOWN_WRONG_KIND_4: frozenset[str] = frozenset({"盐城有哪几个共建园区"})
+KNOWN_WRONG_KIND_4: frozenset[str] = frozenset()
 # Round 6: 80 more by a writer who saw neither ask's code nor the other sets, measured once
 # when it landed (66.2%, 2 wrong-kind, with round C's code as it stood), then learnt from.
 QUESTIONS_6 = ROOT / "tests" / "eval" / "ask_questions_round6.yaml"
@@ -76,6 +76,22 @@ FLOOR_7 = 0.88
 KNOWN_WRONG_KIND_7: frozenset[str] = frozenset()
 QUESTIONS_8 = ROOT / "tests" / "eval" / "ask_questions_round8.yaml"
 FLOOR_8 = 0.93
+# Rounds 9 and 10: 60 each by two more writers who saw neither ask's code nor the other sets,
+# written at the start of session 5 and held out from everyone working on ask until the
+# session's ask work was merged. Measured on main before the session (9: 46/60, 2 wrong-kind;
+# 10: 45/60, 2 wrong-kind) and on the merged code (9: 50/60 = 83.3%, 1 wrong-kind; 10: 47/60
+# = 78.3%, 2 wrong-kind). Kept as measured; the wrong-kind answers are named so a new one
+# fails. (One fix came after measuring, from a round-9 miss: 'belong to' between two places
+# counts LOCATED_IN; round 9 is 51/60 with it.)
+QUESTIONS_9 = ROOT / "tests" / "eval" / "ask_questions_round9.yaml"
+FLOOR_9 = 0.85
+KNOWN_WRONG_KIND_9: frozenset[str] = frozenset({
+    "南通是不是扬子江城市群的成员？它还属于哪些城市圈或经济带"})
+QUESTIONS_10 = ROOT / "tests" / "eval" / "ask_questions_round10.yaml"
+FLOOR_10 = 0.78
+KNOWN_WRONG_KIND_10: frozenset[str] = frozenset({
+    "苏通科技产业园现在还单独存在吗？并到哪里去了",
+    "what has nantong only planned so far in terms of sharing reform results, not yet started?"})
 FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -177,7 +193,9 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
 
 @pytest.mark.parametrize("path,floor,known", [
     (QUESTIONS_4, FLOOR_4, KNOWN_WRONG_KIND_4), (QUESTIONS_7, FLOOR_7, KNOWN_WRONG_KIND_7),
-    (QUESTIONS_8, FLOOR_8, frozenset())], ids=["round4", "round7", "round8"])
+    (QUESTIONS_8, FLOOR_8, frozenset()), (QUESTIONS_9, FLOOR_9, KNOWN_WRONG_KIND_9),
+    (QUESTIONS_10, FLOOR_10, KNOWN_WRONG_KIND_10)],
+    ids=["round4", "round7", "round8", "round9", "round10"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -191,7 +209,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
 @pytest.mark.parametrize("path,at_least", [(QUESTIONS, 100), (QUESTIONS_2, 40),
                                             (QUESTIONS_3, 100), (QUESTIONS_4, 60),
                                             (QUESTIONS_5, 80), (QUESTIONS_6, 80),
-                                            (QUESTIONS_7, 60), (QUESTIONS_8, 60)])
+                                            (QUESTIONS_7, 60), (QUESTIONS_8, 60),
+                                            (QUESTIONS_9, 60), (QUESTIONS_10, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -219,6 +238,8 @@ if __name__ == "__main__":
                 else QUESTIONS_5 if "--round5" in sys.argv
                 else QUESTIONS_6 if "--round6" in sys.argv
                 else QUESTIONS_7 if "--round7" in sys.argv
-                else QUESTIONS_8 if "--round8" in sys.argv else QUESTIONS)
+                else QUESTIONS_8 if "--round8" in sys.argv
+                else QUESTIONS_9 if "--round9" in sys.argv
+                else QUESTIONS_10 if "--round10" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
