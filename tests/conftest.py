@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -120,3 +121,16 @@ def neo4j_cli(neo4j_store: object, neo4j_settings: object, db: Path,
                        neo4j_settings.neo4j_password)  # type: ignore[attr-defined]
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     return neo4j_settings
+
+
+def ask_lists(store: Any, question: str, expected: set[str], never: set[str],
+              kind: str | None = None) -> None:
+    """`ask` lists every id `expected` names and none `never` names; with `kind`, every
+    entity listed is of that kind (the phrasing tests' one check)."""
+    from queries.ask import ask
+
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert expected <= ids and not ids & never, ids
+    if kind is not None:
+        assert {e.label for e in got.entities} == {kind}, ids

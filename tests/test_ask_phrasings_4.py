@@ -12,18 +12,10 @@ from typing import Any
 import pytest
 
 from queries.ask import Unmappable, ask
+from tests.conftest import ask_lists as _check
 
 CHONGMING_QIDONG = {"infra:chongqi-bridge", "infra:chongqi-rail-road-bridge",
                     "infra:north-yangtze-hsr"}
-
-
-def _check(store: Any, question: str, expected: set[str], never: set[str],
-           kind: str | None = None) -> None:
-    got = ask(store, question)
-    ids = {e.id for e in got.entities}
-    assert expected <= ids and not ids & never, ids
-    if kind is not None:
-        assert {e.label for e in got.entities} == {kind}, ids
 
 
 # -- a state said inclusively widens; said alone it narrows, and is no verb -------------------

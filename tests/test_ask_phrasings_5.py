@@ -13,16 +13,7 @@ from typing import Any
 import pytest
 
 from queries.ask import Unmappable, ask
-
-
-def _check(store: Any, question: str, expected: set[str], never: set[str],
-           kind: str | None = None) -> None:
-    got = ask(store, question)
-    ids = {e.id for e in got.entities}
-    assert expected <= ids and not ids & never, ids
-    if kind is not None:
-        assert {e.label for e in got.entities} == {kind}, ids
-
+from tests.conftest import ask_lists as _check
 
 # -- who approved: 批 is an act of an organisation, not 由 (made up of) -----------------------
 
