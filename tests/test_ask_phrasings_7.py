@@ -77,3 +77,21 @@ def test_a_status_said_with_a_count_counts_only_that_status(store: Any, question
     got = _check(store, question, {"mechanism:cost-sharing"}, {"mechanism:promotion-list"},
                  "Mechanism")
     assert got.count == 8
+
+
+# -- merged, both directions: 园子 is a park word; "merged into what, and when" keeps the list --
+
+@pytest.mark.parametrize("question", [
+    "苏锡通园区由哪几个园子合并而来",
+    "苏锡通科技产业园区是哪些园子并成的？",
+])
+def test_which_parks_were_merged_into_one(store: Any, question: str) -> None:
+    _check(store, question, {"park:sutong-park", "park:xitong-park"}, set(), "Park")
+
+
+@pytest.mark.parametrize("question", [
+    "What was the Sutong park folded into, and when?",
+    "苏通科技产业园并入了哪个园区，是哪一年",
+])
+def test_merged_into_what_and_when_answers_the_park(store: Any, question: str) -> None:
+    _check(store, question, {"park:suxitong-park"}, {"city:nantong"}, "Park")
