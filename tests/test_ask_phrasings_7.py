@@ -95,3 +95,10 @@ def test_which_parks_were_merged_into_one(store: Any, question: str) -> None:
 ])
 def test_merged_into_what_and_when_answers_the_park(store: Any, question: str) -> None:
     _check(store, question, {"park:suxitong-park"}, {"city:nantong"}, "Park")
+
+
+# -- "<place>那个/那些园区是谁和谁建的": the builders of the parks that lie in it ------
+
+@pytest.mark.parametrize("question", ["泗洪那个园区是谁和谁一起建的", "泗洪那些园区是谁跟谁合建的"])
+def test_who_and_who_built_the_park_over_there(store: Any, question: str) -> None:
+    _check(store, question, {"city:changshu", "city:suqian"}, set())
