@@ -84,14 +84,15 @@ FLOOR_8 = 0.93
 # fails. (One fix came after measuring, from a round-9 miss: 'belong to' between two places
 # counts LOCATED_IN; round 9 is 51/60 with it.)
 QUESTIONS_9 = ROOT / "tests" / "eval" / "ask_questions_round9.yaml"
-FLOOR_9 = 0.85
-KNOWN_WRONG_KIND_9: frozenset[str] = frozenset({
-    "南通是不是扬子江城市群的成员？它还属于哪些城市圈或经济带"})
+# Their three wrong-kind answers were then fixed by general rules (ask17: a yes-or-no part
+# lists no other kind, 城市圈 is a region word, 存在 is no 在, a relation's state asks for
+# what it reaches), with a status said with a count, 园子 as a park word and "merged into
+# what, and when" kept to the list: 9 at 53/60, 10 at 51/60, none wrong-kind.
+FLOOR_9 = 0.88
+KNOWN_WRONG_KIND_9: frozenset[str] = frozenset()
 QUESTIONS_10 = ROOT / "tests" / "eval" / "ask_questions_round10.yaml"
-FLOOR_10 = 0.78
-KNOWN_WRONG_KIND_10: frozenset[str] = frozenset({
-    "苏通科技产业园现在还单独存在吗？并到哪里去了",
-    "what has nantong only planned so far in terms of sharing reform results, not yet started?"})
+FLOOR_10 = 0.84
+KNOWN_WRONG_KIND_10: frozenset[str] = frozenset()
 FLOOR = 0.92
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97

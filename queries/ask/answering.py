@@ -352,7 +352,14 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     if any_of is not None:
         return any_of
     try:
-        return with_names(_whole(store, question, gaz, extra), gaz)
+        whole = with_names(_whole(store, question, gaz, extra), gaz)
+        if whole.parsed.intent.name.startswith("property:"):
+            # "What was X merged into, and when?": read whole, only the date of X; the first
+            # part's list with the dates on its relations answers both
+            told = with_details(ask, store, question, gaz, extra)
+            if told is not None and not told.parsed.intent.name.startswith("property:"):
+                return told
+        return whole
     except Unmappable as exc:
         if getattr(exc, "final", False) and "holds no figure" in str(exc):
             raise

@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.model import Entity, Relation
 from queries.ask.reading import STATES, find
+from queries.ask.relation_states import CONTRAST, relation_states_said
 
 _DATES = ("established", "opened", "since")  # entity properties, then the relation's
 _YEAR_AT_MOST = re.compile(r"(?:截至|截止到?|到)\s?(\d{4})|\b(?:by|as of|until|up to) (\d{4})\b")
@@ -46,40 +47,6 @@ _INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?
                         r"(?: (?:still|that are|which are|currently))?\s?$")
 
 
-# How far a relation has got (ADOPTS status: exploring, applying …), said with a word of
-# aspect (still, already, 还在, 已经) or set against another ("exploring, as opposed to
-# applying"): kept to the relations of that status. A bare "exploring" is the verb only.
-_RELATION_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("exploring",)),
-               (r"应用|运用|实行|实施|在用|用上|推行|appl(?:y|ies|ied|ying)|in use|using|"
-                r"implement\w*|practi[cs]\w*", ("applying", "proven")),  # (proven: applied)
-               (r"要求|required|requir\w*|mandat\w*", ("required",)),
-               (r"验证|proven|proved", ("proven",)),
-               (r"规划|计划|planned|planning", ("planned",)),
-               (r"制定细则|出台细则|起草|细则|draft\w*|rules? for", ("drafting rules",)),
-               (r"深化|deepen\w*", ("deepening",)),
-               (r"加强|强化|strengthen\w*", ("strengthening",)))
-_ASPECT = (r"(?:还在|仍在|尚在|正在|还只是|只是|仅|还|仍|已经|已|早已|"
-           r"\b(?:still|only|already|now|yet|merely|just)\b)\s?(?:在\s?)?(?:only |just )?")
-_CONTRAST = re.compile(r"as opposed to|rather than|instead of|\bunlike\b|\bnot (?:yet )?|"
-                       r"而不是|而非|而不|不是|还没|尚未|并非|相对于|而没有")
-
-
-def _relation_state(q: str) -> Filter | None:
-    """The status of a relation a question keeps to (see _RELATION_STATES), or None."""
-    cut = _CONTRAST.search(q)
-    asked, rest = (q[:cut.start()], q[cut.end():]) if cut else (q, "")
-    said = [(m.start(), values, m.group(0)) for pattern, values in _RELATION_STATES
-            for m in re.finditer(rf"{_ASPECT}(?:{pattern})", asked)]
-    if not said and cut:  # "exploring, not applying": the status before the contrast
-        said = [(m.start(), values, m.group(0)) for pattern, values in _RELATION_STATES
-                if any(re.search(p, rest) for p, _ in _RELATION_STATES)
-                for m in re.finditer(pattern, asked)]
-    if not said:
-        return None
-    values = tuple(dict.fromkeys(v for _, vs, _ in sorted(said) for v in vs))
-    return Filter("status", "rel", said=" / ".join(w for _, _, w in sorted(said)), values=values)
-
-
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
@@ -95,6 +62,16 @@ class Filter:
 
     def describe(self) -> str:
         return self.said
+
+
+def relation_state(q: str) -> Filter | None:
+    """The status of a relation a question keeps to (queries/ask/relation_states.py), or
+    None."""
+    said = relation_states_said(q)
+    if not said:
+        return None
+    values = tuple(dict.fromkeys(v for _, vs, _ in sorted(said) for v in vs))
+    return Filter("status", "rel", said=" / ".join(w for _, _, w in sorted(said)), values=values)
 
 
 def aspect_said(q: str) -> tuple[Filter, ...]:
@@ -153,7 +130,7 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         else:
             if _BIGGEST.search(q):  # the biggest park: by area, the size the graph records
                 out.append(Filter("area_km2", "max", said="the biggest by area"))
-    contrast = _CONTRAST.search(q)  # "planned, not yet under construction": planned
+    contrast = CONTRAST.search(q)  # "planned, not yet under construction": planned
     head = q[:contrast.start()] if contrast else q
     if contrast and not any(pattern.search(head) for pattern, _ in STATES):
         head = q  # 还没开工的有哪些: the state is said with the negation (not yet begun)
@@ -164,7 +141,7 @@ def read_filters(q: str) -> tuple[Filter, ...]:
             # (含在建的, including those being built: the state widens, never narrows)
             out.append(Filter("status", "is", said=found.group(0), values=(state,),
                               labels=_holding("status")))
-    state = _relation_state(q)
+    state = relation_state(q)
     if state is not None:
         out.append(state)
     for pattern, share in _SHARES:

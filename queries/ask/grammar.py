@@ -28,6 +28,7 @@ from queries.ask.reading import (
     PARTNERS,
     Hit,
     Reading,
+    asked_by_state,
     unknown_kind,
 )
 from queries.ask.records import Intent
@@ -268,7 +269,10 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             return two_entity_intent(reading.asked), {
                 "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}
         return None  # a verb the schema cannot read with these entities: not guessed round
-    named = reading.asked if reading.phrase else None  # 哪些园区, not just 谁 / who
+    # 哪些园区, not just 谁 / who; or the kind the state said asks for ("what has X only
+    # planned": what X's relations of that status reach)
+    named = reading.asked if reading.phrase or (
+        reading.asked and reading.asked == asked_by_state(masked, masked)) else None
     if named and len(about) == 2:
         return two_entity_intent(named), {
             "x": _pick(about[0], about[0].ids, gaz), "y": _pick(about[1], about[1].ids, gaz)}

@@ -22,9 +22,10 @@ _BUILT_ZH = r"(?:合作|共建|合建|一起建|联合建设|建设?|投资)"
 _BUILT_EN = r"(?:co[- ]?built|co[- ]?build|built|build|developed|develop|are behind|is behind)"
 _LIST = r"⟨\d+⟩(?:(?:\s?(?:、|和|与|及|,|and)\s?|\s)⟨\d+⟩)*"
 _ZH = re.compile(rf"^\s?(?P<places>{_LIST})\s?(?:这[几两三四]个[县区市]|等地|那边|[县区市])?"
-                 rf"\s?的?\s?{_PARKS_ZH}\s?(?:分别|各自)?\s?(?:是|都是)?\s?(?:(?:跟|和|与|同|由)\s?"
+                 rf"\s?(?:那个|那些|这个|这些)?\s?的?\s?{_PARKS_ZH}\s?(?:分别|各自)?\s?(?:是|都是)?\s?(?:(?:跟|和|与|同|由)\s?"
                  rf"(?:(?P<within>⟨\d+⟩)\s?(?:的)?\s?)?(?:哪个|哪些|哪几个|哪家|哪)\s?"
-                 rf"(?:地方|城市|区县|县市|县|区|市|单位|方面)?\s?|谁\s?)(?:一起)?{_BUILT_ZH}")
+                 rf"(?:地方|城市|区县|县市|县|区|市|单位|方面)?\s?|谁\s?(?:(?:和|跟|与|同)\s?谁\s?)?)"
+                 rf"(?:一起)?{_BUILT_ZH}")
 _EN = re.compile(rf"^\s?(?:who|which (?:(?P<within>⟨\d+⟩) )?(?:places?|cities|city|districts?|"
                  rf"partners?|counties|county|companies|bodies))\s(?:in (?P<within2>⟨\d+⟩) )?"
                  rf"(?:have |has |had )?{_BUILT_EN}\s(?:the )?{_PARKS_EN}\s(?:in|at)\s"

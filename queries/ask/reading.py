@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from queries.ask.lexicon import Lexicon, lexicon
+from queries.ask.relation_states import relation_states_said
 from queries.ask.tiers import joined_where
 
 QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
@@ -244,6 +245,8 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     asked, phrase = asked_phrase(masked, lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
+    if asked is None:
+        asked = asked_by_state(masked, text or masked)
     states = state_spans(masked)  # "under construction": a state, "under" no verb
     states += [(m.start(), m.end()) for m in _ASPECT_FRAME.finditer(masked)]  # 在发展路径上
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
@@ -258,6 +261,25 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
                    bool(EACH.search(said)), frozenset(otherwise - (asked or set())),
                    bool(SHARED.search(said)))
+
+
+# "what has ⟨Nantong⟩ only planned", ⟨南通⟩还在探索什么: what the entity does, asked by the
+# state it has got to; "is ⟨X⟩ still planned" asks a yes-or-no of X instead.
+_OBJECT_ASKED = re.compile(r"\b(?:what|which)\b (?:\w+ )?(?:has|have|had|did|does|do|is|are)"
+                           r" ⟨\d+⟩|⟨\d+⟩[^？?]*?(?:了|着)?(?:哪些|什么|哪几)")
+
+
+def asked_by_state(masked: str, said: str) -> frozenset[str] | None:
+    """The kinds a question asks for when it names no kind but the state a relation has got
+    to (planned, still exploring: ADOPTS' status): the far ends of the relations that record
+    a status (graph/schema.py), or None."""
+    from graph.schema import REL_TYPES
+
+    if not _OBJECT_ASKED.search(masked) or not relation_states_said(said):
+        return None
+    ends = frozenset(label for rel in REL_TYPES.values() if "status" in rel.properties
+                     for label in rel.targets)
+    return ends or None
 
 
 EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\brespectively\b|\beither\b")

@@ -320,9 +320,11 @@ _WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年", re.I)
 
 
 def _asks_a_value(answer: Any) -> bool:
-    """A part that asks a value of what it names (its date, its area), not for a list."""
-    return answer.parsed.intent.name.startswith(("property:", "check:")) or bool(
-        getattr(answer, "told", ()))  # (a relation's check keeps both ends: "who else")
+    """A part that asks a value of what it names (its date, its area) or a yes-or-no of it
+    (南通是不是扬子江城市群的成员), not for a list."""
+    # (a relation's check keeps both ends: "who else")
+    return answer.parsed.intent.name.startswith(("property:", "check")) or bool(
+        getattr(answer, "told", ())) or getattr(answer, "verdict", None) is not None
 
 
 def _names_any(text: str, gaz: Any) -> bool:
