@@ -242,3 +242,14 @@ def test_a_district_belongs_to_its_city(store: Any, question: str, place: str) -
 def test_a_county_does_not_belong_to_another_city(store: Any, question: str) -> None:
     got = _verdict(store, question)
     assert got.verdict.answer == "not recorded", got.verdict.text
+
+
+@pytest.mark.parametrize("question", [
+    "无锡和南通有没有一起建过园区",  # two builders
+    "Does the Hu-Su-Tong railway stop in Suzhou?",  # rolled up through its counties
+])
+def test_a_routed_verdict_names_its_sources_by_title_not_id(store: Any, question: str) -> None:
+    got = _verdict(store, question)
+    assert got.verdict.answer == "yes", got.verdict.text
+    assert "source " in got.verdict.text
+    assert "source source:" not in got.verdict.text, got.verdict.text

@@ -101,7 +101,7 @@ def said(rel: Relation, names: dict[str, str], source: Entity | None = None) -> 
     """One relation as a sentence with its date, confidence and source."""
     extra = [f"{k} {v}" for k, v in sorted(rel.props.items())
              if k in ("since", "until", "status", "role", "share", "tier") and v not in ("", None)]
-    src = source.display if source is not None else rel.source
+    src = source.display if source is not None else names.get(rel.source, rel.source)
     extra += [rel.confidence, f"source {src}"]
     return (f"{names.get(rel.start, rel.start)} {rel.type} {names.get(rel.end, rel.end)} "
             f"({', '.join(extra)})")

@@ -23,7 +23,7 @@ PLACES = frozenset({"City", "Region"})
 
 
 def _names(store: Store, rels: tuple[Relation, ...], *known: Entity) -> dict[str, str]:
-    ids = {i for r in rels for i in (r.start, r.end)}
+    ids = {i for r in rels for i in (r.start, r.end, r.source) if i}  # sources said by name
     found = store.entities(ids)
     return {**{i: e.display for i, e in found.items()}, **{e.id: e.display for e in known}}
 
