@@ -77,37 +77,44 @@ def _evidence(store: Store, rels: tuple[Relation, ...], *ends: Entity) -> tuple[
 # -- the rules -----------------------------------------------------------------------------------
 
 
+def _found(store: Store, ran: list[Any], target: Entity, a: Entity,
+           b: Entity) -> tuple[list[Any], Any] | None:
+    """The yes of a rule whose first step lists what reaches (or is reached from) `a`:
+    `target` among those items, with the relations that reach it (direct or rolled up);
+    None when it is not there."""
+    first = ran[0].result
+    hit = [i for i in first.items if i.entity.id == target.id]
+    if not hit:
+        return None
+    rels = hit[0].relations
+    names = _names(store, rels, a, b)
+    how, text = _yes(rels, {a.id, b.id}, names)
+    return ([replace(ran[0], result=replace(first, items=tuple(hit)))],
+            _verdict(True, how, text, rels, _evidence(store, rels, a, b)))
+
+
 def connects(store: Store, link: Entity, place: Entity,
-              ran: list[Any]) -> tuple[list[Any], Any]:
+             ran: list[Any]) -> tuple[list[Any], Any]:
     """Does the link (a bridge, a railway) connect the place, or a place inside it?"""
-    serving, reach = ran[0].result, ran[1].result
-    hit = [i for i in serving.items if i.entity.id == link.id]
-    if hit:
-        rels = hit[0].relations
-        names = _names(store, rels, link, place)
-        how, text = _yes(rels, {link.id, place.id}, names)
-        return ([replace(ran[0], result=replace(serving, items=tuple(hit)))],
-                _verdict(True, how, text, rels, _evidence(store, rels, link, place)))
+    found = _found(store, ran, link, link, place)
+    if found is not None:
+        return found
     text = (f"The graph does not record that {link.display} connects {place.display} or a "
             f"place inside it (CONNECTS); it records {link.display} connecting: "
-            f"{_listed(reach)}.")
+            f"{_listed(ran[1].result)}.")
     return [ran[1]], _verdict(False, "not recorded", text, (), ())
 
 
 def builds(store: Store, builder: Entity, park: Entity,
-            ran: list[Any]) -> tuple[list[Any], Any]:
+           ran: list[Any]) -> tuple[list[Any], Any]:
     """Does the builder (a city with its districts and seated bodies, or a body) co-build
     the park?"""
-    built, by = ran[0].result, ran[1].result
-    hit = [i for i in built.items if i.entity.id == park.id]
-    if hit:
-        rels = hit[0].relations
-        names = _names(store, rels, builder, park)
-        how, text = _yes(rels, {builder.id, park.id}, names)
-        return ([replace(ran[0], result=replace(built, items=tuple(hit)))],
-                _verdict(True, how, text, rels, _evidence(store, rels, builder, park)))
+    found = _found(store, ran, park, builder, park)
+    if found is not None:
+        return found
     text = (f"The graph does not record that {builder.display} (or a place or body in it) "
-            f"co-builds {park.display} (CO_BUILDS); its co-builders on record: {_listed(by)}.")
+            f"co-builds {park.display} (CO_BUILDS); its co-builders on record: "
+            f"{_listed(ran[1].result)}.")
     return [ran[1]], _verdict(False, "not recorded", text, (), ())
 
 
@@ -122,7 +129,7 @@ def kinds(question: str, gaz: Any) -> frozenset[str]:
 
 
 def shared(store: Store, a: Entity, b: Entity, ran: list[Any],
-            kinds: frozenset[str] = frozenset()) -> tuple[list[Any], Any]:
+           kinds: frozenset[str] = frozenset()) -> tuple[list[Any], Any]:
     """Is there a park both co-build (each with its districts, counties and seated bodies)?
     `kinds`: the kinds the question names (园区: parks only), empty for anything."""
     sides = [ran[0].result, ran[1].result]
@@ -179,7 +186,7 @@ def _narrower(store: Store, industry: str) -> dict[str, tuple[Relation, ...]]:
 
 
 def industry(store: Store, holder: Entity, industry: Entity,
-              ran: list[Any]) -> tuple[list[Any], Any]:
+             ran: list[Any]) -> tuple[list[Any], Any]:
     """Does the place (its districts and counties counted) or park have the industry (or one
     under it)?"""
     types = ("HAS_INDUSTRY", "FOCUSES_ON")
