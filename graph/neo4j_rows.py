@@ -44,10 +44,11 @@ def plain(value: Any) -> Any:
     """Driver values (nodes, relationships, paths, temporals) as JSON-ready data."""
     from neo4j.graph import Node, Path, Relationship
 
+    # underscore keys (name bigrams, load marks) are internal: a user's RETURN n shows data only
     if isinstance(value, Node):
-        return {"labels": sorted(value.labels), **dict(value)}
+        return {"labels": sorted(value.labels), **plain(own_properties(value))}
     if isinstance(value, Relationship):
-        return {"type": value.type, **dict(value)}
+        return {"type": value.type, **plain(own_properties(value))}
     if isinstance(value, Path):
         return [plain(n) for n in value.nodes]
     if isinstance(value, list):

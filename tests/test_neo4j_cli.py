@@ -43,6 +43,19 @@ def test_cypher_with_parameters(runner: CliRunner, neo4j_env: Any) -> None:
                                     "新材料", "新能源"])
 
 
+def test_cypher_nodes_show_data_not_internal_keys(runner: CliRunner, neo4j_env: Any) -> None:
+    # Nodes carry name bigrams (_grams) and relations load marks: a user's RETURN shows data only.
+    query = ("MATCH (c:City {id: 'city:nantong'})-[r:HAS_INDUSTRY]->(i {id: $i}) "
+             "RETURN c, r, properties(c) AS raw")
+    result = runner.invoke(app, ["cypher", query, "--param", "i=industry:new-energy", "--json"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)[0]
+    assert row["c"]["id"] == "city:nantong" and "City" in row["c"]["labels"]
+    assert row["r"]["type"] == "HAS_INDUSTRY" and row["r"]["source"]
+    assert not [k for k in (*row["c"], *row["r"]) if k.startswith("_")]
+    assert "_grams" in row["raw"]  # what the user asks for by name is still shown
+
+
 def test_cypher_is_read_only_unless_asked(runner: CliRunner, neo4j_env: Any,
                                           neo4j_store: Any) -> None:
     create = "CREATE (n:Entity {id: 'park:test-innovation-park', name: 'x'}) RETURN n.id"
