@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from loaders.adcode_table import COLUMNS, read_adcode_table, short_name  # noqa: E402
+from loaders.adcode_names import short_name  # noqa: E402
+from loaders.adcode_table import COLUMNS, read_adcode_table  # noqa: E402
 
 PLACES = ROOT / "data" / "places"
 TABLE = PLACES / "adcodes.csv.txt"

@@ -12,14 +12,8 @@ import pytest
 
 from graph.names import lookup_keys
 from loaders import adcode_table
-from loaders.adcode_table import (
-    ID_PINS,
-    LATER_CLASHES,
-    english_of,
-    read_adcode_table,
-    short_name,
-    slug_of,
-)
+from loaders.adcode_names import LATER_CLASHES, english_of, short_name, slug_of
+from loaders.adcode_table import ID_PINS, read_adcode_table
 from loaders.errors import ValidationFailed
 
 ROOT = Path(__file__).resolve().parent.parent
