@@ -61,12 +61,17 @@ def lucene_terms(terms: list[str]) -> list[str]:
 
 
 def chars_of(entity_id: str, keys: Iterable[str]) -> set[str]:
-    """The characters of an entity's lookup keys and normalised id: what search scores
-    (queries/search._keys_of), so that a node without enough of a query's characters cannot
-    score it (graph/cypher_names.least_chars)."""
+    """The characters of an entity's lookup keys and normalised id (what search scores:
+    queries/search._keys_of), as tokens: each character `c`, and `c` followed by 2, 3 …
+    up to the most times one key holds it. A key scoring a query has a longest common
+    subsequence with it of at most the query's tokens the node holds (cypher_names.
+    char_units, least_chars), so a node holding too few cannot score it."""
     found: set[str] = set()
     for key in (*keys, normalize(entity_id)):
-        found.update(key)
+        seen: dict[str, int] = {}
+        for c in key:
+            seen[c] = n = seen.get(c, 0) + 1
+            found.add(c if n == 1 else f"{c}{n}")
     return found
 
 

@@ -110,14 +110,14 @@ def lucene_at_least(terms: list[str], k: int) -> str | None:
                        for group in groups)
 
 
-# A level as NAME_KEYS_AT_LEAST_REACHING reads it, where the level is whole (the
-# candidates sharing exactly $min_shared grams: the $offset sharing more were read) and
-# fits in $limit, found through CHARS_INDEX: $char_lucene matches (at least) the nodes
-# holding enough of the query's characters to score $floor (least_chars), so the nodes
-# sharing only a common suffix's bigrams (有限公司) are not read. Two counts by the grams
-# index (Lucene and labels only: $lucene matches exactly what holds $min_shared grams,
-# $above what holds one more) say whether the level is such a one and how many it holds;
-# if not, rows is empty and the caller reads the level as before.
+# Levels as NAME_KEYS_AT_LEAST_REACHING reads them, where they are whole (the candidates
+# sharing $lowest to $top grams: the $offset sharing more were read) and fit in $limit,
+# found through CHARS_INDEX: $char_lucene matches (at least) the nodes holding enough of
+# the query's characters to score $floor (least_chars), so the nodes sharing only a
+# common suffix's bigrams (有限公司) are not read. Two counts by the grams index (Lucene
+# and labels only: $lucene matches exactly what holds $lowest grams, $above what holds
+# $top + 1) say whether the levels are such and how many they hold; if not, rows is
+# empty and the caller reads the level as before.
 def char_level_query(above: bool) -> str:
     """The level's Cypher: with the count of what holds more grams, or without it (the
     level holds every gram: nothing holds more)."""
@@ -136,7 +136,7 @@ CALL {{
   CALL db.index.fulltext.queryNodes('{CHARS_INDEX}', $char_lucene) YIELD node AS n
   WITH n WHERE {not_excluded('n')} AND ($label IS NULL OR $label IN labels(n))
   WITH n, size([g IN n.{GRAMS} WHERE g IN $grams]) AS shared
-  WHERE shared = $min_shared{_REACHING_CUT}
+  WHERE $lowest <= shared <= $top{_REACHING_CUT}
   RETURN rows
 }}
 RETURN total, higher, rows"""
@@ -154,14 +154,24 @@ def exact_at_least(terms: list[str], k: int) -> str | None:
     return lucene_at_least(terms, k)
 
 
+def char_units(query: str) -> list[str]:
+    """The query's characters as cypher.chars_of tokens, one per character of it (a
+    character it holds twice: `c` and `c2`), sorted: a node holding k of them may have a
+    key whose longest common subsequence with the query is k, never more."""
+    units: set[str] = set()
+    seen: dict[str, int] = {}
+    for c in query:
+        seen[c] = n = seen.get(c, 0) + 1
+        units.add(c if n == 1 else f"{c}{n}")
+    return sorted(units)
+
+
 def least_chars(query: str, floor: float) -> int | None:
-    """The fewest distinct characters of `query` a node's keys and id must hold, all
-    together, for one of them to score `floor` (None: any number may; 0: none can).
-    A key's fuzzy ratio is 200 * LCS / (len(query) + len(key)), and its LCS holds at most
-    D = the query's count of each character the key holds, summed, so queries.search.
-    most_by_chars(query, D) bounds its score (rising with D; 100 at D = len(query), where
-    a substring match may be); D exceeds the distinct characters held by at most the
-    query's repeats (len(query) - its distinct characters)."""
+    """The fewest of the query's char_units a node must hold (its keys and id together)
+    for one of its keys to score `floor` (None: any number may; 0: none can). A key's
+    fuzzy ratio is 200 * LCS / (len(query) + len(key)), its LCS is at most the units the
+    node holds, D, so queries.search.most_by_chars(query, D) bounds its score (rising with
+    D; 100 at D = len(query), where a substring match may be)."""
     lq = len(query)
     for d in range(lq + 1):
         if d >= lq:
@@ -170,6 +180,5 @@ def least_chars(query: str, floor: float) -> int | None:
             ratio = 200.0 * d / (lq + d)
             bound = ratio if ratio >= 88.0 else 0.75 * ratio
         if bound >= floor:
-            need = d - (lq - len(set(query)))
-            return need if need >= 1 else None
+            return d if d >= 1 else None
     return 0

@@ -88,36 +88,40 @@ class NameReads:
             found = self.name_keys(wanted, label, limit, offset, min_shared)
             return len(found), min_shared, found
         reaching = {"chars": sorted(set(query)), "length": len(query), "floor": floor}
-        by_chars = self._char_level(wanted, label, limit, offset, min_shared, query, reaching)
+        by_chars = self._char_levels(wanted, label, limit, offset, (min_shared, down_to),
+                                     query, reaching)
         if by_chars is not None:
-            return by_chars[0], min_shared, by_chars[1]
+            return by_chars
         size, found = self._name_keys(wanted, label, limit, offset, min_shared, reaching)
         return size, min_shared, found
 
-    def _char_level(self, wanted: list[str], label: str | None, limit: int, offset: int,
-                    min_shared: int, query: str, reaching: dict[str, Any]
-                    ) -> tuple[int, list[NameKeys]] | None:
-        """The page of name_keys_reaching read through the characters index (cypher_names.
-        char_level_query), or None where that cannot give it, or would not read less:
-        the level is not whole or too big for the page, no exact Lucene query counts it, or
-        the characters a candidate needs (least_chars) are not more than its grams imply."""
+    def _char_levels(self, wanted: list[str], label: str | None, limit: int, offset: int,
+                     levels: tuple[int, int], query: str, reaching: dict[str, Any]
+                     ) -> tuple[int, int, list[NameKeys]] | None:
+        """name_keys_reaching's answer read through the characters index (cypher_names.
+        char_level_query): every level from `levels` (min_shared, down_to) down to
+        down_to at once (or min_shared alone), or None where that cannot give it, or would
+        not read less: the offset is not all that shares more, the levels do not fit in
+        the page, no exact Lucene query counts them, or the characters a candidate needs
+        (least_chars) are not more than its grams imply."""
         need = cypher_names.least_chars(query, reaching["floor"])
-        if need is None or need < min_shared + 2 or not self.name_chars_ready():
+        top, down_to = levels
+        if need is None or need < top + 2 or not self.name_chars_ready():
             return None
-        chars = sorted(set(query))
-        char_lucene = cypher_names.lucene_at_least(chars, min(need, len(chars)))
-        lucene = cypher_names.exact_at_least(wanted, min_shared)
-        above = (cypher_names.exact_at_least(wanted, min_shared + 1)
-                 if min_shared < len(wanted) else "")
-        if char_lucene is None or lucene is None or above is None:
+        char_lucene = cypher_names.lucene_at_least(cypher_names.char_units(query), need)
+        above = cypher_names.exact_at_least(wanted, top + 1) if top < len(wanted) else ""
+        lowest = next((k for k in range(min(down_to, top), top + 1) if need >= k + 2
+                       and cypher_names.exact_at_least(wanted, k) is not None), None)
+        if char_lucene is None or above is None or lowest is None:
             return None
         params = {"grams": wanted, "label": label, "limit": limit, "offset": offset,
-                  "min_shared": min_shared, "lucene": lucene, "char_lucene": char_lucene,
+                  "top": top, "lowest": lowest, "char_lucene": char_lucene,
+                  "lucene": cypher_names.exact_at_least(wanted, lowest),
                   **reaching, **({"above": above} if above else {})}
         page = self._read(cypher_names.char_level_query(bool(above)), **params)[0]
         if page["higher"] != offset or page["total"] > offset + limit:
             return None
-        return page["total"] - offset, self._keys(page["rows"], limit)
+        return page["total"] - offset, lowest, self._keys(page["rows"], limit)
 
     def _keys(self, records: list[Any], limit: int) -> list[NameKeys]:
         found = {r["id"]: NameKeys(r["id"], r["name"] or "", tuple(r["keys"] or ())
