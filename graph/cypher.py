@@ -8,12 +8,12 @@ integer hop bounds that Cypher does not accept as parameters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from graph.follow import Follow
 from graph.model import Entity, Relation
-from graph.names import entity_grams, entity_keys, normalize
+from graph.names import entity_grams, entity_keys
+from graph.neo4j_rows import chars_of
 from graph.schema import LABELS, REL_TYPES, TRAVERSAL_EXCLUDED_LABELS
 
 # Every estuary node also carries this label, so one uniqueness constraint covers all ids.
@@ -30,7 +30,7 @@ CONSTRAINTS = (
 KEYS_INDEX = "estuary_entity_keys"
 GRAMS_INDEX = "estuary_entity_grams"
 GRAMS = "_grams"  # a node's name bigrams (graph/names.entity_grams); underscore: not data
-# The characters of the same keys (chars_of, below): a search level asks Lucene
+# The characters of the same keys (graph/neo4j_rows.chars_of): a search level asks Lucene
 # for the candidates holding enough of the query's characters to score, not every one that
 # shares a common suffix's bigrams (queries/search.py, graph/cypher_names.py).
 CHARS_INDEX = "estuary_entity_chars"
@@ -58,21 +58,6 @@ def lucene_terms(terms: list[str]) -> list[str]:
     quoted = ['"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"' for t in terms]
     return [" OR ".join(quoted[i:i + TERMS_PER_QUERY])
             for i in range(0, len(quoted), TERMS_PER_QUERY)]
-
-
-def chars_of(entity_id: str, keys: Iterable[str]) -> set[str]:
-    """The characters of an entity's lookup keys and normalised id (what search scores:
-    queries/search._keys_of), as tokens: each character `c`, and `c` followed by 2, 3 …
-    up to the most times one key holds it. A key scoring a query has a longest common
-    subsequence with it of at most the query's tokens the node holds (cypher_names.
-    char_units, least_chars), so a node holding too few cannot score it."""
-    found: set[str] = set()
-    for key in (*keys, normalize(entity_id)):
-        seen: dict[str, int] = {}
-        for c in key:
-            seen[c] = n = seen.get(c, 0) + 1
-            found.add(c if n == 1 else f"{c}{n}")
-    return found
 
 
 def label(name: str) -> str:
@@ -295,20 +280,6 @@ UNWIND $rows AS row
 MATCH (n:{ENTITY} {{id: row[0]}})
 SET n.{GRAMS} = row[1]"""
 
-NAME_CHARS_READY = f"""
-MATCH (m:{META} {{key: '{NAME_CHARS_META}'}}) RETURN m.value = '{NAME_CHARS_VERSION}' AS ready"""
-
-# Entities indexed before CHARS (or loaded before the indexes): given them in batches,
-# from the keys search scores (the stored ones, else those of the names).
-WITHOUT_CHARS = f"""
-MATCH (n:{ENTITY}) WHERE n.{CHARS} IS NULL
-RETURN n.id AS id, n.keys AS keys, n.name AS name, n.name_en AS name_en, n.aliases AS aliases
-LIMIT $limit"""
-
-SET_CHARS = f"""
-UNWIND $rows AS row
-MATCH (n:{ENTITY} {{id: row[0]}})
-SET n.{CHARS} = row[1]"""
 
 ALL_ENTITIES = f"""
 MATCH (n:{ENTITY}) WHERE {not_excluded('n')}

@@ -1,7 +1,9 @@
 """The Cypher that finds search candidates by the full-text bigram index (queries/search.py
 through Neo4jStore.name_candidates / name_keys*): pages ranked as graph.store.rank_candidates
-ranks them, "at least k of n bigrams" as one Lucene query, and the server-side cut of
-candidates that cannot reach the floor. Kept apart from graph/cypher.py."""
+ranks them, "at least k of n bigrams" as one Lucene query, the server-side cut of
+candidates that cannot reach the floor, and levels read through the characters index
+(what a candidate must hold of the query's characters to reach the floor: least_chars).
+Kept apart from graph/cypher.py."""
 
 from __future__ import annotations
 
@@ -9,10 +11,14 @@ from itertools import combinations
 from math import comb
 
 from graph.cypher import (
+    CHARS,
     CHARS_INDEX,
     ENTITY,
     GRAMS,
     GRAMS_INDEX,
+    META,
+    NAME_CHARS_META,
+    NAME_CHARS_VERSION,
     TERMS_PER_QUERY,
     lucene_terms,
     not_excluded,
@@ -79,6 +85,23 @@ WITH count(*) AS read, collect(CASE WHEN bound >= $floor THEN
 _REACHING = _REACHING_CUT + "\nRETURN read, rows"
 NAME_KEYS_REACHING = _NAME_RANKED + _REACHING
 NAME_KEYS_AT_LEAST_REACHING = _AT_LEAST_RANKED + _REACHING
+
+# Does every entity carry CHARS? (Neo4jStore.name_chars_ready)
+NAME_CHARS_READY = f"""
+MATCH (m:{META} {{key: '{NAME_CHARS_META}'}}) RETURN m.value = '{NAME_CHARS_VERSION}' AS ready"""
+
+# Entities indexed before CHARS (or loaded before the indexes): given them in batches,
+# from the keys search scores (the stored ones, else those of the names).
+WITHOUT_CHARS = f"""
+MATCH (n:{ENTITY}) WHERE n.{CHARS} IS NULL
+RETURN n.id AS id, n.keys AS keys, n.name AS name, n.name_en AS name_en, n.aliases AS aliases
+LIMIT $limit"""
+
+SET_CHARS = f"""
+UNWIND $rows AS row
+MATCH (n:{ENTITY} {{id: row[0]}})
+SET n.{CHARS} = row[1]"""
+
 # Leaf clauses one lucene_at_least query may hold (Lucene refuses more than 1,024).
 MAX_AT_LEAST_CLAUSES = 1000
 

@@ -1,7 +1,10 @@
 """The Neo4j store's name reads: search candidates by the full-text bigram index, a page at a
-time (queries/search.py), and the one-off indexing of entities loaded before the indexes.
-A mixin of graph/neo4j_store.Neo4jStore, which supplies `_read`, `driver`, `database`,
-`where` and the `_name_index` cache; kept apart so that file stays readable."""
+time (queries/search.py), or a few levels at once through the characters index where a
+candidate needs more of the query's characters than its bigrams imply; and the one-off
+indexing of entities loaded before the indexes (their bigrams) or before the characters
+index (their characters, with a message). A mixin of graph/neo4j_store.Neo4jStore, which
+supplies `_read`, `driver`, `database`, `where` and the `_name_index` / `_name_chars`
+caches; kept apart so that file stays readable."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from graph import cypher, cypher_names
 from graph.model import Entity
 from graph.names import entity_grams, entity_keys, lookup_keys
 from graph.neo4j_errors import driver_errors
-from graph.neo4j_rows import grams_of, to_entity
+from graph.neo4j_rows import chars_of, grams_of, to_entity
 from graph.store import NameKeys, rank_candidates
 
 if TYPE_CHECKING:
@@ -162,7 +165,7 @@ class NameReads:
     def name_chars_ready(self) -> bool:
         """Does every entity carry its characters (cypher.CHARS)? Asked once per store."""
         if self._name_chars is None:
-            records = self._read(cypher.NAME_CHARS_READY)
+            records = self._read(cypher_names.NAME_CHARS_READY)
             self._name_chars = bool(records and records[0]["ready"])
         return self._name_chars
 
@@ -202,17 +205,17 @@ class NameReads:
         with driver_errors(self.where):
             while True:
                 records, _, _ = self.driver.execute_query(
-                    cypher.WITHOUT_CHARS, limit=GRAMS_BATCH_ROWS, database_=self.database)
+                    cypher_names.WITHOUT_CHARS, limit=GRAMS_BATCH_ROWS, database_=self.database)
                 if not records:
                     break
                 if not given:
                     print("estuary: giving the Neo4j name index the characters of every "
-                          "entity's names (once; a minute or so per million entities)",
+                          "entity's names (once; minutes per million entities)",
                           file=sys.stderr)
-                rows = [[r["id"], sorted(cypher.chars_of(r["id"], r["keys"] or lookup_keys(
+                rows = [[r["id"], sorted(chars_of(r["id"], r["keys"] or lookup_keys(
                     r["name"] or "", r["name_en"] or "", r["aliases"] or ())))]
                         for r in records]
-                self.driver.execute_query(cypher.SET_CHARS, rows=rows,
+                self.driver.execute_query(cypher_names.SET_CHARS, rows=rows,
                                           database_=self.database)
                 given += len(rows)
             self.driver.execute_query(

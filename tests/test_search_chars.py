@@ -12,6 +12,7 @@ import pytest
 
 from graph import cypher, cypher_names
 from graph.names import normalize
+from graph.neo4j_rows import chars_of
 from queries.search import _score, search
 
 
@@ -27,7 +28,7 @@ def test_a_key_scoring_the_floor_holds_the_least_characters(alphabet: str) -> No
     for query in queries:
         for key in keys:
             score, _ = _score(query, [key])
-            held = len(set(cypher_names.char_units(query)) & cypher.chars_of("", [key]))
+            held = len(set(cypher_names.char_units(query)) & chars_of("", [key]))
             # (search asks for its floor less 1e-6: the scorer's floats)
             for floor in (60.0, 62.5, 75.0, 90.0, score - 1e-6):
                 need = cypher_names.least_chars(query, floor)
@@ -45,7 +46,7 @@ def test_least_characters_of_the_suffix_case() -> None:
     assert cypher_names.least_chars("泰通有限公司", 60.0) == 4
     # 吴 twice: a node holds it as 吴 and, if a key holds it twice, 吴2
     assert set(cypher_names.char_units("吴吴北研究院")) == {*"吴北研究院", "吴2"}
-    assert cypher.chars_of("x", ["吴吴吴"]) == {"吴", "吴2", "吴3", "x"}
+    assert chars_of("x", ["吴吴吴"]) == {"吴", "吴2", "吴3", "x"}
     assert cypher_names.least_chars("ab", 101.0) == 0
 
 
@@ -58,7 +59,7 @@ def test_exact_at_least_matches_only_when_it_is_exact() -> None:
 
 
 def test_chars_of_are_what_search_scores() -> None:
-    tokens = cypher.chars_of("park:Ab-1", ["南通", "nt"])
+    tokens = chars_of("park:Ab-1", ["南通", "nt"])
     assert {t for t in tokens if len(t) == 1} == set("南通nt") | set(normalize("park:Ab-1"))
 
 

@@ -227,7 +227,8 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
     """name_keys_reaching (Neo4j) sends the page name_keys gives, less the candidates none
     of whose keys (nor normalised id) may score the floor by most_by_chars; a level too
     long to ask by itself is read down to the least shared grams the caller needs."""
-    from graph import cypher, cypher_names
+    from graph import cypher_names
+    from graph.neo4j_rows import chars_of
 
     if not hasattr(store, "name_keys_reaching"):
         pytest.skip("this store sends every candidate (search scores them all)")
@@ -240,7 +241,7 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
                         c in set(query) for c in normalize(k.id)))])
 
     def units(k: Any) -> int:
-        held = cypher.chars_of(k.id, k.keys)
+        held = chars_of(k.id, k.keys)
         return sum(u in held for u in cypher_names.char_units(query))
 
     left_out = 0
