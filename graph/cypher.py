@@ -13,6 +13,7 @@ from typing import Any
 from graph.follow import Follow
 from graph.model import Entity, Relation
 from graph.names import entity_grams, entity_keys
+from graph.neo4j_rows import chars_of
 from graph.schema import LABELS, REL_TYPES, TRAVERSAL_EXCLUDED_LABELS
 
 # Every estuary node also carries this label, so one uniqueness constraint covers all ids.
@@ -29,14 +30,24 @@ CONSTRAINTS = (
 KEYS_INDEX = "estuary_entity_keys"
 GRAMS_INDEX = "estuary_entity_grams"
 GRAMS = "_grams"  # a node's name bigrams (graph/names.entity_grams); underscore: not data
+# The characters of the same keys (graph/neo4j_rows.chars_of): a search level asks Lucene
+# for the candidates holding enough of the query's characters to score, not every one that
+# shares a common suffix's bigrams (queries/search.py, graph/cypher_names.py).
+CHARS_INDEX = "estuary_entity_chars"
+CHARS = "_chars"
 NAME_INDEXES = tuple(
     f"CREATE FULLTEXT INDEX {index} IF NOT EXISTS FOR (n:{ENTITY}) ON EACH [n.{prop}] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}"
-    for index, prop in ((KEYS_INDEX, "keys"), (GRAMS_INDEX, GRAMS)))
+    for index, prop in ((KEYS_INDEX, "keys"), (GRAMS_INDEX, GRAMS), (CHARS_INDEX, CHARS)))
 # The meta key that says every entity carries GRAMS (set once the indexes exist and older
 # nodes were given their grams), so name_candidates may trust the index.
 NAME_INDEX_META = "neo4j_name_index"
 NAME_INDEX_VERSION = "1"
+# ... and the one that says every entity carries CHARS (a database indexed before them
+# is given them once, by its next load: Neo4jStore.index_names; until then search reads
+# without them, as before).
+NAME_CHARS_META = "neo4j_name_chars"
+NAME_CHARS_VERSION = "1"
 # Lucene refuses a query of more than 1,024 clauses: grams are asked in chunks.
 TERMS_PER_QUERY = 500
 
@@ -78,7 +89,8 @@ def node_properties(entity: Entity) -> dict[str, Any]:
     props: dict[str, Any] = {"id": entity.id, "name": entity.name, "name_en": entity.name_en,
                              "aliases": list(entity.aliases), "description": entity.description,
                              "keys": list(entity_keys(entity)),
-                             GRAMS: sorted(entity_grams(entity))}
+                             GRAMS: sorted(entity_grams(entity)),
+                             CHARS: sorted(chars_of(entity.id, entity_keys(entity)))}
     _add_own(props, entity.props)
     return props
 
@@ -178,7 +190,8 @@ RETURN id, elementId(n) AS handle"""
 
 # A first load writes its rows before the full-text name indexes exist and builds them after
 # the last row, before it commits: one population instead of an index update per row.
-DROP_NAME_INDEXES = tuple(f"DROP INDEX {index} IF EXISTS" for index in (KEYS_INDEX, GRAMS_INDEX))
+DROP_NAME_INDEXES = tuple(f"DROP INDEX {index} IF EXISTS"
+                          for index in (KEYS_INDEX, GRAMS_INDEX, CHARS_INDEX))
 
 ANY_ENTITY = f"MATCH (n:{ENTITY}) RETURN n.id AS id LIMIT 1"
 
@@ -266,6 +279,7 @@ SET_GRAMS = f"""
 UNWIND $rows AS row
 MATCH (n:{ENTITY} {{id: row[0]}})
 SET n.{GRAMS} = row[1]"""
+
 
 ALL_ENTITIES = f"""
 MATCH (n:{ENTITY}) WHERE {not_excluded('n')}

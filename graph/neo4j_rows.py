@@ -79,3 +79,18 @@ def grams_of(entity_id: str, keys: Iterable[str]) -> set[str]:
     for key in (*keys, normalize(entity_id)):
         found |= grams(key)
     return found
+
+
+def chars_of(entity_id: str, keys: Iterable[str]) -> set[str]:
+    """The characters of an entity's lookup keys and normalised id (what search scores:
+    queries/search._keys_of), as tokens: each character `c`, and `c` followed by 2, 3 …
+    up to the most times one key holds it. A key scoring a query has a longest common
+    subsequence with it of at most the query's tokens the node holds (graph/cypher_names.
+    char_units, least_chars), so a node holding too few cannot score it."""
+    found: set[str] = set()
+    for key in (*keys, normalize(entity_id)):
+        seen: dict[str, int] = {}
+        for c in key:
+            seen[c] = n = seen.get(c, 0) + 1
+            found.add(c if n == 1 else f"{c}{n}")
+    return found

@@ -67,6 +67,7 @@ class Neo4jStore(NameReads):
         self.location = location  # the URI without credentials (+ /database)
         self.where = where or f"Neo4j at {location}"
         self._name_index: bool | None = None  # see name_index_ready
+        self._name_chars: bool | None = None  # see name_chars_ready
         # The entities at the ends of the relations relations_of just read, for the one
         # entities() call right after it (any other call of this store drops them).
         self._ends: dict[str, Entity] = {}
@@ -112,7 +113,7 @@ class Neo4jStore(NameReads):
         with driver_errors(self.where):
             for statement in (*cypher.CONSTRAINTS, *cypher_load.LOAD_CONSTRAINTS):
                 self.driver.execute_query(statement, database_=self.database)
-        self._name_index = None  # the database may have been emptied since it was asked
+        self._name_index = self._name_chars = None  # (the database may have been emptied)
         self.index_names()
 
     def bundled_digest(self) -> str | None:

@@ -112,7 +112,10 @@ def best_possible(query: str, shared: int) -> float:
 # A store that can leave out on its side what cannot score (name_keys_reaching: Neo4j) is
 # read a level at a time: what holds every bigram of the query, then one fewer, and so on;
 # its level reads only what holds that many, so a query ending in a suffix shared by half
-# the graph (有限公司) reads the nodes sharing the suffix only when the answer needs them.
+# the graph (有限公司) reads the nodes sharing the suffix only when the answer needs them;
+# and where the floor asks more of the query's characters than a level's bigrams imply,
+# Neo4j reads the levels left through its characters index (graph/cypher_names.least_chars),
+# so of those nodes only the few holding enough characters to score.
 # Any other store is read a small page first: an answer settled by it (a long name's exact
 # match) reads no more; otherwise one more read brings the rest, up to MAX_NAME_CANDIDATES.
 _FIRST_PAGE = 50

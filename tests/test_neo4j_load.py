@@ -399,7 +399,7 @@ def _name_indexes(store: Any) -> set[str]:
     return {r["name"] for r in records}
 
 
-NAME_INDEXES = {cypher.KEYS_INDEX, cypher.GRAMS_INDEX}
+NAME_INDEXES = {cypher.KEYS_INDEX, cypher.GRAMS_INDEX, cypher.CHARS_INDEX}
 
 
 @pytest.mark.parametrize("batched", [False, True])

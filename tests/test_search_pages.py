@@ -228,6 +228,7 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
     of whose keys (nor normalised id) may score the floor by most_by_chars; a level too
     long to ask by itself is read down to the least shared grams the caller needs."""
     from graph import cypher_names
+    from graph.neo4j_rows import chars_of
 
     if not hasattr(store, "name_keys_reaching"):
         pytest.skip("this store sends every candidate (search scores them all)")
@@ -239,15 +240,24 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
                     for key in k.keys] + [most_by_chars(query, sum(
                         c in set(query) for c in normalize(k.id)))])
 
+    def units(k: Any) -> int:
+        held = chars_of(k.id, k.keys)
+        return sum(u in held for u in cypher_names.char_units(query))
+
     left_out = 0
     for level in sorted({1, 2, len(wanted) // 2, len(wanted)}):
         read_to = level if cypher_names.lucene_at_least(wanted, level) else 1
-        page = store.name_keys(wanted, None, 200, 0, read_to)
         for floor in (60.0, 75.0, 90.0, 100.0 - 1e-6):
             size, to, found = store.name_keys_reaching(wanted, None, 200, 0, level, query,
                                                        floor, 1)
+            page = store.name_keys(wanted, None, 200, 0, to)
             kept = [k.id for k in page if bound(k) >= floor]
-            assert (size, to, [k.id for k in found]) == (len(page), read_to, kept)
+            if to != read_to:  # read through the characters index, down to `to`
+                need = cypher_names.least_chars(query, floor) or 0
+                kept = [k.id for k in page if k.id in set(kept) and units(k) >= need]
+                assert 1 <= to < level and all(bound(k) < floor or units(k) < need
+                                               for k in page if k.id not in set(kept))
+            assert (size, [k.id for k in found]) == (len(page), kept)
             assert [k.keys for k in found] == [k.keys for k in page if k.id in set(kept)]
             left_out += len(page) - len(kept)
     assert left_out, "some candidates are left out, not only kept"
