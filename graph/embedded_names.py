@@ -5,12 +5,19 @@ rank_candidates), a page of that order at a time.
 Reading every row of every bigram and grouping them costs what the commonest bigram costs: a
 pinyin query such as "jiacheng" has seven Latin bigrams ("ji", "ng", …) that 1M entities
 hold about 2M times, although its answer is a few hundred entities that hold all seven. So
-the candidates are read rarest bigram first: an entity sharing at least k of the query's n
-bigrams holds one of its n - k + 1 rarest, so once those bigrams' entities are counted (each
-count a few index lookups), every entity sharing k or more is known. The levels go down one
-bigram at a time until the page is full or `min_shared` is reached. When the bigrams that
-would have to be read are common (their rows, times the lookups each costs, outweigh reading
-all the query's rows), the whole read is made instead, as before. Both give the same page.
+the candidates are read level by level, rarest bigram first ("seeds"):
+
+- an entity sharing at least k of the query's n bigrams holds one of its n - k + 1 rarest;
+- at level k, the entities of the first n - k seeds are counted in full (a few index lookups
+  each), and those of the last seed that hold none of the seeds before it must hold every
+  bigram after it (they miss n - k already): a chain of lookups that most fail at the first;
+- so every entity sharing k or more is known, with its count; the levels go down until the
+  page is full or `min_shared` is reached.
+
+Which bigrams are rarest is found by counting their rows a step at a time, in turn, until
+the rarest one left is known: a common bigram is never counted whole. When the seeds are
+common enough that their rows and lookups would cost more than reading all the query's rows,
+the whole read is made instead, as before. Both give the same page.
 """
 
 from __future__ import annotations
@@ -20,14 +27,13 @@ import sqlite3
 from graph import sqlite_schema as db
 from graph.store import rank_candidates
 
-# Bigram rows are counted up to this many each (a bigram with more is "common": it is never
-# read level by level, and its count need not be exact).
-_COUNT_CAP = 65536
-# A level read costs about this many times what one row of the whole read costs, per row of
-# its bigram and per lookup (the query's bigrams, the label and the bigrams read before).
-_LEVEL_COST = 1.0
-# How much more a level read may cost than the whole read's rows before the whole read is
-# preferred (the whole read also sorts and groups them).
+# Bigram rows are counted this many at a time, each of the query's bigrams in turn, only
+# until the rarest one left is known (so a common bigram is never counted whole).
+_COUNT_STEP = 16384
+# What counting a row costs against reading it with a lookup (a step along the index).
+_COUNT_COST = 0.2
+# How much more a level read may cost, in rows and index lookups, than the whole read's rows
+# before the whole read is preferred (the whole read also sorts and groups them).
 _WHOLE_COST = 2.0
 
 
@@ -40,51 +46,115 @@ def ranked_ids(conn: sqlite3.Connection, wanted: list[str], label: str | None, l
     n = len(wanted)
     if not wanted or limit <= 0 or min_shared > n:
         return []
-    if limit > 0 and n <= db.CHUNK:
-        levels = _by_levels(conn, wanted, label, offset + limit, min_shared)
+    if n <= db.CHUNK:
+        levels = _Levels(conn, wanted, label).ranked(offset + limit, min_shared)
         if levels is not None:
             return levels[offset:]
     return _whole(conn, wanted, label, limit, offset, min_shared)
 
 
-def _sizes(conn: sqlite3.Connection, wanted: list[str]) -> dict[str, int]:
-    """Each bigram's rows, counted up to _COUNT_CAP."""
-    sql = "SELECT COUNT(*) FROM (SELECT 1 FROM bigrams WHERE gram = ? LIMIT ?)"
-    return {g: conn.execute(sql, (g, _COUNT_CAP)).fetchone()[0] for g in wanted}
+class _Levels:
+    """The order's first ids read level by level, rarest bigram first (module docstring)."""
 
+    def __init__(self, conn: sqlite3.Connection, wanted: list[str], label: str | None) -> None:
+        self.conn, self.wanted, self.label = conn, wanted, label
+        self.counted = dict.fromkeys(wanted, 0)  # rows counted so far (all of them if done)
+        self.last: dict[str, str | None] = dict.fromkeys(wanted)  # the last id counted
+        self.done: set[str] = set()
+        self.order: list[str] = []  # the rarest first, as far as they are known
+        self.cost = 0.0  # rows and lookups read so far
 
-def _by_levels(conn: sqlite3.Connection, wanted: list[str], label: str | None, need: int,
-               min_shared: int) -> list[str] | None:
-    """The first `need` of the order, read rarest bigram first (module docstring); None when
-    that would cost more than the whole read."""
-    n = len(wanted)
-    sizes = _sizes(conn, wanted)
-    order = sorted(wanted, key=lambda g: (sizes[g], g))
-    whole = sum(sizes.values())  # (at least what the whole read reads)
-    marks = db.marks(n)
-    by_label = "" if label is None else " AND e.label = ?"
-    join = "" if label is None else " JOIN entities e ON e.id = b.id"
-    shared: dict[str, int] = {}
-    read = 0
-    for j, gram in enumerate(order[:n - min_shared + 1]):
-        read += sizes[gram] * (n + 1 + j) * _LEVEL_COST
-        if sizes[gram] >= _COUNT_CAP or read > _WHOLE_COST * whole:
-            return None
-        # this bigram's entities not counted yet (not holding a rarer one), with how many
-        # of the query's bigrams each holds (one index lookup a bigram)
-        before = order[:j]
-        not_read = ("" if not before else " AND NOT EXISTS (SELECT 1 FROM bigrams p WHERE "
-                    f"p.gram IN ({db.marks(len(before))}) AND p.id = b.id)")
-        shared.update(conn.execute(
-            f"SELECT b.id, (SELECT COUNT(*) FROM bigrams c WHERE c.gram IN ({marks}) "
-            f"AND c.id = b.id) FROM bigrams b{join} WHERE b.gram = ?{by_label}{not_read}",
-            [*wanted, gram, *([] if label is None else [label]), *before]))
-        # every id sharing `level` or more bigrams is counted now
-        level = n - j
-        known = {i: k for i, k in shared.items() if k >= max(level, min_shared)}
-        if len(known) >= need or level <= min_shared:
-            return rank_candidates(known, need)
-    return None  # (not reached: the last level is min_shared)
+    def _rarest(self) -> str:
+        """The rarest bigram not in `order` yet, counting rows of those left a step at a
+        time until one is done and no other can have fewer."""
+        left = [g for g in self.wanted if g not in self.order]
+        while True:
+            done = [g for g in left if g in self.done]
+            if done:
+                best = min(done, key=lambda g: (self.counted[g], g))
+                if all(self.counted[g] >= self.counted[best] for g in left if g != best):
+                    return best
+            floor = min((self.counted[g] for g in done), default=None)
+            for g in left:
+                if g not in self.done and (floor is None or self.counted[g] < floor):
+                    self._count(g)
+
+    def _count(self, gram: str) -> None:
+        after = self.last[gram]
+        k, last = self.conn.execute(
+            "SELECT COUNT(*), MAX(id) FROM (SELECT id FROM bigrams WHERE gram = ?"
+            + ("" if after is None else " AND id > ?") + " ORDER BY id LIMIT ?)",
+            (gram, _COUNT_STEP) if after is None else (gram, after, _COUNT_STEP)).fetchone()
+        self.counted[gram] += k
+        self.cost += k * _COUNT_COST
+        if k < _COUNT_STEP:
+            self.done.add(gram)
+        else:
+            self.last[gram] = last
+
+    def _seed(self, j: int) -> str:
+        while len(self.order) <= j:
+            self.order.append(self._rarest())
+        return self.order[j]
+
+    def _affordable(self, work: float) -> bool:
+        """Reading `work` more rows and lookups keeps the level read within _WHOLE_COST of
+        the whole read, whose rows are at least those counted (every bigram not a seed yet
+        is counted to at least the last seed's rows)."""
+        self.cost += work
+        return self.cost <= _WHOLE_COST * sum(self.counted.values())
+
+    def ranked(self, need: int, min_shared: int) -> list[str] | None:
+        """The first `need` ids of the order sharing at least `min_shared`, or None when
+        the levels would cost more than the whole read."""
+        n = len(self.wanted)
+        shared: dict[str, int] = {}  # the entities of the seeds counted in full: their counts
+        full = 0  # how many seeds are counted in full
+        for level in range(n, min_shared - 1, -1):
+            last = n - level  # the level's last seed: its entities must hold all the rest
+            rest = self._after(last)
+            # (each row a lookup per bigram, and one per seed before it; a chain's rows most
+            # fail at their first lookup)
+            if not self._affordable(sum(self.counted[self.order[j]] * (n + 1)
+                                        for j in range(full, last))
+                                    + self.counted[self.order[last]] * (last + 2)):
+                return None
+            while full < last:  # an earlier seed's entities may miss some: counted in full
+                later = self._after(full)
+                count = "1" if not later else (
+                    f"1 + (SELECT COUNT(*) FROM bigrams c WHERE c.gram IN "
+                    f"({db.marks(len(later))}) AND c.id = b.id)")
+                shared.update(self._select(full, f"b.id, {count}", later, "", []))
+                full += 1
+            holds = "".join(" AND EXISTS (SELECT 1 FROM bigrams c WHERE c.gram = ? AND "
+                            "c.id = b.id)" for _ in rest)
+            known = {i: k for i, k in shared.items() if k >= level}
+            known.update((i, level) for (i,) in self._select(last, "b.id", [], holds, rest))
+            if len(known) >= need or level <= min_shared:
+                return rank_candidates(known, need)
+        return None  # (not reached: the last level is min_shared)
+
+    def _after(self, j: int) -> list[str]:
+        """The bigrams after seed j (found first), rarest first as far as counted."""
+        seeds = self.order[:j + 1] if len(self.order) > j else [
+            self._seed(i) for i in range(j + 1)]
+        return sorted((g for g in self.wanted if g not in seeds),
+                      key=lambda g: (self.counted[g], g))
+
+    def _select(self, j: int, select: str, select_params: list[str], where: str,
+                where_params: list[str]) -> list[tuple[str, ...]]:
+        """`select` of seed j's entities that hold none of the seeds before it, meet `where`
+        and are of the label."""
+        before = self.order[:j]
+        sql = f"SELECT {select} FROM bigrams b WHERE b.gram = ?{where}"
+        if before:
+            sql += (" AND NOT EXISTS (SELECT 1 FROM bigrams p WHERE p.gram IN "
+                    f"({db.marks(len(before))}) AND p.id = b.id)")
+        if self.label is not None:
+            sql += " AND (SELECT label FROM entities e WHERE e.id = b.id) = ?"
+        return self.conn.execute(sql, [*select_params, self.order[j], *where_params, *before,
+                                       *([] if self.label is None else [self.label])]
+                                 ).fetchall()
 
 
 def _whole(conn: sqlite3.Connection, wanted: list[str], label: str | None, limit: int,
