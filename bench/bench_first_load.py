@@ -11,6 +11,8 @@ hits both alike): wall and CPU seconds of `EmbeddedStore.load`, relations per se
 
     git worktree add /tmp/base-emb2 64b1506
     python bench/bench_first_load.py --baseline /tmp/base-emb2 --runs 2 --mode first
+    python bench/bench_first_load.py --baseline /tmp/base-s6 --runs 1 --nodes 1000000 \
+        --rels 5000000 --bundle /tmp/b1m.pkl --dir /tmp
 """
 
 from __future__ import annotations
@@ -71,12 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=("first", "cli"), default="first")
     ap.add_argument("--baseline", type=Path, required=True, help="a worktree of the baseline")
     ap.add_argument("--dir", type=Path, default=None, help="where the files go (a temp dir)")
+    ap.add_argument("--bundle", type=Path, default=None,
+                    help="a pickled bundle to load (kept; made here from --nodes, --rels and "
+                         "--seed if it does not exist): a 1M bundle takes minutes to generate")
     args = ap.parse_args(argv)
     print("| run | tree | wall s | relations/s | CPU s | relations per CPU s | load average |")
     print("|---|---|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory(prefix="estuary-first-load-", dir=args.dir) as tmp:
-        pickled = Path(tmp) / "bundle.pkl"
-        _python(ROOT, _GENERATE, str(args.nodes), str(args.rels), str(args.seed), str(pickled))
+        pickled = args.bundle or Path(tmp) / "bundle.pkl"
+        if not pickled.exists():
+            _python(ROOT, _GENERATE, str(args.nodes), str(args.rels), str(args.seed),
+                    str(pickled))
         for run in range(1, args.runs + 1):
             for name, tree in (("before", args.baseline), ("after", ROOT)):
                 db = Path(tmp) / f"{name}.db"

@@ -31,11 +31,12 @@ from graph.embedded_file import (
     remove_stale_temporaries,
     write_lock,
 )
+from graph.embedded_names import ranked_ids
 from graph.embedded_walks import WalkReads
 from graph.embedded_writes import apply_bundle, remove
 from graph.follow import Follow, follows, is_plain
 from graph.model import Entity, Relation, sort_relations
-from graph.names import entity_grams, entity_keys, normalize
+from graph.names import entity_keys, normalize
 from graph.sqlite_schema import reading
 from graph.store import (
     TRAVERSAL_EXCLUDED_LABELS,
@@ -43,7 +44,6 @@ from graph.store import (
     NameKeys,
     Progress,
     StoreError,
-    rank_candidates,
 )
 
 if TYPE_CHECKING:
@@ -301,39 +301,17 @@ class EmbeddedStore(WalkReads):
     @reading
     def name_candidates(self, grams: Iterable[str], label: str | None,
                         limit: int, offset: int = 0) -> list[Entity]:
-        wanted = sorted(set(grams))
-        conn = self._read()
-        by_label = [] if label is None else [label]
-        join = "" if label is None else " JOIN entities e ON e.id = b.id AND e.label = ?"
-        if len(wanted) <= db.CHUNK and limit >= 0:
-            # Ranked by SQLite (rank_candidates' order: most shared first, then by id; text
-            # compares by code point in both): only `limit` rows reach Python, however many
-            # entities share a common bigram such as "an" or "ng".
-            ranked = [i for (i,) in conn.execute(
-                f"SELECT b.id FROM bigrams b{join} WHERE b.gram IN ({db.marks(len(wanted))}) "
-                "GROUP BY b.id ORDER BY COUNT(*) DESC, b.id LIMIT ? OFFSET ?",
-                [*by_label, *wanted, limit, max(offset, 0)])]
-        else:
-            shared: dict[str, int] = {}
-            for chunk in db.chunks(wanted):
-                for entity_id, n in conn.execute(
-                        f"SELECT b.id, COUNT(*) FROM bigrams b{join} WHERE b.gram IN "
-                        f"({db.marks(len(chunk))}) GROUP BY b.id", [*by_label, *chunk]):
-                    shared[entity_id] = shared.get(entity_id, 0) + n
-            ranked = rank_candidates(shared, max(offset, 0) + limit)[max(offset, 0):]
+        ranked = ranked_ids(self._read(), sorted(set(grams)), label, limit, offset)
         found = self.entities(ranked)
         return [found[i] for i in ranked]
 
     @reading
     def name_keys(self, grams: Iterable[str], label: str | None, limit: int,
                   offset: int = 0, min_shared: int = 1) -> list[NameKeys]:
-        wanted = set(grams)
-        found = []
-        for e in self.name_candidates(wanted, label, limit, offset):
-            if len(wanted & entity_grams(e)) < min_shared:
-                break  # (ranked by shared grams: none after it has more)
-            found.append(NameKeys(e.id, e.name, entity_keys(e)))
-        return found
+        # only the candidates sharing min_shared grams are read (the order's first ones)
+        ranked = ranked_ids(self._read(), sorted(set(grams)), label, limit, offset, min_shared)
+        found = self.entities(ranked)
+        return [NameKeys(i, found[i].name, entity_keys(found[i])) for i in ranked]
 
     @reading
     def relations_of(self, entity_id: str) -> list[Relation]:

@@ -5,13 +5,12 @@ A load appends its rows to unindexed staging tables, then merges each into its i
 in one sorted INSERT ... SELECT (B-tree inserts in key order, done by SQLite, not Python); the
 lookup keys, bigrams and walkable adjacency are kept in step with the rows they index. The
 bigrams come as one JSON array of ids per bigram, already in key order; a first load's
-relations go straight into the empty table in key order, and its adjacency is read in order
-from the table (nothing to merge, nothing to sort).
+relations go straight into the empty table in key order, and its adjacency comes as one JSON
+array of neighbours per node, in key order too (nothing to merge, nothing to sort).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,7 +21,6 @@ from graph.names import entity_grams, entity_keys
 from graph.store import TRAVERSAL_EXCLUDED_LABELS, LoadSummary, Progress
 
 _EXCLUDED = frozenset(TRAVERSAL_EXCLUDED_LABELS)
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _ENTITY_CHUNK = 5000
 _RELATION_CHUNK = 50000
 _REL_KEY = "start_id = ? AND end_id = ? AND type = ? AND source = ?"
@@ -64,7 +62,8 @@ def _stage(conn: sqlite3.Connection) -> None:
     for table, columns in (("new_entities", "id, label, data"),
                            ("new_relations", "start_id, end_id, type, source, data, walk"),
                            ("new_keys", "key, id"),
-                           ("new_postings", "gram, ids")):
+                           ("new_postings", "gram, ids"),
+                           ("new_neighbours", "a, ids")):
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
         conn.execute(f"DELETE FROM temp.{table}")
 
@@ -121,7 +120,7 @@ def apply_bundle(conn: sqlite3.Connection, entities: list[Entity], relations: li
     conn.execute("INSERT OR IGNORE INTO lookup_keys SELECT key, id FROM temp.new_keys "
                  "ORDER BY key, id")
     conn.executemany("INSERT INTO temp.new_postings VALUES (?, ?)",
-                     [(g, _ENCODE(postings[g])) for g in sorted(postings)])
+                     [(g, db.json_ids(postings[g])) for g in sorted(postings)])
     conn.execute("INSERT OR IGNORE INTO bigrams SELECT g.gram, j.value FROM temp.new_postings "
                  "g, json_each(g.ids) j")
     conn.executemany("INSERT OR IGNORE INTO bigrams VALUES (?, ?)", sorted(odd))
@@ -182,8 +181,8 @@ def _first_relations(conn: sqlite3.Connection, relations: list[Relation], walkab
                      progress: Progress | None, done: int, total: int) -> tuple[int, int]:
     """The relations of a first load (the table is empty): bound straight into the table in
     key order, without staging (sorted in Python, on one text key whose order is the
-    primary key's), the index on the end built after; the adjacency read in order from the
-    table and its index, rather than sorted. (created, 0)."""
+    primary key's), the index on the end built after; the adjacency bound as one array of
+    neighbours per node, in key order, rather than read back and sorted. (created, 0)."""
     conn.execute("DROP INDEX IF EXISTS relations_by_end")
     before = conn.total_changes
     for chunk in db.chunks(sorted(relations, key=_key_text), _RELATION_CHUNK):
@@ -194,21 +193,26 @@ def _first_relations(conn: sqlite3.Connection, relations: list[Relation], walkab
             progress(done, total)
     created = conn.total_changes - before
     conn.execute("CREATE INDEX IF NOT EXISTS relations_by_end ON relations (end_id)")
-    # Endpoints a walk may not pass (sources, ids the store does not hold), looked up by
-    # both halves: each reads the pairs already in (a, b) order.
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS unwalkable (id TEXT PRIMARY KEY) "
-                 "WITHOUT ROWID")
-    conn.execute("DELETE FROM temp.unwalkable")
-    conn.executemany("INSERT OR IGNORE INTO temp.unwalkable VALUES (?)",
-                     ((i,) for r in relations for i in (r.start, r.end) if i not in walkable))
-    walk = ("start_id != end_id AND start_id NOT IN (SELECT id FROM temp.unwalkable) "
-            "AND end_id NOT IN (SELECT id FROM temp.unwalkable)")
-    conn.execute(f"INSERT OR IGNORE INTO adjacency SELECT DISTINCT start_id, end_id "
-                 f"FROM relations NOT INDEXED WHERE {walk} ORDER BY start_id, end_id")
-    conn.execute(f"INSERT OR IGNORE INTO adjacency SELECT DISTINCT end_id, start_id "
-                 f"FROM relations INDEXED BY relations_by_end WHERE {walk} "
-                 "ORDER BY end_id, start_id")
-    conn.execute("DELETE FROM temp.unwalkable")
+    # The adjacency as one JSON array of neighbours per node, in key order, which SQLite
+    # spreads into rows already in the table's order (as the bigrams): reading the pairs
+    # back from the table and its index cost more than the relations' insert.
+    nul = {i for i in walkable if "\x00" in i}  # (json_each's text stops at a NUL)
+    plain = walkable - nul if nul else walkable
+    neighbours: defaultdict[str, list[str]] = defaultdict(list)
+    for r in relations:
+        a, b = r.start, r.end
+        if a != b and a in plain and b in plain:
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+    conn.executemany("INSERT INTO temp.new_neighbours VALUES (?, ?)",
+                     [(a, db.json_ids(sorted(set(neighbours[a])))) for a in sorted(neighbours)])
+    conn.execute("INSERT OR IGNORE INTO adjacency SELECT n.a, j.value FROM "
+                 "temp.new_neighbours n, json_each(n.ids) j")
+    if nul:
+        conn.executemany("INSERT OR IGNORE INTO adjacency VALUES (?, ?)", sorted(
+            {p for r in relations if r.start != r.end and r.start in walkable
+             and r.end in walkable and (r.start in nul or r.end in nul)
+             for p in ((r.start, r.end), (r.end, r.start))}))
     return created, 0
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from json.encoder import encode_basestring
@@ -148,10 +149,31 @@ _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", "
 
 
 def entity_row(e: Entity) -> tuple[str, str, str]:
-    data = {"id": e.id, "label": e.label, "name": e.name, "name_en": e.name_en,
-            "aliases": list(e.aliases), "description": e.description, "props": e.props,
-            "keys": list(e.keys)}
-    return e.id, e.label, _dumps(data)
+    try:
+        # The text _dumps gives, byte for byte (its keys in order), without its per-value
+        # dispatch: a str field or list item that is no str raises TypeError (_quote's).
+        data = ('{"aliases":[' + ",".join(map(_quote, e.aliases)) + '],"description":'
+                + _quote(e.description) + ',"id":' + _quote(e.id) + ',"keys":['
+                + ",".join(map(_quote, e.keys)) + '],"label":' + _quote(e.label)
+                + ',"name":' + _quote(e.name) + ',"name_en":' + _quote(e.name_en)
+                + ',"props":' + (_dumps(e.props) if e.props else "{}") + "}")
+    except TypeError:
+        data = _dumps({"id": e.id, "label": e.label, "name": e.name, "name_en": e.name_en,
+                       "aliases": list(e.aliases), "description": e.description,
+                       "props": e.props, "keys": list(e.keys)})
+    return e.id, e.label, data
+
+
+_UNQUOTED = re.compile(r'[\x00-\x1f\\]')  # what JSON escapes in a string, but for "
+
+
+def json_ids(ids: list[str]) -> str:
+    """A list of ids as _dumps gives it (ensure_ascii off): joined as they are when none
+    needs escaping (a quote, a backslash, a control character), which is the rule."""
+    body = '","'.join(ids)
+    if body.count('"') == 2 * (len(ids) - 1) and not _UNQUOTED.search(body) and ids:
+        return '["' + body + '"]'
+    return _dumps(ids)
 
 
 def entity_of(data: str) -> Entity:
