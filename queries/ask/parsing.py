@@ -72,6 +72,7 @@ class Parsed:
     only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
     otherwise: frozenset[str] = frozenset()  # kinds asked where none of `asked` is found
     within: str = ""  # a place qualifying the kind asked (Nantong's parks): answers inside it
+    read_as: str = ""  # the question as read, where a misspelt name was respelt ("Zhangjingao")
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -154,7 +155,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
             except Unmappable:
                 got = None
             if got is not None:
-                return replace(got, question=question, notes=(*again[1], *got.notes))
+                return replace(got, question=question, notes=(*again[1], *got.notes),
+                               read_as=got.read_as or got.question)
         full = None if unheld or exc.final else framed(question, gaz)
         if full is not None:  # "Nantong's industries?", 南通的园区？
             return replace(parse(full, gaz, extra), question=question)
