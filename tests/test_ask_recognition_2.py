@@ -51,3 +51,43 @@ def test_a_misspelt_name_before_its_kind_word(store: Any, question: str) -> None
 def test_a_name_nothing_is_close_to_is_still_refused(store: Any) -> None:
     with pytest.raises(Unmappable):
         ask(store, "what does the Qwertyuiop bridge link up?")
+
+
+# -- a word that names nothing does not sink a question that reads whole without it; the
+# answer says it was not used. A word that may be a name still does ------------------------
+
+@pytest.mark.parametrize(("question", "expected", "kind", "word"), [
+    ("Which parks has Wuxi co-built? Looking for partners.", {"park:jiangyin-jingjiang"},
+     "Park", "Looking"),
+    ("Which industries does Nantong have? Asking for a client.", set(), "Industry", "Asking"),
+    ("Which alliances is Nantong in, north of the Yangtze?", set(), None, "Yangtze"),
+])
+def test_a_word_that_names_nothing_is_left_out_and_said(store: Any, question: str,
+                                                        expected: set[str], kind: str | None,
+                                                        word: str) -> None:
+    got = ask(store, question)
+    assert got.entities and expected <= {e.id for e in got.entities}
+    if kind is not None:
+        assert {e.label for e in got.entities} == {kind}
+    assert any("Not used" in n and word in n for n in got.parsed.notes), got.parsed.notes
+
+
+@pytest.mark.parametrize("question", [
+    "Which parks has Suzhou co-built? Atlantis too?",
+    "Which parks has Suzhou co-built? Beijing as well?",
+    "Which parks has Atlantis co-built?",
+    "Which industries does Nantong share with Narnia?",
+])
+def test_a_word_that_may_be_a_name_still_refuses(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)
+
+
+@pytest.mark.parametrize(("word", "pinyin"), [
+    ("Beijing", True), ("Dafeng", True), ("Xuyi", True), ("Scouting", False),
+    ("Looking", False), ("Atlantis", False),
+])
+def test_pinyin_is_told_from_english(word: str, pinyin: bool) -> None:
+    from queries.ask.stray import reads_as_pinyin
+
+    assert reads_as_pinyin(word) is pinyin
