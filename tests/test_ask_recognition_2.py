@@ -91,3 +91,33 @@ def test_pinyin_is_told_from_english(word: str, pinyin: bool) -> None:
     from queries.ask.stray import reads_as_pinyin
 
     assert reads_as_pinyin(word) is pinyin
+
+
+# -- a name that is also a kind (共建园区: the mechanism, and parks co-built) after a place and
+# a demonstrative (那个, 这个) is the kind: that place's park; with its own kind word after it
+# (共建园区机制) it stays the mechanism ---------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("沭阳这个共建园区是谁和谁一起建的",
+     {"park:kunshan-shuyang", "city:kunshan", "city:suqian"}),
+    ("泗阳那个共建园区是哪两个地方合作建的",
+     {"park:wujiang-siyang", "city:wujiang", "city:suqian"}),
+])
+def test_that_co_built_park_of_a_place_is_a_park(store: Any, question: str,
+                                                 expected: set[str]) -> None:
+    ask_lists(store, question, expected, {"mechanism:park-co-construction"})
+
+
+def test_the_pair_asked_as_cities_lists_cities(store: Any) -> None:
+    ask_lists(store, "宿豫那个园区是哪两个城市一起建的", {"city:zhangjiagang", "city:suqian"},
+              {"park:zhangjiagang-suyu"}, "City")
+
+
+def test_a_name_with_its_own_kind_word_after_it_stays_the_name(store: Any) -> None:
+    from queries.ask.mentions import headed_by_a_kind
+    from queries.ask.text import gazetteer, names_in
+
+    gaz = gazetteer(store)
+    q, mentions = names_in("南通那个共建园区机制是什么", gaz)
+    kept = headed_by_a_kind(q, mentions, gaz)
+    assert "mechanism:park-co-construction" in {i for m in kept for i in m.ids}
