@@ -121,3 +121,22 @@ def test_a_name_with_its_own_kind_word_after_it_stays_the_name(store: Any) -> No
     q, mentions = names_in("南通那个共建园区机制是什么", gaz)
     kept = headed_by_a_kind(q, mentions, gaz)
     assert "mechanism:park-co-construction" in {i for m in kept for i in m.ids}
+
+
+# -- either-or: "is X in A or in B" answers the one X lies in (up through its county), not a
+# relation between the three -------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Is Rugao ETDZ in Nantong or in Suzhou?", {"city:nantong"}, {"city:suzhou"}),
+    ("Does Qidong belong to Shanghai or Nantong?", {"city:nantong"}, {"city:shanghai"}),
+    ("如皋经济技术开发区属于南通还是苏州？", {"city:nantong"}, {"city:suzhou"}),
+    ("江阴靖江工业园区到底在无锡还是在泰州", {"city:taizhou"}, {"city:wuxi"}),
+])
+def test_either_or_answers_the_place_it_lies_in(store: Any, question: str, expected: set[str],
+                                                never: set[str]) -> None:
+    ask_lists(store, question, expected, never, "City")
+
+
+def test_either_or_with_neither_is_refused(store: Any) -> None:
+    with pytest.raises(Unmappable, match="neither"):
+        ask(store, "Is Kunshan in Shanghai or in Nantong?")
