@@ -140,3 +140,21 @@ def test_either_or_answers_the_place_it_lies_in(store: Any, question: str, expec
 def test_either_or_with_neither_is_refused(store: Any) -> None:
     with pytest.raises(Unmappable, match="neither"):
         ask(store, "Is Kunshan in Shanghai or in Nantong?")
+
+
+# -- a builder's partner in a park: the park's other builders, never the builder named (nor
+# its own districts and seated bodies) ------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Who did Nantong build the Xitong park with?", {"city:wuxi"}, {"city:nantong"}),
+    ("Which city partnered with Wuxi in the Xitong park?", {"city:nantong"}, {"city:wuxi"}),
+    ("无锡和谁一起建的锡通科技产业园", {"city:nantong"}, {"city:wuxi"}),
+    ("苏通科技产业园里南通的合作伙伴有哪些", {"org:cssd"}, {"city:nantong", "org:nantong-etdz"}),
+    ("Who co-built the Jiangyin-Jingjiang park together with Jiangyin?", {"city:taizhou"},
+     {"city:jiangyin"}),
+])
+def test_a_builders_partner_in_a_park(store: Any, question: str, expected: set[str],
+                                      never: set[str]) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert ids and expected <= ids and not ids & never, ids
