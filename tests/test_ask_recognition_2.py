@@ -158,3 +158,39 @@ def test_a_builders_partner_in_a_park(store: Any, question: str, expected: set[s
     got = ask(store, question)
     ids = {e.id for e in got.entities}
     assert ids and expected <= ids and not ids & never, ids
+
+
+# -- an analyst's name for a thing, from the data's own description (lexicon concepts) -------
+
+@pytest.mark.parametrize("question", [
+    "Who is building Shanghai's third airport?",
+    "上海第三座机场是谁共建的",
+])
+def test_shanghais_third_airport_is_the_new_nantong_airport(store: Any, question: str) -> None:
+    ask_lists(store, question, {"org:shanghai-airport-authority"}, set())
+
+
+# -- the kind said after a dash or a colon is the kind the question asks for, not a second
+# question ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "kind"), [
+    ("what falls under the free flow of factors task - which mechanisms?",
+     {"mechanism:quota-coordination"}, "Mechanism"),
+    ("要素自由流动这项任务包括什么：哪些机制？", {"mechanism:carbon-emission-trading"},
+     "Mechanism"),
+    ("What does Nantong learn from — which places?", {"park:sip"}, None),
+    ("南通有什么——哪些产业", {"industry:auto-parts"}, "Industry"),
+])
+def test_a_kind_said_after_a_separator(store: Any, question: str, expected: set[str],
+                                       kind: str | None) -> None:
+    got = ask(store, question)
+    ask_lists(store, question, expected, set(), kind)
+    assert any(n.startswith("Read as") for n in got.parsed.notes)
+
+
+def test_a_second_question_after_a_dash_is_not_a_kind() -> None:
+    from queries.ask.clarified import said_with_kind
+
+    assert said_with_kind("Which parks has Suzhou co-built - and which of them are in Suqian?") \
+        is None
+    assert said_with_kind("南通有哪些园区？哪些产业？") is None
