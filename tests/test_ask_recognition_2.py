@@ -194,3 +194,30 @@ def test_a_second_question_after_a_dash_is_not_a_kind() -> None:
     assert said_with_kind("Which parks has Suzhou co-built - and which of them are in Suqian?") \
         is None
     assert said_with_kind("南通有哪些园区？哪些产业？") is None
+
+
+# -- precision: a property word inside a kind word is no property asked; "which of X's units
+# are <kind>" is that kind in X; "what does X learn from Y" lists Y with the aspect -----------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Which county-level cities lie in Suzhou?", {"city:kunshan", "city:changshu"},
+     {"city:wujiang", "city:suzhou"}),
+    ("Which of Suzhou's administrative units are county-level cities, not districts?",
+     {"city:kunshan", "city:taicang"}, {"city:wujiang", "city:gusu"}),
+    ("Which of Nantong's units are counties rather than districts?", {"city:rudong"},
+     {"city:chongchuan", "city:tongzhou"}),
+])
+def test_county_level_is_a_kind_not_a_tier(store: Any, question: str, expected: set[str],
+                                           never: set[str]) -> None:
+    ask_lists(store, question, expected, never, "City")
+
+
+def test_what_x_learns_from_y_lists_y(store: Any) -> None:
+    got = ask(store, "What is Nantong trying to learn from Lingang?")
+    assert [e.id for e in got.entities] == ["region:lingang"]
+
+
+def test_a_kind_word_outside_the_asking_phrase_still_asks_the_level(store: Any) -> None:
+    got = ask(store, "Haimen was once a county-level city - what is it today?")
+    assert got.parsed.intent.name.startswith("property:")
+    assert [e.id for e in got.entities] == ["city:haimen"]

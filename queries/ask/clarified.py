@@ -57,13 +57,30 @@ def said_with_kind(question: str) -> str | None:
     return _WHAT_ZH.sub(f"哪些{kind}", main, count=1).rstrip("？") + "？"
 
 
+# "Which of Nantong's units are county-level cities (rather than districts)?": the kind after
+# "are" is the kind asked, the owner the place it lies in; "rather than …" only restates it.
+_PARTS = (r"(?:administrative |constituent )?(?:units|subdivisions|parts|places|members|"
+          r"districts and counties|counties and districts)")
+_WHICH_OF = re.compile(rf"^\s*which of (?:the )?(?P<owner>.+?)(?:'s|’s|s') {_PARTS} "
+                       r"(?:are|is) (?:the |now )?(?P<kind>[a-z][a-z -]*?)"
+                       r"(?:,? (?:rather than|and not|but not|not) [^?]*)?\s*\??\s*$", re.I)
+
+
+def said_as_kind_in(question: str) -> str | None:
+    """"Which of X's units are <kind>" said as "Which <kind> are in X?"; or None."""
+    found = _WHICH_OF.search(question)
+    if found is None:
+        return None
+    return f"Which {found.group('kind').strip()} are in {found.group('owner')}?"
+
+
 def clarified(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
               extra: tuple[Any, ...] = ()) -> Any:
     """The answer to a question whose kind is said after a dash or a colon (`ask`:
     answering.ask), or None where it is not of that shape or the reading finds nothing."""
     from queries.ask.parsing import Unmappable
 
-    said = said_with_kind(question)
+    said = said_with_kind(question) or said_as_kind_in(question)
     if said is None:
         return None
     try:
