@@ -221,3 +221,16 @@ def test_a_kind_word_outside_the_asking_phrase_still_asks_the_level(store: Any) 
     got = ask(store, "Haimen was once a county-level city - what is it today?")
     assert got.parsed.intent.name.startswith("property:")
     assert [e.id for e in got.entities] == ["city:haimen"]
+
+
+# -- two states joined by 或 / or: either (在规划或在建的, planned or under construction) ---------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("启东那边在规划或者在建的过江通道有哪些", {"infra:chongqi-rail-road-bridge"},
+     {"infra:chongqi-bridge"}),
+    ("Which river crossings at Haimen are planned or under construction?",
+     {"infra:chonghai-crossing", "infra:haitai-tunnel"}, set()),
+])
+def test_two_states_joined_by_or_keep_either(store: Any, question: str, expected: set[str],
+                                             never: set[str]) -> None:
+    ask_lists(store, question, expected, never, "Infrastructure")

@@ -60,7 +60,8 @@ _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
 # (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
 STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
                        r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|尚未开工|规划阶段|还没开工|未开工|\b(?:still )?(?:only )?"
+           (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|规划阶段|还没开工|未开工|"
+                       r"\b(?:still )?(?:only )?"
                        r"planned\b|\bon the drawing board\b|\b(?:at|in) the planning stage\b|"
                        r"\bstill (?:only )?(?:being )?(?:in )?planning\b|\bnot yet (?:started|"
                        r"begun|under construction)\b"), "planned"),
