@@ -234,3 +234,18 @@ def test_a_kind_word_outside_the_asking_phrase_still_asks_the_level(store: Any) 
 def test_two_states_joined_by_or_keep_either(store: Any, question: str, expected: set[str],
                                              never: set[str]) -> None:
     ask_lists(store, question, expected, never, "Infrastructure")
+
+
+# -- "X那个<qualifier>的<kind>叫什么 / 是哪个": which of X's <kind> it is ---------------------------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("启东那个跟上海合作的园区叫什么名字", {"park:qidong-pudong-collab-park"}),
+    ("南通这个跨江的园区是哪个", {"park:suxitong-park"}),
+])
+def test_that_one_of_a_place_is_which_of_its_kind(store: Any, question: str,
+                                                  expected: set[str]) -> None:
+    ask_lists(store, question, expected, set(), "Park")
+
+
+def test_who_with_a_preposition_before_it_asks_the_builders(store: Any) -> None:
+    ask_lists(store, "泗阳这个园区是和谁合作建的", {"city:wujiang"}, set())

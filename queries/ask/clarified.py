@@ -74,13 +74,34 @@ def said_as_kind_in(question: str) -> str | None:
     return f"Which {found.group('kind').strip()} are in {found.group('owner')}?"
 
 
+# 南通那个跨江的园区叫什么: "that <kind> of X, what is it called" asks which of X's <kind> it is.
+_THAT_ONE_ZH = re.compile(r"^\s*(?P<owner>[^，,？?]+?)(?:那个|这个|那些|这些|那家|这家|那座|这座)"
+                          r"(?P<what>[^，,？?]{1,12}?)\s?(?:到底|究竟)?\s?(?:叫什么名字|叫什么|叫啥|"
+                          r"是哪个|是哪一个|是哪些|是哪家|是哪座)\s*[？?]?\s*$")
+
+
+def said_as_which_of(question: str) -> str | None:
+    """"X那个<qualifier>的<kind>叫什么" said as "X的<qualifier>的<kind>有哪些？"; or None
+    (the kind word must end it)."""
+    found = _THAT_ONE_ZH.search(question)
+    if found is None:
+        return None
+    what = found.group("what")
+    if not any(what.endswith(w) for w in _kind_words() if not w.isascii()):
+        return None
+    kind = next(w for w in _kind_words() if not w.isascii() and what.endswith(w))
+    qualifier = what[:-len(kind)].removesuffix("的")  # (跨江的园区: 跨江园区)
+    return f"{found.group('owner')}的{qualifier}{kind}有哪些？"
+
+
 def clarified(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
               extra: tuple[Any, ...] = ()) -> Any:
     """The answer to a question whose kind is said after a dash or a colon (`ask`:
     answering.ask), or None where it is not of that shape or the reading finds nothing."""
     from queries.ask.parsing import Unmappable
 
-    said = said_with_kind(question) or said_as_kind_in(question)
+    said = (said_with_kind(question) or said_as_kind_in(question)
+            or said_as_which_of(question))
     if said is None:
         return None
     try:
