@@ -236,7 +236,7 @@ def test_two_states_joined_by_or_keep_either(store: Any, question: str, expected
     ask_lists(store, question, expected, never, "Infrastructure")
 
 
-# -- "X那个<qualifier>的<kind>叫什么 / 是哪个": which of X's <kind> it is ---------------------------
+# -- "X那个<qualifier>的<kind>叫什么 / 是哪个": which of X's <kind> it is -----------------------
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("启东那个跟上海合作的园区叫什么名字", {"park:qidong-pudong-collab-park"}),
