@@ -10,6 +10,7 @@ import pytest
 from graph.model import to_jsonable
 from queries.as_of import dated
 from queries.compare import compare
+from queries.either_of import located_among
 from queries.errors import NoPath
 from queries.links import VIAS, links
 from queries.neighbors import neighbors
@@ -39,6 +40,8 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "co_builders 无锡 (ask: who Wuxi built with)": lambda s: co_builders(s, "无锡"),
     "related_within 苏通 CO_BUILDS in City (seats)": lambda s: related_within(
         s, "park:sutong-park", rel_type="CO_BUILDS", direction="in", label="City"),
+    "located_among 如皋经开区 南通 苏州 (up through its county)": lambda s: located_among(
+        s, "park:rugao-etdz", "南通", "苏州"),
     "path 南通 苏通 --as-of 2019": lambda s: shortest_paths(dated(s, "2019"), "南通",
                                                             "park:sutong-park", k=10),
     "path 崇川 上海 --as-of 2024": lambda s: shortest_paths(dated(s, "2024"),

@@ -341,6 +341,15 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     finds that kind; otherwise the answer says what the graph holds instead (`kind_note`).
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
+    from queries.ask.clarified import clarified
+    from queries.ask.either_or import either_or
+    from queries.ask.partner_in import partner_in
+
+    which = (either_or(answer, store, question, gaz)  # is X in A or in B: the one it lies in
+             or partner_in(answer, store, question, gaz)  # A's partner in P: P's other builders
+             or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
+    if which is not None:
+        return which  # type: ignore[no-any-return]
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
     if several is not None:
         return several  # type: ignore[return-value]

@@ -118,7 +118,7 @@ def checked(parsed, gaz):  # type: ignore[no-untyped-def]
     from queries.ask.phrases import masked_text
     from queries.ask.text import names_in
 
-    q, mentions = names_in(parsed.question, gaz)
+    q, mentions = names_in(parsed.read_as or parsed.question, gaz)  # (a name respelt: as read)
     masked = masked_text(q, mentions)
     refuse_unheld(parsed, masked)
     unnamed = (unrecognised_head(q, mentions, parsed)

@@ -17,6 +17,8 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
     <council>"): the relation's target, not the place; a share asked of one thing: its
     holders (`_shareholders`). None: the list is left as it is."""
     parsed = answer.parsed
+    if parsed.intent.name == "learns-what":  # the aspect learnt sits on X -LEARNS_FROM-> Y
+        return _learnt_from(answer)
     if not parsed.intent.name.startswith("property:") or not parsed.slots:
         return None
     props = answer.asked_properties()
@@ -88,3 +90,19 @@ def _holding_subject(answer) -> tuple[Entity, ...]:  # type: ignore[no-untyped-d
         return ()
     holders = _shareholders(answer, named) or ()
     return tuple(e for e in holders if e.id in said)
+
+
+def _learnt_from(answer) -> tuple[Entity, ...] | None:  # type: ignore[no-untyped-def]
+    """What "what does X learn from Y" lists: Y, where a LEARNS_FROM relation from X to Y
+    (which carries the aspect learnt) is among the results; None: the list as it is."""
+    slots = answer.parsed.slots
+    x, y = slots.get("x"), slots.get("y")
+    if x is None or y is None:
+        return None
+    for ran in answer.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        if any(rel.type == "LEARNS_FROM" and (rel.start, rel.end) == (x.id, y.id)
+               for rel in ran.result.subgraph().edges):
+            return (y,)
+    return None

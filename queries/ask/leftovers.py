@@ -144,6 +144,21 @@ def suggest_entities(chunk: str, gaz: Gazetteer, limit: int = 3) -> list[Entity]
     return out[:limit]
 
 
+def _with_next_words(q: str, words: list[str], most: int = 2) -> list[str]:
+    """A misspelt English word with the words after it, longest first: a long name is
+    misspelt in the word that names it ("the Zhangjingao bridge": Zhangjinggao Bridge),
+    which alone is close to no whole name."""
+    out: list[str] = []
+    for word in words:
+        if not word.isascii():
+            continue
+        found = re.search(rf"(?<![a-z0-9]){re.escape(word)}((?: [a-z0-9]+){{1,{most}}})", q)
+        if found:
+            after = found.group(1).split()
+            out.extend(" ".join([word, *after[:n]]) for n in range(len(after), 0, -1))
+    return out
+
+
 def respelt(question: str, gaz: Gazetteer) -> tuple[str, list[str]] | None:
     """The question with each misspelt name written as the entity it almost names
     ("biomedecine" -> Biomedicine, 苏洲工业园区 -> 苏州工业园区) and a note for each, or None
@@ -159,6 +174,7 @@ def respelt(question: str, gaz: Gazetteer) -> tuple[str, list[str]] | None:
     spans = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
                                         *find(label_words(), masked))]
     words = [w for w in leftover_words(masked, spans) if len(w) >= (3 if w.isascii() else 2)]
+    words = [*_with_next_words(q, words), *words]
     notes: list[str] = []
     found = near_misses(question, q, words, mentions, gaz, notes)
     if not found:

@@ -24,8 +24,13 @@ _LIST = r"⟨\d+⟩(?:(?:\s?(?:、|和|与|及|,|and)\s?|\s)⟨\d+⟩)*"
 _ZH = re.compile(rf"^\s?(?P<places>{_LIST})\s?(?:这[几两三四]个[县区市]|等地|那边|[县区市])?"
                  rf"\s?(?:那个|那些|这个|这些)?\s?的?\s?{_PARKS_ZH}\s?(?:分别|各自)?\s?(?:是|都是)?\s?(?:(?:跟|和|与|同|由)\s?"
                  rf"(?:(?P<within>⟨\d+⟩)\s?(?:的)?\s?)?(?:哪个|哪些|哪几个|哪家|哪)\s?"
-                 rf"(?:地方|城市|区县|县市|县|区|市|单位|方面)?\s?|谁\s?(?:(?:和|跟|与|同)\s?谁\s?)?)"
-                 rf"(?:一起)?{_BUILT_ZH}")
+                 rf"(?:地方|城市|区县|县市|县|区|市|单位|方面)?\s?|(?:(?:跟|和|与|同|由)\s?)?谁\s?"
+                 rf"(?:(?:和|跟|与|同)\s?谁\s?)?|"
+                 # (沭阳这个共建园区是哪两个地方合作建的: the pair, no preposition needed)
+                 rf"(?:由\s?)?(?P<pair>哪两个|哪两家|哪两方)\s?(?:地方|城市|区县|县市|单位|方面)?\s?)"
+                 rf"(?:一起|合作|共同|联合)?{_BUILT_ZH}")
+# The pair asked (谁和谁, 哪两个地方): the park named by its place is listed with its builders.
+_PAIR = re.compile(r"谁\s?(?:和|跟|与|同)\s?谁|哪两")
 _EN = re.compile(rf"^\s?(?:who|which (?:(?P<within>⟨\d+⟩) )?(?:places?|cities|city|districts?|"
                  rf"partners?|counties|county|companies|bodies))\s(?:in (?P<within2>⟨\d+⟩) )?"
                  rf"(?:have |has |had )?{_BUILT_EN}\s(?:the )?{_PARKS_EN}\s(?:in|at)\s"
@@ -54,6 +59,9 @@ def builders_in(masked: str, mentions: tuple[Mention, ...],
     names = ("x", "y", "z")[:len(ids)]
     steps = tuple(Step("builders_of_what_lies_in", ("{" + n + "}",), {"label": "Park"})
                   for n in names)
+    if _PAIR.search(found.group()) and len(names) == 1:  # (that park, and who built it)
+        steps += (Step("related_within", ("{x}",), {"rel_type": "LOCATED_IN",
+                                                    "direction": "in", "label": "Park"}),)
     places = ", ".join("{" + n + "}" for n in names)
     intent = Intent("builders-in", f"Who built the parks in {places}?",
                     f"{places}的园区分别是谁共建的？", (), tuple(Slot(n) for n in names), steps,

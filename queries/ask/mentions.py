@@ -72,6 +72,8 @@ def kinds_as_words(q: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
 
 _COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几个|几家|几座|多少个|多少家|"
                        r"有没有|有无|"
+                       # (泗洪那个共建园区: that park there, one of the kind)
+                       r"那个|这个|那些|这些|那几个|这几个|那家|这家|那座|这座|"
                        r"\b(?:which|what|any|how many)\b)\s?(?:[\u4e00-\u9fff]{1,3}的?)?$|"
                        r"的\s?$")  # (沭阳的共建园区: its parks that were co-built)
 # (几个南北共建园区: a qualifier or two between)
@@ -94,11 +96,21 @@ def headed_by_a_kind(q: str, mentions: tuple[Mention, ...],
                 len(text) - len(head[0] if head else "") > 2 or re.search(r"[“\"「『]\s?$",
                                                                         q[:m.start])):
             asked = None  # X的“探索…机制”: a name, quoted or long, is said as a name
+        if asked and _own_kind_after(q[m.end:], m, gaz):
+            asked = None  # 那个共建园区机制: the mechanism, named with its own kind word
         if head is not None and asked and not any(
                 gaz.entities[i].label == head[1] for i in m.ids if i in gaz.entities):
             continue
         out.append(m)
     return tuple(out) if out else mentions
+
+
+def _own_kind_after(rest: str, m: Mention, gaz: Gazetteer) -> bool:
+    """Whether a word for the named entity's own kind follows its name (共建园区机制)."""
+    rest = rest.lstrip()
+    return any(rest.startswith(str(w)) and any(
+        gaz.entities[i].label == str(label) for i in m.ids if i in gaz.entities)
+        for w, label in label_words() if len(str(w)) > 1 and not str(w).isascii())
 
 
 MERGED = re.compile(r"并入|并到|合并|整合进|\bmerged?\b|\bmerges\b|\babsorbed\b|\bfolded into\b")

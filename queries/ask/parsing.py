@@ -48,6 +48,8 @@ from queries.ask.phrases import (
 from queries.ask.reading import find, label_words, read, unknown_kind
 from queries.ask.records import Intent, Slot
 from queries.ask.states import conditions
+from queries.ask.stray import capitalised as capitalised_words
+from queries.ask.stray import names_like
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -72,6 +74,7 @@ class Parsed:
     only: frozenset[str] = frozenset()  # a set the question names (跨江通道): answers among it
     otherwise: frozenset[str] = frozenset()  # kinds asked where none of `asked` is found
     within: str = ""  # a place qualifying the kind asked (Nantong's parks): answers inside it
+    read_as: str = ""  # the question as read, where a misspelt name was respelt ("Zhangjingao")
 
     def values(self) -> dict[str, str]:
         """Slot -> what a query receives: an entity id or a label."""
@@ -106,10 +109,6 @@ class Unmappable(QueryError):
 
 
 # -- parsing ----------------------------------------------------------------------------------
-
-# An English proper noun, not the question's first word ("Atlantis").
-_PROPER_NOUN = re.compile(r"(?<!^)\b[A-Z][A-Za-z]{2,}")
-
 
 def _choose(mention: Mention, slot: Slot, others: list[Mention], gaz: Gazetteer) -> list[str]:
     """The ids a mention may mean in this slot, narrowed by label and context."""
@@ -154,7 +153,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
             except Unmappable:
                 got = None
             if got is not None:
-                return replace(got, question=question, notes=(*again[1], *got.notes))
+                return replace(got, question=question, notes=(*again[1], *got.notes),
+                               read_as=got.read_as or got.question)
         full = None if unheld or exc.final else framed(question, gaz)
         if full is not None:  # "Nantong's industries?", 南通的园区？
             return replace(parse(full, gaz, extra), question=question)
@@ -213,7 +213,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     q, mentions = names_in(question, gaz)
     said = question.strip()
     if any(not any(w.casefold() in m.text for m in mentions)
-           for w in _PROPER_NOUN.findall(said) if not find([(w.casefold(), w)], lexicon_words())):
+           for w in names_like(said) if not find([(w.casefold(), w)], lexicon_words())):
         return None  # "the Lanhai project": a name the graph does not hold
     mentions = qualifiers_as_words(q, mentions)
     mentions = headed_by_a_kind(q, kinds_as_words(q, mentions), gaz)
@@ -296,7 +296,12 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     known = {i: gaz.entities[i] for m in mentions for i in m.ids}
     if within:
         known[within] = gaz.entities[within]
-    return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
+    said_capitalised = {w.casefold() for w in capitalised_words(said)}
+    unused = [original(question, w) for w in leftover_words(masked, read_words)]
+    # ("… co-built? Scouting partners.": a word that names nothing, said to be left out)
+    notes = (f"Not used: {', '.join(repr(w) for w in dict.fromkeys(unused))}.",) if any(
+        w.casefold() in said_capitalised for w in unused) else ()
+    return Parsed(question, intent, mentions, slots, {}, notes, known, reading.asked,
                   reading.count, said_now(q), filters, only, reading.otherwise, within)
 
 
@@ -344,7 +349,7 @@ def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) 
     recognised = list(known.values())
     said = question.strip()
     if not candidates:
-        strange = [w for w in _PROPER_NOUN.findall(said)
+        strange = [w for w in names_like(said)
                    if not any(w.casefold() in m.text for m in mentions)]
         hints = [f"Not recognised: {', '.join(repr(w) for w in strange)}."] if strange else []
         raise Unmappable(question, f"I cannot map {said!r} to a question I can answer.",
@@ -355,8 +360,13 @@ def _parse_table(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = ()) 
     if not best.complete:
         unknown = unknown or leftovers
     # An English proper noun nothing recognised ("Atlantis") may be one more entity.
-    capitalised = {w.casefold() for w in _PROPER_NOUN.findall(said)}
+    capitalised = {w.casefold() for w in names_like(said)}
     unknown += [w for w in leftovers if w.casefold() in capitalised and w not in unknown]
+    # (a capitalised word that names nothing, or begins a sentence, is said to be left out)
+    said_capitalised = {w.casefold() for w in capitalised_words(said)}
+    if best.complete and not unknown and any(w.casefold() in said_capitalised
+                                             for w in leftovers):
+        notes.append(f"Not used: {', '.join(repr(w) for w in dict.fromkeys(leftovers))}.")
     if unknown or not best.complete:
         hints = []
         looks = best if not best.complete else max(

@@ -60,7 +60,8 @@ _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
 # (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
 STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
                        r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|尚未开工|规划阶段|还没开工|未开工|\b(?:still )?(?:only )?"
+           (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|规划阶段|还没开工|未开工|"
+                       r"\b(?:still )?(?:only )?"
                        r"planned\b|\bon the drawing board\b|\b(?:at|in) the planning stage\b|"
                        r"\bstill (?:only )?(?:being )?(?:in )?planning\b|\bnot yet (?:started|"
                        r"begun|under construction)\b"), "planned"),
@@ -238,11 +239,18 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
         longest = max(said_where, key=lambda h: (h.end - h.start, -h.start))
         where.update(longest.value.where)  # type: ignore[attr-defined]
         where = joined_where(text or masked, lex, where)  # 主导和新兴产业: either
+    asked, phrase = asked_phrase(masked, lex)
+    # (a property word inside the kind asked is no property asked: "which county-level
+    # cities"; "X used to be a county-level city - what is it now" asks its level)
+    kind_spans = [(h.start, h.end) for h in find(((w, None) for k in lex.kinds
+                                                  for w in k.words), masked)
+                  if phrase and phrase[0] <= h.start and h.end <= phrase[1]]
     said_props = sorted((hits[0].start, name) for name, words in lex.properties.items()
-                        if (hits := find(((w, None) for w in words), masked)))
+                        if (hits := [h for h in find(((w, None) for w in words), masked)
+                                     if not any(a <= h.start and h.end <= b and (a, b) != (
+                                         h.start, h.end) for a, b in kind_spans)]))
     # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
     prop = "+".join(name for _, name in said_props) or None
-    asked, phrase = asked_phrase(masked, lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     if asked is None:

@@ -44,6 +44,12 @@ _SAID_FOR = {"railway": ("rail", "line"), "centres": ("centers",), "centre": ("c
 _MAX_DROPPED = 6  # a name with more generic words than this is left as it is
 
 
+def _english(text: str | None) -> bool:
+    """An English name, typographic dashes and quotes too ("Haimen–Taicang Yangtze River
+    Tunnel" is said "Haimen-Taicang tunnel")."""
+    return bool(text) and prepare(text or "").isascii()
+
+
 def _units(name: str) -> list[str]:
     """A name's words, "hi tech" as one; a bracketed note ("(the zone)") is no part of it."""
     words = re.findall(r"[a-z0-9]+", prepare(re.sub(r"\([^)]*\)", " ", name)))
@@ -95,7 +101,7 @@ def shortened(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
         if e.label == "Source":
             continue
         for text in (e.name_en, *e.aliases):
-            if text and text.isascii():
+            if _english(text):
                 for form in short_forms(text, names):
                     owners.setdefault(form, set()).add(e.id)
     out: dict[str, list[str]] = {}
@@ -138,7 +144,7 @@ def han_shortened(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
     owners: dict[str, set[str]] = {}
     for e in entities:
         for text in (e.name, *e.aliases):
-            if text and not text.isascii():
+            if text and not _english(text):
                 for form in han_forms(text, frozenset(taken)):
                     owners.setdefault(form, set()).add(e.id)
     out: dict[str, list[str]] = {}
@@ -174,7 +180,7 @@ def respelt_names(entities: Iterable[Entity],
         if e.label == "Source":
             continue
         for text in (e.name_en, *e.aliases, *extra.get(e.id, ())):
-            if not text or not text.isascii():
+            if not _english(text):
                 continue
             said = prepare(text)
             for a, b in pairs:
@@ -225,7 +231,7 @@ def _loose_index(gaz: Gazetteer) -> tuple[Index, Heads]:
         if e.label == "Source":
             continue
         for text in (e.name_en, *e.aliases):
-            if text and text.isascii():
+            if _english(text):
                 core = _core(w for unit in _units(text) for w in unit.split())
                 if len(core) >= 2 and any(w not in COMMON for w in core):
                     owners.setdefault(core, set()).add(e.id)
