@@ -62,3 +62,192 @@ def test_members_of_a_kind_sit_in_an_alliance(store: Any, question: str, expecte
 
 def test_a_park_still_sits_in_its_city(store: Any) -> None:
     _check(store, "which parks sit in Nantong?", {"park:sutong-park"}, set(), "Park")
+
+
+# -- a thing named by its owner and a word for it: the zone's construction plan --------------
+
+@pytest.mark.parametrize("question", [
+    "Who drafted the collaboration zone's construction plan?",
+    "Which leading group drew up the zone's construction plan?",
+    "长江口产业创新协同区的建设方案是谁提出的",
+    "协同区建设方案是哪个领导小组负责起草的",
+])
+def test_who_drew_up_the_owners_plan(store: Any, question: str) -> None:
+    _check(store, question, {"org:jiangsu-yrd-leading-group"},
+           {"org:jiangsu-plenary-14-4", "region:yrd-collaboration-zone"}, "Organization")
+
+
+def test_a_possessive_without_a_thing_of_that_name_stays_the_owner(store: Any) -> None:
+    got = ask(store, "Which parks are in Nantong's Qidong?")
+    assert "park:qidong-pudong-collab-park" in {e.id for e in got.entities}
+
+
+# -- what the first reaches that relates to the second: listed for the zone ----------------
+
+@pytest.mark.parametrize("question", [
+    "What has the Jiangsu YRD leading group put on its list for the estuary zone?",
+    "What did the Jiangsu YRD integration leading group draw up for the zone?",
+])
+def test_what_a_body_proposed_for_a_zone(store: Any, question: str) -> None:
+    _check(store, question, {"initiative:zone-construction-plan"},
+           {"org:jiangsu-yrd-leading-group"})
+
+
+# -- 哪些区 after a verb a zone is the object of: zones where no district is ------------------
+
+@pytest.mark.parametrize("question", ["江苏省政府批准过哪些区", "国家发改委批了哪些区？"])
+def test_which_zones_a_government_approved(store: Any, question: str) -> None:
+    got = _check(store, question, {"park:tongzhou-bay-demo-zone"}, set())
+    assert not {e.label for e in got.entities} - {"Park", "Region"}
+
+
+# -- where in a region a line goes: its stops there, counties of its cities included ---------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Where in Zhejiang does the Tong-Su-Jia-Yong railway stop?",
+     {"city:jiaxing", "city:ningbo", "city:jiashan"}, {"city:suzhou", "city:nantong"}),
+    ("where in Jiangsu does the Tongsujiayong railway run?",
+     {"city:suzhou", "city:zhangjiagang", "city:changshu", "city:nantong"},
+     {"city:ningbo", "city:jiaxing"}),
+    ("通苏嘉甬铁路在浙江境内停哪些地方",
+     {"city:jiaxing", "city:ningbo", "city:jiashan"}, {"city:suzhou"}),
+])
+def test_where_in_a_region_a_line_goes(store: Any, question: str, expected: set[str],
+                                       never: set[str]) -> None:
+    _check(store, question, expected, never, "City")
+
+
+# -- two states joined: either (在规划或在建的) ------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "海门那边有哪些在建或规划中的过江通道",
+    "Which river crossings at Haimen are planned or under construction?",
+])
+def test_planned_or_under_construction_keeps_both(store: Any, question: str) -> None:
+    _check(store, question, {"infra:chonghai-crossing", "infra:haitai-tunnel"},
+           {"infra:sutong-bridge"}, "Infrastructure")
+
+
+def test_planned_said_with_a_kind_word_is_a_state_not_a_plan(store: Any) -> None:
+    got = _check(store, "海门有哪些规划中的过江通道", {"infra:chonghai-crossing"},
+                 {"infra:haitai-tunnel"}, "Infrastructure")
+    assert got.entities
+
+
+# -- what two have in common, on the aspects named (or all) ---------------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("What do Changzhou and Wuxi have in common: industries and groupings?",
+     {"industry:new-energy", "region:su-xi-chang-tong-circle",
+      "org:su-xi-chang-tong-industry-alliance"}, set()),
+    ("常州和无锡有什么共同点", {"industry:new-energy", "region:shanghai-metropolitan-circle",
+                       "org:yrd-city-economic-council"}, set()),
+    ("what do Changzhou and Wuxi share in terms of alliances?",
+     {"org:su-xi-chang-tong-industry-alliance", "org:yrd-city-economic-council"},
+     {"industry:new-energy", "region:su-xi-chang-tong-circle"}),
+])
+def test_in_common_on_the_aspects_named(store: Any, question: str, expected: set[str],
+                                        never: set[str]) -> None:
+    _check(store, question, expected, never)
+
+
+def test_shared_industries_agree_with_links(store: Any) -> None:
+    from queries.ask.listing import listed
+    from queries.links import links
+
+    got = ask(store, "南通和苏州在产业上有什么共同点")
+    linked = {e.id for e in listed(links(store, "南通", "苏州", via="industry"))}
+    assert linked and {e.id for e in got.entities} == linked
+
+
+def test_one_kind_asked_in_common_is_the_grammars(store: Any) -> None:
+    got = ask(store, "Which industries do Changzhou and Wuxi have in common?")
+    assert {e.label for e in got.entities} == {"Industry"}
+    assert "industry:new-energy" in {e.id for e in got.entities}
+
+
+# -- shares per holder: the holders, and each one's share as a value ------------------------
+
+@pytest.mark.parametrize("question", [
+    "Who were the shareholders of the Sutong park, and how much did each hold?",
+    "Who held shares in the Sutong Science and Technology Park and how much each?",
+])
+def test_holders_with_their_shares(store: Any, question: str) -> None:
+    got = _check(store, question, {"org:cssd", "org:nantong-etdz", "org:jiangsu-nongken"},
+                 {"park:sutong-park"})
+    assert sorted(v for _, prop, v in got.values if prop == "share") == [10.0, 39.0, 51.0]
+
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Which partners hold a majority stake in what they co-build?",
+     {"org:cssd", "org:shanghai-chengtou", "org:shanghai-airport-authority"},
+     {"org:nantong-urban-construction", "org:nantong-etdz", "org:jiangsu-nongken"}),
+    ("哪些企业在共建项目里控股", {"org:cssd", "org:shanghai-chengtou"},
+     {"org:nantong-etdz", "city:zhangjiagang"}),
+    ("who holds stakes of more than half?", {"city:zhangjiagang", "org:cssd"},
+     {"org:jiangsu-nongken"}),
+])
+def test_majority_stakes_across_the_graph(store: Any, question: str, expected: set[str],
+                                          never: set[str]) -> None:
+    _check(store, question, expected, never)
+
+
+def test_every_stake_listed_when_no_condition(store: Any) -> None:
+    got = _check(store, "who are the shareholders recorded in the graph?",
+                 {"org:jiangsu-nongken", "org:nantong-urban-construction"}, set())
+    assert got.parsed.intent.name == "stakes"
+
+
+# -- how far a mechanism has got, asked with what it measures (GDP) -------------------------
+
+@pytest.mark.parametrize("question", [
+    "GDP双算在南通推进到哪一步了",
+    "南通的GDP统计双算现在是什么状态",
+])
+def test_status_of_a_mechanism_named_with_what_it_counts(store: Any, question: str) -> None:
+    got = _check(store, question, {"mechanism:dual-statistics"}, set())
+    assert ("exploring" in {str(v) for _, prop, v in got.values if prop == "status"})
+
+
+def test_a_figure_of_gdp_is_still_refused(store: Any) -> None:
+    from queries.ask import Unmappable
+
+    with pytest.raises(Unmappable):
+        ask(store, "南通的GDP是多少")
+
+
+# -- what a plan requires: what is recorded as part of it ------------------------------------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("长三角一体化发展规划纲要有没有要求利益共享", {"mechanism:benefit-sharing"}),
+    ("Does the YRD integration plan outline call for cost sharing?", {"mechanism:cost-sharing"}),
+])
+def test_a_plan_requires_what_is_part_of_it(store: Any, question: str,
+                                            expected: set[str]) -> None:
+    got = _check(store, question, expected | {"initiative:yrd-integration-outline"}, set())
+    assert got.verdict is not None and got.verdict.text.startswith("Yes")
+
+
+def test_which_mechanisms_a_plan_requires(store: Any) -> None:
+    _check(store, "长三角规划纲要要求了哪些机制",
+           {"mechanism:cost-sharing", "mechanism:benefit-sharing"}, set(), "Mechanism")
+
+
+# -- "is X also in it": in the first part's subject, a verdict ------------------------------
+
+@pytest.mark.parametrize(("question", "member"), [
+    ("太湖融合创新联盟都有哪些成员？通州湾示范区在其中吗", "park:tongzhou-bay-demo-zone"),
+    ("长三角人工智能产业联盟有哪些成员？浙江大学是不是也在里面", "org:zju"),
+])
+def test_also_in_it_asks_of_the_first_parts_subject(store: Any, question: str,
+                                                    member: str) -> None:
+    got = ask(store, question)
+    second = got.parts[-1].answer
+    assert second.verdict is not None and second.verdict.text.startswith("Yes")
+    assert member in {e.id for e in second.entities}
+
+
+def test_not_in_it_is_not_recorded(store: Any) -> None:
+    got = ask(store, "太湖融合创新联盟都有哪些成员？南通在里面吗")
+    second = got.parts[-1].answer
+    assert second.verdict is not None and not second.verdict.text.startswith("Yes")

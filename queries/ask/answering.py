@@ -19,9 +19,12 @@ from graph.store import Store
 from queries.ask.basis import basis, with_names
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
+from queries.ask.holdings import holdings
+from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
 from queries.ask.records import QUERIES, Intent, Step, fill_in
+from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
 from queries.ask.text import gazetteer
 from queries.ask.verdict import attach, property_check
@@ -146,6 +149,7 @@ class AskAnswer:
         if name.startswith("property:"):
             props.extend(name.split(":", 1)[1].split("+"))
         props.extend(f.prop for f in self.parsed.filters if f.op != "in")
+        props.extend(relation_properties_said(name, self.parsed.question))  # how much each
         return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
 
     @property
@@ -305,11 +309,9 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
 def answer(store: Store, parsed: Parsed) -> AskAnswer:
     """Run the parsed question's steps on a store."""
     if parsed.within:  # which of Nantong's parks: among what lies in Nantong, parts included
-        from queries.within import related_within
+        from queries.ask.inside import lying_in
 
-        inside = frozenset(i.entity.id for i in related_within(
-            store, parsed.within, rel_type="LOCATED_IN", direction="in").items)
-        inside = inside | {parsed.within}  # (the place itself lies in it too)
+        inside = lying_in(store, parsed.within)  # its parts' parts too (and itself)
         kept = (parsed.only & inside) if parsed.only else inside
         name = parsed.known.get(parsed.within)
         parsed = replace(parsed, only=kept or frozenset({""}), notes=(
@@ -341,6 +343,10 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     finds that kind; otherwise the answer says what the graph holds instead (`kind_note`).
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
+    # what A and B have in common (on aspects); stakes asked across the graph
+    alike = in_common(answer, store, question, gaz) or holdings(answer, store, question, gaz)
+    if alike is not None:
+        return alike  # type: ignore[no-any-return]
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
     if several is not None:
         return several  # type: ignore[return-value]

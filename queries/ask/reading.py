@@ -58,9 +58,11 @@ _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
 
 # A state said of what is asked (在建, under construction): the entities' status.
 # (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
-STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
+STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|尚在建|正在建设|还在建设|"
+                       r"建设中|施工中|"
                        r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|尚未开工|规划阶段|还没开工|未开工|\b(?:still )?(?:only )?"
+           (re.compile(r"规划中|还在规划|在规划(?=或|和|、|及|的)|尚未开工|规划阶段|还没开工|未开工|"
+                       r"\b(?:still )?(?:only )?"
                        r"planned\b|\bon the drawing board\b|\b(?:at|in) the planning stage\b|"
                        r"\bstill (?:only )?(?:being )?(?:in )?planning\b|\bnot yet (?:started|"
                        r"begun|under construction)\b"), "planned"),
@@ -96,6 +98,15 @@ def _asking_clause(masked: str, questions: tuple[Hit, ...],
 def state_spans(text: str) -> list[tuple[int, int]]:
     """Where the text says a state (under construction, 在建的): no verb is read there."""
     return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
+
+
+# a state said of the things asked with a kind word in it (规划中的: 规划 is no plan here)
+_STATE_WITH_A_KIND = re.compile(r"规划中|规划阶段|在规划(?=或|和|、|及|的)")
+
+
+def _states_blanked(text: str) -> str:
+    """The text with the states that hold a kind word blanked (same length: spans stay)."""
+    return _STATE_WITH_A_KIND.sub(lambda m: "在" * len(m.group()), text)
 
 
 @dataclass(frozen=True)
@@ -242,7 +253,7 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
                         if (hits := find(((w, None) for w in words), masked)))
     # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
     prop = "+".join(name for _, name in said_props) or None
-    asked, phrase = asked_phrase(masked, lex)
+    asked, phrase = asked_phrase(_states_blanked(masked), lex)
     if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     if asked is None:

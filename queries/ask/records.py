@@ -83,6 +83,8 @@ QUERIES: dict[str, tuple[str, str]] = {
     "builders_of_what_lies_in": ("queries.builders_in", "builders_of_what_lies_in"),
     "related_in_aspect": ("queries.aspect", "related_in_aspect"),
     "member_units": ("queries.members", "member_units"),
+    "related_toward": ("queries.toward", "related_toward"),
+    "stakes": ("queries.stakes", "stakes"),
 }
 
 # -- filling a template -----------------------------------------------------------------------

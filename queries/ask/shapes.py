@@ -114,6 +114,15 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                                    "the other, and this is what relates to the part:")
                 for rel_type, direction in rel_types if rel_type is not None
                 for label in labels)
+            # "what did the leading group list for the zone": what the first reaches that
+            # relates to the second (PROPOSES the plan, PART_OF the zone), either way round
+            steps.extend(Step("related_toward", (first, second), {
+                "rel_type": rel_type, "direction": direction, "label": label},
+                only_if_empty=True, answers=True, settles=True,
+                note=f"Nothing relates to both; what {first} reaches that relates to "
+                     f"{second}:")
+                for rel_type, direction in rel_types if rel_type is not None
+                for first, second in (ends, ends[::-1]) for label in labels)
             # 南通…是借鉴的哪里的经验 with 人才资质互认 named: the lesson's aspect, no end
             steps.extend(Step("related_in_aspect", (first, second), {
                 "rel_type": rel_type, "direction": direction, "label": label},

@@ -1,0 +1,25 @@
+"""The values of a relation's property that a list question also asks: "Who held the shares
+in the Sutong park, and how much each?" lists the holders and each one's share.
+
+A relation question (intent `relation:CO_BUILDS:in`) that says a word for a property its
+relation type carries (share, stake, 各占多少; role; since when) asks that property of each
+relation listed, beside the list: `AskAnswer.values` then shows it.
+"""
+
+from __future__ import annotations
+
+from graph.schema import REL_TYPES
+from queries.ask.figures import says
+from queries.ask.lexicon import lexicon
+
+
+def relation_properties_said(intent_name: str, question: str) -> tuple[str, ...]:
+    """The properties of the intent's relation types the question names (share, role)."""
+    if not intent_name.startswith("relation:"):
+        return ()
+    types = {part.split(":")[0] for part in intent_name.split(":", 1)[1].split("+")}
+    carried = {p for t in types if t in REL_TYPES for p in REL_TYPES[t].properties}
+    low = question.lower()
+    return tuple(prop for prop, words in lexicon().properties.items()
+                 if prop in carried and prop not in ("since", "until")
+                 and any(says(low, w.lower()) for w in words))
