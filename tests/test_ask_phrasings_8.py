@@ -251,3 +251,59 @@ def test_not_in_it_is_not_recorded(store: Any) -> None:
     got = ask(store, "太湖融合创新联盟都有哪些成员？南通在里面吗")
     second = got.parts[-1].answer
     assert second.verdict is not None and not second.verdict.text.startswith("Yes")
+
+
+# -- what links two, on the aspects named: each in common ------------------------------------
+
+def test_what_links_two_on_two_aspects(store: Any) -> None:
+    _check(store, "what ties Changzhou and Wuxi together - industries or alliances?",
+           {"industry:new-energy", "org:su-xi-chang-tong-industry-alliance"},
+           {"region:su-xi-chang-tong-circle"})
+
+
+def test_two_counties_have_their_city_in_common(store: Any) -> None:
+    _check(store, "What do Haimen and Qidong have in common?", {"city:nantong"}, set())
+
+
+def test_what_links_two_without_aspects_is_still_the_connection(store: Any) -> None:
+    got = ask(store, "What links Suzhou and Nantong?")
+    assert got.parsed.intent.name == "connection"
+
+
+# -- a value asked beside a list of co-built parks -------------------------------------------
+
+def test_the_share_beside_a_list_of_parks(store: Any) -> None:
+    got = _check(store, "Which parks has Shanghai Chengtou put money into, and what share?",
+                 {"park:china-jianghai-park"}, set(), "Park")
+    assert 60.0 in {v for _, prop, v in got.values if prop == "share"}
+
+
+def test_what_a_leading_group_has_on_its_task_list(store: Any) -> None:
+    _check(store, "What is on the Jiangsu YRD leading group's task list?",
+           {"initiative:zone-construction-plan"}, {"org:jiangsu-yrd-leading-group"})
+
+
+# -- a yes-or-no on the stage a mechanism has reached: from the relations that adopt it ------
+
+@pytest.mark.parametrize(("question", "yes"), [
+    ("统计指标双算还处在探索阶段吗", True),
+    ("Is cost sharing still at the exploring stage in Nantong?", True),
+    ("南通的成本共担是不是已经到了应用阶段", False),
+    ("Has Nantong's fiscal and tax sharing reached the applying stage yet?", False),
+])
+def test_the_stage_a_mechanism_has_reached(store: Any, question: str, yes: bool) -> None:
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.held
+    assert got.verdict.text.startswith("Yes" if yes else "No — its status is exploring")
+    assert "city:nantong" in {e.id for e in got.entities}
+
+
+def test_the_stage_asked_after_how_far_it_has_got(store: Any) -> None:
+    got = ask(store, "统计双算在南通推进到什么程度了？是在探索阶段吗")
+    assert got.parts[-1].answer.verdict.text.startswith("Yes")
+
+
+def test_in_common_with_a_misspelt_name(store: Any) -> None:
+    got = _check(store, "what do Changzou and Wuxi have in common?",
+                 {"industry:new-energy", "region:su-xi-chang-tong-circle"}, set())
+    assert any("Changzou" in n for n in got.parsed.notes)

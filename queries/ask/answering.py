@@ -26,6 +26,7 @@ from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_gra
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
+from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
 from queries.ask.verdict import attach, property_check
 from queries.ask.verdict_any import any_check
@@ -149,7 +150,7 @@ class AskAnswer:
         if name.startswith("property:"):
             props.extend(name.split(":", 1)[1].split("+"))
         props.extend(f.prop for f in self.parsed.filters if f.op != "in")
-        props.extend(relation_properties_said(name, self.parsed.question))  # how much each
+        props.extend(relation_properties_said(self.parsed.intent, self.parsed.question))
         return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
 
     @property
@@ -350,7 +351,8 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
     if several is not None:
         return several  # type: ignore[return-value]
-    on_record = (routed(answer, store, question, gaz)  # co-built, stops in, has, still
+    on_record = (status_check(answer, store, question, gaz)  # 是在探索阶段吗: its status
+                 or routed(answer, store, question, gaz)  # co-built, stops in, has, still
                  or property_check(answer, store, question, gaz))  # 启东是县级市吗: its record
     if on_record is not None:
         return on_record

@@ -36,15 +36,38 @@ def holdings(answer: Callable[..., Any], store: Any, question: str, gaz: Any) ->
     if mentions:
         return None  # a holder or a holding named: the grammar reads it
     reading = read(masked_text(q, mentions), text=q)
-    asked = reading.asked
-    label = "/".join(sorted(asked)) if asked else None
     filters = tuple(f for f in read_filters(q) if f.prop == "share")
     said = f" over {filters[0].value:g}%" if filters else ""
+    # no kind asked: the holders are bodies (a shareholder is an organisation, as the
+    # lexicon reads 股东); a city or province holding a stake is said beside, not listed
+    asked = reading.asked or frozenset({"Organization"})
+    label = "/".join(sorted(asked))
+    notes = () if reading.asked else _others(store, asked, filters)
     intent = Intent(
         name="stakes", question=f"Who holds a stake{said} in what they co-build?",
         question_zh=f"哪些方持有{said}的股份？", cues=(), slots=(),
         steps=(Step("stakes", (), {"label": label}),), examples=(),
         explain="stakes lists every CO_BUILDS relation that records a share, by holder, "
                 "largest first" + (f"; kept to shares{said}" if said else "") + ".")
-    return answer(store, Parsed(question, intent, mentions, {}, {}, asked=asked,
-                                filters=filters))
+    return answer(store, Parsed(question, intent, mentions, {}, {}, notes=notes,
+                                asked=asked, filters=filters))
+
+
+def _others(store: Any, kept: frozenset[str], filters: tuple[Any, ...]) -> tuple[str, ...]:
+    """The stakes held by other kinds (a city's developer share), meeting the condition, said
+    in a note."""
+    from queries.ask.filters import apply
+    from queries.stakes import stakes
+
+    every = stakes(store)
+    names = {e.id: e.display for e in every.held}
+    items = [i for i in every.items if i.entity.label not in kept]
+    held = apply(filters, [(i.entity, i.relations) for i in items]) if filters else \
+        [i.entity for i in items]
+    if not held:
+        return ()
+    by_id = {i.entity.id: i for i in items}
+    said = "; ".join(f"{e.display} ({e.label}) " + ", ".join(
+        f"{r.props.get('share')}% of {names.get(r.end, r.end)}"
+        for r in by_id[e.id].relations) for e in held)
+    return (f"Listed: the bodies holding the stakes. Stakes are also recorded for: {said}.",)

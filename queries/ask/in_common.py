@@ -26,6 +26,8 @@ _CUE = re.compile(r"\bin common\b|\bcommon ground\b|\bshared?\b|\bboth (?:have|h
                   re.I)
 _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|have|has)\b|吗\s*[？?]?\s*$|有没有|是否|是不是",
                      re.I)
+# "what links/ties A and B - industries or alliances": the aspects named, each in common
+_LINKS = re.compile(r"\blinks?\b|\bties?\b|\bconnects?\b|\bjoins?\b|联系|纽带|关联", re.I)
 # one asking phrase for a kind ("which industries …", 哪些产业): the grammar's question
 _ONE_KIND = re.compile(r"^\s?(?:which|what)\s+[a-z]+\s+(?:do|does|did)\b|哪些|哪几")
 
@@ -48,7 +50,8 @@ _ASPECTS: dict[str, tuple[re.Pattern[str], Callable[[], list[Step]]]] = {
     "groupings": (re.compile(r"\bgroupings?\b|\bgroups?\b|\bregions?\b|\bcircles?\b|"
                              r"\bclusters? of cities\b|\bbelts?\b|\bblocs?\b|"
                              r"圈子|圈|城市群|经济带|区域|板块"),
-                  lambda: _common(_GROUPING_TYPES, "Region")),
+                  lambda: [*_common(_GROUPING_TYPES, "Region"),
+                           *_common(("LOCATED_IN",), "City")]),  # (启东, 海门: in 南通)
     "organisations": (re.compile(r"\balliances?\b|\borgani[sz]ations?\b|\bcouncils?\b|"
                                  r"\bbodies\b|\bgroupings?\b|\bmemberships?\b|联盟|组织|协调会|"
                                  r"圈子|成员"),
@@ -67,13 +70,23 @@ _SIDES = frozenset({"City", "Region", "Park", "Organization"})
 def in_common(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -> Any:
     """The answer to "what do A and B have in common (on these aspects)", or None when the
     question is not of that form. `answer`: queries/ask/answering.py's (it calls this)."""
+    from queries.ask.leftovers import respelt
     from queries.ask.parsing import Parsed
     from queries.ask.phrases import masked_text
     from queries.ask.text import names_in
 
-    if not _CUE.search(question) or _YES_NO.search(question):
+    if _YES_NO.search(question):
         return None  # ("do A and B share any industry": a verdict, read elsewhere)
+    linking = _LINKS.search(question)  # "what links A and B - industries or alliances?"
+    if not _CUE.search(question) and not linking:
+        return None
     q, mentions = names_in(question, gaz)
+    notes: tuple[str, ...] = ()
+    if len(mentions) == 1:  # "Wuxi and Chnagzhou": a misspelt name, read as it almost is
+        fixed = respelt(question, gaz)
+        if fixed is not None:
+            q, mentions = names_in(fixed[0], gaz)
+            notes = tuple(fixed[1])
     if len(mentions) != 2 or any(len(m.ids) != 1 for m in mentions):
         return None
     a, b = (gaz.entities.get(m.ids[0]) for m in mentions)
@@ -83,6 +96,8 @@ def in_common(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -
     named = [name for name, (words, _) in _ASPECTS.items() if words.search(masked)]
     if len(named) == 1 and _ONE_KIND.search(masked):
         return None  # "which industries do A and B share": the grammar's own question
+    if linking and not _CUE.search(question) and len(named) < 2:
+        return None  # what links them on one aspect (or any): links and why answer it
     aspects = named or list(_ALL)
     steps = [step for name in aspects for step in _ASPECTS[name][1]()]
     said = ", ".join(aspects)
@@ -95,6 +110,7 @@ def in_common(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -
                 "--via industry finds (as compare does); groupings and organisations what "
                 "both are members of, take part in or lie in (their districts acting for "
                 "them); parks both co-build; mechanisms both adopt.")
-    parsed = Parsed(question, intent, mentions, {"a": a, "b": b}, {},
+    parsed = Parsed(question, intent, mentions, {"a": a, "b": b}, {}, notes=notes,
                     known={a.id: a, b.id: b})
-    return answer(store, parsed)
+    got = answer(store, parsed)
+    return got if got.entities else None  # nothing in common here: read the usual way
