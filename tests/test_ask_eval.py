@@ -55,12 +55,12 @@ KNOWN_WRONG_KIND_4: frozenset[str] = frozenset()
 # Round 6: 80 more by a writer who saw neither ask's code nor the other sets, measured once
 # when it landed (66.2%, 2 wrong-kind, with round C's code as it stood), then learnt from.
 QUESTIONS_6 = ROOT / "tests" / "eval" / "ask_questions_round6.yaml"
-FLOOR_6 = 0.93
+FLOOR_6 = 0.95
 # Round 5: 80 more by a writer who saw neither ask's code nor the other sets, held out until
 # round D (ask14), measured then at 66.2% (53/80, 2 wrong-kind) and learnt from by general
 # rules with variants of our own as regression tests (tests/test_ask_phrasings_5.py).
 QUESTIONS_5 = ROOT / "tests" / "eval" / "ask_questions_round5.yaml"
-FLOOR_5 = 0.87
+FLOOR_5 = 0.88
 # Rounds 7 and 8: 60 each by two more writers who saw neither ask's code nor the other sets,
 # written during session 4 and held out from everyone working on ask until its end; measured
 # once on the merged code (round 7: 68.3% before the session, 75.0% after; round 8: 65.0%
@@ -68,14 +68,14 @@ FLOOR_5 = 0.87
 # pins the rate, and round 7's two wrong-kind answers (two-part questions whose first part
 # lists the thing asked about) are named, so that a new one fails.
 QUESTIONS_7 = ROOT / "tests" / "eval" / "ask_questions_round7.yaml"
-FLOOR_7 = 0.88
+FLOOR_7 = 0.98
 # Session 5 learnt from rounds 5 to 8 by general rules, tested on variants of its own:
 # ask16 (places, tiers, a group's parts, status lists, learning from; tests/test_ask_phrasings_6.py)
 # and ask15 (two-part questions, verdicts, kinds; tests/test_ask_parts.py). Round 7's two
 # wrong-kind answers are gone, so any wrong-kind answer fails.
 KNOWN_WRONG_KIND_7: frozenset[str] = frozenset()
 QUESTIONS_8 = ROOT / "tests" / "eval" / "ask_questions_round8.yaml"
-FLOOR_8 = 0.93
+FLOOR_8 = 0.96
 # Rounds 9 and 10: 60 each by two more writers who saw neither ask's code nor the other sets,
 # written at the start of session 5 and held out from everyone working on ask until the
 # session's ask work was merged. Measured on main before the session (9: 46/60, 2 wrong-kind;
@@ -88,12 +88,16 @@ QUESTIONS_9 = ROOT / "tests" / "eval" / "ask_questions_round9.yaml"
 # lists no other kind, 城市圈 is a region word, 存在 is no 在, a relation's state asks for
 # what it reaches), with a status said with a count, 园子 as a park word and "merged into
 # what, and when" kept to the list: 9 at 53/60, 10 at 51/60, none wrong-kind.
-FLOOR_9 = 0.88
+FLOOR_9 = 0.91
 KNOWN_WRONG_KIND_9: frozenset[str] = frozenset()
 QUESTIONS_10 = ROOT / "tests" / "eval" / "ask_questions_round10.yaml"
-FLOOR_10 = 0.84
+FLOOR_10 = 0.96
 KNOWN_WRONG_KIND_10: frozenset[str] = frozenset()
-FLOOR = 0.92
+# Session 6 (ask19: members of a kind, comparisons on several aspects, places within a
+# region, shares, who leads, a mechanism's stage; tests/test_ask_phrasings_8.py) raised the
+# floors to just under what it reached: round 1 179/191, 5 71/80, 6 77/80, 7 59/60, 8 58/60,
+# 9 55/60, 10 58/60, none wrong-kind.
+FLOOR = 0.93
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
 

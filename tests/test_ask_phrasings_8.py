@@ -307,3 +307,29 @@ def test_in_common_with_a_misspelt_name(store: Any) -> None:
     got = _check(store, "what do Changzou and Wuxi have in common?",
                  {"industry:new-energy", "region:su-xi-chang-tong-circle"}, set())
     assert any("Changzou" in n for n in got.parsed.notes)
+
+
+# -- one builder's partners in one thing built: the other co-builders ------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("Who was Wuxi's partner in the Xitong park before it merged?", {"city:nantong"},
+     {"city:wuxi"}),
+    ("南通在苏通科技产业园的合作方有哪些", {"org:cssd", "org:jiangsu-nongken"},
+     {"city:nantong", "org:nantong-etdz"}),
+    ("Which bodies were Suzhou's partners in the Sutong park?",
+     {"org:nantong-etdz", "org:jiangsu-nongken"}, {"city:suzhou", "org:cssd"}),
+])
+def test_partners_of_one_builder_in_one_park(store: Any, question: str, expected: set[str],
+                                             never: set[str]) -> None:
+    _check(store, question, expected, never)
+
+
+def test_a_share_of_a_park_is_no_comparison(store: Any) -> None:
+    got = ask(store, "What share of the Sutong park did the Nantong ETDZ hold?")
+    assert not got.parsed.intent.name.startswith("in-common")
+    assert 39.0 in {v for _, prop, v in got.values if prop == "share"}
+
+
+def test_one_of_the_co_builders_stays_a_verdict(store: Any) -> None:
+    got = ask(store, "Is Nantong one of the co-builders of the Xitong park?")
+    assert got.verdict is not None and got.verdict.text.startswith("Yes")

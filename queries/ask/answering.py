@@ -23,6 +23,7 @@ from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
+from queries.ask.partner_in import partner_in
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
@@ -345,7 +346,8 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
     # what A and B have in common (on aspects); stakes asked across the graph
-    alike = in_common(answer, store, question, gaz) or holdings(answer, store, question, gaz)
+    alike = (in_common(answer, store, question, gaz) or holdings(answer, store, question, gaz)
+             or partner_in(answer, store, question, gaz))  # X's partner in a park
     if alike is not None:
         return alike  # type: ignore[no-any-return]
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered

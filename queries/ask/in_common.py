@@ -28,6 +28,8 @@ _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|have|has)\b|吗\s*[？?]?\s*$|�
                      re.I)
 # "what links/ties A and B - industries or alliances": the aspects named, each in common
 _LINKS = re.compile(r"\blinks?\b|\bties?\b|\bconnects?\b|\bjoins?\b|联系|纽带|关联", re.I)
+# the two said together: "A and B", A和B, "between A and B"
+_TWO = re.compile(r"⟨0⟩\s?(?:,|and|&|with|vs\.?|versus|和|与|跟|同|及|、)\s?⟨1⟩")
 # one asking phrase for a kind ("which industries …", 哪些产业): the grammar's question
 _ONE_KIND = re.compile(r"^\s?(?:which|what)\s+[a-z]+\s+(?:do|does|did)\b|哪些|哪几")
 
@@ -93,6 +95,8 @@ def in_common(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -
     if a is None or b is None or a.id == b.id or not {a.label, b.label} <= _SIDES:
         return None
     masked = masked_text(q, mentions)
+    if not _TWO.search(masked):
+        return None  # the two not said together ("what share of X did Y hold": a stake)
     named = [name for name, (words, _) in _ASPECTS.items() if words.search(masked)]
     if len(named) == 1 and _ONE_KIND.search(masked):
         return None  # "which industries do A and B share": the grammar's own question

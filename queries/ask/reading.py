@@ -100,6 +100,11 @@ def state_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
 
 
+def _districts_of(masked: str, start: int, word: str) -> bool:
+    """区 right after a place (上海哪些区, 南通的哪个区): its districts, never zones."""
+    return word == "区" and re.search(r"⟨\d+⟩\s?的?\s?$", masked[:start]) is not None
+
+
 # a state said of the things asked with a kind word in it (规划中的: 规划 is no plan here)
 _STATE_WITH_A_KIND = re.compile(r"规划中|规划阶段|在规划(?=或|和|、|及|的)")
 
@@ -268,7 +273,9 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     otherwise: set[str] = set()
     if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
         words = [(w, label) for label, ws in lex.otherwise.items() for w in ws]
-        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])}
+        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])
+                     if not _districts_of(masked, phrase[0], masked[phrase[0] + h.start:
+                                                                     phrase[0] + h.end])}
     return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
                    bool(EACH.search(said)), frozenset(otherwise - (asked or set())),
                    bool(SHARED.search(said)))

@@ -1,0 +1,65 @@
+"""One builder's partners in one thing built: "Which city was Nantong's partner in the Xitong
+park?", 南通在苏锡通园区的合作方是谁, "who did Suzhou partner with on the Sutong park".
+
+Two names, a builder (a city, body or province) and what is built (a park, a bridge): the
+answer is the others that co-build that thing (CO_BUILDS into it), the builder itself and what
+lies in it (its districts) left out. Relations that have ended count ("before the merger"):
+they are listed with their dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from queries.ask.records import Intent, Slot, Step
+
+_PARTNER = re.compile(r"\bpartners?\b|\bpartnered\b|\bteamed up\b|\bco-?builders?\b|"
+                      r"合作方|合作伙伴|伙伴|搭档|共建方|合伙", re.I)
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have)\b|吗\s*[？?]?\s*$|"
+                     r"是不是|是否|有没有", re.I)
+_BUILDERS = frozenset({"City", "Organization", "Region"})
+_BUILT = frozenset({"Park", "Infrastructure"})
+
+
+def partner_in(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -> Any:
+    """The builder's partners in the thing named (see the module's docstring), or None."""
+    from queries.ask.parsing import Parsed
+    from queries.ask.phrases import masked_text
+    from queries.ask.reading import read
+    from queries.ask.text import names_in
+    from queries.within import related_within
+
+    if not _PARTNER.search(question) or _YES_NO.search(question):
+        return None  # ("is Wuxi one of the co-builders of X": a verdict, read elsewhere)
+    q, mentions = names_in(question, gaz)
+    if len(mentions) != 2 or any(len(m.ids) != 1 for m in mentions):
+        return None
+    named = [gaz.entities.get(m.ids[0]) for m in mentions]
+    builder = next((e for e in named if e is not None and e.label in _BUILDERS), None)
+    built = next((e for e in named if e is not None and e.label in _BUILT), None)
+    if builder is None or built is None:
+        return None
+    own = {builder.id} | {i.entity.id for i in related_within(
+        store, builder.id, rel_type="LOCATED_IN", direction="in").items}
+    builds = [r for r in store.relations_of(built.id)
+              if r.type == "CO_BUILDS" and r.end == built.id]
+    if not any(r.start in own for r in builds):
+        return None  # the builder is no builder of it: not this question
+    others = frozenset(r.start for r in builds if r.start not in own)
+    if not others:
+        return None
+    reading = read(masked_text(q, mentions), text=q)
+    asked = reading.asked if reading.asked and reading.asked & _BUILDERS else None
+    label = "/".join(sorted(asked)) if asked else None
+    intent = Intent(
+        name="partners-in", question="Who co-built {p} with {a}?",
+        question_zh="{a}在{p}的合作方是谁？", cues=(), slots=(Slot("a"), Slot("p")),
+        steps=(Step("related", ("{p}",), {"rel_type": "CO_BUILDS", "direction": "in",
+                                          "label": label}),),
+        examples=(), explain="related lists what co-builds {p} (CO_BUILDS into it); {a} and "
+                             "what lies in it are left out: the others are its partners.")
+    return answer(store, Parsed(question, intent, mentions, {"a": builder, "p": built}, {},
+                                known={builder.id: builder, built.id: built}, asked=asked,
+                                only=others))
