@@ -13,12 +13,15 @@ from queries.compare import compare
 from queries.either_of import located_among
 from queries.errors import NoPath
 from queries.links import VIAS, links
+from queries.members import member_units
 from queries.neighbors import neighbors
 from queries.partners import co_builders
 from queries.paths import shortest_paths
 from queries.search import search
 from queries.show import show
+from queries.stakes import stakes
 from queries.stats import stats
+from queries.toward import related_toward
 from queries.why import why
 from queries.within import related_within
 
@@ -70,6 +73,11 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "show 成本共担": lambda s: show(s, "成本共担"),
     "search su": lambda s: search(s, "su", limit=20),
     "search 园区": lambda s: search(s, "园区", limit=20),
+    "member_units 太湖 alliance": lambda s: member_units(s, "org:taihu-fusion-innovation-alliance"),
+    "related_toward leading group PROPOSES zone": lambda s: related_toward(
+        s, "org:jiangsu-yrd-leading-group", "region:yrd-collaboration-zone",
+        rel_type="PROPOSES"),
+    "stakes": lambda s: stakes(s),
 }
 
 

@@ -19,10 +19,14 @@ from graph.store import Store
 from queries.ask.basis import basis, with_names
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
+from queries.ask.holdings import holdings
+from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
 from queries.ask.records import QUERIES, Intent, Step, fill_in
+from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
+from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
 from queries.ask.verdict import attach, property_check
 from queries.ask.verdict_any import any_check
@@ -146,6 +150,7 @@ class AskAnswer:
         if name.startswith("property:"):
             props.extend(name.split(":", 1)[1].split("+"))
         props.extend(f.prop for f in self.parsed.filters if f.op != "in")
+        props.extend(relation_properties_said(self.parsed.intent, self.parsed.question))
         return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
 
     @property
@@ -305,11 +310,9 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
 def answer(store: Store, parsed: Parsed) -> AskAnswer:
     """Run the parsed question's steps on a store."""
     if parsed.within:  # which of Nantong's parks: among what lies in Nantong, parts included
-        from queries.within import related_within
+        from queries.ask.inside import lying_in
 
-        inside = frozenset(i.entity.id for i in related_within(
-            store, parsed.within, rel_type="LOCATED_IN", direction="in").items)
-        inside = inside | {parsed.within}  # (the place itself lies in it too)
+        inside = lying_in(store, parsed.within)  # its parts' parts too (and itself)
         kept = (parsed.only & inside) if parsed.only else inside
         name = parsed.known.get(parsed.within)
         parsed = replace(parsed, only=kept or frozenset({""}), notes=(
@@ -345,15 +348,19 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     from queries.ask.either_or import either_or
     from queries.ask.partner_in import partner_in
 
+    # readings of their own shape of question, tried before the grammar; each passes or answers
     which = (either_or(answer, store, question, gaz)  # is X in A or in B: the one it lies in
              or partner_in(answer, store, question, gaz)  # A's partner in P: P's other builders
+             or in_common(answer, store, question, gaz)  # what A and B have in common (aspects)
+             or holdings(answer, store, question, gaz)  # stakes asked across the graph
              or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
     if which is not None:
         return which  # type: ignore[no-any-return]
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
     if several is not None:
         return several  # type: ignore[return-value]
-    on_record = (routed(answer, store, question, gaz)  # co-built, stops in, has, still
+    on_record = (status_check(answer, store, question, gaz)  # 是在探索阶段吗: its status
+                 or routed(answer, store, question, gaz)  # co-built, stops in, has, still
                  or property_check(answer, store, question, gaz))  # 启东是县级市吗: its record
     if on_record is not None:
         return on_record

@@ -137,14 +137,10 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     said = [(m, state) for pattern, state in STATES if (m := pattern.search(head))]
     if said:  # the longest said ("not yet under construction" is planned)
         found, state = max(said, key=lambda s: (s[0].end() - s[0].start(), -s[0].start()))
-        states = (state,)
-        either = sorted(said, key=lambda s: s[0].start())
-        if len(either) == 2 and re.fullmatch(  # 在规划或在建的, planned or under construction
-                r"\s?(?:或|或者|或是|和|与|、|及|以及|,|or|and)\s?",
-                head[either[0][0].end():either[1][0].start()]):
-            states = tuple(s for _, s in either)
-            found = re.search(re.escape(head[either[0][0].start():either[1][0].end()]), head)
-        if found and not _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
+        # two states joined (在规划或在建的, planned or under construction): either
+        states = tuple(dict.fromkeys([state, *(other for m, other in said if _states_joined(
+            q, found, m))]))
+        if not _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
             # (含在建的, including those being built: the state widens, never narrows)
             out.append(Filter("status", "is", said=found.group(0), values=states,
                               labels=_holding("status")))
@@ -157,6 +153,16 @@ def read_filters(q: str) -> tuple[Filter, ...]:
             out.append(Filter("share", ">", share, found.group(0)))
             break
     return tuple(out)
+
+
+_STATES_JOINED = re.compile(r"^\s?(?:或者|或是|或|和|及|、|/|,|or|and)\s?$")
+
+
+def _states_joined(q: str, one: re.Match[str], other: re.Match[str]) -> bool:
+    """Two states said side by side, joined by or/and (在规划或在建): both are asked."""
+    first, second = sorted((one, other), key=lambda m: m.start())
+    return first.end() <= second.start() and bool(
+        _STATES_JOINED.match(q[first.end():second.start()]))
 
 
 def _holding(prop: str) -> tuple[str, ...]:

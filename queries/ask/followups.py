@@ -31,6 +31,8 @@ _COUNT_BACK = re.compile(
     r"(?:呢|啊|吗)?\W*$", re.I)
 _TOTAL = re.compile(r"\b(?:total|combined|sum|altogether|in all)\b|总|合计|加起来|一共|总共")
 _WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年|哪天|几月|几几年", re.I)
+# 是不是也在里面, 在其中吗: in what the first part was about (its members were asked)
+_INSIDE_IT = re.compile(r"在(?P<it>里面|里头|其中|当中)")
 _PLACES = ("City", "Region")
 # The properties a total is taken of (a sum means something only for a measure).
 _SUMMED = ("area_km2", "length_m")
@@ -81,6 +83,15 @@ def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool
         if subject is not None:
             return Referent((subject,), m.group())
     return None
+
+
+def container(text: str, subject: Entity | None) -> Referent | None:
+    """是不是也在里面, 在其中吗 after a question about X: "in X" (a later part that names its
+    own entity and asks whether it is in the first part's subject too); else None."""
+    m = _INSIDE_IT.search(text)
+    if m is None or subject is None:
+        return None
+    return Referent((subject,), m.group("it"))
 
 
 def carried_to(text: str, ref: Referent, entity: Entity) -> str:

@@ -4,6 +4,8 @@ members or memberships means, beyond the one its verb says.
 
 from __future__ import annotations
 
+from typing import Any
+
 # Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
 # PARTICIPATES_IN (a city that takes part in an alliance through its chambers): a question
 # about members of, or memberships in, organisations reads both.
@@ -35,3 +37,15 @@ def widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
         if fits and (other, direction) not in out:
             out.append((other, direction))
     return out
+
+
+def member_unit_steps(kinds: list[tuple[str | None, str]],
+                      if_none: frozenset[tuple[str | None, str]],
+                      labels: list[str | None]) -> list[Any]:
+    """An alliance's members asked: those taking part with a member's role are members too
+    (通州湾示范区, a member unit of the 太湖 alliance), read beside the listed ones."""
+    from queries.ask.records import Step
+
+    if _MEMBERS not in kinds or _TAKING_PART not in if_none:
+        return []
+    return [Step("member_units", ("{x}",), {"label": label}) for label in labels]

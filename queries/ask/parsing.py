@@ -202,6 +202,8 @@ _INSIDE = r"(?:境内|市内|区内|县内|范围内|辖区内|以内|市域内|
 _WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩|"
                      # "who in Nantong works with X", "which firms in Suzhou …": those in it
                      r"^\s?(?:who|which [a-z]+|what [a-z]+) in (?:the )?⟨(\d+)⟩|"
+                     # "where in Zhejiang does the railway go": the places it reaches there
+                     r"^\s?where in (?:the )?⟨(\d+)⟩|"
                      # "what is X doing in Nantong": what X relates to that lies in Nantong
                      r"\b(?:doing|up to|involved|active|present) in (?:the )?⟨(\d+)⟩\s?$")
 _DOING = re.compile(r"\b(?:doing|up to|involved|active|present)\s?$")

@@ -1,10 +1,11 @@
-"""A builder's partner in a park it co-built: "which city was Nantong's partner in the Xitong
-park?", "Who co-built the Xitong park with Nantong?", 南通和谁一起建的锡通园区.
+"""One builder's partners in one thing built: "Which city was Nantong's partner in the Xitong
+park?", 南通在苏锡通园区的合作方是谁, "who did Suzhou partner with on the Sutong park", "Who did
+Nantong build the Xitong park with?", 无锡和谁一起建的锡通园区.
 
-Two things are named, a park and one of its builders; the question asks for the park's other
-builders (CO_BUILDS into the park), not for what both relate to, and never lists the builder
-named. A relation that has ended is listed with its end (the Xitong park's builders until its
-2020 merger); asked "now", the question is left to the readings that say what holds now.
+Two names, a builder (a city, body or province) and what is built (a park, a bridge): the
+answer is the others that co-build that thing (CO_BUILDS into it), the builder itself and what
+lies in it (its districts) left out. Relations that have ended count ("before the merger"):
+they are listed with their dates.
 """
 
 from __future__ import annotations
@@ -13,82 +14,60 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from graph.gazetteer import Gazetteer
-from graph.store import Store
 from queries.ask.records import Intent, Slot, Step
 
-_BUILDERS = frozenset({"City", "Region", "Organization"})
-_PARKS = frozenset({"Park"})
-_PARTNER_EN = re.compile(
-    r"\b(?:who|which|what)\b.*(?:"
-    r"⟨(?P<a1>\d+)⟩ (?:(?:was|is|were|are) )?partners? (?:in|for|on|at) (?:the )?⟨(?P<p1>\d+)⟩|"
-    r"(?:partner(?:s|ed)?|worked|teamed up|cooperated|joined (?:up )?|co[- ]?built|built) "
-    r"(?:of|with|to) (?:the )?⟨(?P<a2>\d+)⟩ (?:in|for|on|at) (?:the )?⟨(?P<p2>\d+)⟩|"
-    r"(?:co[- ]?buil[dt]|buil[dt]|develop(?:ed)?|set up|ran|run) (?:the )?⟨(?P<p3>\d+)⟩ "
-    r"(?:together )?with (?:the )?⟨(?P<a3>\d+)⟩|"
-    r"did (?:the )?⟨(?P<a4>\d+)⟩ (?:co[- ]?build|build|develop|set up|run) (?:the )?"
-    r"⟨(?P<p4>\d+)⟩ (?:together )?with)")
-_PARTNER_ZH = re.compile(
-    r"⟨(?P<a1>\d+)⟩\s?(?:是)?\s?(?:和|跟|与|同)\s?(?:谁|哪个城市|哪个地方|哪家|哪方|哪一方)\s?"
-    r"(?:一起|一道|共同|联合|合作)?\s?(?:共建|合建|建设?|开发|打造)(?:了|的)?\s?⟨(?P<p1>\d+)⟩|"
-    r"⟨(?P<p2>\d+)⟩\s?(?:里|中|里面|当中|这个园区里)?\s?,?\s?⟨(?P<a2>\d+)⟩\s?的\s?"
-    r"(?:合作方|合作伙伴|伙伴|搭档|合作城市)|"
-    r"⟨(?P<p3>\d+)⟩\s?,?\s?⟨(?P<a3>\d+)⟩\s?(?:是)?\s?(?:和|跟|与|同)\s?(?:谁|哪个城市|哪个地方|哪家|"
-    r"哪方|哪一方)\s?(?:一起|一道|共同|联合|合作)?\s?(?:共建|合建|建设?|开发|打造)")
-_NOW = re.compile(r"现在|目前|当前|如今|\b(?:now|currently|today)\b")
+_PARTNER = re.compile(r"\bpartners?\b|\bpartnered\b|\bteamed up\b|\bco-?builders?\b|"
+                      r"合作方|合作伙伴|伙伴|搭档|共建方|合伙", re.I)
+# "build P with …", "co-built P together with A", 和谁一起建的: a partner asked by the verb
+_BUILT_WITH = re.compile(r"\b(?:co-?buil[dt]|buil[dt]|develop(?:ed)?|set up)\b.*\bwith\b|"
+                         r"(?:和|跟|与|同)\s?(?:谁|哪个城市|哪个地方|哪家|哪方|哪一方)\s?"
+                         r"(?:一起|一道|共同|联合|合作)?\s?(?:共建|合建|建设?|开发|打造)", re.I)
+# asked "now", the question is left to the readings that say what holds now
+_NOW = re.compile(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", re.I)
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have)\b|吗\s*[？?]?\s*$|"
+                     r"是不是|是否|有没有", re.I)
+_BUILDERS = frozenset({"City", "Organization", "Region"})
+_BUILT = frozenset({"Park", "Infrastructure"})
 
 
-def read_partner_in(question: str, gaz: Gazetteer) -> tuple[str, str] | None:
-    """The park and the builder named (ids), where the question asks the builder's partners
-    in the park; else None."""
-    from queries.ask.phrases import masked_text
-    from queries.ask.text import names_in
-
-    q, mentions = names_in(question, gaz)
-    if len(mentions) != 2 or _NOW.search(q) or any(len(m.ids) != 1 for m in mentions):
-        return None
-    masked = masked_text(q, mentions)
-    found = _PARTNER_EN.search(masked) or _PARTNER_ZH.search(masked)
-    if found is None:
-        return None
-    groups = {k[0]: int(v) for k, v in found.groupdict().items() if v is not None}
-    park, builder = (gaz.entities[mentions[groups[k]].ids[0]] for k in ("p", "a"))
-    if park.label not in _PARKS or builder.label not in _BUILDERS:
-        return None
-    return park.id, builder.id
-
-
-def partner_in(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
-               gaz: Gazetteer) -> Any:
-    """The answer to "who was A's partner in P" (`answer_fn`: answering.answer), or None where
-    the question is not of that shape or the graph records no other builder of P."""
+def partner_in(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -> Any:
+    """The builder's partners in the thing named (see the module's docstring), or None."""
     from queries.ask.parsing import Parsed
     from queries.ask.phrases import masked_text
-    from queries.ask.reading import read as read_words
+    from queries.ask.reading import read
     from queries.ask.text import names_in
-    from queries.related import related
     from queries.within import related_within
 
-    read = read_partner_in(question, gaz)
-    if read is None:
+    if (not (_PARTNER.search(question) or _BUILT_WITH.search(question))
+            or _YES_NO.search(question) or _NOW.search(question)):
+        return None  # ("is Wuxi one of the co-builders of X": a verdict, read elsewhere)
+    q, mentions = names_in(question, gaz)
+    if len(mentions) != 2 or any(len(m.ids) != 1 for m in mentions):
         return None
-    park_id, builder_id = read
-    # (the builder's districts and seated bodies build for it: 南通 through 南通经开区)
-    own = {r.start for i in related_within(store, builder_id, rel_type="CO_BUILDS",
-                                           direction="out").items
-           for r in i.relations if r.end == park_id}
-    others = frozenset(i.entity.id for i in related(store, park_id, rel_type="CO_BUILDS",
-                                                     direction="in").items) - own - {builder_id}
+    named = [gaz.entities.get(m.ids[0]) for m in mentions]
+    builder = next((e for e in named if e is not None and e.label in _BUILDERS), None)
+    built = next((e for e in named if e is not None and e.label in _BUILT), None)
+    if builder is None or built is None:
+        return None
+    own = {builder.id} | {i.entity.id for i in related_within(
+        store, builder.id, rel_type="LOCATED_IN", direction="in").items}
+    builds = [r for r in store.relations_of(built.id)
+              if r.type == "CO_BUILDS" and r.end == built.id]
+    if not any(r.start in own for r in builds):
+        return None  # the builder is no builder of it: not this question
+    others = frozenset(r.start for r in builds if r.start not in own)
     if not others:
         return None
-    park, builder = gaz.entities[park_id], gaz.entities[builder_id]
-    intent = Intent("partner-in", "Who built {p} with {a}?", "{a}和谁一起建了{p}？", (),
-                    (Slot("p"), Slot("a")),
-                    (Step("related", ("{p}",), {"rel_type": "CO_BUILDS", "direction": "in"}),),
-                    (), "related lists what CO_BUILDS {p}; {a}, asked about, is left out.")
-    q, mentions = names_in(question, gaz)
-    asked = read_words(masked_text(q, mentions), text=q).asked  # (which city: cities)
-    parsed = Parsed(question, intent, mentions, {"p": park, "a": builder}, {}, (),
-                    {park.id: park, builder.id: builder}, asked, False, False, (), others)
-    got = answer_fn(store, parsed)
-    return got if got.entities else None
+    reading = read(masked_text(q, mentions), text=q)
+    asked = reading.asked if reading.asked and reading.asked & _BUILDERS else None
+    label = "/".join(sorted(asked)) if asked else None
+    intent = Intent(
+        name="partners-in", question="Who co-built {p} with {a}?",
+        question_zh="{a}在{p}的合作方是谁？", cues=(), slots=(Slot("a"), Slot("p")),
+        steps=(Step("related", ("{p}",), {"rel_type": "CO_BUILDS", "direction": "in",
+                                          "label": label}),),
+        examples=(), explain="related lists what co-builds {p} (CO_BUILDS into it); {a} and "
+                             "what lies in it are left out: the others are its partners.")
+    return answer(store, Parsed(question, intent, mentions, {"a": builder, "p": built}, {},
+                                known={builder.id: builder, built.id: built}, asked=asked,
+                                only=others))

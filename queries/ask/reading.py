@@ -58,7 +58,8 @@ _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
 
 # A state said of what is asked (在建, under construction): the entities' status.
 # (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
-STATES = ((re.compile(r"还在建|在建的|在建中|尚在建|正在建设|还在建设|建设中|施工中|"
+STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|尚在建|正在建设|还在建设|"
+                       r"建设中|施工中|"
                        r"\bunder construction\b|\bbeing built\b"), "under-construction"),
            (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|规划阶段|还没开工|未开工|"
                        r"\b(?:still )?(?:only )?"
@@ -97,6 +98,20 @@ def _asking_clause(masked: str, questions: tuple[Hit, ...],
 def state_spans(text: str) -> list[tuple[int, int]]:
     """Where the text says a state (under construction, 在建的): no verb is read there."""
     return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
+
+
+def _districts_of(masked: str, start: int, word: str) -> bool:
+    """区 right after a place (上海哪些区, 南通的哪个区): its districts, never zones."""
+    return word == "区" and re.search(r"⟨\d+⟩\s?的?\s?$", masked[:start]) is not None
+
+
+# a state said of the things asked with a kind word in it (规划中的: 规划 is no plan here)
+_STATE_WITH_A_KIND = re.compile(r"规划中|规划阶段|在规划(?=或|和|、|及|的)")
+
+
+def _states_blanked(text: str) -> str:
+    """The text with the states that hold a kind word blanked (same length: spans stay)."""
+    return _STATE_WITH_A_KIND.sub(lambda m: "在" * len(m.group()), text)
 
 
 @dataclass(frozen=True)
@@ -239,7 +254,7 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
         longest = max(said_where, key=lambda h: (h.end - h.start, -h.start))
         where.update(longest.value.where)  # type: ignore[attr-defined]
         where = joined_where(text or masked, lex, where)  # 主导和新兴产业: either
-    asked, phrase = asked_phrase(masked, lex)
+    asked, phrase = asked_phrase(_states_blanked(masked), lex)
     # (a property word inside the kind asked is no property asked: "which county-level
     # cities"; "X used to be a county-level city - what is it now" asks its level)
     kind_spans = [(h.start, h.end) for h in find(((w, None) for k in lex.kinds
@@ -265,7 +280,9 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     otherwise: set[str] = set()
     if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)
         words = [(w, label) for label, ws in lex.otherwise.items() for w in ws]
-        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])}
+        otherwise = {str(h.value) for h in find(words, masked[phrase[0]:phrase[1]])
+                     if not _districts_of(masked, phrase[0], masked[phrase[0] + h.start:
+                                                                     phrase[0] + h.end])}
     return Reading(asked, bool(_COUNT.search(masked)), questions, verbs, where, prop, phrase,
                    bool(EACH.search(said)), frozenset(otherwise - (asked or set())),
                    bool(SHARED.search(said)))

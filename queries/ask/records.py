@@ -83,6 +83,9 @@ QUERIES: dict[str, tuple[str, str]] = {
     "related_of_part": ("queries.part_of", "related_of_part"),
     "builders_of_what_lies_in": ("queries.builders_in", "builders_of_what_lies_in"),
     "related_in_aspect": ("queries.aspect", "related_in_aspect"),
+    "member_units": ("queries.members", "member_units"),
+    "related_toward": ("queries.toward", "related_toward"),
+    "stakes": ("queries.stakes", "stakes"),
 }
 
 # -- filling a template -----------------------------------------------------------------------

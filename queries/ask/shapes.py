@@ -7,6 +7,7 @@ answering, --explain and --json treat it the same way.
 from __future__ import annotations
 
 from graph.schema import LABELS, REL_TYPES
+from queries.ask.membership import member_unit_steps
 from queries.ask.records import Intent, Slot, Step
 from queries.within import rolled_direction
 
@@ -113,6 +114,15 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
                                    "the other, and this is what relates to the part:")
                 for rel_type, direction in rel_types if rel_type is not None
                 for label in labels)
+            # "what did the leading group list for the zone": what the first reaches that
+            # relates to the second (PROPOSES the plan, PART_OF the zone), either way round
+            steps.extend(Step("related_toward", (first, second), {
+                "rel_type": rel_type, "direction": direction, "label": label},
+                only_if_empty=True, answers=True, settles=True,
+                note=f"Nothing relates to both; what {first} reaches that relates to "
+                     f"{second}:")
+                for rel_type, direction in rel_types if rel_type is not None
+                for first, second in (ends, ends[::-1]) for label in labels)
             # 南通…是借鉴的哪里的经验 with 人才资质互认 named: the lesson's aspect, no end
             steps.extend(Step("related_in_aspect", (first, second), {
                 "rel_type": rel_type, "direction": direction, "label": label},
@@ -141,6 +151,7 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
             if (rel_type, direction) not in if_none:
                 steps.extend(_steps_related("x", rel_type, direction, asked, where,
                                             named))
+        steps.extend(member_unit_steps(rel_types, if_none, labels))  # member units too
         for rel_type, direction in rel_types:
             if (rel_type, direction) in if_none:
                 steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,

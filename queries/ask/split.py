@@ -223,6 +223,13 @@ def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
     counted = followups.count_back(text, got)
     if counted is not None:
         return [Part(text, counted)]
+    inside = followups.container(text, subject)  # X是不是也在里面: in the first's subject
+    if inside is not None:
+        asked = followups.carried_to(text, inside, inside.entities[0])
+        try:
+            return [Part(asked, ask(store, asked, gaz, extra))]
+        except Unmappable as exc:
+            return [Part(asked, None, str(exc).splitlines()[0])]
     if _names_any(text, gaz):
         return None
     summed = followups.total(text, got)

@@ -19,6 +19,7 @@ from graph.gazetteer import Gazetteer, Mention, latin_key, prepare, recognise
 from graph.model import Entity
 from graph.store import Store
 from queries.ask.lexicon import lexicon
+from queries.ask.possessed import possessed
 
 # Words a long English name holds that an analyst leaves out when saying it; "hi tech" and
 # "sci tech" go as one ("high-end" never does).
@@ -367,7 +368,8 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
             if ids and set(ids) != set(m.ids):
                 m = replace(m, ids=tuple(sorted(ids)), how="category")
         out.append(m)
-    return q, _said_once(q, out, gaz, glossed=bool(re.search(r"[(（]", question)))
+    once = _said_once(q, out, gaz, glossed=bool(re.search(r"[(（]", question)))
+    return q, possessed(q, once, gaz, question)  # "the zone's construction plan": the plan
 
 
 # Words that may stand between an owner's name and the rest of its thing's name, said loosely

@@ -14,6 +14,7 @@ from queries.ask import AskAnswer
 from queries.ask.basis import basis
 from queries.ask.split import PartsAnswer
 from queries.related import CommonResult, QuotesResult, RelatedResult
+from queries.stakes import StakesResult
 
 _SKIP_PROPS = ("note",)
 
@@ -54,6 +55,31 @@ def _related(result: RelatedResult, **_: Any) -> None:
     console.print(table)
     for item in result.items:
         names = {result.center.id: result.center.name, item.entity.id: item.entity.name}
+        evidence_lines(item.relations, names, "  ")
+
+
+@render.register(StakesResult)
+def _stakes(result: StakesResult, **_: Any) -> None:
+    if not result.items:
+        console.print(Text("No stake recorded in the graph.", style="bold"))
+        return
+    held = {e.id: e for e in result.held}
+    table = Table(title=Text(f"Stakes recorded: {len(result.items)} holders", style="italic"))
+    for col in ("#", "holder", "id", "share", "in"):
+        table.add_column(col, justify="right" if col in ("#", "share") else "left",
+                         no_wrap=col in ("#", "id", "share"))
+    n = 0
+    for item in result.items:
+        for rel in item.relations:
+            n += 1
+            what = held.get(rel.end)
+            table.add_row(str(n), name_text(item.entity), Text(item.entity.id),
+                          Text(f"{rel.props.get('share')}%"),
+                          name_text(what) if what else Text(rel.end))
+    console.print(table)
+    names = {e.id: e.name for e in result.held} | {i.entity.id: i.entity.name
+                                                  for i in result.items}
+    for item in result.items:
         evidence_lines(item.relations, names, "  ")
 
 

@@ -1,0 +1,74 @@
+"""A yes-or-no question on how far something has got: "统计双算是在探索阶段吗", "Is dual
+statistics still at the exploring stage in Nantong?", 成本共担现在是试点状态吗.
+
+A mechanism's state is recorded on the relations that adopt it (ADOPTS status: exploring,
+applying, required …). The question names the thing (and perhaps who adopts it) and a state
+in words (relation_states.py: 探索, applying, 规划 …) with a word that asks the stage (阶段,
+状态, stage, still, 还在). The verdict is decided from those relations: "Yes — 南通 ADOPTS 统计
+指标“双算” (status exploring …)" when one records that state; "No — its status is applying"
+when they record another; no verdict (None: the question is read the usual way) when none of
+its relations records a status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+_YES_NO = re.compile(r"吗\s*[？?]?\s*$|是不是|是否|有没有|^\s*(?:is|are|was|has|does|do)\b", re.I)
+# a word that asks the stage reached (not the verb "explore" alone: 南通在探索哪些机制)
+_STAGE = re.compile(r"阶段|状态|地步|程度|还在|仍在|尚在|还是|\bstage\b|\bstatus\b|\bphase\b|"
+                    r"\bstill\b|\byet\b|\bat the\b", re.I)
+# the types whose relations record a state reached by what they reach
+_STATED = ("ADOPTS",)
+
+
+def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -> Any:
+    """The verdict on "is X at <state>" (see the module's docstring), or None."""
+    from queries.ask.intents import INTENTS, Step
+    from queries.ask.parsing import Parsed
+    from queries.ask.relation_states import RELATION_STATES
+    from queries.ask.text import names_in
+    from queries.ask.verdict import Verdict, said
+
+    if not _YES_NO.search(question) or not _STAGE.search(question):
+        return None
+    q, mentions = names_in(question, gaz)
+    if not 1 <= len(mentions) <= 2 or any(len(m.ids) != 1 for m in mentions):
+        return None
+    named = [gaz.entities[m.ids[0]] for m in mentions if m.ids[0] in gaz.entities]
+    states = {v for pattern, values in RELATION_STATES if re.search(pattern, q)
+              for v in values}
+    if not states or len(named) != len(mentions):
+        return None
+    thing = next((e for e in named if e.label == "Mechanism"), None)
+    if thing is None:
+        return None
+    who = next((e for e in named if e.id != thing.id), None)
+    rels = [r for r in store.relations_of(thing.id) if r.type in _STATED and r.end == thing.id
+            and r.props.get("status") and (who is None or r.start == who.id)]
+    if not rels:
+        return None  # no state recorded: read the usual way
+    starts = store.entities({r.start for r in rels})
+    names = {thing.id: thing.display, **{i: e.display for i, e in starts.items()}}
+    sources = {r.source for r in rels}
+    names.update((i, e.props.get("title") or e.display)
+                 for i, e in store.entities(sources).items())
+    held = [r for r in rels if str(r.props["status"]) in states]
+    shown = held or rels
+    text = ("Yes — " if held else
+            "No — its status is " + ", ".join(sorted({str(r.props["status"]) for r in rels}))
+            + ": ") + "; ".join(said(r, names) for r in shown)
+    ends = (thing, *(starts[r.start] for r in shown if r.start in starts))
+    check = next(i for i in INTENTS if i.name == "check")
+    intent = replace(check, name="check:status", slots=check.slots[:1],
+                     steps=(Step("related", ("{a}",), {"rel_type": "ADOPTS",
+                                                       "direction": "in"}),))
+    parsed = Parsed(question, intent, mentions, {"a": thing}, {},
+                    known={e.id: e for e in named})
+    got = answer(store, parsed)
+    unique = tuple({e.id: e for e in ends}.values())
+    return replace(got, verdict=Verdict(True, "recorded status", text, tuple(shown), unique,
+                                        no=not held))
