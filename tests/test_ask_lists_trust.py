@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from queries.ask import Unmappable, ask
+from queries.ask.basis import basis
 from queries.ask.other_names import is_pinyin, names_another
 
 # -- a kind word counts its kind: councils are listed beside alliances, never counted ---------
@@ -118,3 +119,64 @@ def test_a_count_of_co_built_parks_leaves_out_a_merged_one(store: Any) -> None:
     assert "park:xitong-park" not in {e.id for e in got.entities}
     assert "park:xitong-park" in {e.id for e, _ in got.ended}
     assert got.count == len(got.entities)
+
+
+# -- a crossing is a crossing from either side: the table lists what the answer lists ----------
+
+
+@pytest.mark.parametrize("question", [
+    "太仓有哪些过江通道？", "Which Yangtze crossings reach Taicang?", "太仓连着哪几条过江通道"])
+def test_crossings_from_the_place_side_leave_out_the_south_bank_railway(store: Any,
+                                                                        question: str) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert {"infra:haitai-tunnel", "infra:hu-su-tong-railway"} <= ids
+    assert "infra:hu-tong-railway-phase2" not in ids
+    shown = str(got.to_dict())  # the table, its relations and the basis: none lists it
+    assert "hu-tong-railway-phase2" not in shown and "facts-eastday-hutong-phase2" not in shown
+
+
+def test_what_a_place_connects_to_still_lists_the_railway(store: Any) -> None:
+    got = ask(store, "太仓连接了哪些交通设施？")  # no crossing asked: every CONNECTS
+    assert "infra:hu-tong-railway-phase2" in {e.id for e in got.entities}
+
+
+# -- an alliance's members include those taking part as member units -----------------------------
+
+
+@pytest.mark.parametrize("question", ["太湖融合创新联盟的成员单位有哪些？",
+                                      "Who are the Taihu fusion innovation alliance's members?",
+                                      "太湖融合创新联盟有几个成员？"])
+def test_a_member_unit_taking_part_is_a_member(store: Any, question: str) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert {"park:tongzhou-bay-demo-zone", "org:sjtu-yrd-institute"} <= ids
+    if got.count is not None:
+        assert got.count == 4
+
+
+def test_a_city_taking_part_through_its_chambers_is_no_listed_member(store: Any) -> None:
+    got = ask(store, "长三角人工智能产业联盟有哪些成员？")
+    assert "city:nantong" not in {e.id for e in got.entities}
+
+
+# -- the basis line says how the rows were reached, and rests on those rows only ----------------
+
+
+def test_a_time_qualifier_keeps_the_roll_up_in_the_basis(store: Any) -> None:
+    got = ask(store, "Which parks has Shanghai co-built since 2012?")
+    ids = {e.id for e in got.entities}
+    assert "park:jinqiao-yongan" in ids and "park:caohejing-haining" not in ids
+    line = basis(got)
+    assert "rolled up through" in line.how
+    sources = set(line.sources)
+    assert "source:facts-fjrb-jinqiao-yongan" in sources
+    assert "source:facts-jfdaily-caohejing-haining" not in sources  # not a row listed
+
+
+def test_a_one_row_answer_rests_on_that_row(store: Any) -> None:
+    got = ask(store, "上海自2020年以来共建了哪些园区？")
+    assert [e.id for e in got.entities] == ["park:jinqiao-yongan"]
+    line = basis(got)
+    assert line.how.startswith("rolled up through")
+    assert sum(line.confidence.values()) <= 3  # the park, its builder, the builder's place

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import Relation
+from queries.ask.basis_paths import reached
 
 
 @dataclass(frozen=True)
@@ -57,23 +58,9 @@ def basis(answer: Any) -> Basis:
         rels = list(verdict.relations)
         through = tuple(e.display for e in verdict.entities if e.id not in slots)
         return Basis(verdict.how, through, _strength(rels), _sources(rels, []))
-    direct, through, used = set(), set(), []
-    for rel in edges.values():
-        ends = {rel.start, rel.end}
-        if ends & set(listed) and ends & slots:
-            direct |= ends & set(listed)
-            used.append(rel)
-    for rel in edges.values():  # reached through another node: a district, a member, a part
-        ends = {rel.start, rel.end}
-        hit = ends & (set(listed) - direct)
-        if not hit:
-            continue
-        other = (ends - hit) or hit
-        via = next(iter(other))
-        if via not in slots and any(via in {r.start, r.end} and ({r.start, r.end} & slots)
-                                    for r in edges.values()):
-            through.add(names.get(via, via))
-            used.extend(r for r in edges.values() if via in {r.start, r.end})
+    route = reached(listed, slots, edges.values())  # directly, or through a district …
+    direct, used = set(route.direct), list(route.used)
+    through = {names.get(i, i) for i in route.through}
     records = [e for e in listed.values() if e.id in slots or not used]
     if answer.parsed.intent.name.startswith("property:"):  # a value of a record or relation
         between = [r for r in edges.values() if {r.start, r.end} <= slots]
@@ -92,7 +79,8 @@ def basis(answer: Any) -> Basis:
         how = "recorded property"
     else:
         how = "not recorded"
-    rels = list({r.key: r for r in used}.values()) or list(edges.values())
+    rels = list({r.key: r for r in used}.values()) or [  # the rows listed, not the table
+        r for r in edges.values() if {r.start, r.end} & set(listed)] or list(edges.values())
     return Basis(how, tuple(sorted(through)), _strength(rels), _sources(rels, records))
 
 

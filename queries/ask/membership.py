@@ -4,6 +4,8 @@ members or memberships means, beyond the one its verb says.
 
 from __future__ import annotations
 
+from typing import Any
+
 # Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
 # PARTICIPATES_IN (a city that takes part in an alliance through its chambers): a question
 # about members of, or memberships in, organisations reads both.
@@ -35,3 +37,28 @@ def widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
         if fits and (other, direction) not in out:
             out.append((other, direction))
     return out
+
+
+# ... except those the data says take part *as members* (role: member unit): 通州湾示范区 is
+# one of the Taihu alliance's 成员单位 though recorded as PARTICIPATES_IN (review6 C27).
+MEMBER_ROLES = ("member unit", "member", "成员单位", "成员")
+
+
+def members_taking_part(if_none: frozenset[tuple[str | None, str]],
+                        asked: frozenset[str] | None) -> list[Any]:
+    """The steps that list, beside the listed members, those taking part as members (a main
+    step: they are members, not a fallback)."""
+    from queries.ask.records import Step
+
+    if _TAKING_PART not in if_none:
+        return []
+    label = "/".join(sorted(asked)) if asked else None
+    return [Step("related", ("{x}",), {"rel_type": "PARTICIPATES_IN", "direction": "in",
+                                       "label": label, "where": {"role": list(MEMBER_ROLES)}})]
+
+
+def as_member(step: Any) -> bool:
+    """A step listing those taking part as members: it answers what MEMBER_OF answers."""
+    where = step.kwargs.get("where") or {}
+    return step.kwargs.get("rel_type") == "PARTICIPATES_IN" and where.get("role") == list(
+        MEMBER_ROLES)
