@@ -180,3 +180,25 @@ def test_a_one_row_answer_rests_on_that_row(store: Any) -> None:
     line = basis(got)
     assert line.how.startswith("rolled up through")
     assert sum(line.confidence.values()) <= 3  # the park, its builder, the builder's place
+
+
+@pytest.mark.parametrize("question", ["集成电路上游有哪些产业", "芯片的上游是哪些行业？"])
+def test_what_is_upstream_never_offers_what_is_downstream(store: Any, question: str) -> None:
+    got = ask(store, question)  # none recorded upstream; 电子信息 is downstream of it
+    assert "industry:electronic-information" not in {e.id for e in got.entities}
+    assert "industry:electronic-information" not in str(got.to_dict()["result"])
+
+
+def test_what_is_downstream_still_lists_it(store: Any) -> None:
+    got = ask(store, "集成电路的下游产业有哪些？")
+    assert "industry:electronic-information" in {e.id for e in got.entities}
+
+
+@pytest.mark.parametrize("question", ["Which industries do Nantong and Shanghai share?",
+                                      "苏州和南通有哪些相同的产业？"])
+def test_shared_industries_reached_through_another_are_not_called_direct(
+        store: Any, question: str) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert "industry:next-gen-it" in ids  # held by one, reached by the other through a chain
+    assert basis(got).how.startswith("direct relation, and linked through")

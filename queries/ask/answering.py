@@ -22,7 +22,7 @@ from queries.ask.ended import counts_now, ended_note, split_ended, until
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.listing import listed, size
-from queries.ask.narrowed import narrowed
+from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.split import answer_parts, with_details
@@ -325,6 +325,7 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
             raise
         return Ran(step.query, shown, None, fill_in(step.note_if_empty, names) or str(exc))
     result = narrowed(result, parsed.only)  # the table lists what the answer lists
+    result = not_the_other_way(result, asked_ways(parsed.intent.steps))  # 上游: no 下游
     if size(result) == 0 and step.note_if_empty:
         note = fill_in(step.note_if_empty, names)
     return Ran(step.query, shown, result, note)

@@ -2,7 +2,8 @@
 
 Every answer of `ask` says it, whatever the query behind it:
 - how: "direct relation" (each thing listed is related to the entity asked about),
-  "rolled up through X" (reached through a district, a member, a part: X), "inferred"
+  "rolled up through X" (reached through a district, a member, a part: X; "linked through X"
+  where a row of a question about two reaches one of them through X: a chain), "inferred"
   (a fallback such as the shortest routes, or the graph's other relations), "recorded
   property" (a value of the entity's own record), or a yes-or-no verdict's own basis;
 - confidence: how many of the relations behind the answer are of each confidence;
@@ -66,13 +67,15 @@ def basis(answer: Any) -> Basis:
         between = [r for r in edges.values() if {r.start, r.end} <= slots]
         records = [e for e in answer.parsed.slots.values()]
         return Basis("recorded property", (), _strength(between), _sources(between, records))
+    # (between two: a row one of them reaches through another industry, a chain, is linked)
+    rolled = "rolled up through " if len(slots) < 2 else "linked through "
     if fallback:
         how = "inferred (" + (next((r.note for r in answer.ran if r.fallback and r.note), "")
                               or "a fallback of the question's own query") + ")"
     elif through and direct:  # some listed directly, others only through X
-        how = "direct relation, and rolled up through " + "、".join(sorted(through))
+        how = "direct relation, and " + rolled + "、".join(sorted(through))
     elif through:
-        how = "rolled up through " + "、".join(sorted(through))
+        how = rolled + "、".join(sorted(through))
     elif used:
         how = "direct relation"
     elif answer.values or records:

@@ -37,15 +37,21 @@ def reached(listed: Iterable[str], slots: Iterable[str],
     through: set[str] = set()
     used: dict[tuple[str, str, str, str], Relation] = {}
     for start in sorted(listed - slots):
-        route = _route(start, slots, listed, around)
-        if route is None:
+        # a row of a question about two (the industries Nantong and Shanghai share) is
+        # direct only where it is related to both directly
+        routes = [_route(start, {slot}, listed, around) for slot in sorted(slots)]
+        found = [r for r in routes if r is not None]
+        if not found:
             continue
-        used.update((r.key, r) for r in route)
-        if len(route) == 1:
+        for route in found:
+            used.update((r.key, r) for r in route)
+        if len(found) == len(routes) and all(len(r) == 1 for r in found):
             direct.add(start)
-        else:
-            first = route[0]
-            through.add(first.end if first.start == start else first.start)
+            continue
+        for route in found:
+            if len(route) > 1:
+                first = route[0]
+                through.add(first.end if first.start == start else first.start)
     # every relation between a listed id and a slot counts (two sources for one row)
     used.update((r.key, r) for r in edges
                 if {r.start, r.end} & direct and {r.start, r.end} & slots)

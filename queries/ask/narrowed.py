@@ -19,3 +19,41 @@ def narrowed(result: Any, only: frozenset[str]) -> Any:
         return result
     kept = tuple(i for i in items if i.entity.id in only)
     return result if len(kept) == len(items) else dataclasses.replace(result, items=kept)
+
+
+# The types whose direction the question's word says outright (上游 / 下游, upstream /
+# downstream), not the kinds at either end: the other way round is the opposite answer. (For
+# the others, MEMBER_OF, LEARNS_FROM, BROADER, the fallback of any relation rescues a
+# question whose direction the grammar misread, and stays.)
+_SAID_BY_THE_WORD = frozenset({"UPSTREAM_OF"})
+
+
+def asked_ways(steps: Any) -> frozenset[tuple[str, str]]:
+    """(type, direction) of each main step that follows one relationship type one way, of
+    the types whose direction the word says (`_SAID_BY_THE_WORD`)."""
+    return frozenset((s.kwargs["rel_type"], s.kwargs.get("direction", "out")) for s in steps
+                     if not s.only_if_empty and s.kwargs.get("rel_type") in _SAID_BY_THE_WORD
+                     and s.kwargs.get("direction") in ("in", "out"))
+
+
+def not_the_other_way(result: Any, ways: frozenset[tuple[str, str]]) -> Any:
+    """A table of any relation (a fallback: "what it relates to X of that kind") without
+    what the asked relation reaches the other way round: asked for 集成电路's upstream
+    industries, 电子信息 (downstream of it) is no answer, even offered (review6 C33)."""
+    if not ways or result is None or not dataclasses.is_dataclass(result):
+        return result
+    if getattr(result, "rel_type", "") is not None or not hasattr(result, "center"):
+        return result
+    items = getattr(result, "items", None)
+    if not isinstance(items, tuple):
+        return result
+    centre = result.center.id
+    other = {"in": "out", "out": "in"}
+
+    def reversed_only(item: Any) -> bool:
+        rels = getattr(item, "relations", ())
+        return bool(rels) and all(
+            (r.type, other["out" if r.start == centre else "in"]) in ways for r in rels)
+
+    kept = tuple(i for i in items if not reversed_only(i))
+    return result if len(kept) == len(items) else dataclasses.replace(result, items=kept)
