@@ -202,3 +202,12 @@ def test_shared_industries_reached_through_another_are_not_called_direct(
     ids = {e.id for e in got.entities}
     assert "industry:next-gen-it" in ids  # held by one, reached by the other through a chain
     assert basis(got).how.startswith("direct relation, and linked through")
+
+
+@pytest.mark.parametrize("question", ["Which crossings land in Qidong?", "海门有几条过江通道？"])
+def test_a_fallback_of_direct_relations_says_so(store: Any, question: str) -> None:
+    got = ask(store, question)
+    how = basis(got).how
+    assert how.startswith("inferred (The graph records none of that relation here")
+    assert how.endswith("each row is a direct CONNECTS relation")
+

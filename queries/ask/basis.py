@@ -70,8 +70,15 @@ def basis(answer: Any) -> Basis:
     # (between two: a row one of them reaches through another industry, a chain, is linked)
     rolled = "rolled up through " if len(slots) < 2 else "linked through "
     if fallback:
-        how = "inferred (" + (next((r.note for r in answer.ran if r.fallback and r.note), "")
-                              or "a fallback of the question's own query") + ")"
+        notes = [r.note for r in answer.ran if r.fallback and r.note and not r.empty] + [
+            r.note for r in answer.ran if r.fallback and r.note]  # the one that found it
+        how = "inferred (" + (notes[0] if notes else "a fallback of the question's own "
+                                                     "query") + ")"
+        kinds = {r.type for r in used}
+        if listed and direct == set(listed) - slots and len(kinds) == 1:
+            # not a guess: each row is its own relation of one type (the crossings that
+            # land in 海门 are its CONNECTS; review6 E03, C09)
+            how += f"; each row is a direct {kinds.pop()} relation"
     elif through and direct:  # some listed directly, others only through X
         how = "direct relation, and " + rolled + "、".join(sorted(through))
     elif through:
