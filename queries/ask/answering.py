@@ -17,11 +17,14 @@ from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
 from queries.ask.basis import basis, with_names
+from queries.ask.counted import beside_note, counted
+from queries.ask.ended import counts_now, ended_note, split_ended, until
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
+from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
 from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.relation_values import relation_properties_said
@@ -77,9 +80,10 @@ class AskAnswer:
         main = [r for r in self.ran if not r.fallback] or list(self.ran)
         return next((r for r in main if not r.empty), main[0])
 
-    def _pairs(self) -> list[tuple[Entity, tuple[Any, ...]]]:
+    def _pairs(self, keep_ended: bool = False) -> list[tuple[Entity, tuple[Any, ...]]]:
         """What the answer's steps list, each with the relations that reach it (when the
-        result says): the main steps, else the fallbacks that answer."""
+        result says): the main steps, else the fallbacks that answer; for a count or a list
+        of now, not what has ended (queries/ask/ended.py)."""
         main = [r for r in self.ran if not r.fallback and _useful(r, self.parsed)] or [
             r for r in self.ran if r.answers and _useful(r, self.parsed)]
         out: dict[str, tuple[Entity, tuple[Any, ...]]] = {}
@@ -92,9 +96,28 @@ class AskAnswer:
             if self.parsed.intent.name == "check" and getattr(ran.result, "statements", None):
                 # yes: the graph states a relation between the two; they are the answer
                 out.update((e.id, (e, ())) for e in self.parsed.slots.values())
-        if self.parsed.current:  # 现在, now: not what has ended
-            return [p for p in out.values() if not p[0].props.get("until")]
+        if not keep_ended and self._counts_now():
+            return split_ended(list(out.values()))[0]  # 现在, now, how many: not what ended
         return list(out.values())
+
+    def _counts_now(self) -> bool:
+        """The answer leaves out what has ended: asked of now (现在), or a count (how many)
+        of which something holds still, not of the past or a share (各占多少)."""
+        if self.parsed.current:
+            return True
+        return bool(self.parsed.count and self.verdict is None
+                    and counts_now(self.parsed.question) and any(
+                        not until(e, rels) for e, rels in self._pairs(keep_ended=True)))
+
+    @property
+    def ended(self) -> tuple[tuple[Entity, str], ...]:
+        """What a count or a list of now left out as ended, with until when (港闸区,
+        2020-07), of the kind asked."""
+        if not self._counts_now() or self.verdict is not None:
+            return ()
+        asked = self.asked
+        return tuple((e, when) for e, when in split_ended(self._pairs(keep_ended=True))[1]
+                     if not asked or e.label in asked)
 
     @property
     def found(self) -> tuple[Entity, ...]:
@@ -194,7 +217,9 @@ class AskAnswer:
     @property
     def count(self) -> int | None:
         """How many, for a count question (一共有几个, how many); else None."""
-        return len(self.entities) if self.parsed.count and not self.kind_note else None
+        if not self.parsed.count or self.kind_note:
+            return None
+        return len(counted(self.parsed.filters, self.entities))  # not the councils (联盟)
 
     def explanation(self) -> dict[str, Any]:
         intent = self.parsed.intent
@@ -223,6 +248,8 @@ class AskAnswer:
             "result": to_jsonable(main.result),
             "entities": {k: e.ref() for k, e in self.parsed.slots.items()},
             "notes": [*self.parsed.notes, *([self.kind_note] if self.kind_note else []),
+                      *([ended_note(list(self.ended))] if self.ended else []),
+                      *filter(None, [beside_note(self.parsed.filters, self.entities)]),
                       *(r.note for r in self.ran if r.note)],
             "answer": {"asked": sorted(self.asked or ()), "count": self.count,
                        "entities": [e.ref() for e in self.entities],
@@ -302,6 +329,8 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
         if type(exc).__name__ not in step.empty_on:
             raise
         return Ran(step.query, shown, None, fill_in(step.note_if_empty, names) or str(exc))
+    result = narrowed(result, parsed.only)  # the table lists what the answer lists
+    result = not_the_other_way(result, asked_ways(parsed.intent.steps))  # 上游: no 下游
     if size(result) == 0 and step.note_if_empty:
         note = fill_in(step.note_if_empty, names)
     return Ran(step.query, shown, result, note)

@@ -2,7 +2,8 @@
 
 Every answer of `ask` says it, whatever the query behind it:
 - how: "direct relation" (each thing listed is related to the entity asked about),
-  "rolled up through X" (reached through a district, a member, a part: X), "inferred"
+  "rolled up through X" (reached through a district, a member, a part: X; "linked through X"
+  where a row of a question about two reaches one of them through X: a chain), "inferred"
   (a fallback such as the shortest routes, or the graph's other relations), "recorded
   property" (a value of the entity's own record), or a yes-or-no verdict's own basis;
 - confidence: how many of the relations behind the answer are of each confidence;
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import Relation
+from queries.ask.basis_paths import reached
 
 
 @dataclass(frozen=True)
@@ -57,42 +59,38 @@ def basis(answer: Any) -> Basis:
         rels = list(verdict.relations)
         through = tuple(e.display for e in verdict.entities if e.id not in slots)
         return Basis(verdict.how, through, _strength(rels), _sources(rels, []))
-    direct, through, used = set(), set(), []
-    for rel in edges.values():
-        ends = {rel.start, rel.end}
-        if ends & set(listed) and ends & slots:
-            direct |= ends & set(listed)
-            used.append(rel)
-    for rel in edges.values():  # reached through another node: a district, a member, a part
-        ends = {rel.start, rel.end}
-        hit = ends & (set(listed) - direct)
-        if not hit:
-            continue
-        other = (ends - hit) or hit
-        via = next(iter(other))
-        if via not in slots and any(via in {r.start, r.end} and ({r.start, r.end} & slots)
-                                    for r in edges.values()):
-            through.add(names.get(via, via))
-            used.extend(r for r in edges.values() if via in {r.start, r.end})
+    route = reached(listed, slots, edges.values())  # directly, or through a district …
+    direct, used = set(route.direct), list(route.used)
+    through = {names.get(i, i) for i in route.through}
     records = [e for e in listed.values() if e.id in slots or not used]
     if answer.parsed.intent.name.startswith("property:"):  # a value of a record or relation
         between = [r for r in edges.values() if {r.start, r.end} <= slots]
         records = [e for e in answer.parsed.slots.values()]
         return Basis("recorded property", (), _strength(between), _sources(between, records))
+    # (between two: a row one of them reaches through another industry, a chain, is linked)
+    rolled = "rolled up through " if len(slots) < 2 else "linked through "
     if fallback:
-        how = "inferred (" + (next((r.note for r in answer.ran if r.fallback and r.note), "")
-                              or "a fallback of the question's own query") + ")"
+        notes = [r.note for r in answer.ran if r.fallback and r.note and not r.empty] + [
+            r.note for r in answer.ran if r.fallback and r.note]  # the one that found it
+        how = "inferred (" + (notes[0] if notes else "a fallback of the question's own "
+                                                     "query") + ")"
+        kinds = {r.type for r in used}
+        if listed and direct == set(listed) - slots and len(kinds) == 1:
+            # not a guess: each row is its own relation of one type (the crossings that
+            # land in 海门 are its CONNECTS; review6 E03, C09)
+            how += f"; each row is a direct {kinds.pop()} relation"
     elif through and direct:  # some listed directly, others only through X
-        how = "direct relation, and rolled up through " + "、".join(sorted(through))
+        how = "direct relation, and " + rolled + "、".join(sorted(through))
     elif through:
-        how = "rolled up through " + "、".join(sorted(through))
+        how = rolled + "、".join(sorted(through))
     elif used:
         how = "direct relation"
     elif answer.values or records:
         how = "recorded property"
     else:
         how = "not recorded"
-    rels = list({r.key: r for r in used}.values()) or list(edges.values())
+    rels = list({r.key: r for r in used}.values()) or [  # the rows listed, not the table
+        r for r in edges.values() if {r.start, r.end} & set(listed)] or list(edges.values())
     return Basis(how, tuple(sorted(through)), _strength(rels), _sources(rels, records))
 
 

@@ -57,7 +57,8 @@ class Filter:
     values: tuple[str, ...] = ()  # for "in"
     labels: tuple[str, ...] = ()  # for "in": the kinds of thing it narrows (others pass)
     # for "rel": other (property, value) pairs that count as well (主导: role lead, or the
-    # tier 主导产业 where a place records it so)
+    # tier 主导产业 where a place records it so); for "in": values listed beside the kind
+    # named but not counted as it (queries/ask/counted.py)
     otherwise: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
@@ -257,8 +258,10 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     for hit in hits:
         if hit.value is None:
             continue
+        also = hit.value.also  # type: ignore[attr-defined]
         for prop, values in hit.value.where.items():  # type: ignore[attr-defined]
             said = masked[phrase[0] + hit.start:phrase[0] + hit.end]
+            beside = tuple((prop, v) for v in also.get(prop, ()))  # listed, never counted
             labels = tuple(sorted(label for label, ws in lex.labels.items() if said in ws))
             listed[prop] = listed.get(prop, 0) + 1
             if listed[prop] > 2:  # bridges, railways, ports and airports: all of them
@@ -269,7 +272,10 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
                                            if v not in first.values))
                 said = f"{first.said}/{said}"
                 labels = tuple(sorted({*first.labels, *labels}))
-            out[prop] = Filter(prop, "in", said=said, values=values, labels=labels)
+                beside = tuple(b for b in (*first.otherwise, *beside) if b[1] not in values)
+            out[prop] = Filter(prop, "in", said=said, values=(*_tuple(values), *(
+                v for _, v in beside if v not in _tuple(values))), labels=labels,
+                otherwise=beside)
     return tuple(f for f in out.values() if not (set(f.labels) & widened))
 
 

@@ -11,6 +11,7 @@ from graph.gazetteer import HAN, Gazetteer, Mention, latin_key
 from graph.model import Entity
 from graph.names import has_han, normalize, pinyin
 from queries.ask.matching import label_spans
+from queries.ask.other_names import names_another
 
 _STOP_EN = frozenset((
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "and", "or",
@@ -98,8 +99,10 @@ def _near_miss(chunk: str, gaz: Gazetteer) -> str | None:
     key = latin_key(chunk)
     if len(key) < 5:
         return None
-    hits = process.extract(key, list(gaz.latin), scorer=OSA.normalized_similarity,
-                           score_cutoff=0.8, limit=5)
+    hits = [h for h in process.extract(key, list(gaz.latin), scorer=OSA.normalized_similarity,
+                                       score_cutoff=0.8, limit=5)
+            if not any(names_another(key, h[0], gaz.entities[i].label)
+                       for i in gaz.latin[h[0]])]  # Hangzhou is no misspelt Changzhou
     if not hits:
         return None
     best = hits[0]

@@ -50,6 +50,9 @@ class Kind:
 
     words: tuple[str, ...]  # prepared
     where: dict[str, tuple[str, ...]]
+    # values listed beside it but not of the kind the word names, and never counted as it
+    # (联盟: the councils analysts call alliances too)
+    also: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -217,9 +220,15 @@ def parse_lexicon(text: str, where: str = LEXICON_FILE) -> Lexicon:
                                  "{property: value or [values]}", errors)
         if cond is None:
             continue
+        also = plain(parts["also"]) if "also" in parts else {}
+        if not isinstance(also, dict):
+            errors.append(f"{where}:{_line(node)}: a kind's also is {{property: values}}")
+            also = {}
         kinds.append(Kind(_words(parts.get("words"), where, errors),
                           {str(k): tuple(str(x) for x in (v if isinstance(v, list) else [v]))
-                           for k, v in cond.items()}))
+                           for k, v in cond.items()},
+                          {str(k): tuple(str(x) for x in (v if isinstance(v, list) else [v]))
+                           for k, v in also.items()}))
     otherwise: dict[str, tuple[str, ...]] = {}
     for key, node in entries(top["otherwise"]).items() if "otherwise" in top else ():
         if key not in LABELS:

@@ -39,13 +39,26 @@ def widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
     return out
 
 
-def member_unit_steps(kinds: list[tuple[str | None, str]],
-                      if_none: frozenset[tuple[str | None, str]],
-                      labels: list[str | None]) -> list[Any]:
-    """An alliance's members asked: those taking part with a member's role are members too
-    (通州湾示范区, a member unit of the 太湖 alliance), read beside the listed ones."""
+# ... except those the data says take part *as members* (role: member unit): 通州湾示范区 is
+# one of the Taihu alliance's 成员单位 though recorded as PARTICIPATES_IN (review6 C27).
+MEMBER_ROLES = ("member unit", "member", "成员单位", "成员")
+
+
+def members_taking_part(if_none: frozenset[tuple[str | None, str]],
+                        asked: frozenset[str] | None) -> list[Any]:
+    """The steps that list, beside the listed members, those taking part as members (a main
+    step: they are members, not a fallback)."""
     from queries.ask.records import Step
 
-    if _MEMBERS not in kinds or _TAKING_PART not in if_none:
+    if _TAKING_PART not in if_none:
         return []
-    return [Step("member_units", ("{x}",), {"label": label}) for label in labels]
+    label = "/".join(sorted(asked)) if asked else None
+    return [Step("related", ("{x}",), {"rel_type": "PARTICIPATES_IN", "direction": "in",
+                                       "label": label, "where": {"role": list(MEMBER_ROLES)}})]
+
+
+def as_member(step: Any) -> bool:
+    """A step listing those taking part as members: it answers what MEMBER_OF answers."""
+    where = step.kwargs.get("where") or {}
+    return step.kwargs.get("rel_type") == "PARTICIPATES_IN" and where.get("role") == list(
+        MEMBER_ROLES)

@@ -13,6 +13,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from queries.ask.membership import as_member
+
 # Chinese words that name a type as plainly as its English name does.
 _ZH = {"PART_OF": ("一部分", "组成部分"), "MEMBER_OF": ("成员",), "LOCATED_IN": ("位于",)}
 
@@ -30,6 +32,9 @@ def named_first(parsed: Any, masked: str) -> Any:
              or any(w in masked for w in _ZH.get(t, ()))}
     if len(named) != 1:
         return parsed
-    first = [s for s in steps if s.kwargs.get("rel_type") in named or s.only_if_empty]
-    rest = [replace(s, only_if_empty=True) for s in main if s.kwargs.get("rel_type") not in named]
+    def kept(s: Any) -> bool:  # (a member unit taking part is a member: membership.py)
+        return s.kwargs.get("rel_type") in named or ("MEMBER_OF" in named and as_member(s))
+
+    first = [s for s in steps if kept(s) or s.only_if_empty]
+    rest = [replace(s, only_if_empty=True) for s in main if not kept(s)]
     return replace(parsed, intent=replace(parsed.intent, steps=(*first, *rest)))

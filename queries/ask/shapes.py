@@ -7,7 +7,7 @@ answering, --explain and --json treat it the same way.
 from __future__ import annotations
 
 from graph.schema import LABELS, REL_TYPES
-from queries.ask.membership import member_unit_steps
+from queries.ask.membership import members_taking_part
 from queries.ask.records import Intent, Slot, Step
 from queries.within import rolled_direction
 
@@ -151,7 +151,8 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
             if (rel_type, direction) not in if_none:
                 steps.extend(_steps_related("x", rel_type, direction, asked, where,
                                             named))
-        steps.extend(member_unit_steps(rel_types, if_none, labels))  # member units too
+        if not where:  # 成员单位: those taking part as members are members too
+            steps.extend(members_taking_part(if_none, asked))
         for rel_type, direction in rel_types:
             if (rel_type, direction) in if_none:
                 steps.extend(Step(step.query, step.args, step.kwargs, only_if_empty=True,

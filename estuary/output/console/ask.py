@@ -12,6 +12,8 @@ from rich.text import Text
 from estuary.output.console.base import console, evidence_lines, name_text, render
 from queries.ask import AskAnswer
 from queries.ask.basis import basis
+from queries.ask.counted import beside_note, counted
+from queries.ask.ended import ended_note
 from queries.ask.split import PartsAnswer
 from queries.related import CommonResult, QuotesResult, RelatedResult
 from queries.stakes import StakesResult
@@ -163,8 +165,14 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
     if answer.kind_note:
         console.print(Text(answer.kind_note, style="yellow"))
     if answer.count is not None:
-        names = "、".join(e.name for e in answer.entities)
-        console.print(Text(f"{answer.count}: {names}", style="bold"))
+        names = "、".join(e.name for e in counted(answer.parsed.filters, answer.entities))
+        now = " now" if answer.ended else ""  # 7 now; 港闸区 until 2020-07
+        console.print(Text(f"{answer.count}{now}: {names}", style="bold"))
+    if answer.ended:
+        console.print(Text(ended_note(list(answer.ended)), style="yellow"))
+    beside = beside_note(answer.parsed.filters, answer.entities)  # 联盟: the councils too
+    if beside:
+        console.print(Text(beside, style="yellow"))
     for ran in answer.ran:
         if ran.note:
             console.print(Text(ran.note, style="yellow"))
