@@ -15,6 +15,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.schema import LABELS, REL_TYPES
 from queries.ask.closest import closest_questions, describe, needs
+from queries.ask.colloquial import plain
 from queries.ask.filters import Filter, asked_of, aspect_said, held_filters, kind_filters
 from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS
@@ -38,6 +39,7 @@ from queries.ask.mentions import (
     sets_named,
     unheld_in,
 )
+from queries.ask.overview import overview_reading
 from queries.ask.phrases import (
     ALL_OF_A_KIND,
     framed,
@@ -48,6 +50,7 @@ from queries.ask.phrases import (
 from queries.ask.reading import find, label_words, read, unknown_kind
 from queries.ask.records import Intent, Slot
 from queries.ask.states import conditions
+from queries.ask.terse import terse_reading
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -133,7 +136,15 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
+    said = plain(question)  # 有啥园区, 咋样, …呗: said plainly, read, and kept as typed
+    if said != question:
+        return replace(parse(said, gaz, extra, respelling), question=question)
     unheld = unheld_in(question, gaz)
+    # "tell me about X", X咋样: X in brief; "Qidong parks", 海门 过江通道: keywords, no verb
+    brief = None if unheld else (overview_reading(question, gaz)
+                                 or terse_reading(question, gaz))
+    if brief is not None:
+        return brief
     built = None if unheld else _builders_in(question, gaz)  # who built the parks in X
     if built is not None:
         return built
