@@ -27,6 +27,7 @@ from graph.gazetteer import Gazetteer, Mention
 from graph.names import has_han
 from graph.schema import REL_TYPES
 from queries.ask.filters import asked_of, kind_filters
+from queries.ask.lexicon import lexicon
 from queries.ask.membership import if_none
 from queries.ask.mentions import (
     headed_by_a_kind,
@@ -65,7 +66,11 @@ IMPLIED: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     **{(a, "Organization"): (("MEMBER_OF", "in"), ("PARTICIPATES_IN", "in"))
        for a in ("City", "Organization")},
     **{(a, "Park"): (("CO_BUILDS", "in"),) for a in _ACTORS},
+    **{(x, "Industry"): (("HAS_INDUSTRY", "in"),) for x in _PLACES},
+    ("Park", "Industry"): (("HAS_INDUSTRY", "in"), ("FOCUSES_ON", "in")),
+    **{(x, "Industry"): (("FOCUSES_ON", "in"),) for x in ("Organization", "Initiative")},
     **{("Mechanism", x): (("ADOPTS", "out"),) for x in (*_ACTORS, "Park")},
+    **{(x, "Mechanism"): (("ADOPTS", "in"),) for x in (*_ACTORS, "Park")},
     ("Mechanism", "Initiative"): (("ADOPTS", "out"), ("PART_OF", "in")),
 }
 _MEMBERS = (("MEMBER_OF", "in"), ("PARTICIPATES_IN", "in"))
@@ -78,12 +83,16 @@ _SAID = {("LOCATED_IN", "in"): "lying in {x}", ("LOCATED_IN", "out"): "{x} lies 
          ("MEMBER_OF", "in"): "members of {x}", ("MEMBER_OF", "out"): "{x} is a member of",
          ("PARTICIPATES_IN", "in"): "taking part in {x}", ("ADOPTS", "out"): "{x} adopts",
          ("PART_OF", "in"): "part of {x}", ("PART_OF", "out"): "{x} is part of",
-         ("BROADER", "in"): "narrower than {x}"}
+         ("BROADER", "in"): "narrower than {x}", ("HAS_INDUSTRY", "in"): "having {x}",
+         ("FOCUSES_ON", "in"): "focusing on {x}", ("ADOPTS", "in"): "adopting {x}"}
+# Relations any kind may have with anything (a model learnt from, a proposal): read by the
+# schema only where nothing more telling joins the two kinds.
+_LOOSE = frozenset({"LEARNS_FROM", "PROPOSES", "COOPERATES_WITH"})
 
 _MEMBER_WORDS = r"members?|membership|成员单位|成员|会员单位|会员"
 _LINK_WORDS = (r"links?|linkages?|ties|connections?|relations?|relationships?|关系|联系|关联|"
                r"往来|合作")
-_JOINERS = r"和|与|跟|同|及|、|,|&|\+|/|\band\b|\bvs\.?|\bx\b|\bwith\b"
+_JOINERS = r"和|与|跟|同|及|、|,|&|\+|/|\band\b|\bwith\b"  # (vs, 比较: the table's compare)
 _FILLER = (r"的|\bthe\b|'s|’s|\bof\b|\bin\b|\bfor\b|\bbetween\b|之间|呢|呗|啊|呀|吧|嘛|"
            r"\blist\b|\ball\b|所有|全部|概况|一览|名单|清单|列表|\boverview\b|[?？!！.。]")
 
@@ -108,6 +117,7 @@ def implied(asked: frozenset[str], label: str) -> list[tuple[str, str]]:
                          for d, ok in (("out", label in rel.sources and kind in rel.targets),
                                        ("in", label in rel.targets and kind in rel.sources))
                          if ok)
+            said = tuple(k for k in said if k[0] not in _LOOSE) or said
         out.extend(k for k in said if k not in out and _fits(k, kind, label))
     return out
 
@@ -147,7 +157,8 @@ def terse_reading(question: str, gaz: Gazetteer):  # type: ignore[no-untyped-def
         return None
     hits = find(label_words(), masked)
     rest = masked
-    for hit in sorted(hits, key=lambda h: -h.start):
+    said_kinds = find([(w, None) for k in lexicon().kinds for w in k.words], masked)
+    for hit in sorted([*hits, *said_kinds], key=lambda h: -h.start):
         rest = rest[:hit.start] + " " + rest[hit.end:]
     members = bool(re.search(rf"(?<![a-z]){_MEMBER_WORDS}(?![a-z])", rest))
     linked = bool(re.search(rf"(?<![a-z])(?:{_LINK_WORDS})(?![a-z])", rest))
@@ -192,7 +203,9 @@ def terse_reading(question: str, gaz: Gazetteer):  # type: ignore[no-untyped-def
         return None
     intent = relation_intent(read, asked_set, {}, "", False, if_none=if_none(read))
     what = f"{_kinds(asked)} " if asked else ""
-    note = f"Read as a keyword query: {what}{_said(read, x.display)}."
+    kept = "; ".join(f.describe() for f in filters if f.describe())
+    note = f"Read as a keyword query: {what}{_said(read, x.display)}" + (
+        f", kept to {kept}." if kept else ".")
     intent = replace(intent, question=f"Which {what or 'entities '}are {_said(read, '{x}')}?")
     return Parsed(question, intent, slots={"x": x}, notes=(note,), asked=asked_set,
                   **common)  # type: ignore[arg-type]
