@@ -14,6 +14,7 @@ import re
 from graph.gazetteer import Gazetteer
 from queries.ask.phrases import masked_text
 from queries.ask.records import Intent, Slot, Step
+from queries.ask.terse import Brief
 from queries.ask.text import names_in
 
 _ZH_BEFORE = (r"(?:请|麻烦|帮我|给我|跟我|和我)?\s?(?:简单|大概|大致|详细)?\s?"
@@ -41,11 +42,8 @@ OVERVIEW = Intent(
     priority=10)
 
 
-def overview_reading(question: str, gaz: Gazetteer):  # type: ignore[no-untyped-def]
-    """The question read as one asking about an entity as a whole (a `Parsed` for `OVERVIEW`),
-    or None."""
-    from queries.ask.parsing import Parsed
-
+def overview_reading(question: str, gaz: Gazetteer) -> Brief | None:
+    """The question read as one asking about an entity as a whole (`OVERVIEW`), or None."""
     q, mentions = names_in(question, gaz)
     if len(mentions) != 1:
         return None
@@ -60,4 +58,4 @@ def overview_reading(question: str, gaz: Gazetteer):  # type: ignore[no-untyped-
         ids = named
     entity = gaz.entities[ids[0]]
     known = {i: gaz.entities[i] for i in mentions[0].ids if i in gaz.entities}
-    return Parsed(question, OVERVIEW, mentions, {"a": entity}, {}, (), known)
+    return Brief(OVERVIEW, {"a": entity}, mentions, known)

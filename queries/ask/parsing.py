@@ -141,8 +141,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
         return replace(parse(said, gaz, extra, respelling), question=question)
     unheld = unheld_in(question, gaz)
     # "tell me about X", X咋样: X in brief; "Qidong parks", 海门 过江通道: keywords, no verb
-    brief = None if unheld else (overview_reading(question, gaz)
-                                 or terse_reading(question, gaz))
+    brief = None if unheld else _brief(question, gaz)
     if brief is not None:
         return brief
     built = None if unheld else _builders_in(question, gaz)  # who built the parks in X
@@ -309,6 +308,22 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         known[within] = gaz.entities[within]
     return Parsed(question, intent, mentions, slots, {}, (), known, reading.asked,
                   reading.count, said_now(q), filters, only, reading.otherwise, within)
+
+
+def _brief(question: str, gaz: Gazetteer) -> Parsed | None:
+    """X in brief ("tell me about X", X咋样) or a keyword query ("Qidong parks", 海门 过江通道):
+    queries/ask/overview.py and terse.py read them; None for any other question."""
+    found = overview_reading(question, gaz) or terse_reading(question, gaz)
+    if found is None:
+        return None
+    if found.intent is None:  # two names alone: how they are related, asked in full
+        try:
+            parsed = _parse_table(found.instead, gaz)
+        except Unmappable:
+            return None
+        return replace(parsed, question=question, notes=(*found.notes, *parsed.notes))
+    return Parsed(question, found.intent, found.mentions, found.slots, {}, found.notes,
+                  found.known, found.asked, False, found.current, found.filters, found.only)
 
 
 def _builders_in(question: str, gaz: Gazetteer) -> Parsed | None:

@@ -21,12 +21,13 @@ entity is said so or refused downstream, never answered with another kind.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from graph.gazetteer import Gazetteer, Mention
+from graph.model import Entity
 from graph.names import has_han
 from graph.schema import REL_TYPES
-from queries.ask.filters import asked_of, kind_filters
+from queries.ask.filters import Filter, asked_of, kind_filters
 from queries.ask.lexicon import lexicon
 from queries.ask.membership import if_none
 from queries.ask.mentions import (
@@ -38,8 +39,27 @@ from queries.ask.mentions import (
 )
 from queries.ask.phrases import masked_text
 from queries.ask.reading import QUESTION, find, label_words
+from queries.ask.records import Intent
 from queries.ask.shapes import relation_intent, two_entity_intent
 from queries.ask.text import names_in
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A question read here (or in overview.py), for parsing.py to make its `Parsed` of;
+    `instead`: a question of the table to ask in its place (two names alone)."""
+
+    intent: Intent | None
+    slots: dict[str, Entity]
+    mentions: tuple[Mention, ...]
+    known: dict[str, Entity]
+    notes: tuple[str, ...] = ()
+    asked: frozenset[str] | None = None
+    current: bool = False
+    filters: tuple[Filter, ...] = ()
+    only: frozenset[str] = field(default_factory=frozenset)
+    instead: str = ""
+
 
 _PLACES = ("City", "Region")
 _ACTORS = ("City", "Region", "Organization")
@@ -134,11 +154,9 @@ def _said(kinds: list[tuple[str, str]], name: str) -> str:
         x=name if n == 0 else "it") + f" ({k[0]})" for n, k in enumerate(kinds))
 
 
-def terse_reading(question: str, gaz: Gazetteer):  # type: ignore[no-untyped-def]
-    """The reading of a keyword query (see the module), as a `Parsed`, or None when the
-    question is not one."""
-    from queries.ask.parsing import Parsed
-
+def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
+    """The reading of a keyword query (see the module), or None when the question is not
+    one."""
     q, mentions = names_in(question, gaz)
     if not mentions:
         return None
@@ -179,17 +197,21 @@ def terse_reading(question: str, gaz: Gazetteer):  # type: ignore[no-untyped-def
     asked.discard("Source")
     known = {i: gaz.entities[i] for m in mentions for i in m.ids if i in gaz.entities}
     filters = asked_of(kind_filters(masked, (0, len(masked))), frozenset(asked) or None)
-    common = dict(mentions=named, labels={}, known=known, current=said_now(q),
-                  filters=filters, only=only)
+    common = dict(mentions=named, known=known, current=said_now(q), filters=filters,
+                  only=only)
     if len(entities) == 2:
         a, b = entities
         if not asked or (linked and not hits):  # 南通 集成电路, "Shanghai Nantong links"
-            return _related(question, a.display, b.display, gaz)
+            full = f"{a.display}和{b.display}是什么关系？" if has_han(question) else \
+                f"How are {a.display} and {b.display} related?"
+            return Brief(None, {}, named, known, (f"Read as a keyword query: how {a.display} "
+                                                  f"and {b.display} are related.",),
+                         instead=full)
         intent = two_entity_intent(frozenset(asked))
         note = f"Read as a keyword query: the {_kinds(asked)} between {a.display} and " \
                f"{b.display}."
-        return Parsed(question, intent, slots={"x": a, "y": b}, notes=(note,),
-                      asked=frozenset(asked), **common)  # type: ignore[arg-type]
+        return Brief(intent, slots={"x": a, "y": b}, notes=(note,), asked=frozenset(asked),
+                     **common)  # type: ignore[arg-type]
     (x,) = entities
     if members and not asked:
         read = [k for k in _MEMBERS if x.label in REL_TYPES[k[0]].targets]
@@ -207,8 +229,8 @@ def terse_reading(question: str, gaz: Gazetteer):  # type: ignore[no-untyped-def
     note = f"Read as a keyword query: {what}{_said(read, x.display)}" + (
         f", kept to {kept}." if kept else ".")
     intent = replace(intent, question=f"Which {what or 'entities '}are {_said(read, '{x}')}?")
-    return Parsed(question, intent, slots={"x": x}, notes=(note,), asked=asked_set,
-                  **common)  # type: ignore[arg-type]
+    return Brief(intent, slots={"x": x}, notes=(note,), asked=asked_set,
+                 **common)  # type: ignore[arg-type]
 
 
 _PLURAL = {"City": "places", "Region": "regions", "Park": "parks", "Industry": "industries",
@@ -218,16 +240,3 @@ _PLURAL = {"City": "places", "Region": "regions", "Park": "parks", "Industry": "
 
 def _kinds(asked: set[str] | frozenset[str]) -> str:
     return " or ".join(_PLURAL.get(a, a) for a in sorted(asked))
-
-
-def _related(question: str, a: str, b: str, gaz: Gazetteer):  # type: ignore[no-untyped-def]
-    """Two names and nothing else: how they are related, asked in full (the table's)."""
-    from queries.ask.parsing import Unmappable, _parse_table
-
-    full = f"{a}和{b}是什么关系？" if has_han(question) else f"How are {a} and {b} related?"
-    try:
-        parsed = _parse_table(full, gaz)
-    except Unmappable:
-        return None
-    note = f"Read as a keyword query: how {a} and {b} are related."
-    return replace(parsed, question=question, notes=(note, *parsed.notes))
