@@ -125,6 +125,7 @@ def test_implied_relations_fit_the_schema() -> None:
     ("what is SIP", "park:sip"), ("南通概况", "city:nantong"), ("SIP咋样", "park:sip"),
     ("说说崇明呗", "city:chongming"), ("Give me an overview of Nantong", "city:nantong"),
     ("Qidong overview", "city:qidong"), ("南通啥情况", "city:nantong"),
+    ("what's Qidong", "city:qidong"), ("启东有啥", "city:qidong"),
 ])
 def test_overview_names_the_key_related_things(store: Any, question: str,
                                                entity: str) -> None:
@@ -200,3 +201,8 @@ def test_the_kind_read_from_either_side(store: Any, question: str, expected: set
 
 def test_versus_is_a_comparison_not_a_keyword_query(store: Any) -> None:
     assert ask(store, "Nantong vs Suzhou").parsed.intent.name == "compare"
+
+
+@pytest.mark.parametrize("question", ["北沿江高铁 站点", "the North Yangtze HSR stations"])
+def test_the_stations_of_a_line_are_the_places_it_connects(store: Any, question: str) -> None:
+    _check(store, question, {"city:qidong", "city:rugao"}, {"infra:north-yangtze-hsr"}, "City")

@@ -22,14 +22,16 @@ _ZH_BEFORE = (r"(?:请|麻烦|帮我|给我|跟我|和我)?\s?(?:简单|大概|�
               r"概述一下|概述|了解一下|看看|查一下|查查)?\s?")
 _ZH_AFTER = (r"(?:的)?(?:是什么|是啥|是谁|是个啥|是个什么|是什么东西|是啥东西|是干啥的|是干什么的|"
              r"是什么情况|是啥情况|什么情况|啥情况|情况如何|情况怎么样|情况咋样|怎么样|咋样|如何|"
-             r"概况|简介|介绍|情况|基本情况|总体情况|整体情况|全貌|画像|档案)?"
+             r"概况|简介|介绍|情况|基本情况|总体情况|整体情况|全貌|画像|档案|"
+             r"有什么|都有什么|有些什么)?"  # (南通有啥: what the graph has of it, in brief)
              r"(?:啊|呀|呢|呗|吧|嘛|来着)?")
 _EN_BEFORE = (r"(?:(?:please|pls|can you|could you)\s)?"
               r"(?:tell me (?:more )?about|tell me something about|describe|explain|"
               r"(?:give me |get me )?(?:an |a )?(?:overview|summary|profile|rundown) (?:of|on)|"
               r"what do (?:you|we) know about|what is known about|what about|how about|"
               r"info on|information (?:on|about)|about|show me|brief me on|"
-              r"what(?:'s| is| are| was)|who(?:'s| is| are| was))?\s?(?:the\s)?")
+              # ("what's X": the prepared text says "what X")
+              r"what(?:'s| is| are| was)?|who(?:'s| is| are| was)?)?\s?(?:the\s)?")
 _EN_AFTER = r"(?:\s(?:overview|profile|summary|in brief|at a glance|info|basics))?"
 _FRAME = re.compile(rf"^\s?(?:{_ZH_BEFORE}⟨0⟩\s?{_ZH_AFTER}|{_EN_BEFORE}⟨0⟩{_EN_AFTER})\s?$")
 
