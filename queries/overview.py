@@ -49,10 +49,10 @@ _GROUPS: tuple[tuple[str, bool | None, str], ...] = (
     ("UPSTREAM_OF", True, "supplies (downstream)"),
     ("UPSTREAM_OF", False, "supplied by (upstream)"),
     ("LOCATED_IN", False, "what lies in it"),
+    # a sentence of a loaded document that names it: last, after what the graph relates
+    ("MENTIONS", False, "named in sources"),
+    ("MENTIONS", True, "names"),
 )
-# A source that names the entity in a sentence is no relation of the thing itself: the
-# sources are listed, not a group of their own.
-_SKIPPED = frozenset({"MENTIONS"})
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -120,8 +120,7 @@ def overview(store: Store, text: str, per_group: int = 5) -> Overview:
     if per_group < 1:
         raise ValueError("per_group must be at least 1")
     entity = resolve(store, text)
-    rels = [r for r in store.relations_of(entity.id) if r.type not in _SKIPPED
-            and r.start != r.end]
+    rels = [r for r in store.relations_of(entity.id) if r.start != r.end]
     others = store.entities({r.end if r.start == entity.id else r.start for r in rels})
     by_group: dict[tuple[str, bool | None, str], dict[str, list[Relation]]] = {}
     edges: list[RelatedEdge] = []
