@@ -20,7 +20,13 @@ from queries.ask.basis import basis, with_names
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.listing import listed, size
-from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
+from queries.ask.parsing import (
+    Parsed,
+    Unmappable,
+    closest_questions,
+    keyword_reading,
+    parse_grammar,
+)
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.split import answer_parts, with_details
 from queries.ask.text import gazetteer
@@ -386,7 +392,8 @@ def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...
         return got  # yes or no: the verdict (unless "is there a <kind> …": that kind, found)
     if (got.entities and not got.kind_note and got.verdict is None) or parsed.intent in extra:
         return got
-    other = parse_grammar(question, gaz)
+    # ("AI alliance members": the table keeps cities; the keyword reading, its members)
+    other = keyword_reading(question, gaz) or parse_grammar(question, gaz)
     other = checked(other, gaz) if other is not None else None
     if other is None or other.intent.name == parsed.intent.name:
         return _held(got)

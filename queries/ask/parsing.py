@@ -48,9 +48,9 @@ from queries.ask.phrases import (
     place_in_phrase,
 )
 from queries.ask.reading import find, label_words, read, unknown_kind
-from queries.ask.records import Intent, Slot
+from queries.ask.records import Intent, Slot, fill_in
 from queries.ask.states import conditions
-from queries.ask.terse import terse_reading
+from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -313,9 +313,28 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
 def _brief(question: str, gaz: Gazetteer) -> Parsed | None:
     """X in brief ("tell me about X", X咋样) or a keyword query ("Qidong parks", 海门 过江通道):
     queries/ask/overview.py and terse.py read them; None for any other question."""
-    found = overview_reading(question, gaz) or terse_reading(question, gaz)
-    if found is None:
+    found = overview_reading(question, gaz)
+    if found is not None:
+        return _briefed(question, found, gaz)
+    if terse_reading(question, gaz) is None:
         return None
+    try:  # a tuned question of the table said short ("Nantong Suzhou industry links")
+        table = _parse_table(question, gaz)
+    except Unmappable:
+        return keyword_reading(question, gaz)
+    read = fill_in(table.intent.question, table.names())
+    return replace(table, notes=(f"Read as a keyword query: {read}", *table.notes))
+
+
+def keyword_reading(question: str, gaz: Gazetteer) -> Parsed | None:
+    """A keyword query read by the kind word from the name's side (queries/ask/terse.py),
+    whatever the table makes of it (answering.py asks it where the table's answer finds
+    nothing: "AI alliance members" are firms, not the cities the table's intent keeps)."""
+    found = terse_reading(question, gaz)
+    return None if found is None else _briefed(question, found, gaz)
+
+
+def _briefed(question: str, found: Brief, gaz: Gazetteer) -> Parsed | None:
     if found.intent is None:  # two names alone: how they are related, asked in full
         try:
             parsed = _parse_table(found.instead, gaz)
