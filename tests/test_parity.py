@@ -15,6 +15,7 @@ from queries.errors import NoPath
 from queries.links import VIAS, links
 from queries.members import member_units
 from queries.neighbors import neighbors
+from queries.overview import overview
 from queries.partners import co_builders
 from queries.paths import shortest_paths
 from queries.search import search
@@ -71,6 +72,8 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
         s.walkable_neighbors(["city:suzhou", "source:seed-article", "nowhere:at-all"])),
     "show 南通": lambda s: show(s, "南通"),
     "show 成本共担": lambda s: show(s, "成本共担"),
+    "overview 南通": lambda s: overview(s, "南通"),
+    "overview 苏通长江大桥 2": lambda s: overview(s, "infra:sutong-bridge", per_group=2),
     "search su": lambda s: search(s, "su", limit=20),
     "search 园区": lambda s: search(s, "园区", limit=20),
     "member_units 太湖 alliance": lambda s: member_units(s, "org:taihu-fusion-innovation-alliance"),

@@ -25,7 +25,13 @@ from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
 from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
-from queries.ask.parsing import Parsed, Unmappable, closest_questions, parse_grammar
+from queries.ask.parsing import (
+    Parsed,
+    Unmappable,
+    closest_questions,
+    keyword_reading,
+    parse_grammar,
+)
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
@@ -431,7 +437,8 @@ def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...
         return got  # yes or no: the verdict (unless "is there a <kind> …": that kind, found)
     if (got.entities and not got.kind_note and got.verdict is None) or parsed.intent in extra:
         return got
-    other = parse_grammar(question, gaz)
+    # ("AI alliance members": the table keeps cities; the keyword reading, its members)
+    other = keyword_reading(question, gaz) or parse_grammar(question, gaz)
     other = checked(other, gaz) if other is not None else None
     if other is None or other.intent.name == parsed.intent.name:
         return _held(got)

@@ -15,6 +15,7 @@ from graph.gazetteer import Gazetteer, Mention, mask, prepare
 from graph.model import Entity
 from graph.schema import LABELS, REL_TYPES
 from queries.ask.closest import closest_questions, describe, needs
+from queries.ask.colloquial import plain
 from queries.ask.filters import Filter, asked_of, aspect_said, held_filters, kind_filters
 from queries.ask.grammar import reading_intent
 from queries.ask.intents import INTENTS
@@ -38,6 +39,7 @@ from queries.ask.mentions import (
     sets_named,
     unheld_in,
 )
+from queries.ask.overview import overview_reading
 from queries.ask.phrases import (
     ALL_OF_A_KIND,
     framed,
@@ -46,10 +48,11 @@ from queries.ask.phrases import (
     place_in_phrase,
 )
 from queries.ask.reading import find, label_words, read, unknown_kind
-from queries.ask.records import Intent, Slot
+from queries.ask.records import Intent, Slot, fill_in
 from queries.ask.states import conditions
 from queries.ask.stray import capitalised as capitalised_words
 from queries.ask.stray import names_like
+from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
 from queries.errors import QueryError
 
@@ -132,7 +135,14 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     what it cannot map, the grammar over the schema reads (queries/ask/grammar.py). `extra`:
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
+    said = plain(question)  # 有啥园区, 咋样, …呗: said plainly, read, and kept as typed
+    if said != question:
+        return replace(parse(said, gaz, extra, respelling), question=question)
     unheld = unheld_in(question, gaz)
+    # "tell me about X", X咋样: X in brief; "Qidong parks", 海门 过江通道: keywords, no verb
+    brief = None if unheld else _brief(question, gaz)
+    if brief is not None:
+        return brief
     built = None if unheld else _builders_in(question, gaz)  # who built the parks in X
     if built is not None:
         return built
@@ -305,6 +315,41 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         w.casefold() in said_capitalised for w in unused) else ()
     return Parsed(question, intent, mentions, slots, {}, notes, known, reading.asked,
                   reading.count, said_now(q), filters, only, reading.otherwise, within)
+
+
+def _brief(question: str, gaz: Gazetteer) -> Parsed | None:
+    """X in brief ("tell me about X", X咋样) or a keyword query ("Qidong parks", 海门 过江通道):
+    queries/ask/overview.py and terse.py read them; None for any other question."""
+    found = overview_reading(question, gaz)
+    if found is not None:
+        return _briefed(question, found, gaz)
+    if terse_reading(question, gaz) is None:
+        return None
+    try:  # a tuned question of the table said short ("Nantong Suzhou industry links")
+        table = _parse_table(question, gaz)
+    except Unmappable:
+        return keyword_reading(question, gaz)
+    read = fill_in(table.intent.question, table.names())
+    return replace(table, notes=(f"Read as a keyword query: {read}", *table.notes))
+
+
+def keyword_reading(question: str, gaz: Gazetteer) -> Parsed | None:
+    """A keyword query read by the kind word from the name's side (queries/ask/terse.py),
+    whatever the table makes of it (answering.py asks it where the table's answer finds
+    nothing: "AI alliance members" are firms, not the cities the table's intent keeps)."""
+    found = terse_reading(question, gaz)
+    return None if found is None else _briefed(question, found, gaz)
+
+
+def _briefed(question: str, found: Brief, gaz: Gazetteer) -> Parsed | None:
+    if found.intent is None:  # two names alone: how they are related, asked in full
+        try:
+            parsed = _parse_table(found.instead, gaz)
+        except Unmappable:
+            return None
+        return replace(parsed, question=question, notes=(*found.notes, *parsed.notes))
+    return Parsed(question, found.intent, found.mentions, found.slots, {}, found.notes,
+                  found.known, found.asked, False, found.current, found.filters, found.only)
 
 
 def _builders_in(question: str, gaz: Gazetteer) -> Parsed | None:

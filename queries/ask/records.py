@@ -79,6 +79,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "common_within": ("queries.within", "common_within"),
     "quoted_in": ("queries.related", "quoted_in"),
     "show": ("queries.show", "show"),
+    "overview": ("queries.overview", "overview"),
     "co_builders": ("queries.partners", "co_builders"),
     "related_of_part": ("queries.part_of", "related_of_part"),
     "builders_of_what_lies_in": ("queries.builders_in", "builders_of_what_lies_in"),
