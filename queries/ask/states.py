@@ -37,12 +37,28 @@ def state_list_intent(masked: str, reading: Reading) -> Intent | None:
     return every_intent(wider) if wider else None  # (the answer says it keeps those)
 
 
+_PARTICLE = re.compile(r"\s*(?:[吗呢吧啊呀嘛？?。，,！!]|$)")
+
+
+def _modifies_a_noun(masked: str, found: re.Match[str]) -> bool:
+    """A state with 的 then a noun qualifies that noun (在建的过江通道, 建设中的大桥), unlike
+    在建的吗 or 在建的。, where it is said of what stands before it."""
+    rest = masked[found.end():]
+    if not found.group().endswith("的"):
+        if not rest.startswith("的"):
+            return False
+        rest = rest[1:]
+    return not _PARTICLE.match(rest)
+
+
 def said_of_a_name(masked: str) -> bool:
     """Is the state said of an entity the question names (北沿江高铁还在建吗, "is the
     Haitai tunnel still under construction"), not of the kind it asks for? Then it is no
     condition on the answer (途经哪些区县 lists the places, whatever their state)."""
     for pattern, _ in STATES:
         for found in pattern.finditer(masked):
+            if _modifies_a_noun(masked, found):
+                continue  # 南通在建的过江通道: the state is said of the crossings, not of 南通
             before = masked[:found.start()]
             if re.search(r"⟨\d+⟩\s?(?:现在|目前|是否|是不是|\bis\b|\bstill\b)?\s?$", before) or \
                     re.search(r"\bis (?:the )?⟨\d+⟩ (?:still |already |now )?$", before):
