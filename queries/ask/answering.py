@@ -381,7 +381,10 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     gaz = gaz or gazetteer(store)
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
+    from queries.ask.more_of import refuse_more_of
     from queries.ask.partner_in import partner_in
+
+    refuse_more_of(question, gaz)  # which of A and B has more: no ranking reading yet
 
     # readings of their own shape of question, tried before the grammar; each passes or answers
     which = (either_or(answer, store, question, gaz)  # is X in A or in B: the one it lies in

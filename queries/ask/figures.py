@@ -52,10 +52,18 @@ def held_words() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if w))
 
 
+def _counted_kind(low: str) -> re.Match[str] | None:
+    """多少 right before a kind word the graph lists (南通有多少园区, 多少城市): a count."""
+    words = sorted({w for ws in lexicon().labels.values() for w in ws if not w.isascii()},
+                   key=len, reverse=True)
+    found = re.search(r"多少\s?(?=(?:" + "|".join(map(re.escape, words)) + "))", low)
+    return found
+
+
 def measure_asked(masked: str) -> str:
     """The measure a masked question asks for that no held property names ('' if none)."""
     low = masked.lower()
-    counted = _COUNTED.search(low)
+    counted = _COUNTED.search(low) or _counted_kind(low)
     if counted:  # how many, 几个: a count of what the graph lists, no figure …
         noun = uncounted_noun(low, counted.end())  # … unless of a thing it never lists
         return f"{counted.group().strip()} {noun}" if noun else ""
