@@ -263,3 +263,15 @@ def test_how_many_of_a_kind_is_a_count_not_a_figure(store: Any, question: str) -
     got = ask(store, question)  # 多少 before a kind word counts what the graph lists
     assert got.count and got.count == len(got.entities)
     assert all(e.label == "Park" for e in got.entities)
+
+
+# -- what became of a thing: what it became part of, never its builders -----------------------
+
+
+@pytest.mark.parametrize("question", ["What happened to the Xitong park?",
+                                      "锡通科技产业园后来怎么样了",
+                                      "Is the Xitong park still its own park?"])
+def test_what_became_of_a_thing_is_what_it_became_part_of(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["park:suxitong-park"]
+    assert got.parsed.intent.name == "fate"

@@ -381,6 +381,7 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     gaz = gaz or gazetteer(store)
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
+    from queries.ask.fate import fate
     from queries.ask.more_of import refuse_more_of
     from queries.ask.partner_in import partner_in
 
@@ -391,6 +392,7 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
              or partner_in(answer, store, question, gaz)  # A's partner in P: P's other builders
              or in_common(answer, store, question, gaz)  # what A and B have in common (aspects)
              or holdings(answer, store, question, gaz)  # stakes asked across the graph
+             or fate(answer, store, question, gaz)  # what became of X: what it is part of now
              or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
     if which is not None:
         return which  # type: ignore[no-any-return]

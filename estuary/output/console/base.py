@@ -81,7 +81,7 @@ console = SafeConsole(highlight=False, soft_wrap=False, markup=False, emoji=Fals
 RENDERERS: dict[str, str] = {
     "queries.search": "answers", "queries.show": "answers", "queries.neighbors": "answers",
     "queries.paths": "answers", "queries.links": "answers", "queries.stats": "answers",
-    "queries.ask": "ask", "queries.related": "ask",
+    "queries.ask": "ask", "queries.related": "ask", "queries.stakes": "ask",
     "queries.why": "catalogue", "queries.compare": "catalogue", "queries.hubs": "catalogue",
     "queries.mentions": "catalogue", "loaders.document": "catalogue",
     "estuary.output.export.result": "catalogue",
