@@ -10,7 +10,7 @@ those on the evidence; not recorded ("the graph does not record that …"), it l
 counts as a refusal. A question of several parts lists the union of its parts' entities.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round10]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round12]
 """
 
 from __future__ import annotations
@@ -98,6 +98,17 @@ KNOWN_WRONG_KIND_9: frozenset[str] = frozenset()
 QUESTIONS_10 = ROOT / "tests" / "eval" / "ask_questions_round10.yaml"
 FLOOR_10 = 0.98
 KNOWN_WRONG_KIND_10: frozenset[str] = frozenset()
+# Rounds 11 and 12: 60 each by two more writers who saw neither ask's code nor any other set
+# (11: terse, search-box questions and overviews; 12: how places are linked), held out from
+# everyone working on ask in session 6 and measured when its branches were merged: 11 at
+# 40/60 (66.7%, 0 wrong-kind; 39/60 on main before the session's work), 12 at 47/60 (78.3%,
+# 2 wrong-kind; also 47/60 before). Then released: the lead's fixes of a state said before a
+# kind, "which of A and B has more" (refused with the counts to ask) and "what became of X"
+# came from them; 11 at 40/60, 12 at 48/60, none wrong-kind.
+QUESTIONS_11 = ROOT / "tests" / "eval" / "ask_questions_round11.yaml"
+FLOOR_11 = 0.66
+QUESTIONS_12 = ROOT / "tests" / "eval" / "ask_questions_round12.yaml"
+FLOOR_12 = 0.80
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -200,8 +211,9 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
 @pytest.mark.parametrize("path,floor,known", [
     (QUESTIONS_4, FLOOR_4, KNOWN_WRONG_KIND_4), (QUESTIONS_7, FLOOR_7, KNOWN_WRONG_KIND_7),
     (QUESTIONS_8, FLOOR_8, frozenset()), (QUESTIONS_9, FLOOR_9, KNOWN_WRONG_KIND_9),
-    (QUESTIONS_10, FLOOR_10, KNOWN_WRONG_KIND_10)],
-    ids=["round4", "round7", "round8", "round9", "round10"])
+    (QUESTIONS_10, FLOOR_10, KNOWN_WRONG_KIND_10), (QUESTIONS_11, FLOOR_11, frozenset()),
+    (QUESTIONS_12, FLOOR_12, frozenset())],
+    ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -216,7 +228,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_3, 100), (QUESTIONS_4, 60),
                                             (QUESTIONS_5, 80), (QUESTIONS_6, 80),
                                             (QUESTIONS_7, 60), (QUESTIONS_8, 60),
-                                            (QUESTIONS_9, 60), (QUESTIONS_10, 60)])
+                                            (QUESTIONS_9, 60), (QUESTIONS_10, 60),
+                                            (QUESTIONS_11, 60), (QUESTIONS_12, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -246,6 +259,8 @@ if __name__ == "__main__":
                 else QUESTIONS_7 if "--round7" in sys.argv
                 else QUESTIONS_8 if "--round8" in sys.argv
                 else QUESTIONS_9 if "--round9" in sys.argv
-                else QUESTIONS_10 if "--round10" in sys.argv else QUESTIONS)
+                else QUESTIONS_10 if "--round10" in sys.argv
+                else QUESTIONS_11 if "--round11" in sys.argv
+                else QUESTIONS_12 if "--round12" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
