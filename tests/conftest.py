@@ -123,8 +123,8 @@ def neo4j_cli(neo4j_store: object, neo4j_settings: object, db: Path,
     return neo4j_settings
 
 
-def ask_lists(store: Any, question: str, expected: set[str], never: set[str],
-              kind: str | None = None) -> None:
+def ask_lists(store: Any, question: str, expected: set[str],
+              never: set[str] | frozenset[str] = frozenset(), kind: str | None = None) -> Any:
     """`ask` lists every id `expected` names and none `never` names; with `kind`, every
     entity listed is of that kind (the phrasing tests' one check)."""
     from queries.ask import ask
@@ -134,3 +134,4 @@ def ask_lists(store: Any, question: str, expected: set[str], never: set[str],
     assert expected <= ids and not ids & never, ids
     if kind is not None:
         assert {e.label for e in got.entities} == {kind}, ids
+    return got

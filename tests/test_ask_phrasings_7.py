@@ -11,18 +11,7 @@ from typing import Any
 
 import pytest
 
-from queries.ask import ask
-
-
-def _check(store: Any, question: str, expected: set[str], never: set[str],
-           kind: str | None = None) -> Any:
-    got = ask(store, question)
-    ids = {e.id for e in got.entities}
-    assert expected <= ids and not ids & never, ids
-    if kind is not None:
-        assert {e.label for e in got.entities} == {kind}, ids
-    return got
-
+from tests.conftest import ask_lists as _check
 
 # -- a yes-or-no first part lists no entity of another kind than the later part asks for -----
 

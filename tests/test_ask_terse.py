@@ -16,17 +16,7 @@ from queries.ask import Unmappable, ask
 from queries.ask.colloquial import plain
 from queries.ask.terse import IMPLIED, implied
 from queries.overview import Overview, overview
-
-
-def _check(store: Any, question: str, expected: set[str], never: set[str] = frozenset(),
-           kind: str | None = None) -> Any:
-    got = ask(store, question)
-    ids = {e.id for e in got.entities}
-    assert expected <= ids and not ids & never, ids
-    if kind is not None:
-        assert {e.label for e in got.entities} == {kind}, ids
-    return got
-
+from tests.conftest import ask_lists as _check
 
 # -- one name and a kind word: the relation the kind implies from the name's side ----------
 
