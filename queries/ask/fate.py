@@ -20,8 +20,8 @@ from queries.ask.records import Intent, Slot, Step
 _FATE = re.compile(r"\bwhat (?:has |have )?(?:happened|became) (?:to|of)\b|"
                    r"\bstill (?:its own|a separate|an independent|exist|exists|around)\b|"
                    r"\b(?:does|do) (?:the )?⟨\d+⟩ still exist\b|"
-                   r"后来怎么样|后来怎样|现在怎么样了|怎么样了|还存在|还在不在|还单独|还是独立|"
-                   r"被合并|并到哪|合并到哪|归并", re.I)
+                   r"后来怎么样|后来怎样|现在怎么样了|怎么样了|还存在|还在不在|还单独|还是独立",
+                   re.I)  # (并到哪, merged into what: the grammar's own merger reading)
 
 
 def fate(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,

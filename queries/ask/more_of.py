@@ -13,7 +13,8 @@ import re
 from graph.gazetteer import Gazetteer
 
 # more / most said with two entities offered as the choice (A or B, A还是B, A和B谁/哪个)
-_MORE = re.compile(r"\b(?:more|most|fewer|less|bigger|larger)\b|更多|最多|多些|多一些|更少|"
+# (bigger/larger are left out: a size the graph records is compared by the area readings)
+_MORE = re.compile(r"\b(?:more|most|fewer)\b|更多|最多|多些|多一些|更少|"
                    r"最少|谁多|哪个多|哪边多|比较多|多(?:吗|呢)?\s*[？?。!！]*\s*$", re.I)
 _CHOICE = re.compile(r"⟨\d+⟩\s?,?\s?(?:or|还是|或者|或)\s?(?:the )?⟨\d+⟩|"
                      r"⟨\d+⟩\s?(?:和|与|跟|同)\s?⟨\d+⟩\s?(?:之间)?\s?(?:谁|哪个|哪一个|哪边|哪家)|"
