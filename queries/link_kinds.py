@@ -152,6 +152,22 @@ def _mechanisms(s: Sides) -> list[Candidate]:
     return _shared(s, _ADOPTS, "shared-mechanism", _MECHANISM)
 
 
+_CONNECTS = frozenset({"CONNECTS"})
+_INFRASTRUCTURE = frozenset({"Infrastructure"})
+# what links() reads of the places for crossings: the lines that reach them
+_CONNECTED = frozenset({follow("CONNECTS", "in", _INFRASTRUCTURE)})
+
+
+def _crossings(s: Sides) -> list[Candidate]:
+    """Bridges, tunnels and railways that CONNECTS a place of each side (a district's too):
+    the Yangtze crossings are what cross-river cooperation stands on."""
+    pa, pb = s.places
+    mine = s.reach(pa, _CONNECTS, _INFRASTRUCTURE, outgoing=False)
+    theirs = s.reach(pb, _CONNECTS, _INFRASTRUCTURE, outgoing=False)
+    return [Candidate("shared-crossing", t, _best(mine[t]), _best(theirs[t]))
+            for t in sorted(set(mine) & set(theirs))]
+
+
 def _industries(s: Sides) -> list[Candidate]:
     return [Candidate("shared-industry", m.industry, m.a, m.b, m.distance)
             for m in shared_industries(s.rels, s.a, s.b, broad=s.broad)]
@@ -230,6 +246,9 @@ _KINDS = [
          0.45, _memberships, _JOINS),
     Kind("shared-mechanism", "shared mechanism", "both ADOPTS the same mechanism", 0.3,
          _mechanisms, _ADOPTED),
+    Kind("shared-crossing", "crossing / line",
+         "a bridge, tunnel or railway CONNECTS both sides (a district or county of either)",
+         0.4, _crossings, _CONNECTED),
     Kind("learning", "learning / model",
          "one side LEARNS_FROM the other or something in it (a model it follows)", 0.3,
          _learning, _ACTOR_READS),

@@ -8,7 +8,8 @@ Kinds (queries/link_kinds.py): co-built-park (an actor of each side CO_BUILDS it
 or county acts for its city, a company or agency for the place it is LOCATED_IN),
 hosted-park (one side builds or hosts it, the other hosts it), partner-park (one side
 builds or hosts it and it COOPERATES_WITH the other), shared-industry, industry-chain,
-shared-membership, shared-mechanism, learning.
+shared-membership, shared-mechanism, shared-crossing (a bridge, tunnel or railway that CONNECTS
+a place of each side), learning.
 """
 
 from __future__ import annotations
@@ -207,6 +208,28 @@ def test_learning_from_sip_and_a_zone_both_host(store) -> None:
     rows = _rows(links(store, "上海", "苏州", via="park", top=None))
     assert ("hosted-park", "park:yrd-green-demo-zone") in rows
     assert not any(kind == "co-built-park" and e == "park:yrd-green-demo-zone" for kind, e in rows)
+
+
+# -- 9. crossings: 南通–张家港, 南通–上海, --via crossing -----------------------------------------
+#   infra:hu-su-tong-bridge and infra:hu-su-tong-railway CONNECTS city:nantong and
+#   city:zhangjiagang (data/curated/infrastructure.yaml, source:facts-slrbs-xinhua-hu-su-tong);
+#   张家港 LOCATED_IN 苏州. infra:chongqi-bridge CONNECTS city:qidong (LOCATED_IN 南通) and
+#   city:chongming (LOCATED_IN 上海) (source:facts-gmw-chongqi-bridge).
+#   infra:shanghai-yangtze-tunnel-bridge CONNECTS city:pudong and city:chongming, both in 上海:
+#   it links nothing of 南通's.
+def test_crossings_link_places_through_their_districts(store) -> None:
+    ids = _ids(links(store, "南通", "张家港", via="crossing", top=None), "shared-crossing")
+    assert {"infra:hu-su-tong-bridge", "infra:hu-su-tong-railway"} <= set(ids)
+    ids = _ids(links(store, "南通", "上海", via="crossing", top=None), "shared-crossing")
+    assert "infra:chongqi-bridge" in ids
+    assert "infra:shanghai-yangtze-tunnel-bridge" not in ids
+
+
+def test_a_shared_line_ranks_below_co_building(store) -> None:
+    rows = links(store, "南通", "上海", via="any", top=None).links
+    best = {kind: max(r.strength for r in rows if r.kind == kind)
+            for kind in ("co-built-park", "shared-crossing")}
+    assert best["co-built-park"] > best["shared-crossing"]
 
 
 # -- every row carries its evidence ------------------------------------------------------------
