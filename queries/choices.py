@@ -13,7 +13,7 @@ from dataclasses import dataclass
 # The kinds of link, in the order `queries.link_kinds.KINDS` declares them.
 KIND_NAMES: tuple[str, ...] = (
     "co-built-park", "hosted-park", "partner-park", "shared-industry", "industry-chain",
-    "shared-membership", "shared-mechanism", "shared-crossing", "learning",
+    "shared-membership", "shared-mechanism", "shared-infrastructure", "learning",
 )
 
 
@@ -34,8 +34,8 @@ VIAS: dict[str, Via] = {
     "chain": Via(("industry-chain",), "one side's industry is upstream of the other's"),
     "membership": Via(("shared-membership",), "the same alliance, circle or initiative"),
     "mechanism": Via(("shared-mechanism",), "the same mechanism adopted"),
-    "crossing": Via(("shared-crossing",),
-                    "a bridge, tunnel or railway that connects both (a crossing of the Yangtze)"),
+    "infrastructure": Via(("shared-infrastructure",),
+                          "a bridge, tunnel, railway, port or airport that connects both"),
     "learning": Via(("learning",), "one side learns from the other or something in it"),
     "any": Via(KIND_NAMES, "every kind of link"),
 }

@@ -6,7 +6,9 @@ by queries/industry_match.py::shared_industries, the one function `links --via i
 calls: the same industry is shared ("both"); broader ones reached up BROADER from each side
 (any number of steps) are the categories they both fall under, so two places with differently
 named industries still meet ("南通 集成电路 and 苏州 电子信息 are both 新一代信息技术产业").
-Parks are those a side CO_BUILDS and those LOCATED_IN it, directly or through its districts.
+Parks are those a side CO_BUILDS and those LOCATED_IN it, directly or through its districts;
+infrastructure the bridges, tunnels, railways, ports and airports that CONNECTS it or one of
+its districts (the same reading as `links --via infrastructure`).
 Every holding carries the relations that justify it, so each claim keeps its quote.
 """
 
@@ -21,9 +23,9 @@ from graph.store import Store
 from queries.errors import QueryError
 from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
 from queries.resolve import resolve
-from queries.rollup import Relations, actors, by_other_end
+from queries.rollup import Relations, actors, by_other_end, places
 
-ASPECTS = ("industries", "parks", "memberships", "mechanisms")
+ASPECTS = ("industries", "parks", "memberships", "mechanisms", "infrastructure")
 __all__ = ["ASPECTS", "INDUSTRY_TYPES", "CompareResult", "SameEntity", "compare"]
 
 # Places a park may sit in, directly or through a district: containment walks through these.
@@ -172,8 +174,21 @@ def _parks(me: Entity, rels_of: Relations) -> dict[str, list[Relation]]:
     return found
 
 
+def _infrastructure(me: Entity, rels_of: Relations) -> dict[str, list[Relation]]:
+    """Bridges, tunnels, railways, ports and airports that CONNECTS the entity or a place
+    inside it."""
+    found: dict[str, list[Relation]] = {}
+    for place, chain in sorted(places(rels_of, me).items()):
+        for r in rels_of(place):
+            if (r.type == "CONNECTS" and r.end == place and r.start not in found
+                    and rels_of.label(r.start) == "Infrastructure"):
+                found[r.start] = [r, *reversed(chain.relations())]
+    return found
+
+
 def compare(store: Store, a: str, b: str) -> CompareResult:
-    """How do these two entities compare: industries, parks, memberships, mechanisms, shared?"""
+    """How do these two entities compare: industries, parks, memberships, mechanisms,
+    infrastructure, shared?"""
     ea, eb = resolve(store, a), resolve(store, b)
     if ea.id == eb.id:
         raise SameEntity(ea)
@@ -186,6 +201,7 @@ def compare(store: Store, a: str, b: str) -> CompareResult:
         holdings["parks"].append(_parks(me, rels_of))
         holdings["memberships"].append(_grouped(mine, {"MEMBER_OF", "PARTICIPATES_IN"}, me.id))
         holdings["mechanisms"].append(_grouped(mine, {"ADOPTS"}, me.id))
+        holdings["infrastructure"].append(_infrastructure(me, rels_of))
     # The same computation as links' shared-industry kind; here with every category.
     related = [m for m in shared_industries(rels_of, ea, eb, broad=True) if m.distance > 0]
 

@@ -154,17 +154,17 @@ def _mechanisms(s: Sides) -> list[Candidate]:
 
 _CONNECTS = frozenset({"CONNECTS"})
 _INFRASTRUCTURE = frozenset({"Infrastructure"})
-# what links() reads of the places for crossings: the lines that reach them
+# what links() reads of the places for infrastructure: the lines that reach them
 _CONNECTED = frozenset({follow("CONNECTS", "in", _INFRASTRUCTURE)})
 
 
-def _crossings(s: Sides) -> list[Candidate]:
-    """Bridges, tunnels and railways that CONNECTS a place of each side (a district's too):
-    the Yangtze crossings are what cross-river cooperation stands on."""
+def _infrastructure(s: Sides) -> list[Candidate]:
+    """Bridges, tunnels, railways, ports and airports that CONNECTS a place of each side (a
+    district's too): the Yangtze crossings are what cross-river cooperation stands on."""
     pa, pb = s.places
     mine = s.reach(pa, _CONNECTS, _INFRASTRUCTURE, outgoing=False)
     theirs = s.reach(pb, _CONNECTS, _INFRASTRUCTURE, outgoing=False)
-    return [Candidate("shared-crossing", t, _best(mine[t]), _best(theirs[t]))
+    return [Candidate("shared-infrastructure", t, _best(mine[t]), _best(theirs[t]))
             for t in sorted(set(mine) & set(theirs))]
 
 
@@ -246,9 +246,10 @@ _KINDS = [
          0.45, _memberships, _JOINS),
     Kind("shared-mechanism", "shared mechanism", "both ADOPTS the same mechanism", 0.3,
          _mechanisms, _ADOPTED),
-    Kind("shared-crossing", "crossing / line",
-         "a bridge, tunnel or railway CONNECTS both sides (a district or county of either)",
-         0.4, _crossings, _CONNECTED),
+    Kind("shared-infrastructure", "shared infrastructure",
+         "a bridge, tunnel, railway, port or airport CONNECTS both sides (a district or county "
+         "of either)",
+         0.4, _infrastructure, _CONNECTED),
     Kind("learning", "learning / model",
          "one side LEARNS_FROM the other or something in it (a model it follows)", 0.3,
          _learning, _ACTOR_READS),

@@ -69,6 +69,22 @@ def test_why_without_a_direct_relation_is_an_error(store) -> None:
 
 # -- compare ---------------------------------------------------------------------------------
 
+def test_compare_shares_infrastructure_as_links_does(store) -> None:
+    """沪苏通长江公铁大桥 CONNECTS 南通 and 张家港 (data/curated/infrastructure.yaml,
+    source:facts-slrbs-xinhua-hu-su-tong); 崇启大桥 CONNECTS 启东, a district of 南通, not
+    张家港."""
+    from queries.links import links
+
+    result = compare(store, "南通", "张家港")
+    shared = set(result.aspect("infrastructure").shared)
+    assert "infra:hu-su-tong-bridge" in shared
+    assert "infra:chongqi-bridge" in {h.entity.id for h in result.aspect("infrastructure").a}
+    assert "infra:chongqi-bridge" not in shared
+    linked = links(store, "南通", "张家港", via="infrastructure", top=None).links
+    assert shared == {link.entity.id for link in linked}
+    via = {h.entity.id: h.via for h in result.aspect("infrastructure").a}["infra:chongqi-bridge"]
+    assert [r.type for r in via] == ["CONNECTS", "LOCATED_IN"]  # through 启东
+
 def test_compare_shares_parks_memberships_and_categories(store) -> None:
     result = compare(store, "南通", "苏州")
     assert "park:suxitong-park" in result.aspect("parks").shared
@@ -88,7 +104,7 @@ def test_compare_shares_parks_memberships_and_categories(store) -> None:
     assert "industry:electronic-information" in {e.id for e in it.b_via}
     data = result.to_dict()
     assert set(data) == {"a", "b", "industries", "parks", "memberships", "mechanisms",
-                         "shared"}
+                         "infrastructure", "shared"}
     assert {p["id"] for p in data["shared"]["parks"]} == set(result.aspect("parks").shared)
     assert data["shared"]["categories"][0]["category"]["id"] == result.categories[0].category.id
 

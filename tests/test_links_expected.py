@@ -8,8 +8,8 @@ Kinds (queries/link_kinds.py): co-built-park (an actor of each side CO_BUILDS it
 or county acts for its city, a company or agency for the place it is LOCATED_IN),
 hosted-park (one side builds or hosts it, the other hosts it), partner-park (one side
 builds or hosts it and it COOPERATES_WITH the other), shared-industry, industry-chain,
-shared-membership, shared-mechanism, shared-crossing (a bridge, tunnel or railway that CONNECTS
-a place of each side), learning.
+shared-membership, shared-mechanism, shared-infrastructure (a bridge, tunnel, railway, port or
+airport that CONNECTS a place of each side), learning.
 """
 
 from __future__ import annotations
@@ -210,7 +210,7 @@ def test_learning_from_sip_and_a_zone_both_host(store) -> None:
     assert not any(kind == "co-built-park" and e == "park:yrd-green-demo-zone" for kind, e in rows)
 
 
-# -- 9. crossings: 南通–张家港, 南通–上海, --via crossing -----------------------------------------
+# -- 9. crossings: 南通–张家港, 南通–上海, --via infrastructure ---------------------------
 #   infra:hu-su-tong-bridge and infra:hu-su-tong-railway CONNECTS city:nantong and
 #   city:zhangjiagang (data/curated/infrastructure.yaml, source:facts-slrbs-xinhua-hu-su-tong);
 #   张家港 LOCATED_IN 苏州. infra:chongqi-bridge CONNECTS city:qidong (LOCATED_IN 南通) and
@@ -218,9 +218,10 @@ def test_learning_from_sip_and_a_zone_both_host(store) -> None:
 #   infra:shanghai-yangtze-tunnel-bridge CONNECTS city:pudong and city:chongming, both in 上海:
 #   it links nothing of 南通's.
 def test_crossings_link_places_through_their_districts(store) -> None:
-    ids = _ids(links(store, "南通", "张家港", via="crossing", top=None), "shared-crossing")
+    shared = "shared-infrastructure"
+    ids = _ids(links(store, "南通", "张家港", via="infrastructure", top=None), shared)
     assert {"infra:hu-su-tong-bridge", "infra:hu-su-tong-railway"} <= set(ids)
-    ids = _ids(links(store, "南通", "上海", via="crossing", top=None), "shared-crossing")
+    ids = _ids(links(store, "南通", "上海", via="infrastructure", top=None), shared)
     assert "infra:chongqi-bridge" in ids
     assert "infra:shanghai-yangtze-tunnel-bridge" not in ids
 
@@ -228,8 +229,8 @@ def test_crossings_link_places_through_their_districts(store) -> None:
 def test_a_shared_line_ranks_below_co_building(store) -> None:
     rows = links(store, "南通", "上海", via="any", top=None).links
     best = {kind: max(r.strength for r in rows if r.kind == kind)
-            for kind in ("co-built-park", "shared-crossing")}
-    assert best["co-built-park"] > best["shared-crossing"]
+            for kind in ("co-built-park", "shared-infrastructure")}
+    assert best["co-built-park"] > best["shared-infrastructure"]
 
 
 # -- every row carries its evidence ------------------------------------------------------------
