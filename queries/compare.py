@@ -1,4 +1,4 @@
-"""Two entities side by side: industries, parks, memberships and mechanisms, and what they share.
+"""Two entities side by side: industries, parks, memberships, mechanisms, infrastructure.
 
 Industries are what each side (or a district of it) HAS_INDUSTRY (or, for a park, alliance or
 plan, FOCUSES_ON: the relations kept with each holding say which). What both share is computed
