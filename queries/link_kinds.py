@@ -246,7 +246,7 @@ _KINDS = [
          0.45, _memberships, _JOINS),
     Kind("shared-mechanism", "shared mechanism", "both ADOPTS the same mechanism", 0.3,
          _mechanisms, _ADOPTED),
-    Kind("shared-infrastructure", "shared infrastructure",
+    Kind("shared-infrastructure", "infrastructure",
          "a bridge, tunnel, railway, port or airport CONNECTS both sides (a district or county "
          "of either)",
          0.4, _infrastructure, _CONNECTED),

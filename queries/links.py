@@ -49,9 +49,13 @@ class Link:
 
     @property
     def dates(self) -> str:
+        """The facts' dates, and a linking line or park not yet open (planned, under
+        construction: its status as of its source), so a plan does not read as a tie."""
+        status = self.entity.props.get("status")
+        status = str(status).replace("-", " ") if status and status != "open" else ""
         if self.undated:
-            return "undated"
-        return f"{self.since or ''}–{self.until or ''}"
+            return status or "undated"
+        return f"{self.since or ''}–{self.until or ''}" + (f", {status}" if status else "")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -226,6 +226,14 @@ def test_crossings_link_places_through_their_districts(store) -> None:
     assert "infra:shanghai-yangtze-tunnel-bridge" not in ids
 
 
+def test_a_line_not_yet_open_says_so_in_its_dates(store) -> None:
+    # infra:zhangjinggao-bridge: status under-construction (data/curated/infrastructure.yaml)
+    rows = links(store, "南通", "张家港", via="infrastructure", top=None).links
+    by_id = {r.entity.id: r for r in rows}
+    assert by_id["infra:zhangjinggao-bridge"].dates.endswith("under construction")
+    assert "construction" not in by_id["infra:hu-su-tong-bridge"].dates  # open
+
+
 def test_a_shared_line_ranks_below_co_building(store) -> None:
     rows = links(store, "南通", "上海", via="any", top=None).links
     best = {kind: max(r.strength for r in rows if r.kind == kind)
