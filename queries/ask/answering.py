@@ -25,6 +25,7 @@ from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
 from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
+from queries.ask.not_member import with_members
 from queries.ask.parsing import (
     Parsed,
     Unmappable,
@@ -37,7 +38,7 @@ from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
 from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
-from queries.ask.verdict import attach, property_check
+from queries.ask.verdict import asked_types, attach, property_check
 from queries.ask.verdict_any import any_check
 from queries.ask.verdict_routes import routed
 from queries.errors import QueryError
@@ -437,7 +438,7 @@ def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...
         named = list(parsed.slots.values())
         raise Unmappable(question, str(exc), recognised=named,
                          closest=closest_questions(question, named), final=True) from None
-    got = attach(got, gaz)
+    got = with_members(attach(got, gaz), store, asked_types(question, gaz))
     if got.verdict is not None and not parsed.asked:
         return got  # yes or no: the verdict (unless "is there a <kind> …": that kind, found)
     if (got.entities and not got.kind_note and got.verdict is None) or parsed.intent in extra:
