@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # The kinds of link, in the order `queries.link_kinds.KINDS` declares them.
 KIND_NAMES: tuple[str, ...] = (
-    "co-built-park", "hosted-park", "partner-park", "shared-industry", "industry-chain",
+    "co-built-park", "hosted-park", "partner-park", "cooperation", "shared-industry",
+    "industry-chain",
     "shared-membership", "shared-mechanism", "shared-infrastructure", "learning",
 )
 
@@ -32,6 +33,7 @@ VIAS: dict[str, Via] = {
                 "parks both co-build, one builds in the other, or one's park partners the other"),
     "co-built": Via(("co-built-park",), "only parks both sides co-build"),
     "chain": Via(("industry-chain",), "one side's industry is upstream of the other's"),
+    "cooperation": Via(("cooperation",), "one side cooperates with the other (a stated tie)"),
     "membership": Via(("shared-membership",), "the same alliance, circle or initiative"),
     "mechanism": Via(("shared-mechanism",), "the same mechanism adopted"),
     "infrastructure": Via(("shared-infrastructure",),

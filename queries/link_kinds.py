@@ -200,6 +200,20 @@ def _chain(s: Sides) -> list[Candidate]:
             for d, (a, b) in sorted(found.items())]
 
 
+_COOPERATES = frozenset({"COOPERATES_WITH"})
+
+
+def _cooperation(s: Sides) -> list[Candidate]:
+    """One side (or a district, county, company or agency of it) COOPERATES_WITH the other
+    (or one of its own): the tie stated between them, with no third thing in between. The
+    linking entity is the other side's end of the relation; parks are left to partner-park."""
+    mine, theirs = s.actors
+    found = s.reach(mine, _COOPERATES, outgoing=None)
+    return [Candidate("cooperation", other, _best(chains), (theirs[other],))
+            for other, chains in sorted(found.items())
+            if other in theirs and s.rels.label(other) != "Park"]
+
+
 def _learning(s: Sides) -> list[Candidate]:
     found: dict[str, tuple[list[Chain], list[Chain]]] = {}
     for side in (0, 1):
@@ -235,6 +249,9 @@ _KINDS = [
     Kind("partner-park", "partner park",
          "one side builds or hosts the park and it COOPERATES_WITH the other", 0.4, _parks,
          _ACTOR_READS),
+    Kind("cooperation", "cooperation",
+         "one side, or a district, county, company or agency of it, COOPERATES_WITH the other "
+         "or one of its own (a tie stated between them)", 0.7, _cooperation, _ACTOR_READS),
     Kind("shared-industry", "shared industry",
          "both have the industry, or industries one BROADER level from it (distance; the "
          "weight shrinks with it); top-level categories only with --broad", 0.6, _industries,

@@ -7,7 +7,8 @@ later (more places, more sources) cannot break them unless it contradicts them.
 Kinds (queries/link_kinds.py): co-built-park (an actor of each side CO_BUILDS it; a district
 or county acts for its city, a company or agency for the place it is LOCATED_IN),
 hosted-park (one side builds or hosts it, the other hosts it), partner-park (one side
-builds or hosts it and it COOPERATES_WITH the other), shared-industry, industry-chain,
+builds or hosts it and it COOPERATES_WITH the other), cooperation (an actor of one side
+COOPERATES_WITH an actor of the other), shared-industry, industry-chain,
 shared-membership, shared-mechanism, shared-infrastructure (a bridge, tunnel, railway, port or
 airport that CONNECTS a place of each side), learning.
 """
@@ -224,6 +225,23 @@ def test_crossings_link_places_through_their_districts(store) -> None:
     ids = _ids(links(store, "南通", "上海", via="infrastructure", top=None), shared)
     assert "infra:chongqi-bridge" in ids
     assert "infra:shanghai-yangtze-tunnel-bridge" not in ids
+
+
+# -- 10. a tie stated between the two: --via cooperation ------------------------------------------
+#   city:nantong -COOPERATES_WITH-> city:suzhou (data/core/relations-1-mission.yaml, seed-article).
+#   org:nantong-etdz -COOPERATES_WITH-> org:waigaoqiao-group (data/curated/parks-national.yaml,
+#   source:facts-netda-waigaoqiao-2020); org:nantong-etdz is seated in 南通, org:waigaoqiao-group
+#   in 上海. park:nantong-comprehensive-bonded-zone -COOPERATES_WITH-> org:waigaoqiao-group is a
+#   park's partnership: partner-park, not cooperation.
+def test_a_stated_cooperation_is_a_link(store) -> None:
+    rows = _rows(links(store, "南通", "苏州", via="any", top=None))
+    assert ("cooperation", "city:suzhou") in rows
+    rows = _rows(links(store, "org:nantong-etdz", "org:waigaoqiao-group", via="any", top=None))
+    assert ("cooperation", "org:waigaoqiao-group") in rows
+    rows = _rows(links(store, "南通", "上海", via="cooperation", top=None))
+    assert ("cooperation", "org:waigaoqiao-group") in rows  # through the seated ETDZ
+    assert all(kind == "cooperation" for kind, _ in rows)
+    assert not any(e.startswith("park:") for _, e in rows)
 
 
 def test_a_line_not_yet_open_says_so_in_its_dates(store) -> None:
