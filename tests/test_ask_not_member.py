@@ -30,6 +30,17 @@ def test_an_unrecorded_member_gets_the_recorded_members(store: Any, question: st
     assert {r.start for r in verdict.relations} >= {"city:nantong", "city:shanghai",
                                                     "city:suzhou"}
     assert got.entities == ()  # still not an answer that lists anything
+    assert not any(r.query == "shortest_paths" for r in got.ran)  # no route through industries
+
+
+@pytest.mark.parametrize("question", [
+    "无锡和沪苏通产业链联盟有关系吗",  # any relation, not membership
+    "沪苏通产业链联盟和长三角城市经济协调会有关系吗",  # two groups
+    "长江三角洲城市经济协调会是沪苏通产业链联盟的成员吗",  # two groups, each with members
+])
+def test_other_questions_are_not_read_as_membership(store: Any, question: str) -> None:
+    verdict = ask(store, question).verdict
+    assert verdict is not None and "members it records" not in verdict.text
 
 
 def test_a_recorded_member_is_a_yes(store: Any) -> None:

@@ -10,6 +10,7 @@ a source may list fewer members than the group has.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +21,11 @@ from graph.store import Store
 _MEMBERSHIP = frozenset({"MEMBER_OF", "PARTICIPATES_IN"})
 _GROUPS = frozenset({"Organization", "Region", "Initiative"})
 _SHOWN = 12  # members named in the verdict line; --json carries them all
+# The question asks about membership in so many words ("有关系吗" does not: any relation).
+_ASKS_MEMBERSHIP = re.compile(r"成员|会员|加入|参加|参与|之一|里有没有|里面有没有|"
+                              r"有没有.{0,6}(?:在内|在里)|"
+                              r"属不属于|属于|\bmembers?\b|\bjoin(?:ed)?\b|\bbelong|\bpart of\b|"
+                              r"^\s*(?:is|are|was|were)\b.*\bin\b", re.I)
 
 
 def _members(store: Store, group: Entity) -> list[tuple[Entity, tuple[Relation, ...]]]:
@@ -39,17 +45,18 @@ def with_members(answer: Any, store: Store, types: frozenset[str]) -> Any:
     """The answer, its "not recorded" membership verdict followed by the group's recorded
     members (unchanged when it is no membership question, or the group records none)."""
     verdict = answer.verdict
-    if verdict is None or verdict.held or (types and not types & _MEMBERSHIP):
+    if verdict is None or verdict.held or not types & _MEMBERSHIP or not _ASKS_MEMBERSHIP.search(
+            answer.parsed.question):
         return answer
     ends = list(answer.parsed.slots.values())[:2]
-    if len(ends) != 2:
-        return answer
-    groups = [e for e in ends if e.label in _GROUPS]
-    for group in groups:
+    if len(ends) != 2 or {e.label for e in ends} <= {"Region", "City"}:
+        return answer  # two places: containment, not membership
+    listed = {e.id: _members(store, e) if e.label in _GROUPS else [] for e in ends}
+    if all(listed.values()):
+        return answer  # two groups, each with members: neither is asked as the other's member
+    for group in ends:
         member = ends[1] if group is ends[0] else ends[0]
-        if member.label in _GROUPS and member.label == group.label == "Region":
-            continue  # two regions: containment, not membership
-        members = _members(store, group)
+        members = listed[group.id]
         if not members:
             continue
         names = "、".join(e.display for e, _ in members[:_SHOWN])
@@ -60,5 +67,7 @@ def with_members(answer: Any, store: Store, types: frozenset[str]) -> Any:
                 f"{len(sources)} source(s). Not a no: the graph holds what its sources "
                 "state, and they may list fewer members than the group has.")
         rels = tuple(r for _, rs in members for r in rs)
-        return replace(answer, verdict=replace(verdict, text=text, relations=rels))
+        # the routes between the two (through a shared industry) answer nothing asked here
+        ran = tuple(r for r in answer.ran if r.query != "shortest_paths") or answer.ran
+        return replace(answer, ran=ran, verdict=replace(verdict, text=text, relations=rels))
     return answer
