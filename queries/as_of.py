@@ -4,6 +4,8 @@ Relations carry `since`/`until`, entities `established`/`until` (graph/schema.py
 sources date them: YYYY, YYYY-MM or YYYY-MM-DD. A partial date stands for its first day, so
 "as of 2020" is 2020-01-01, and a relation `until: 2020-05` holds until 2020-05-01. Something
 holds at D when since <= D < until; what carries no date is kept (answers mark it undated).
+A line's `opened` is its start, and a line whose status is planned or under construction (as
+of its source) holds at no date asked.
 
 `dated(store, as_of)` wraps any store in `DatedStore`, which answers the same `Store`
 protocol from the filtered graph: one filter, applied in the query layer, so both stores
@@ -72,7 +74,15 @@ def relation_holds(rel: Relation, at: str) -> bool:
 
 
 def entity_holds(entity: Entity, at: str) -> bool:
-    return holds(entity.props.get("established"), entity.props.get("until"), at)
+    """Did the entity exist at `at`: established (a line: opened) by then and not ended; a
+    line or park whose record says it is not open yet (planned, under construction, as of a
+    recent source) was not open at any date asked, so it does not hold."""
+    from queries.strength import NOT_OPEN
+
+    if entity.props.get("status") in NOT_OPEN:
+        return False
+    began = entity.props.get("established") or entity.props.get("opened")
+    return holds(began, entity.props.get("until"), at)
 
 
 def span(hops: Iterable[Iterable[Relation]]) -> tuple[str | None, str | None]:

@@ -23,7 +23,7 @@ from graph.store import Store
 from queries.errors import QueryError
 from queries.industry_match import INDUSTRY_TYPES, industry_holdings, shared_industries
 from queries.resolve import resolve
-from queries.rollup import Relations, actors, by_other_end, places
+from queries.rollup import Relations, actors, by_other_end, lines_from, places
 
 ASPECTS = ("industries", "parks", "memberships", "mechanisms", "infrastructure")
 __all__ = ["ASPECTS", "INDUSTRY_TYPES", "CompareResult", "SameEntity", "compare"]
@@ -176,14 +176,10 @@ def _parks(me: Entity, rels_of: Relations) -> dict[str, list[Relation]]:
 
 def _infrastructure(me: Entity, rels_of: Relations) -> dict[str, list[Relation]]:
     """Bridges, tunnels, railways, ports and airports that CONNECTS the entity or a place
-    inside it."""
-    found: dict[str, list[Relation]] = {}
-    for place, chain in sorted(places(rels_of, me).items()):
-        for r in rels_of(place):
-            if (r.type == "CONNECTS" and r.end == place and r.start not in found
-                    and rels_of.label(r.start) == "Infrastructure"):
-                found[r.start] = [r, *reversed(chain.relations())]
-    return found
+    inside it (rollup.lines_from, as `links --via infrastructure` reads them), each by its
+    best chain with every relation of its hops (a line's sources, then the roll-up)."""
+    return {line: list(chains[0].reversed().relations())
+            for line, chains in lines_from(rels_of, places(rels_of, me)).items()}
 
 
 def compare(store: Store, a: str, b: str) -> CompareResult:

@@ -16,12 +16,14 @@ from graph.model import Entity
 from queries.industry_match import HOLDS, industry_holdings, shared_industries
 from queries.rollup import (
     INSIDE,
+    LINES,
     LOCATED,
     Chain,
     Relations,
     actors,
     apart,
     by_other_end,
+    lines_from,
     places,
     prefetch_places,
 )
@@ -152,19 +154,16 @@ def _mechanisms(s: Sides) -> list[Candidate]:
     return _shared(s, _ADOPTS, "shared-mechanism", _MECHANISM)
 
 
-_CONNECTS = frozenset({"CONNECTS"})
-_INFRASTRUCTURE = frozenset({"Infrastructure"})
 # what links() reads of the places for infrastructure: the lines that reach them
-_CONNECTED = frozenset({follow("CONNECTS", "in", _INFRASTRUCTURE)})
+_CONNECTED = frozenset({LINES})
 
 
 def _infrastructure(s: Sides) -> list[Candidate]:
     """Bridges, tunnels, railways, ports and airports that CONNECTS a place of each side (a
     district's too): the Yangtze crossings are what cross-river cooperation stands on."""
     pa, pb = s.places
-    mine = s.reach(pa, _CONNECTS, _INFRASTRUCTURE, outgoing=False)
-    theirs = s.reach(pb, _CONNECTS, _INFRASTRUCTURE, outgoing=False)
-    return [Candidate("shared-infrastructure", t, _best(mine[t]), _best(theirs[t]))
+    mine, theirs = lines_from(s.rels, pa), lines_from(s.rels, pb)
+    return [Candidate("shared-infrastructure", t, tuple(mine[t]), tuple(theirs[t]))
             for t in sorted(set(mine) & set(theirs))]
 
 
@@ -206,12 +205,29 @@ _COOPERATES = frozenset({"COOPERATES_WITH"})
 def _cooperation(s: Sides) -> list[Candidate]:
     """One side (or a district, county, company or agency of it) COOPERATES_WITH the other
     (or one of its own): the tie stated between them, with no third thing in between. The
-    linking entity is the other side's end of the relation; parks are left to partner-park."""
+    row names the end of the relation that is not a side itself (the smaller id when neither
+    is; the second side when both are), so swapping the sides names the same company's row;
+    a park that partners a side is partner-park's, not this kind's (unless it is a side)."""
     mine, theirs = s.actors
-    found = s.reach(mine, _COOPERATES, outgoing=None)
-    return [Candidate("cooperation", other, _best(chains), (theirs[other],))
-            for other, chains in sorted(found.items())
-            if other in theirs and s.rels.label(other) != "Park"]
+    sides = {s.a.id, s.b.id}
+    found: dict[str, tuple[list[Chain], list[Chain]]] = {}
+    for other, chains in sorted(s.reach(mine, _COOPERATES, outgoing=None).items()):
+        if other not in theirs:
+            continue
+        for chain in chains:
+            start, hop = chain.ids[-2], chain.hops[-1]
+            if any(s.rels.label(i) == "Park" and i not in sides for i in (start, other)):
+                continue  # a park's partnership: partner-park
+            ends = sorted((start, other), key=lambda i: (i in sides, i != s.b.id, i))
+            if ends[0] == other:  # named on the other side's end
+                pair = found.setdefault(other, ([], []))
+                pair[0].append(chain)
+                pair[1].append(theirs[other])
+            else:  # named on this side's end: the other side walks on to it
+                pair = found.setdefault(start, ([], []))
+                pair[0].append(mine[start])
+                pair[1].append(theirs[other].then(start, hop, fact=True))
+    return [Candidate("cooperation", e, _best(a), _best(b)) for e, (a, b) in sorted(found.items())]
 
 
 def _learning(s: Sides) -> list[Candidate]:
@@ -251,7 +267,7 @@ _KINDS = [
          _ACTOR_READS),
     Kind("cooperation", "cooperation",
          "one side, or a district, county, company or agency of it, COOPERATES_WITH the other "
-         "or one of its own (a tie stated between them)", 0.7, _cooperation, _ACTOR_READS),
+         "or one of its own (a tie stated between them)", 0.5, _cooperation, _ACTOR_READS),
     Kind("shared-industry", "shared industry",
          "both have the industry, or industries one BROADER level from it (distance; the "
          "weight shrinks with it); top-level categories only with --broad", 0.6, _industries,

@@ -19,7 +19,13 @@ from queries.errors import NoLinks
 from queries.link_kinds import KINDS, Candidate, Sides
 from queries.resolve import resolve
 from queries.rollup import CONFIDENCE_RANK, Chain, Relations, places, prefetch_places
-from queries.strength import CONFIDENCE_NAME, RANKING, distance_factor, strength
+from queries.strength import (
+    CONFIDENCE_NAME,
+    RANKING,
+    distance_factor,
+    status_factor,
+    strength,
+)
 from queries.walk import Walk, paths_subgraph, walks_answer
 
 # Paths kept per link (best first); more would only repeat the same facts.
@@ -64,6 +70,7 @@ class Link:
             "confidence": self.confidence, "sources": len(self.sources),
             "source_ids": list(self.sources), "evidence": self.evidence.to_dict(),
             "since": self.since, "until": self.until, "undated": self.undated,
+            "status": self.entity.props.get("status"),
             "paths_total": self.paths_total, "paths": [p.to_dict() for p in self.paths]}
         if self.distance is not None:
             out["distance"] = self.distance
@@ -141,11 +148,13 @@ def _link(rels: Relations, cand: Candidate) -> Link:
                                   len(p[0].hops) + len(p[1].hops), p[0].ids, p[1].ids))
     confidence = min(best[0].confidence, best[1].confidence)
     sources = tuple(sorted({r.source for c in (*cand.a, *cand.b) for r in c.fact_relations()}))
-    weight = KINDS[cand.kind].weight * distance_factor(cand.distance)
+    entity = rels.entity(cand.entity)
+    weight = (KINDS[cand.kind].weight * distance_factor(cand.distance)
+              * status_factor(entity.props.get("status")))
     # The link's own dates: its facts', not those of the roll-up (a district's renaming).
     since, until = span(hop for c in best for hop, fact in zip(c.hops, c.facts, strict=True)
                         if fact)
-    return Link(kind=cand.kind, entity=rels.entity(cand.entity),
+    return Link(kind=cand.kind, entity=entity,
                 strength=strength(weight, confidence, len(sources)),
                 confidence=CONFIDENCE_NAME[confidence], sources=sources,
                 evidence=_evidence(best),

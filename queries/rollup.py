@@ -26,6 +26,9 @@ LOCATED = frozenset({"LOCATED_IN"})
 INNER_PLACES = Follow("LOCATED_IN", "in", _PLACES)
 SEATED = Follow("LOCATED_IN", "in", frozenset({"Organization"}))
 INSIDE = Follow("LOCATED_IN", "in")
+# the bridges, tunnels, railways, ports and airports that reach a place
+LINES = Follow("CONNECTS", "in", frozenset({"Infrastructure"}))
+_CONNECTS = frozenset({"CONNECTS"})
 # A bound on walks down the map and up the taxonomy, so a cycle in the data cannot run away.
 MAX_STEPS = 8
 
@@ -222,6 +225,20 @@ def actors(rels: Relations, side: Entity) -> dict[str, Chain]:
             if org not in found and rels.label(org) == "Organization":
                 found[org] = chain.then(org, hop, fact=False)
     return found
+
+
+def lines_from(rels: Relations, starts: dict[str, Chain]) -> dict[str, list[Chain]]:
+    """The lines (bridges, tunnels, railways, ports, airports) that CONNECTS one of the
+    places, each with its chains from the side (best first): what `links --via
+    infrastructure` and `compare`'s infrastructure both read."""
+    rels.prefetch(starts, [LINES])
+    found: dict[str, list[Chain]] = {}
+    for place, chain in sorted(starts.items()):
+        for line, hop in by_other_end(rels(place, [LINES]), place, _CONNECTS,
+                                      outgoing=False).items():
+            if rels.label(line) == "Infrastructure":
+                found.setdefault(line, []).append(chain.then(line, hop, fact=True))
+    return {k: sorted(v, key=Chain.order) for k, v in sorted(found.items())}
 
 
 def apart(mine: dict[str, Chain], theirs: dict[str, Chain]) -> dict[str, Chain]:

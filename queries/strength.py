@@ -6,6 +6,8 @@ strength = 100 × kind weight × confidence × corroboration, where
   the taxonomy the sides' own industries are);
 - confidence is that of the weakest relation on the link's best path (high 1, medium 0.7,
   low 0.4): a chain is no stronger than its weakest statement;
+- a bridge, railway or park not yet open (status planned or under construction, as of its
+  source) counts half: a plan is a weaker tie than a line in use;
 - corroboration is 1 − ½ⁿ for n independent sources stating the link's facts (1 source 0.5,
   2 sources 0.75, 3 sources 0.875): each further source counts, less and less.
 
@@ -22,9 +24,13 @@ CONFIDENCE_NAME = {3: "high", 2: "medium", 1: "low"}
 INDUSTRY_DISTANCE_FACTOR = {0: 1.0, 1: 2 / 3, 2: 0.5}
 BROAD_INDUSTRY_FACTOR = 0.25
 
+# Statuses of a line or park that is not in use yet (its record's `status`, as of its source).
+NOT_OPEN = frozenset({"planned", "under-construction", "proposed"})
+NOT_OPEN_FACTOR = 0.5
+
 RANKING = ("Ranked by strength (0–100) = kind weight × confidence of the weakest relation on "
            "the best path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n "
-           "independent sources); not by path count.")
+           "independent sources), halved for a line not yet open; not by path count.")
 
 
 def corroboration(sources: int) -> float:
@@ -42,3 +48,8 @@ def distance_factor(distance: int | None) -> float:
     if distance is None:
         return 1.0
     return INDUSTRY_DISTANCE_FACTOR.get(distance, BROAD_INDUSTRY_FACTOR)
+
+
+def status_factor(status: object) -> float:
+    """How much of its kind's weight a linking entity keeps by its status."""
+    return NOT_OPEN_FACTOR if status in NOT_OPEN else 1.0

@@ -84,6 +84,10 @@ def test_compare_shares_infrastructure_as_links_does(store) -> None:
     assert shared == {link.entity.id for link in linked}
     via = {h.entity.id: h.via for h in result.aspect("infrastructure").a}["infra:chongqi-bridge"]
     assert [r.type for r in via] == ["CONNECTS", "LOCATED_IN"]  # through 启东
+    # a line that CONNECTS the city itself is held directly, not through a district
+    via = {h.entity.id: h.via for h in compare(store, "南通", "苏州").aspect(
+        "infrastructure").b}["infra:hu-su-tong-railway"]
+    assert [(r.type, r.end) for r in via] == [("CONNECTS", "city:suzhou")]
 
 def test_compare_shares_parks_memberships_and_categories(store) -> None:
     result = compare(store, "南通", "苏州")

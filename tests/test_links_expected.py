@@ -239,9 +239,25 @@ def test_a_stated_cooperation_is_a_link(store) -> None:
     rows = _rows(links(store, "org:nantong-etdz", "org:waigaoqiao-group", via="any", top=None))
     assert ("cooperation", "org:waigaoqiao-group") in rows
     rows = _rows(links(store, "南通", "上海", via="cooperation", top=None))
-    assert ("cooperation", "org:waigaoqiao-group") in rows  # through the seated ETDZ
+    assert ("cooperation", "org:nantong-etdz") in rows  # the ETDZ seated in 南通
     assert all(kind == "cooperation" for kind, _ in rows)
     assert not any(e.startswith("park:") for _, e in rows)
+    # the same company's row whichever side is named first
+    assert ("cooperation", "org:nantong-etdz") in _rows(links(store, "上海", "南通",
+                                                             via="cooperation", top=None))
+
+
+def test_two_parks_that_cooperate_are_linked(store) -> None:
+    # park:jinqiao-huangqiao -COOPERATES_WITH-> park:jinqiao-etdz (data/curated/parks-cobuilt.yaml)
+    rows = _rows(links(store, "park:jinqiao-huangqiao", "park:jinqiao-etdz", via="any",
+                       top=None))
+    assert ("cooperation", "park:jinqiao-etdz") in rows
+
+
+def test_co_building_outranks_cooperation(store) -> None:
+    rows = links(store, "南通", "上海", via="any", top=None).links
+    co_built = max(r.strength for r in rows if r.kind == "co-built-park")
+    assert all(r.strength < co_built for r in rows if r.kind == "cooperation")
 
 
 def test_a_line_not_yet_open_says_so_in_its_dates(store) -> None:
@@ -250,6 +266,20 @@ def test_a_line_not_yet_open_says_so_in_its_dates(store) -> None:
     by_id = {r.entity.id: r for r in rows}
     assert by_id["infra:zhangjinggao-bridge"].dates.endswith("under construction")
     assert "construction" not in by_id["infra:hu-su-tong-bridge"].dates  # open
+    # it counts half (a plan is a weaker tie), and says its status in --json too
+    assert by_id["infra:zhangjinggao-bridge"].strength < by_id["infra:hu-su-tong-bridge"].strength
+    assert by_id["infra:zhangjinggao-bridge"].to_dict()["status"] == "under-construction"
+
+
+def test_a_line_not_yet_open_does_not_hold_as_of_a_date(store) -> None:
+    # infra:chongqi-bridge opened 2011-12-24; infra:chonghai-crossing is planned and
+    # infra:chongqi-rail-road-bridge under construction (data/curated/infrastructure.yaml)
+    ids = set(_ids(links(store, "南通", "上海", via="infrastructure", top=None,
+                         as_of="2012")))
+    assert "infra:chongqi-bridge" in ids
+    assert not ids & {"infra:chonghai-crossing", "infra:chongqi-rail-road-bridge"}
+    assert "infra:chongqi-bridge" not in set(_ids(links(
+        store, "南通", "上海", via="any", top=None, as_of="2010")))  # not yet open
 
 
 def test_a_shared_line_ranks_below_co_building(store) -> None:

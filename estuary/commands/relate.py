@@ -65,11 +65,13 @@ def links(
     as_of: AsOfOpt = None,
     *, out: Output,
 ) -> None:
-    """Rank what links two entities (co-built parks, shared industries, chains, memberships,
-    mechanisms, learning) by strength, each with its kind, sources and strongest evidence.
+    """Rank what links two entities (co-built parks, cooperation, shared industries, chains,
+    memberships, mechanisms, infrastructure, learning) by strength, each with its kind,
+    sources and strongest evidence.
 
     Ranked by strength (0–100) = kind weight × confidence of the weakest relation on the best
-    path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n independent sources);
+    path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n independent sources),
+    halved for a line not yet open;
     not by path count. A district, county or seated company acts for its city.
 
     Example: [bold]estuary links 南通 上海 --via park --paths 2 --html links.html[/bold]
@@ -99,7 +101,8 @@ def why(ctx: typer.Context, a: FirstArg, b: SecondArg, as_of: AsOfOpt = None, *,
 @with_output
 def compare(ctx: typer.Context, a: FirstArg, b: SecondArg, as_of: AsOfOpt = None, *,
             out: Output) -> None:
-    """Compare two entities: industries (and their categories), parks, memberships, mechanisms.
+    """Compare two entities: industries (and their categories), parks, memberships, mechanisms,
+    infrastructure (bridges, tunnels, railways, ports, airports).
 
     Shared industries are computed as by `links --via industry` (the same function).
     Example: [bold]estuary compare 南通 苏州[/bold]

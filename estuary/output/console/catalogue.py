@@ -14,6 +14,7 @@ from loaders.document import DocumentLoad
 from queries.compare import CompareResult
 from queries.hubs import HubsResult
 from queries.mentions import MentionsResult
+from queries.strength import NOT_OPEN
 from queries.why import WhyResult
 
 
@@ -55,6 +56,13 @@ def _why(result: WhyResult, **_: Any) -> None:
         _source_line(st.source, r.source, "  ")
 
 
+def _held(entity: Any) -> str:
+    """A holding's name, with its status when it is not open yet (a planned bridge)."""
+    status = entity.props.get("status")
+    return entity.name + (f" ({str(status).replace('-', ' ')})"
+                          if status in NOT_OPEN else "")
+
+
 @render.register(CompareResult)
 def _compare(result: CompareResult, **_: Any) -> None:
     a, b = result.a, result.b
@@ -69,9 +77,9 @@ def _compare(result: CompareResult, **_: Any) -> None:
         table.add_column(f"{a.name} only")
         table.add_column("both", style="green")
         table.add_column(f"{b.name} only")
-        both = [h.entity.name for h in aspect.a if h.entity.id in shared]
-        rows = zip_longest([h.entity.name for h in aspect.only("a")], both,
-                           [h.entity.name for h in aspect.only("b")], fillvalue="")
+        both = [_held(h.entity) for h in aspect.a if h.entity.id in shared]
+        rows = zip_longest([_held(h.entity) for h in aspect.only("a")], both,
+                           [_held(h.entity) for h in aspect.only("b")], fillvalue="")
         for row in rows:
             table.add_row(*row)
         console.print(table)
