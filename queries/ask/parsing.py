@@ -52,6 +52,7 @@ from queries.ask.records import Intent, Slot, fill_in
 from queries.ask.states import conditions
 from queries.ask.stray import capitalised as capitalised_words
 from queries.ask.stray import names_like
+from queries.ask.tags import peeled
 from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
 from queries.errors import QueryError
@@ -323,14 +324,16 @@ def _brief(question: str, gaz: Gazetteer) -> Parsed | None:
     found = overview_reading(question, gaz)
     if found is not None:
         return _briefed(question, found, gaz)
-    if terse_reading(question, gaz) is None:
+    terse = terse_reading(question, gaz)
+    if terse is None:
         return None
     try:  # a tuned question of the table said short ("Nantong Suzhou industry links")
-        table = _parse_table(question, gaz)
+        table = _parse_table(peeled(question)[0], gaz)
     except Unmappable:
         return keyword_reading(question, gaz)
     read = fill_in(table.intent.question, table.names())
-    return replace(table, notes=(f"Read as a keyword query: {read}", *table.notes))
+    return replace(table, question=question, count=table.count or terse.count,
+                   notes=(f"Read as a keyword query: {read}", *table.notes))
 
 
 def keyword_reading(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -349,7 +352,8 @@ def _briefed(question: str, found: Brief, gaz: Gazetteer) -> Parsed | None:
             return None
         return replace(parsed, question=question, notes=(*found.notes, *parsed.notes))
     return Parsed(question, found.intent, found.mentions, found.slots, {}, found.notes,
-                  found.known, found.asked, False, found.current, found.filters, found.only)
+                  found.known, found.asked, found.count, found.current, found.filters,
+                  found.only)
 
 
 def _builders_in(question: str, gaz: Gazetteer) -> Parsed | None:

@@ -1,0 +1,44 @@
+"""A keyword query with what it asks said as a tag ("Shanghai national ETDZs - how many?",
+"Nantong parks - list?", "IC alliance: members?", 南通的园区——有几个?) or before it ("how many
+Shanghai ETDZs"): the tag is taken off, and a count tag makes the query a count.
+
+Only a tag that asks for the list or its size is taken: what is left must still read as a
+keyword query (terse.py) for anything to be answered, so a tag never turns a sentence into
+one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARK = r"\s*(?:[-–—:：,，;；]+|\.\.\.|…+)\s*"
+_END = r"\s*[?？!！.。]*\s*$"
+_COUNT_EN = (r"how many(?: are there| in all| in total| altogether)?|number(?: of them)?|"
+             r"count(?: them)?|total|how many of them")
+_COUNT_ZH = (r"(?:一共|总共|共)?(?:有)?(?:几个|几家|几座|几条|多少个|多少家|多少座|多少条|多少)"
+             r"(?:呢)?")
+_LIST_EN = (r"list(?: them| please| all)?|which(?: ones)?|what are they|which are they|"
+            r"names|any|all of them|who")
+_LIST_ZH = r"(?:都)?有哪些|有啥|有什么|哪些|列一下|列出来|都是谁|有谁"
+_TAG = re.compile(rf"{_MARK}(?:(?P<count>{_COUNT_EN}|{_COUNT_ZH})|(?P<list>{_LIST_EN}|"
+                  rf"{_LIST_ZH})){_END}", re.IGNORECASE)
+# "IC alliance: members?": the tag is a word of the query, said after a mark
+_WORD_TAG = re.compile(rf"{_MARK}(?P<word>members?|membership|成员|成员单位|partners?){_END}",
+                       re.IGNORECASE)
+_LEADING = re.compile(r"^\s*(?:how many|number of|count(?: of)?)\s+(?!.*\b(?:is|are|does|do|"
+                      r"did|has|have|was|were)\b)", re.IGNORECASE)
+
+
+def peeled(question: str) -> tuple[str, bool]:
+    """The query without its tag, and whether the tag asks how many (the same text and False
+    where it has none)."""
+    found = _TAG.search(question)
+    if found and found.start() > 0:
+        return question[:found.start()].strip(), bool(found.group("count"))
+    said = _WORD_TAG.search(question)
+    if said and said.start() > 0:
+        return f"{question[:said.start()].strip()} {said.group('word')}", False
+    lead = _LEADING.match(question)
+    if lead and question[lead.end():].strip():
+        return re.sub(r"[?？]\s*$", "", question[lead.end():]).strip(), True
+    return question, False

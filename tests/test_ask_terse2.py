@@ -1,0 +1,164 @@
+"""`ask` on more of what analysts type into a search box (ask23): a place and a plural kind
+word beat a longer name holding the same words, tags that ask for the list or its size, a tier
+before the kind, typos of the lexicon's words, kinds asked with a date.
+
+Own variants (none copied from an eval file), each run on both stores (the `store` fixture):
+the answer lists what `expected` names and nothing `never` names; where the query names a
+kind, every entity listed is of that kind; what the graph cannot answer stays refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from queries.ask import Unmappable, ask
+from queries.ask.dated import dated_plainly
+from queries.ask.tags import peeled
+from tests.conftest import ask_lists as _check
+
+# -- a place and a plural kind word: the place's things, not a name holding both words ------
+
+@pytest.mark.parametrize("question", ["Haimen crossings", "Haimen crossings?",
+                                      "Haimen corssings"])
+def test_a_place_and_plural_crossings_beat_a_crossing_named_with_the_place(
+        store: Any, question: str) -> None:
+    got = _check(store, question, {"infra:chonghai-crossing", "infra:haitai-tunnel"},
+                 {"city:haimen"}, "Infrastructure")
+    assert "CONNECTS" in " ".join(got.parsed.notes)
+
+
+@pytest.mark.parametrize("question", ["Nantong crossings", "Chongming crossings"])
+def test_crossings_of_a_city_are_more_than_the_one_crossing_named_with_it(
+        store: Any, question: str) -> None:
+    got = _check(store, question, {"infra:chonghai-crossing", "infra:chongqi-bridge"},
+                 set(), "Infrastructure")
+    assert len(got.entities) > 1
+
+
+def test_a_place_and_plural_parks_beat_the_park_named_with_the_place(store: Any) -> None:
+    got = _check(store, "Suzhou parks", {"park:sip", "park:kunshan-etdz", "park:suxitong-park"},
+                 {"city:suzhou"}, "Park")
+    assert len(got.entities) > 3
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Chongming-Haimen crossing", "infra:chonghai-crossing"),
+    ("tell me about the Haimen crossing", "infra:chonghai-crossing"),
+    ("Suzhou park", "park:sip")])
+def test_the_name_said_singular_is_still_the_name(store: Any, question: str,
+                                                  named: str) -> None:
+    assert [e.id for e in ask(store, question).entities] == [named]
+
+
+# -- a tag that asks for the list or its size ---------------------------------------------------
+
+@pytest.mark.parametrize(("question", "rest", "count"), [
+    ("Shanghai national ETDZs - how many?", "Shanghai national ETDZs", True),
+    ("Nantong parks - list?", "Nantong parks", False),
+    ("南通的园区——有几个？", "南通的园区", True),
+    ("苏州 经开区，有哪些", "苏州 经开区", False),
+    ("how many Qidong parks", "Qidong parks", True),
+    ("IC alliance: members?", "IC alliance members", False),
+    ("Which parks does Qidong have?", "Which parks does Qidong have?", False)])
+def test_tags_are_peeled(question: str, rest: str, count: bool) -> None:
+    assert peeled(question) == (rest, count)
+
+
+@pytest.mark.parametrize("question", ["Shanghai national ETDZs - how many?",
+                                      "how many Shanghai national ETDZs",
+                                      "Shanghai ETDZs: how many?",
+                                      "上海 国家级 经开区，一共几个？"])
+def test_a_count_tag_counts_the_keyword_query(store: Any, question: str) -> None:
+    got = _check(store, question, {"park:minhang-etdz", "park:jinqiao-etdz",
+                                   "park:caohejing"}, {"city:shanghai"}, "Park")
+    assert got.count == len(got.entities) == 6
+
+
+@pytest.mark.parametrize("question", ["Nantong parks - list?", "Qidong parks: which ones?",
+                                      "启东 园区——有哪些"])
+def test_a_list_tag_lists(store: Any, question: str) -> None:
+    got = _check(store, question, {"park:qidong-pudong-collab-park"}, set(), "Park")
+    assert got.count is None
+
+
+@pytest.mark.parametrize("question", ["AI alliance: members?", "AI alliance members - how many?"])
+def test_members_said_as_a_tag(store: Any, question: str) -> None:
+    _check(store, question, {"org:iflytek", "org:fudan-university"}, {"org:yrd-ai-alliance"})
+
+
+def test_national_keeps_the_national_tier(store: Any) -> None:
+    got = _check(store, "Jiangsu national HTZs", {"park:nantong-high-tech-zone"}, set(), "Park")
+    assert all(e.props.get("level") == "national" for e in got.entities)
+
+
+# -- a tier before the kind ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["Suzhou future industries",
+                                      "Suzhou's future industries", "苏州 未来产业",
+                                      "苏州的未来产业", "Suzhou futrue industries"])
+def test_a_tier_said_before_the_kind_keeps_that_tier(store: Any, question: str) -> None:
+    got = _check(store, question, {"industry:metaverse", "industry:quantum-technology"},
+                 {"industry:biomedicine", "industry:future"}, "Industry")
+    assert len(got.entities) == 8
+
+
+def test_a_tier_count_by_tag(store: Any) -> None:
+    got = ask(store, "Shanghai pilot industries - how many?")
+    assert got.count == 3 and "industry:integrated-circuits" in {e.id for e in got.entities}
+
+
+def test_a_tier_a_place_does_not_hold_is_refused(store: Any) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, "Wuxi future industries")
+
+
+# -- typos of the lexicon's words: two letters swapped, one reading only ----------------------
+
+@pytest.mark.parametrize(("question", "expected", "kind"), [
+    ("Nantong parsk", {"park:nantong-high-tech-zone"}, "Park"),
+    ("Qidong praks", {"park:qidong-pudong-collab-park"}, "Park"),
+    ("AI allaince members", {"org:iflytek"}, None),
+    ("Which parks has Nantong co-bulit?", {"park:qidong-pudong-collab-park"}, "Park"),
+    ("Suzhou indsutries", {"industry:biomedicine"}, "Industry")])
+def test_swapped_letters_in_a_lexicon_word(store: Any, question: str, expected: set[str],
+                                           kind: str | None) -> None:
+    _check(store, question, expected, set(), kind)
+
+
+def test_a_typo_never_invents_a_name(store: Any) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, "Nantong zorks")
+
+
+# -- a kind asked with a date ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Co-built parks set up since 2020?", "Which Co-built parks were set up since 2020?"),
+    ("parks approved before 2010", "Which parks were approved before 2010?"),
+    ("crossings opened before 2010", "Which crossings were opened before 2010?"),
+    ("2015年以后成立的共建园区", "Which co-built parks were set up after 2015?"),
+    ("哪些过江通道2010年以前通车", "Which crossings were opened before 2010?"),
+    ("Which parks does Qidong have?", None),
+    ("Nantong parks set up since 2020", None)])
+def test_a_dated_kind_is_said_as_the_grammar_reads_it(question: str, said: str | None) -> None:
+    assert dated_plainly(question) == said
+
+
+@pytest.mark.parametrize("question", ["Co-built parks set up since 2020?",
+                                      "co-built parks established after 2019",
+                                      "co-built parks founded from 2020 onwards",
+                                      "2020年以来成立的共建园区", "哪些共建园区是2019年以后设立的"])
+def test_co_built_parks_set_up_since_a_year(store: Any, question: str) -> None:
+    got = _check(store, question, {"park:suxitong-park", "park:huishan-jiawang",
+                                   "park:yinzhou-qujiang", "park:jinqiao-yongan"},
+                 {"park:sutong-park", "park:sip", "park:jiangyin-jingjiang"}, "Park")
+    assert got.parsed.filters
+
+
+@pytest.mark.parametrize("question", ["crossings opened before 2010", "哪些过江通道2010年以前通车",
+                                      "2010年以前通车的过江通道"])
+def test_crossings_opened_before_a_year(store: Any, question: str) -> None:
+    _check(store, question, {"infra:sutong-bridge"}, {"infra:hu-su-tong-bridge"},
+           "Infrastructure")
