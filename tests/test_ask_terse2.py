@@ -162,3 +162,71 @@ def test_co_built_parks_set_up_since_a_year(store: Any, question: str) -> None:
 def test_crossings_opened_before_a_year(store: Any, question: str) -> None:
     _check(store, question, {"infra:sutong-bridge"}, {"infra:hu-su-tong-bridge"},
            "Infrastructure")
+
+
+# -- where an industry is, across the zone ----------------------------------------------------
+
+@pytest.mark.parametrize("question", ["where is biomedicine in the zone?", "Where is biomedicine?",
+                                      "biomedicine - where?", "生物医药在哪些地方",
+                                      "哪里有生物医药", "生物医药主要分布在哪里"])
+def test_where_an_industry_is(store: Any, question: str) -> None:
+    got = _check(store, question, {"city:shanghai", "city:suzhou", "park:sip"},
+                 {"industry:biomedicine"})
+    assert {e.label for e in got.entities} <= {"City", "Park", "Region"}
+
+
+@pytest.mark.parametrize("question", ["who does IC around here", "where are integrated circuits "
+                                      "around here", "区域内哪些地方做集成电路", "集成电路在哪里"])
+def test_who_does_an_industry(store: Any, question: str) -> None:
+    _check(store, question, {"city:shanghai", "park:qidong-semiconductor-park"},
+           {"industry:integrated-circuits"})
+
+
+@pytest.mark.parametrize(("question", "place"), [("Where is SIP?", "city:suzhou"),
+                                                 ("where is Nantong", "region:jiangsu")])
+def test_where_a_place_is_stays_where_it_lies(store: Any, question: str, place: str) -> None:
+    assert place in {e.id for e in ask(store, question).entities}
+
+
+def test_where_an_unknown_thing_is_stays_refused(store: Any) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, "where is Atlantis in the zone")
+
+
+# -- short forms: one referent read, several refused with the candidates -------------------------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("NT cooperation partners?", {"city:shanghai", "city:suzhou"}),
+    ("Who does NT cooperate with?", {"city:shanghai", "city:suzhou"}),
+    ("NT parks", {"park:nantong-high-tech-zone"}),
+    ("SZ industries", {"industry:biomedicine"}),
+    ("Which NT parks are co-built with SH?", {"park:qidong-pudong-collab-park"}),
+    ("AI联盟有哪些成员", {"org:iflytek", "org:fudan-university"}),
+    ("IC联盟成员", {"org:smic"})])
+def test_short_forms_with_one_referent(store: Any, question: str, expected: set[str]) -> None:
+    _check(store, question, expected)
+
+
+def test_a_short_name_of_several_is_refused_with_them(store: Any) -> None:
+    with pytest.raises(Unmappable) as refused:
+        ask(store, "Which parks has Jinqiao co-built outside Shanghai?")
+    said = str(refused.value)
+    assert "org:jinqiao-group" in said and "org:jinqiao-admin-bureau" in said
+    assert "city:nanqiao" not in said
+
+
+# -- figures said colloquially ------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["苏通大桥有多少米长", "苏通大桥多少米",
+                                      "How many metres long is the Sutong bridge?",
+                                      "How long is the Sutong bridge"])
+def test_a_length_said_colloquially(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["infra:sutong-bridge"] and got.count is None
+    assert any(prop == "length_m" for _, prop, _ in got.values)
+
+
+def test_a_stake_in_tenths_gives_the_share_as_held(store: Any) -> None:
+    got = ask(store, "张家港宿豫工业园，张家港占几成股？")
+    assert got.count is None
+    assert any(prop == "share" and float(v) == 80.0 for _, prop, v in got.values)

@@ -55,6 +55,7 @@ from queries.ask.stray import names_like
 from queries.ask.tags import peeled
 from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
+from queries.ask.where_found import where_found
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------
@@ -137,6 +138,10 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
     said = plain(question)  # 有啥园区, 咋样, …呗: said plainly, read, and kept as typed
+    across = where_found(said, gaz)  # "where is biomedicine in the zone?"
+    if across is not None and across != said:
+        got = parse(across, gaz, extra, respelling)
+        return replace(got, question=question, notes=(f"Read as {across!r}.", *got.notes))
     if said != question:
         return replace(parse(said, gaz, extra, respelling), question=question)
     unheld = unheld_in(question, gaz)
