@@ -15,7 +15,7 @@ import pytest
 
 from queries.ask import Unmappable, ask
 from queries.ask.dated import dated_plainly
-from queries.ask.tags import peeled
+from queries.ask.tags import peeled, topic_first
 from tests.conftest import ask_lists as _check
 
 # -- a place and a plural kind word: the place's things, not a name holding both words ------
@@ -230,3 +230,29 @@ def test_a_stake_in_tenths_gives_the_share_as_held(store: Any) -> None:
     got = ask(store, "张家港宿豫工业园，张家港占几成股？")
     assert got.count is None
     assert any(prop == "share" and float(v) == 80.0 for _, prop, v in got.values)
+
+
+# -- the topic said first, then the question about it ---------------------------------------------
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Sutong park - who were the shareholders?", "who were the shareholders of Sutong park?"),
+    ("SIP - what does it focus on?", "what does SIP focus on?"),
+    ("Nantong - who are its partners?", "who are Nantong's partners?"),
+    ("北沿江高铁：which places does it connect?", "which places does 北沿江高铁 connect?"),
+    ("Which parks does Qidong have?", None),
+    ("What - is this", None)])
+def test_the_topic_is_said_where_the_question_speaks_of_it(question: str,
+                                                           said: str | None) -> None:
+    assert topic_first(question) == said
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Sutong park - who were the shareholders?", {"org:cssd", "org:nantong-etdz"}),
+    ("Sutong park: who were the shareholders and what stakes?", {"org:cssd"}),
+    ("SIP: which industries does it have?", {"industry:biomedicine"}),
+    ("Nantong - who are its partners?", {"city:shanghai", "city:suzhou"}),
+    ("北沿江高铁 - which places does it connect?", {"city:haimen", "city:qidong"})])
+def test_a_question_about_a_topic_said_first(store: Any, question: str,
+                                             expected: set[str]) -> None:
+    got = _check(store, question, expected)
+    assert any("Read as" in n for n in got.parsed.notes)

@@ -42,3 +42,33 @@ def peeled(question: str) -> tuple[str, bool]:
     if lead and question[lead.end():].strip():
         return re.sub(r"[?？]\s*$", "", question[lead.end():]).strip(), True
     return question, False
+
+
+# "Sutong park - who were the shareholders?", "SIP: what does it focus on?": the topic said
+# first, then the question about it, with a pronoun for it or a noun of its
+_TOPIC = re.compile(r"^\s*(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|has|"
+                    r"have|can|tell|list|show)\b)(?P<topic>[^-–—:：?？,，]{2,60}?)"
+                    r"(?:\s+[-–—]+\s*|\s*[:：]\s*)(?P<q>(?:who|what|which|how|when|where)\b.+)$",
+                    re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|they|them)\b")
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b")
+_NOUN = re.compile(r"\bthe (?!same\b|most\b)([a-z]+(?:-[a-z]+)?)\b")
+
+
+def topic_first(question: str) -> str | None:
+    """The question with its topic said where the question speaks of it: for the pronoun
+    ("what does it focus on" -> "what does SIP focus on") or after its first noun ("who
+    were the shareholders" -> "who were the shareholders of Sutong park"); None when the
+    question is not so said."""
+    found = _TOPIC.match(question)
+    if found is None:
+        return None
+    topic, asked = found.group("topic").strip(), found.group("q")
+    if _POSSESSIVE.search(asked):
+        return _POSSESSIVE.sub(f"{topic}'s", asked, count=1)
+    if _PRONOUN.search(asked):
+        return _PRONOUN.sub(topic, asked, count=1)
+    noun = _NOUN.search(asked)
+    if noun is None:
+        return None
+    return f"{asked[:noun.end()]} of {topic}{asked[noun.end():]}"
