@@ -256,3 +256,26 @@ def test_a_question_about_a_topic_said_first(store: Any, question: str,
                                              expected: set[str]) -> None:
     got = _check(store, question, expected)
     assert any("Read as" in n for n in got.parsed.notes)
+
+
+# -- a tier and a kind said together before the asking words ------------------------------------
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("南通的国家级开发区有几个", 5), ("南通国家级开发区有几个", 5), ("上海国家级开发区有几个", 6),
+    ("南通 国家级开发区 有几个", 5), ("Nantong national parks - how many?", 5)])
+def test_a_tier_said_with_the_kind_keeps_the_count_to_it(store: Any, question: str,
+                                                         count: int) -> None:
+    got = ask(store, question)
+    assert got.count == count
+    assert all(e.props.get("level") == "national" for e in got.entities)
+
+
+def test_a_tier_and_kind_after_a_place_are_no_unknown_name(store: Any) -> None:
+    got = _check(store, "南通的国家级开发区", {"park:nantong-etdz-park"},
+                 {"park:jiatong-pta-project"}, "Park")
+    assert all(e.props.get("level") == "national" for e in got.entities)
+
+
+def test_a_name_the_graph_lacks_after_a_place_stays_refused(store: Any) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, "长三角G60科创走廊有哪些城市")

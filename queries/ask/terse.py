@@ -103,7 +103,8 @@ _SAID = {("LOCATED_IN", "in"): "lying in {x}", ("LOCATED_IN", "out"): "{x} lies 
          ("HAS_INDUSTRY", "out"): "{x} has", ("FOCUSES_ON", "out"): "{x} focuses on",
          ("CONNECTS", "in"): "connecting {x}", ("CONNECTS", "out"): "{x} connects",
          ("MEMBER_OF", "in"): "members of {x}", ("MEMBER_OF", "out"): "{x} is a member of",
-         ("PARTICIPATES_IN", "in"): "taking part in {x}", ("ADOPTS", "out"): "{x} adopts",
+         ("PARTICIPATES_IN", "in"): "taking part in {x}",
+         ("PARTICIPATES_IN", "out"): "{x} takes part in", ("ADOPTS", "out"): "{x} adopts",
          ("PART_OF", "in"): "part of {x}", ("PART_OF", "out"): "{x} is part of",
          ("BROADER", "in"): "narrower than {x}", ("HAS_INDUSTRY", "in"): "having {x}",
          ("FOCUSES_ON", "in"): "focusing on {x}", ("ADOPTS", "in"): "adopting {x}"}
