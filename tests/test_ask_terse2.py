@@ -279,3 +279,22 @@ def test_a_tier_and_kind_after_a_place_are_no_unknown_name(store: Any) -> None:
 def test_a_name_the_graph_lacks_after_a_place_stays_refused(store: Any) -> None:
     with pytest.raises(Unmappable):
         ask(store, "长三角G60科创走廊有哪些城市")
+
+
+# -- a place, a kind and a date ------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["Nantong parks set up after 2015",
+                                      "南通 2015年以后成立的园区",
+                                      "Nantong parks established since 2016"])
+def test_a_place_s_kind_since_a_year(store: Any, question: str) -> None:
+    got = _check(store, question, {"park:suxitong-park"},
+                 {"park:sutong-park", "park:nantong-etdz-park"}, "Park")
+    assert any("2015" in n or "2016" in n for n in got.parsed.notes)
+
+
+@pytest.mark.parametrize("question", ["苏州2010年以后的共建园区",
+                                      "Suzhou co-built parks since 2010",
+                                      "Suzhou co-built parks from 2010 onwards"])
+def test_a_place_s_co_built_parks_since_a_year_keep_the_date(store: Any, question: str) -> None:
+    _check(store, question, {"park:suxitong-park", "park:cssd-jiashan"},
+           {"park:sutong-park", "park:suzhou-suqian"}, "Park")

@@ -77,3 +77,27 @@ def dated_plainly(question: str) -> str | None:
             "approved" if "批" in (found.group("verb") or "") else "set up")
         return f"Which {kind} were {verb} {op} {found.group('year')}?"
     return None
+
+
+# A date said of the kind in a keyword query ("Nantong parks set up after 2015", 南通 2015年以后
+# 成立的园区): the words that say it, read as the date condition.
+_CLAUSE = re.compile(
+    rf"(?:(?:that |which )?(?:were |was |are |got |have been |has been )?(?:{_VERBS_EN})\s+)?"
+    r"\b(?:since|after|before|prior to|from|later than|earlier than)\s+\d{4}(?:\s*onwards?)?|"
+    rf"(?:是|在|于)?\s*(?:自\s*)?\d{{4}}\s*年?\s*(?:以后|之后|以来|以前|之前|起|后|前)\s*"
+    rf"(?:{_VERBS_ZH})?\s*(?:的)?", re.IGNORECASE)
+_SAID_AS_READ = ((re.compile(r"\bfrom (\d{4})"), r"since \1"),
+                 (re.compile(r"(\d{4})\s*年?\s*后(?!\S*以)"), r"\1年以后"),
+                 (re.compile(r"(\d{4})\s*年?\s*前"), r"\1年以前"))
+
+
+def date_clause(masked: str) -> tuple[tuple[int, int], str] | None:
+    """Where a keyword query says a date of the kind, and that date said as the conditions
+    read it (filters.read_filters: "from 2020" is since 2020, 2015年后 is 2015年以后)."""
+    found = _CLAUSE.search(masked)
+    if found is None:
+        return None
+    said = found.group()
+    for pattern, plain in _SAID_AS_READ:
+        said = pattern.sub(plain, said)
+    return (found.start(), found.end()), said

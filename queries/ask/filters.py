@@ -21,7 +21,9 @@ _YEAR_BEFORE = re.compile(r"\b(?:before|prior to|earlier than) (\d{4})\b|"
 _YEAR_AFTER = re.compile(r"\b(?:after|later than) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
 # since 2020, 2020年以来, 自2020年: the year itself counts
 _YEAR_SINCE = re.compile(r"\b(?:since|as from|starting in) (\d{4})\b|"
-                         r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})")
+                         r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})|"
+                         # "from 2010 onwards", "parks from 2010?" (not "from 2010 to 2015")
+                         r"\bfrom (\d{4})(?= onwards?\b| on\b|\s?[?？.]?\s?$)")
 _AREA_OVER = re.compile(r"(?:超过|大于|多于|over|more than|larger than|bigger than|above)\s?"
                         r"(\d+(?:\.\d+)?)\s?(?:平方公里|km2|km²|square)")
 _BIGGEST = re.compile(r"最大|\b(?:biggest|largest)\b")

@@ -338,7 +338,10 @@ def _brief(question: str, gaz: Gazetteer) -> Parsed | None:
     except Unmappable:
         return keyword_reading(question, gaz)
     read = fill_in(table.intent.question, table.names())
+    kept = "; ".join(f.describe() for f in terse.filters if f.describe())
+    read = f"{read} (kept to {kept})" if kept and not table.filters else read
     return replace(table, question=question, count=table.count or terse.count,
+                   filters=table.filters or terse.filters,  # (a date said: kept)
                    notes=(f"Read as a keyword query: {read}", *table.notes))
 
 

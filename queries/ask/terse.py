@@ -27,7 +27,8 @@ from graph.gazetteer import Gazetteer, Mention
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import REL_TYPES
-from queries.ask.filters import Filter, asked_of, held_filters, kind_filters
+from queries.ask.dated import date_clause
+from queries.ask.filters import Filter, asked_of, held_filters, kind_filters, read_filters
 from queries.ask.lexicon import lexicon
 from queries.ask.membership import if_none
 from queries.ask.mentions import (
@@ -177,6 +178,10 @@ def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
     masked = masked_text(q, named)
     if QUESTION.search(masked):
         return None
+    dated = date_clause(masked)  # "Nantong parks set up after 2015": a date condition
+    if dated is not None:
+        (a, b), said_date = dated
+        masked = masked[:a] + " " * (b - a) + masked[b:]
     hits = find(label_words(), masked)
     rest = masked
     said_kinds = find([(w, None) for k in lexicon().kinds for w in k.words], masked)
@@ -203,8 +208,8 @@ def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
     asked.discard("Source")
     known = {i: gaz.entities[i] for m in mentions for i in m.ids if i in gaz.entities}
     filters = asked_of(kind_filters(masked, (0, len(masked))) + tuple(
-        f for hit in tiers for f in held_filters(hit.value)),  # type: ignore[arg-type]
-        frozenset(asked) or None)
+        f for hit in tiers for f in held_filters(hit.value))  # type: ignore[arg-type]
+        + (read_filters(said_date) if dated else ()), frozenset(asked) or None)
     common = dict(mentions=named, known=known, current=said_now(q), filters=filters,
                   only=only, count=count)
     if len(entities) == 2:
