@@ -298,3 +298,15 @@ def test_a_place_s_kind_since_a_year(store: Any, question: str) -> None:
 def test_a_place_s_co_built_parks_since_a_year_keep_the_date(store: Any, question: str) -> None:
     _check(store, question, {"park:suxitong-park", "park:cssd-jiashan"},
            {"park:sutong-park", "park:suzhou-suqian"}, "Park")
+
+
+# -- a kind alone with a tag ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("Crossings: how many?", True), ("过江通道——有几条？", True), ("bridges - which ones?", False),
+    ("alliances - list?", False), ("联盟：有哪些", False)])
+def test_a_kind_alone_with_a_tag(store: Any, question: str, count: bool) -> None:
+    got = ask(store, question)
+    assert got.entities and {e.label for e in got.entities} <= {"Infrastructure",
+                                                                "Organization"}
+    assert (got.count is not None) == count

@@ -52,7 +52,7 @@ from queries.ask.records import Intent, Slot, fill_in
 from queries.ask.states import conditions
 from queries.ask.stray import capitalised as capitalised_words
 from queries.ask.stray import names_like
-from queries.ask.tags import peeled, topic_first
+from queries.ask.tags import kind_tagged, peeled, topic_first
 from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
 from queries.ask.where_found import where_found
@@ -138,8 +138,9 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
     said = plain(question)  # 有啥园区, 咋样, …呗: said plainly, read, and kept as typed
-    across = where_found(said, gaz) or topic_first(said)  # "where is X in the zone?",
-    # "Sutong park - who were the shareholders?": said as the grammar reads it
+    # "where is X in the zone?", "Sutong park - who were the shareholders?", "alliances -
+    # list?": said as the grammar reads it (where_found.py, tags.py)
+    across = where_found(said, gaz) or topic_first(said) or kind_tagged(said)
     if across is not None and across != said:
         got = parse(across, gaz, extra, respelling)
         return replace(got, question=question, notes=(f"Read as {across!r}.", *got.notes))

@@ -72,3 +72,17 @@ def topic_first(question: str) -> str | None:
     if noun is None:
         return None
     return f"{asked[:noun.end()]} of {topic}{asked[noun.end():]}"
+
+
+def kind_tagged(question: str) -> str | None:
+    """A kind alone with a tag ("alliances - list?", "Crossings: how many?", 过江通道——有几条)
+    said as the grammar's question (Which alliances are there? How many crossings are
+    there?); None for anything else."""
+    from queries.ask.dated import _kind_word
+
+    rest, count = peeled(question)
+    if rest == question or not _kind_word(rest):
+        return None
+    if rest.isascii():
+        return f"How many {rest} are there?" if count else f"Which {rest} are there?"
+    return f"一共有几个{rest}" if count else f"有哪些{rest}"
