@@ -240,10 +240,14 @@ def test_a_stake_in_tenths_gives_the_share_as_held(store: Any) -> None:
     ("Nantong - who are its partners?", "who are Nantong's partners?"),
     ("北沿江高铁：which places does it connect?", "which places does 北沿江高铁 connect?"),
     ("Which parks does Qidong have?", None),
-    ("What - is this", None)])
-def test_the_topic_is_said_where_the_question_speaks_of_it(question: str,
+    ("What - is this", None),
+    ("Looking for a park with new materials - which ones have it?", None),
+    ("Atlantis - what does it focus on?", None)])
+def test_the_topic_is_said_where_the_question_speaks_of_it(store: Any, question: str,
                                                            said: str | None) -> None:
-    assert topic_first(question) == said
+    from queries.ask import gazetteer
+
+    assert topic_first(question, gazetteer(store)) == said
 
 
 @pytest.mark.parametrize(("question", "expected"), [

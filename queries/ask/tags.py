@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from graph.gazetteer import Gazetteer
+
 _MARK = r"\s*(?:[-–—:：,，;；]+|\.\.\.|…+)\s*"
 _END = r"\s*[?？!！.。]*\s*$"
 _COUNT_EN = (r"how many(?: are there| in all| in total| altogether)?|number(?: of them)?|"
@@ -55,15 +57,21 @@ _POSSESSIVE = re.compile(r"\b(?:its|their)\b")
 _NOUN = re.compile(r"\bthe (?!same\b|most\b)([a-z]+(?:-[a-z]+)?)\b")
 
 
-def topic_first(question: str) -> str | None:
+def topic_first(question: str, gaz: Gazetteer) -> str | None:
     """The question with its topic said where the question speaks of it: for the pronoun
     ("what does it focus on" -> "what does SIP focus on") or after its first noun ("who
     were the shareholders" -> "who were the shareholders of Sutong park"); None when the
-    question is not so said."""
+    question is not so said, or the topic is not one name the graph holds ("Looking for a
+    park with … - which ones have it?" is no topic)."""
+    from queries.ask.text import names_in
+
     found = _TOPIC.match(question)
     if found is None:
         return None
     topic, asked = found.group("topic").strip(), found.group("q")
+    q, mentions = names_in(re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.IGNORECASE), gaz)
+    if len(mentions) != 1 or mentions[0].text.strip() != q.strip():
+        return None
     if _POSSESSIVE.search(asked):
         return _POSSESSIVE.sub(f"{topic}'s", asked, count=1)
     if _PRONOUN.search(asked):
