@@ -105,8 +105,10 @@ KNOWN_WRONG_KIND_10: frozenset[str] = frozenset()
 # 2 wrong-kind; also 47/60 before). Then released: the lead's fixes of a state said before a
 # kind, "which of A and B has more" (refused with the counts to ask) and "what became of X"
 # came from them; 11 at 40/60, 12 at 48/60, none wrong-kind.
+# Session 7 (ask23) learnt from 11's search-box English (tags, typos, dates, abbreviations,
+# where an industry is, keyword readings over loose names): 46/60.
 QUESTIONS_11 = ROOT / "tests" / "eval" / "ask_questions_round11.yaml"
-FLOOR_11 = 0.66
+FLOOR_11 = 0.76
 QUESTIONS_12 = ROOT / "tests" / "eval" / "ask_questions_round12.yaml"
 FLOOR_12 = 0.80
 FLOOR = 0.94

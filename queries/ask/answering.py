@@ -224,7 +224,8 @@ class AskAnswer:
     @property
     def count(self) -> int | None:
         """How many, for a count question (一共有几个, how many); else None."""
-        if not self.parsed.count or self.kind_note:
+        if not self.parsed.count or self.kind_note or self.parsed.intent.name.startswith(
+                "property:"):  # (多少米长, how many metres long: the figure, no count)
             return None
         return len(counted(self.parsed.filters, self.entities))  # not the councils (联盟)
 

@@ -21,7 +21,9 @@ _YEAR_BEFORE = re.compile(r"\b(?:before|prior to|earlier than) (\d{4})\b|"
 _YEAR_AFTER = re.compile(r"\b(?:after|later than) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
 # since 2020, 2020年以来, 自2020年: the year itself counts
 _YEAR_SINCE = re.compile(r"\b(?:since|as from|starting in) (\d{4})\b|"
-                         r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})")
+                         r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})|"
+                         # "from 2010 onwards", "parks from 2010?" (not "from 2010 to 2015")
+                         r"\bfrom (\d{4})(?= onwards?\b| on\b|\s?[?？.]?\s?$)")
 _AREA_OVER = re.compile(r"(?:超过|大于|多于|over|more than|larger than|bigger than|above)\s?"
                         r"(\d+(?:\.\d+)?)\s?(?:平方公里|km2|km²|square)")
 _BIGGEST = re.compile(r"最大|\b(?:biggest|largest)\b")
@@ -253,6 +255,7 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     words: list[tuple[str, object]] = [(w, kind) for kind in lex.kinds for w in kind.words]
     words += [(w, None) for ws in lex.labels.values() for w in ws]  # 县级行政区 is not 县
     phrase = (_list_before(masked, phrase[0], words), phrase[1])
+    phrase = _with_kind_words(masked, phrase, [w for kind in lex.kinds for w in kind.words])
     hits = find(words, masked[phrase[0]:phrase[1]])
     widened = _widened_by(hits, masked[phrase[0]:phrase[1]])
     for hit in hits:
@@ -281,6 +284,20 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
 
 # Between two kind words of a list: 过江通道或者铁路, "bridges, tunnels or lines", 园区和设施.
 _LISTED = re.compile(r"\s?(?:和|与|及|以及|或|或者|还是|、|,|and|or|and/or)\s?|[ 、]")
+
+
+def _with_kind_words(masked: str, phrase: tuple[int, int], said: list[str]
+                     ) -> tuple[int, int]:
+    """The asking phrase with the kind words that run into it or stand right before it
+    (南通的国家级开发区有几个: the phrase is 开发区, the kind said is 国家级开发区; "national
+    ETDZs")."""
+    start, end = phrase
+    for word in sorted(said, key=len, reverse=True):
+        for found in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", masked):
+            if found.start() < end and (start < found.end() or re.fullmatch(
+                    r"\s?", masked[found.end():start])):
+                start, end = min(start, found.start()), max(end, found.end())
+    return start, end
 
 
 def _list_before(masked: str, start: int, words: list[tuple[str, object]]) -> int:

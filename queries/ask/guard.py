@@ -219,7 +219,7 @@ def unrecognised_name_zh(q: str, mentions, parsed) -> str:  # type: ignore[no-un
         han = tail.group("han")
         end = max((han.find(w) + len(w) for w in _NAME_END if w in han), default=0)
         name = han[:end]
-        if _NOT_IN_NAME.search(name) or name in kinds:
+        if _NOT_IN_NAME.search(name) or name in kinds or _kind_said(name, kinds):
             name = ""
         code = tail.group("code") or ""
         if not code and len(name) - max((len(w) for w in _NAME_END if name.endswith(w)),
@@ -231,6 +231,19 @@ def unrecognised_name_zh(q: str, mentions, parsed) -> str:  # type: ignore[no-un
                     "alone is another entity, which is not what it asks about. Name it as the "
                     "graph does (estuary search).")
     return ""
+
+
+def _kind_said(name: str, kinds: set[str]) -> bool:
+    """A kind word with a tier or kind of the lexicon before it (国家级开发区, 国家级经开区):
+    words for what is asked, no name of its own."""
+    from queries.ask.lexicon import lexicon
+
+    said = [w for k in lexicon().kinds for w in k.words if not w.isascii()]
+    said += [w for q in lexicon().qualifiers for w in q.words if not w.isascii()]
+    if name in said:
+        return True
+    return any(name.startswith(w) and (name[len(w):] in kinds or name[len(w):] in said)
+               for w in said if len(w) < len(name))
 
 
 def read_checked(question: str, gaz, extra=()):  # type: ignore[no-untyped-def]

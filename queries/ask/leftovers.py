@@ -137,7 +137,8 @@ def suggest_entities(chunk: str, gaz: Gazetteer, limit: int = 3) -> list[Entity]
     if not key:
         return []
     pool = gaz.latin if not has_han(chunk) else gaz.han
-    out: list[Entity] = []
+    out: list[Entity] = _holding_the_word(chunk, gaz)  # "Jinqiao": the names that hold it
+    limit = max(limit, min(len(out), 6))
     for form, _score, _ in process.extract(key, list(pool), scorer=fuzz.ratio,
                                            score_cutoff=60, limit=10):
         for i in sorted(pool[form]):
@@ -145,6 +146,22 @@ def suggest_entities(chunk: str, gaz: Gazetteer, limit: int = 3) -> list[Entity]
             if entity not in out:
                 out.append(entity)
     return out[:limit]
+
+
+def _holding_the_word(chunk: str, gaz: Gazetteer) -> list[Entity]:
+    """The entities whose English names hold this word whole ("Jinqiao": the group, the
+    bureau, the zone and the parks named after it), where it is no common word: a short name
+    the graph holds no one referent for, so the question names none of them."""
+    word = chunk.strip().casefold()
+    if has_han(word) or not re.fullmatch(r"[a-z]{4,}", word):
+        return []
+    from queries.ask.text import COMMON, GENERIC
+
+    if word in GENERIC or word in COMMON:
+        return []
+    found = re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+    return [e for e in gaz.entities.values() if e.label != "Source" and any(
+        found.search(t.casefold()) for t in (e.name_en or "", *e.aliases) if t)]
 
 
 def _with_next_words(q: str, words: list[str], most: int = 2) -> list[str]:

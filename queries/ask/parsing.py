@@ -52,8 +52,10 @@ from queries.ask.records import Intent, Slot, fill_in
 from queries.ask.states import conditions
 from queries.ask.stray import capitalised as capitalised_words
 from queries.ask.stray import names_like
+from queries.ask.tags import kind_tagged, peeled, topic_first
 from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
+from queries.ask.where_found import where_found
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------
@@ -136,6 +138,12 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     the analyst's own intents (queries/ask/user.py), tried first. Where nothing reads
     it, a misspelt name is read as the entity it almost names (`respelling`: done)."""
     said = plain(question)  # 有啥园区, 咋样, …呗: said plainly, read, and kept as typed
+    # "where is X in the zone?", "Sutong park - who were the shareholders?", "alliances -
+    # list?": said as the grammar reads it (where_found.py, tags.py)
+    across = where_found(said, gaz) or topic_first(said, gaz) or kind_tagged(said)
+    if across is not None and across != said:
+        got = parse(across, gaz, extra, respelling)
+        return replace(got, question=question, notes=(f"Read as {across!r}.", *got.notes))
     if said != question:
         return replace(parse(said, gaz, extra, respelling), question=question)
     unheld = unheld_in(question, gaz)
@@ -323,14 +331,19 @@ def _brief(question: str, gaz: Gazetteer) -> Parsed | None:
     found = overview_reading(question, gaz)
     if found is not None:
         return _briefed(question, found, gaz)
-    if terse_reading(question, gaz) is None:
+    terse = terse_reading(question, gaz)
+    if terse is None:
         return None
     try:  # a tuned question of the table said short ("Nantong Suzhou industry links")
-        table = _parse_table(question, gaz)
+        table = _parse_table(peeled(question)[0], gaz)
     except Unmappable:
         return keyword_reading(question, gaz)
     read = fill_in(table.intent.question, table.names())
-    return replace(table, notes=(f"Read as a keyword query: {read}", *table.notes))
+    kept = "; ".join(f.describe() for f in terse.filters if f.describe())
+    read = f"{read} (kept to {kept})" if kept and not table.filters else read
+    return replace(table, question=question, count=table.count or terse.count,
+                   filters=table.filters or terse.filters,  # (a date said: kept)
+                   notes=(f"Read as a keyword query: {read}", *table.notes))
 
 
 def keyword_reading(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -349,7 +362,8 @@ def _briefed(question: str, found: Brief, gaz: Gazetteer) -> Parsed | None:
             return None
         return replace(parsed, question=question, notes=(*found.notes, *parsed.notes))
     return Parsed(question, found.intent, found.mentions, found.slots, {}, found.notes,
-                  found.known, found.asked, False, found.current, found.filters, found.only)
+                  found.known, found.asked, found.count, found.current, found.filters,
+                  found.only)
 
 
 def _builders_in(question: str, gaz: Gazetteer) -> Parsed | None:

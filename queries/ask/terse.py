@@ -27,7 +27,8 @@ from graph.gazetteer import Gazetteer, Mention
 from graph.model import Entity
 from graph.names import has_han
 from graph.schema import REL_TYPES
-from queries.ask.filters import Filter, asked_of, kind_filters
+from queries.ask.dated import date_clause
+from queries.ask.filters import Filter, asked_of, held_filters, kind_filters, read_filters
 from queries.ask.lexicon import lexicon
 from queries.ask.membership import if_none
 from queries.ask.mentions import (
@@ -41,6 +42,7 @@ from queries.ask.phrases import masked_text
 from queries.ask.reading import QUESTION, find, label_words
 from queries.ask.records import Intent
 from queries.ask.shapes import relation_intent, two_entity_intent
+from queries.ask.tags import peeled
 from queries.ask.text import names_in
 
 
@@ -59,6 +61,7 @@ class Brief:
     filters: tuple[Filter, ...] = ()
     only: frozenset[str] = field(default_factory=frozenset)
     instead: str = ""
+    count: bool = False  # "… - how many?": answered with the number (tags.py)
 
 
 _PLACES = ("City", "Region")
@@ -101,7 +104,8 @@ _SAID = {("LOCATED_IN", "in"): "lying in {x}", ("LOCATED_IN", "out"): "{x} lies 
          ("HAS_INDUSTRY", "out"): "{x} has", ("FOCUSES_ON", "out"): "{x} focuses on",
          ("CONNECTS", "in"): "connecting {x}", ("CONNECTS", "out"): "{x} connects",
          ("MEMBER_OF", "in"): "members of {x}", ("MEMBER_OF", "out"): "{x} is a member of",
-         ("PARTICIPATES_IN", "in"): "taking part in {x}", ("ADOPTS", "out"): "{x} adopts",
+         ("PARTICIPATES_IN", "in"): "taking part in {x}",
+         ("PARTICIPATES_IN", "out"): "{x} takes part in", ("ADOPTS", "out"): "{x} adopts",
          ("PART_OF", "in"): "part of {x}", ("PART_OF", "out"): "{x} is part of",
          ("BROADER", "in"): "narrower than {x}", ("HAS_INDUSTRY", "in"): "having {x}",
          ("FOCUSES_ON", "in"): "focusing on {x}", ("ADOPTS", "in"): "adopting {x}"}
@@ -157,6 +161,7 @@ def _said(kinds: list[tuple[str, str]], name: str) -> str:
 def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
     """The reading of a keyword query (see the module), or None when the question is not
     one."""
+    question, count = peeled(question)  # "… - how many?", "… - list?"
     q, mentions = names_in(question, gaz)
     if not mentions:
         return None
@@ -173,10 +178,16 @@ def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
     masked = masked_text(q, named)
     if QUESTION.search(masked):
         return None
+    dated = date_clause(masked)  # "Nantong parks set up after 2015": a date condition
+    if dated is not None:
+        (a, b), said_date = dated
+        masked = masked[:a] + " " * (b - a) + masked[b:]
     hits = find(label_words(), masked)
     rest = masked
     said_kinds = find([(w, None) for k in lexicon().kinds for w in k.words], masked)
-    for hit in sorted([*hits, *said_kinds], key=lambda h: -h.start):
+    # a tier said before the kind ("Suzhou future industries", 南通 主导产业): a condition
+    tiers = find([(w, q.where) for q in lexicon().qualifiers for w in q.words], masked)
+    for hit in sorted([*hits, *said_kinds, *tiers], key=lambda h: -h.start):
         rest = rest[:hit.start] + " " + rest[hit.end:]
     members = bool(re.search(rf"(?<![a-z]){_MEMBER_WORDS}(?![a-z])", rest))
     linked = bool(re.search(rf"(?<![a-z])(?:{_LINK_WORDS})(?![a-z])", rest))
@@ -196,9 +207,11 @@ def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
         asked |= {str(h.value) for h in hits if (h.start, h.end) == (longest.start, longest.end)}
     asked.discard("Source")
     known = {i: gaz.entities[i] for m in mentions for i in m.ids if i in gaz.entities}
-    filters = asked_of(kind_filters(masked, (0, len(masked))), frozenset(asked) or None)
+    filters = asked_of(kind_filters(masked, (0, len(masked))) + tuple(
+        f for hit in tiers for f in held_filters(hit.value))  # type: ignore[arg-type]
+        + (read_filters(said_date) if dated else ()), frozenset(asked) or None)
     common = dict(mentions=named, known=known, current=said_now(q), filters=filters,
-                  only=only)
+                  only=only, count=count)
     if len(entities) == 2:
         a, b = entities
         if not asked or (linked and not hits):  # 南通 集成电路, "Shanghai Nantong links"

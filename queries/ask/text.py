@@ -262,6 +262,31 @@ def _within_a_name(core: tuple[str, ...], index: Heads) -> frozenset[str]:
     return frozenset(found)
 
 
+def _named_then_kind(span: list[str], inside: list[Mention], last: int,
+                     gaz: Gazetteer) -> str:
+    """Whether the words are a place's name said whole and then a kind word ("Haimen
+    crossings", "Suzhou parks"): the place and the kind, which a longer name that merely
+    holds the same words (Chongming–Haimen Crossing, Suzhou Industrial Park) must not beat
+    where the kind word is plural ("plural": a set, never one name); said singular ("the
+    Haimen crossing") it may be that name ("singular"); else an empty string."""
+    from queries.ask.reading import label_words
+
+    kinds = {str(w).casefold() for w, _ in label_words() if str(w).isascii()}
+    head = span[-1]
+    if head not in kinds and not (head.endswith("s") and head[:-1] in kinds):
+        return ""
+    before = [m for m in inside if m.start < last]  # (the kind word may name a set: crossings)
+    if len(before) != 1 or len(before[0].ids) != 1 or before[0].end > last:
+        return ""
+    place = gaz.entities.get(before[0].ids[0])  # (a place: "Hu-Su-Tong alliance" is a name)
+    if place is None or place.label != "City" or \
+            len(span) != 1 + len(re.findall(r"[a-z0-9]+", before[0].text)):
+        return ""
+    plural = head.endswith("s") and not head.endswith("ss") and (
+        head[:-1] in kinds or head[:-2] in kinds or head[:-3] + "y" in kinds)
+    return "plural" if plural else "singular"
+
+
 def _in_order(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     rest = iter(name)
     return all(w in rest for w in words)
@@ -296,6 +321,9 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
                 ids = frozenset(i for i in index.get(_core(span[:-1]), ()) if gaz.entities[
                     i].label in kind_words[span[-1]])
             inside = [m for m in out if start < m.end and m.start < end]
+            kind_after = _named_then_kind(span, inside, words[i + length - 1].start(), gaz)
+            if kind_after == "plural":
+                continue  # "Suzhou parks": Suzhou's parks, not Suzhou Industrial Park
             if not ids and not any(m.start <= start and end <= m.end for m in inside):
                 ids = _within_a_name(_words(" ".join(span)), fulls)  # words left out
             if not ids or len(ids) != 1:
@@ -333,7 +361,59 @@ def _kind_words_respelt(question: str, gaz: Gazetteer) -> str:
                 and OSA.distance(low, k) == 1]
         return near[0] if len(near) == 1 else word
 
+    def swapped(found: re.Match[str]) -> str:
+        word = found.group()
+        low = word.casefold()
+        if len(low) < 5 or low in vocabulary or low in known or low in gaz.latin:
+            return word
+        near = vocabulary_swaps.get(low, ())
+        return near[0] if len(near) == 1 else word
+
+    vocabulary, vocabulary_swaps = _vocabulary(gaz)
+    question = re.sub(r"[A-Za-z]+", swapped, question)
     return re.sub(r"[A-Za-z]+", respelt, question)
+
+
+_VOCABULARY: dict[int, tuple[Gazetteer, frozenset[str], dict[str, tuple[str, ...]]]] = {}
+
+
+def _vocabulary(gaz: Gazetteer) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The English words `ask` reads (the lexicon's and those of the graph's English names)
+    and, for each lexicon word of five letters or more, the forms it takes with two letters
+    next to each other swapped ("futrue", "bulit", "parsk"): the one typo read as the word it
+    almost is, where only one word of the lexicon is so near (cached for the gazetteer)."""
+    held = _VOCABULARY.get(id(gaz))
+    if held is not None and held[0] is gaz:
+        return held[1], held[2]
+    from queries.ask.reading import label_words
+
+    lex = lexicon()
+    texts = [str(w) for w, _ in label_words()]
+    texts += [v.text for v in lex.verbs] + list(lex.wording)
+    texts += [w for q in lex.qualifiers for w in q.words]
+    texts += [w for k in lex.kinds for w in k.words]
+    texts += [w for ws in lex.properties.values() for w in ws]
+    words = frozenset(w for t in texts for w in re.findall(r"[a-z]+", t.casefold()))
+    # (a name's words are known, never respelt to: a misspelt name is read by
+    # parsing.respelt, which says so)
+    named = frozenset(w for e in gaz.entities.values() if e.label != "Source"
+                      for t in (e.name_en or "", *e.aliases) if t and _english(t)
+                      for w in re.findall(r"[a-z]+", t.casefold()))
+    swaps: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) < 5:
+            continue
+        for i in range(len(w) - 1):
+            if w[i] != w[i + 1]:
+                form = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+                if form not in words and form not in named:
+                    swaps.setdefault(form, []).append(w)
+    words = words | named
+    if len(_VOCABULARY) > 4:
+        _VOCABULARY.clear()
+    out = {k: tuple(dict.fromkeys(v)) for k, v in swaps.items()}
+    _VOCABULARY[id(gaz)] = (gaz, words, out)
+    return words, out
 
 
 def _qualified(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
