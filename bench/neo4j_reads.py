@@ -119,12 +119,41 @@ def items(args: argparse.Namespace) -> dict[str, Any]:
     return found
 
 
-def jobs(args: argparse.Namespace) -> dict[str, list[tuple[str, Any]]]:
+def latin_names(store: Neo4jStore, ids: list[str]) -> list[str]:
+    """English / pinyin searches drawn from the synthetic graph's entities `ids` (the
+    seeded path ends), in turn: an exact English name, an exact pinyin key, a prefix of a
+    pinyin key, a misspelt one (a letter of it changed, dropped or doubled, the place
+    picked by a hash of the id: the same set for every tree and run)."""
+    out: list[str] = []
+    entities = store.entities(ids)
+    for i, entity_id in enumerate(ids):
+        e = entities[entity_id]
+        py = min((k for k in e.keys if k.isascii()), key=len, default=e.id.split(":")[1])
+        h = int(hashlib.sha256(entity_id.encode()).hexdigest(), 16)
+        at = 1 + h % max(1, len(py) - 2)
+        kind = i % 4
+        if kind == 0:
+            out.append(e.name_en or py)
+        elif kind == 1:
+            out.append(py)
+        elif kind == 2:
+            out.append(py[:max(4, len(py) * 2 // 3)])
+        else:
+            slip = (h >> 8) % 3
+            out.append(py[:at] + "xzq"[h % 3] + py[at + 1:] if slip == 0
+                       else py[:at] + py[at + 1:] if slip == 1
+                       else py[:at] + py[at] + py[at:])
+    return out
+
+
+def jobs(args: argparse.Namespace, store: Neo4jStore) -> dict[str, list[tuple[str, Any]]]:
     found = items(args)
     pairs, ends, names = found["pairs"], found["ends"], found["names"]
+    latin = latin_names(store, ends[:args.queries])
     return {
         "show": [(m, lambda s, m=m: show(s, m)) for m in names],
         "search": [(m, lambda s, m=m: search(s, m)) for m in names],
+        "search latin": [(m, lambda s, m=m: search(s, m)) for m in latin],
         "path": [(f"{a}..{b}", lambda s, a=a, b=b: shortest_paths(s, a, b))
                  for a, b in zip(ends[0::2], ends[1::2], strict=True)],
         "links": [(f"{a}..{b}", lambda s, a=a, b=b: links(s, a, b, via="industry"))
@@ -174,7 +203,7 @@ def main() -> int:
     ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", "estuary-test"))
     ap.add_argument("--queries", type=int, default=20, help="items per question")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per item")
-    ap.add_argument("--only", default="show,search,path,links,name lookup")
+    ap.add_argument("--only", default="show,search,search latin,path,links,name lookup")
     ap.add_argument("--json", type=Path, help="write the figures and answer digests here")
     ap.add_argument("--compare", type=Path, help="an earlier --json: report differing answers")
     args = ap.parse_args()
@@ -186,7 +215,7 @@ def main() -> int:
     store = Neo4jStore.connect(StoreSettings(kind="neo4j", neo4j_uri=args.uri,
                                              neo4j_password=args.password))
     prepare(store)
-    work = {k: v for k, v in jobs(args).items() if k in args.only.split(",")}
+    work = {k: v for k, v in jobs(args, store).items() if k in args.only.split(",")}
     load = os.getloadavg()[0]
     result = {"tree": str(TREE), "nodes": args.nodes, "rels": args.rels,
               "load avg before": round(load, 2), **measure(store, work, args.repeat),
