@@ -119,37 +119,57 @@ def items(args: argparse.Namespace) -> dict[str, Any]:
     return found
 
 
-def latin_names(store: Neo4jStore, ids: list[str]) -> list[str]:
+def latin_names(store: Neo4jStore, ids: list[str], per: int = 1) -> list[str]:
     """English / pinyin searches drawn from the synthetic graph's entities `ids` (the
-    seeded path ends), in turn: an exact English name, an exact pinyin key, a prefix of a
-    pinyin key, a misspelt one (a letter of it changed, dropped or doubled, the place
-    picked by a hash of the id: the same set for every tree and run)."""
+    seeded path ends). One each (per=1), in turn: an exact English name, an exact pinyin
+    key, a prefix of a pinyin key, a misspelt one (a letter changed, dropped or doubled,
+    the place picked by a hash of the id: the same set for every tree and run). More each
+    (per > 1, for comparing trees on many searches): those four kinds, then an English
+    name misspelt, its first word, a pinyin key's last two thirds, and it with a letter
+    swapped with the next, each placed by a hash of the id and the variant's number."""
     out: list[str] = []
     entities = store.entities(ids)
     for i, entity_id in enumerate(ids):
         e = entities[entity_id]
         py = min((k for k in e.keys if k.isascii()), key=len, default=e.id.split(":")[1])
-        h = int(hashlib.sha256(entity_id.encode()).hexdigest(), 16)
-        at = 1 + h % max(1, len(py) - 2)
-        kind = i % 4
-        if kind == 0:
-            out.append(e.name_en or py)
-        elif kind == 1:
-            out.append(py)
-        elif kind == 2:
-            out.append(py[:max(4, len(py) * 2 // 3)])
-        else:
-            slip = (h >> 8) % 3
-            out.append(py[:at] + "xzq"[h % 3] + py[at + 1:] if slip == 0
-                       else py[:at] + py[at + 1:] if slip == 1
-                       else py[:at] + py[at] + py[at:])
+        en = e.name_en or py
+        for j in range(per):
+            seed = entity_id if j == 0 else f"{entity_id}#{j}"
+            h = int(hashlib.sha256(seed.encode()).hexdigest(), 16)
+            kind = i % 4 if per == 1 else j % 8
+            out.append(_latin_variant(kind, py, en, h))
     return out
+
+
+def _latin_variant(kind: int, py: str, en: str, h: int) -> str:
+    at = 1 + h % max(1, len(py) - 2)
+    if kind == 0:
+        return en
+    if kind == 1:
+        return py
+    if kind == 2:
+        return py[:max(4, len(py) * 2 // 3)]
+    if kind == 3:
+        slip = (h >> 8) % 3
+        return (py[:at] + "xzq"[h % 3] + py[at + 1:] if slip == 0
+                else py[:at] + py[at + 1:] if slip == 1
+                else py[:at] + py[at] + py[at:])
+    if kind == 4:
+        spot = 1 + h % max(1, len(en) - 2)
+        return en[:spot] + en[spot + 1:]
+    if kind == 5:
+        return en.split()[0]
+    if kind == 6:
+        return py[len(py) // 3:]
+    at = min(at, len(py) - 2)
+    return py[:at] + py[at + 1] + py[at] + py[at + 2:]
 
 
 def jobs(args: argparse.Namespace, store: Neo4jStore) -> dict[str, list[tuple[str, Any]]]:
     found = items(args)
     pairs, ends, names = found["pairs"], found["ends"], found["names"]
-    latin = latin_names(store, ends[:args.queries])
+    latin = (latin_names(store, ends[:args.queries]) if args.latin_per == 1
+             else latin_names(store, ends, args.latin_per))
     return {
         "show": [(m, lambda s, m=m: show(s, m)) for m in names],
         "search": [(m, lambda s, m=m: search(s, m)) for m in names],
@@ -203,6 +223,8 @@ def main() -> int:
     ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", "estuary-test"))
     ap.add_argument("--queries", type=int, default=20, help="items per question")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per item")
+    ap.add_argument("--latin-per", type=int, default=1,
+                    help="'search latin': searches per entity (8: eight kinds, every path end)")
     ap.add_argument("--only", default="show,search,search latin,path,links,name lookup")
     ap.add_argument("--json", type=Path, help="write the figures and answer digests here")
     ap.add_argument("--compare", type=Path, help="an earlier --json: report differing answers")
