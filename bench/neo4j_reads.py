@@ -173,7 +173,7 @@ def jobs(args: argparse.Namespace, store: Neo4jStore) -> dict[str, list[tuple[st
     return {
         "show": [(m, lambda s, m=m: show(s, m)) for m in names],
         "search": [(m, lambda s, m=m: search(s, m)) for m in names],
-        "search latin": [(m, lambda s, m=m: search(s, m)) for m in latin],
+        "search_latin": [(m, lambda s, m=m: search(s, m)) for m in latin],
         "path": [(f"{a}..{b}", lambda s, a=a, b=b: shortest_paths(s, a, b))
                  for a, b in zip(ends[0::2], ends[1::2], strict=True)],
         "links": [(f"{a}..{b}", lambda s, a=a, b=b: links(s, a, b, via="industry"))
@@ -224,8 +224,8 @@ def main() -> int:
     ap.add_argument("--queries", type=int, default=20, help="items per question")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per item")
     ap.add_argument("--latin-per", type=int, default=1,
-                    help="'search latin': searches per entity (8: eight kinds, every path end)")
-    ap.add_argument("--only", default="show,search,search latin,path,links,name lookup")
+                    help="search_latin: searches per entity (8: eight kinds, every path end)")
+    ap.add_argument("--only", default="show,search,search_latin,path,links,name lookup")
     ap.add_argument("--json", type=Path, help="write the figures and answer digests here")
     ap.add_argument("--compare", type=Path, help="an earlier --json: report differing answers")
     args = ap.parse_args()
