@@ -72,7 +72,9 @@ RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
 # bigrams may have a key the query is in (exact, prefix or substring: up to 100; a
 # one-character query's candidates all hold its one "gram"); any other
 # key scores its fuzzy ratio at most, 200 * LCS / (len(query) + len(key)), however many of
-# the query's letters it holds. And how many the page held.
+# the query's letters it holds. A key whose length alone keeps it under the floor (the
+# query's length held) is not counted: most keys of a short query are much longer. And
+# how many the page held.
 _REACHING_CUT = """
 WITH n, shared, CASE WHEN n.keys IS NULL OR size(n.keys) = 0 OR NOT n.id =~ '[ -~]*'
   THEN [null] ELSE n.keys + [replace(replace(replace(replace(replace(replace(replace(
@@ -80,9 +82,14 @@ WITH n, shared, CASE WHEN n.keys IS NULL OR size(n.keys) = 0 OR NOT n.id =~ '[ -
   END AS keys
 UNWIND keys AS key
 WITH n, shared, key, size(key) AS length
-WITH n, shared, key IS NULL AS any, length,
-     reduce(h = 0, c IN $counts | h + CASE WHEN length - size(replace(key, c[0], '')) < c[1]
-       THEN length - size(replace(key, c[0], '')) ELSE c[1] END) AS held
+WITH n, shared, key, length, shared >= size($grams) AND length >= $length AS whole,
+     200.0 * CASE WHEN length < $length THEN length ELSE $length END
+       / ($length + length) AS by_length
+WITH n, shared, key IS NULL AS any, length, CASE
+  WHEN key IS NULL OR NOT whole AND (CASE WHEN by_length >= 88.0
+    AND abs($length - length) <= 2 THEN by_length ELSE 0.75 * by_length END) < $floor THEN 0
+  ELSE reduce(h = 0, c IN $counts | h + CASE WHEN length - size(replace(key, c[0], '')) < c[1]
+    THEN length - size(replace(key, c[0], '')) ELSE c[1] END) END AS held
 WITH n, shared, any, held, length,
      CASE WHEN length < held THEN length ELSE held END AS most
 WITH n, shared, any, held, length, most, 200.0 * most / ($length + length) AS ratio
