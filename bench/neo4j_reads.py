@@ -119,12 +119,61 @@ def items(args: argparse.Namespace) -> dict[str, Any]:
     return found
 
 
-def jobs(args: argparse.Namespace) -> dict[str, list[tuple[str, Any]]]:
+def latin_names(store: Neo4jStore, ids: list[str], per: int = 1) -> list[str]:
+    """English / pinyin searches drawn from the synthetic graph's entities `ids` (the
+    seeded path ends). One each (per=1), in turn: an exact English name, an exact pinyin
+    key, a prefix of a pinyin key, a misspelt one (a letter changed, dropped or doubled,
+    the place picked by a hash of the id: the same set for every tree and run). More each
+    (per > 1, for comparing trees on many searches): those four kinds, then an English
+    name misspelt, its first word, a pinyin key's last two thirds, and it with a letter
+    swapped with the next, each placed by a hash of the id and the variant's number."""
+    out: list[str] = []
+    entities = store.entities(ids)
+    for i, entity_id in enumerate(ids):
+        e = entities[entity_id]
+        py = min((k for k in e.keys if k.isascii()), key=len, default=e.id.split(":")[1])
+        en = e.name_en or py
+        for j in range(per):
+            seed = entity_id if j == 0 else f"{entity_id}#{j}"
+            h = int(hashlib.sha256(seed.encode()).hexdigest(), 16)
+            kind = i % 4 if per == 1 else j % 8
+            out.append(_latin_variant(kind, py, en, h))
+    return out
+
+
+def _latin_variant(kind: int, py: str, en: str, h: int) -> str:
+    at = 1 + h % max(1, len(py) - 2)
+    if kind == 0:
+        return en
+    if kind == 1:
+        return py
+    if kind == 2:
+        return py[:max(4, len(py) * 2 // 3)]
+    if kind == 3:
+        slip = (h >> 8) % 3
+        return (py[:at] + "xzq"[h % 3] + py[at + 1:] if slip == 0
+                else py[:at] + py[at + 1:] if slip == 1
+                else py[:at] + py[at] + py[at:])
+    if kind == 4:
+        spot = 1 + h % max(1, len(en) - 2)
+        return en[:spot] + en[spot + 1:]
+    if kind == 5:
+        return en.split()[0]
+    if kind == 6:
+        return py[len(py) // 3:]
+    at = min(at, len(py) - 2)
+    return py[:at] + py[at + 1] + py[at] + py[at + 2:]
+
+
+def jobs(args: argparse.Namespace, store: Neo4jStore) -> dict[str, list[tuple[str, Any]]]:
     found = items(args)
     pairs, ends, names = found["pairs"], found["ends"], found["names"]
+    latin = (latin_names(store, ends[:args.queries]) if args.latin_per == 1
+             else latin_names(store, ends, args.latin_per))
     return {
         "show": [(m, lambda s, m=m: show(s, m)) for m in names],
         "search": [(m, lambda s, m=m: search(s, m)) for m in names],
+        "search_latin": [(m, lambda s, m=m: search(s, m)) for m in latin],
         "path": [(f"{a}..{b}", lambda s, a=a, b=b: shortest_paths(s, a, b))
                  for a, b in zip(ends[0::2], ends[1::2], strict=True)],
         "links": [(f"{a}..{b}", lambda s, a=a, b=b: links(s, a, b, via="industry"))
@@ -174,7 +223,9 @@ def main() -> int:
     ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", "estuary-test"))
     ap.add_argument("--queries", type=int, default=20, help="items per question")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per item")
-    ap.add_argument("--only", default="show,search,path,links,name lookup")
+    ap.add_argument("--latin-per", type=int, default=1,
+                    help="search_latin: searches per entity (8: eight kinds, every path end)")
+    ap.add_argument("--only", default="show,search,search_latin,path,links,name lookup")
     ap.add_argument("--json", type=Path, help="write the figures and answer digests here")
     ap.add_argument("--compare", type=Path, help="an earlier --json: report differing answers")
     args = ap.parse_args()
@@ -186,7 +237,7 @@ def main() -> int:
     store = Neo4jStore.connect(StoreSettings(kind="neo4j", neo4j_uri=args.uri,
                                              neo4j_password=args.password))
     prepare(store)
-    work = {k: v for k, v in jobs(args).items() if k in args.only.split(",")}
+    work = {k: v for k, v in jobs(args, store).items() if k in args.only.split(",")}
     load = os.getloadavg()[0]
     result = {"tree": str(TREE), "nodes": args.nodes, "rels": args.rels,
               "load avg before": round(load, 2), **measure(store, work, args.repeat),

@@ -60,24 +60,41 @@ NAME_KEYS_AT_LEAST = f"""{_AT_LEAST_RANKED}
 RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases,
        n.keys AS keys, shared"""
 # A page as above (any gram, or at least $min_shared: NAME_KEYS_*REACHING), sent back
-# only for the candidates one of whose keys may score $floor, by queries.search.most_by_chars
-# (the characters of the query, $chars, a key holds, and its length; the lower-cased ASCII
-# id without a length, as its normalised form may be shorter); and how many the page held.
-# Keys stored empty, or an id beyond printable ASCII: sent (Python derives their keys).
+# only for the candidates one of whose keys (or normalised id) may score $floor, by
+# queries.search.most_by_chars: `held` is what the key holds of the query's characters
+# counted as a multiset ($counts: [character, times in the query]; a key's longest common
+# subsequence with the query is at most that), with the key's length. The id is
+# normalised here as graph.names.normalize does it for printable ASCII (lower-cased, the
+# separators among ASCII -- space - _ ' " ( ) -- dropped), so it is bounded by its length
+# like any key: a Latin query's letters are in almost every id, so the id bounded without
+# its length let nearly every row through. Keys stored empty, or an id beyond printable
+# ASCII: sent (Python derives their keys). Only a node holding every one of the query's
+# bigrams may have a key the query is in (exact, prefix or substring: up to 100; a
+# one-character query's candidates all hold its one "gram"); any other
+# key scores its fuzzy ratio at most, 200 * LCS / (len(query) + len(key)), however many of
+# the query's letters it holds. A key whose length alone keeps it under the floor (the
+# query's length held) is not counted: most keys of a short query are much longer. And
+# how many the page held.
 _REACHING_CUT = """
 WITH n, shared, CASE WHEN n.keys IS NULL OR size(n.keys) = 0 OR NOT n.id =~ '[ -~]*'
-  THEN [[null, 'any']] ELSE [k IN n.keys | [k, 'key']] + [[toLower(n.id), 'id']] END AS keys
+  THEN [null] ELSE n.keys + [replace(replace(replace(replace(replace(replace(replace(
+    toLower(n.id), ' ', ''), '-', ''), '_', ''), "'", ''), '"', ''), '(', ''), ')', '')]
+  END AS keys
 UNWIND keys AS key
-WITH n, shared, key[1] AS kind, size(key[0]) AS length,
-     size([c IN split(key[0], '') WHERE c IN $chars]) AS held
-WITH n, shared, kind, length, held,
-     CASE WHEN held < $length THEN held ELSE $length END AS most
-WITH n, shared, kind, held, length,
-     CASE WHEN kind = 'key' AND length < most THEN length ELSE most END AS most
-WITH n, shared, kind, held, length, most,
-     200.0 * most / ($length + CASE WHEN kind = 'key' THEN length ELSE most END) AS ratio
-WITH n, shared, max(CASE WHEN kind = 'any' OR held >= $length THEN 100.0
-  WHEN ratio >= 88.0 AND (kind = 'id' OR abs($length - length) <= 2) THEN ratio
+WITH n, shared, key, size(key) AS length
+WITH n, shared, key, length, shared >= size($grams) AND length >= $length AS whole,
+     200.0 * CASE WHEN length < $length THEN length ELSE $length END
+       / ($length + length) AS by_length
+WITH n, shared, key IS NULL AS any, length, CASE
+  WHEN key IS NULL OR NOT whole AND (CASE WHEN by_length >= 88.0
+    AND abs($length - length) <= 2 THEN by_length ELSE 0.75 * by_length END) < $floor THEN 0
+  ELSE reduce(h = 0, c IN $counts | h + CASE WHEN length - size(replace(key, c[0], '')) < c[1]
+    THEN length - size(replace(key, c[0], '')) ELSE c[1] END) END AS held
+WITH n, shared, any, held, length,
+     CASE WHEN length < held THEN length ELSE held END AS most
+WITH n, shared, any, held, length, most, 200.0 * most / ($length + length) AS ratio
+WITH n, shared, max(CASE WHEN any OR held >= $length AND shared >= size($grams) THEN 100.0
+  WHEN ratio >= 88.0 AND abs($length - length) <= 2 THEN ratio
   ELSE 0.75 * ratio END) AS bound
 WITH count(*) AS read, collect(CASE WHEN bound >= $floor THEN
   {id: n.id, name: n.name, name_en: n.name_en, aliases: n.aliases, keys: n.keys,

@@ -90,7 +90,8 @@ class NameReads:
         if not self.name_index_ready():
             found = self.name_keys(wanted, label, limit, offset, min_shared)
             return len(found), min_shared, found
-        reaching = {"chars": sorted(set(query)), "length": len(query), "floor": floor}
+        reaching = {"counts": sorted([c, query.count(c)] for c in set(query)),
+                    "length": len(query), "floor": floor}
         by_chars = self._char_levels(wanted, label, limit, offset, (min_shared, down_to),
                                      query, reaching)
         if by_chars is not None:
@@ -106,12 +107,18 @@ class NameReads:
         down_to at once (or min_shared alone), or None where that cannot give it, or would
         not read less: the offset is not all that shares more, the levels do not fit in
         the page, no exact Lucene query counts them, or the characters a candidate needs
-        (least_chars) are not more than its grams imply."""
+        (least_chars) are not more than its grams imply or than the query's ASCII ones."""
         need = cypher_names.least_chars(query, reaching["floor"])
         top, down_to = levels
+        units = cypher_names.char_units(query)
         if need is None or need < top + 2 or not self.name_chars_ready():
             return None
-        char_lucene = cypher_names.lucene_at_least(cypher_names.char_units(query), need)
+        if need <= sum(u.isascii() for u in units):
+            # Latin letters (and digits) are in most names: a node may hold `need` of the
+            # query's characters with those alone, so the index would match most of the
+            # graph (a pinyin query at 1M: ~70% of it, seconds); the level is read as usual
+            return None
+        char_lucene = cypher_names.lucene_at_least(units, need)
         above = cypher_names.exact_at_least(wanted, top + 1) if top < len(wanted) else ""
         lowest = next((k for k in range(min(down_to, top), top + 1) if need >= k + 2
                        and cypher_names.exact_at_least(wanted, k) is not None), None)

@@ -177,15 +177,19 @@ def _least_shared(query: str, scored: list[_Scored], penalty: float, limit: int)
                  if best_possible(query, s) - penalty >= floor), 0)
 
 
-def most_by_chars(query: str, held: int, length: int | None = None) -> float:
+def most_by_chars(query: str, held: int, length: int | None = None,
+                  substring: bool = True) -> float:
     """The highest score `_score` can give a key of `length` characters (None: any) that
     holds `held` characters of the query (counted with repeats, each position of the key
     once): an upper bound, as best_possible is for bigrams. A key the query is in holds all
-    of them (100); otherwise the fuzzy ratio is 200 * LCS / (len(query) + len(key)) with
-    LCS <= min(held, len(query), len(key)), near only within 2 characters of the query."""
+    of them (100; `substring` False: the key is known not to hold the query, as its entity
+    lacks one of the query's bigrams); otherwise the fuzzy ratio is 200 * LCS /
+    (len(query) + len(key)) with LCS <= min(held, len(query), len(key)), near only within
+    2 characters of the query."""
     lq = len(query)
-    if held >= lq:
+    if held >= lq and substring:
         return 100.0
+    held = min(held, lq)
     most = held if length is None else min(held, length)
     ratio = 200.0 * most / (lq + (most if length is None else length)) if lq else 0.0
     near = ratio >= 88.0 and (length is None or abs(lq - length) <= 2)

@@ -146,3 +146,46 @@ def test_a_database_indexed_before_the_characters_is_given_them_once(
     finally:
         old.close()
     neo4j._name_chars = None
+
+
+def _latin_queries(bundle: Any) -> list[str]:
+    """English names and pinyin keys of the synthetic graph, whole, cut short, misspelt."""
+    rng = random.Random(14)
+    entities = sorted((e for e in bundle.entities.values() if e.label != "Source"),
+                      key=lambda e: e.id)
+    out = []
+    for e in rng.sample(entities, 25):
+        py = min((k for k in e.keys if k.isascii()), key=len, default="")
+        at = rng.randrange(1, max(2, len(py) - 1))
+        out += [e.name_en or py, py, py[:max(3, len(py) // 2)], py[:at] + "x" + py[at + 1:],
+                py[:at] + py[at + 1:]]
+    return [q for q in out if q] + ["Suzhou Industrial Park", "Nantnog", "jiacheng"]
+
+
+def test_latin_searches_give_the_embedded_answers(synthetic_stores: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """English and pinyin searches: Neo4j's cut of what cannot score (the characters a key
+    holds as multisets, the id bounded by its length, 100 only where every bigram is held)
+    leaves the answers as the embedded store's; the characters index, which Latin letters
+    would match nearly whole, is never read for them."""
+    neo4j, embedded, bundle = synthetic_stores
+    read = []
+    level = type(neo4j)._char_levels
+
+    def spy(self: Any, *args: Any) -> Any:
+        page = level(self, *args)
+        read.append(page is not None)
+        return page
+
+    monkeypatch.setattr(type(neo4j), "_char_levels", spy)
+    queries = _latin_queries(bundle)
+    assert len(queries) >= 120
+    hits = 0
+    for text in queries:
+        for limit, label in ((10, None), (3, "Organization")):
+            got = search(neo4j, text, limit=limit, label=label)
+            assert got.to_dict() == search(embedded, text, limit=limit, label=label).to_dict(), \
+                (text, limit, label)
+            hits += len(got.hits)
+    assert hits > len(queries), "the searches find things"
+    assert not any(read), "no Latin search read the characters index"

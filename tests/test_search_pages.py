@@ -57,6 +57,30 @@ def test_no_key_scores_above_its_characters_bound(alphabet: str) -> None:
     assert tight, "the bound is reached, not only held"
 
 
+@pytest.mark.parametrize("alphabet", ["ab", "abc", "abcdefgh", "nantogiu", "南通苏州市海门港"])
+def test_no_key_scores_above_its_multiset_bound(alphabet: str) -> None:
+    """The Neo4j cut's bound (graph/cypher_names._REACHING_CUT): the query's characters a
+    key holds counted as multisets, and 100 only where the key's entity holds every bigram
+    of the query (else the query is in none of its keys: the fuzzy ratio bounds it)."""
+    rng = random.Random(alphabet + "multiset")
+    queries, keys = _strings(rng, alphabet, 150), _strings(rng, alphabet, 150)
+    tight = cut = 0
+    for query in queries:
+        for key in keys:
+            held = sum(min(query.count(c), key.count(c)) for c in set(query))
+            # (a one-character query's candidates share its one "gram": every one read)
+            whole = len(query) < 2 or grams(query) <= grams(key)
+            score, _ = _score(query, [key])
+            bound = most_by_chars(query, held, len(key), whole)
+            assert score <= bound + 1e-9, (query, key, held, score, bound)
+            assert bound <= most_by_chars(query, sum(c in set(query) for c in key),
+                                          len(key)) + 1e-9, "tighter than the old bound"
+            tight += bound - score < 1.0
+            cut += held >= len(query) and not whole
+    assert tight, "the bound is reached, not only held"
+    assert cut or len(alphabet) > 5, "keys holding the letters but not the query are met"
+
+
 def test_the_bound_cuts_long_queries() -> None:
     query = normalize("南通高新技术产业开发区")
     assert best_possible(query, len(grams(query))) == pytest.approx(100.0)
@@ -235,10 +259,15 @@ def test_reaching_leaves_out_only_keys_that_cannot_score(store: Any, text: str) 
     query = normalize(text)
     wanted = sorted(grams(query))
 
+    def held(key: str) -> int:  # the query's characters a key holds, as multisets
+        return sum(min(query.count(c), key.count(c)) for c in set(query))
+
     def bound(k: Any) -> float:
-        return max([most_by_chars(query, sum(c in set(query) for c in key), len(key))
-                    for key in k.keys] + [most_by_chars(query, sum(
-                        c in set(query) for c in normalize(k.id)))])
+        if not k.id.isascii() or not k.id.isprintable():
+            return 100.0
+        keys = [*k.keys, normalize(k.id)]
+        whole = set(wanted) <= set().union(*map(grams, keys))  # the query may be in a key
+        return max(most_by_chars(query, held(key), len(key), whole) for key in keys)
 
     def units(k: Any) -> int:
         held = chars_of(k.id, k.keys)
