@@ -130,6 +130,7 @@ class PartsAnswer:
 
     count = None
     verdict = None
+    summary = ""  # what the parts say together (which of two counts is more)
 
     @property
     def kind_note(self) -> str:
