@@ -10,6 +10,7 @@ Read only when the question, X taken out, is one of these frames and nothing els
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.gazetteer import Gazetteer
 from queries.ask.phrases import masked_text
@@ -44,6 +45,10 @@ OVERVIEW = Intent(
     priority=10)
 
 
+# The name alone (a search box): the same overview, answered by the thing itself.
+NAMED = replace(OVERVIEW, steps=(Step("overview", ("{a}",), {"lists_related": False}),))
+
+
 def overview_reading(question: str, gaz: Gazetteer) -> Brief | None:
     """The question read as one asking about an entity as a whole (`OVERVIEW`), or None."""
     q, mentions = names_in(question, gaz)
@@ -60,4 +65,6 @@ def overview_reading(question: str, gaz: Gazetteer) -> Brief | None:
         ids = named
     entity = gaz.entities[ids[0]]
     known = {i: gaz.entities[i] for i in mentions[0].ids if i in gaz.entities}
+    if masked == "⟨0⟩":  # the name alone: the thing itself is the answer
+        return Brief(NAMED, {"a": entity}, mentions, known)
     return Brief(OVERVIEW, {"a": entity}, mentions, known)
