@@ -249,3 +249,27 @@ def test_anything_in_common_of_two_places_is_every_aspect(store: Any) -> None:
     ids = {e.id for e in got.entities}
     assert {"org:hu-su-tong-alliance", "park:suxitong-park"} <= ids
     assert any(i.startswith("industry:") for i in ids)
+
+
+# -- a topic said first, then the question about it ------------------------------------------
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Sutong park - who were the shareholders and what stakes?",
+     {"org:cssd", "org:nantong-etdz", "org:jiangsu-nongken"}),
+    ("Suxitong park: who builds it?", {"city:nantong", "city:suzhou", "city:wuxi"}),
+    ("Hu-Su-Tong railway - which places does it pass through?",
+     {"city:nantong", "city:zhangjiagang", "city:shanghai"}),
+    ("Zhangjiagang-Suyu park - who built it and when was it set up?", {"city:zhangjiagang"}),
+    ("Hu-Su-Tong alliance - who are the members?",
+     {"city:nantong", "city:shanghai", "city:suzhou"}),
+])
+def test_a_topic_said_first(store: Any, question: str, expected: set[str]) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert expected <= ids, expected - ids
+
+
+def test_context_with_a_verb_first_is_still_context(store: Any) -> None:
+    got = ask(store, "Kunshan co-built a park up north - what is it called")
+    assert [e.id for e in got.entities] == ["park:kunshan-shuyang"]
