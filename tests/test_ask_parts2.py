@@ -200,6 +200,17 @@ def test_an_overview_lists_what_it_shows(store: Any, question: str, expected: se
     assert expected <= ids, expected - ids
 
 
+@pytest.mark.parametrize("question,entity", [
+    ("What is SIP?", "park:sip"), ("苏通大桥是什么", "infra:sutong-bridge"),
+    ("what's Qidong", "city:qidong"), ("Chongming Haimen crossings", "infra:chonghai-crossing"),
+    ("苏通大桥", "infra:sutong-bridge"),
+])
+def test_what_x_is_or_its_name_alone_is_x_itself(store: Any, question: str,
+                                                 entity: str) -> None:
+    got = ask(store, question)  # a definition asked: the thing, its overview shown
+    assert [e.id for e in got.entities] == [entity]
+
+
 def test_an_entity_with_few_relations_is_shown_whole(store: Any) -> None:
     from queries.overview import overview
 

@@ -45,6 +45,10 @@ OVERVIEW = Intent(
     priority=10)
 
 
+# What X is (a definition asked): X itself, with nothing else said around it.
+_WHAT_IS = re.compile(r"^\s?(?:(?:what|who)(?:'s| is| are| was)?\s(?:the\s)?⟨0⟩|"
+                      r"⟨0⟩\s?(?:的)?(?:是什么|是啥|是谁|是个啥|是个什么|是什么东西|是啥东西|是干啥的|"
+                      r"是干什么的)(?:啊|呀|呢|呗|吧|嘛|来着)?)\s?$")
 # The name alone (a search box): the same overview, answered by the thing itself.
 NAMED = replace(OVERVIEW, steps=(Step("overview", ("{a}",), {"lists_related": False}),))
 
@@ -65,6 +69,8 @@ def overview_reading(question: str, gaz: Gazetteer) -> Brief | None:
         ids = named
     entity = gaz.entities[ids[0]]
     known = {i: gaz.entities[i] for i in mentions[0].ids if i in gaz.entities}
-    if masked == "⟨0⟩":  # the name alone: the thing itself is the answer
+    if masked == "⟨0⟩" or _WHAT_IS.match(masked):
+        # the name alone, "what is X", X是什么: the thing itself is the answer (its overview
+        # shown); "tell me about X", X是什么情况: what the overview shows answers with it
         return Brief(NAMED, {"a": entity}, mentions, known)
     return Brief(OVERVIEW, {"a": entity}, mentions, known)
