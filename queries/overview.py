@@ -4,8 +4,10 @@
 few that matter under each heading: what it is part of, its industries, the parks it builds,
 the crossings that reach it. Within a group the other ends are ranked by the best confidence
 of the relations reaching them, then how many sources state them, then current before ended;
-each group keeps `per_group` of them and says how many more there are. The sources listed are
-those of the relations shown (and the entity's own).
+each group keeps `per_group` of them and says how many more there are; an entity related to
+few others is shown whole, and the places a crossing connects or a zone's builders and
+members are shown past the bound. The sources listed are those of the relations shown (and
+the entity's own).
 """
 
 from __future__ import annotations
@@ -54,6 +56,13 @@ _GROUPS: tuple[tuple[str, bool | None, str], ...] = (
     ("MENTIONS", True, "names"),
 )
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
+# An entity related to at most this many others is shown whole (every group, every row).
+_ALL_UNDER = 20
+# Groups whose places say what the thing joins (a crossing's ends, a zone's builders and
+# members): their cities and regions are all shown, past the bound.
+_JOINS = {("CONNECTS", True), ("CO_BUILDS", False), ("MEMBER_OF", False),
+          ("PARTICIPATES_IN", False)}
+_PLACES = ("City", "Region")
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,9 @@ class Overview(EntityDetail):
 
     groups: tuple[OverviewGroup, ...] = ()
     per_group: int = 5
+    # asked about as a whole ("tell me about X"): what it shows answers with it; a name
+    # alone in a search box is answered by the thing itself
+    lists_related: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {"entity": self.entity.to_dict(), "per_group": self.per_group,
@@ -115,7 +127,8 @@ def _group_of(edge: RelatedEdge) -> tuple[str, bool | None, str] | None:
     return None
 
 
-def overview(store: Store, text: str, per_group: int = 5) -> Overview:
+def overview(store: Store, text: str, per_group: int = 5,
+             lists_related: bool = True) -> Overview:
     """What are the key things the graph relates to this entity, by relation, and from where?"""
     if per_group < 1:
         raise ValueError("per_group must be at least 1")
@@ -133,6 +146,8 @@ def overview(store: Store, text: str, per_group: int = 5) -> Overview:
         by_group.setdefault(group, {}).setdefault(edge.other.id, []).append(r)
         edges.append(edge)
     order = {g: n for n, g in enumerate(_GROUPS)}
+    if len({e.other.id for e in edges if e.relation.type != "MENTIONS"}) <= _ALL_UNDER:
+        per_group = max(per_group, *(len(v) for v in by_group.values()), 1)  # few: all
     groups: list[OverviewGroup] = []
     shown: set[tuple[str, str]] = set()  # (other id, relation key) kept
     for key in sorted(by_group, key=lambda g: (order.get(g, len(order)), g[0])):
@@ -140,6 +155,8 @@ def overview(store: Store, text: str, per_group: int = 5) -> Overview:
             _CONFIDENCE.get(r.confidence, 3), r.source)))) for i, rs in by_group[key].items()),
             key=OverviewRow.rank)
         kept = tuple(rows[:per_group])
+        if key[:2] in _JOINS:  # the places a zone or crossing joins: every one, always
+            kept += tuple(r for r in rows[per_group:] if r.other.label in _PLACES)
         shown.update((row.other.id, str(r.key)) for row in kept for r in row.relations)
         groups.append(OverviewGroup(key[0], key[1], key[2], kept, len(rows)))
     kept_edges = tuple(e for e in edges if (e.other.id, str(e.relation.key)) in shown)
@@ -148,4 +165,4 @@ def overview(store: Store, text: str, per_group: int = 5) -> Overview:
         source_ids.add(entity.props["source"])
     sources = store.entities(source_ids)
     return Overview(entity, kept_edges, tuple(sources[k] for k in sorted(sources)),
-                    tuple(groups), per_group)
+                    tuple(groups), per_group, lists_related)

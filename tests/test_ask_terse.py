@@ -121,10 +121,16 @@ def test_implied_relations_fit_the_schema() -> None:
 def test_overview_names_the_key_related_things(store: Any, question: str,
                                                entity: str) -> None:
     got = ask(store, question)
-    assert [e.id for e in got.entities] == [entity]
+    # the thing first, then what its overview shows (tests/test_ask_parts2.py)
+    assert got.entities[0].id == entity
     result = got.primary.result
     assert isinstance(result, Overview) and result.groups and result.sources
-    assert all(len(g.rows) <= result.per_group for g in result.groups)
+    shown = {row.other.id for g in result.groups for row in g.rows if g.rel_type != "MENTIONS"}
+    # ("what is X", the name alone: X itself)
+    assert {e.id for e in got.entities[1:]} == (shown if result.lists_related else set())
+    # bounded, but for the places a thing joins (all of them, tests/test_ask_parts2.py)
+    assert all(len([r for r in g.rows if r.other.label not in ("City", "Region")])
+               <= result.per_group for g in result.groups)
 
 
 def test_overview_is_bounded_and_ranked(store: Any) -> None:

@@ -384,10 +384,13 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate
-    from queries.ask.more_of import refuse_more_of
+    from queries.ask.more_of import more_of, refuse_more_of
     from queries.ask.partner_in import partner_in
 
-    refuse_more_of(question, gaz)  # which of A and B has more: no ranking reading yet
+    compared = more_of(ask, store, question, gaz, extra)  # which of A and B has more: 2 counts
+    if compared is not None:
+        return compared  # type: ignore[return-value]
+    refuse_more_of(question, gaz)  # …unless the two do not count alike
 
     # readings of their own shape of question, tried before the grammar; each passes or answers
     which = (either_or(answer, store, question, gaz)  # is X in A or in B: the one it lies in

@@ -46,11 +46,13 @@ class Referent:
     words: str  # the pronoun or demonstrative phrase, replaced by the name when carried
 
 
-def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool
-             ) -> Referent | None:
+def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool,
+             plural_subject: bool = False) -> Referent | None:
     """What a later part refers back to (see the module's docstring); None when it makes no
     reference. `first`: the first part's answer; `asked_kind`: the first part asked for a
-    kind ("which park", 哪个项目), so its answer is a thing of its own."""
+    kind ("which park", 哪个项目), so its answer is a thing of its own; `plural_subject`: the
+    first part named its subject with a plural ("chemical fibres"), which "they" may be when
+    no kind was asked ("What's upstream of chemical fibres, and what do they feed into")."""
     from queries.ask.reading import label_words
 
     listed = tuple(e for e in first.entities if subject is None or e.id != subject.id) \
@@ -71,6 +73,8 @@ def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool
             if subject is not None and subject.label in kinds:
                 return Referent((subject,), words)
     m = _PLURAL.search(text)
+    if m is not None and plural_subject and not asked_kind and subject is not None:
+        return Referent((subject,), m.group())
     if m is not None and listed:
         return Referent(listed, m.group())
     m = _SINGULAR.search(text)
@@ -83,6 +87,94 @@ def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool
         if subject is not None:
             return Referent((subject,), m.group())
     return None
+
+
+# 分别, 各自, each: a later part asked of every thing the first part listed ("分别是谁去合作的",
+# "Who co-built each?"), unless it only restates the list (分别是哪些, 分别是什么).
+_EACH_ONE = re.compile(r"分别|各自|每一个|每个|\beach(?: one)?(?: of (?:them|these|those))?\b",
+                       re.I)
+_WHO = re.compile(r"谁|\bwho(?:m|se)?\b", re.I)
+
+
+def of_each(text: str, first: Any, gaz: Any) -> Referent | None:
+    """分别是谁去合作的 after a list: each thing listed, the each-word as the reference; None
+    when the part names its own entity, restates the list (asks neither who nor another kind
+    than it lists) or the first part listed nothing to ask of."""
+    from queries.ask.reading import find, label_words
+    from queries.ask.text import names_in
+
+    m = _EACH_ONE.search(text)
+    if m is None or first is None or first.verdict is not None or _is_property(first) \
+            or not first.entities or names_in(text, gaz)[1]:
+        return None
+    listed = {e.label for e in first.entities}
+    kinds = {str(h.value) for h in find(label_words(), text.lower())} - {"Source"}
+    if not _WHO.search(text) and not kinds - listed:
+        return None  # 分别是哪些: the list again
+    return Referent(first.entities, m.group())
+
+
+# "Who else is?", 还有谁 after a yes-or-no: the others that hold the same relation to what the
+# first part's thing was asked to be in (its members, its builders, what lies in it).
+_OTHERS_ASKED = {
+    "MEMBER_OF": ("Who are the members of {n}?", "{n}有哪些成员"),
+    "PARTICIPATES_IN": ("Who are the members of {n}?", "{n}有哪些成员"),
+    "CO_BUILDS": ("Who co-builds {n}?", "{n}是谁共建的"),
+    "LOCATED_IN": ("What lies in {n}?", "{n}有哪些"),
+    "CONNECTS": ("Which places does {n} connect?", "{n}连接哪些地方"),
+    "FOCUSES_ON": ("Who focuses on {n}?", "哪些地方重点发展{n}"),
+    "HAS_INDUSTRY": ("Which places have {n}?", "哪些地方有{n}"),
+}
+
+
+def others_asked(text: str, first: Any, about: Entity) -> str | None:
+    """The question a "who else" part asks after a yes-or-no whose evidence ties the thing
+    asked about to `about` ("Is Wuxi in the 1+8 circle? Who else is?": the circle's members);
+    None when the evidence names no relation to it with a question of its own."""
+    verdict = getattr(first, "verdict", None)
+    if verdict is None or not verdict.held:
+        return None
+    for rel in verdict.relations:
+        if about.id in (rel.start, rel.end) and rel.type in _OTHERS_ASKED:
+            if (rel.type in ("CONNECTS", "FOCUSES_ON", "HAS_INDUSTRY")) != (rel.start == about.id):
+                continue  # (the bridge connects the place: asked of the bridge's side)
+            en, zh = _OTHERS_ASKED[rel.type]
+            if text.isascii():
+                return en.format(n=about.name_en or about.name)
+            return zh.format(n=about.name)
+    return None
+
+
+# 南通有没有参加？, "Did Nantong join?": a verb of joining with nothing joined, after a question
+# about a grouping: the grouping is what was joined.
+_JOINED_ZH = re.compile(r"(?:参加|加入|参与|入选|是成员|是会员)(?:了)?(?:没有|没|吗|呢)?\s*[？?]?"
+                        r"\s*$")
+_JOINED_EN = re.compile(r"\b(?:join(?:ed)?|take part|took part|participate[ds]?|a member|"
+                        r"involved|belong(?:s)?|sign(?:ed)? up)\s*(?:too|as well)?\s*\??\s*$",
+                        re.I)
+
+
+def joined_it(text: str, subject: Entity | None) -> str | None:
+    """A later part that joins nothing it names (南通有没有参加？): the part with the first
+    part's subject as what was joined (南通有没有参加长三角新能源汽车产业联盟); else None."""
+    if subject is None or subject.label in _PLACES:
+        return None
+    if text.isascii():
+        m = _JOINED_EN.search(text)
+        if m is None:
+            return None
+        said = text[:m.end()].rstrip(" ?")
+        said = re.sub(r"\s*(?:too|as well)$", "", said)
+        verb = said.split()[-1].lower()
+        to = {"member": " of", "involved": " in", "part": " in", "belong": " to",
+              "belongs": " to", "up": " to"}.get(verb, " in" if verb.startswith("particip")
+                                                 else "")
+        return f"{said}{to} {subject.name_en or subject.name}?"
+    m = _JOINED_ZH.search(text)
+    if m is None:
+        return None
+    verb = re.match(r"参加|加入|参与|入选|是成员|是会员", m.group()).group()  # type: ignore[union-attr]
+    return f"{text[:m.start()]}{verb}{subject.name}{m.group()[len(verb):].strip()}"
 
 
 def container(text: str, subject: Entity | None) -> Referent | None:

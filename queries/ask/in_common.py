@@ -24,12 +24,18 @@ from queries.ask.records import Intent, Slot, Step
 _CUE = re.compile(r"\bin common\b|\bcommon ground\b|\bshared?\b|\bboth (?:have|hold)\b|"
                   r"共同点|共同之处|相同点|相同之处|共性|共通|都有什么|有什么一样|有啥一样|有何共同",
                   re.I)
+# "do A and B have anything in common", 有没有共同点: what they share, not a yes or no
+_ANYTHING = re.compile(r"\b(?:anything|something|much|a lot) in common\b|\bany common\b|"
+                       r"\bshare anything\b|有没有(?:什么)?(?:共同|相同|一样)|有无共同", re.I)
+# "parks, alliances, crossings, anything": every aspect, the named ones among them
+_EVERY = re.compile(r"\banything\b|\beverything\b|\bwhatever\b|\betc\b|都行|任何|什么都|等等",
+                    re.I)
 _YES_NO = re.compile(r"^\s*(?:do|does|did|is|are|have|has)\b|吗\s*[？?]?\s*$|有没有|是否|是不是",
                      re.I)
 # "what links/ties A and B - industries or alliances": the aspects named, each in common
 _LINKS = re.compile(r"\blinks?\b|\bties?\b|\bconnects?\b|\bjoins?\b|联系|纽带|关联", re.I)
 # the two said together: "A and B", A和B, "between A and B"
-_TWO = re.compile(r"⟨0⟩\s?(?:,|and|&|with|vs\.?|versus|和|与|跟|同|及|、)\s?⟨1⟩")
+_TWO = re.compile(r"⟨0⟩\s?(?:,|and|&|with|vs\.?|versus|和|与|跟|同|及|、)\s?(?:the )?⟨1⟩")
 # one asking phrase for a kind ("which industries …", 哪些产业): the grammar's question
 _ONE_KIND = re.compile(r"^\s?(?:which|what)\s+[a-z]+\s+(?:do|does|did)\b|哪些|哪几")
 
@@ -60,12 +66,19 @@ _ASPECTS: dict[str, tuple[re.Pattern[str], Callable[[], list[Step]]]] = {
                       lambda: _common(("MEMBER_OF", "PARTICIPATES_IN"), "Organization")),
     "parks": (re.compile(r"\bparks?\b|园区|产业园|开发区"),
               lambda: _common(("CO_BUILDS",), "Park")),
+    "crossings": (re.compile(r"\bcrossings?\b|\bbridges?\b|\btunnels?\b|\brailways?\b|"
+                             r"\brail lines?\b|过江通道|通道|大桥|隧道|铁路|高铁"),
+                  lambda: _common(("CONNECTS",), "Infrastructure")),
+    "members": (re.compile(r"\bmembers?\b|\bmembership\b|\bparticipants?\b|成员|会员|参与方"),
+                lambda: _common(("MEMBER_OF", "PARTICIPATES_IN"), ("City", "Region"))),
     "mechanisms": (re.compile(r"\bmechanisms?\b|机制"),
                    lambda: _common(("ADOPTS",), "Mechanism")),
     "initiatives": (re.compile(r"\binitiatives?\b|\bstrateg\w*|\bplans?\b|战略|规划|举措"),
                     lambda: _common(("PARTICIPATES_IN",), "Initiative")),
 }
 _ALL = ("industries", "groupings", "organisations", "parks", "mechanisms")
+# two organisations (alliances): their members, what they take part in, their industries
+_ALL_BODIES = ("industries", "members", "organisations", "initiatives")
 _SIDES = frozenset({"City", "Region", "Park", "Organization"})
 
 
@@ -77,12 +90,15 @@ def in_common(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -
     from queries.ask.phrases import masked_text
     from queries.ask.text import names_in
 
-    if _YES_NO.search(question):
+    if _YES_NO.search(question) and not _ANYTHING.search(question):
         return None  # ("do A and B share any industry": a verdict, read elsewhere)
     linking = _LINKS.search(question)  # "what links A and B - industries or alliances?"
     if not _CUE.search(question) and not linking:
         return None
     q, mentions = names_in(question, gaz)
+    # a kind said by a name of many (crossings: every Yangtze crossing) is an aspect here
+    mentions = tuple(m for m in mentions if len(m.ids) == 1 or not any(
+        words.search(m.text) for words, _ in _ASPECTS.values()))
     notes: tuple[str, ...] = ()
     if len(mentions) == 1:  # "Wuxi and Chnagzhou": a misspelt name, read as it almost is
         fixed = respelt(question, gaz)
@@ -102,7 +118,11 @@ def in_common(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -
         return None  # "which industries do A and B share": the grammar's own question
     if linking and not _CUE.search(question) and len(named) < 2:
         return None  # what links them on one aspect (or any): links and why answer it
-    aspects = named or list(_ALL)
+    bodies = a.label == b.label == "Organization"
+    every = list(_ALL_BODIES if bodies else _ALL)
+    if _EVERY.search(question) or _ANYTHING.search(question):
+        named = [*every, *(n for n in named if n not in every)]  # (anything: all, as named)
+    aspects = named or every
     steps = [step for name in aspects for step in _ASPECTS[name][1]()]
     said = ", ".join(aspects)
     intent = Intent(

@@ -43,6 +43,11 @@ def listed(result: Any) -> tuple[Entity, ...]:
         for aspect in result.aspects:
             both = {h.entity.id for h in aspect.a} & {h.entity.id for h in aspect.b}
             out.update((h.entity.id, h.entity) for h in aspect.a if h.entity.id in both)
+    elif hasattr(result, "groups") and hasattr(result, "entity"):  # overview: what it shows
+        out[result.entity.id] = result.entity
+        if result.lists_related:
+            out.update((row.other.id, row.other) for group in result.groups
+                       for row in group.rows if group.rel_type != "MENTIONS")
     elif hasattr(result, "entity") and hasattr(result, "sources"):  # show
         out[result.entity.id] = result.entity
     return tuple(out.values())

@@ -10,6 +10,7 @@ Read only when the question, X taken out, is one of these frames and nothing els
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.gazetteer import Gazetteer
 from queries.ask.phrases import masked_text
@@ -44,6 +45,14 @@ OVERVIEW = Intent(
     priority=10)
 
 
+# What X is (a definition asked): X itself, with nothing else said around it.
+_WHAT_IS = re.compile(r"^\s?(?:(?:what|who)(?:'s| is| are| was)?\s(?:the\s)?⟨0⟩|"
+                      r"⟨0⟩\s?(?:的)?(?:是什么|是啥|是谁|是个啥|是个什么|是什么东西|是啥东西|是干啥的|"
+                      r"是干什么的)(?:啊|呀|呢|呗|吧|嘛|来着)?)\s?$")
+# The name alone (a search box): the same overview, answered by the thing itself.
+NAMED = replace(OVERVIEW, steps=(Step("overview", ("{a}",), {"lists_related": False}),))
+
+
 def overview_reading(question: str, gaz: Gazetteer) -> Brief | None:
     """The question read as one asking about an entity as a whole (`OVERVIEW`), or None."""
     q, mentions = names_in(question, gaz)
@@ -60,4 +69,8 @@ def overview_reading(question: str, gaz: Gazetteer) -> Brief | None:
         ids = named
     entity = gaz.entities[ids[0]]
     known = {i: gaz.entities[i] for i in mentions[0].ids if i in gaz.entities}
+    if masked == "⟨0⟩" or _WHAT_IS.match(masked):
+        # the name alone, "what is X", X是什么: the thing itself is the answer (its overview
+        # shown); "tell me about X", X是什么情况: what the overview shows answers with it
+        return Brief(NAMED, {"a": entity}, mentions, known)
     return Brief(OVERVIEW, {"a": entity}, mentions, known)

@@ -22,11 +22,14 @@ from typing import Any
 from graph.model import Entity, Subgraph
 
 # A question word: where a part asks something (a part without one is context for the next).
-_ASKS_ZH = re.compile(r"哪|什么|谁|几|多少|多大|多长|多久|何|吗|是否|是不是|有没有|怎么|如何")
+_ASKS_ZH = re.compile(r"哪|什么|谁|几|多少|多大|多长|多久|何|吗|是否|是不是|有没有|怎么|如何|啥|咋|"
+                      r"呢\s*[？?]?\s*$")  # (下游呢: and downstream?)
 _ASKS_EN = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|"
                       r"^(?:and\s+)?(?:is|are|was|were|does|do|did|has|have|can)\b", re.I)
-# Where one question ends and another may start.
-_BREAK = re.compile(r"[？?]\s*|[，,；;]\s*(?:and\s+|以及|并且|还有|另外|又)?|\s+-\s+|\s+and\s+(?="
+# Where one question ends and another may start (、 only before a part said with 又/也/呢:
+# 上游是啥、下游又是啥; 谁在投、股比多少 is one question).
+_BREAK = re.compile(r"[？?]\s*|、(?=[^、，,；;？?]*(?:又|也|呢))|"
+                    r"[，,；;]\s*(?:and\s+|以及|并且|还有|另外|又)?|\s+-\s+|\s+and\s+(?="
                     r"(?:which|what|who|where|when|how)\b)", re.I)
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their)\b", re.I)
 _PRONOUN_ZH = re.compile(r"它们|它|其")
@@ -88,6 +91,7 @@ class Part:
     question: str  # as asked, the subject carried in
     answer: Any = None  # an AskAnswer, or None when refused
     refused: str = ""  # why the part was not answered
+    kept: bool = False  # a yes-or-no whose two ends join the answer (南通有没有参加？)
 
 
 @dataclass(frozen=True)
@@ -117,8 +121,9 @@ class PartsAnswer:
         answered = self.answered
         lists = [a for a in answered if not _asks_a_value(a) and a.entities]
         kinds = {e.label for a in lists for e in a.entities}
-        for a in answered:
-            if lists and _asks_a_value(a):
+        kept = {id(p.answer) for p in self.parts if p.kept}
+        for a, p in zip(answered, [p for p in self.parts if p.answer], strict=True):
+            if lists and _asks_a_value(a) and id(p.answer) not in kept:
                 out.update((e.id, e) for e in a.entities if e.label in kinds)
             else:
                 out.update((e.id, e) for e in a.entities)
@@ -130,6 +135,7 @@ class PartsAnswer:
 
     count = None
     verdict = None
+    summary = ""  # what the parts say together (which of two counts is more)
 
     @property
     def kind_note(self) -> str:
@@ -171,6 +177,11 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     passed in: it calls this first); None for a single question."""
     from queries.ask.parsing import Unmappable
 
+    for text in topic_first(question, gaz):  # "Sutong park - who were the shareholders"
+        try:
+            return ask(store, text, gaz, extra)  # type: ignore[no-any-return]
+        except Unmappable:
+            continue
     texts = parts(question)
     if len(texts) < 2 or _EXISTS.match(texts[0]):
         return None  # "is there an X, and is Nantong in it": the whole question reads it
@@ -194,6 +205,10 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
             about = list(done[0].answer.parsed.slots.values())[-1]
         asked = text if n == 0 or about is None or _names_any(text, gaz) else carried(
             text, about)
+        if n > 0 and about is not None and about is not subject and not _names_any(text, gaz):
+            import queries.ask.followups as followups
+
+            asked = followups.others_asked(text, done[0].answer, about) or asked
         try:
             got = ask(store, asked, gaz, extra)
         except Unmappable as exc:
@@ -205,6 +220,37 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
         if subject is None:
             subject = _subject(text, got)
     return PartsAnswer(question, tuple(done))
+
+
+# A topic said first, then the question about it: "Sutong park - who were the shareholders".
+_TOPIC = re.compile(r"^(?P<topic>[^-:：，,？?]+?)(?:\s+-\s+|\s*[:：，,]\s*)(?P<rest>.+)$")
+
+
+def topic_first(question: str, gaz: Any) -> list[str]:
+    """An English question whose topic, a name alone, is said before it ("Sutong park - who
+    were the shareholders and what stakes?") asked with the topic in its place: for its
+    pronoun ("what does it connect"), else after the first part ("who were the shareholders
+    of Sutong park and what stakes?"); the readings to try, in order (none: no such question).
+    A Chinese topic first (张家港宿豫工业园，张家港占几成股) reads as it is."""
+    from queries.ask.phrases import masked_text
+    from queries.ask.text import names_in
+
+    m = _TOPIC.match(question.strip())
+    if m is None or not question.isascii():
+        return []
+    topic, rest = m.group("topic").strip(), m.group("rest").strip()
+    if _asks(topic) or not _ASKS_EN.search(rest):
+        return []
+    q, mentions = names_in(topic, gaz)
+    if len(mentions) != 1 or re.sub(r"⟨0⟩|\bthe\b|[\s'()]", "", masked_text(q, mentions)):
+        return []  # more than a name: context, read as it is
+    if _PRONOUN_EN.search(rest):
+        return [_PRONOUN_EN.sub(lambda p: f"{topic}'s" if p.group(1).lower() in (
+            "its", "their") else topic, rest, count=1)]
+    first = parts(rest)[0].rstrip("?？ ")
+    end = rest.rstrip("?？ ")
+    out = [f"{first} of {topic}{rest[len(first):]}"] if rest.startswith(first) else []
+    return [*out, f"{end} of {topic}?"]
 
 
 def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
@@ -230,32 +276,53 @@ def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
             return [Part(asked, ask(store, asked, gaz, extra))]
         except Unmappable as exc:
             return [Part(asked, None, str(exc).splitlines()[0])]
+    joined = followups.joined_it(text, subject)  # 南通有没有参加？: in the first's subject
+    if joined is not None and _names_any(text, gaz):
+        try:
+            return [Part(joined, ask(store, joined, gaz, extra), kept=True)]
+        except Unmappable as exc:
+            return [Part(joined, None, str(exc).splitlines()[0])]
     if _names_any(text, gaz):
         return None
     summed = followups.total(text, got)
     if summed is not None:
         return [Part(text, summed)]
+    each = followups.of_each(text, got, gaz)  # 分别是谁去合作的: asked of each thing listed
+    if each is not None:
+        return _each_asked(ask, store, text, gaz, extra, each)
     if _EACH.search(text) or _ELSE.search(text):
         return None  # (who else is in it: the container's members, read below)
     q, mentions = names_in(first.question, gaz)
     asked_kind = bool(head_kinds(masked_text(q, mentions).lower()))
-    ref = followups.referent(text, got, subject, asked_kind)
+    plural = subject is not None and any(
+        subject.id in m.ids and re.search(r"[a-z](?<!s)s$", m.text) for m in mentions)
+    ref = followups.referent(text, got, subject, asked_kind, plural)
     if ref is not None and len(ref.entities) > 1:
         # "what stakes did they hold": a value of the first part's relations to them
         told = followups.detail(text, got, followups.asked_props(text))
         if told is not None:
             return [Part(text, told)]
     if ref is not None:
-        out: list[Part] = []
-        for entity in ref.entities[:_CARRIED_AT_MOST]:
-            asked = followups.carried_to(text, ref, entity)
-            try:
-                out.append(Part(asked, ask(store, asked, gaz, extra)))
-            except Unmappable as exc:
-                out.append(Part(asked, None, str(exc).splitlines()[0]))
-        answered = [p for p in out if p.answer is not None]
-        return answered or out[:1]
+        return _each_asked(ask, store, text, gaz, extra, ref)
     return None
+
+
+def _each_asked(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
+                extra: tuple[Any, ...], ref: Any) -> list[Part]:
+    """A later part asked of each thing its reference points at (its words replaced by the
+    thing's name): the parts answered, else the first refusal."""
+    import queries.ask.followups as followups
+    from queries.ask.parsing import Unmappable
+
+    out: list[Part] = []
+    for entity in ref.entities[:_CARRIED_AT_MOST]:
+        asked = followups.carried_to(text, ref, entity)
+        try:
+            out.append(Part(asked, ask(store, asked, gaz, extra)))
+        except Unmappable as exc:
+            out.append(Part(asked, None, str(exc).splitlines()[0]))
+    answered = [p for p in out if p.answer is not None]
+    return answered or out[:1]
 
 
 # A plural reference ("who are their partners") is asked of each thing listed, up to this many.
@@ -281,6 +348,8 @@ def _detail(text: str, gaz: Any, first: Part) -> bool:
         return False
     if _names_any(text, gaz) or head_kinds(text.lower()):
         return False
+    if _WHO.search(text) and _WHERE.search(first.question):
+        return False  # X建在哪个区？谁在投、股比多少: who is no place; a list of its own
     return any(_says(text.lower(), w) for w in held_words())
 
 
@@ -324,6 +393,10 @@ def with_details(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
 
 
 _WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年", re.I)
+_WHO = re.compile(r"谁|\bwho(?:m)?\b", re.I)
+_WHERE = re.compile(r"哪个区|哪个县|哪个市|哪里|哪儿|在哪|\bwhere\b|"
+                    r"\bwhich (?:district|city|county)",
+                    re.I)
 
 
 def _asks_a_value(answer: Any) -> bool:

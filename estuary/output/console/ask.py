@@ -151,6 +151,9 @@ def _parts(answer: PartsAnswer, paths_shown: int = 3, **_: Any) -> None:
             console.print(Text(f"Not answered: {part.refused}", style="yellow"))
             continue
         _ask(replace(part.answer, explain=answer.explain), paths_shown=paths_shown)
+    if answer.summary:  # the parts together: which of the two counts is more
+        console.rule()
+        console.print(Text(answer.summary, style="bold"))
 
 
 @render.register(AskAnswer)
