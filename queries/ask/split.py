@@ -177,11 +177,6 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     passed in: it calls this first); None for a single question."""
     from queries.ask.parsing import Unmappable
 
-    for text in topic_first(question, gaz):  # "Sutong park - who were the shareholders"
-        try:
-            return ask(store, text, gaz, extra)  # type: ignore[no-any-return]
-        except Unmappable:
-            continue
     texts = parts(question)
     if len(texts) < 2 or _EXISTS.match(texts[0]):
         return None  # "is there an X, and is Nantong in it": the whole question reads it
@@ -220,37 +215,6 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
         if subject is None:
             subject = _subject(text, got)
     return PartsAnswer(question, tuple(done))
-
-
-# A topic said first, then the question about it: "Sutong park - who were the shareholders".
-_TOPIC = re.compile(r"^(?P<topic>[^-:：，,？?]+?)(?:\s+-\s+|\s*[:：，,]\s*)(?P<rest>.+)$")
-
-
-def topic_first(question: str, gaz: Any) -> list[str]:
-    """An English question whose topic, a name alone, is said before it ("Sutong park - who
-    were the shareholders and what stakes?") asked with the topic in its place: for its
-    pronoun ("what does it connect"), else after the first part ("who were the shareholders
-    of Sutong park and what stakes?"); the readings to try, in order (none: no such question).
-    A Chinese topic first (张家港宿豫工业园，张家港占几成股) reads as it is."""
-    from queries.ask.phrases import masked_text
-    from queries.ask.text import names_in
-
-    m = _TOPIC.match(question.strip())
-    if m is None or not question.isascii():
-        return []
-    topic, rest = m.group("topic").strip(), m.group("rest").strip()
-    if _asks(topic) or not _ASKS_EN.search(rest):
-        return []
-    q, mentions = names_in(topic, gaz)
-    if len(mentions) != 1 or re.sub(r"⟨0⟩|\bthe\b|[\s'()]", "", masked_text(q, mentions)):
-        return []  # more than a name: context, read as it is
-    if _PRONOUN_EN.search(rest):
-        return [_PRONOUN_EN.sub(lambda p: f"{topic}'s" if p.group(1).lower() in (
-            "its", "their") else topic, rest, count=1)]
-    first = parts(rest)[0].rstrip("?？ ")
-    end = rest.rstrip("?？ ")
-    out = [f"{first} of {topic}{rest[len(first):]}"] if rest.startswith(first) else []
-    return [*out, f"{end} of {topic}?"]
 
 
 def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
