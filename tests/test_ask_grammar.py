@@ -338,7 +338,8 @@ BRIDGES = {"infra:sutong-bridge", "infra:chongqi-bridge", "infra:hu-su-tong-brid
 @pytest.mark.parametrize(("question", "within", "least"), [
     ("Which bridges cross the Yangtze?", CROSSINGS, BRIDGES),
     ("有哪些跨江园区？", {"park:suxitong-park", "park:sutong-park",
-                    "park:qidong-pudong-collab-park", "park:qidong-chongming-collab-park"},
+                    "park:qidong-pudong-collab-park", "park:qidong-chongming-collab-park",
+                    "park:jiangyin-jingjiang", "park:xitong-park"},
      {"park:suxitong-park"}),
     ("南通有哪些跨江通道？", CROSSINGS, {"infra:sutong-bridge"}),
 ])
