@@ -21,9 +21,13 @@ from queries.related import CommonResult, RelatedItem
 
 
 def co_builders_with_all(store: Store, a: str, b: str, *others: str,
-                         label: str | Sequence[str] | None = None) -> CommonResult:
-    """Who has co-built something with each of these places or bodies?"""
-    sides = [co_builders(store, x, label=label) for x in (a, b, *others)]
+                         label: str | Sequence[str] | None = None,
+                         built_label: str | Sequence[str] | None = None) -> CommonResult:
+    """Who has co-built something with each of these places or bodies?
+
+    `built_label`: only through what is built of that kind (parks)."""
+    sides = [co_builders(store, x, label=label, built_label=built_label)
+             for x in (a, b, *others)]
     centres = {side.center.id for side in sides}
     shared = set.intersection(*({i.entity.id for i in side.items} for side in sides))
     rels: dict[str, dict[tuple[str, str, str, str], Relation]] = {}

@@ -92,6 +92,30 @@ def _asked(found: re.Match[str]) -> frozenset[str]:
     return frozenset({"City", "Region"})  # 哪些跟南通一起建了园区: places
 
 
+_PARKS = re.compile(rf"{_PARKS_ZH}|\b{_PARKS_EN}")
+
+
+def _built(masked: str) -> str | None:
+    """What the partners are asked through: parks where the question says so (not the
+    zone or a bridge also co-built), else whatever is co-built."""
+    return "Park" if _PARKS.search(masked) else None
+
+
+def _partners(asked: frozenset[str], built: str | None) -> Intent:
+    """The other co-builders of what {x} co-builds (of the kind `built`), of the kinds asked,
+    what they built together the basis."""
+    label = "/".join(sorted(asked))
+    what = "parks" if built else "something"
+    return Intent(
+        name="partners", question=f"Who has co-built {what} with {{x}}?",
+        question_zh="谁和{x}一起共建了" + ("园区？" if built else "什么？"), cues=(),
+        slots=(Slot("x"),),
+        steps=(Step("co_builders", ("{x}",), {"label": label, "built_label": built}),),
+        examples=(), explain=f"co_builders lists the other co-builders of the {what} {{x}} "
+                             "co-builds (its districts and seated bodies counting for it), "
+                             "each with the relations naming what they built together.")
+
+
 def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
                    gaz: Gazetteer) -> Any:
     """The partners asked from the kind (see the module's docstring), or None."""
@@ -117,7 +141,8 @@ def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, questio
         intent = Intent(
             name="partners-of-both", question="Who has co-built with both {x} and {y}?",
             question_zh="谁和{x}、{y}都共建过？", cues=(), slots=(Slot("x"), Slot("y")),
-            steps=(Step("co_builders_with_all", ("{x}", "{y}"), {"label": label}),),
+            steps=(Step("co_builders_with_all", ("{x}", "{y}"),
+                        {"label": label, "built_label": _built(masked)}),),
             examples=(), explain="co_builders_with_all lists those that co-build something "
                                  "with {x} and something with {y} (the parks are the basis; "
                                  "districts and seated bodies count for their place).")
@@ -129,11 +154,10 @@ def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, questio
     assert entity is not None
     found = next((f for p in _PARTNERS if (f := p.search(masked))), None)
     if found is not None:
-        from queries.ask.shapes import partners_intent
-
         asked = _asked(found)
-        return answer_fn(store, Parsed(question, partners_intent(asked), tuple(mentions),
-                                       {"x": entity}, {}, known=known, asked=asked))
+        return answer_fn(store, Parsed(question, _partners(asked, _built(masked)),
+                                       tuple(mentions), {"x": entity}, {}, known=known,
+                                       asked=asked))
     found = next((f for p in _BUILT_IN if (f := p.search(masked))), None)
     if found is None or entity.label not in ("City", "Region"):
         return None

@@ -33,3 +33,4 @@ def park_between(rel_types: list[tuple[str | None, str]], asked: frozenset[str] 
             t in PARK_TYPES for t, _ in rel_types):
         return []
     return [hosted_parks(*ends)]
+
