@@ -394,11 +394,11 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     which = (either_or(answer, store, question, gaz)  # is X in A or in B: the one it lies in
              or partner_in(answer, store, question, gaz)  # A's partner in P: P's other builders
              or partners_asked(answer, store, question, gaz)  # which cities built parks with A
-             or what_links(answer, store, question, gaz)  # what links A to B: through a third
-             or parks_paired(answer, store, question, gaz)  # which Qidong parks pair with Pudong
              or in_common(answer, store, question, gaz)  # what A and B have in common (aspects)
              or holdings(answer, store, question, gaz)  # stakes asked across the graph
              or fate(answer, store, question, gaz)  # what became of X: what it is part of now
+             or what_links(answer, store, question, gaz)  # what links A to B: through a third
+             or parks_paired(answer, store, question, gaz)  # which Qidong parks pair with Pudong
              or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
     if which is not None:
         return which  # type: ignore[no-any-return]

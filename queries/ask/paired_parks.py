@@ -18,8 +18,8 @@ from graph.store import Store
 from queries.ask.records import Intent, Slot, Step
 
 _PAIR_EN = (r"(?:pair(?:ed)?|partner(?:ed)?|twin(?:ned)?|match(?:ed)?|cooperat\w*|work\w*|"
-            r"link(?:ed)?|team(?:ed)? up|support\w*|serv\w*|tie[sd]? up|hook(?:ed)? up|"
-            r"buil[dt]|co ?buil[dt]|develop(?:ed)?)")
+            r"link(?:ed)?|team(?:ed)? up|support\w*|serv\w*|tie[sd]? up|hook(?:ed)? up)")
+# (built with: the co-building readings, kept to the parks in the place)
 _PAIRED = (
     re.compile(rf"^\s?(?:which|what)\s(?:of\s)?(?:the\s)?(?:⟨(?P<a>\d+)⟩\s(?:\w+\s)?parks?|"
                rf"parks?\s(?:in|of)\s(?:the\s)?⟨(?P<a2>\d+)⟩)\s(?:were|are|was|is|have been|"

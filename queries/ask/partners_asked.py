@@ -25,12 +25,14 @@ from graph.store import Store
 from queries.ask.records import Intent, Slot, Step
 
 _BUILDERS = frozenset({"City", "Region", "Organization"})
+_WORDING = frozenset({"mechanism:park-co-construction"})  # 共建园区 said of parks
 # The asking phrase, and the kinds it asks for (谁 / who: any builder)
 _ASK_ZH = (r"(?P<ask>谁|哪些|哪几个|哪个|哪家|哪些个|什么|哪)\s?"
            r"(?P<kind>城市|地方|地市|市|区县|县市|区|县|地区|省市|省份|省|单位|企业|公司|机构)?")
 _ASK_EN = (r"(?P<ask>who|which|what)(?: other)?\s?(?P<kind>cities|city|places?|districts?|"
            r"counties|county|regions?|provinces?|companies|company|firms?|bodies|body|"
            r"partners?|municipalities)?")
+_LEAD = r"(?:(?:都|还|一共|总共|到底|究竟)?有\s?)?"  # 有哪些城市…
 _KINDS = {"城市": {"City"}, "地市": {"City"}, "市": {"City"}, "区县": {"City"}, "县市": {"City"},
           "区": {"City"}, "县": {"City"}, "地方": {"City", "Region"}, "地区": {"City", "Region"},
           "省市": {"City", "Region"}, "省份": {"Region"}, "省": {"Region"},
@@ -53,7 +55,7 @@ _PLACE = r"⟨(?P<x>\d+)⟩"
 
 # partners of one place: the asking phrase first, or the place first
 _PARTNERS = (
-    re.compile(rf"^\s?{_ASK_ZH}\s?(?:曾经|曾|已经|都)?\s?{_WITH_ZH}\s?{_PLACE}\s?{_TOGETHER_ZH}"
+    re.compile(rf"^\s?{_LEAD}{_ASK_ZH}\s?(?:曾经|曾|已经|都)?\s?{_WITH_ZH}\s?{_PLACE}\s?{_TOGETHER_ZH}"
                rf"\s?{_BUILD_ZH}\s?(?:了|过)?\s?(?:.{{0,4}}{_PARKS_ZH})"),
     re.compile(rf"^\s?{_PLACE}\s?(?:曾经|曾|已经|都)?\s?{_WITH_ZH}\s?{_ASK_ZH}\s?"
                rf"{_TOGETHER_ZH}\s?{_BUILD_ZH}\s?(?:了|过)?\s?(?:.{{0,4}}{_PARKS_ZH})"),
@@ -63,7 +65,7 @@ _PARTNERS = (
 )
 # the builders of the parks that lie in one place
 _BUILT_IN = (
-    re.compile(rf"^\s?{_ASK_ZH}\s?(?:曾经|曾|已经|都)?\s?(?:在|到|去|往)\s?{_PLACE}\s?"
+    re.compile(rf"^\s?{_LEAD}{_ASK_ZH}\s?(?:曾经|曾|已经|都)?\s?(?:在|到|去|往)\s?{_PLACE}\s?"
                rf"(?:那边|那里|那儿|这边|境内|当地|那块)?\s?{_TOGETHER_ZH}\s?{_BUILD_ZH}\s?"
                rf"(?:了|过)?\s?(?:.{{0,4}}{_PARKS_ZH})"),
     re.compile(rf"^\s?{_ASK_EN}\s(?:(?:have|has|had|did|do|does)\s)?{_BUILD_EN}\s"
@@ -72,7 +74,7 @@ _BUILT_IN = (
 )
 # the partners of each of two
 _OF_BOTH = (
-    re.compile(rf"^\s?{_ASK_ZH}\s?(?:同时|都|既)?\s?{_WITH_ZH}\s?⟨(?P<x>\d+)⟩\s?(?:和|与|、|及|以及)"
+    re.compile(rf"^\s?{_LEAD}{_ASK_ZH}\s?(?:同时|都|既)?\s?{_WITH_ZH}\s?⟨(?P<x>\d+)⟩\s?(?:和|与|、|及|以及)"
                rf"?\s?(?:跟|和|与|同)?\s?⟨(?P<y>\d+)⟩\s?(?:两[个地市方]|双方)?\s?(?:都|均|同时)?"
                rf"\s?{_TOGETHER_ZH}\s?{_BUILD_ZH}\s?(?:了|过)?"),
     re.compile(rf"^\s?{_ASK_EN}\s(?:(?:have|has|had|did|do|does)\s)?{_BUILD_EN}\s"
@@ -124,14 +126,18 @@ def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, questio
     from queries.ask.text import names_in
 
     q, mentions = names_in(question, gaz)
-    if not mentions or any(len(m.ids) != 1 for m in mentions):
-        return None
     masked = masked_text(q, mentions)
-    named = [gaz.entities.get(m.ids[0]) for m in mentions]
-    if any(e is None or e.label not in _BUILDERS for e in named):
+    for n, m in enumerate(mentions):  # 建过共建园区: the mechanism's name is wording here
+        if set(m.ids) <= _WORDING:
+            masked = masked.replace(f"⟨{n}⟩", m.text)
+    real = [n for n, m in enumerate(mentions) if not set(m.ids) <= _WORDING]
+    if not real or any(len(mentions[n].ids) != 1 for n in real):
         return None
-    known = {e.id: e for e in named if e is not None}
-    if len(mentions) == 2:
+    named = {n: gaz.entities.get(mentions[n].ids[0]) for n in real}
+    if any(e is None or e.label not in _BUILDERS for e in named.values()):
+        return None
+    known = {e.id: e for e in named.values() if e is not None}
+    if len(real) == 2:
         found = next((f for p in _OF_BOTH if (f := p.search(masked))), None)
         if found is None:
             return None
@@ -148,9 +154,9 @@ def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, questio
                                  "districts and seated bodies count for their place).")
         return answer_fn(store, Parsed(question, intent, tuple(mentions), {"x": x, "y": y},
                                        {}, known=known, asked=asked))
-    if len(mentions) != 1:
+    if len(real) != 1:
         return None
-    entity = named[0]
+    entity = named[real[0]]
     assert entity is not None
     found = next((f for p in _PARTNERS if (f := p.search(masked))), None)
     if found is not None:

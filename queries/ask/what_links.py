@@ -5,11 +5,12 @@ them, through a third entity, as `links --via any` ranks them.
 co-builds with 嘉善县, a county of Jiaxing), "What ties Taixing to Shanghai?" (the park in 泰兴
 that 上海's 金桥集团 co-builds), 中新集团和嘉兴有什么关系. "Links" and "connects" are also the
 verbs of CONNECTS (a bridge links two banks), so such a question was read as what connects one
-of the two, the other left out. Neither being a bridge, a tunnel or a railway, the question
-asks how the two are related: the links through what lies between them, each with how its
-path runs (`links`, so the answer agrees with `links` and `compare` on the same pair), the
-relations stated between them (`why`) and what relates to both (a bridge that lands in each, a
-circle both belong to: `common_within`); with none of these, the shortest routes.
+of the two, the other left out. Neither being a bridge, a tunnel or a railway, it asks how the
+two are related. The table's connection reading answers where it finds anything; otherwise the
+links through what lies between them, each with how its path runs (`links`, so the answer
+agrees with `links` and `compare` on the same pair), the relations stated between them (`why`)
+and what relates to both (a bridge that lands in each, a circle both belong to:
+`common_within`); with none of these, the shortest routes.
 
 An appositive that describes the first ("CSSD, the Suzhou Industrial Park developer") is
 wording, not a third entity.
@@ -74,6 +75,11 @@ def what_links(answer_fn: Callable[[Store, Any], Any], store: Store, question: s
     a, b = (gaz.entities.get(mentions[int(found.group(s))].ids[0]) for s in ("a", "b"))
     if a is None or b is None or a.label not in _LINKING or b.label not in _LINKING:
         return None  # (a bridge links banks: the CONNECTS readings answer that)
+    table = _table_connection(question, gaz)
+    if table is not None:  # the table's connection reading (why, common, routes), if it finds
+        got = answer_fn(store, table)
+        if got.entities:
+            return got
     pair = ("{a}", "{b}")
     intent = Intent(
         name="what-links", question="What links {a} and {b}?", question_zh="{a}和{b}有什么联系？",
@@ -93,3 +99,16 @@ def what_links(answer_fn: Callable[[Store, Any], Any], store: Store, question: s
     known = {e.id: e for e in (a, b)}
     return answer_fn(store, Parsed(question, intent, tuple(mentions), {"a": a, "b": b}, {},
                                    known=known))
+
+
+def _table_connection(question: str, gaz: Gazetteer) -> Any:
+    """The question read whole as the table's connection question ("how is A connected to
+    B": the relations between them, what relates to both, the routes), or None."""
+    from queries.ask.guard import read_checked
+    from queries.ask.parsing import Unmappable
+
+    try:
+        parsed = read_checked(question, gaz)
+    except Unmappable:
+        return None
+    return parsed if parsed.intent.name == "connection" else None
