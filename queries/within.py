@@ -40,6 +40,7 @@ ROLLED_UP: dict[tuple[str, str], str] = {
     ("CO_BUILDS", "out"): "actors",
     ("LOCATED_IN", "in"): "places",
     ("CONNECTS", "in"): "places",
+    ("HAS_INDUSTRY", "out"): "places",  # (as links and compare count a side's industries)
 }
 
 
@@ -71,6 +72,35 @@ def related_within(store: Store, entity: str, *, rel_type: str | None,
     located, when no place is recorded for it, is where it lands (CONNECTS)."""
     _check(rel_type, direction, label)
     center = resolve(store, entity)
+    if (center.label in _PLACES and (rel_type, direction) == ("LOCATED_IN", "in")
+            and _labels(label) and set(_labels(label)) <= _LINKS):
+        return _links_in(store, center.id, label, where)
+    return _related_within(store, center, rel_type, direction, label, where)
+
+
+def _links_in(store: Store, place: str, label: str | Sequence[str] | None,
+              where: Mapping[str, Any] | None) -> RelatedResult:
+    """The bridges, tunnels and railways in a place: located in it or in a part of it, or
+    landing there (CONNECTS a district or county of it: 海泰过江通道 lands in 海门区, so in
+    南通), each with the chain that says so."""
+    center = resolve(store, place)
+    found: dict[str, RelatedItem] = {}
+    for rel_type in ("LOCATED_IN", "CONNECTS"):
+        got = _related_within(store, center, rel_type, "in", label, where)
+        for item in got.items:
+            have = found.get(item.entity.id)
+            rels = {r.key: r for r in (*(have.relations if have else ()), *item.relations)}
+            found[item.entity.id] = RelatedItem(item.entity, tuple(
+                sorted(rels.values(), key=lambda r: r.key)))
+    items = sorted(found.values(), key=lambda item: (item.entity.label, item.entity.id))
+    return RelatedResult(center, "LOCATED_IN", "in", "/".join(_labels(label)) or None,
+                         dict(where or {}), tuple(items))
+
+
+def _related_within(store: Store, center: Any, rel_type: str | None, direction: str,
+                    label: str | Sequence[str] | None,
+                    where: Mapping[str, Any] | None) -> RelatedResult:
+    """related_within once the entity is resolved (see there)."""
     if (rel_type, direction) in SEATED:
         return _with_seats(store, related(store, center.id, rel_type=rel_type,
                                           direction=direction, where=where), label)

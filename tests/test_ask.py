@@ -600,7 +600,7 @@ def test_ask_json(runner: CliRunner, db: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["intent"] == "tier-industries"
-    assert data["query"] == "related"
+    assert data["query"] == "related_within"  # (a district's industries count for its city)
     assert data["args"] == {"entity": "city:nantong", "rel_type": "HAS_INDUSTRY",
                             "direction": "out", "label": "Industry", "where": {"tier": "千亿级"}}
     assert data["result"]["count"] == 6
@@ -609,7 +609,7 @@ def test_ask_json(runner: CliRunner, db: Path) -> None:
     explained = json.loads(runner.invoke(app, ["ask", "南通的六大千亿级产业是什么", "--json",
                                                "--explain"]).stdout)
     assert explained["explain"]["calls"] == [
-        "related(entity='city:nantong', rel_type='HAS_INDUSTRY', direction='out', "
+        "related_within(entity='city:nantong', rel_type='HAS_INDUSTRY', direction='out', "
         "label='Industry', where={'tier': '千亿级'})"]
     assert explained["explain"]["entities"][0]["text"] == "南通"
 

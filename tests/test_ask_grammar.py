@@ -196,7 +196,7 @@ def test_grammar_answers(store: Any, question: str, expected: set[str], kind: st
 
 def test_three_entities_share_what_all_of_them_relate_to(store: Any) -> None:
     got = ask(store, "南通和苏州和上海之间有哪些产业联系")
-    assert got.primary.query == "common"
+    assert got.primary.query == "common_within"  # (a district's industries count for its city)
     assert got.primary.args["others"] == ("city:shanghai",)
     ids = {e.id for e in got.entities}
     assert ids and all(e.label == "Industry" for e in got.entities)
@@ -338,7 +338,8 @@ BRIDGES = {"infra:sutong-bridge", "infra:chongqi-bridge", "infra:hu-su-tong-brid
 @pytest.mark.parametrize(("question", "within", "least"), [
     ("Which bridges cross the Yangtze?", CROSSINGS, BRIDGES),
     ("有哪些跨江园区？", {"park:suxitong-park", "park:sutong-park",
-                    "park:qidong-pudong-collab-park", "park:qidong-chongming-collab-park"},
+                    "park:qidong-pudong-collab-park", "park:qidong-chongming-collab-park",
+                    "park:jiangyin-jingjiang", "park:xitong-park"},
      {"park:suxitong-park"}),
     ("南通有哪些跨江通道？", CROSSINGS, {"infra:sutong-bridge"}),
 ])

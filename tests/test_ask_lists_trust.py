@@ -205,11 +205,15 @@ def test_shared_industries_reached_through_another_are_not_called_direct(
 
 
 @pytest.mark.parametrize("question", ["Which crossings land in Qidong?", "海门有几条过江通道？"])
-def test_a_fallback_of_direct_relations_says_so(store: Any, question: str) -> None:
+def test_crossings_landing_in_a_place_are_its_direct_relations(store: Any,
+                                                               question: str) -> None:
+    # (ask24: a place's crossings are what lies in it or lands in it, read as one step, so
+    # they are no longer a fallback "of that kind"; each row is a direct CONNECTS relation)
     got = ask(store, question)
-    how = basis(got).how
-    assert how.startswith("inferred (The graph records none of that relation here")
-    assert how.endswith("each row is a direct CONNECTS relation")
+    assert basis(got).how == "direct relation"
+    place = next(iter(got.parsed.slots.values())).id
+    for item in got.primary.result.items:
+        assert any(r.type == "CONNECTS" and r.end == place for r in item.relations)
 
 
 

@@ -19,6 +19,7 @@ from queries.overview import overview
 from queries.partners import co_builders
 from queries.paths import shortest_paths
 from queries.search import search
+from queries.shared_partners import co_builders_with_all
 from queries.show import show
 from queries.stakes import stakes
 from queries.stats import stats
@@ -42,6 +43,8 @@ QUESTIONS: dict[str, Callable[[Any], Any]] = {
     "links mechanism 南通 上海": lambda s: links(s, "南通", "上海", via="mechanism"),
     "compare 南通 苏州 --as-of 2019": lambda s: compare(dated(s, "2019"), "南通", "苏州"),
     "co_builders 无锡 (ask: who Wuxi built with)": lambda s: co_builders(s, "无锡"),
+    "co_builders_with_all 南通 宿迁 (ask: who built with both)":
+        lambda s: co_builders_with_all(s, "南通", "宿迁", label="City"),
     "related_within 苏通 CO_BUILDS in City (seats)": lambda s: related_within(
         s, "park:sutong-park", rel_type="CO_BUILDS", direction="in", label="City"),
     "located_among 如皋经开区 南通 苏州 (up through its county)": lambda s: located_among(

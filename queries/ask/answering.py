@@ -385,7 +385,10 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate
     from queries.ask.more_of import more_of, refuse_more_of
+    from queries.ask.paired_parks import parks_paired
     from queries.ask.partner_in import partner_in
+    from queries.ask.partners_asked import partners_asked
+    from queries.ask.what_links import what_links
 
     compared = more_of(ask, store, question, gaz, extra)  # which of A and B has more: 2 counts
     if compared is not None:
@@ -395,9 +398,12 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     # readings of their own shape of question, tried before the grammar; each passes or answers
     which = (either_or(answer, store, question, gaz)  # is X in A or in B: the one it lies in
              or partner_in(answer, store, question, gaz)  # A's partner in P: P's other builders
+             or partners_asked(answer, store, question, gaz)  # which cities built parks with A
              or in_common(answer, store, question, gaz)  # what A and B have in common (aspects)
              or holdings(answer, store, question, gaz)  # stakes asked across the graph
              or fate(answer, store, question, gaz)  # what became of X: what it is part of now
+             or what_links(answer, store, question, gaz)  # what links A to B: through a third
+             or parks_paired(answer, store, question, gaz)  # which Qidong parks pair with Pudong
              or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
     if which is not None:
         return which  # type: ignore[no-any-return]

@@ -198,7 +198,7 @@ _NAME_END = ("走廊", "廊道", "示范区", "合作区", "开发区", "联盟"
              "基地", "新区", "片区")
 _ZH_NAME_TAIL = re.compile(r"\s?(?P<code>[a-z]+\d+[a-z]*|\d+[a-z]+)?\s?"
                            r"(?P<han>[\u4e00-\u9fff]{0,8})")
-_NOT_IN_NAME = re.compile(r"[有是的在和与跟同及哪什几共都还也被对从为于由把将这那要去请吗呢]")
+_NOT_IN_NAME = re.compile(r"[有是的在和与跟同及哪什几共都还也被对从为于由把将这那要去请吗呢了过]")
 
 
 def unrecognised_name_zh(q: str, mentions, parsed) -> str:  # type: ignore[no-untyped-def]

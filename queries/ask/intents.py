@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from queries.ask.records import Cue, Intent, Slot, Step
+from queries.ask.through_parks import hosted_parks
 
 # -- the intent table: vocabulary -------------------------------------------------------------
 
@@ -88,6 +89,10 @@ def _links_else_common(via: str, label: str) -> list[Step]:
                       f"both of that kind:")]
 
 
+def _links_step(via: str) -> Step:
+    return _links_else_common(via, "Park")[0]
+
+
 def _why_else_paths(a: str, b: str, common: bool = False) -> list[Step]:
     """The relations the graph states between slots a and b (and, if `common`, what it
     relates to both); if none, the shortest paths."""
@@ -140,7 +145,7 @@ INTENTS: tuple[Intent, ...] = (
                r"\bjoint\w*|\btogether\b|\bpartner\w*|\bshared?\b|\blink\w*|\bconnect\w*|"
                r"\bcooperat\w*|\bbetween\b|\bcommon\b|{@mechanism:park-co-construction}")],
        [Slot("a", _ACTOR), Slot("b", _ACTOR)],
-       [*_links_else_common("co-built", "Park")],
+       [_links_step("co-built"), hosted_parks(), *_links_else_common("co-built", "Park")[1:]],
        ["Which parks has Nantong co-built with Suzhou?", "南通和苏州共建了哪些园区？"],
        "links --via co-built lists only the parks {a} and {b} both co-build (each side, or a "
        "district, county, company or agency of it, CO_BUILDS the park), strongest first, "

@@ -81,6 +81,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "show": ("queries.show", "show"),
     "overview": ("queries.overview", "overview"),
     "co_builders": ("queries.partners", "co_builders"),
+    "co_builders_with_all": ("queries.shared_partners", "co_builders_with_all"),
     "related_of_part": ("queries.part_of", "related_of_part"),
     "builders_of_what_lies_in": ("queries.builders_in", "builders_of_what_lies_in"),
     "related_in_aspect": ("queries.aspect", "related_in_aspect"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from graph.schema import LABELS, REL_TYPES
 from queries.ask.membership import members_taking_part
 from queries.ask.records import Intent, Slot, Step
+from queries.ask.through_parks import park_between
 from queries.within import rolled_direction
 
 _VIA = {"Industry": "industry", "Park": "park", "Mechanism": "mechanism"}  # links --via
@@ -105,6 +106,7 @@ def relation_intent(rel_types: list[tuple[str | None, str]], asked: frozenset[st
             query = "common_within" if _within(rel_type, direction) else "common"
             for label in labels:
                 steps.append(Step(query, ends, {"rel_type": rel_type, "label": label}))
+        steps.extend(park_between(rel_types, asked, ends))  # one builds it, it lies in the other
         if not three and not each_if_none:
             # the zone's task of free flow of factors: the whole says which part is meant
             steps.extend(Step("related_of_part", ends, {
