@@ -203,8 +203,9 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         before = masked[:hit.start]
         right_after = re.search(rf"(?:{QUESTION.pattern})\s?$", before)
         near_after = re.search(rf"{_OPENS.pattern}(?:{_AFTER_QUESTION})", before)
-        if len(word) == 1 and not right_after:
-            continue
+        if len(word) == 1 and not right_after and not (
+                before.endswith("的") and _BEFORE_QUESTION.match(masked[hit.end:])):
+            continue  # (之间的桥有哪些: one character after 的, then what is asked, is a kind)
         if not (right_after or near_after or _BEFORE_QUESTION.search(masked[hit.end:])):
             continue
         if re.search(r"\bwhose\s?$", before):
