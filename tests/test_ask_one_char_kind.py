@@ -1,4 +1,4 @@
-"""A one-character kind word after 的, before what is asked (南通跟上海之间的桥有哪些, 南通的港有哪些),
+"""A one-character kind word after 的, before what is asked (之间的桥有哪些, 南通的港有哪些),
 is the kind asked (queries/ask/reading.py). Before, it was skipped and the question was read
 as "which entities 有 both": their industries, listed as the answer (a wrong-kind answer
 found by held-out round 13)."""
