@@ -19,13 +19,14 @@ from queries.ask.lexicon import lexicon
 # A question asks for a measure when it asks "how much" or for a rate, a volume, an amount, a
 # figure: words of measurement, not of any one subject.
 _MEASURE_ZH = re.compile(r"多少(?![个家条座项种所处次])|是多少|几成|百分之|万人|亿元|亿美元|"
-                         r"万元|美元|"
+                         r"万元|美元|比例|"
                          r"[\u4e00-\u9fff](?:率|额|量|总值|值)(?![\u4e00-\u9fff]?[园区市县])")
 _MEASURE_EN = re.compile(
     r"\bhow (?:much|many (?!\w+ (?:are|do|does|did|is|were|have|has)\b)(?:people|tonnes|tons|"
     r"teus?|dollars|yuan|jobs|visitors|containers))\b|"
     r"\b(?:rate|rates|volume|volumes|amount|amounts|figure|figures|throughput|"
     r"turnover|tonnage|capacity|budget|price|prices|cost|costs|income|revenue|value|"
+    r"ratio|ratios|proportion|proportions|"
     r"per ?cent|percentage|teus?)\b|[%％]")
 # A count: answered by counting what the graph lists (how many parks, 哪几个, 一共有几条).
 _COUNTED = re.compile(r"\bhow many\b|多少[个家条座项种所处]|几[个家条座项种所处]")
