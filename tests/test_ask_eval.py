@@ -10,7 +10,7 @@ those on the evidence; not recorded ("the graph does not record that …"), it l
 counts as a refusal. A question of several parts lists the union of its parts' entities.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round12]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round15]
 """
 
 from __future__ import annotations
@@ -106,11 +106,33 @@ KNOWN_WRONG_KIND_10: frozenset[str] = frozenset()
 # kind, "which of A and B has more" (refused with the counts to ask) and "what became of X"
 # came from them; 11 at 40/60, 12 at 48/60, none wrong-kind.
 # Session 7 (ask23) learnt from 11's search-box English (tags, typos, dates, abbreviations,
-# where an industry is, keyword readings over loose names): 46/60.
+# where an industry is, keyword readings over loose names), ask22 from its two-part questions
+# and overviews, ask24 from 12's partners and districts: 11 at 53/60, 12 at 58/60.
 QUESTIONS_11 = ROOT / "tests" / "eval" / "ask_questions_round11.yaml"
-FLOOR_11 = 0.76
+FLOOR_11 = 0.88
 QUESTIONS_12 = ROOT / "tests" / "eval" / "ask_questions_round12.yaml"
-FLOOR_12 = 0.80
+FLOOR_12 = 0.96
+# Rounds 13-15: 60 each by three more writers (13: a policy analyst's week; 14: industries and
+# mechanisms; 15: a newcomer's own words, infrastructure, who with whom), held out from
+# everyone working on ask in session 7 and measured at its start (945501d) and on the merged
+# code: 13 at 50/60 and 50/60, 14 at 44/60 and 44/60, 15 at 43/60 and 43/60 (the same
+# questions right and wrong: none of the session's ask work reached them); 2, 1 and 3
+# wrong-kind. Then released: the lead's fixes of a one-character kind after 的 (之间的桥有哪些
+# had listed industries) and of a ratio asked (refused: no figure held): 13 at 52/60. The
+# wrong-kind answers left are pinned below, so that no new one passes.
+QUESTIONS_13 = ROOT / "tests" / "eval" / "ask_questions_round13.yaml"
+FLOOR_13 = 0.86
+KNOWN_WRONG_KIND_13 = frozenset({
+    "Nantong ETDZ: when was it set up and is it a national-level zone?"})
+QUESTIONS_14 = ROOT / "tests" / "eval" / "ask_questions_round14.yaml"
+FLOOR_14 = 0.73
+KNOWN_WRONG_KIND_14 = frozenset({"财税共享、成本共担、统计双算这几个机制属于协同区的哪项任务？"})
+QUESTIONS_15 = ROOT / "tests" / "eval" / "ask_questions_round15.yaml"
+FLOOR_15 = 0.71
+KNOWN_WRONG_KIND_15 = frozenset({
+    "启东崇明那个协同园区是谁建的",
+    "Is Nantong doing any tax revenue sharing with its partners? How far along is it?",
+    "海门区和太仓之间在修什么？"})
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -214,8 +236,10 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_4, FLOOR_4, KNOWN_WRONG_KIND_4), (QUESTIONS_7, FLOOR_7, KNOWN_WRONG_KIND_7),
     (QUESTIONS_8, FLOOR_8, frozenset()), (QUESTIONS_9, FLOOR_9, KNOWN_WRONG_KIND_9),
     (QUESTIONS_10, FLOOR_10, KNOWN_WRONG_KIND_10), (QUESTIONS_11, FLOOR_11, frozenset()),
-    (QUESTIONS_12, FLOOR_12, frozenset())],
-    ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12"])
+    (QUESTIONS_12, FLOOR_12, frozenset()), (QUESTIONS_13, FLOOR_13, KNOWN_WRONG_KIND_13),
+    (QUESTIONS_14, FLOOR_14, KNOWN_WRONG_KIND_14), (QUESTIONS_15, FLOOR_15, KNOWN_WRONG_KIND_15)],
+    ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
+         "round14", "round15"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -231,7 +255,9 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_5, 80), (QUESTIONS_6, 80),
                                             (QUESTIONS_7, 60), (QUESTIONS_8, 60),
                                             (QUESTIONS_9, 60), (QUESTIONS_10, 60),
-                                            (QUESTIONS_11, 60), (QUESTIONS_12, 60)])
+                                            (QUESTIONS_11, 60), (QUESTIONS_12, 60),
+                                            (QUESTIONS_13, 60), (QUESTIONS_14, 60),
+                                            (QUESTIONS_15, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -263,6 +289,9 @@ if __name__ == "__main__":
                 else QUESTIONS_9 if "--round9" in sys.argv
                 else QUESTIONS_10 if "--round10" in sys.argv
                 else QUESTIONS_11 if "--round11" in sys.argv
-                else QUESTIONS_12 if "--round12" in sys.argv else QUESTIONS)
+                else QUESTIONS_12 if "--round12" in sys.argv
+                else QUESTIONS_13 if "--round13" in sys.argv
+                else QUESTIONS_14 if "--round14" in sys.argv
+                else QUESTIONS_15 if "--round15" in sys.argv else QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
