@@ -24,6 +24,7 @@ from graph.model import Entity, Relation
 from graph.store import NameKeys, Store, path_sort_key, simple_paths_from_halves
 from graph.walks import all_shortest_paths, half_paths
 from queries.errors import QueryError
+from queries.strength import NOT_OPEN
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -77,8 +78,6 @@ def entity_holds(entity: Entity, at: str) -> bool:
     """Did the entity exist at `at`: established (a line: opened) by then and not ended; a
     line or park whose record says it is not open yet (planned, under construction, as of a
     recent source) was not open at any date asked, so it does not hold."""
-    from queries.strength import NOT_OPEN
-
     if entity.props.get("status") in NOT_OPEN:
         return False
     began = entity.props.get("established") or entity.props.get("opened")
