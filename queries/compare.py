@@ -48,7 +48,10 @@ class Holding:
     via: tuple[Relation, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.entity.ref(), "via": [r.to_dict() for r in self.via]}
+        out: dict[str, Any] = {**self.entity.ref(), "via": [r.to_dict() for r in self.via]}
+        if self.entity.props.get("status"):  # a line not yet open says so (as links does)
+            out["status"] = self.entity.props["status"]
+        return out
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,9 @@ def test_compare_shares_infrastructure_as_links_does(store) -> None:
     via = {h.entity.id: h.via for h in compare(store, "南通", "苏州").aspect(
         "infrastructure").b}["infra:hu-su-tong-railway"]
     assert [(r.type, r.end) for r in via] == [("CONNECTS", "city:suzhou")]
+    # --json says a line's status, as links does (infra:zhangjinggao-bridge: under construction)
+    held = {h["id"]: h for h in result.to_dict()["infrastructure"]["a"]}
+    assert held["infra:zhangjinggao-bridge"]["status"] == "under-construction"
 
 def test_compare_shares_parks_memberships_and_categories(store) -> None:
     result = compare(store, "南通", "苏州")
