@@ -23,6 +23,7 @@ from queries.strength import (
     CONFIDENCE_NAME,
     RANKING,
     distance_factor,
+    not_open,
     status_factor,
     strength,
 )
@@ -57,8 +58,7 @@ class Link:
     def dates(self) -> str:
         """The facts' dates, and a linking line or park not yet open (planned, under
         construction: its status as of its source), so a plan does not read as a tie."""
-        status = self.entity.props.get("status")
-        status = str(status).replace("-", " ") if status and status != "open" else ""
+        status = not_open(self.entity.props.get("status"))
         if self.undated:
             return status or "undated"
         return f"{self.since or ''}–{self.until or ''}" + (f", {status}" if status else "")

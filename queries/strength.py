@@ -50,6 +50,12 @@ def distance_factor(distance: int | None) -> float:
     return INDUSTRY_DISTANCE_FACTOR.get(distance, BROAD_INDUSTRY_FACTOR)
 
 
+def not_open(status: object) -> str:
+    """A line's or park's status said in words when it is not open yet ("under
+    construction"), else "": what links' dates and compare's tables show beside its name."""
+    return str(status).replace("-", " ") if status in NOT_OPEN else ""
+
+
 def status_factor(status: object) -> float:
     """How much of its kind's weight a linking entity keeps by its status."""
     return NOT_OPEN_FACTOR if status in NOT_OPEN else 1.0

@@ -14,7 +14,7 @@ from loaders.document import DocumentLoad
 from queries.compare import CompareResult
 from queries.hubs import HubsResult
 from queries.mentions import MentionsResult
-from queries.strength import NOT_OPEN
+from queries.strength import not_open
 from queries.why import WhyResult
 
 
@@ -58,9 +58,8 @@ def _why(result: WhyResult, **_: Any) -> None:
 
 def _held(entity: Any) -> str:
     """A holding's name, with its status when it is not open yet (a planned bridge)."""
-    status = entity.props.get("status")
-    return entity.name + (f" ({str(status).replace('-', ' ')})"
-                          if status in NOT_OPEN else "")
+    status = not_open(entity.props.get("status"))
+    return entity.name + (f" ({status})" if status else "")
 
 
 @render.register(CompareResult)
