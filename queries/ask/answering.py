@@ -25,6 +25,7 @@ from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
 from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
+from queries.ask.narrower_steps import through_narrower
 from queries.ask.not_member import with_members
 from queries.ask.parsing import (
     Parsed,
@@ -369,6 +370,11 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         ran.append(result)
         found = found or (not step.only_if_empty and not step.also and _useful(result, parsed))
         answered = answered or (step.settles and _useful(result, parsed))
+    under = [] if found or answered else through_narrower(store, parsed, ran)
+    if under:  # 新能源产业: who has the industries under it answers, the fallbacks go
+        ran = [r for r in ran if not r.fallback] + [
+            Ran("holders_through_narrower", args, result, note, fallback=True, answers=True)
+            for args, result, note in under]
     return AskAnswer(parsed, tuple(ran))
 
 

@@ -75,6 +75,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "related": ("queries.related", "related"),
     "common": ("queries.related", "common"),
     "related_within": ("queries.within", "related_within"),
+    "holders_through_narrower": ("queries.narrower", "holders_through_narrower"),
     "located_among": ("queries.either_of", "located_among"),
     "common_within": ("queries.within", "common_within"),
     "quoted_in": ("queries.related", "quoted_in"),

@@ -39,8 +39,9 @@ def _related(result: RelatedResult, **_: Any) -> None:
     kind = result.label or ("entity" if n == 1 else "entities")
     where = ", ".join(f"{k}={v}" for k, v in result.where.items())
     rel_type = result.rel_type or "*"
+    through = getattr(result, "through", ())  # queries/narrower.py: the industries under it
     arrow = {"out": f"{center} -{rel_type}-> ?",
-             "in": f"? -{rel_type}-> {center}",
+             "in": f"? -{rel_type}-> " + (f"(under {center})" if through else center),
              "both": f"{center} -{rel_type}- ?"}[result.direction]
     title = f"{arrow}: {n} ({kind})" + (f" where {where}" if where else "")
     if not result.items:
@@ -56,7 +57,8 @@ def _related(result: RelatedResult, **_: Any) -> None:
                       Text(item.entity.label), Text(_details(item.relations)))
     console.print(table)
     for item in result.items:
-        names = {result.center.id: result.center.name, item.entity.id: item.entity.name}
+        names = {result.center.id: result.center.name, item.entity.id: item.entity.name,
+                 **{e.id: e.name for e in through}}
         evidence_lines(item.relations, names, "  ")
 
 

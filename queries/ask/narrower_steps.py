@@ -1,0 +1,53 @@
+"""When nobody has the industry asked itself, who has the industries under it.
+
+"哪些城市有新能源产业", "which parks have the new energy industry": the sector is named by its
+category, which nobody holds; the cities hold 新能源 under it. Where every step that asks who
+has an industry found nothing, the same question is asked of the industries under it
+(queries/narrower.py) and the answer says so: the holders are listed with the narrower
+industry each has, never as holders of the category itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.store import Store
+from queries.narrower import HOLDING, NarrowerResult, holders_through_narrower
+
+
+def _asks_holders(ran: Any, known: dict[str, Any]) -> tuple[str, str | None, Any] | None:
+    """(industry id, rel_type, label) when this step asks who has an industry."""
+    args = ran.args
+    centre = known.get(args.get("entity", ""))
+    if ran.query != "related" or ran.fallback or centre is None or centre.label != "Industry":
+        return None
+    rel_type = args.get("rel_type")
+    label = args.get("label")
+    if args.get("direction") not in ("in", "both") or not (rel_type is None
+                                                            or rel_type in HOLDING):
+        return None
+    if label is not None and set(str(label).split("/")) <= {"Industry"}:
+        return None  # narrower industries asked: BROADER's own question
+    return centre.id, rel_type, label
+
+
+def through_narrower(store: Store, parsed: Any, ran: list[Any]
+                     ) -> list[tuple[dict[str, Any], NarrowerResult, str]]:
+    """The steps to add, each (args, result, note), when the main steps asked who has an
+    industry and found nothing: the narrower industries' holders answer (none: nothing to
+    add)."""
+    known = {e.id: e for e in (*parsed.known.values(), *parsed.slots.values())}
+    asked = [got for r in ran if (got := _asks_holders(r, known)) is not None]
+    if not asked or any(not r.empty for r in ran if not r.fallback):
+        return []
+    added: list[tuple[dict[str, Any], NarrowerResult, str]] = []
+    for industry, rel_type, label in dict.fromkeys(asked):
+        result = holders_through_narrower(store, industry, rel_type=rel_type, label=label)
+        if not result.items:
+            continue
+        said = ", ".join(e.display for e in result.through)
+        note = (f"None is recorded with {result.center.display} itself; through the "
+                f"industries under it ({said}):")
+        added.append(({"industry": industry, "rel_type": rel_type, "label": label}, result,
+                      note))
+    return added
