@@ -438,8 +438,28 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
             raise
         told = with_details(ask, store, question, gaz, extra)  # "who co-builds X, and since when"
         if told is None:
+            told = _said_with_ma(store, question, gaz, extra)  # 过不过: 过…吗
+        if told is None:
             raise
         return told
+
+
+def _said_with_ma(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]
+                  ) -> AskAnswer | None:
+    """An A-not-A question not read as typed, read as the same question with 吗."""
+    from queries.ask.colloquial import asked_plainly
+
+    again = asked_plainly(question)
+    if again is None:
+        return None
+    try:
+        got = ask(store, again, gaz, extra)
+    except Unmappable:
+        return None
+    if not isinstance(got, AskAnswer):
+        return None
+    return replace(got, parsed=replace(got.parsed, question=question, notes=(
+        f"Read as {again!r}.", *got.parsed.notes)))
 
 
 def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]

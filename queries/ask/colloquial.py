@@ -21,3 +21,18 @@ def plain(question: str) -> str:
     out = _CLOSING.sub("", out)
     out = dated_plainly(out) or out  # "Co-built parks set up since 2020?"
     return out if out.strip() else question
+
+
+# A-not-A of a one-character verb (过不过, 通不通, 连没连): 有没有 and 是不是 are read as they are
+_EITHER = re.compile(r"(?!有没有|是不是)([\u4e00-\u9fff])([不没])\1")
+_END = re.compile(r"[\s?？!！。.]*$")
+
+
+def asked_plainly(question: str) -> str | None:
+    """An A-not-A question said with 吗 (北沿江高铁过不过如皋 -> 北沿江高铁过如皋吗), or None;
+    tried where the question as typed is not read."""
+    found = _EITHER.search(question)
+    if found is None:
+        return None
+    said = question[:found.start()] + found.group(1) + question[found.end():]
+    return _END.sub("", said) + "吗"

@@ -56,6 +56,7 @@ from queries.ask.tags import kind_tagged, peeled, topic_first
 from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
 from queries.ask.where_found import where_found
+from queries.ask.who_does import who_does
 from queries.errors import QueryError
 
 # -- the outcome of parsing -------------------------------------------------------------------
@@ -140,7 +141,8 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     said = plain(question)  # 有啥园区, 咋样, …呗: said plainly, read, and kept as typed
     # "where is X in the zone?", "Sutong park - who were the shareholders?", "alliances -
     # list?": said as the grammar reads it (where_found.py, tags.py)
-    across = where_found(said, gaz) or topic_first(said, gaz) or kind_tagged(said)
+    across = (where_found(said, gaz) or who_does(said, gaz) or topic_first(said, gaz)
+              or kind_tagged(said))
     if across is not None and across != said:
         got = parse(across, gaz, extra, respelling)
         return replace(got, question=question, notes=(f"Read as {across!r}.", *got.notes))

@@ -1,0 +1,67 @@
+"""Who is behind something, asked with a loose verb: 苏锡通园区是谁在搞, 谁在推统计双算,
+"who runs the Sutong park", "who is pushing dual statistics".
+
+搞, 弄, 推, 牵头, run, behind, pushing say nothing of which relation is meant; the kind of the
+thing asked about does. The schema has one relation an actor (a city, a body) holds to each
+kind: a park, zone, platform or crossing is co-built (CO_BUILDS), a mechanism adopted
+(ADOPTS), an industry had (HAS_INDUSTRY). The question is said as the grammar reads that
+relation, and the answer says how it was read. Before, 在 in 谁在搞 was read as "located in"
+(the park's city was the answer) and 搞的, 弄的, "who is pushing" were refused.
+
+Only where the question is that and nothing more: who, the loose verb, one entity of one of
+those kinds. An alliance, a city or a person's role is not read this way ("who runs the
+alliance" is not a membership question).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.gazetteer import Gazetteer
+
+_LOOSE_ZH = (r"(?:搞|弄|做|干|推|推动|推进|运营|管|管理|负责|牵头|主导|操盘|操办|经营|主抓|抓|"
+             r"张罗|打理)")
+_WHO_ZH = (r"(?:谁(?:跟|和|与|同)谁(?:一起|合伙|联手|合作)?|谁|哪家|哪方|哪些单位|哪些机构|"
+           r"哪些主体|哪些方面|哪几家|哪些地方|哪些城市)")
+_END = r"\s*(?:呢|啊|呀)?\s*[?？.!！。]*\s*$"
+_X_FIRST_ZH = re.compile(rf"^\s*(?P<x>[^\s，,？?]+?)(?:(?:这个|那个|这一|这套|那套)(?:项目|"
+                         rf"园区|机制|模式|做法)?)?(?:到底|究竟|现在|目前|主要)?(?:是|都是)?(?:由)?"
+                         rf"{_WHO_ZH}(?:在|正在|来|一直在)?{_LOOSE_ZH}(?:的|起来的)?{_END}")
+_WHO_FIRST_ZH = re.compile(rf"^\s*(?:是|到底是|都是)?{_WHO_ZH}(?:在|正在|一直在)?{_LOOSE_ZH}"
+                           rf"(?:的)?(?P<x>[^\s，,？?]+?){_END}")
+_LOOSE_EN = (r"(?:behind|running|runs|run|doing|does|do|pushing|pushes|push|driving|drives|"
+             r"drive|leading|leads|lead|handling|handles|handle|managing|manages|manage|"
+             r"in charge of|responsible for|spearheading|championing)")
+_WHO_EN = re.compile(rf"^\s*who(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:actually\s+|really\s+|"
+                     rf"mainly\s+)?{_LOOSE_EN}\s+(?P<x>.+?)(?:\s+(?:then|now|these days|"
+                     rf"at the moment))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+# The relation an actor holds to each kind, said as the grammar reads it.
+_SAID = {
+    "Park": ("{x}是谁共建的", "Who co-builds {x}?"),
+    "Initiative": ("{x}是谁共建的", "Who co-builds {x}?"),
+    "Infrastructure": ("{x}是谁共建的", "Who co-builds {x}?"),
+    "Region": ("{x}是谁共建的", "Who co-builds {x}?"),
+    "Mechanism": ("哪些地方采用{x}", "Who adopts {x}?"),
+    "Industry": ("哪些地方有{x}", "Who has {x}?"),
+}
+
+
+def who_does(question: str, gaz: Gazetteer) -> str | None:
+    """The question said as the grammar reads who is behind the thing it names, or None."""
+    from queries.ask.text import names_in
+
+    for pattern, zh in ((_X_FIRST_ZH, True), (_WHO_FIRST_ZH, True), (_WHO_EN, False)):
+        found = pattern.match(question)
+        if found is None:
+            continue
+        x = found.group("x").strip()
+        x = re.sub(r"^the\s+", "", x, flags=re.IGNORECASE) if not zh else x
+        q, mentions = names_in(x, gaz)
+        if len(mentions) != 1 or mentions[0].text.strip() != q.strip():
+            return None
+        labels = {gaz.entities[i].label for i in mentions[0].ids if i in gaz.entities}
+        if len(labels) != 1 or (label := labels.pop()) not in _SAID:
+            return None
+        return _SAID[label][0 if zh else 1].format(x=x)
+    return None
