@@ -71,3 +71,40 @@ def test_a_not_a_question_not_read_as_typed_is_answered(store: Any) -> None:
     assert got.verdict is not None and "Read as '北沿江高铁过如皋吗'." in got.parsed.notes
     assert {"infra:north-yangtze-hsr", "city:rugao"} <= {
         i for r in got.verdict.relations for i in (r.start, r.end)}
+
+
+@pytest.mark.parametrize("question", [
+    "which parks run the enclave incubation model?",
+    "哪些园区在搞飞地孵化",
+])
+def test_which_kind_is_behind_keeps_the_kind(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "relation:ADOPTS:in"
+    assert got.entities and {e.label for e in got.entities} == {"Park"}
+
+
+def test_zai_before_a_verb_is_no_located_in() -> None:
+    from queries.ask.reading import read
+
+    for masked in ("⟨0⟩是谁在搞", "⟨0⟩和⟨1⟩之间在修什么", "⟨0⟩在推哪些机制"):
+        assert "在" not in [masked[v.start:v.end] for v in read(masked).verbs], masked
+    assert "在" in [m[v.start:v.end] for m in ("⟨0⟩在⟨1⟩吗",) for v in read(m).verbs]
+
+
+@pytest.mark.parametrize("question", ["海门和太仓之间在修什么？", "海门跟太仓之间在建些什么"])
+def test_what_is_being_built_between_two_places_is_a_crossing(store: Any,
+                                                              question: str) -> None:
+    got = ask(store, question)  # before: the cities both lie in and belong to
+    assert got.entities and {e.label for e in got.entities} == {"Infrastructure"}
+    assert "infra:haitai-tunnel" in {e.id for e in got.entities}
+
+
+@pytest.mark.parametrize(("question", "mechanism"), [
+    ("GDP两边分开算那套机制，是谁在推？", "mechanism:dual-statistics"),
+    ("who is doing GDP splitting?", "mechanism:dual-statistics"),
+    ("职业资格互认是谁在搞", "mechanism:talent-qualification-recognition"),
+])
+def test_a_mechanism_in_the_analysts_words(store: Any, question: str, mechanism: str) -> None:
+    got = ask(store, question)
+    assert mechanism in {e.id for e in got.parsed.slots.values()}
+    assert got.parsed.intent.name == "relation:ADOPTS:in" and got.entities

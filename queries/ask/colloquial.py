@@ -1,5 +1,6 @@
 """Colloquial Chinese said plainly before a question is read: 啥 is 什么 (有啥园区, 有没有啥),
-咋/咋样 are 怎么/怎么样, and a particle that closes a question (呗, 呢, 呀, 啊, 嘛) says nothing
+咋/咋样 are 怎么/怎么样, what is being built (在修什么) between two places is a crossing, and a
+particle that closes a question (呗, 呢, 呀, 啊, 嘛) says nothing
 the reading needs; a kind asked with a date in a search box's words is said as the grammar's
 question (dated.py). The answer keeps the question as the analyst typed it."""
 
@@ -9,7 +10,12 @@ import re
 
 from queries.ask.dated import dated_plainly
 
-_SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (re.compile(r"咋"), "怎么"))
+_SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (re.compile(r"咋"), "怎么"),
+         # what is being built between two places is a crossing or a line: 之间在修什么
+         (re.compile(r"(之间|中间)(?:在|正在)(?:修|建|造|铺|搞)(?:些)?(?:什么|哪些)(?:项目|工程)?"),
+          r"\1有哪些在建的通道"),
+         (re.compile(r"(之间|中间)(?:修|建|造|铺)(?:了|好了|成了)(?:些)?(?:什么|哪些)(?:项目|工程)?"),
+          r"\1有哪些通道"))
 _CLOSING = re.compile(r"(?:呗|呢|呀|啊|嘛|哈|啦)+(?=\s*[?？!！。.]*\s*$)")
 
 

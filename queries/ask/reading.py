@@ -95,6 +95,18 @@ def _asking_clause(masked: str, questions: tuple[Hit, ...],
     return kept or verbs
 
 
+# 在 before a verb says it is going on (谁在搞, 之间在修什么, 在推): no "located in" or "member of"
+_DOING_NEXT = frozenset("修建搞弄做推谈干忙筹抓办弄跑造铺打")
+
+
+def _progressive_dropped(masked: str, verbs: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The verbs without a 在 that only says the next verb is going on."""
+    starts = {v.start for v in verbs}
+    return tuple(v for v in verbs if not (
+        masked[v.start:v.end] == "在" and v.end < len(masked)
+        and (masked[v.end] in _DOING_NEXT or v.end in starts)))
+
+
 def state_spans(text: str) -> list[tuple[int, int]]:
     """Where the text says a state (under construction, 在建的): no verb is read there."""
     return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
@@ -277,6 +289,7 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
                                            v.end <= phrase[1]) and not any(
         a <= v.start and v.end <= b for a, b in states))
     verbs = _asking_clause(masked, questions, verbs)
+    verbs = _progressive_dropped(masked, verbs)
     said = text or masked
     otherwise: set[str] = set()
     if phrase is not None:  # "which zones": parks, else regions (lexicon `otherwise`)

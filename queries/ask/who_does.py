@@ -21,30 +21,36 @@ from graph.gazetteer import Gazetteer
 
 _LOOSE_ZH = (r"(?:搞|弄|做|干|推|推动|推进|运营|管|管理|负责|牵头|主导|操盘|操办|经营|主抓|抓|"
              r"张罗|打理)")
-_WHO_ZH = (r"(?:谁(?:跟|和|与|同)谁(?:一起|合伙|联手|合作)?|谁|哪家|哪方|哪些单位|哪些机构|"
-           r"哪些主体|哪些方面|哪几家|哪些地方|哪些城市)")
+# who, or which <kind> (哪些园区, 哪个城市: the kind asked is kept)
+_WHO_ZH = (r"(?:谁(?:跟|和|与|同)谁(?:一起|合伙|联手|合作)?|谁|哪家|哪方|"
+           r"哪(?:些|个|几个|几家|家)(?P<k>[^\s，,？?在正搞弄做推干管负牵主运]{1,4}?))")
 _END = r"\s*(?:呢|啊|呀)?\s*[?？.!！。]*\s*$"
 _X_FIRST_ZH = re.compile(rf"^\s*(?P<x>[^\s，,？?]+?)(?:(?:这个|那个|这一|这套|那套)(?:项目|"
-                         rf"园区|机制|模式|做法)?)?(?:到底|究竟|现在|目前|主要)?(?:是|都是)?(?:由)?"
-                         rf"{_WHO_ZH}(?:在|正在|来|一直在)?{_LOOSE_ZH}(?:的|起来的)?{_END}")
+                         rf"园区|机制|模式|做法)?)?(?:\s*[，,]\s*)?(?:到底|究竟|现在|目前|主要)?"
+                         rf"(?:是|都是)?(?:由)?{_WHO_ZH}(?:在|正在|来|一直在)?{_LOOSE_ZH}"
+                         rf"(?:的|起来的)?{_END}")
 _WHO_FIRST_ZH = re.compile(rf"^\s*(?:是|到底是|都是)?{_WHO_ZH}(?:在|正在|一直在)?{_LOOSE_ZH}"
                            rf"(?:的)?(?P<x>[^\s，,？?]+?){_END}")
 _LOOSE_EN = (r"(?:behind|running|runs|run|doing|does|do|pushing|pushes|push|driving|drives|"
              r"drive|leading|leads|lead|handling|handles|handle|managing|manages|manage|"
              r"in charge of|responsible for|spearheading|championing)")
-_WHO_EN = re.compile(rf"^\s*who(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:actually\s+|really\s+|"
+_WHO_EN = re.compile(rf"^\s*(?:who|(?:which|what)\s+(?P<k>[a-z]+(?:\s+[a-z]+)?))"
+                     rf"(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:actually\s+|really\s+|"
                      rf"mainly\s+)?{_LOOSE_EN}\s+(?P<x>.+?)(?:\s+(?:then|now|these days|"
                      rf"at the moment))?\s*[?.!]*\s*$", re.IGNORECASE)
 
-# The relation an actor holds to each kind, said as the grammar reads it.
+# The relation an actor holds to each kind, said as the grammar reads it ({who}: 谁 or
+# 哪些<kind>, Who or Which <kind>).
 _SAID = {
-    "Park": ("{x}是谁共建的", "Who co-builds {x}?"),
-    "Initiative": ("{x}是谁共建的", "Who co-builds {x}?"),
-    "Infrastructure": ("{x}是谁共建的", "Who co-builds {x}?"),
-    "Region": ("{x}是谁共建的", "Who co-builds {x}?"),
-    "Mechanism": ("哪些地方采用{x}", "Who adopts {x}?"),
-    "Industry": ("哪些地方有{x}", "Who has {x}?"),
+    "Park": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
+    "Initiative": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
+    "Infrastructure": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
+    "Region": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
+    "Mechanism": ("{who}采用{x}", "{Who} adopts {x}?"),
+    "Industry": ("{who}有{x}", "{Who} has {x}?"),
 }
+_ANYONE = {"Park": "谁", "Initiative": "谁", "Infrastructure": "谁", "Region": "谁",
+           "Mechanism": "哪些地方", "Industry": "哪些地方"}
 
 
 def who_does(question: str, gaz: Gazetteer) -> str | None:
@@ -57,11 +63,15 @@ def who_does(question: str, gaz: Gazetteer) -> str | None:
             continue
         x = found.group("x").strip()
         x = re.sub(r"^the\s+", "", x, flags=re.IGNORECASE) if not zh else x
+        x = re.sub(r"\s+(?:model|scheme|mechanism|project)$", "", x, flags=re.IGNORECASE)
         q, mentions = names_in(x, gaz)
         if len(mentions) != 1 or mentions[0].text.strip() != q.strip():
             return None
         labels = {gaz.entities[i].label for i in mentions[0].ids if i in gaz.entities}
         if len(labels) != 1 or (label := labels.pop()) not in _SAID:
             return None
-        return _SAID[label][0 if zh else 1].format(x=x)
+        kind = found.group("k")
+        who = (f"哪些{kind}" if kind else _ANYONE[label]) if zh else (
+            f"Which {kind}" if kind else "Who")
+        return _SAID[label][0 if zh else 1].format(x=x, who=who, Who=who)
     return None
