@@ -24,6 +24,7 @@ from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
 from queries.ask.listing import listed, size
+from queries.ask.loose import loosely, said_loosely
 from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
 from queries.ask.narrower_steps import through_narrower
 from queries.ask.not_member import with_members
@@ -425,7 +426,7 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     if any_of is not None:
         return any_of
     try:
-        whole = with_names(_whole(store, question, gaz, extra), gaz)
+        whole = said_loosely(with_names(_whole(store, question, gaz, extra), gaz), gaz)
         if whole.parsed.intent.name.startswith("property:"):
             # "What was X merged into, and when?": read whole, only the date of X; the first
             # part's list with the dates on its relations answers both
@@ -439,6 +440,8 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         told = with_details(ask, store, question, gaz, extra)  # "who co-builds X, and since when"
         if told is None:
             told = _said_with_ma(store, question, gaz, extra)  # 过不过: 过…吗
+        if told is None:
+            told = loosely(answer, store, question, gaz)  # every <kind> related, said so
         if told is None:
             raise
         return told

@@ -1,0 +1,137 @@
+"""The loose reading, tried last: every thing of the kind asked that the graph relates to the
+one or two entities named, by any relation, said to be that.
+
+A question no reading maps ("江北的南通都在向哪些地方取经", "which parks is the Sutong park
+hooked up with") still says what it asks for (哪些地方, parks) and about what. Rather than
+refuse, `ask` lists what the graph records of that kind next to that entity (next to both,
+for two), each with the relation it rests on, and says first that this is a loose reading:
+which words it did not read and that the answer is every <kind> related, not the relation
+meant. A question that names no kind, asks a figure or property, names something the graph
+does not hold (GDP, "Beijing"), or names an entity ambiguously is still refused: the loose
+reading needs a kind and an anchor it is sure of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from graph.gazetteer import Gazetteer
+from graph.store import Store
+
+_MOST = 2  # entities named: one, or two (what relates to both)
+_MOST_UNREAD = 3  # words not read: more, and the question says more than a verb
+# A Chinese word not read that ends as names of things end (走廊, 园区, 公司) or is long, or
+# holds letters or digits (G60): a name the graph does not hold, not a verb.
+_NAME_END = re.compile(r"(?:走廊|园区|园|区|带|圈|城|港|桥|路|线|站|公司|集团|大学|学院|中心|"
+                       r"局|委|办|会|所|项目|工程|计划|规划|纲要|行动|方案|基金)$")
+
+
+# Words that ask for any relation (有关系, "connected to"): no verb left unread
+_ANY_RELATION = re.compile(r"关系|有关|相关|关联|联系|挂钩|牵连|\b(?:related|relations?|"
+                           r"relationships?|connected|connections?|linked|links?|ties|tied|"
+                           r"associated|to do with)\b", re.IGNORECASE)
+
+
+def _names_something(word: str) -> bool:
+    han = re.sub(r"[^\u4e00-\u9fff]", "", word)
+    if not han:
+        return False
+    return bool(re.search(r"[A-Za-z0-9]", word)) or len(han) >= 4 or bool(_NAME_END.search(han))
+
+
+def _read_loosely(question: str, gaz: Gazetteer) -> tuple[Any, Any, list[Any], list[str]] | None:
+    """(reading, masked, mentions, words not read) of a question, or None."""
+    from queries.ask.colloquial import plain
+    from queries.ask.leftovers import leftover_words, original
+    from queries.ask.phrases import masked_text
+    from queries.ask.reading import find, label_words, read
+    from queries.ask.text import names_in
+
+    said = plain(question)
+    q, mentions = names_in(said, gaz)
+    if not mentions:
+        return None
+    masked = masked_text(q, mentions)
+    reading = read(masked, text=q)
+    read_words = [(h.start, h.end) for h in (*reading.verbs, *reading.questions,
+                                             *find(label_words(), masked))]
+    unread = [original(said, w) for w in leftover_words(masked, read_words)]
+    unread = [w for w in unread if not _ANY_RELATION.fullmatch(w.strip())]
+    return reading, masked, list(mentions), list(dict.fromkeys(unread))
+
+
+def _note(kinds: str, about: str, two: bool, unread: list[str], lead: str) -> str:
+    words = f" (not read: {', '.join(repr(w) for w in unread)})" if unread else ""
+    return (f"Loose reading: {lead}{words}; listed is every {kinds or 'entity'} the graph "
+            f"relates to {about}" + (" (to both)" if two else "")
+            + " by any relation, each with the relation it rests on. Check that it is the "
+            "relation you meant.")
+
+
+def said_loosely(got: Any, gaz: Gazetteer) -> Any:
+    """The answer, with the loose-reading note where the grammar read no relation in the
+    question's words and answered with any relation ("哪些城市跟南通挂钩")."""
+    from dataclasses import replace
+
+    parsed = getattr(got, "parsed", None)
+    if parsed is None or not parsed.intent.name.startswith("relation:ANY"):
+        return got
+    if any(n.startswith("Loose reading") for n in parsed.notes):
+        return got
+    found = _read_loosely(parsed.question, gaz)
+    if found is None or not found[3]:
+        return got  # "what is X connected to", 有什么关系: any relation is what it asks
+    entities = list(parsed.slots.values())
+    kinds = "/".join(sorted(parsed.asked or ()))
+    note = _note(kinds, " and ".join(e.display for e in entities), len(entities) == 2,
+                 found[3], "no word of the question names a relation I read")
+    return replace(got, parsed=replace(parsed, notes=(*parsed.notes, note)))
+
+
+def loosely(answer: Callable[..., Any], store: Store, question: str, gaz: Gazetteer) -> Any:
+    """Every thing of the kind asked that the graph relates to the entities named, as an
+    answer that says it is a loose reading; None where that does not apply."""
+    from queries.ask.colloquial import plain
+    from queries.ask.filters import kind_filters
+    from queries.ask.mentions import lexicon_words, unheld_in
+    from queries.ask.parsing import Parsed
+    from queries.ask.reading import find
+    from queries.ask.shapes import relation_intent
+    from queries.ask.stray import names_like
+
+    said = plain(question)
+    if unheld_in(said, gaz):
+        return None
+    found = _read_loosely(question, gaz)
+    if found is None:
+        return None
+    reading, masked, mentions, unread = found
+    if not 1 <= len(mentions) <= _MOST or any(len(m.ids) != 1 for m in mentions):
+        return None
+    ids = [m.ids[0] for m in mentions]
+    if len(set(ids)) != len(ids) or any(i not in gaz.entities for i in ids):
+        return None
+    if any(not any(w.casefold() in m.text for m in mentions)
+           for w in names_like(said) if not find([(w.casefold(), w)], lexicon_words())):
+        return None  # "the Lanhai project": a name the graph does not hold
+    if (reading.asked is None or reading.phrase is None or reading.property or reading.where
+            or kind_filters(masked, reading.phrase)):
+        # a kind said in words (哪些地方, parks), not only 谁 or who (who is the mayor);
+        # universities, bridges: a kind within the label, kept to as asked
+        return None
+    entities = [gaz.entities[i] for i in ids]
+    if any(_names_something(w) for w in unread) or len(unread) > _MOST_UNREAD:
+        return None  # G60科创走廊, "the chain-strengthening action": a name not held
+    intent = relation_intent([(None, "both")], reading.asked, {}, "relate to",
+                             two=len(entities) == 2)
+    slots = dict(zip(("x", "y"), entities, strict=False))
+    note = _note("/".join(sorted(reading.asked)), " and ".join(e.display for e in entities),
+                 len(entities) == 2, unread, "no reading of mine maps this question")
+    parsed = Parsed(question, intent, tuple(mentions), slots, {}, (note,),
+                    {e.id: e for e in entities}, reading.asked, reading.count)
+    got = answer(store, parsed)
+    if not got.entities or got.kind_note:
+        return None
+    return got
