@@ -148,6 +148,11 @@ def _link(rels: Relations, cand: Candidate) -> Link:
                                   len(p[0].hops) + len(p[1].hops), p[0].ids, p[1].ids))
     confidence = min(best[0].confidence, best[1].confidence)
     sources = tuple(sorted({r.source for c in (*cand.a, *cand.b) for r in c.fact_relations()}))
+    # corroborated as far as its less-supported side is: a shared industry is two statements
+    # (A has it, B has it), and three sources for A's make B's no surer
+    sides = [s for s in ({r.source for c in chains for r in c.fact_relations()}
+                         for chains in (cand.a, cand.b)) if s]
+    corroborated = min((len(s) for s in sides), default=0)
     entity = rels.entity(cand.entity)
     weight = (KINDS[cand.kind].weight * distance_factor(cand.distance)
               * status_factor(entity.props.get("status")))
@@ -155,7 +160,7 @@ def _link(rels: Relations, cand: Candidate) -> Link:
     since, until = span(hop for c in best for hop, fact in zip(c.hops, c.facts, strict=True)
                         if fact)
     return Link(kind=cand.kind, entity=entity,
-                strength=strength(weight, confidence, len(sources)),
+                strength=strength(weight, confidence, corroborated),
                 confidence=CONFIDENCE_NAME[confidence], sources=sources,
                 evidence=_evidence(best),
                 paths=tuple(_walk(rels, x, y) for x, y in pairs[:MAX_PATHS_PER_LINK]),

@@ -9,7 +9,10 @@ strength = 100 × kind weight × confidence × corroboration, where
 - a bridge, railway or park not yet open (status planned or under construction, as of its
   source) counts half: a plan is a weaker tie than a line in use;
 - corroboration is 1 − ½ⁿ for n independent sources stating the link's facts (1 source 0.5,
-  2 sources 0.75, 3 sources 0.875): each further source counts, less and less.
+  2 sources 0.75, 3 sources 0.875): each further source counts, less and less. n is counted
+  on the less-supported side: a shared industry is two statements (A has it, B has it), and
+  three sources for A's do not make B's surer; a park both co-build, stated by one source, is
+  as corroborated as an industry each has by one source each.
 
 Path counts play no part: a hub reached many ways is not thereby a strong link.
 """
@@ -30,7 +33,8 @@ NOT_OPEN_FACTOR = 0.5
 
 RANKING = ("Ranked by strength (0–100) = kind weight × confidence of the weakest relation on "
            "the best path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n "
-           "independent sources), halved for a line not yet open; not by path count.")
+           "independent sources, on the less-supported side), halved for a line not yet "
+           "open; not by path count.")
 
 
 def corroboration(sources: int) -> float:

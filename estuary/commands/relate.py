@@ -70,9 +70,9 @@ def links(
     sources and strongest evidence.
 
     Ranked by strength (0–100) = kind weight × confidence of the weakest relation on the best
-    path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n independent sources),
-    halved for a line not yet open;
-    not by path count. A district, county or seated company acts for its city.
+    path (high 1, medium 0.7, low 0.4) × corroboration (1 − ½ⁿ for n independent sources,
+    on the less-supported side), halved for a line not yet open; not by path count. A
+    district, county or seated company acts for its city.
 
     Example: [bold]estuary links 南通 上海 --via park --paths 2 --html links.html[/bold]
     """
