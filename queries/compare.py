@@ -96,6 +96,20 @@ class CompareResult:
     aspects: tuple[Aspect, ...]  # in ASPECTS order
     categories: tuple[SharedCategory, ...]  # most industries under it first, then by id
     broader: tuple[Relation, ...]  # BROADER steps from the sides' industries to those categories
+    # (outer, inner) when one side lies in the other (张家港 in 苏州): the outer side holds what
+    # the inner one does (roll-up), so "both" there is the inner side's own; links refuses
+    # such a pair for the same reason
+    contains: tuple[str, str] | None = None
+
+    @property
+    def within_note(self) -> str:
+        """Says that one side lies in the other, and what "both" means then ("" if not)."""
+        if self.contains is None:
+            return ""
+        outer, inner = (self.a, self.b) if self.contains[0] == self.a.id else (self.b, self.a)
+        return (f"{inner.display} lies in {outer.display}: {outer.name} holds what "
+                f"{inner.name} holds (a place acts through its districts and counties), so "
+                f"\"both\" lists {inner.name}'s own, not a tie between two places.")
 
     def aspect(self, name: str) -> Aspect:
         return next(a for a in self.aspects if a.name == name)
@@ -110,6 +124,9 @@ class CompareResult:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"a": self.a.ref(), "b": self.b.ref()}
+        if self.contains is not None:
+            out["contains"] = {"outer": self.contains[0], "inner": self.contains[1],
+                               "note": self.within_note}
         for aspect in self.aspects:
             out[aspect.name] = aspect.to_dict()
         shared: dict[str, Any] = {name: [e.ref() for e in self.shared_entities(name)]
@@ -220,5 +237,7 @@ def compare(store: Store, a: str, b: str) -> CompareResult:
         key=lambda s: (-(len(s.a_via) + len(s.b_via)), s.category.id))
     broader = {r.key: r for m in related for chain in (*m.a, *m.b) for r in chain.relations()
                if r.type == "BROADER"}
+    contains = ((ea.id, eb.id) if eb.id in places(rels_of, ea) else
+                (eb.id, ea.id) if ea.id in places(rels_of, eb) else None)
     return CompareResult(ea, eb, aspects, tuple(categories),
-                         tuple(sort_relations(list(broader.values()))))
+                         tuple(sort_relations(list(broader.values()))), contains)

@@ -379,3 +379,13 @@ def test_completion_stays_light(db: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_compare_says_when_one_side_lies_in_the_other(store: Any) -> None:
+    # 张家港 lies in 苏州: what 苏州 "shares" with it is 张家港's own (links refuses the pair)
+    got = compare(store, "张家港", "苏州")
+    assert got.contains == ("city:suzhou", "city:zhangjiagang")
+    assert "lies in 苏州" in got.within_note and got.to_dict()["contains"]["inner"] == \
+        "city:zhangjiagang"
+    apart = compare(store, "南通", "苏州")
+    assert apart.contains is None and "contains" not in apart.to_dict()

@@ -66,6 +66,8 @@ def _held(entity: Any) -> str:
 def _compare(result: CompareResult, **_: Any) -> None:
     a, b = result.a, result.b
     console.print(Text(f"{a.display} [{a.id}]  vs  {b.display} [{b.id}]", style="bold"))
+    if result.within_note:
+        console.print(Text(result.within_note, style="yellow"))
     for aspect in result.aspects:
         if not aspect.a and not aspect.b:
             console.print(Text(f"{aspect.name.capitalize()}: none on either side.", style="dim"))
