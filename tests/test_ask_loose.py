@@ -53,3 +53,23 @@ def test_what_the_loose_reading_leaves_refused(store: Any, question: str) -> Non
     assert loosely(answer, store, question, gazetteer(store)) is None
     with pytest.raises(Unmappable):
         ask(store, question)
+
+
+@pytest.mark.parametrize("question", [
+    "哪些城市比南通发达",  # a comparison
+    "which parks are north of Nantong",  # a direction
+    "哪些园区没在搞生物医药",  # a negation: never the parks that do
+    "哪些园区不做新材料产业",
+    "which cities never push dual statistics",
+    "哪些城市不在搞统计双算",
+    "哪些地方实行分税制",  # China's central-local tax system, not 财税共享 (分税 is a name in it)
+    "哪些城市在跟南通争项目",  # rivalry
+])
+def test_questions_a_loose_or_negated_reading_would_answer_wrongly(store: Any,
+                                                                   question: str) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, question)
+
+
+def test_any_relation_words_are_no_unread_verb(store: Any) -> None:
+    assert _loose_note(ask(store, "南通跟哪些园区沾边")) == ""

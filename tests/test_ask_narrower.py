@@ -66,3 +66,11 @@ def test_each_holder_carries_the_chain_that_reaches_it(store: Any) -> None:
         assert "BROADER" in types and types & {"HAS_INDUSTRY", "FOCUSES_ON"}
     assert "industry:new-energy" in {e.id for e in result.through}
     assert result.to_dict()["through"]
+
+
+def test_a_tier_asked_is_not_rolled_down(store: Any) -> None:
+    # 战略性新兴产业 is a tier (a qualifier): the industries under 新兴产业 do not hold it
+    from queries.ask import Unmappable
+
+    with pytest.raises(Unmappable):
+        ask(store, "哪些城市有战略性新兴产业")

@@ -108,3 +108,25 @@ def test_a_mechanism_in_the_analysts_words(store: Any, question: str, mechanism:
     got = ask(store, question)
     assert mechanism in {e.id for e in got.parsed.slots.values()}
     assert got.parsed.intent.name == "relation:ADOPTS:in" and got.entities
+
+
+@pytest.mark.parametrize("question", [
+    "上海和南通之间在搞什么合作",  # cooperation asked, not crossings
+    "苏州和南通之间修了哪些桥",  # bridges asked: the kind word is kept
+])
+def test_the_between_rewrite_keeps_to_what_it_says(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert "通道" not in " ".join(got.parsed.notes)
+    if "桥" in question:
+        assert {e.id for e in got.entities} == {
+            "infra:hu-su-tong-bridge", "infra:sutong-bridge", "infra:zhangjinggao-bridge"}
+    else:
+        assert not {e.label for e in got.entities} & {"Infrastructure"}
+
+
+@pytest.mark.parametrize("question", ["沪苏通长江公铁大桥是谁弄的", "谁在管长三角"])
+def test_crossings_and_regions_are_not_read_as_co_built(store: Any, question: str) -> None:
+    from queries.ask import gazetteer
+    from queries.ask.who_does import who_does
+
+    assert who_does(question, gazetteer(store)) is None

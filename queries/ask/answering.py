@@ -397,6 +397,9 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     from queries.ask.partners_asked import partners_asked
     from queries.ask.what_links import what_links
 
+    named = _named_for(store, question, gaz, extra)  # 外高桥集团在启东弄的那个园区: its name
+    if named is not None:
+        return named
     compared = more_of(ask, store, question, gaz, extra)  # which of A and B has more: 2 counts
     if compared is not None:
         return compared  # type: ignore[return-value]
@@ -445,6 +448,25 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         if told is None:
             raise
         return told
+
+
+def _named_for(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]
+               ) -> AskAnswer | None:
+    """A thing described (X在Y弄的那个园区) asked about by the one name that fits, else None."""
+    from queries.ask.described import described
+
+    thing = described(store, question, gaz)
+    if thing is None:
+        return None
+    again, note = thing
+    try:
+        got = ask(store, again, gaz, extra)
+    except Unmappable:
+        return None
+    if not isinstance(got, AskAnswer):
+        return None
+    return replace(got, parsed=replace(got.parsed, question=question,
+                                       notes=(note, *got.parsed.notes)))
 
 
 def _said_with_ma(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]

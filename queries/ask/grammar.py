@@ -156,8 +156,10 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return (relation_intent([(None, "both")], None, {}, "", False),  # connected to
                 {"x": _pick(mentions[0], mentions[0].ids, gaz)})
     if reading.asked and len(mentions) == 2 and (re.search(r"之间|\bbetween\b", masked) or (
-            re.search(r"⟨0⟩\s?(?:到|至)\s?⟨1⟩", masked) and reading.asked <= _LINKS)):
-        # 南通到上海的铁路, 从南通到上海有哪些铁路: the links between (else a route)
+            re.search(r"⟨0⟩\s?(?:到|至|\bto\b|\band\b)\s?⟨1⟩", masked)
+            and reading.asked <= _LINKS)):
+        # 南通到上海的铁路, 从南通到上海有哪些铁路, "which railway goes from Shanghai to
+        # Nantong": the links between (else a route)
         return two_entity_intent(reading.asked), {  # <A>和<B>之间有哪些<kind>
             "x": _pick(mentions[0], mentions[0].ids, gaz),
             "y": _pick(mentions[1], mentions[1].ids, gaz)}

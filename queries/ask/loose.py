@@ -29,9 +29,9 @@ _NAME_END = re.compile(r"(?:走廊|园区|园|区|带|圈|城|港|桥|路|线|�
 
 
 # Words that ask for any relation (有关系, "connected to"): no verb left unread
-_ANY_RELATION = re.compile(r"关系|有关|相关|关联|联系|挂钩|牵连|\b(?:related|relations?|"
-                           r"relationships?|connected|connections?|linked|links?|ties|tied|"
-                           r"associated|to do with)\b", re.IGNORECASE)
+_ANY_RELATION = re.compile(r"关系|有关|相关|关联|联系|挂钩|牵连|沾边|打交道|往来|来往|交集|"
+                           r"\b(?:related|relations?|relationships?|connected|connections?|"
+                           r"linked|links?|ties|tied|associated|to do with)\b", re.IGNORECASE)
 
 
 def _names_something(word: str) -> bool:
@@ -70,10 +70,22 @@ def _note(kinds: str, about: str, two: bool, unread: list[str], lead: str) -> st
             "relation you meant.")
 
 
+# Words that ask a comparison, a direction or a ranking: no list of related things answers
+# them (哪些城市比南通发达, "which parks are north of Nantong", 离南通最近)
+_COMPARED = re.compile(r"比|最|超过|超越|领先|落后|发达|北边|南边|东边|西边|以北|以南|以东|以西|"
+                       r"\b(?:than|most|least|north|south|east|west|nearest|closest|"
+                       r"farthest|bigger|larger|smaller|richer|poorer|ahead|behind)\b",
+                       re.IGNORECASE)
+
+
 def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     """The answer, with the loose-reading note where the grammar read no relation in the
-    question's words and answered with any relation ("哪些城市跟南通挂钩")."""
+    question's words and answered with any relation ("哪些城市跟南通挂钩"); refused where
+    those words ask a comparison or a direction, or say what is not so."""
     from dataclasses import replace
+
+    from queries.ask.negated import says_not
+    from queries.ask.parsing import Unmappable
 
     parsed = getattr(got, "parsed", None)
     if parsed is None or not parsed.intent.name.startswith("relation:ANY"):
@@ -83,6 +95,13 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     found = _read_loosely(parsed.question, gaz)
     if found is None or not found[3]:
         return got  # "what is X connected to", 有什么关系: any relation is what it asks
+    asks = [w for w in found[3] if _COMPARED.search(w)]
+    if asks or says_not(parsed.question):
+        said = asks[0] if asks else "a negation"
+        raise Unmappable(parsed.question, f"I read no relation in this question, and it asks "
+                         f"more than what is related ({said!r}): the graph holds relations, "
+                         "not comparisons, directions or what is not so.",
+                         recognised=list(parsed.slots.values()), final=True)
     entities = list(parsed.slots.values())
     kinds = "/".join(sorted(parsed.asked or ()))
     note = _note(kinds, " and ".join(e.display for e in entities), len(entities) == 2,
@@ -96,14 +115,15 @@ def loosely(answer: Callable[..., Any], store: Store, question: str, gaz: Gazett
     from queries.ask.colloquial import plain
     from queries.ask.filters import kind_filters
     from queries.ask.mentions import lexicon_words, unheld_in
+    from queries.ask.negated import says_not
     from queries.ask.parsing import Parsed
     from queries.ask.reading import find
     from queries.ask.shapes import relation_intent
     from queries.ask.stray import names_like
 
     said = plain(question)
-    if unheld_in(said, gaz):
-        return None
+    if unheld_in(said, gaz) or says_not(said):
+        return None  # a figure not held; what is not so (哪些城市不在搞X)
     found = _read_loosely(question, gaz)
     if found is None:
         return None
@@ -124,6 +144,8 @@ def loosely(answer: Callable[..., Any], store: Store, question: str, gaz: Gazett
     entities = [gaz.entities[i] for i in ids]
     if any(_names_something(w) for w in unread) or len(unread) > _MOST_UNREAD:
         return None  # G60科创走廊, "the chain-strengthening action": a name not held
+    if any(_COMPARED.search(w) for w in unread):
+        return None  # 比南通发达, "north of": not a relation
     intent = relation_intent([(None, "both")], reading.asked, {}, "relate to",
                              two=len(entities) == 2)
     slots = dict(zip(("x", "y"), entities, strict=False))

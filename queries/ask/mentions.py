@@ -26,10 +26,18 @@ def unheld_in(question: str, gaz: Gazetteer | None = None) -> str:
     """What the graph does not record that the question asks about (GDP, population), said
     outside the names it recognises ("the free flow of production factors" is a name)."""
     text = prepare(question)
+    words = [(w, w) for w in lexicon().unheld]
     if gaz is not None:
         q, mentions = names_in(question, gaz)
+        # a word the graph does not hold that holds a name and more (分税制 holds 分税): the
+        # word, not the name
+        wider = [h for h in find(words, q) if any(
+            h.start <= m.start and m.end <= h.end and h.end - h.start > m.end - m.start
+            for m in mentions)]
+        if wider:
+            return str(wider[0].value)
         text = mask(q, mentions)
-    hits = find(((w, w) for w in lexicon().unheld), text)
+    hits = find(words, text)
     return str(hits[0].value) if hits else ""
 
 

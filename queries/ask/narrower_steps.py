@@ -21,6 +21,8 @@ def _asks_holders(ran: Any, known: dict[str, Any]) -> tuple[str, str | None, Any
     centre = known.get(args.get("entity", ""))
     if ran.query != "related" or ran.fallback or centre is None or centre.label != "Industry":
         return None
+    if args.get("where"):
+        return None  # 战略性新兴产业 (a tier) asked: the industries under it hold no such tier
     rel_type = args.get("rel_type")
     label = args.get("label")
     if args.get("direction") not in ("in", "both") or not (rel_type is None
@@ -36,6 +38,10 @@ def through_narrower(store: Store, parsed: Any, ran: list[Any]
     """The steps to add, each (args, result, note), when the main steps asked who has an
     industry and found nothing: the narrower industries' holders answer (none: nothing to
     add)."""
+    from queries.ask.negated import says_not
+
+    if any(f.op != "said" for f in parsed.filters) or says_not(parsed.question):
+        return []  # a condition or a negation asked: the roll-down would not keep to it
     known = {e.id: e for e in (*parsed.known.values(), *parsed.slots.values())}
     asked = [got for r in ran if (got := _asks_holders(r, known)) is not None]
     if not asked or any(not r.empty for r in ran if not r.fallback):
@@ -46,7 +52,8 @@ def through_narrower(store: Store, parsed: Any, ran: list[Any]
         if not result.items:
             continue
         said = ", ".join(e.display for e in result.through)
-        note = (f"None is recorded with {result.center.display} itself; through the "
+        kind = str(label or "holder").replace("/", " or ")
+        note = (f"No {kind} is recorded with {result.center.display} itself; through the "
                 f"industries under it ({said}):")
         added.append(({"industry": industry, "rel_type": rel_type, "label": label}, result,
                       note))

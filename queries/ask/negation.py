@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from queries.ask.negated import A_NOT_A, NOT_VERB, REGARDLESS
+
 _NEGATED = re.compile(
     r"\b(?:is|are|was|were|does|do|did|has|have)(?:\s+\w+){0,3}\s+not\s+(?:a\s+|an\s+)?"
     r"(?:member|part|in|on|among|located|joined|join|belong|co-?build|adopt|take)"
@@ -22,6 +24,9 @@ def refuse_negated(question: str, parsed: Any) -> None:
     from queries.ask.parsing import Unmappable
 
     negated = _NEGATED.search(question.lower())
+    if negated is None and not REGARDLESS.search(question):
+        # 哪些园区没在搞生物医药, 哪些城市从未采用: a negation right before a relation's verb
+        negated = NOT_VERB.search(A_NOT_A.sub("", question))
     if negated is None or parsed.intent.name.startswith(("check", "user:")):
         return
     raise Unmappable(question, f"The question asks what is not so ({negated.group()!r}): the "

@@ -52,7 +52,7 @@ from queries.ask.records import Intent, Slot, fill_in
 from queries.ask.states import conditions
 from queries.ask.stray import capitalised as capitalised_words
 from queries.ask.stray import names_like
-from queries.ask.tags import kind_tagged, peeled, topic_first
+from queries.ask.tags import kind_led, kind_tagged, peeled, topic_first
 from queries.ask.terse import Brief, terse_reading
 from queries.ask.text import names_in
 from queries.ask.where_found import where_found
@@ -142,7 +142,7 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     # "where is X in the zone?", "Sutong park - who were the shareholders?", "alliances -
     # list?": said as the grammar reads it (where_found.py, tags.py)
     across = (where_found(said, gaz) or who_does(said, gaz) or topic_first(said, gaz)
-              or kind_tagged(said))
+              or kind_tagged(said) or kind_led(said))
     if across is not None and across != said:
         got = parse(across, gaz, extra, respelling)
         return replace(got, question=question, notes=(f"Read as {across!r}.", *got.notes))

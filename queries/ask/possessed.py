@@ -23,7 +23,7 @@ _STOP = frozenset(("and", "or", "with", "in", "of", "to", "for", "from", "by", "
                    "was", "were", "the", "a", "an", "that", "which", "who", "what", "when",
                    "where", "how", "does", "do", "did", "has", "have", "had"))
 # 协同区的建设方案, 协同区建设方案: Chinese characters after the owner (and 的)
-_ZH_OWNED = re.compile(r"^的?([\u4e00-\u9fff]{2,8})")
+_ZH_OWNED = re.compile(r"^\s?的?\s?([\u4e00-\u9fff]{2,8})")  # (SH 的…: a space after Latin)
 
 
 def possessed(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer,

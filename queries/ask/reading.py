@@ -96,7 +96,7 @@ def _asking_clause(masked: str, questions: tuple[Hit, ...],
 
 
 # 在 before a verb says it is going on (谁在搞, 之间在修什么, 在推): no "located in" or "member of"
-_DOING_NEXT = frozenset("修建搞弄做推谈干忙筹抓办弄跑造铺打")
+_DOING_NEXT = frozenset("修建搞弄做推谈干忙筹抓办跑造铺打争吹抢跟与向为帮给")
 
 
 def _progressive_dropped(masked: str, verbs: tuple[Hit, ...]) -> tuple[Hit, ...]:
@@ -105,6 +105,26 @@ def _progressive_dropped(masked: str, verbs: tuple[Hit, ...]) -> tuple[Hit, ...]
     return tuple(v for v in verbs if not (
         masked[v.start:v.end] == "在" and v.end < len(masked)
         and (masked[v.end] in _DOING_NEXT or v.end in starts)))
+
+
+_WHERE_NOT_WHEN = re.compile(r"\bwhere\b|在哪|哪里|哪儿|何处|什么地方")
+_WHEN = re.compile(r"\bwhen\b|\bwhat year\b|\bsince\b|哪年|何时|什么时候|几月|哪一年")
+
+
+def _cut_at(masked: str, verbs: tuple[Hit, ...], at: int, lex: Lexicon) -> tuple[Hit, ...]:
+    """The verbs, one that runs into the asking phrase cut where it begins ('in which' before
+    'which alliance' is 'in'), as the verbs the shorter text is; dropped if it is none."""
+    out: list[Hit] = []
+    for v in verbs:
+        if not v.start < at < v.end:
+            out.append(v)
+            continue
+        said = masked[v.start:at].strip()
+        if not masked[v.start:v.end].isascii():
+            out.append(v)  # (在哪方面: a Chinese verb word is read as it was)
+            continue
+        out.extend(Hit(v.start, v.start + len(said), w) for w in lex.verbs if w.text == said)
+    return tuple(out)
 
 
 def state_spans(text: str) -> list[tuple[int, int]]:
@@ -279,12 +299,17 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
                                          h.start, h.end) for a, b in kind_spans)]))
     # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
     prop = "+".join(name for _, name in said_props) or None
-    if asked is None and re.search(r"谁|\b(?:who|whom)\b", masked):
+    if prop == "established" and _WHERE_NOT_WHEN.search(masked) and not _WHEN.search(masked):
+        prop = None  # "where has X set up its centres", 设在哪里: where, not since when
+    if asked is None and re.search(r"谁|(?:哪几|哪些|哪)方(?!面)|哪几家单位|哪些单位|哪些主体|"
+                                   r"\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     if asked is None:
         asked = asked_by_state(masked, text or masked)
     states = state_spans(masked)  # "under construction": a state, "under" no verb
     states += [(m.start(), m.end()) for m in _ASPECT_FRAME.finditer(masked)]  # 在发展路径上
+    if phrase is not None:  # "X is in which alliance": 'in which' is 'in', then the phrase
+        verbs = _cut_at(masked, verbs, phrase[0], lex)
     verbs = tuple(v for v in verbs if not (phrase and phrase[0] <= v.start and
                                            v.end <= phrase[1]) and not any(
         a <= v.start and v.end <= b for a, b in states))

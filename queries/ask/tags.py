@@ -19,7 +19,7 @@ _COUNT_EN = (r"how many(?: are there| in all| in total| altogether)?|number(?: o
              r"count(?: them)?|total|how many of them")
 _COUNT_ZH = (r"(?:一共|总共|共)?(?:有)?(?:几个|几家|几座|几条|多少个|多少家|多少座|多少条|多少)"
              r"(?:呢)?")
-_LIST_EN = (r"list(?: them| please| all)?|which(?: ones)?|what are they|which are they|"
+_LIST_EN = (r"list(?: them| please| all)?|which(?: ones?)?|what are they|which are they|"
             r"names|any|all of them|who")
 _LIST_ZH = r"(?:都)?有哪些|有啥|有什么|哪些|列一下|列出来|都是谁|有谁"
 _TAG = re.compile(rf"{_MARK}(?:(?P<count>{_COUNT_EN}|{_COUNT_ZH})|(?P<list>{_LIST_EN}|"
@@ -94,3 +94,20 @@ def kind_tagged(question: str) -> str | None:
     if rest.isascii():
         return f"How many {rest} are there?" if count else f"Which {rest} are there?"
     return f"一共有几个{rest}" if count else f"有哪些{rest}"
+
+
+def kind_led(question: str) -> str | None:
+    """A kind said first, then what narrows it, with a tag ("rail link from Shanghai to
+    Nantong - which one", "bridges across to Suzhou - how many?"), said as the grammar's
+    question (Which rail link from Shanghai to Nantong?); None for anything else."""
+    from queries.ask.reading import label_words
+
+    rest, count = peeled(question)
+    if rest == question or not rest.isascii() or kind_tagged(question) is not None:
+        return None
+    low = rest.casefold()
+    words = sorted({str(w).casefold() for w, _ in label_words() if str(w).isascii()},
+                   key=len, reverse=True)
+    if not any(low.startswith(w + " ") for w in words):
+        return None
+    return f"How many {rest}?" if count else f"Which {rest}?"

@@ -3,14 +3,16 @@
 
 搞, 弄, 推, 牵头, run, behind, pushing say nothing of which relation is meant; the kind of the
 thing asked about does. The schema has one relation an actor (a city, a body) holds to each
-kind: a park, zone, platform or crossing is co-built (CO_BUILDS), a mechanism adopted
-(ADOPTS), an industry had (HAS_INDUSTRY). The question is said as the grammar reads that
-relation, and the answer says how it was read. Before, 在 in 谁在搞 was read as "located in"
-(the park's city was the answer) and 搞的, 弄的, "who is pushing" were refused.
+kind: a park or platform is co-built (CO_BUILDS), a mechanism adopted (ADOPTS), an industry
+had (HAS_INDUSTRY). A crossing or a region is left out: the graph records few builders of
+those, and "who runs the bridge" is not answered with the places it connects. The question is
+said as the grammar reads that relation, and the answer says how it was read. Before, 在 in
+谁在搞 was read as "located in" (the park's city was the answer) and 搞的, 弄的, "who is
+pushing" were refused.
 
 Only where the question is that and nothing more: who, the loose verb, one entity of one of
-those kinds. An alliance, a city or a person's role is not read this way ("who runs the
-alliance" is not a membership question).
+those kinds, and no negation (哪些园区没在搞X is not read as who does). An alliance, a city or a
+person's role is not read this way ("who runs the alliance" is not a membership question).
 """
 
 from __future__ import annotations
@@ -19,20 +21,20 @@ import re
 
 from graph.gazetteer import Gazetteer
 
-_LOOSE_ZH = (r"(?:搞|弄|做|干|推|推动|推进|运营|管|管理|负责|牵头|主导|操盘|操办|经营|主抓|抓|"
-             r"张罗|打理)")
+_LOOSE_ZH = (r"(?:搞|弄|做成|做到|做|干|推|推动|推进|运营|负责|牵头|主导|操盘|操办|经营|"
+             r"主抓|抓|张罗|打理|落地|实现|试行|开展)")
 # who, or which <kind> (哪些园区, 哪个城市: the kind asked is kept)
-_WHO_ZH = (r"(?:谁(?:跟|和|与|同)谁(?:一起|合伙|联手|合作)?|谁|哪家|哪方|"
+_WHO_ZH = (r"(?:谁(?:跟|和|与|同)谁(?:一起|合伙|联手|合作)?|谁|哪家|哪方|哪里|哪儿|"
            r"哪(?:些|个|几个|几家|家)(?P<k>[^\s，,？?在正搞弄做推干管负牵主运]{1,4}?))")
 _END = r"\s*(?:呢|啊|呀)?\s*[?？.!！。]*\s*$"
 _X_FIRST_ZH = re.compile(rf"^\s*(?P<x>[^\s，,？?]+?)(?:(?:这个|那个|这一|这套|那套)(?:项目|"
-                         rf"园区|机制|模式|做法)?)?(?:\s*[，,]\s*)?(?:到底|究竟|现在|目前|主要)?"
-                         rf"(?:是|都是)?(?:由)?{_WHO_ZH}(?:在|正在|来|一直在)?{_LOOSE_ZH}"
-                         rf"(?:的|起来的)?{_END}")
+                         rf"园区|机制|模式|做法)?)?(?:\s*[，,]\s*|\s+)?(?:到底|究竟|现在|目前|主要)?"
+                         rf"(?:是|都是)?(?:由)?{_WHO_ZH}(?:已经|已|在|正在|来|一直在)?{_LOOSE_ZH}"
+                         rf"(?:了|的|起来的|起来了)?{_END}")
 _WHO_FIRST_ZH = re.compile(rf"^\s*(?:是|到底是|都是)?{_WHO_ZH}(?:在|正在|一直在)?{_LOOSE_ZH}"
                            rf"(?:的)?(?P<x>[^\s，,？?]+?){_END}")
 _LOOSE_EN = (r"(?:behind|running|runs|run|doing|does|do|pushing|pushes|push|driving|drives|"
-             r"drive|leading|leads|lead|handling|handles|handle|managing|manages|manage|"
+             r"drive|leading|leads|lead|handling|handles|handle|"
              r"in charge of|responsible for|spearheading|championing)")
 _WHO_EN = re.compile(rf"^\s*(?:who|(?:which|what)\s+(?P<k>[a-z]+(?:\s+[a-z]+)?))"
                      rf"(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:actually\s+|really\s+|"
@@ -44,19 +46,19 @@ _WHO_EN = re.compile(rf"^\s*(?:who|(?:which|what)\s+(?P<k>[a-z]+(?:\s+[a-z]+)?))
 _SAID = {
     "Park": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
     "Initiative": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
-    "Infrastructure": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
-    "Region": ("{x}是{who}共建的", "{Who} co-builds {x}?"),
     "Mechanism": ("{who}采用{x}", "{Who} adopts {x}?"),
     "Industry": ("{who}有{x}", "{Who} has {x}?"),
 }
-_ANYONE = {"Park": "谁", "Initiative": "谁", "Infrastructure": "谁", "Region": "谁",
-           "Mechanism": "哪些地方", "Industry": "哪些地方"}
+_ANYONE = {"Park": "谁", "Initiative": "谁", "Mechanism": "哪些地方", "Industry": "哪些地方"}
 
 
 def who_does(question: str, gaz: Gazetteer) -> str | None:
     """The question said as the grammar reads who is behind the thing it names, or None."""
+    from queries.ask.negated import says_not
     from queries.ask.text import names_in
 
+    if says_not(question):
+        return None  # 哪些园区没在搞X: what does not hold is never read as what does
     for pattern, zh in ((_X_FIRST_ZH, True), (_WHO_FIRST_ZH, True), (_WHO_EN, False)):
         found = pattern.match(question)
         if found is None:

@@ -1,0 +1,94 @@
+"""A thing described instead of named: 外高桥集团在启东弄的那个园区, 启东崇明那个协同园区,
+嘉通能源那个PTA项目.
+
+An analyst who does not know a park's name describes it by who built it and where, then says
+那个<kind>. Where the entities of that kind that the graph relates to every entity of the
+description are exactly one (the modifier said with the kind, 协同 or PTA, kept to where it
+narrows), the question is asked again with that one's name, and the answer says how the
+description was read. Where none or several fit, nothing is read this way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.gazetteer import Gazetteer
+from graph.store import Store
+
+# <description>(的)那个<modifier><kind word>; the description is one clause (no punctuation)
+_THAT = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?)的?(?:那个|这个|那座|这座|那条|这条|"
+                   r"那家|这家|那块|这块|那片|这片)(?P<rest>[^，,。？?！!；;\s]{1,12})")
+# X在Y搞的科技城: a description ending in a verb of building and 的, then the kind word
+_BUILT = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?(?:搞|建|弄|办|设|开发|共建|合建|"
+                    r"投资)的)(?P<rest>[^，,。？?！!；;\s]{1,12})")
+_MOST_WORD = 8  # characters of a modifier and kind word after 那个
+_ASKING = re.compile(r"有没有|哪|什么|吗|是否|几|谁|多少|啥")
+
+
+def _kind_said(rest: str) -> tuple[str, str, str] | None:
+    """(words said, modifier, label) of the longest run after 那个 that ends in a kind word."""
+    from queries.ask.reading import label_words
+
+    words = sorted(((str(w), str(label)) for w, label in label_words()
+                    if not str(w).isascii() and len(str(w)) > 1), key=lambda p: -len(p[0]))
+    for n in range(min(len(rest), _MOST_WORD), 1, -1):
+        said = rest[:n]
+        for word, label in words:
+            if said.endswith(word):
+                return said, said[: -len(word)], label
+    return None
+
+
+def _near(store: Store, entity: str, label: str, rolled: bool) -> set[str]:
+    """What the graph relates to the entity; for a place, to its districts and counties too
+    (上海市北高新在南通搞的科技城 lies in 港闸区, in 南通)."""
+    ends = {entity}
+    if rolled and label in ("City", "Region"):
+        level = {entity}
+        for _ in range(2):
+            inner = {r.start for e in level for r in store.relations_of(e)
+                     if r.type == "LOCATED_IN" and r.end == e}
+            level = {i for i, e in store.entities(inner).items()
+                     if e.label in ("City", "Region")}  # districts, not what lies in them
+            ends |= level
+    return {r.end if r.start == e else r.start for e in ends for r in store.relations_of(e)
+            if r.type != "MENTIONS"} - ends
+
+
+def described(store: Store, question: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(the question with the described thing named, the note saying how), or None."""
+    from queries.ask.text import names_in
+
+    found = _THAT.search(question) or _BUILT.search(question)
+    if found is None or _ASKING.search(found.group("desc")):
+        return None  # 靖江有没有跨江共建的园区: a question about it, not a description
+    kind = _kind_said(found.group("rest"))
+    if kind is None:
+        return None
+    said, modifier, label = kind
+    _, mentions = names_in(found.group("desc"), gaz)
+    if not 1 <= len(mentions) <= 2 or any(len(m.ids) != 1 for m in mentions):
+        return None
+    ids = [m.ids[0] for m in mentions]
+    fits: list[Any] = []
+    for rolled in (False, True):  # what relates to each directly, else through its parts
+        shared: set[str] | None = None
+        for entity in ids:
+            near = _near(store, entity, gaz.entities[entity].label, rolled)
+            shared = near if shared is None else shared & near
+        fits = [e for e in store.entities(sorted((shared or set()) - set(ids))).values()
+                if e.label == label]
+        if modifier and len(fits) > 1:  # 协同园区, PTA项目: the modifier narrows where it can
+            named = [e for e in fits if any(modifier.casefold() in n.casefold()
+                                            for n in (e.name, e.name_en or "", *e.aliases))]
+            fits = named or fits
+        if fits:
+            break
+    if len(fits) != 1:
+        return None
+    thing = fits[0]
+    span = question[found.start("desc"):found.end("rest") - len(found.group("rest")) + len(said)]
+    again = question.replace(span, thing.name, 1)
+    return again, f"Read {span!r} as {thing.display}, the one {label} the graph relates to " \
+                  f"{' and '.join(gaz.entities[i].display for i in ids)}."
