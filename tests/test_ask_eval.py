@@ -109,7 +109,7 @@ KNOWN_WRONG_KIND_10: frozenset[str] = frozenset()
 # where an industry is, keyword readings over loose names), ask22 from its two-part questions
 # and overviews, ask24 from 12's partners and districts: 11 at 53/60, 12 at 58/60.
 QUESTIONS_11 = ROOT / "tests" / "eval" / "ask_questions_round11.yaml"
-FLOOR_11 = 0.88
+FLOOR_11 = 0.9
 QUESTIONS_12 = ROOT / "tests" / "eval" / "ask_questions_round12.yaml"
 FLOOR_12 = 0.96
 # Rounds 13-15: 60 each by three more writers (13: a policy analyst's week; 14: industries and
@@ -121,18 +121,33 @@ FLOOR_12 = 0.96
 # had listed industries) and of a ratio asked (refused: no figure held): 13 at 52/60. The
 # wrong-kind answers left are pinned below, so that no new one passes.
 QUESTIONS_13 = ROOT / "tests" / "eval" / "ask_questions_round13.yaml"
-FLOOR_13 = 0.86
+FLOOR_13 = 0.9
 KNOWN_WRONG_KIND_13 = frozenset({
     "Nantong ETDZ: when was it set up and is it a national-level zone?"})
 QUESTIONS_14 = ROOT / "tests" / "eval" / "ask_questions_round14.yaml"
-FLOOR_14 = 0.73
+FLOOR_14 = 0.8
 KNOWN_WRONG_KIND_14 = frozenset({"财税共享、成本共担、统计双算这几个机制属于协同区的哪项任务？"})
 QUESTIONS_15 = ROOT / "tests" / "eval" / "ask_questions_round15.yaml"
-FLOOR_15 = 0.71
+FLOOR_15 = 0.78
+# (session 8: 启东崇明那个协同园区 is read as the one park described, 海门和太仓之间在修什么 as
+# the crossings between: two of the three are gone; rates 11 54/60, 13 54/60, 14 48/60, 15
+# 47/60, floors raised to them)
 KNOWN_WRONG_KIND_15 = frozenset({
-    "启东崇明那个协同园区是谁建的",
-    "Is Nantong doing any tax revenue sharing with its partners? How far along is it?",
-    "海门区和太仓之间在修什么？"})
+    "Is Nantong doing any tax revenue sharing with its partners? How far along is it?"})
+# Rounds 16-17: 60 each by two more writers (16: an industry analyst sizing up Nantong, in
+# chat-style abbreviations; 17: a civil servant's briefing, relations asked from the other end,
+# loose verbs), held out in session 8 and measured at its start (5094f2f): 16 at 45/60, 17 at
+# 51/60, 2 wrong-kind each. The session's general readings (the loose reading, who is behind X,
+# categories rolled down) moved them to 46/60 and 51/60 before anyone looked. Then released:
+# the lead's fixes of their misses (in which, a line from A to B, things described, merges,
+# size and start date): 16 at 51/60, 17 at 55/60. Round 16's one wrong-kind answer left lists
+# the crossings and the park that link Qidong and Chongming where the writer asked for parks
+# only ("what links"): pinned, not fixed.
+QUESTIONS_16 = ROOT / "tests" / "eval" / "ask_questions_round16.yaml"
+FLOOR_16 = 0.85
+KNOWN_WRONG_KIND_16 = frozenset({"what links Qidong with Chongming"})
+QUESTIONS_17 = ROOT / "tests" / "eval" / "ask_questions_round17.yaml"
+FLOOR_17 = 0.91
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -237,9 +252,10 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_8, FLOOR_8, frozenset()), (QUESTIONS_9, FLOOR_9, KNOWN_WRONG_KIND_9),
     (QUESTIONS_10, FLOOR_10, KNOWN_WRONG_KIND_10), (QUESTIONS_11, FLOOR_11, frozenset()),
     (QUESTIONS_12, FLOOR_12, frozenset()), (QUESTIONS_13, FLOOR_13, KNOWN_WRONG_KIND_13),
-    (QUESTIONS_14, FLOOR_14, KNOWN_WRONG_KIND_14), (QUESTIONS_15, FLOOR_15, KNOWN_WRONG_KIND_15)],
+    (QUESTIONS_14, FLOOR_14, KNOWN_WRONG_KIND_14), (QUESTIONS_15, FLOOR_15, KNOWN_WRONG_KIND_15),
+    (QUESTIONS_16, FLOOR_16, KNOWN_WRONG_KIND_16), (QUESTIONS_17, FLOOR_17, frozenset())],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
-         "round14", "round15"])
+         "round14", "round15", "round16", "round17"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -257,7 +273,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_9, 60), (QUESTIONS_10, 60),
                                             (QUESTIONS_11, 60), (QUESTIONS_12, 60),
                                             (QUESTIONS_13, 60), (QUESTIONS_14, 60),
-                                            (QUESTIONS_15, 60)])
+                                            (QUESTIONS_15, 60), (QUESTIONS_16, 60),
+                                            (QUESTIONS_17, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -279,19 +296,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        path = (QUESTIONS_2 if "--round2" in sys.argv
-                else QUESTIONS_3 if "--round3" in sys.argv
-                else QUESTIONS_4 if "--round4" in sys.argv
-                else QUESTIONS_5 if "--round5" in sys.argv
-                else QUESTIONS_6 if "--round6" in sys.argv
-                else QUESTIONS_7 if "--round7" in sys.argv
-                else QUESTIONS_8 if "--round8" in sys.argv
-                else QUESTIONS_9 if "--round9" in sys.argv
-                else QUESTIONS_10 if "--round10" in sys.argv
-                else QUESTIONS_11 if "--round11" in sys.argv
-                else QUESTIONS_12 if "--round12" in sys.argv
-                else QUESTIONS_13 if "--round13" in sys.argv
-                else QUESTIONS_14 if "--round14" in sys.argv
-                else QUESTIONS_15 if "--round15" in sys.argv else QUESTIONS)
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 18)}
+        path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
