@@ -110,3 +110,40 @@ def test_na_ji_fang_asks_who(store: Any) -> None:
     got = ask(store, "沪苏大丰产业联动集聚区是哪几方一起共建的")
     assert got.parsed.intent.name == "relation:CO_BUILDS:in"
     assert {"city:shanghai", "city:yancheng"} <= {e.id for e in got.entities}
+
+
+def test_two_parks_merged_into_what_is_a_park(store: Any) -> None:
+    got = ask(store, "so the Sutong park and the Xitong park got merged into what")
+    assert [e.id for e in got.entities] == ["park:suxitong-park"]  # not Nantong, where it lies
+
+
+def test_aspects_said_as_left_out_are_not_asked(store: Any) -> None:
+    got = ask(store, "what do Nantong and Suzhou share in terms of alliances? just alliances, "
+                     "not councils or circles")
+    assert got.parsed.intent.name == "in-common:organisations"
+    assert not any(e.label == "Region" for e in got.entities)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("那个“基地+拓展区”模式，是谁在试", "city:nantong"),  # quoted name, 试
+    ("which univs are in the YRD AI alliance?", "org:fudan-university"),
+    ("新能源汽车联盟里有哪些车企", "org:saic"),
+    ("Changzhou and Yancheng, is there anything tying them together?",
+     "park:changzhou-yancheng"),
+    ("Shibei sci-tech city in Nantong, who's behind it?", "org:shibei-hi-tech"),
+])
+def test_analysts_words_for_kinds_names_and_ties(store: Any, question: str,
+                                                 expected: str) -> None:
+    assert expected in {e.id for e in ask(store, question).entities}
+
+
+@pytest.mark.parametrize(("question", "ends"), [
+    ("通州湾示范区是什么时候加入太湖融合创新联盟的",
+     {"park:tongzhou-bay-demo-zone", "org:taihu-fusion-innovation-alliance"}),
+    ("when did Nantong join the Hu-Su-Tong alliance",
+     {"city:nantong", "org:hu-su-tong-alliance"}),
+])
+def test_when_x_joined_y_names_both_ends(store: Any, question: str, ends: set[str]) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "property:established"
+    assert ends <= {e.id for e in got.entities}

@@ -20,16 +20,20 @@ from graph.store import Store
 _THAT = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?)的?(?:那个|这个|那座|这座|那条|这条|"
                    r"那家|这家|那块|这块|那片|这片)(?P<rest>[^，,。？?！!；;\s]{1,12})")
 # X在Y搞的科技城: a description ending in a verb of building and 的, then the kind word
-_BUILT = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?(?:搞|建|弄|办|设|开发|共建|合建|"
-                    r"投资)的)(?P<rest>[^，,。？?！!；;\s]{1,12})")
+_BUILT = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?(?<![在已正])(?:搞|建|弄|办|设|开发|"
+                    r"共建|合建|投资)的)(?P<rest>[^，,。？?！!；;\s]{1,12})")  # (在建的: a state)
 _MOST_WORD = 8  # characters of a modifier and kind word after 那个
 _ASKING = re.compile(r"有没有|哪|什么|吗|是否|几|谁|多少|啥")
+_UNTIL = re.compile(r"是|在|有|和|与|跟|吗|哪|什么|谁|几|多少|啥")
+_DOING = re.compile(r"搞|建|弄|办|设|开发|投资|做")
+_LIST = re.compile(r"^[^，,。？?]*(?:有哪些|哪些|哪几|几个|几座|几条|多少个|都有)")
 
 
 def _kind_said(rest: str) -> tuple[str, str, str] | None:
     """(words said, modifier, label) of the longest run after 那个 that ends in a kind word."""
     from queries.ask.reading import label_words
 
+    rest = _UNTIL.split(rest, 1)[0]  # 宿豫那个园区是哪两个城市: the kind word is 园区
     words = sorted(((str(w), str(label)) for w, label in label_words()
                     if not str(w).isascii() and len(str(w)) > 1), key=lambda p: -len(p[0]))
     for n in range(min(len(rest), _MOST_WORD), 1, -1):
@@ -67,9 +71,15 @@ def described(store: Store, question: str, gaz: Gazetteer) -> tuple[str, str] | 
     if kind is None:
         return None
     said, modifier, label = kind
+    if _LIST.search(question[found.end("desc") + len(said):]):
+        return None  # 上海在建的过江通道有哪些: a list asked, not one thing described
     _, mentions = names_in(found.group("desc"), gaz)
     if not 1 <= len(mentions) <= 2 or any(len(m.ids) != 1 for m in mentions):
         return None
+    if not _DOING.search(found.group("desc")) and any(
+            len(m.ids) == 1 and gaz.entities[m.ids[0]].label != label
+            for m in names_in(said, gaz)[1]):
+        return None  # 沭阳这个共建园区 (a mechanism's name too): that place's park, mentions.py
     ids = [m.ids[0] for m in mentions]
     fits: list[Any] = []
     for rolled in (False, True):  # what relates to each directly, else through its parts

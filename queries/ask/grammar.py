@@ -179,8 +179,9 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             other = next((i for i in picked if i != thing), None)
             if other is None:
                 return property_intent(reading.property, False), {"x": thing}
-            alike = reading.asked is None and gaz.entities[other].label == gaz.entities[
-                thing].label  # (of two kinds, the question's own kind says which it asks)
+            alike = reading.asked is None and (gaz.entities[other].label == gaz.entities[
+                thing].label or _joined(reading))  # (of two kinds, the question's own kind
+            # says which it asks; "when did X join Y" asks the date of a tie: both ends)
             return property_intent(reading.property, True, alike), {"x": other, "y": thing}
     found = _agreeing(candidates(masked, mentions, gaz, reading), masked, mentions, reading)
     if not found and reading.asked and reading.otherwise:  # "which zones": no relation
@@ -282,6 +283,13 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return (relation_intent([(None, "both")], reading.asked, reading.where, "", False),
                 {"x": _pick(about[0], about[0].ids, gaz)})
     return None
+
+
+def _joined(reading: Reading) -> bool:
+    """The question says a verb of membership or taking part (加入, join): its date is the
+    tie's, and both ends are its answer."""
+    types = {getattr(v.value, "rel_type", None) for v in reading.verbs}
+    return bool(types & {"MEMBER_OF", "PARTICIPATES_IN"})
 
 
 def _holder(prop: str, picked: list[str], gaz: Gazetteer) -> str:

@@ -77,6 +77,10 @@ _ASPECTS: dict[str, tuple[re.Pattern[str], Callable[[], list[Step]]]] = {
                     lambda: _common(("PARTICIPATES_IN",), "Initiative")),
 }
 _ALL = ("industries", "groupings", "organisations", "parks", "mechanisms")
+# aspects said as left out are not asked ("not councils or circles", 协调会那些不算, 除了园区)
+_EXCEPT = re.compile(r"\b(?:not|except|excluding|other than|but not|leave out|leaving out|"
+                     r"without)\b[^.?!;？。！；]*|(?:除了|不包括|不含|不要)[^，,。？?！!；;]*|"
+                     r"[^，,。？?！!；;]*(?:不算|除外|不要)", re.IGNORECASE)
 # two organisations (alliances): their members, what they take part in, their industries
 _ALL_BODIES = ("industries", "members", "organisations", "initiatives")
 _SIDES = frozenset({"City", "Region", "Park", "Organization"})
@@ -113,7 +117,8 @@ def in_common(answer: Callable[..., Any], store: Any, question: str, gaz: Any) -
     masked = masked_text(q, mentions)
     if not _TWO.search(masked):
         return None  # the two not said together ("what share of X did Y hold": a stake)
-    named = [name for name, (words, _) in _ASPECTS.items() if words.search(masked)]
+    kept = _EXCEPT.sub(" ", masked)  # "just alliances, not councils or circles": alliances
+    named = [name for name, (words, _) in _ASPECTS.items() if words.search(kept)]
     if len(named) == 1 and _ONE_KIND.search(masked):
         return None  # "which industries do A and B share": the grammar's own question
     if linking and not _CUE.search(question) and len(named) < 2:

@@ -119,7 +119,7 @@ INTENTS: tuple[Intent, ...] = (
        avoid=Cue(zh=r"园区|产业园|开发区|机制", en=r"\bparks?\b|\bmechanisms?\b")),
     _i("connection", "How is {a} connected to {b}?", "{a}与{b}是什么关系？",
        [Cue(zh=r"关系|联系|关联|连接|相连|纽带|交集|瓜葛|渊源|联结|牵连|挂钩|相关|连在一起|连起来",
-            en=r"\blink\w*|\bconnect\w*|\brelat\w*|\bties?\b|\btied\b|\bassociat\w*|"
+            en=r"\blink\w*|\bconnect\w*|\brelat\w*|\bties?\b|\btied\b|\btying\b|\bassociat\w*|"
                r"\bbond\w*|\bto do with\b|\bbetween\b")],
        [Slot("a", LINKABLE), Slot("b", LINKABLE)],
        _why_else_paths("a", "b", common=True),

@@ -81,10 +81,9 @@ _COMPARED = re.compile(r"比|最|超过|超越|领先|落后|发达|北边|南�
 def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     """The answer, with the loose-reading note where the grammar read no relation in the
     question's words and answered with any relation ("哪些城市跟南通挂钩"); refused where
-    those words ask a comparison or a direction, or say what is not so."""
+    those words ask a comparison or a direction."""
     from dataclasses import replace
 
-    from queries.ask.negated import says_not
     from queries.ask.parsing import Unmappable
 
     parsed = getattr(got, "parsed", None)
@@ -96,11 +95,11 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     if found is None or not found[3]:
         return got  # "what is X connected to", 有什么关系: any relation is what it asks
     asks = [w for w in found[3] if _COMPARED.search(w)]
-    if asks or says_not(parsed.question):
-        said = asks[0] if asks else "a negation"
+    if asks:  # (a negation is refused before: negation.py; "not started" is a state)
+        said = asks[0]
         raise Unmappable(parsed.question, f"I read no relation in this question, and it asks "
                          f"more than what is related ({said!r}): the graph holds relations, "
-                         "not comparisons, directions or what is not so.",
+                         "not comparisons or directions.",
                          recognised=list(parsed.slots.values()), final=True)
     entities = list(parsed.slots.values())
     kinds = "/".join(sorted(parsed.asked or ()))

@@ -308,8 +308,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         if all(helds) and not any(slots["x"].props.get(p) for h in helds for p in h or ()):
             return None  # "what is the area of Qidong": the graph records none
     ends = {e.label for e in slots.values()}
-    if intent.name.startswith("relation:") and reading.asked is None and len(slots) == 1 \
-            and MERGED.search(masked):  # what a park was merged into is a park
+    if intent.name.startswith("relation:") and reading.asked is None and len(ends) == 1 \
+            and MERGED.search(masked):  # what a park (or two) was merged into is a park
         reading = replace(reading, asked=frozenset(ends))
     if intent.name == "route" and reading.asked is None and len(ends) == 1:
         reading = replace(reading, asked=frozenset(ends))  # a chain of industries: industries

@@ -449,7 +449,28 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
                 m = replace(m, ids=tuple(sorted(ids)), how="category")
         out.append(m)
     once = _said_once(q, out, gaz, glossed=bool(re.search(r"[(（]", question)))
-    return q, possessed(q, once, gaz, question)  # "the zone's construction plan": the plan
+    owned = possessed(q, once, gaz, question)  # "the zone's construction plan": the plan
+    return q, _where_it_is(q, owned, gaz)
+
+
+def _where_it_is(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
+    """The mentions, a place said right after a thing named after it ("the Shibei sci-tech
+    city in Nantong", whose name holds Nantong) read as part of that thing's mention: the
+    place says which thing, it is not a second entity asked about."""
+    out: list[Mention] = []
+    for n, m in enumerate(mentions):
+        prev = mentions[n - 1] if n else None
+        if (prev is not None and len(prev.ids) == 1 and len(m.ids) == 1
+                and re.fullmatch(r"\s+in\s+", q[prev.end:m.start])
+                and (place := gaz.entities.get(m.ids[0])) is not None
+                and (thing := gaz.entities.get(prev.ids[0])) is not None
+                and place.label in ("City", "Region") and place.name_en
+                and place.name_en.casefold() in " ".join(
+                    (thing.name_en or "", *thing.aliases)).casefold()):
+            out[-1] = replace(prev, end=m.end, text=q[prev.start:m.end])
+            continue
+        out.append(m)
+    return tuple(out)
 
 
 # Words that may stand between an owner's name and the rest of its thing's name, said loosely

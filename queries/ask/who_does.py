@@ -22,7 +22,7 @@ import re
 from graph.gazetteer import Gazetteer
 
 _LOOSE_ZH = (r"(?:搞|弄|做成|做到|做|干|推|推动|推进|运营|负责|牵头|主导|操盘|操办|经营|"
-             r"主抓|抓|张罗|打理|落地|实现|试行|开展)")
+             r"主抓|抓|张罗|打理|落地|实现|试行|试点|试|开展)")
 # who, or which <kind> (哪些园区, 哪个城市: the kind asked is kept)
 _WHO_ZH = (r"(?:谁(?:跟|和|与|同)谁(?:一起|合伙|联手|合作)?|谁|哪家|哪方|哪里|哪儿|"
            r"哪(?:些|个|几个|几家|家)(?P<k>[^\s，,？?在正搞弄做推干管负牵主运]{1,4}?))")
@@ -40,6 +40,10 @@ _WHO_EN = re.compile(rf"^\s*(?:who|(?:which|what)\s+(?P<k>[a-z]+(?:\s+[a-z]+)?))
                      rf"(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:actually\s+|really\s+|"
                      rf"mainly\s+)?{_LOOSE_EN}\s+(?P<x>.+?)(?:\s+(?:then|now|these days|"
                      rf"at the moment))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+# 那个“基地+拓展区”模式: the name inside its quotes
+_QUOTED = re.compile(r"^(?:那个|这个|那套|这套)?[“\"「『](.+?)[”\"」』]"
+                     r"(?:模式|机制|做法|项目|园区)?$")
 
 # The relation an actor holds to each kind, said as the grammar reads it ({who}: 谁 or
 # 哪些<kind>, Who or Which <kind>).
@@ -65,6 +69,8 @@ def who_does(question: str, gaz: Gazetteer) -> str | None:
             continue
         x = found.group("x").strip()
         x = re.sub(r"^the\s+", "", x, flags=re.IGNORECASE) if not zh else x
+        # 那个“基地+拓展区”模式: the name inside its quotes
+        x = _QUOTED.sub(r"\1", x)
         x = re.sub(r"\s+(?:model|scheme|mechanism|project)$", "", x, flags=re.IGNORECASE)
         q, mentions = names_in(x, gaz)
         if len(mentions) != 1 or mentions[0].text.strip() != q.strip():
