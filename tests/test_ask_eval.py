@@ -148,6 +148,17 @@ FLOOR_16 = 0.85
 KNOWN_WRONG_KIND_16 = frozenset({"what links Qidong with Chongming"})
 QUESTIONS_17 = ROOT / "tests" / "eval" / "ask_questions_round17.yaml"
 FLOOR_17 = 0.91
+# Round 18: 60 by a third writer of session 8 (a journalist, a consultant and a new analyst in
+# one afternoon), held out until the session's end: 49/60 (3 wrong-kind) at its start and on
+# the code of that moment, with the same questions right and wrong (none of the session's
+# work reached it). Then released: 56/60 after the lead's fixes of its misses (two parks merged
+# into what, aspects said as left out, quoted names, univs, carmakers, "tying together", a
+# place said after a thing named after it, when X joined Y). Its one wrong-kind answer left
+# reads "platforms" as initiatives where the writer meant parks (R&D centres): pinned.
+QUESTIONS_18 = ROOT / "tests" / "eval" / "ask_questions_round18.yaml"
+FLOOR_18 = 0.93
+KNOWN_WRONG_KIND_18 = frozenset({
+    "Nantong's own platforms over in Shanghai and Suzhou - what are they?"})
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -253,9 +264,10 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_10, FLOOR_10, KNOWN_WRONG_KIND_10), (QUESTIONS_11, FLOOR_11, frozenset()),
     (QUESTIONS_12, FLOOR_12, frozenset()), (QUESTIONS_13, FLOOR_13, KNOWN_WRONG_KIND_13),
     (QUESTIONS_14, FLOOR_14, KNOWN_WRONG_KIND_14), (QUESTIONS_15, FLOOR_15, KNOWN_WRONG_KIND_15),
-    (QUESTIONS_16, FLOOR_16, KNOWN_WRONG_KIND_16), (QUESTIONS_17, FLOOR_17, frozenset())],
+    (QUESTIONS_16, FLOOR_16, KNOWN_WRONG_KIND_16), (QUESTIONS_17, FLOOR_17, frozenset()),
+    (QUESTIONS_18, FLOOR_18, KNOWN_WRONG_KIND_18)],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
-         "round14", "round15", "round16", "round17"])
+         "round14", "round15", "round16", "round17", "round18"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -274,7 +286,7 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_11, 60), (QUESTIONS_12, 60),
                                             (QUESTIONS_13, 60), (QUESTIONS_14, 60),
                                             (QUESTIONS_15, 60), (QUESTIONS_16, 60),
-                                            (QUESTIONS_17, 60)])
+                                            (QUESTIONS_17, 60), (QUESTIONS_18, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -296,7 +308,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 18)}
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 19)}
         path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
