@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.model import Entity, Relation
-from queries.ask.reading import STATES, find
+from queries.ask.reading import find
 from queries.ask.relation_states import CONTRAST, relation_states_said
+from queries.ask.said_states import STATE_VALUES, STATES
 
 _DATES = ("established", "opened", "since")  # entity properties, then the relation's
 _YEAR_AT_MOST = re.compile(r"(?:截至|截止到?|到)\s?(\d{4})|\b(?:by|as of|until|up to) (\d{4})\b")
@@ -52,7 +53,7 @@ _INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?
 @dataclass(frozen=True)
 class Filter:
     prop: str  # established/opened/since ("date"), area_km2, length_m, share, or any (in)
-    op: str  # "<=", "<", ">", ">=", "max", "min", "in" (one of `values`), "is" (strictly),
+    op: str  # "<=", "<", ">", ">=", "==", "max", "min", "in" (one of `values`), "is" (strictly),
     # "rel" (a relation reaching it holds one of `values`), "said" (its value said in values[0])
     value: float = 0.0
     said: str = ""
@@ -141,8 +142,9 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     if said:  # the longest said ("not yet under construction" is planned)
         found, state = max(said, key=lambda s: (s[0].end() - s[0].start(), -s[0].start()))
         # two states joined (在规划或在建的, planned or under construction): either
-        states = tuple(dict.fromkeys([state, *(other for m, other in said if _states_joined(
-            q, found, m))]))
+        states = tuple(dict.fromkeys(v for s in [state, *(other for m, other in said if
+                                                       _states_joined(q, found, m))]
+                                     for v in STATE_VALUES.get(s, (s,))))
         if not _INCLUSIVE.search(q[max(0, found.start() - 30):found.start()]):
             # (含在建的, including those being built: the state widens, never narrows)
             out.append(Filter("status", "is", said=found.group(0), values=states,
@@ -155,7 +157,21 @@ def read_filters(q: str) -> tuple[Filter, ...]:
         if found:
             out.append(Filter("share", ">", share, found.group(0)))
             break
+    else:
+        found = _SHARE_OF.search(q)
+        if found is not None and _STAKE.search(q) and not _COMPARED_SHARE.search(
+                q[max(0, found.start() - 14):found.start()]):  # "the 60% stake": that share
+            out.append(Filter("share", "==", float(found.group(1)), found.group(0)))
     return tuple(out)
+
+
+# A share said as a figure ("the 60% stake", 持股51%), with a word that makes it a stake.
+_SHARE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|％|per ?cent\b)"
+                       r"(?!\s?(?:以上|以下|左右|多|or (?:more|less)|\+))", re.I)
+# a figure compared, not said ("over 20%", 超过50%): no exact share (the words say more)
+_COMPARED_SHARE = re.compile(r"\b(?:over|more than|above|at least|less than|under|below|"
+                             r"up to|beyond)\b|超过|高于|不到|低于|不足|大于|小于|以上|以下", re.I)
+_STAKE = re.compile(r"\bstakes?\b|\bshares?\b|\bholds?\b|\bowns?\b|股|持有|占", re.I)
 
 
 _STATES_JOINED = re.compile(r"^\s?(?:或者|或是|或|和|及|、|/|,|or|and)\s?$")
@@ -181,8 +197,10 @@ def asked_of(filters: tuple[Filter, ...], asked: frozenset[str] | None) -> tuple
     what may hold it."""
     if not asked:
         return filters
+    # (open, said of parks: "parks in operation" are the parks; a park is never planned)
     return tuple(replace(f, labels=()) if f.op == "is" and not asked & set(f.labels) else f
-                 for f in filters)
+                 for f in filters if not (f.op == "is" and f.values == ("open",)
+                                          and not asked & set(f.labels)))
 
 
 def _value(f: Filter, entity: Entity, relations: Iterable[Relation]) -> float | None:
@@ -235,7 +253,8 @@ def apply(filters: tuple[Filter, ...],
             kept = [(e, rels) for e, rels, v in values if v is not None and v == best]
             continue
         test = {"<=": lambda v, w: v <= w, "<": lambda v, w: v < w,
-                ">": lambda v, w: v > w, ">=": lambda v, w: v >= w}[f.op]
+                ">": lambda v, w: v > w, ">=": lambda v, w: v >= w,
+                "==": lambda v, w: abs(v - w) < 0.5}[f.op]
         kept = [(e, rels) for e, rels, v in values if v is not None and test(v, f.value)]
     return [e for e, _ in kept]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from queries.ask.lexicon import Lexicon, lexicon
 from queries.ask.relation_states import relation_states_said
+from queries.ask.said_states import STATES
 from queries.ask.tiers import joined_where
 
 QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
@@ -54,21 +55,6 @@ def _verb_in(gap: str, lex: Lexicon) -> bool:
     return bool(_PARTICLES.search(gap)) or any(v.text in gap for v in lex.verbs
                                                if not v.text.isascii())
 _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
-
-
-# A state said of what is asked (在建, under construction): the entities' status.
-# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
-STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|尚在建|正在建设|还在建设|"
-                       r"建设中|施工中|"
-                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|规划阶段|还没开工|未开工|"
-                       r"\b(?:still )?(?:only )?"
-                       r"planned\b|\bon the drawing board\b|\b(?:at|in) the planning stage\b|"
-                       r"\bstill (?:only )?(?:being )?(?:in )?planning\b|\bnot yet (?:started|"
-                       r"begun|under construction)\b"), "planned"),
-           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|已经开通|建成通车|已投用|已经投用|"
-                       r"\balready open\b|\bin service\b|\balready (?:opened|in use)\b|"
-                       r"\bopen to traffic\b"), "open"))
 
 
 # 在发展路径上, 在跨区域合作方面: the aspect a relation is asked in (its `aspect`), no verb

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from queries.ask.filters import Filter, read_filters
-from queries.ask.reading import STATES, Reading
+from queries.ask.reading import Reading
 from queries.ask.records import Intent
+from queries.ask.said_states import STATES
 from queries.ask.shapes import every_intent
 
 

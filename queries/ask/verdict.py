@@ -251,7 +251,8 @@ def record_words(masked: str) -> tuple[str, dict[str, tuple[str, ...]], tuple[in
     word, the values it stands for ({property: values}), and where it is; None if none (or
     several kinds) are said. English kind words count singular too (a national-level park)."""
     from queries.ask.lexicon import lexicon
-    from queries.ask.reading import STATES, find
+    from queries.ask.reading import find
+    from queries.ask.said_states import STATES
 
     pairs = []
     for k in lexicon().kinds:

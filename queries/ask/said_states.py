@@ -1,0 +1,43 @@
+"""The states a question may say of what it asks (在建, planned, open now, not built yet), as
+the status values the data records (graph/schema.py: Infrastructure `status`).
+
+Each is said the way analysts say it, in both languages: 还在建 and "being built"; 规划中 and
+"on the drawing board"; 现在能走的 and "can you take"; 还没建成 and "not open yet", which is
+either planned or under construction (`STATE_VALUES`). A negation the state words carry is part
+of them (不能走的 is not open), and 有没有通车 asks, it says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
+STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|尚在建|正在建设|还在建设|"
+                       r"建设中|施工中|"
+                       r"\bunder construction\b|\bbeing built\b"), "under-construction"),
+           (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|规划阶段|还没开工|未开工|"
+                       r"\b(?:still )?(?:only )?"
+                       r"planned\b|\bon the drawing board\b|\b(?:at|in) the planning stage\b|"
+                       r"\bstill (?:only )?(?:being )?(?:in )?planning\b|\bnot yet (?:started|"
+                       r"begun|under construction)\b"), "planned"),
+           (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|已经开通|建成通车|已投用|已经投用|"
+                       r"已经通了|已经通(?=的)|(?<![不没未])现在(?:能|可以)(?:走|坐|用|开)|"
+                       r"(?<![不没未])(?:能|可以)(?:走|坐)的|(?<![不没未])投入使用的|"
+                       r"\balready open\b|\bin service\b|\balready (?:opened|in use)\b|"
+                       r"\bopen to traffic\b|\bin operation\b|\bcurrently (?:open|running|"
+                       r"operating)\b|"
+                       r"(?:(?<=\bis )|(?<=\bare )|(?<=\bnow ))open\b(?! to (?!traffic))|"
+                       r"\bcan (?:you |I |we |one )?(?:actually )?(?:take|use|ride|drive)\b"),
+            "open"),
+           # not built yet, whether planned or being built (还没建成的, "not open yet"); 有没有
+           # 通车 asks, it says nothing (a 没 after 有 is the question's)
+           (re.compile(r"还没(?:有)?(?:建成|建好|通车|开通|完工|投入使用)|"
+                       r"尚未(?:建成|通车|开通|完工|投入使用)|未(?:建成|通车|开通|完工|投入使用)|"
+                       r"(?<![有还])没(?:有)?(?:建成|建好|通车|开通|完工|投入使用)|"
+                       r"还?不能(?:走|坐|用)的|"
+                       r"\bnot (?:yet )?(?:open|opened|built|finished|completed|in service)\b"
+                       r"(?! (?:until|before|till)\b)|"
+                       r"\byet to (?:open|be (?:built|finished|completed))\b|"
+                       r"\bnot open yet\b|\bisn't open\b|\baren't open\b"), "not-open"))
+# A state that is either of two the data records.
+STATE_VALUES = {"not-open": ("under-construction", "planned")}
