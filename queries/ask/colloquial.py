@@ -11,11 +11,23 @@ import re
 from queries.ask.dated import dated_plainly
 
 _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (re.compile(r"咋"), "怎么"),
+         (re.compile(r"(?<![南苏锡])通(?:的|了)车"), "通车"),  # 先通的车, 通了车没有: 通车
          # what is being built between two places is a crossing or a line: 之间在修什么
          (re.compile(r"(之间|中间)(?:在|正在)(?:修|建|造|铺)(?:些)?(?:什么|哪些)(?:项目|工程)?"
                      r"(?=\s*[?？。!！]*\s*$)"), r"\1有哪些在建的通道"),
          (re.compile(r"(之间|中间)(?:修|建|造|铺)(?:了|好了|成了)(?:些)?(?:什么|哪些)(?:项目|工程)?"
                      r"(?=\s*[?？。!！]*\s*$)"), r"\1有哪些通道"))
+# A request said as a command ("name the counties under Nantong", "show me the parks in
+# Qidong", 列出启东的园区) is the question "which …" / "…有哪些" (not "tell me about X": an
+# overview, overview.py). Only where nothing else in it asks.
+_COMMAND_EN = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:name|list|show(?: me)?|"
+                         r"give me|get me|tell me|find(?: me)?|enumerate|identify)\s+"
+                         r"(?:(?:all|every one)\s+(?:of\s+)?)?(?:the\s+)?(?!about\b)(?=[a-z])",
+                         re.I)
+_COMMAND_ZH = re.compile(r"^\s*(?:请|麻烦)?(?:帮我|给我)?(?:列出|列一下|列举|列个|盘点)(?:一下)?"
+                         r"(?:所有的?|全部的?)?")
+_ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|"
+                     r"\b(?:which|what|who|where|when|how|if|whether)\b", re.I)
 _CLOSING = re.compile(r"(?:呗|呢|呀|啊|嘛|哈|啦)+(?=\s*[?？!！。.]*\s*$)")
 
 
@@ -25,8 +37,28 @@ def plain(question: str) -> str:
     for pattern, said in _SAID:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)
+    out = _commanded(out) or out
     out = dated_plainly(out) or out  # "Co-built parks set up since 2020?"
     return out if out.strip() else question
+
+
+def _commanded(question: str) -> str | None:
+    """A command said as a question ("name the parks in Qidong" -> "which parks in Qidong";
+    列出启东的园区 -> 启东的园区有哪些), or None."""
+    found = _COMMAND_EN.match(question) or _COMMAND_ZH.match(question)
+    rest = question[found.end():] if found is not None else ""
+    if not rest.strip() or _ASKING.search(rest) or not _names_a_kind(rest):
+        return None  # "show me Qidong", "tell me if …": no list asked
+    return "which " + rest if rest.isascii() else _END.sub("", rest) + "有哪些"
+
+
+def _names_a_kind(text: str) -> bool:
+    """Whether the text says a kind of thing (parks, 园区, county-level cities)."""
+    from queries.ask.reading import label_words
+
+    low = text.lower()
+    return any((re.search(rf"(?<![a-z]){re.escape(str(w))}(?![a-z])", low) if str(w).isascii()
+                else str(w) in low) for w, _ in label_words() if len(str(w)) > 1)
 
 
 # A-not-A of a one-character verb (过不过, 通不通, 连没连): 有没有 and 是不是 are read as they are

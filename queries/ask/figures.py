@@ -19,7 +19,7 @@ from queries.ask.lexicon import lexicon
 # A question asks for a measure when it asks "how much" or for a rate, a volume, an amount, a
 # figure: words of measurement, not of any one subject.
 _MEASURE_ZH = re.compile(r"多少(?![个家条座项种所处次])|是多少|几成|百分之|万人|亿元|亿美元|"
-                         r"万元|美元|比例|"
+                         r"万元|美元|比例|每亩|地价|租金|价格|价钱|单价|"
                          r"[\u4e00-\u9fff](?:率|额|量|总值|值)(?![\u4e00-\u9fff]?[园区市县])")
 _MEASURE_EN = re.compile(
     r"\bhow (?:much|many (?!\w+ (?:are|do|does|did|is|were|have|has)\b)(?:people|tonnes|tons|"
@@ -27,7 +27,14 @@ _MEASURE_EN = re.compile(
     r"\b(?:rate|rates|volume|volumes|amount|amounts|figure|figures|throughput|"
     r"turnover|tonnage|capacity|budget|price|prices|cost|costs|income|revenue|value|"
     r"ratio|ratios|proportion|proportions|"
-    r"per ?cent|percentage|teus?)\b|[%％]")
+    r"per ?cent|percentage|teus?|rent|rents|going rate|going for|"
+    r"per (?:mu|square (?:metre|meter)|sq ?m|hectare|acre|tonne|ton|year|annum))\b|[%％]")
+# A share of money (tax, revenue, output) is no stake: the shares the graph holds are of who
+# co-builds what (苏锡通园区的税收各分几成: not the park's equity).
+_MONEY = re.compile(r"税收|税款|财税收入|利润|收益|产值|营收|\bgdp\b|\btax(?:es)?\b|\brevenues?\b|"
+                    r"\bprofits?\b|\bearnings\b|\boutput\b")
+_SHARE_ASKED = re.compile(r"几成|比例|分成|怎么分|如何分|百分之|\bshares?\b|\bsplit\b|"
+                          r"\bproportions?\b|\bper ?cent|[%％]")
 # A count: answered by counting what the graph lists (how many parks, 哪几个, 一共有几条).
 _COUNTED = re.compile(r"\bhow many\b|多少[个家条座项种所处]|几[个家条座项种所处]")
 # Chinese words ending like a measure that are not one (数量 is a count; 力量, 质量: no figure).
@@ -73,6 +80,9 @@ def measure_asked(masked: str) -> str:
     if counted:  # how many, 几个: a count of what the graph lists, no figure …
         noun = uncounted_noun(low, counted.end())  # … unless of a thing it never lists
         return f"{counted.group().strip()} {noun}" if noun else ""
+    money = _MONEY.search(low)
+    if money is not None and _SHARE_ASKED.search(low):
+        return f"{money.group()} share"
     for pattern in (_MEASURE_ZH, _MEASURE_EN):
         for m in pattern.finditer(low):
             around = low[max(0, m.start() - 6):m.end() + 6]

@@ -84,9 +84,33 @@ def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool,
         # district, as X is no place)
         if asked_kind and len(listed) == 1 and (subject is None or subject.label in _PLACES):
             return Referent(listed, m.group())
+        things = tuple(e for e in listed if e.label not in _PLACES)
+        if asked_kind and len(things) == 1 and _found_at(first):  # "what's the big project
+            return Referent(things, m.group())  # at Yangkou port and who's behind it"
         if subject is not None:
             return Referent((subject,), m.group())
+    things = tuple(e for e in listed if e.label not in _PLACES)
+    if m is None and asked_kind and not text.isascii() and subject is not None \
+            and subject.label in _PLACES and 1 <= len(things) <= _UNSAID_AT_MOST \
+            and _found_at(first) and not _NEW_ASKED.search(text):
+        # "南通有什么港口，在哪儿": no pronoun (Chinese drops it); the part is about the
+        # things the first part found in a place, not the place it named
+        return Referent(things, "")
     return None
+
+
+# A later part with no pronoun refers to what the first part found up to this many things.
+_UNSAID_AT_MOST = 3
+# …unless it asks something new of the place (还有哪些园区, 加入了哪些联盟: a kind asked again)
+_NEW_ASKED = re.compile(r"^\s*(?:还|又|也|另外)|(?:哪些|哪个|哪几|什么)\s*[\u4e00-\u9fff]{0,2}"
+                        r"(?:园区|开发区|城市|地方|产业|行业|联盟|机制|通道|大桥|铁路|组织|企业|区|县|市)")
+
+
+def _found_at(first: Any) -> bool:
+    """Whether the first part asked what lies at or in its subject (南通有什么港口, the
+    project at Yangkou port): what it found is then what a later part is about."""
+    name = first.parsed.intent.name if first is not None else ""
+    return name.startswith(("relation:LOCATED_IN:in", "relation:ANY"))
 
 
 # 分别, 各自, each: a later part asked of every thing the first part listed ("分别是谁去合作的",

@@ -81,9 +81,10 @@ _COMPARED = re.compile(r"比|最|超过|超越|领先|落后|发达|北边|南�
 def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     """The answer, with the loose-reading note where the grammar read no relation in the
     question's words and answered with any relation ("哪些城市跟南通挂钩"); refused where
-    those words ask a comparison or a direction."""
+    those words ask a comparison or a direction, or say what is not so (but a state)."""
     from dataclasses import replace
 
+    from queries.ask.negated import says_not
     from queries.ask.parsing import Unmappable
 
     parsed = getattr(got, "parsed", None)
@@ -95,11 +96,15 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     if found is None or not found[3]:
         return got  # "what is X connected to", 有什么关系: any relation is what it asks
     asks = [w for w in found[3] if _COMPARED.search(w)]
-    if asks:  # (a negation is refused before: negation.py; "not started" is a state)
-        said = asks[0]
+    # a negation the grammar left ("never push"), unless it says a state it read ("only
+    # planned, not started": the status asked, filters.py)
+    negated = says_not(parsed.question) and not any(
+        f.prop == "status" or f.op == "rel" for f in parsed.filters)
+    if asks or negated:
+        said = asks[0] if asks else "a negation"
         raise Unmappable(parsed.question, f"I read no relation in this question, and it asks "
                          f"more than what is related ({said!r}): the graph holds relations, "
-                         "not comparisons or directions.",
+                         "not comparisons, directions or what is not so.",
                          recognised=list(parsed.slots.values()), final=True)
     entities = list(parsed.slots.values())
     kinds = "/".join(sorted(parsed.asked or ()))

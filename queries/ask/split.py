@@ -27,9 +27,11 @@ _ASKS_ZH = re.compile(r"哪|什么|谁|几|多少|多大|多长|多久|何|吗|�
 _ASKS_EN = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|"
                       r"^(?:and\s+)?(?:is|are|was|were|does|do|did|has|have|can)\b", re.I)
 # Where one question ends and another may start (、 only before a part said with 又/也/呢:
-# 上游是啥、下游又是啥; 谁在投、股比多少 is one question).
+# 上游是啥、下游又是啥; 谁在投、股比多少 is one question; a space between Chinese words, as
+# typed for a comma: 南通高新区在哪个区 主攻啥产业).
 _BREAK = re.compile(r"[？?]\s*|、(?=[^、，,；;？?]*(?:又|也|呢))|"
-                    r"[，,；;]\s*(?:and\s+|以及|并且|还有|另外|又)?|\s+-\s+|\s+and\s+(?="
+                    r"[，,；;]\s*(?:and\s+|以及|并且|还有|另外|又)?|\s+-\s+|"
+                    r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+and\s+(?="
                     r"(?:which|what|who|where|when|how)\b)", re.I)
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their)\b", re.I)
 _PRONOUN_ZH = re.compile(r"它们|它|其")
