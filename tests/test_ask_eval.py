@@ -7,10 +7,12 @@ another kind than the question asks for without saying so.
 
 A yes-or-no answer is judged by its verdict: recorded, its entities are the two ends and
 those on the evidence; not recorded ("the graph does not record that …"), it lists nothing and
-counts as a refusal. A question of several parts lists the union of its parts' entities.
+counts as a refusal. A question of several parts lists the union of its parts' entities;
+when every part is a yes-or-no (several things asked one), it is judged as a verdict: recorded
+only when every part's is.
 
 Run it as a script for the full report (misses by cause):
-    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round15]
+    .venv/bin/python tests/test_ask_eval.py [--all] [--round2 | --round3 | ... | --round19]
 """
 
 from __future__ import annotations
@@ -159,6 +161,14 @@ QUESTIONS_18 = ROOT / "tests" / "eval" / "ask_questions_round18.yaml"
 FLOOR_18 = 0.93
 KNOWN_WRONG_KIND_18 = frozenset({
     "Nantong's own platforms over in Shanghai and Suzhou - what are they?"})
+# Round 19: 60 by a writer of session 9 (a think-tank researcher on costs and benefits, an
+# adviser to a foreign manufacturer, a district official), measured the moment it landed:
+# 33/60 (6 wrong-kind) on session 8's starting code, 35/60 (5) on its end. Then released to
+# session 9: 46/60, 0 wrong-kind (states said as people say them, commands, which came first,
+# a share said as a figure, strong in, several asked one yes-or-no, a later part about what
+# the first found, money shares and prices refused, a merged district's fate).
+QUESTIONS_19 = ROOT / "tests" / "eval" / "ask_questions_round19.yaml"
+FLOOR_19 = 0.76
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -182,6 +192,12 @@ def judge(item: dict[str, Any], store: Any, gaz: Any) -> Verdict:
             return Verdict(item, True, "")
         return Verdict(item, False, "refused", detail=str(exc).splitlines()[0])
     verdict = getattr(got, "verdict", None)  # a yes-or-no question: its verdict first
+    verdicts = [getattr(a, "verdict", None) for a in getattr(got, "answered", ())]
+    if verdict is None and verdicts and None not in verdicts and all(
+            p.answer is not None for p in got.parts):
+        # several asked one yes-or-no (泰州、盐城有没有在…里面): one verdict each; the answer
+        # holds when every part does, and names their ends as a verdict does
+        verdict = next((v for v in verdicts if not v.held), verdicts[0])
     if item["expect"] == "refuse":
         if verdict is not None and not verdict.held:  # "the graph does not record that"
             return Verdict(item, True, "")
@@ -265,9 +281,9 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_12, FLOOR_12, frozenset()), (QUESTIONS_13, FLOOR_13, KNOWN_WRONG_KIND_13),
     (QUESTIONS_14, FLOOR_14, KNOWN_WRONG_KIND_14), (QUESTIONS_15, FLOOR_15, KNOWN_WRONG_KIND_15),
     (QUESTIONS_16, FLOOR_16, KNOWN_WRONG_KIND_16), (QUESTIONS_17, FLOOR_17, frozenset()),
-    (QUESTIONS_18, FLOOR_18, KNOWN_WRONG_KIND_18)],
+    (QUESTIONS_18, FLOOR_18, KNOWN_WRONG_KIND_18), (QUESTIONS_19, FLOOR_19, frozenset())],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
-         "round14", "round15", "round16", "round17", "round18"])
+         "round14", "round15", "round16", "round17", "round18", "round19"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -286,7 +302,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_11, 60), (QUESTIONS_12, 60),
                                             (QUESTIONS_13, 60), (QUESTIONS_14, 60),
                                             (QUESTIONS_15, 60), (QUESTIONS_16, 60),
-                                            (QUESTIONS_17, 60), (QUESTIONS_18, 60)])
+                                            (QUESTIONS_17, 60), (QUESTIONS_18, 60),
+                                            (QUESTIONS_19, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -308,7 +325,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 19)}
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 20)}
         path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
