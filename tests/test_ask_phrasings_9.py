@@ -184,3 +184,8 @@ def test_what_became_of_a_merged_park(store: Any, question: str) -> None:
 def test_the_administration_asked_is_an_organisation(store: Any) -> None:
     got = ask(store, "who's the administration behind the Sutong park?")
     assert got.entities and {e.label for e in got.entities} == {"Organization"}
+
+
+def test_built_or_not_asks_no_state(store: Any) -> None:
+    got = ask(store, "这一带有几条铁路？建成没建成都算")  # 建成没建成: whether, not a state
+    assert "infra:hu-su-tong-railway" in {e.id for e in got.entities}

@@ -4,7 +4,7 @@ the status values the data records (graph/schema.py: Infrastructure `status`).
 Each is said the way analysts say it, in both languages: 还在建 and "being built"; 规划中 and
 "on the drawing board"; 现在能走的 and "can you take"; 还没建成 and "not open yet", which is
 either planned or under construction (`STATE_VALUES`). A negation the state words carry is part
-of them (不能走的 is not open), and 有没有通车 asks, it says nothing.
+of them (不能走的 is not open), and 有没有通车 or 建成没建成 asks, it says nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
            # 通车 asks, it says nothing (a 没 after 有 is the question's)
            (re.compile(r"还没(?:有)?(?:建成|建好|通车|开通|完工|投入使用)|"
                        r"尚未(?:建成|通车|开通|完工|投入使用)|未(?:建成|通车|开通|完工|投入使用)|"
-                       r"(?<![有还])没(?:有)?(?:建成|建好|通车|开通|完工|投入使用)|"
+                       r"(?<![有还])(?<!建成)(?<!建好)(?<!通车)(?<!开通)(?<!完工)"
+                       r"没(?:有)?(?:建成|建好|通车|开通|完工|投入使用)|"  # (建成没建成: whether)
                        r"还?不能(?:走|坐|用)的|"
                        r"\bnot (?:yet )?(?:open|opened|built|finished|completed|in service)\b"
                        r"(?! (?:until|before|till)\b)|"
