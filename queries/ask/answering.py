@@ -443,6 +443,10 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         told = with_details(ask, store, question, gaz, extra)  # "who co-builds X, and since when"
         if told is None:
             told = _said_with_ma(store, question, gaz, extra)  # 过不过: 过…吗
+        if told is None:  # "I'm writing about the crossings - when did X open?"
+            from queries.ask.preamble import after_preamble
+
+            told = after_preamble(ask, store, question, gaz, extra)
         if told is None:  # 泰州、盐城有没有在…里面: each asked in turn
             from queries.ask.each_subject import each_subject
 

@@ -12,6 +12,12 @@ from queries.ask.dated import dated_plainly
 
 _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (re.compile(r"咋"), "怎么"),
          (re.compile(r"(?<![南苏锡])通(?:的|了)车"), "通车"),  # 先通的车, 通了车没有: 通车
+         # 是在泗阳县吧？: a guess put to be confirmed is a yes-or-no question
+         (re.compile(r"(?<=[是在有属].)(.*?)吧(?=\s*[?？]\s*$)"), r"\1吗"),
+         # "tunnels rather than bridges", 隧道而不是大桥: the first is asked, the other not
+         (re.compile(r",?\s+(?:rather than|instead of)\s+[a-z][a-z -]*?(?=\s*[?？.!]*\s*$)",
+                     re.I), ""),
+         (re.compile(r"[，,]?\s*(?:而不是|而非)\s*[\u4e00-\u9fff]{1,8}(?=\s*[?？。!！]*\s*$)"), ""),
          # what is being built between two places is a crossing or a line: 之间在修什么
          (re.compile(r"(之间|中间)(?:在|正在)(?:修|建|造|铺)(?:些)?(?:什么|哪些)(?:项目|工程)?"
                      r"(?=\s*[?？。!！]*\s*$)"), r"\1有哪些在建的通道"),
@@ -26,7 +32,7 @@ _COMMAND_EN = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:name|lis
                          re.I)
 _COMMAND_ZH = re.compile(r"^\s*(?:请|麻烦)?(?:帮我|给我)?(?:列出|列一下|列举|列个|盘点)(?:一下)?"
                          r"(?:所有的?|全部的?)?")
-_ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|"
+ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|"
                      r"\b(?:which|what|who|where|when|how|if|whether)\b", re.I)
 _CLOSING = re.compile(r"(?:呗|呢|呀|啊|嘛|哈|啦)+(?=\s*[?？!！。.]*\s*$)")
 
@@ -38,8 +44,34 @@ def plain(question: str) -> str:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)
     out = _commanded(out) or out
+    out = _kind_said_last(out) or out
     out = dated_plainly(out) or out  # "Co-built parks set up since 2020?"
     return out if out.strip() else question
+
+
+_WHICH_ARE = re.compile(r"^\s*(?P<ask>which|what)\s+(?:of\s+the\s+)?(?P<set>[a-z][a-z -]*?)\s+"
+                        r"(?P<be>are|is)\s+(?:the\s+)?(?P<kind>[a-z][a-z -]*?)\s*[?？.!]*\s*$",
+                        re.I)
+_WHICH_ARE_ZH = re.compile(r"^\s*(?P<ask>哪些|哪几[个条座])(?P<set>[\u4e00-\u9fff]{2,8}?)是"
+                           r"(?P<kind>[\u4e00-\u9fff]{1,6}?)\s*[?？。!！]*\s*$")
+
+
+def _kind_said_last(question: str) -> str | None:
+    """"Which crossings are tunnels", 哪些过江通道是隧道: a kind word that names a value
+    (tunnels, 县级市) said as what the things are, said first as the kind asked ("which
+    tunnels are crossings"), where the reading keeps to it; else None."""
+    from queries.ask.lexicon import lexicon
+
+    words = {w.lower() for kind in lexicon().kinds for w in kind.words}
+    found = _WHICH_ARE.match(question) or _WHICH_ARE_ZH.match(question)
+    if found is None or found.group("kind").lower() not in words:
+        return None
+    if found.group("set").lower() in words:
+        return None  # "which bridges are railways": two values, not a set and a value
+    if question.isascii():
+        return f"{found.group('ask')} {found.group('kind')} {found.group('be')} " \
+               f"{found.group('set')}?"
+    return f"{found.group('ask')}{found.group('kind')}是{found.group('set')}"
 
 
 def _commanded(question: str) -> str | None:
@@ -47,7 +79,7 @@ def _commanded(question: str) -> str | None:
     列出启东的园区 -> 启东的园区有哪些), or None."""
     found = _COMMAND_EN.match(question) or _COMMAND_ZH.match(question)
     rest = question[found.end():] if found is not None else ""
-    if not rest.strip() or _ASKING.search(rest) or not _names_a_kind(rest):
+    if not rest.strip() or ASKING.search(rest) or not _names_a_kind(rest):
         return None  # "show me Qidong", "tell me if …": no list asked
     return "which " + rest if rest.isascii() else _END.sub("", rest) + "有哪些"
 

@@ -78,6 +78,9 @@ _COMPARED = re.compile(r"比|最|超过|超越|领先|落后|发达|北边|南�
                        re.IGNORECASE)
 
 
+_PLACE_LIKE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:州|市|县|区|镇|岛)$")
+
+
 def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     """The answer, with the loose-reading note where the grammar read no relation in the
     question's words and answered with any relation ("哪些城市跟南通挂钩"); refused where
@@ -86,6 +89,7 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
 
     from queries.ask.negated import says_not
     from queries.ask.parsing import Unmappable
+    from queries.ask.said_states import STATES, without_states
 
     parsed = getattr(got, "parsed", None)
     if parsed is None or not parsed.intent.name.startswith("relation:ANY"):
@@ -98,13 +102,19 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     asks = [w for w in found[3] if _COMPARED.search(w)]
     # a negation the grammar left ("never push"), unless it says a state it read ("only
     # planned, not started": the status asked, filters.py)
-    negated = says_not(parsed.question) and not any(
+    negated = says_not(without_states(parsed.question)) and not any(
         f.prop == "status" or f.op == "rel" for f in parsed.filters)
-    if asks or negated:
-        said = asks[0] if asks else "a negation"
+    # a Chinese place name the graph does not hold (杭州和苏州…: Hangzhou left unread)
+    asks = asks or [w for w in found[3] if _PLACE_LIKE.match(w)]
+    held = any(f.prop == "status" for f in parsed.filters)
+    state = next((m.group() for pattern, _ in STATES if (m := pattern.search(parsed.question))),
+                 None) if not held else None  # "aren't open yet" said, not applied
+    if asks or negated or state:
+        said = asks[0] if asks else state if state else "a negation"
         raise Unmappable(parsed.question, f"I read no relation in this question, and it asks "
                          f"more than what is related ({said!r}): the graph holds relations, "
-                         "not comparisons, directions or what is not so.",
+                         "not comparisons, directions or what is not so, and a state said "
+                         "must be applied, not left out.",
                          recognised=list(parsed.slots.values()), final=True)
     entities = list(parsed.slots.values())
     kinds = "/".join(sorted(parsed.asked or ()))
@@ -146,8 +156,9 @@ def loosely(answer: Callable[..., Any], store: Store, question: str, gaz: Gazett
         # universities, bridges: a kind within the label, kept to as asked
         return None
     entities = [gaz.entities[i] for i in ids]
-    if any(_names_something(w) for w in unread) or len(unread) > _MOST_UNREAD:
-        return None  # G60科创走廊, "the chain-strengthening action": a name not held
+    if any(_names_something(w) or _PLACE_LIKE.match(w) for w in unread) \
+            or len(unread) > _MOST_UNREAD:
+        return None  # G60科创走廊, 杭州, "the chain-strengthening action": a name not held
     if any(_COMPARED.search(w) for w in unread):
         return None  # 比南通发达, "north of": not a relation
     intent = relation_intent([(None, "both")], reading.asked, {}, "relate to",

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from queries.ask.negated import A_NOT_A, NOT_VERB, REGARDLESS
+from queries.ask.said_states import without_states
 
 _NEGATED = re.compile(
     r"\b(?:is|are|was|were|does|do|did|has|have)(?:\s+\w+){0,3}\s+not\s+(?:a\s+|an\s+)?"
@@ -23,10 +24,11 @@ def refuse_negated(question: str, parsed: Any) -> None:
     yes-or-no check and an analyst's own phrasing are left as read)."""
     from queries.ask.parsing import Unmappable
 
-    negated = _NEGATED.search(question.lower())
-    if negated is None and not REGARDLESS.search(question):
+    said = without_states(question)  # "aren't open yet", 还没建成: a state, read as one
+    negated = _NEGATED.search(said.lower())
+    if negated is None and not REGARDLESS.search(said):
         # 哪些园区没在搞生物医药, 哪些城市从未采用: a negation right before a relation's verb
-        negated = NOT_VERB.search(A_NOT_A.sub("", question))
+        negated = NOT_VERB.search(A_NOT_A.sub("", said))
     if negated is None or parsed.intent.name.startswith(("check", "user:")):
         return
     raise Unmappable(question, f"The question asks what is not so ({negated.group()!r}): the "

@@ -26,7 +26,10 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
                        r"\balready open\b|\bin service\b|\balready (?:opened|in use)\b|"
                        r"\bopen to traffic\b|\bin operation\b|\bcurrently (?:open|running|"
                        r"operating)\b|"
-                       r"(?:(?<=\bis )|(?<=\bare )|(?<=\bnow ))open\b(?! to (?!traffic))|"
+                       r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bnow ))open\b"
+                       r"(?! to (?!traffic))|"
+                       r"(?<!not )(?<!n't )(?<!nt )\bopen(?= (?:river |yangtze )?(?:crossings?|"
+                       r"bridges?|railways?|rail lines?|lines?|links?|tunnels?)\b)|"
                        r"\bcan (?:you |I |we |one )?(?:actually )?(?:take|use|ride|drive)\b"),
             "open"),
            # not built yet, whether planned or being built (还没建成的, "not open yet"); 有没有
@@ -39,6 +42,16 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
                        r"\bnot (?:yet )?(?:open|opened|built|finished|completed|in service)\b"
                        r"(?! (?:until|before|till)\b)|"
                        r"\byet to (?:open|be (?:built|finished|completed))\b|"
-                       r"\bnot open yet\b|\bisn't open\b|\baren't open\b"), "not-open"))
+                       r"\bnot open yet\b|\b(?:isn'?t|aren'?t|is not|are not) (?:yet )?open\b"),
+            "not-open"))  # (the reading drops the apostrophe: arent)
 # A state that is either of two the data records.
 STATE_VALUES = {"not-open": ("under-construction", "planned")}
+
+
+def without_states(question: str) -> str:
+    """The question with the states it says blanked out: a negation inside one ("not open
+    yet", 还没建成, "not even under construction") says the state asked, not what is not so."""
+    out = question
+    for pattern, _ in STATES:
+        out = pattern.sub(lambda m: " " * len(m.group()), out)
+    return out
