@@ -106,9 +106,11 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
         f.prop == "status" or f.op == "rel" for f in parsed.filters)
     # a Chinese place name the graph does not hold (杭州和苏州…: Hangzhou left unread)
     asks = asks or [w for w in found[3] if _PLACE_LIKE.match(w)]
-    held = any(f.prop == "status" for f in parsed.filters)
+    # a state said of what records one ("aren't open yet": crossings), and not applied
+    held = any(f.prop == "status" for f in parsed.filters) or (
+        parsed.asked is not None and "Infrastructure" not in parsed.asked)
     state = next((m.group() for pattern, _ in STATES if (m := pattern.search(parsed.question))),
-                 None) if not held else None  # "aren't open yet" said, not applied
+                 None) if not held else None
     if asks or negated or state:
         said = asks[0] if asks else state if state else "a negation"
         raise Unmappable(parsed.question, f"I read no relation in this question, and it asks "
