@@ -1,8 +1,10 @@
-"""Colloquial Chinese said plainly before a question is read: 啥 is 什么 (有啥园区, 有没有啥),
-咋/咋样 are 怎么/怎么样, what is being built (在修什么) between two places is a crossing, and a
-particle that closes a question (呗, 呢, 呀, 啊, 嘛) says nothing
-the reading needs; a kind asked with a date in a search box's words is said as the grammar's
-question (dated.py). The answer keeps the question as the analyst typed it."""
+"""Colloquial words said plainly before a question is read: 啥 is 什么 (有啥园区, 有没有啥),
+咋/咋样 are 怎么/怎么样, what is being built (在修什么) between two places is a crossing, a
+particle that closes a question (呗, 呢, 呀, 啊, 嘛) says nothing the reading needs, 是…吧？ is
+a yes-or-no, "X rather than Y" asks X; a command naming a kind ("name the parks in Qidong",
+列出…) is the question "which …"; "which crossings are tunnels" is asked as "which tunnels are
+crossings"; a kind asked with a date in a search box's words is said as the grammar's question
+(dated.py). The answer keeps the question as the analyst typed it."""
 
 from __future__ import annotations
 
