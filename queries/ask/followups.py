@@ -102,8 +102,9 @@ def referent(text: str, first: Any, subject: Entity | None, asked_kind: bool,
 # A later part with no pronoun refers to what the first part found up to this many things.
 _UNSAID_AT_MOST = 3
 # …unless it asks something new of the place (还有哪些园区, 加入了哪些联盟: a kind asked again)
-_NEW_ASKED = re.compile(r"^\s*(?:还|又|也|另外)|(?:哪些|哪个|哪几|什么)\s*[\u4e00-\u9fff]{0,2}"
-                        r"(?:园区|开发区|城市|地方|产业|行业|联盟|机制|通道|大桥|铁路|组织|企业|区|县|市)")
+_NEW_ASKED = re.compile(r"^\s*(?:还|又|也|另外)|(?<!在)(?:哪些|哪个|哪几|什么)\s*"
+                        r"[\u4e00-\u9fff]{0,2}(?:园区|开发区|城市|地方|产业|行业|联盟|机制|通道|大桥|"
+                        r"铁路|组织|企业|区|县|市)")  # (在哪个区 asks where it is: no new kind)
 
 
 def _found_at(first: Any) -> bool:
