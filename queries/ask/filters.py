@@ -197,10 +197,8 @@ def asked_of(filters: tuple[Filter, ...], asked: frozenset[str] | None) -> tuple
     what may hold it."""
     if not asked:
         return filters
-    # (open, said of parks: "parks in operation" are the parks; a park is never planned)
     return tuple(replace(f, labels=()) if f.op == "is" and not asked & set(f.labels) else f
-                 for f in filters if not (f.op == "is" and f.values == ("open",)
-                                          and not asked & set(f.labels)))
+                 for f in filters)
 
 
 def _value(f: Filter, entity: Entity, relations: Iterable[Relation]) -> float | None:
