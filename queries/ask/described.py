@@ -76,10 +76,11 @@ def described(store: Store, question: str, gaz: Gazetteer) -> tuple[str, str] | 
     _, mentions = names_in(found.group("desc"), gaz)
     if not 1 <= len(mentions) <= 2 or any(len(m.ids) != 1 for m in mentions):
         return None
-    if not _DOING.search(found.group("desc")) and any(
+    if len(mentions) == 1 and not _DOING.search(found.group("desc")) and any(
             len(m.ids) == 1 and gaz.entities[m.ids[0]].label != label
             for m in names_in(said, gaz)[1]):
         return None  # 沭阳这个共建园区 (a mechanism's name too): that place's park, mentions.py
+        # (two places said, 启东—崇明那个产业创新协同园区, describe one park: read on)
     ids = [m.ids[0] for m in mentions]
     fits: list[Any] = []
     for rolled in (False, True):  # what relates to each directly, else through its parts

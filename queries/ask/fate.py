@@ -26,6 +26,11 @@ _FATE = re.compile(r"\bwhat (?:has |have )?(?:happened|became) (?:to|of)\b|"
                    re.I)  # (并到哪, merged into what: the grammar's own merger reading)
 
 
+# the fate words said of a time gone by, setting the scene for another question
+_THEN = re.compile(r"\b(?:back when|when|while|before|at the time|in the days when)\b[^,?.;]{0,60}"
+                   r"\bstill\b|还(?:单独|是独立|存在)[^，,？?]{0,8}(?:的时候|时|那会儿|期间)", re.I)
+
+
 def fate(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
          gaz: Gazetteer) -> Any:
     """What the one thing named became part of (see the module's docstring), or None."""
@@ -34,9 +39,14 @@ def fate(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
     from queries.ask.text import names_in
 
     q, mentions = names_in(question, gaz)
-    if len(mentions) != 1 or not (_FATE.search(masked_text(q, mentions)) or _FATE.search(
-            q[mentions[0].end:])):  # (masking drops 存在: 还存在吗 is read as said)
+    if len(mentions) != 1:
         return None
+    masked = masked_text(q, mentions)
+    found = _FATE.search(masked) or _FATE.search(q[mentions[0].end:])
+    if found is None:  # (masking drops 存在: 还存在吗 is read as said)
+        return None
+    if _THEN.search(masked):
+        return None  # "back when the Sutong park was still its own thing, …": a time, not fate
     # 港闸区 is its own name and, since the merger, another name of 崇川区: the one so named
     ids = mentions[0].ids if len(mentions[0].ids) == 1 else [
         i for i in mentions[0].ids if gaz.entities[i].name == mentions[0].text]

@@ -35,6 +35,13 @@ _MONEY = re.compile(r"税收|税款|财税收入|利润|收益|产值|营收|\bg
                     r"\bprofits?\b|\bearnings\b|\boutput\b")
 _SHARE_ASKED = re.compile(r"几成|比例|分成|怎么分|如何分|百分之|\bshares?\b|\bsplit\b|"
                           r"\bproportions?\b|\bper ?cent|[%％]")
+# A trip between two places (how long from A to B, 上海到南通要多久, how far): a time or a
+# distance, not the length of a bridge the graph records.
+_TRIP = re.compile(r"\bhow (?:long|far) (?:is it |is |does it take |will it take |to get |is the "
+                   r"(?:trip|journey|ride|drive) )?(?:from |between )?⟨\d+⟩ (?:to|and) ⟨\d+⟩|"
+                   r"\b(?:travel|journey|commute|trip|driving) (?:time|times|distance)\b|"
+                   r"⟨\d+⟩\s?(?:到|去|至)\s?⟨\d+⟩\s?(?:要|需要|得|坐车|开车|坐高铁)?\s?"
+                   r"(?:多久|多长时间|几个?小时|几分钟|多少分钟|多远)|车程|通勤时间|行车时间")
 # A count: answered by counting what the graph lists (how many parks, 哪几个, 一共有几条).
 _COUNTED = re.compile(r"\bhow many\b|多少[个家条座项种所处]|几[个家条座项种所处]")
 # Chinese words ending like a measure that are not one (数量 is a count; 力量, 质量: no figure).
@@ -76,6 +83,9 @@ def _counted_kind(low: str) -> re.Match[str] | None:
 def measure_asked(masked: str) -> str:
     """The measure a masked question asks for that no held property names ('' if none)."""
     low = masked.lower()
+    trip = _TRIP.search(low)
+    if trip:
+        return "travel time or distance"
     counted = _COUNTED.search(low) or _counted_kind(low)
     if counted:  # how many, 几个: a count of what the graph lists, no figure …
         noun = uncounted_noun(low, counted.end())  # … unless of a thing it never lists

@@ -25,6 +25,9 @@ _YEAR_SINCE = re.compile(r"\b(?:since|as from|starting in) (\d{4})\b|"
                          r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})|"
                          # "from 2010 onwards", "parks from 2010?" (not "from 2010 to 2015")
                          r"\bfrom (\d{4})(?= onwards?\b| on\b|\s?[?？.]?\s?$)")
+# in 2015, 2015年通车的, 成立于2012年: a date in that year (checked last: 2015年以前 is before)
+_YEAR_IN = re.compile(r"\b(?:in|during) (?:the year )?((?:19|20)\d{2})\b(?!\s?(?:-|–|to)\s?\d)|"
+                      r"(?<!\d)((?:19|20)\d{2})\s?年(?!以前|之前|以后|之后|以来|起|前|后|底|末|初|至|到)")
 _AREA_OVER = re.compile(r"(?:超过|大于|多于|over|more than|larger than|bigger than|above)\s?"
                         r"(\d+(?:\.\d+)?)\s?(?:平方公里|km2|km²|square)")
 _BIGGEST = re.compile(r"最大|\b(?:biggest|largest)\b")
@@ -104,6 +107,13 @@ def _year(value: Any) -> float | None:
     return float(found.group(1)) if found else None
 
 
+def _years(entity: Entity, relations: Iterable[Relation]) -> set[float]:
+    """Every year an entity or a relation reaching it records (set up, opened, since, until)."""
+    held = [entity.props.get(k) for k in (*_DATES, "until")]
+    held += [r.props.get(k) for r in relations for k in ("since", "until")]
+    return {y for v in held if (y := _year(v)) is not None}
+
+
 def _number(value: Any) -> float | None:
     try:
         return float(str(value).rstrip("%"))
@@ -115,10 +125,13 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     """The conditions a prepared question states."""
     out: list[Filter] = []
     for pattern, op in ((_YEAR_AT_MOST, "<="), (_YEAR_BEFORE, "<"), (_YEAR_AFTER, ">"),
-                        (_YEAR_SINCE, ">=")):
+                        (_YEAR_SINCE, ">="), (_YEAR_IN, "year")):
         found = pattern.search(q)
         if found:
             year = next(g for g in found.groups() if g)
+            if op == "year" and any(state == "open" and pattern.search(q)
+                                    for pattern, state in STATES):
+                op = "<="  # "which were open in 2015", 2015年已经通车的: open by then
             out.append(Filter("date", op, float(year), found.group(0)))
             break
     found = _AREA_OVER.search(q)
@@ -241,6 +254,9 @@ def apply(filters: tuple[Filter, ...],
             if any(e.props.get(f.prop) is not None for e, _ in narrowed):
                 kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
                         or str(e.props.get(f.prop)) in f.values]
+            continue
+        if f.op == "year":  # in 2015: any date it or its relation records (set up, joined)
+            kept = [(e, rels) for e, rels in kept if f.value in _years(e, rels)]
             continue
         values = [(e, rels, _value(f, e, rels)) for e, rels in kept]
         if f.op in ("max", "min"):

@@ -42,7 +42,7 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
                 places.add(rel.start)
                 targets.setdefault(rel.end, slots[rel.end])
     if not places:
-        return None
+        return _without_locator(answer, listed)
     kept = tuple(e for e in listed if e.id not in places)
     return kept or tuple(targets.values())
 
@@ -106,3 +106,23 @@ def _learnt_from(answer) -> tuple[Entity, ...] | None:  # type: ignore[no-untype
                for rel in ran.result.subgraph().edges):
             return (y,)
     return None
+
+
+def _without_locator(answer, listed: list[Entity]  # type: ignore[no-untyped-def]
+                     ) -> tuple[Entity, ...] | None:
+    """"How big is the Jianghai park in Qidong": the place said only to find the thing (the
+    thing lies in it and holds the property) is no subject of it; the list is the thing.
+    None where neither lies in the other or the thing holds none of what is asked."""
+    slots = answer.parsed.slots
+    thing, place = slots.get("y"), slots.get("x")
+    if thing is None or place is None or place.label not in ("City", "Region"):
+        return None
+    lies_in = any(rel.start == thing.id and rel.end == place.id
+                  and rel.type in ("LOCATED_IN", "PART_OF")
+                  for ran in answer.ran
+                  if ran.result is not None and hasattr(ran.result, "subgraph")
+                  for rel in ran.result.subgraph().edges)
+    props = answer.asked_properties()
+    if not lies_in or not any(thing.props.get(p) not in (None, "") for p in props):
+        return None  # (a date on the tie between them, "when did Qidong sign": both asked)
+    return tuple(e for e in listed if e.id != place.id) or None

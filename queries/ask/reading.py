@@ -287,7 +287,7 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     prop = "+".join(name for _, name in said_props) or None
     if prop == "established" and _WHERE_NOT_WHEN.search(masked) and not _WHEN.search(masked):
         prop = None  # "where has X set up its centres", 设在哪里: where, not since when
-    if asked is None and re.search(r"谁|(?:哪几|哪些|哪)方(?!面)|哪几家单位|哪些单位|哪些主体|"
+    if asked is None and re.search(r"谁|(?:哪几|哪些|哪)方(?!面)|哪[两三四几]?家|哪些单位|哪些主体|"
                                    r"\b(?:who|whom)\b", masked):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     if asked is None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 RELATION_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("exploring",)),
-               (r"应用|运用|实行|实施|在用|用上|推行|appl(?:y|ies|ied|ying)|in use|using|"
+               (r"应用|运用|实行|实施|在用|用上|推行|落地|落实|appl(?:y|ies|ied|ying)|in use|using|"
+                r"in place|in effect|rolled out|"
                 r"implement\w*|practi[cs]\w*", ("applying", "proven")),  # (proven: applied)
                (r"要求|required|requir\w*|mandat\w*", ("required",)),
                (r"验证|proven|proved", ("proven",)),

@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-_YES_NO = re.compile(r"吗\s*[？?]?\s*$|是不是|是否|有没有|^\s*(?:is|are|was|has|does|do)\b", re.I)
+_YES_NO = re.compile(r"吗\s*[？?]?\s*$|是不是|是否|有没有|没有\s*[？?]?\s*$|"
+                     r"^\s*(?:is|are|was|has|does|do)\b", re.I)
 # a word that asks the stage reached (not the verb "explore" alone: 南通在探索哪些机制)
-_STAGE = re.compile(r"阶段|状态|地步|程度|还在|仍在|尚在|还是|\bstage\b|\bstatus\b|\bphase\b|"
+_STAGE = re.compile(r"阶段|状态|地步|程度|还在|仍在|尚在|还是|落地|落实|"
+                    r"\bstage\b|\bstatus\b|\bphase\b|"
                     r"\bstill\b|\byet\b|\bat the\b", re.I)
 # the types whose relations record a state reached by what they reach
 _STATED = ("ADOPTS",)
@@ -36,6 +38,10 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
     if not _YES_NO.search(question) or not _STAGE.search(question):
         return None
     q, mentions = names_in(question, gaz)
+    last = max((m.end() for m in re.finditer(  # (prepared: a comma between Han is a space)
+        r"[，,；;:：]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", q)), default=0)
+    if any(m.start >= last for m in mentions):  # 我们县想跟上海搞…，市里X落地没有: the last
+        mentions = [m for m in mentions if m.start >= last]  # clause asks; the rest sets the scene
     if not 1 <= len(mentions) <= 2 or any(len(m.ids) != 1 for m in mentions):
         return None
     named = [gaz.entities[m.ids[0]] for m in mentions if m.ids[0] in gaz.entities]
