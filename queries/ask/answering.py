@@ -395,8 +395,12 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     from queries.ask.paired_parks import parks_paired
     from queries.ask.partner_in import partner_in
     from queries.ask.partners_asked import partners_asked
+    from queries.ask.provenance import provenance
     from queries.ask.what_links import what_links
 
+    traced = provenance(answer, store, question, gaz)  # which source says so: its documents
+    if traced is not None:
+        return traced  # type: ignore[no-any-return]
     named = _named_for(store, question, gaz, extra)  # 外高桥集团在启东弄的那个园区: its name
     if named is not None:
         return named
@@ -417,11 +421,13 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
              or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
     if which is not None:
         return which  # type: ignore[no-any-return]
+    staged = status_check(answer, store, question, gaz)  # 是在探索阶段吗, 落地没有: its status
+    if staged is not None:  # (before the parts: a clause before it only sets the scene)
+        return staged  # type: ignore[no-any-return]
     several = answer_parts(ask, store, question, gaz, extra)  # two questions in one: each answered
     if several is not None:
         return several  # type: ignore[return-value]
-    on_record = (status_check(answer, store, question, gaz)  # 是在探索阶段吗: its status
-                 or routed(answer, store, question, gaz)  # co-built, stops in, has, still
+    on_record = (routed(answer, store, question, gaz)  # co-built, stops in, has, still
                  or property_check(answer, store, question, gaz))  # 启东是县级市吗: its record
     if on_record is not None:
         return on_record

@@ -89,6 +89,7 @@ QUERIES: dict[str, tuple[str, str]] = {
     "member_units": ("queries.members", "member_units"),
     "related_toward": ("queries.toward", "related_toward"),
     "stakes": ("queries.stakes", "stakes"),
+    "sources_of": ("queries.sources", "sources_of"),
 }
 
 # -- filling a template -----------------------------------------------------------------------

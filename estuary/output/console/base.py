@@ -85,7 +85,7 @@ RENDERERS: dict[str, str] = {
     "queries.why": "catalogue", "queries.compare": "catalogue", "queries.hubs": "catalogue",
     "queries.mentions": "catalogue", "loaders.document": "catalogue",
     "estuary.output.export.result": "catalogue",
-    "queries.overview": "overview",
+    "queries.overview": "overview", "queries.sources": "sources",
 }
 
 
