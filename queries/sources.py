@@ -38,6 +38,7 @@ class SourcesResult:
     records: tuple[tuple[str, str, str], ...] = ()  # (entity id, source id, confidence):
     # an entity's own record (its name, dates, area) citing a source
     ends: tuple[Entity, ...] = ()  # the far ends of the relations listed (for their names)
+    fact: str = ""  # the property the sources were narrowed to ('' when all are listed)
 
     @property
     def entities(self) -> tuple[Entity, ...]:
@@ -45,15 +46,17 @@ class SourcesResult:
 
     @property
     def title(self) -> str:
-        return "Sources of what the graph records about " + ", ".join(
-            e.display for e in self.about)
+        what = f"the {FACTS[self.fact][0]} the graph records of " if self.fact else (
+            "what the graph records about ")
+        return "Sources of " + what + ", ".join(e.display for e in self.about)
 
     def facts_of(self, source: str) -> tuple[str, ...]:
         """The entity records (ids) a source backs."""
         return tuple(e for e, s, _ in self.records if s == source)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"about": [e.ref() for e in self.about], "count": len(self.items),
+        return {"about": [e.ref() for e in self.about], "fact": self.fact or None,
+                "count": len(self.items),
                 "sources": [{**item.entity.to_dict(),
                              "records": list(self.facts_of(item.entity.id)),
                              "relations": [r.to_dict() for r in item.relations]}
@@ -72,12 +75,27 @@ def _strongest(confidences: Sequence[str]) -> int:
     return min((_RANK.get(c, 3) for c in confidences), default=3)
 
 
-def sources_of(store: Store, a: str, *others: str) -> SourcesResult:
+# A fact asked about: what it is called, and the properties that state it on a relation or
+# on an entity's record.
+FACTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "share": ("share", ("share",)), "established": ("dates", ("since", "established", "opened")),
+    "opened": ("opening date", ("opened", "since")), "area_km2": ("area", ("area_km2",)),
+    "length_m": ("length", ("length_m",)), "status": ("status", ("status",))}
+
+
+def _states(props: Any, fact: str) -> bool:
+    return any(props.get(p) not in (None, "") for p in FACTS.get(fact, (fact, (fact,)))[1])
+
+
+def sources_of(store: Store, a: str, *others: str, fact: str = "") -> SourcesResult:
     """Which sources state what the graph records of this thing, or between these things?
 
     One thing: its own record and every relation of it. Two: the relations between them.
     More (a claim that a park is co-built by three cities): the relations of the one tied to
-    most of the others. Strongest confidence first."""
+    most of the others. `fact` (share, established, area_km2 …: "the 60% stake", "the
+    51/39/10 split") keeps the relations and records that state it, where any does; a fact
+    none states keeps them all (the result's `fact` is then ''). Strongest confidence
+    first."""
     about = [resolve(store, a), *(resolve(store, o) for o in others)]
     ids = {e.id for e in about}
     backed: dict[str, dict[tuple[str, str, str, str], Relation]] = {}
@@ -95,6 +113,12 @@ def sources_of(store: Store, a: str, *others: str) -> SourcesResult:
             ties = {e: sum(e in (r.start, r.end) for r in rels) for e in sorted(ids)}
             hub = max(ties, key=lambda e: ties[e])
             rels = [r for r in rels if hub in (r.start, r.end)]
+    if fact and (any(_states(r.props, fact) for r in rels) or any(
+            _states(e.props, fact) for e in about if any(e.id == x for x, _, _ in records))):
+        rels = [r for r in rels if _states(r.props, fact)]
+        records = [r for r in records if _states(about[0].props, fact)]
+    else:
+        fact = ""
     for rel in rels:
         backed.setdefault(rel.source, {})[rel.key] = rel
     ends = {e for rels in backed.values() for r in rels.values() for e in (r.start, r.end)}
@@ -110,4 +134,5 @@ def sources_of(store: Store, a: str, *others: str) -> SourcesResult:
         return (_strongest(said), -len(said), item.entity.id)
 
     return SourcesResult(tuple(dict.fromkeys(about)), tuple(sorted(items, key=rank)),
-                         tuple(records), tuple(named[e] for e in sorted(ends - ids) if e in named))
+                         tuple(records), tuple(named[e] for e in sorted(ends - ids) if e in named),
+                         fact)

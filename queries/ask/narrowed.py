@@ -14,11 +14,19 @@ def narrowed(result: Any, only: frozenset[str]) -> Any:
     names no set, or the result lists no items)."""
     if not only or result is None or not dataclasses.is_dataclass(result):
         return result
-    items = getattr(result, "items", None)
+    field = "items" if isinstance(getattr(result, "items", None), tuple) else "hubs"
+    items = getattr(result, field, None)  # (hubs: 有哪些跨江园区 is every park, kept to the set)
     if not isinstance(items, tuple) or not all(hasattr(i, "entity") for i in items):
         return result
     kept = tuple(i for i in items if i.entity.id in only)
-    return result if len(kept) == len(items) else dataclasses.replace(result, items=kept)
+    if len(kept) == len(items):
+        return result
+    if field == "hubs":  # ranked again among those kept, with the relations among them only
+        kept = tuple(dataclasses.replace(h, rank=n) for n, h in enumerate(kept, 1))
+        ids = {h.entity.id for h in kept}
+        return dataclasses.replace(result, hubs=kept, edges=tuple(
+            r for r in result.edges if r.start in ids and r.end in ids))
+    return dataclasses.replace(result, items=kept)
 
 
 # The types whose direction the question's word says outright (上游 / 下游, upstream /

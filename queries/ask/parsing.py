@@ -319,7 +319,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if within:
         known[within] = gaz.entities[within]
     said_capitalised = {w.casefold() for w in capitalised_words(said)}
-    unused = [original(question, w) for w in leftover_words(masked, read_words)]
+    told = " ".join([*set_words, *(f.said for f in filters)]).casefold()  # (read, as a
+    unused = [original(question, w) for w in leftover_words(masked, read_words)  # set or a
+              if w.casefold() not in told]  # condition: 'Yangtze' of "Yangtze crossings")
     # ("… co-built? Scouting partners.": a word that names nothing, said to be left out)
     notes = (f"Not used: {', '.join(repr(w) for w in dict.fromkeys(unused))}.",) if any(
         w.casefold() in said_capitalised for w in unused) else ()

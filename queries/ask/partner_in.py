@@ -26,6 +26,11 @@ _BUILT_WITH = re.compile(r"\b(?:co-?buil[dt]|buil[dt]|develop(?:ed)?|set up)\b.*
 _NOW = re.compile(r"现在|目前|当前|如今|\b(?:now|currently|today)\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have)\b|吗\s*[？?]?\s*$|"
                      r"是不是|是否|有没有", re.I)
+# "the Nantong partner", 南通方的合作方, 南通这边的合作方: the place names the partner's side,
+# so the answer is the builder from it (its districts' among them), not the others
+_SIDE = re.compile(r"\bthe ⟨(\d)⟩(?:[- ]side)? (?:partner|co-?builder|party)\b|"
+                   r"⟨(\d)⟩\s?(?:方|这边|那边|一方|这一方|那一方)的?\s?(?:合作方|伙伴|合作伙伴|共建方)",
+                   re.I)
 _BUILDERS = frozenset({"City", "Organization", "Region"})
 _BUILT = frozenset({"Park", "Infrastructure"})
 
@@ -55,10 +60,15 @@ def partner_in(answer: Callable[..., Any], store: Any, question: str, gaz: Any) 
               if r.type == "CO_BUILDS" and r.end == built.id]
     if not any(r.start in own for r in builds):
         return None  # the builder is no builder of it: not this question
+    masked = masked_text(q, mentions)
+    side = _SIDE.search(masked)
+    if side and named[int(side.group(1) or side.group(2))] is builder:
+        return _from_side(answer, store, question, mentions, builder, built,
+                          frozenset(r.start for r in builds if r.start in own))
     others = frozenset(r.start for r in builds if r.start not in own)
     if not others:
         return None
-    reading = read(masked_text(q, mentions), text=q)
+    reading = read(masked, text=q)
     asked = reading.asked if reading.asked and reading.asked & _BUILDERS else None
     label = "/".join(sorted(asked)) if asked else None
     intent = Intent(
@@ -71,3 +81,20 @@ def partner_in(answer: Callable[..., Any], store: Any, question: str, gaz: Any) 
     return answer(store, Parsed(question, intent, mentions, {"a": builder, "p": built}, {},
                                 known={builder.id: builder, built.id: built}, asked=asked,
                                 only=others))
+
+
+def _from_side(answer: Callable[..., Any], store: Any, question: str, mentions: Any,
+               builder: Any, built: Any, ours: frozenset[str]) -> Any:
+    """"Who was the Nantong partner in the Shibei science city": the builders of it that are
+    the place said or lie in it (港闸区 for Nantong)."""
+    from queries.ask.parsing import Parsed
+
+    intent = Intent(
+        name="partner-from", question="Which co-builder of {p} is {a} or lies in it?",
+        question_zh="{p}的{a}方合作方是谁？", cues=(), slots=(Slot("a"), Slot("p")),
+        steps=(Step("related", ("{p}",), {"rel_type": "CO_BUILDS", "direction": "in"}),),
+        examples=(), explain="related lists what co-builds {p} (CO_BUILDS into it); kept are "
+                             "{a} and what lies in it: the partner from {a}'s side.")
+    return answer(store, Parsed(question, intent, mentions, {"a": builder, "p": built}, {},
+                                known={builder.id: builder, built.id: built},
+                                only=ours or frozenset({""})))

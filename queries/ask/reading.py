@@ -336,7 +336,8 @@ EACH = re.compile(r"分别|各自|各(?![方地级类种界项])|\beach\b|\bresp
 
 
 SHARED = re.compile(r"共同|共有|一起|都|同时|\bboth\b|\btogether\b|\bjointly\b|"
-                     r"\bin common\b|\bshared?\b|\bsharing\b")
+                     r"\bin common\b|\bshared?\b(?! (?:of|in)\b)|\bsharing\b")  # (X's share of
+# a park is a stake)
 
 
 _WHICH_WORD = re.compile(r"\b(?:which|what) ([a-z]+)|"
@@ -346,7 +347,8 @@ _PLAIN = frozenset(("is", "are", "was", "were", "does", "do", "did", "has", "hav
                     "types", "sort", "the", "a", "an", "other", "else", "exactly",
                     # words for "anything": parts, things (哪些部分组成) ask for no one kind
                     "parts", "part", "components", "component", "things", "thing", "elements",
-                    "pieces", "entities", "部分", "东西", "内容", "对象", "组成", "成分",
+                    "pieces", "entities", "ones", "one",
+                    "部分", "东西", "内容", "对象", "组成", "成分",
                     # "what happened to X", "what became of X": no kind asked
                     "happened", "happens", "became", "become", "becomes"))
 
@@ -363,7 +365,8 @@ def unknown_kind(masked: str, reading: Reading, lex: Lexicon | None = None) -> s
     lex = lex or lexicon()
     known = [*(w for w, _ in label_words(lex)), *(v.text for v in lex.verbs),
              *(w for words in lex.properties.values() for w in words), *lex.wording]
-    if word in _PLAIN or word.startswith(("是", "在", "有", "地", "方面")) or any(
+    if word in _PLAIN or found.group(0) in known or word.startswith(
+            ("是", "在", "有", "地", "方面")) or any(
             k == word or k.startswith(word + " ") or (not word.isascii() and k.startswith(
                 word[0]) and word.startswith(k[:len(word)])) for k in known):
         return ""

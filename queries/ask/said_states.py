@@ -30,7 +30,11 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
                        r"(?! to (?!traffic))|"
                        r"(?<!not )(?<!n't )(?<!nt )\bopen(?= (?:river |yangtze )?(?:crossings?|"
                        r"bridges?|railways?|rail lines?|lines?|links?|tunnels?)\b)|"
-                       r"\bcan (?:you |I |we |one )?(?:actually )?(?:take|use|ride|drive)\b"),
+                       r"\bcan (?:you |I |we |one )?(?:actually )?(?:take|use|ride|drive)\b|"
+                       # a trip taken now (现在从崇明开车去启东走哪座桥): what is open
+                       r"(?<![不没未])现在[^，,。；;？?]{0,12}(?:开车|驾车|自驾|坐车|坐火车|坐高铁|走的是)|"
+                       r"\b(?:now|today|currently),? (?:you |one |i |we )?(?:can )?"
+                       r"(?:drive|take the train|ride)\b"),
             "open"),
            # not built yet, whether planned or being built (还没建成的, "not open yet"); 有没有
            # 通车 asks, it says nothing (a 没 after 有 is the question's)

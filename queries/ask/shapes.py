@@ -239,6 +239,21 @@ def two_entity_intent(asked: frozenset[str]) -> Intent:
                   (Slot("x"), Slot("y")), steps, (), explain)
 
 
+def between_either_intent(asked: frozenset[str]) -> Intent:
+    """'<A>跟<B>、<C>之间有哪些<label>', "between A and B or C": what lies between A and
+    either of the others (what both of each pair relate to), one list."""
+    label = "/".join(sorted(asked))
+    what = _label_text(asked)
+    return Intent(f"between-either:{'+'.join(sorted(asked))}",
+                  f"Which {what} are there between {{x}} and {{y}} or {{z}}?",
+                  f"{{x}}跟{{y}}、{{z}}之间有哪些{_label_text(asked, True)}？", (),
+                  (Slot("x"), Slot("y"), Slot("z")),
+                  (Step("common_within", ("{x}", "{y}"), {"label": label}),
+                   Step("common_within", ("{x}", "{z}"), {"label": label}, also=True)), (),
+                  f"common_within lists the {what} the graph relates to both {{x}} and {{y}}, "
+                  "then to both {x} and {z} (a place's districts and bodies acting for it).")
+
+
 def property_intent(prop: str, two: bool, alike: bool = False) -> Intent:
     """'What tier is {x}'s {y}', 'when was {x} set up': the entity, with its properties and
     relations (and the relations between the two, where the property sits on one). `alike`:

@@ -32,7 +32,8 @@ _ASKS_EN = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|"
 _BREAK = re.compile(r"[？?]\s*|、(?=[^、，,；;？?]*(?:又|也|呢))|"
                     r"[，,；;]\s*(?:and\s+|以及|并且|还有|另外|又)?|\s+-\s+|"
                     r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+and\s+(?="
-                    r"(?:which|what|who|where|when|how)\b)", re.I)
+                    r"(?:which|what|who|where|when|how|since when|from when|"
+                    r"in (?:what|which) year)\b)", re.I)
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their)\b", re.I)
 _PRONOUN_ZH = re.compile(r"它们|它|其")
 

@@ -52,6 +52,14 @@ def _modifies_a_noun(masked: str, found: re.Match[str]) -> bool:
     return not _PARTICLE.match(rest)
 
 
+# "which crossings serving Nantong …": the name is the object of a clause on the kind asked,
+# so a state said after it is the kind's
+_OBJECT_OF_ASKED = re.compile(
+    r"^\s?(?:which|what) [a-z]+(?: [a-z]+)? (?:that |which )?(?:serv(?:e|es|ing)|link(?:s|ing)?|"
+    r"connect(?:s|ing)?|reach(?:es|ing)?|cross(?:es|ing)?|to|in|into|from|near|at|through|via|"
+    r"for|of|around|touching|landing (?:in|at))(?: the)? ⟨\d+⟩\s?$", re.I)
+
+
 def said_of_a_name(masked: str) -> bool:
     """Is the state said of an entity the question names (北沿江高铁还在建吗, "is the
     Haitai tunnel still under construction"), not of the kind it asks for? Then it is no
@@ -61,6 +69,8 @@ def said_of_a_name(masked: str) -> bool:
             if _modifies_a_noun(masked, found):
                 continue  # 南通在建的过江通道: the state is said of the crossings, not of 南通
             before = masked[:found.start()]
+            if _OBJECT_OF_ASKED.search(before):
+                continue  # "which crossings serving Nantong aren't open": the crossings'
             if re.search(r"⟨\d+⟩\s?(?:现在|目前|是否|是不是|\bis\b|\bstill\b)?\s?$", before) or \
                     re.search(r"\bis (?:the )?⟨\d+⟩ (?:still |already |now )?$", before):
                 return True

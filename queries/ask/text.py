@@ -436,7 +436,8 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     """The prepared question and the entities it names (graph.gazetteer.recognise), a name
     followed by a word for a category read as that category where the graph holds one, and
     English names said loosely (`loose_names`)."""
-    q, mentions = recognise(_kind_words_respelt(question, gaz), gaz)
+    q, mentions = recognise(_kind_words_respelt(_demonstrative_joined(question, gaz), gaz),
+                             gaz)
     mentions = _qualified(loose_names(q, mentions, gaz), gaz)
     out = []
     for m in mentions:
@@ -451,6 +452,24 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
     once = _said_once(q, out, gaz, glossed=bool(re.search(r"[(（]", question)))
     owned = possessed(q, once, gaz, question)  # "the zone's construction plan": the plan
     return q, _where_it_is(q, owned, gaz)
+
+
+_DEMONSTRATIVE = re.compile(r"(?<=[\u4e00-\u9fff])"
+                            r"(?:那个|这个|那座|这座|那家|这家|那条|这条|那片|这片)"
+                            r"(?=[\u4e00-\u9fff])")
+
+
+def _demonstrative_joined(question: str, gaz: Gazetteer) -> str:
+    """The question without a 那个 said inside a name (鄞衢那个产业飞地: 鄞衢产业飞地), where
+    the name then read is one the question did not say whole; else as said."""
+    said = {m.text for m in recognise(question, gaz)[1]}
+    for found in _DEMONSTRATIVE.finditer(question):
+        joined = question[:found.start()] + question[found.end():]
+        if any(m.text not in said and len(m.text) > 2 for m in recognise(joined, gaz)[1]
+               if m.text not in prepare(question)):
+            return joined
+    return question
+
 
 
 def _where_it_is(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
