@@ -111,9 +111,18 @@ _ONLY_THERE = re.compile(r"^(?:are there|exist|are (?:in|on) .*|(?:does|do) .*|h
                          r"are listed|are recorded|)$", re.I)
 
 
+# "Of all the river crossings, which ones are still planned?": the things said first
+_OF_ALL = re.compile(r"^\s*(?:of|among|out of|from) (?:all )?(?:the |these |those )?"
+                     r"(?P<things>[a-z][a-z' -]{2,60}?),?\s+which(?: ones| of them| one)?\s+"
+                     r"(?P<rest>[^?？]{2,120})\s*[?？.]*\s*$", re.I)
+
+
 def said_as_which_ones(question: str) -> str | None:
     """"<things> - which ones are there?" said as "Which <things> are there?" ("- which
     ones are open?": "Which <things> are open?"); or None."""
+    among = _OF_ALL.search(question)
+    if among is not None:
+        return f"Which {among.group('things').strip()} {among.group('rest').strip()}?"
     found = _WHICH_ONES.search(question)
     if found is None or not found.group("things").isascii():
         return None

@@ -19,7 +19,9 @@ _DATES = ("established", "opened", "since")  # entity properties, then the relat
 _YEAR_AT_MOST = re.compile(r"(?:截至|截止到?|到)\s?(\d{4})|\b(?:by|as of|until|up to) (\d{4})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:before|prior to|earlier than) (\d{4})\b|"
                           r"(\d{4})\s?年?(?:以前|之前)")
-_YEAR_AFTER = re.compile(r"\b(?:after|later than) (\d{4})\b|(\d{4})\s?年?(?:以后|之后)")
+_YEAR_AFTER = re.compile(r"\b(?:after|later than) (\d{4})\b")
+# 2017年以后, 2017年之后: from that year on, as said in Chinese (the year itself counts)
+_YEAR_AFTER_ZH = re.compile(r"(\d{4})\s?年?(?:以后|之后)")
 # since 2020, 2020年以来, 自2020年: the year itself counts
 _YEAR_SINCE = re.compile(r"\b(?:since|as from|starting in) (\d{4})\b|"
                          r"(\d{4})\s?年?(?:以来|起)|自\s?(\d{4})|"
@@ -46,6 +48,17 @@ _SHARES = ((re.compile(r"超过三分之一|三分之一以上|more than (?:a|on
             100 / 3),
            (re.compile(r"过半|超过一半|控股|半数以上|\bmajority\b|more than half"), 50.0))
 
+
+# every state at once: "built or planned", "existing or proposed", 修好的没修好的都算上,
+# 建成的和规划中的都算 (a whole lifecycle said, no state kept)
+_ANY_STATE = re.compile(
+    r"\b(?:built|existing|open|opened|finished|completed|operating|in service)(?: ones)? "
+    r"(?:or|and|and/or|as well as) (?:still )?(?:planned|proposed|unbuilt|not|under construction"
+    r"(?: or planned)?|being built)\b|"
+    r"\b(?:planned|proposed|unbuilt)(?: ones)? (?:or|and) (?:built|existing|open|opened)\b|"
+    r"\bbuilt or not\b|\bwhether (?:built|open|finished) or not\b|"
+    r"(?:建成|修好|通车|建好)的?[^，,？?]{0,8}(?:和|跟|与|或|、|没(?:有)?(?:建成|修好|通车|建好)的?)"
+    r"[^，,？?]{0,8}都(?:算|要|行|包括|列)|都算上?|都包括在内", re.I)
 
 # Said right before a state, these include it rather than keep only it (含在建的).
 _INCLUSIVE = re.compile(r"(?:含|包含|包括|连同|加上|算上|以及)\s?(?:那些|正在|还|尚)?\s?$|"
@@ -125,7 +138,7 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     """The conditions a prepared question states."""
     out: list[Filter] = []
     for pattern, op in ((_YEAR_AT_MOST, "<="), (_YEAR_BEFORE, "<"), (_YEAR_AFTER, ">"),
-                        (_YEAR_SINCE, ">="), (_YEAR_IN, "year")):
+                        (_YEAR_AFTER_ZH, ">="), (_YEAR_SINCE, ">="), (_YEAR_IN, "year")):
         found = pattern.search(q)
         if found:
             year = next(g for g in found.groups() if g)
@@ -152,7 +165,8 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     if contrast and not any(pattern.search(head) for pattern, _ in STATES):
         head = q  # 还没开工的有哪些: the state is said with the negation (not yet begun)
     said = [(m, state) for pattern, state in STATES if (m := pattern.search(head))]
-    if said:  # the longest said ("not yet under construction" is planned)
+    if said and not _ANY_STATE.search(q):  # the longest said ("not yet under construction"
+        # is planned)
         found, state = max(said, key=lambda s: (s[0].end() - s[0].start(), -s[0].start()))
         # two states joined (在规划或在建的, planned or under construction): either
         states = tuple(dict.fromkeys(v for s in [state, *(other for m, other in said if

@@ -149,7 +149,7 @@ def _pick(mention: Mention, ids: Iterable[str], gaz: Gazetteer) -> str:
 
 
 # one place and either of two others: 崇明跟启东、海门之间, "between Chongming and Qidong or Haimen"
-_BETWEEN_EITHER = re.compile(r"⟨0⟩\s?(?:跟|和|与|同)\s?⟨1⟩\s?(?:、|或者|或是|或|和|及|/|\s)\s?"
+_BETWEEN_EITHER = re.compile(r"⟨0⟩\s?(?:跟|和|与|同)\s?⟨1⟩\s?(?:、|或者|或是|或|/|\s)\s?"
                              r"⟨2⟩\s?之间|"
                              r"\bbetween ⟨0⟩ and (?:either )?⟨1⟩ ?(?:or|/|,) ?⟨2⟩")
 _LOCATED = re.compile(r"⟨(?P<thing>\d+)⟩\s?(?:,\s?)?(?:in|at|located in|based in|near)\s(?:the\s)?"

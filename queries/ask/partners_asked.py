@@ -43,7 +43,14 @@ _KINDS = {"城市": {"City"}, "地市": {"City"}, "市": {"City"}, "区县": {"C
           "place": {"City", "Region"}, "regions": {"Region"}, "region": {"Region"},
           "provinces": {"Region"}, "province": {"Region"}, "companies": {"Organization"},
           "company": {"Organization"}, "firms": {"Organization"}, "firm": {"Organization"},
-          "bodies": {"Organization"}, "body": {"Organization"}}
+          "bodies": {"Organization"}, "body": {"Organization"},
+          "organisations": {"Organization"}, "organizations": {"Organization"},
+          "organisation": {"Organization"}, "organization": {"Organization"},
+          "developers": {"Organization"}, "developer": {"Organization"},
+          "investors": {"Organization"}, "investor": {"Organization"},
+          "groups": {"Organization"}, "group": {"Organization"},
+          "enterprises": {"Organization"}, "enterprise": {"Organization"},
+          "soes": {"Organization"}, "state firms": {"Organization"}}
 _WITH_ZH = r"(?:跟|和|与|同)"
 _TOGETHER_ZH = r"(?:一起|一道|一块儿?|共同|联合|合作|携手|联手|都)?"
 _BUILD_ZH = r"(?:共建|合建|联建|合作建设?|合办|共同建设|建设|建|办|搞|打造|开发|设立)"
@@ -71,6 +78,25 @@ _BUILT_IN = (
     re.compile(rf"^\s?{_ASK_EN}\s(?:(?:have|has|had|did|do|does)\s)?{_BUILD_EN}\s"
                rf"(?:(?:\w+ ){{0,2}}{_PARKS_EN}\s)(?:in|at|inside|within)\s(?:the )?{_PLACE}"
                r"\s?$"),
+)
+# the builders, of a kind and from a place, of the parks that lie in another: "need a list of
+# Shanghai companies developing parks up in Nantong", 哪些上海企业在南通建了园区
+_ORG_KIND_EN = (r"(?P<kind>companies|company|firms?|organi[sz]ations?|developers?|investors?|"
+                r"groups?|enterprises?|soes?|state firms|bodies|cities|places|districts)")
+_BUILDING_EN = (r"(?:(?:are|is|were|was|that are|which are|who are)\s)?(?:co ?building|"
+                r"co ?developing|building|developing|setting up|running|operating|investing in|"
+                r"behind|"
+                r"(?:that|which|who)\s(?:co ?)?(?:build|built|develop|developed|run|set up))")
+_BUILT_IN_FROM = (
+    re.compile(r"^\s?(?:(?:i |we )?(?:need|want|give me|show me|get me)\s)?(?:a |the )?"
+               r"(?:(?:list|rundown|overview) of (?:the |all )?|which |what |who are the )"
+               rf"(?:⟨(?P<y>\d+)⟩\s)?{_ORG_KIND_EN}\s{_BUILDING_EN}\s(?:\w+ ){{0,2}}"
+               rf"{_PARKS_EN}\s(?:up |over |down |out )?(?:in|at|inside|within)\s(?:the )?"
+               rf"{_PLACE}\s?$"),
+    re.compile(rf"^\s?(?:有)?(?:哪些|哪几家|哪家|哪几个)?\s?⟨(?P<y>\d+)⟩\s?(?:的)?\s?"
+               rf"(?:哪些|哪几家|哪家|哪几个)?\s?(?P<kind>企业|公司|单位|机构|城市|地方)\s?"
+               rf"(?:曾经|已经|都)?\s?(?:在|到|去)\s?{_PLACE}\s?(?:那边|这边|那里|境内)?\s?"
+               rf"{_TOGETHER_ZH}\s?{_BUILD_ZH}\s?(?:了|过)?\s?(?:.{{0,4}}{_PARKS_ZH})"),
 )
 # the partners of each of two
 _OF_BOTH = (
@@ -137,6 +163,9 @@ def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, questio
     if any(e is None or e.label not in _BUILDERS for e in named.values()):
         return None
     known = {e.id: e for e in named.values() if e is not None}
+    from_place = _built_in_from(answer_fn, store, question, masked, mentions, named, known)
+    if from_place is not None:
+        return from_place
     if len(real) == 2:
         found = next((f for p in _OF_BOTH if (f := p.search(masked))), None)
         if found is None:
@@ -176,3 +205,39 @@ def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, questio
                 "districts and counties counting), each with the relation naming the park.")
     return answer_fn(store, Parsed(question, intent, tuple(mentions), {"x": entity}, {},
                                    known=known, asked=asked))
+
+
+def _built_in_from(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
+                   masked: str, mentions: Any, named: dict[int, Any], known: dict[str, Any]
+                   ) -> Any:
+    """Who (of the kind asked, and from the place said) builds the parks lying in a place:
+    "need a list of Shanghai companies developing parks up in Nantong"; None otherwise."""
+    from queries.ask.parsing import Parsed
+    from queries.within import related_within
+
+    found = next((f for p in _BUILT_IN_FROM if (f := p.search(masked))), None)
+    if found is None:
+        return None
+    x = named.get(int(found.group("x")))
+    y = named.get(int(found.group("y"))) if found.group("y") is not None else None
+    if x is None or x.label not in ("City", "Region") or len(named) != (2 if y else 1):
+        return None
+    if y is not None and y.label not in ("City", "Region"):
+        return None
+    asked = frozenset(_KINDS.get(found.group("kind").lower(), set()) or _BUILDERS)
+    only: frozenset[str] = frozenset()
+    if y is not None:  # from Shanghai: the builders lying in it (its districts' too)
+        only = frozenset({y.id} | {i.entity.id for i in related_within(
+            store, y.id, rel_type="LOCATED_IN", direction="in").items}) or frozenset({""})
+    said = " from {y}" if y is not None else ""
+    intent = Intent(
+        name="builders-in", question="Who built the parks in {x}" + said + "?",
+        question_zh=("{y}的" if y is not None else "") + "谁在{x}共建了园区？", cues=(),
+        slots=(Slot("x"), *((Slot("y"),) if y is not None else ())),
+        steps=(Step("builders_of_what_lies_in", ("{x}",), {"label": "Park"}),), examples=(),
+        explain="builders_of_what_lies_in lists who CO_BUILDS the parks that lie in {x} (its "
+                "districts and counties counting)" + (
+                    "; kept are those that lie in {y}" if y is not None else "") + ".")
+    slots = {"x": x, **({"y": y} if y is not None else {})}
+    return answer_fn(store, Parsed(question, intent, tuple(mentions), slots, {}, known=known,
+                                   asked=asked, only=only))

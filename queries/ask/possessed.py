@@ -47,6 +47,12 @@ def _owned(q: str, m: Mention, gaz: Gazetteer, asked: str) -> Mention | None:
                 break
             words.append(word)
         for n in range(len(words), 0, -1):  # the longest run of words one entity's name holds
+            said_run = r"\s+".join(re.escape(w) for w in words[:n])
+            if re.search(re.escape(m.text.lower()) + r"\s?(?:'s|’s)\s" + said_run + r"[-\w]",
+                         asked):
+                continue  # half a word as said ("Nantong's national-level ETDZs": national)
+            if n < len(words) and _kind_word(words[n]):
+                continue  # "Nantong's national ETDZs": a qualifier of the kind said next
             found = _holding_en(owner.id, owner.name_en.lower(), words[:n], gaz)
             if found is not None:
                 end = m.end + en.start(1) + len(" ".join(words[:n]))
@@ -79,3 +85,13 @@ def _holding_zh(owner_id: str, owner: object, said: str, gaz: Gazetteer) -> str 
     hits = [e.id for e in gaz.entities.values() if e.id != owner_id
             and wanted & {e.name, *e.aliases}]
     return hits[0] if len(hits) == 1 else None
+
+
+def _kind_word(word: str) -> bool:
+    """A word for a kind of thing (ETDZs, parks, 园区) in the lexicon."""
+    from queries.ask.lexicon import lexicon
+
+    lex = lexicon()
+    return any(word in words for words in lex.labels.values()) or any(
+        word in k.words for k in lex.kinds) or any(word in q.words for q in lex.qualifiers
+                                                   if "kind" in q.where)

@@ -121,6 +121,14 @@ _FILLER = (r"的|\bthe\b|'s|’s|\bof\b|\bin\b|\bfor\b|\bbetween\b|之间|呢|�
            r"\blist\b|\ball\b|所有|全部|概况|一览|名单|清单|列表|\boverview\b|[?？!！.。]")
 
 
+# words that only ask for the list a possessive keyword phrase names ("what are Nantong's
+# ETDZs", "list Suzhou's parks"): the phrase is then read as keywords
+_POSSESSIVE_ASKED = re.compile(r"^\s*(?:(?:what|which)(?:\s+(?:are|were|is))?|"
+                               r"(?:please\s+)?(?:list|show me|give me|name)"
+                               r"(?:\s+all(?:\s+of)?)?)\s+"
+                               r"(?=(?:the\s+)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)*(?:'s|’s)\s)")
+
+
 def _pick(mention: Mention, gaz: Gazetteer) -> str | None:
     """The one entity a mention names (its own name before an alias), or None if several."""
     ids = list(dict.fromkeys(mention.ids))
@@ -162,6 +170,9 @@ def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
     """The reading of a keyword query (see the module), or None when the question is not
     one."""
     question, count = peeled(question)  # "… - how many?", "… - list?"
+    lead = _POSSESSIVE_ASKED.match(question)  # "what are Nantong's national ETDZs": the
+    if lead is not None:  # keywords after the asking words
+        question = question[lead.end():]
     q, mentions = names_in(question, gaz)
     if not mentions:
         return None
