@@ -167,8 +167,9 @@ KNOWN_WRONG_KIND_18 = frozenset({
 # session 9: 46/60, 0 wrong-kind (states said as people say them, commands, which came first,
 # a share said as a figure, strong in, several asked one yes-or-no, a later part about what
 # the first found, money shares and prices refused, a merged district's fate).
+# Session 11 (readings from rounds 19-21): 49/60.
 QUESTIONS_19 = ROOT / "tests" / "eval" / "ask_questions_round19.yaml"
-FLOOR_19 = 0.76
+FLOOR_19 = 0.81
 # Round 20: 60 by a second writer of session 9 (a reporter on the crossings, a Suzhou planning
 # official, a graduate student), held out until session 9's end: 36/60 (3 wrong-kind) on
 # session 8's starting code, 33/60 (2) on its end, 34/60 (2) on session 9's end. Then
@@ -176,20 +177,21 @@ FLOOR_19 = 0.76
 # refused; a kind said as what things are; words that only set the scene; places and roles the
 # graph does not hold refused). Its one wrong-kind answer left gives the park for 'what share
 # does Zhangjiagang hold in it': pinned.
+# Session 11 (readings from rounds 19-21): 48/60.
 QUESTIONS_20 = ROOT / "tests" / "eval" / "ask_questions_round20.yaml"
-FLOOR_20 = 0.71
+FLOOR_20 = 0.8
 KNOWN_WRONG_KIND_20 = frozenset({"张家港宿豫工业园里，张家港那边占几成股？"})
 # Round 21: 60 by a writer of session 11 (a bank credit analyst on developers and stakes, a
 # Chongming planning officer on the crossings north, a policy student on sharing mechanisms and
 # sources), measured the moment it landed: 37/60 (6 wrong-kind) on the session's starting code
-# (961bb4f), 40/60 (3) with session 10's recovered work. Then released: 53/60 (a source asked
+# (961bb4f), 40/60 (3) with session 10's recovered work. Then released: 54/60 (a source asked
 # for one fact, who wrote the article, what year, a crossing's ends, co-builders said after the
 # park, a concept set listed whole, "the Nantong partner", a place said only to find a park,
 # 那个 inside a name, a trip taken now, between one place and either of two). Its one
 # wrong-kind answer is the park for "X's stake in P in Q", which round 3 asks to be the park
 # and round 21 the holder: pinned.
 QUESTIONS_21 = ROOT / "tests" / "eval" / "ask_questions_round21.yaml"
-FLOOR_21 = 0.88
+FLOOR_21 = 0.9
 KNOWN_WRONG_KIND_21 = frozenset({
     "What's Shanghai Chengtou's stake in the China Jianghai park in Qidong, and since when?"})
 FLOOR = 0.94

@@ -163,3 +163,40 @@ def test_between_one_place_and_either_of_two(store: Any) -> None:
     ask_lists(store, "海门跟崇明、太仓之间有哪些过江通道",
               {"infra:chonghai-crossing", "infra:haitai-tunnel"}, {"infra:sutong-bridge"},
               kind="Infrastructure")
+
+
+# -- from the released rounds 19 and 20, learnt in the same session ---------------------------
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("which Suzhou companies are developing parks in Nantong?", {"org:cssd"},
+     {"org:waigaoqiao-group"}),
+    ("哪些上海企业在南通建了园区", {"org:waigaoqiao-group", "org:shanghai-chengtou"}, {"org:cssd"}),
+])
+def test_builders_of_a_kind_from_a_place_of_the_parks_in_another(
+        store: Any, question: str, expected: set[str], never: set[str]) -> None:
+    ask_lists(store, question, expected, never, kind="Organization")
+
+
+def test_built_or_planned_keeps_every_state(store: Any) -> None:
+    ask_lists(store, "which crossings reach Chongming, built or planned?",
+              {"infra:chongqi-bridge", "infra:chonghai-crossing"}, kind="Infrastructure")
+
+
+def test_a_year_then_yihou_counts_that_year(store: Any) -> None:
+    ask_lists(store, "2006年以后建的共建园区有哪些", {"park:suzhou-suqian"}, {"park:sip"},
+              kind="Park")
+
+
+def test_of_all_the_things_which_ones(store: Any) -> None:
+    ask_lists(store, "of all the co-built parks, which ones are in Suqian?",
+              {"park:suzhou-suqian", "park:kunshan-shuyang"}, kind="Park")
+
+
+def test_who_signed_with_whom_is_co_building(store: Any) -> None:
+    ask_lists(store, "苏州宿迁工业园区是谁跟谁签的约", {"city:suzhou", "city:suqian"}, kind="City")
+
+
+def test_half_a_hyphenated_word_is_no_owned_name(store: Any) -> None:
+    ask_lists(store, "what are Nantong's national-level ETDZs?",
+              {"park:nantong-etdz-park", "park:haian-etdz", "park:rugao-etdz"},
+              {"park:nantong-high-tech-zone"}, kind="Park")

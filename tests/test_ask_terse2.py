@@ -140,7 +140,7 @@ def test_a_typo_never_invents_a_name(store: Any) -> None:
     ("Co-built parks set up since 2020?", "Which Co-built parks were set up since 2020?"),
     ("parks approved before 2010", "Which parks were approved before 2010?"),
     ("crossings opened before 2010", "Which crossings were opened before 2010?"),
-    ("2015年以后成立的共建园区", "Which co-built parks were set up after 2015?"),
+    ("2015年以后成立的共建园区", "Which co-built parks were set up since 2015?"),  # (inclusive)
     ("哪些过江通道2010年以前通车", "Which crossings were opened before 2010?"),
     ("Which parks does Qidong have?", None),
     ("Nantong parks set up since 2020", None)])

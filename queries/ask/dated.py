@@ -23,7 +23,8 @@ _EN = re.compile(rf"^\s*(?:which |what |list |show )?(?:all )?(?:the )?(?P<kind>
                  rf"(?:(?P<verb>{_VERBS_EN})\s+)?(?P<op>since|after|before|prior to|from|"
                  rf"later than|earlier than)\s+(?P<year>\d{{4}})\s*(?:onwards?|on)?"
                  rf"\s*[?？.!]*\s*$", re.IGNORECASE)
-_ZH_OPS = {"以后": "after", "之后": "after", "后": "after", "以来": "since", "起": "since",
+# (2015年以后, 之后: from that year on, the year itself counting, as filters.read_filters reads it)
+_ZH_OPS = {"以后": "since", "之后": "since", "后": "after", "以来": "since", "起": "since",
            "以前": "before", "之前": "before", "前": "before"}
 _ZH_DATE = r"(?P<year>\d{4})\s*年?\s*(?P<op>以后|之后|以来|以前|之前|起|后|前)"
 _ZH_TAIL = r"(?:有哪些|是哪些|有啥|有什么|都有哪些|有几个|是什么)?\s*[?？。!！]*\s*$"
