@@ -200,3 +200,32 @@ def test_half_a_hyphenated_word_is_no_owned_name(store: Any) -> None:
     ask_lists(store, "what are Nantong's national-level ETDZs?",
               {"park:nantong-etdz-park", "park:haian-etdz", "park:rugao-etdz"},
               {"park:nantong-high-tech-zone"}, kind="Park")
+
+
+@pytest.mark.parametrize("question", ["飞地孵化的经验出自哪个地方？",
+                                      "which region does the enclave incubation model come from?"])
+def test_a_kind_asked_after_comes_from_is_no_source_question(store: Any, question: str) -> None:
+    # (round 22 measured a list of sources for 经验出自哪个区域: a region was asked)
+    try:
+        got = ask(store, question)
+    except Unmappable:
+        return
+    assert got.parsed.intent.name != "sources"
+    assert all(e.label != "Source" for e in got.entities)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("新能源在哪些城市算主导产业？", "City"),  # (哪些城市 asks cities; 产业 is what they count as)
+    ("who chairs the YRD AI alliance?", None),  # ("chairs" is no misspelt "chains")
+])
+def test_never_another_kind_than_the_asking_phrase_says(store: Any, question: str,
+                                                        kind: str | None) -> None:
+    # (round 22 measured industries for both: 高端纺织在哪几个城市算重点产业, "who chairs …")
+    try:
+        got = ask(store, question)
+    except Unmappable:
+        return
+    labels = {e.label for e in got.entities}
+    assert "Industry" not in labels, labels
+    if kind is not None:
+        assert labels <= {kind}, labels

@@ -76,8 +76,8 @@ def provenance(answer_fn: Callable[[Store, Any], Any], store: Store, question: s
     q, mentions = names_in(question, gaz)
     if not mentions and _THE_ARTICLE.search(q) and _WHO_WROTE.search(q) and not _kind_asked(q):
         return _document(answer_fn, store, question)  # who wrote the article: its record
-    if not _ASKED.search(q) or _MENTIONS.search(q):
-        return None
+    if not _ASKED.search(q) or _MENTIONS.search(q) or _kind_asked(masked_text(q, mentions)):
+        return None  # (经验出自哪个区域: a region asked, not a document)
     things = []
     for mention in mentions:
         if len(mention.ids) != 1:
@@ -108,11 +108,13 @@ def provenance(answer_fn: Callable[[Store, Any], Any], store: Store, question: s
                                    known={t.id: t for t in things}))
 
 
-def _kind_asked(q: str) -> bool:
-    """Does the question ask for a kind other than a document (作者是哪个机构的书记: a body)?"""
+def _kind_asked(masked: str) -> bool:
+    """Does the question (its names masked) ask for a kind other than a document (作者是哪个
+    机构的书记: a body; 经验出自哪个区域: a region)?"""
     from queries.ask.reading import find, label_words
 
-    return any(hit.value != "Source" for hit in find(label_words(), q.lower()))
+    return any(hit.value != "Source" and re.search(r"哪|\b(?:which|what)\b", masked[
+        max(0, hit.start - 12):hit.start], re.I) for hit in find(label_words(), masked.lower()))
 
 
 def _document(answer_fn: Callable[[Store, Any], Any], store: Store, question: str) -> Any:

@@ -44,7 +44,9 @@ _JOINED = re.compile(r"^\s?(?:和|与|及|或|或者|、|,|and|or|and/or)\s?$")
 _SKIP_LABELS = frozenset({"Source"})
 # Between two Chinese kind words, what may make one noun of them (城市协调组织: organisations
 # of cities): an entity, or a few characters that are no particle (nor a verb, `_verb_in`).
-_QUALIFYING_GAP = re.compile(r"(?:⟨\d+⟩)?|[\u4e00-\u9fff]{1,4}")
+# (not a predicate said of the kind: 哪几个城市算重点产业 asks cities, 产业 is what they count as)
+_QUALIFYING_GAP = re.compile(r"(?:⟨\d+⟩)?|(?![\u4e00-\u9fff]*(?:算|列为|评为|作为|当作|属于))"
+                             r"[\u4e00-\u9fff]{1,4}")
 _PARTICLES = re.compile(r"[的了和与及或有是在都也被把对从向给为吗呢哪些个什么谁几]")
 
 

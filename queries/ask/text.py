@@ -39,7 +39,10 @@ COMMON = frozenset((
     "free", "trade", "pilot", "first", "one", "two", "three", "four", "five", "six", "speed",
     "road", "rail", "section", "phase", "base", "centre", "center", "centres", "centers",
     "services", "service", "materials", "energy", "equipment", "health", "future", "smart",
-    "digital", "a", "an", "in", "on", "to", "with", "s", "high", "end", "hi", "tech", "sci"))
+    "digital", "a", "an", "in", "on", "to", "with", "s", "high", "end", "hi", "tech", "sci",
+    # everyday words one letter from a kind word, never a misspelling of it ("who chairs the
+    # alliance" was read as "chains", an industry word)
+    "chairs", "chaired", "chairing", "legions", "nations", "stations", "portions"))
 # The kind word said another way: "the North Yangtze high-speed rail".
 _SAID_FOR = {"railway": ("rail", "line"), "centres": ("centers",), "centre": ("center",)}
 _MAX_DROPPED = 6  # a name with more generic words than this is left as it is
