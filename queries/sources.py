@@ -46,7 +46,8 @@ class SourcesResult:
 
     @property
     def title(self) -> str:
-        what = f"the {FACTS[self.fact][0]} the graph records of " if self.fact else (
+        called = FACTS.get(self.fact, (self.fact.replace("_", " "),))[0]
+        what = f"the {called} the graph records of " if self.fact else (
             "what the graph records about ")
         return "Sources of " + what + ", ".join(e.display for e in self.about)
 

@@ -39,6 +39,12 @@ def test_sources_of_one_fact_are_those_that_state_it(store: Any) -> None:
     assert all(r.props.get("share") is not None for i in got.items for r in i.relations)
 
 
+def test_any_property_may_be_the_fact(store: Any) -> None:
+    got = sources_of(store, "park:jiangyin-jingjiang", fact="role")
+    assert got.fact == "role" and "the role the graph records" in got.title
+    assert all(r.props.get("role") for i in got.items for r in i.relations)
+
+
 def test_a_fact_no_source_states_keeps_them_all(store: Any) -> None:
     every = sources_of(store, "park:sutong-park")
     got = sources_of(store, "park:sutong-park", fact="length_m")
