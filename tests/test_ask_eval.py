@@ -200,11 +200,12 @@ KNOWN_WRONG_KIND_21 = frozenset({
 # session's starting code (961bb4f), 33/60 (5) with session 10's recovered work, 34/60 (5) on
 # the session's final readings (bf238c5): the held-out figure. Then three bugs it showed were
 # fixed, each with a variant of our own (a source list for 经验出自哪个区域, the kind asked
-# taken from 产业 in 哪几个城市算重点产业, "chairs" respelt as "chains"): 35/60. Its two
-# wrong-kind answers left list what ties two places (parks, a city, a railway) where the writer
-# asked one kind: pinned.
+# taken from 产业 in 哪几个城市算重点产业, "chairs" respelt as "chains"), and a state with
+# words between its verb and it ("are actually open already"): 36/60. Its two wrong-kind
+# answers left list what ties two places (parks, a city, a railway) where the writer asked
+# one kind: pinned.
 QUESTIONS_22 = ROOT / "tests" / "eval" / "ask_questions_round22.yaml"
-FLOOR_22 = 0.58
+FLOOR_22 = 0.6
 KNOWN_WRONG_KIND_22 = frozenset({"what ties Qidong to Pudong?",
                                  "what connects Jiading district with Nantong?"})
 FLOOR = 0.94

@@ -235,3 +235,16 @@ def test_never_another_kind_than_the_asking_phrase_says(store: Any, question: st
     assert "Industry" not in labels, labels
     if kind is not None:
         assert labels <= {kind}, labels
+
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("which bridges between Suzhou and Nantong are really open already?",
+     {"infra:sutong-bridge"}, {"infra:zhangjinggao-bridge"}),
+    ("which bridges are not actually open yet?", {"infra:zhangjinggao-bridge"},
+     {"infra:sutong-bridge", "infra:chongqi-bridge"}),
+])
+def test_a_state_with_words_between_is_still_the_state(store: Any, question: str,
+                                                       expected: set[str],
+                                                       never: set[str]) -> None:
+    # (round 22 measured the planned Zhangjinggao bridge under "are actually open already")
+    ask_lists(store, question, expected, never, kind="Infrastructure")

@@ -31,6 +31,9 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
                        r"(?<!not )(?<!n't )(?<!nt )\bopen(?= (?:river |yangtze )?(?:crossings?|"
                        r"bridges?|railways?|rail lines?|lines?|links?|tunnels?)\b)|"
                        r"\bcan (?:you |I |we |one )?(?:actually )?(?:take|use|ride|drive)\b|"
+                       # "are actually open already": words between the verb and the state
+                       r"\b(?:are|is|were|was) (?:(?:actually|now|already|currently|all|really)"
+                       r" )+open\b(?! to (?!traffic))|\bopen already\b|"
                        # a trip taken now (现在从崇明开车去启东走哪座桥): what is open
                        r"(?<![不没未])现在[^，,。；;？?]{0,12}(?:开车|驾车|自驾|坐车|坐火车|坐高铁|走的是)|"
                        r"\b(?:now|today|currently),? (?:you |one |i |we )?(?:can )?"
@@ -43,7 +46,8 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
                        r"(?<![有还])(?<!建成)(?<!建好)(?<!通车)(?<!开通)(?<!完工)"
                        r"没(?:有)?(?:建成|建好|通车|开通|完工|投入使用)|"  # (建成没建成: whether)
                        r"还?不能(?:走|坐|用)的|"
-                       r"\bnot (?:yet )?(?:open|opened|built|finished|completed|in service)\b"
+                       r"\bnot (?:(?:yet|actually|really|even|currently) )*(?:open|opened|built|"
+                       r"finished|completed|in service)\b"
                        r"(?! (?:until|before|till)\b)|"
                        r"\byet to (?:open|be (?:built|finished|completed))\b|"
                        r"\bnot open yet\b|\b(?:isn'?t|aren'?t|is not|are not) (?:yet )?open\b"),

@@ -57,7 +57,8 @@ def _modifies_a_noun(masked: str, found: re.Match[str]) -> bool:
 _OBJECT_OF_ASKED = re.compile(
     r"^\s?(?:which|what) [a-z]+(?: [a-z]+)? (?:that |which )?(?:serv(?:e|es|ing)|link(?:s|ing)?|"
     r"connect(?:s|ing)?|reach(?:es|ing)?|cross(?:es|ing)?|to|in|into|from|near|at|through|via|"
-    r"for|of|around|touching|landing (?:in|at))(?: the)? ⟨\d+⟩\s?$", re.I)
+    r"for|of|around|touching|landing (?:in|at))(?: the)? ⟨\d+⟩\s?$|"
+    r"^\s?(?:which|what) [a-z]+(?: [a-z]+)? between ⟨\d+⟩ and ⟨\d+⟩\s?$", re.I)
 
 
 def said_of_a_name(masked: str) -> bool:
