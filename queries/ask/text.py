@@ -474,7 +474,6 @@ def _demonstrative_joined(question: str, gaz: Gazetteer) -> str:
     return question
 
 
-
 def _where_it_is(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:
     """The mentions, a place said right after a thing named after it ("the Shibei sci-tech
     city in Nantong", whose name holds Nantong) read as part of that thing's mention: the
