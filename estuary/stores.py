@@ -47,7 +47,35 @@ def ensure_bundled(store: Store, progress: Progress | None = None) -> None:
             print(f"estuary: the store {store.location} is read-only: answering from it as it "
                   "is, without this version's bundled data", file=sys.stderr)
             return
-        store.load(read_bundled(), progress=progress, meta={"bundled_digest": digest})
+        bundle = read_bundled()
+        older = store.bundled_digest() is not None  # an older version is in the store
+        if older and (withdrawn := withdraw_unbundled(store, bundle)):
+            print(f"estuary: this version of the bundled data no longer states {withdrawn} "
+                  "fact(s) the store held (withdrawn for want of a good enough source): "
+                  "taken out of the store", file=sys.stderr)
+        store.load(bundle, progress=progress, meta={"bundled_digest": digest})
+
+
+def withdraw_unbundled(store: Store, bundle: Bundle) -> int:
+    """Before a new version of the bundled data is loaded over an older one: take out the
+    relations the older version stated and the new one does not (a fact withdrawn because
+    its only source was not good enough), and the entities and sources only they used; what
+    a loaded file asserts stays. Returns how many relations were taken out.
+
+    Loading only adds and updates, so without this a fact withdrawn from the bundled data
+    would live on in every store loaded before. The old version's relations are found among
+    the relations of the new version's entities (a fact joins at least one thing the data
+    still has), so the cost follows the bundled data, not the store."""
+    from loaders import ledger
+
+    entries = ledger.read(store.meta_items(ledger.PREFIX))
+    around = store.relations_of_many(list(bundle.entities))
+    relations, entities = ledger.withdrawn(
+        entries, bundle, (r for rels in around.values() for r in rels))
+    if not relations:
+        return 0
+    removed, _, _ = store.unload(relations, entities)
+    return removed
 
 
 def bundled_base(store: Store) -> tuple[Bundle, dict[str, str]] | None:

@@ -310,13 +310,14 @@ RELATIONS_OF_MANY_WITH_ENDS = f"""
 UNWIND $ids AS id
 MATCH (n:{ENTITY} {{id: id}})
 CALL (n) {{
-  OPTIONAL MATCH (n)-[r]-(m:{ENTITY})
+  MATCH (n)-[r]-(m:{ENTITY})
   RETURN collect({{type: type(r), start: startNode(r).id, end: endNode(r).id,
                   props: properties(r)}}) AS rels, collect(DISTINCT m) AS ends
 }}
 RETURN id, rels, [x IN ends + [n] | {{node: x,
         label: [l IN labels(x) WHERE l <> '{ENTITY}'][0]}}] AS ends"""
-
+# (MATCH, not OPTIONAL MATCH: a node with no relations aggregates to empty lists, where an
+# OPTIONAL MATCH would collect one map of nulls for it; see relations_of_many_typed)
 
 
 def relations_of_many_typed(types: list[str]) -> str:

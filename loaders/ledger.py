@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.bundle import Bundle
+from graph.model import Relation
 
 PREFIX = "load:"
 
@@ -142,3 +143,17 @@ def _plan_source(ledger: dict[str, Entry], source: str, bundled: Bundle) -> Unlo
         e.entities.discard(source)
         keep[e.key] = e.to_text()
     return Unload(source, sorted(relations), entities, [], keep)
+
+
+def withdrawn(ledger: dict[str, Entry], bundle: Bundle, around: Iterable[Relation]
+              ) -> tuple[list[RelKey], list[str]]:
+    """What a new version of the bundled data no longer states, among the store's relations
+    `around` its entities: (relation keys to remove, entities to remove if nothing uses them).
+    A record a loaded file asserts stays, whatever the bundled data says; so does every
+    entity the new version still has, and every source a loaded file cites."""
+    owned_rel = {r for e in ledger.values() for r in e.relations}
+    owned = {i for e in ledger.values() for i in e.entities} | {
+        r[3] for r in owned_rel}
+    keys = {r.key for r in around} - set(bundle.relations) - owned_rel
+    loose = {i for key in keys for i in (key[1], key[2], key[3])}
+    return sorted(keys), sorted(loose - set(bundle.entities) - owned)
