@@ -16,7 +16,7 @@ COMMON_RELATION_PROPERTIES: tuple[str, ...] = ("source", "evidence", "confidence
 DATED_RELATION_PROPERTIES: tuple[str, ...] = ("since", "until")
 
 # Kinds of source, each with the highest confidence its facts may have (issue 10): government
-# pages and official media high, other established media medium, aggregators low.
+# pages and official media high, other established media medium; aggregators are not used.
 SOURCE_KINDS: dict[str, str] = {
     "article": "high", "government": "high", "official-media": "high", "standard": "high",
     "media": "medium", "editorial": "medium",
@@ -25,9 +25,8 @@ SOURCE_KINDS: dict[str, str] = {
     # a copy of an attributed article (publisher, author and date shown) on another site,
     # where the original's address could not be seen: one level below official media
     "mirror": "medium",
-    # an aggregator or self-media page with no attributed original: its facts are low, and
-    # kept only where nothing better was found (the source's description says so)
-    "aggregator": "low",
+    # (no "aggregator": a self-media or aggregator page with no attributed original backs no
+    # fact; such facts are left out until an original is found)
 }
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")
@@ -71,7 +70,8 @@ _LABELS = [
           ("level", "adcode", "lon", "lat", "parent", "until"), "#e4572e", "dot"),
     Label("Region", "region", "区域",
           "A province, metropolitan circle, economic belt, city cluster or special zone.",
-          ("kind", "area_km2", "established", "until", "lon", "lat"), "#f3a712", "diamond"),
+          ("kind", "area_km2", "established", "until", "lon", "lat", "members_stated"),
+          "#f3a712", "diamond"),
     Label("Industry", "industry", "产业",
           "An industry, cluster or chain; `level` says category, cluster or chain.",
           ("level",), "#29335c", "square"),

@@ -417,13 +417,12 @@ def test_answer_connection_without_direct_relation_gives_paths(store: Any) -> No
     answer = ask(store, "南通与舟山是什么关系")
     assert [(r.query, r.result is None) for r in answer.ran][:2] == [
         ("why", True), ("shortest_paths", False)]
-    assert "region:shanghai-metropolitan-circle" in {e.id for e in answer.entities}
+    assert "org:yrd-city-economic-council" in {e.id for e in answer.entities}
     assert answer.ran[0].note == ("The graph states no direct relation between 南通 (Nantong) "
                                   "and 舟山 (Zhoushan).")
-    # Several two-hop routes tie (the circle, and the riverside cities' council both belong to);
-    # the circle's must be among them.
+    # Two-hop routes may tie; the YRD cities' council both sit on must be among them.
     routes = {p.ids for p in answer.ran[1].result.paths}
-    assert ("city:nantong", "region:shanghai-metropolitan-circle", "city:zhoushan") in routes
+    assert ("city:nantong", "org:yrd-city-economic-council", "city:zhoushan") in routes
     assert {len(ids) for ids in routes} == {3}
 
 
@@ -450,13 +449,25 @@ def test_answer_cost_benefit_mechanisms(store: Any, question: str) -> None:
     assert "探索建立成本共担、财税共享、统计指标“双算”等机制" in quotes
 
 
+COUNCIL = {f"city:{c}" for c in ("shanghai", "nantong", "suzhou", "wuxi", "changzhou", "ningbo",
+                                  "zhoushan", "jiaxing", "huzhou", "taizhou", "yancheng")}
+
+
+@pytest.mark.parametrize("question", [
+    "which cities belong to the YRD City Economic Coordination Council",
+    "长三角城市经济协调会包括哪些城市"])
+def test_answer_council_members(store: Any, question: str) -> None:
+    assert _ids(_main(ask(store, question))) == COUNCIL
+
+
 @pytest.mark.parametrize("question", ["which cities belong to the Shanghai 1+8 metropolitan circle",
                                       "上海大都市圈包括哪些城市"])
-def test_answer_circle_members(store: Any, question: str) -> None:
-    result = _main(ask(store, question))
-    assert _ids(result) == {f"city:{c}" for c in ("shanghai", "nantong", "suzhou", "wuxi",
-                                                    "changzhou", "ningbo", "zhoushan",
-                                                    "jiaxing", "huzhou")}
+def test_circle_members_are_those_a_source_names(store: Any, question: str) -> None:
+    """Only the article's two: the other seven are named by no source the data uses, and
+    the answer says so."""
+    got = ask(store, question)
+    assert _ids(_main(got)) == {"city:shanghai", "city:nantong"}
+    assert any("has 9 members" in n and "records 2" in n for n in got.parsed.notes)
 
 
 @pytest.mark.parametrize("question", ["what are Nantong's six 千亿级 industries",
@@ -557,12 +568,13 @@ def test_related_rejects_unknown_types(store: Any) -> None:
 
 
 def test_related_json_and_subgraph(store: Any) -> None:
-    result = related(store, "上海大都市圈", rel_type="MEMBER_OF", direction="in", label="City")
+    result = related(store, "长三角城市经济协调会", rel_type="MEMBER_OF", direction="in",
+                     label="City")
     data = result.to_dict()
-    assert data["count"] == 9 and data["related"][0]["relations"][0]["type"] == "MEMBER_OF"
+    assert data["count"] == 11 and data["related"][0]["relations"][0]["type"] == "MEMBER_OF"
     sub = result.subgraph()
-    assert sub.focus == ("region:shanghai-metropolitan-circle",)
-    assert len(sub.nodes) == 10 and len(sub.edges) == 9
+    assert sub.focus == ("org:yrd-city-economic-council",)
+    assert len(sub.nodes) == 12 and len(sub.edges) == 11
 
 
 def test_quoted_in_finds_quotes_naming_an_entity(store: Any) -> None:
@@ -589,10 +601,10 @@ def test_ask_table_and_explain(runner: CliRunner, db: Path) -> None:
 
 
 def test_ask_words_need_no_quotes(runner: CliRunner, db: Path) -> None:
-    result = runner.invoke(app, ["ask", "which", "cities", "belong", "to", "the", "Shanghai",
-                                 "1+8", "metropolitan", "circle", "--json"])
+    result = runner.invoke(app, ["ask", "which", "cities", "belong", "to", "the", "YRD", "City",
+                                 "Economic", "Coordination", "Council", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["result"]["count"] == 9
+    assert json.loads(result.stdout)["result"]["count"] == 11
 
 
 def test_ask_json(runner: CliRunner, db: Path) -> None:
@@ -625,10 +637,10 @@ def test_ask_json_with_fallbacks(runner: CliRunner, db: Path) -> None:
 
 def test_ask_html(runner: CliRunner, db: Path, tmp_path: Path) -> None:
     html = tmp_path / "ask.html"
-    result = runner.invoke(app, ["ask", "上海大都市圈包括哪些城市", "--html", str(html)])
+    result = runner.invoke(app, ["ask", "长三角城市经济协调会包括哪些城市", "--html", str(html)])
     assert result.exit_code == 0, result.output
     assert html.exists() and "舟山" in html.read_text(encoding="utf-8")
-    assert f"Wrote {html} (10 nodes, 9 edges)" in result.stderr
+    assert f"Wrote {html} (12 nodes, 11 edges)" in result.stderr
 
 
 def test_ask_unmappable_is_an_error_with_suggestions(runner: CliRunner, db: Path) -> None:

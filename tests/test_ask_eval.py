@@ -191,7 +191,7 @@ KNOWN_WRONG_KIND_20 = frozenset({"张家港宿豫工业园里，张家港那边�
 # wrong-kind answer is the park for "X's stake in P in Q", which round 3 asks to be the park
 # and round 21 the holder: pinned.
 QUESTIONS_21 = ROOT / "tests" / "eval" / "ask_questions_round21.yaml"
-FLOOR_21 = 0.9
+FLOOR_21 = 0.88  # (0.9 until 2026-12-02: its 60% question now expects a refusal)
 KNOWN_WRONG_KIND_21 = frozenset({
     "What's Shanghai Chengtou's stake in the China Jianghai park in Qidong, and since when?"})
 # Round 22: 60 by a second writer of session 11 (a marine-engineering / new-materials

@@ -150,9 +150,9 @@ def test_did_x_join_what_it_is_not_in_is_not_a_yes(store: Any) -> None:
 
 
 @pytest.mark.parametrize("question,expected", [
-    ("Is Wuxi in the Shanghai metropolitan circle? Who else is?",
+    ("Is Wuxi a member of the YRD City Economic Coordination Council? Who else is?",
      {"city:wuxi", "city:nantong", "city:ningbo", "city:zhoushan"}),
-    ("无锡是上海大都市圈的成员吗？还有谁？", {"city:wuxi", "city:jiaxing", "city:huzhou"}),
+    ("无锡是长三角城市经济协调会的成员吗？还有谁？", {"city:wuxi", "city:jiaxing", "city:huzhou"}),
     ("Is Nantong in the Hu-Su-Tong alliance? Who else is in it?",
      {"city:nantong", "city:shanghai", "city:suzhou"}),
     ("苏州参与共建苏锡通园区吗？还有谁？", {"city:suzhou", "city:nantong", "city:wuxi"}),

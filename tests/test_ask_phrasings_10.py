@@ -37,10 +37,10 @@ def test_sources_of_one_thing_are_its_record_and_its_relations(store: Any) -> No
 
 
 def test_sources_between_two_things_are_of_their_relations_strongest_first(store: Any) -> None:
-    got = sources_of(store, "org:shanghai-chengtou", "park:china-jianghai-park")
-    assert [s.id for s in got.entities] == ["source:facts-yicai-jianghai-2011",
-                                            "source:facts-shfjr-jianghai-park"]  # medium, low
-    assert all({r.start, r.end} == {"org:shanghai-chengtou", "park:china-jianghai-park"}
+    got = sources_of(store, "city:qidong", "park:waigaoqiao-qidong-park")
+    assert [s.id for s in got.entities] == ["source:facts-sohu-waigaoqiao-qidong",
+                                            "source:facts-chemt-waigaoqiao-qidong"]  # medium, low
+    assert all({r.start, r.end} == {"city:qidong", "park:waigaoqiao-qidong-park"}
                for item in got.items for r in item.relations)
 
 
@@ -57,8 +57,8 @@ def test_sources_of_unrelated_things_say_none_is_recorded(store: Any) -> None:
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("which source actually says Shanghai Chengtou holds 60% of the Jianghai park, and how "
-     "much should I trust it?", {"source:facts-shfjr-jianghai-park"}),
+    ("which source actually says CSSD held 51% of the Sutong park, and how "
+     "much should I trust it?", {"source:facts-cnfina-sutong-park"}),
     ("the Shibei science city facts - who published the page behind them?",
      {"source:facts-ourjiangsu-shibei"}),
     ("江海产业园的数据来源是什么", {"source:facts-yicai-jianghai-2011"}),

@@ -85,7 +85,7 @@ def test_members_are_the_listed_ones_not_those_taking_part(store: Any) -> None:
 
 def test_groupings_are_regions_and_organisations(store: Any) -> None:
     ids = _ids(store, "Which groupings does Suzhou belong to?")
-    assert {"region:shanghai-metropolitan-circle", "org:yrd-city-economic-council"} <= ids
+    assert {"region:su-xi-chang-tong-circle", "org:yrd-city-economic-council"} <= ids
 
 
 # -- what lies under a place; districts and counties ----------------------------------------------

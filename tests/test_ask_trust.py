@@ -40,7 +40,7 @@ def test_whose_asks_for_the_owner_not_the_thing_named() -> None:
 
 @pytest.mark.parametrize("question,kind", [
     ("Which industry alliances is Suzhou part of?", "Organization"),
-    ("苏州加入了哪些都市圈或者城市群", "Region"),
+    ("南通加入了哪些都市圈或者城市群", "Region"),
     ("Any parks or projects in Qidong?", "Park"),
     ("What tier is new energy in Suzhou?", "Industry"),
 ])

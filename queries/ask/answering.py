@@ -40,6 +40,7 @@ from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
 from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
+from queries.ask.unrecorded import stated_size, unrecorded_members_note
 from queries.ask.verdict import asked_types, attach, property_check
 from queries.ask.verdict_any import any_check
 from queries.ask.verdict_routes import routed
@@ -229,7 +230,13 @@ class AskAnswer:
         if not self.parsed.count or self.kind_note or self.parsed.intent.name.startswith(
                 "property:"):  # (多少米长, how many metres long: the figure, no count)
             return None
-        return len(counted(self.parsed.filters, self.entities))  # not the councils (联盟)
+        found = len(counted(self.parsed.filters, self.entities))  # not the councils (联盟)
+        if not self.parsed.within:
+            # how many cities in the "1+8" circle: nine, though the graph names two of them
+            stated = stated_size((r.result for r in self.ran if r.result is not None), found)
+            if stated is not None:
+                return stated
+        return found
 
     def explanation(self) -> dict[str, Any]:
         intent = self.parsed.intent
@@ -376,7 +383,22 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         ran = [r for r in ran if not r.fallback] + [
             Ran("holders_through_narrower", args, result, note, fallback=True, answers=True)
             for args, result, note in under]
-    return AskAnswer(parsed, tuple(ran))
+    if short := unrecorded_members_note(r.result for r in ran if r.result is not None):
+        parsed = replace(parsed, notes=(*parsed.notes, short))  # 2 of the "1+8" nine
+    got = AskAnswer(parsed, tuple(ran))
+    lacking: list[str] = []
+    if parsed.intent.name.startswith("property:"):
+        held = {prop for _, prop, _ in got.values}
+        lacking = [p for p in parsed.intent.name.split(":", 1)[1].split("+")
+                   if not held & set(_HELD_IN.get(p, (p,)))]
+    if lacking:
+        # 占多少股 where no share is recorded: the relations shown must not read as the figure
+        asked = " or ".join(lacking)
+        named = " or ".join(e.display for e in parsed.slots.values()) or "what is named"
+        got = replace(got, parsed=replace(parsed, notes=(
+            *parsed.notes, f"The graph records no {asked} for {named}: what it does record "
+            "about them follows.")))
+    return got
 
 
 def ask(store: Store, question: str, gaz: Gazetteer | None = None,

@@ -170,9 +170,11 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
     if answer.kind_note:
         console.print(Text(answer.kind_note, style="yellow"))
     if answer.count is not None:
-        names = "、".join(e.name for e in counted(answer.parsed.filters, answer.entities))
+        listed = counted(answer.parsed.filters, answer.entities)
+        names = "、".join(e.name for e in listed)
         now = " now" if answer.ended else ""  # 7 now; 港闸区 until 2020-07
-        console.print(Text(f"{answer.count}{now}: {names}", style="bold"))
+        named = f" ({len(listed)} named in the graph)" if len(listed) < answer.count else ""
+        console.print(Text(f"{answer.count}{now}{named}: {names}", style="bold"))
     if answer.ended:
         console.print(Text(ended_note(list(answer.ended)), style="yellow"))
     beside = beside_note(answer.parsed.filters, answer.entities)  # 联盟: the councils too

@@ -1,0 +1,53 @@
+"""Members the graph knows exist but does not record: said beside any list or count of them.
+
+A grouping whose name or sources give its size (上海“1+8”大都市圈: nine cities) may have
+fewer members in the graph, where a member was named only by a source the dataset does not
+use. Its `members_stated` property holds the size; an answer listing or counting its members
+says how many of them the graph records, so that two is never read as the whole circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+
+def unrecorded_members_note(results: Iterable[Any]) -> str:
+    """The note for the first result listing a grouping's members short of its stated size
+    ("" when none does)."""
+    short = _short(results)
+    if short is None:
+        return ""
+    center, stated, recorded = short
+    return (f"{center.display} has {stated} members by its name or sources; the graph "
+            f"records {recorded} of them (the others are named by no source the dataset "
+            "uses).")
+
+
+def stated_size(results: Iterable[Any], counted: int) -> int | None:
+    """How many members a grouping listed short of its stated size has by that statement,
+    when the count kept every member the graph records (None otherwise, or when no result
+    lists such a grouping): a count of all its members is that number."""
+    short = _short(results)
+    return short[1] if short is not None and short[2] == counted else None
+
+
+def _short(results: Iterable[Any]) -> tuple[Any, int, int] | None:
+    """(the grouping, its stated size, the members recorded) of the first result listing a
+    grouping's members short of its stated size."""
+    for result in results:
+        center = getattr(result, "center", None)
+        if center is None or getattr(result, "direction", "") not in ("in", "both"):
+            continue
+        try:  # (a property loaded from a file may come back as text)
+            stated = int(center.props.get("members_stated") or 0)
+        except (TypeError, ValueError):
+            continue
+        items = getattr(result, "items", ())
+        # a list of its members only (through MEMBER_OF, or any relation when every one
+        # listed is a member): not its other neighbours
+        if items and stated and all(any(
+                r.type == "MEMBER_OF" and r.end == center.id for r in item.relations)
+                for item in items) and len(items) < stated:
+            return center, stated, len(items)
+    return None
