@@ -363,6 +363,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         name = parsed.known.get(parsed.within)
         parsed = replace(parsed, only=kept or frozenset({""}), notes=(
             *parsed.notes, f"Kept to what lies in {name.display if name else parsed.within}."))
+    parsed = _kept_to_industry(store, parsed)  # 南通的石化园区: those with 石化, not all
     ran: list[Ran] = []
     done: set[str] = set()
     found = False  # did a main step (not a fallback) find anything?
@@ -399,6 +400,27 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
             *parsed.notes, f"The graph records no {asked} for {named}: what it does record "
             "about them follows.")))
     return got
+
+
+def _kept_to_industry(store: Store, parsed: Parsed) -> Parsed:
+    """The parsed question kept to what has the industry it names but its reading does not
+    use (queries/ask/industry_left.py); unchanged when there is none, or when the question
+    asks for industries or is not a list of related things."""
+    from queries.ask.industry_left import holders_of, industry_left_out
+
+    asked = parsed.asked or frozenset()
+    # (one kind asked: in 石化项目或者港口 the industry qualifies the projects, not the ports)
+    if "Industry" in asked or len(asked) > 1 or not (
+            asked or parsed.intent.name.startswith("relation:")):
+        return parsed
+    used = {e.id for e in parsed.slots.values()} | {parsed.within or ""}
+    industry = industry_left_out(parsed.known, used)
+    if industry is None:
+        return parsed
+    holders = holders_of(store, industry.id)
+    kept = (parsed.only & holders) if parsed.only else holders
+    return replace(parsed, only=kept or frozenset({""}), notes=(
+        *parsed.notes, f"Kept to what has {industry.display} (or an industry under it)."))
 
 
 def ask(store: Store, question: str, gaz: Gazetteer | None = None,

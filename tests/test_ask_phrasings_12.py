@@ -1,0 +1,52 @@
+"""Readings of session 12, on both stores, with variants of our own (never copied from an eval
+file):
+
+- An industry named with a list its reading does not use (南通的石化园区, 南通做生物医药的
+  园区) keeps the list to what has that industry or one under it, said in a note; before, the
+  industry was dropped and every park in Nantong was listed. When nothing listed has it, `ask`
+  says it cannot answer as read rather than list another kind.
+- Two kinds asked (石化项目或者港口): the industry qualifies the projects only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from queries.ask import Unmappable, ask
+from tests.conftest import ask_lists
+
+PETROCHEMICAL_IN_NANTONG = {"park:jiatong-pta-project", "park:petrochina-lanhai-project",
+                            "park:tongzhou-bay-petrochemical-base"}
+OTHER_NANTONG_PARKS = {"park:haian-etdz", "park:nantong-high-tech-zone",
+                       "park:nantong-etdz-park", "park:china-jianghai-park"}
+
+
+@pytest.mark.parametrize("question", ["南通的石化园区有哪些", "南通有哪些石化的园区？",
+                                      "Which parks in Nantong do petrochemicals?"])
+def test_an_industry_named_with_a_list_keeps_it_to_that_industry(store: Any,
+                                                                 question: str) -> None:
+    got = ask_lists(store, question, PETROCHEMICAL_IN_NANTONG, OTHER_NANTONG_PARKS, "Park")
+    assert got.parsed.notes  # (kept to the industry, or to what lies in Nantong: said)
+
+
+@pytest.mark.parametrize("question", ["南通做生物医药的园区有哪些", "启东搞生物医药的园区有哪些"])
+def test_an_industry_done_by_parks_keeps_the_list_to_it(store: Any, question: str) -> None:
+    ask_lists(store, question, {"park:dongjiang-biomedicine-park"},
+              {"park:petrochina-lanhai-project", "park:china-jianghai-park"}, "Park")
+
+
+def test_a_list_of_another_kind_is_not_given_for_an_industry_left_out(store: Any) -> None:
+    """搞 read as adopting would list Nantong's mechanisms; kept to what has 石化 the reading
+    finds none, and the answer is either those parks or a refusal, never the mechanisms."""
+    try:
+        got = ask(store, "南通搞石化的园区")
+    except Unmappable:
+        return
+    assert {e.label for e in got.entities} <= {"Park"}
+
+
+def test_two_kinds_asked_keep_the_industry_to_its_own(store: Any) -> None:
+    ask_lists(store, "如东县有什么石化项目或者港口？",
+              {"infra:yangkou-port", "park:jiatong-pta-project"})
