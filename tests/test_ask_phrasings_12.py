@@ -50,3 +50,33 @@ def test_a_list_of_another_kind_is_not_given_for_an_industry_left_out(store: Any
 def test_two_kinds_asked_keep_the_industry_to_its_own(store: Any) -> None:
     ask_lists(store, "如东县有什么石化项目或者港口？",
               {"infra:yangkou-port", "park:jiatong-pta-project"})
+
+
+# -- a state named as a stage (处于探索阶段的, "at the exploring stage") ------------------------
+
+EXPLORING = {"mechanism:cost-sharing", "mechanism:dual-statistics"}
+
+
+@pytest.mark.parametrize("question", ["南通处于探索阶段的机制有哪些",
+                                      "Which of Nantong's mechanisms are at the exploring stage?"])
+def test_a_state_named_as_a_stage_keeps_the_list_to_it(store: Any, question: str) -> None:
+    got = ask_lists(store, question, EXPLORING, kind="Mechanism")
+    assert len(got.entities) == 8
+
+
+@pytest.mark.parametrize("question", ["处于探索阶段的机制有几个",
+                                      "How many mechanisms are in the exploratory phase?"])
+def test_every_thing_of_a_kind_in_a_state_is_counted_in_that_state(store: Any,
+                                                                    question: str) -> None:
+    """A list of every mechanism reads no relations: the stage is kept by the relations
+    that adopt them, and said; before, every mechanism (16) was counted."""
+    got = ask(store, question)
+    assert got.count == 8 and {e.id for e in got.entities} >= EXPLORING
+    assert any(n.startswith("Kept to those with a relation recorded as exploring")
+               for n in got.parsed.notes)
+
+
+def test_a_thing_with_its_own_state_is_kept_by_it(store: Any) -> None:
+    """A crossing's own status (planned) decides, not the relations around it."""
+    got = ask(store, "Which infrastructure projects are still only at the planning stage?")
+    assert got.entities and all(e.props.get("status") == "planned" for e in got.entities)

@@ -384,6 +384,8 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         ran = [r for r in ran if not r.fallback] + [
             Ran("holders_through_narrower", args, result, note, fallback=True, answers=True)
             for args, result, note in under]
+    if parsed.intent.name.startswith("every:") and any(f.op == "rel" for f in parsed.filters):
+        parsed, ran = _every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):
         parsed = replace(parsed, notes=(*parsed.notes, short))  # 2 of the "1+8" nine
     got = AskAnswer(parsed, tuple(ran))
@@ -400,6 +402,27 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
             *parsed.notes, f"The graph records no {asked} for {named}: what it does record "
             "about them follows.")))
     return got
+
+
+def _every_in_state(store: Store, parsed: Parsed, ran: list[Ran]
+                    ) -> tuple[Parsed, list[Ran]]:
+    """Every thing of a kind, kept to those with a relation in the state the question says
+    (探索阶段的机制: the mechanisms someone adopts at the exploring stage). A list of every
+    thing reads no relations, so the state would otherwise be dropped without a word."""
+    wanted = [f for f in parsed.filters if f.op == "rel"]
+    things = {e.id: e for r in ran if r.result is not None for e in listed(r.result)}
+    if any(e.props.get(f.prop) not in (None, "") for e in things.values() for f in wanted):
+        return parsed, ran  # (a bridge's own status, 规划中: the state is the thing's)
+    ids = sorted(things)
+    keep = frozenset(
+        i for i, rels in store.relations_of_many(ids).items()
+        if any(all(any(str(r.props.get(p)) == v for p, v in
+                       [(f.prop, v) for v in f.values] + list(f.otherwise)) for f in wanted)
+               for r in rels))
+    said = " or ".join(v for f in wanted for v in f.values)
+    parsed = replace(parsed, only=keep or frozenset({""}), notes=(
+        *parsed.notes, f"Kept to those with a relation recorded as {said}."))
+    return parsed, [replace(r, result=narrowed(r.result, parsed.only)) for r in ran]
 
 
 def _kept_to_industry(store: Store, parsed: Parsed) -> Parsed:

@@ -22,6 +22,9 @@ _ASPECT = (r"(?:还在|仍在|尚在|正在|还只是|只是|仅|只|还|仍|已
            r"状态\s?(?:还|仍|目前|现在)?\s?(?:是|为)|"
            r"\b(?:still|only|already|now|yet|merely|just)\b|\bstatus (?:is |of |as )?)"
            r"\s?[“\"'「‘]?\s?(?:在\s?)?(?:only |just )?")
+# (探索阶段, 处于探索阶段的, "at the exploring stage", "in the exploratory phase": a state
+# named as a stage is a state, with or without a word of aspect before it)
+_STAGE = r"\s?(?:阶段|时期|stage|phase)"
 CONTRAST = re.compile(r"as opposed to|rather than|instead of|\bunlike\b|\bnot (?:yet )?|"
                        r"而不是|而非|而不|不是|还没|尚未|并非|相对于|而没有")
 
@@ -31,7 +34,7 @@ def relation_states_said(q: str) -> list[tuple[int, tuple[str, ...], str]]:
     cut = CONTRAST.search(q)
     asked, rest = (q[:cut.start()], q[cut.end():]) if cut else (q, "")
     said = [(m.start(), values, m.group(0)) for pattern, values in RELATION_STATES
-            for m in re.finditer(rf"{_ASPECT}(?:{pattern})", asked)]
+            for m in re.finditer(rf"{_ASPECT}(?:{pattern})|(?:{pattern}){_STAGE}", asked)]
     if not said and cut:  # "exploring, not applying": the status before the contrast
         said = [(m.start(), values, m.group(0)) for pattern, values in RELATION_STATES
                 if any(re.search(p, rest) for p, _ in RELATION_STATES)
