@@ -80,3 +80,27 @@ def test_a_thing_with_its_own_state_is_kept_by_it(store: Any) -> None:
     """A crossing's own status (planned) decides, not the relations around it."""
     got = ask(store, "Which infrastructure projects are still only at the planning stage?")
     assert got.entities and all(e.props.get("status") == "planned" for e in got.entities)
+
+
+# -- a formal membership asked (正式成员, formally, officially): MEMBER_OF alone --------------
+
+NANTONG_MEMBER_OF = {"org:hu-su-tong-alliance", "org:yangtze-riverside-cities-council",
+                     "org:yrd-city-economic-council", "region:jiangsu-coastal-belt",
+                     "region:shanghai-metropolitan-circle", "region:su-xi-chang-tong-circle",
+                     "region:yangtze-city-cluster"}
+TAKING_PART_ONLY = {"org:yrd-ai-alliance", "org:policy-funds", "region:sunan"}
+
+
+def test_a_formal_membership_counted_is_member_of_alone(store: Any) -> None:
+    got = ask(store, "南通是几个区域组织或者城市圈的正式成员？")
+    assert got.count == 7 and {e.id for e in got.entities} == NANTONG_MEMBER_OF
+
+
+@pytest.mark.parametrize("question", ["Which groupings is Nantong formally a member of?",
+                                      "南通正式加入了哪些组织"])
+def test_a_formal_membership_listed_leaves_out_taking_part(store: Any, question: str) -> None:
+    ask_lists(store, question, {"org:yrd-city-economic-council"}, TAKING_PART_ONLY)
+
+
+def test_membership_without_formally_still_reads_taking_part(store: Any) -> None:
+    ask_lists(store, "南通加入了哪些组织", {"org:yrd-city-economic-council", "org:yrd-ai-alliance"})

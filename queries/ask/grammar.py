@@ -252,9 +252,9 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
                                          if c.mention == a))
             kinds_b = {(c.rel_type, c.direction) for c in top if c.mention == b}
             label_a = gaz.entities[next(c.entity for c in top if c.mention == a)].label
-            kinds_a = widened(_towards(kinds_a, masked), asked, label_a)
+            kinds_a = widened(_towards(kinds_a, masked), asked, label_a, masked)
             kinds_b = set(widened(_towards(sorted(kinds_b, key=str), masked), asked,
-                                   label_a))
+                                   label_a, masked))
             both = [k for k in kinds_a if k in kinds_b] or kinds_a
             ids = {"x": _pick(mentions[a], (c.entity for c in top if c.mention == a), gaz),
                    "y": _pick(mentions[b], (c.entity for c in top if c.mention == b), gaz)}
@@ -272,7 +272,8 @@ def reading_intent(masked: str, mentions: tuple[Mention, ...], gaz: Gazetteer,
         n = anchors[0]
         kinds = list(dict.fromkeys((c.rel_type, c.direction) for c in top if c.mention == n))
         entity = _pick(mentions[n], (c.entity for c in top if c.mention == n), gaz)
-        kinds = widened(_towards(kinds, masked), asked, gaz.entities[entity].label)
+        kinds = widened(_towards(kinds, masked), asked, gaz.entities[entity].label,
+                         masked)
         building = ("CO_BUILDS", "out") in kinds or (
             any(t == "COOPERATES_WITH" for t, _ in kinds) and _BUILT.search(masked))
         if building and gaz.entities[entity].label in _BUILDERS and PARTNERS.search(masked) \

@@ -4,6 +4,7 @@ members or memberships means, beyond the one its verb says.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 # Membership of an organisation is recorded both ways: MEMBER_OF (a listed member) and
@@ -24,10 +25,18 @@ def if_none(kinds: list[tuple[str | None, str]]) -> frozenset[tuple[str | None, 
     return frozenset()
 
 
+# ... and a formal membership asked (正式成员, "formally a member", officially) is MEMBER_OF
+# alone: taking part (docking with, serving) is no membership.
+FORMALLY = re.compile(r"正式|\bformal(?:ly)?\b|\bofficial(?:ly)?\b|\bfull members?\b")
+
+
 def widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
-             label: str) -> list[tuple[str | None, str]]:
-    """The relation kinds read, with those a question about them also means (`_ALSO`)."""
+             label: str, question: str = "") -> list[tuple[str | None, str]]:
+    """The relation kinds read, with those a question about them also means (`_ALSO`),
+    unless it asks for formal membership (`FORMALLY`)."""
     out = list(kinds)
+    if FORMALLY.search(question) and any(t == "MEMBER_OF" for t, _ in kinds):
+        return [k for k in out if k[0] != "PARTICIPATES_IN"]
     for rel_type, direction in kinds:
         if rel_type not in _ALSO:
             continue
