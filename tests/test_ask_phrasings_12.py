@@ -104,3 +104,12 @@ def test_a_formal_membership_listed_leaves_out_taking_part(store: Any, question:
 
 def test_membership_without_formally_still_reads_taking_part(store: Any) -> None:
     ask_lists(store, "南通加入了哪些组织", {"org:yrd-city-economic-council", "org:yrd-ai-alliance"})
+
+
+def test_the_source_of_a_figure_not_recorded_says_so(store: Any) -> None:
+    """The sources of what is recorded are listed, and the missing figure is said first."""
+    got = ask(store, "which source says Shanghai Chengtou holds 60% of the Jianghai park?")
+    assert got.parsed.notes[-1].startswith("The graph records no share for")
+    assert {e.id for e in got.entities} == {"source:facts-yicai-jianghai-2011"}
+    held = ask(store, "which source gives the 51% stake CSSD held in the Sutong park?")
+    assert not any(n.startswith("The graph records no") for n in held.parsed.notes)

@@ -388,6 +388,11 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         parsed, ran = _every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):
         parsed = replace(parsed, notes=(*parsed.notes, short))  # 2 of the "1+8" nine
+    for r in ran:  # the source of "the 60% stake" where no share is recorded
+        if r.args.get("fact") and r.result is not None and not getattr(r.result, "fact", ""):
+            parsed = replace(parsed, notes=(
+                *parsed.notes, f"The graph records no {r.args['fact']} for what the question "
+                "names: the sources below back what it does record about them."))
     got = AskAnswer(parsed, tuple(ran))
     lacking: list[str] = []
     if parsed.intent.name.startswith("property:"):
