@@ -95,4 +95,7 @@ COLUMNS += (
     Column("status", ("状态", "status"), "Infrastructure status.", "entity"),
     Column("until", ("截止", "until"), "When it ended (a place, park or body).", "entity",
            kind="date"),
+    Column("members_stated", ("成员数", "members_stated"),
+           "How many members a grouping has by its name or sources (1+8: 9).", "entity",
+           kind="number"),
 )

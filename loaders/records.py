@@ -18,7 +18,7 @@ Confidence = Literal[CONFIDENCE_LEVELS]  # type: ignore[valid-type]
 # Properties that are numbers (with their bounds); every other property is text.
 NUMERIC_PROPERTIES: dict[str, tuple[float | None, float | None]] = {
     "lon": (-180.0, 180.0), "lat": (-90.0, 90.0), "area_km2": (0.0, None),
-    "length_m": (0.0, None), "share": (0.0, 100.0),
+    "length_m": (0.0, None), "share": (0.0, 100.0), "members_stated": (1.0, None),
 }
 
 _CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True,

@@ -40,7 +40,7 @@ def _short(results: Iterable[Any]) -> tuple[Any, int, int] | None:
         if center is None or getattr(result, "direction", "") not in ("in", "both"):
             continue
         try:  # (a property loaded from a file may come back as text)
-            stated = int(center.props.get("members_stated") or 0)
+            stated = int(float(center.props.get("members_stated") or 0))
         except (TypeError, ValueError):
             continue
         items = getattr(result, "items", ())
