@@ -208,6 +208,14 @@ QUESTIONS_22 = ROOT / "tests" / "eval" / "ask_questions_round22.yaml"
 FLOOR_22 = 0.6
 KNOWN_WRONG_KIND_22 = frozenset({"what ties Qidong to Pudong?",
                                  "what connects Jiading district with Nantong?"})
+# Round 23: 60 by a writer of session 12 (a financial reporter on co-built parks, a Shanghai
+# district's investment-promotion officer, a regional-economics PhD student), held out until
+# the session's ask work was done: 43/60 (1 wrong-kind) on the session's starting code
+# (252c418) and 41/60 on its final code (f0e5502), the two lost and the wrong-kind one all
+# asking about facts the session withdrew (the circle's members, the 60% Jianghai stake).
+# Those three brought up to the data (their `why` says so): 43/60 on both, 0 wrong-kind.
+QUESTIONS_23 = ROOT / "tests" / "eval" / "ask_questions_round23.yaml"
+FLOOR_23 = 0.71
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -322,10 +330,10 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_16, FLOOR_16, KNOWN_WRONG_KIND_16), (QUESTIONS_17, FLOOR_17, frozenset()),
     (QUESTIONS_18, FLOOR_18, KNOWN_WRONG_KIND_18), (QUESTIONS_19, FLOOR_19, frozenset()),
     (QUESTIONS_20, FLOOR_20, KNOWN_WRONG_KIND_20), (QUESTIONS_21, FLOOR_21, KNOWN_WRONG_KIND_21),
-    (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22)],
+    (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22), (QUESTIONS_23, FLOOR_23, frozenset())],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
          "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21",
-         "round22"])
+         "round22", "round23"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -346,7 +354,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_15, 60), (QUESTIONS_16, 60),
                                             (QUESTIONS_17, 60), (QUESTIONS_18, 60),
                                             (QUESTIONS_19, 60), (QUESTIONS_20, 60),
-                                            (QUESTIONS_21, 60), (QUESTIONS_22, 60)])
+                                            (QUESTIONS_21, 60), (QUESTIONS_22, 60),
+                                            (QUESTIONS_23, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -368,7 +377,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 23)}
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 24)}
         path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
