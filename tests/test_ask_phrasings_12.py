@@ -113,3 +113,18 @@ def test_the_source_of_a_figure_not_recorded_says_so(store: Any) -> None:
     assert {e.id for e in got.entities} == {"source:facts-yicai-jianghai-2011"}
     held = ask(store, "which source gives the 51% stake CSSD held in the Sutong park?")
     assert not any(n.startswith("The graph records no") for n in held.parsed.notes)
+
+
+# -- a place first, then the kind that lies in it (南通有哪些园区是做…的): those in the place --
+
+
+@pytest.mark.parametrize(("question", "expected", "never"), [
+    ("南通有哪些园区是做生物医药的？", {"park:qidong-pudong-supporting-park"}, {"park:sip"}),
+    ("苏州有哪些园区做生物医药", {"park:sip"},
+     {"park:qidong-pudong-supporting-park", "park:husu-dafeng"}),
+    ("启东有哪些园区做半导体", {"park:qidong-semiconductor-park"}, {"park:sip"}),
+])
+def test_a_place_said_first_keeps_the_kind_to_what_lies_in_it(
+        store: Any, question: str, expected: set[str], never: set[str]) -> None:
+    got = ask_lists(store, question, expected, never, "Park")
+    assert any(n.startswith("Kept to what lies in") for n in got.parsed.notes)

@@ -23,6 +23,7 @@ from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
 from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
+from queries.ask.kept_to import every_in_state, kept_to_industry
 from queries.ask.listing import listed, size
 from queries.ask.loose import loosely, said_loosely
 from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
@@ -363,7 +364,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         name = parsed.known.get(parsed.within)
         parsed = replace(parsed, only=kept or frozenset({""}), notes=(
             *parsed.notes, f"Kept to what lies in {name.display if name else parsed.within}."))
-    parsed = _kept_to_industry(store, parsed)  # 南通的石化园区: those with 石化, not all
+    parsed = kept_to_industry(store, parsed)  # 南通的石化园区: those with 石化, not all
     ran: list[Ran] = []
     done: set[str] = set()
     found = False  # did a main step (not a fallback) find anything?
@@ -385,7 +386,7 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
             Ran("holders_through_narrower", args, result, note, fallback=True, answers=True)
             for args, result, note in under]
     if parsed.intent.name.startswith("every:") and any(f.op == "rel" for f in parsed.filters):
-        parsed, ran = _every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
+        parsed, ran = every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):
         parsed = replace(parsed, notes=(*parsed.notes, short))  # 2 of the "1+8" nine
     for r in ran:  # the source of "the 60% stake" where no share is recorded
@@ -407,48 +408,6 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
             *parsed.notes, f"The graph records no {asked} for {named}: what it does record "
             "about them follows.")))
     return got
-
-
-def _every_in_state(store: Store, parsed: Parsed, ran: list[Ran]
-                    ) -> tuple[Parsed, list[Ran]]:
-    """Every thing of a kind, kept to those with a relation in the state the question says
-    (探索阶段的机制: the mechanisms someone adopts at the exploring stage). A list of every
-    thing reads no relations, so the state would otherwise be dropped without a word."""
-    wanted = [f for f in parsed.filters if f.op == "rel"]
-    things = {e.id: e for r in ran if r.result is not None for e in listed(r.result)}
-    if any(e.props.get(f.prop) not in (None, "") for e in things.values() for f in wanted):
-        return parsed, ran  # (a bridge's own status, 规划中: the state is the thing's)
-    ids = sorted(things)
-    keep = frozenset(
-        i for i, rels in store.relations_of_many(ids).items()
-        if any(all(any(str(r.props.get(p)) == v for p, v in
-                       [(f.prop, v) for v in f.values] + list(f.otherwise)) for f in wanted)
-               for r in rels))
-    said = " or ".join(v for f in wanted for v in f.values)
-    parsed = replace(parsed, only=keep or frozenset({""}), notes=(
-        *parsed.notes, f"Kept to those with a relation recorded as {said}."))
-    return parsed, [replace(r, result=narrowed(r.result, parsed.only)) for r in ran]
-
-
-def _kept_to_industry(store: Store, parsed: Parsed) -> Parsed:
-    """The parsed question kept to what has the industry it names but its reading does not
-    use (queries/ask/industry_left.py); unchanged when there is none, or when the question
-    asks for industries or is not a list of related things."""
-    from queries.ask.industry_left import holders_of, industry_left_out
-
-    asked = parsed.asked or frozenset()
-    # (one kind asked: in 石化项目或者港口 the industry qualifies the projects, not the ports)
-    if "Industry" in asked or len(asked) > 1 or not (
-            asked or parsed.intent.name.startswith("relation:")):
-        return parsed
-    used = {e.id for e in parsed.slots.values()} | {parsed.within or ""}
-    industry = industry_left_out(parsed.known, used)
-    if industry is None:
-        return parsed
-    holders = holders_of(store, industry.id)
-    kept = (parsed.only & holders) if parsed.only else holders
-    return replace(parsed, only=kept or frozenset({""}), notes=(
-        *parsed.notes, f"Kept to what has {industry.display} (or an industry under it)."))
 
 
 def ask(store: Store, question: str, gaz: Gazetteer | None = None,

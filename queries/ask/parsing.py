@@ -227,6 +227,11 @@ _WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the
                      # "what is X doing in Nantong": what X relates to that lies in Nantong
                      r"\b(?:doing|up to|involved|active|present) in (?:the )?⟨(\d+)⟩\s?$")
 _DOING = re.compile(r"\b(?:doing|up to|involved|active|present)\s?$")
+# 南通有哪些园区是做生物医药的, 苏州有哪些园区做生物医药: a place first, then the kind of thing
+# that lies in it, then what they do: those in the place (not what relates to it otherwise)
+_PLACE_FIRST = re.compile(r"^\s?⟨(\d+)⟩\s?(?:都|还|一共|总共)?\s?有\s?"
+                          r"(?:哪些|哪几个|哪几家|什么)\s?"
+                          r"(?:园区|开发区|产业园|工业园|项目|企业|公司)")
 
 
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -251,6 +256,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     at = int(next(g for g in said_within.groups() if g)) if said_within else -1
     if said_within and gaz.entities[mentions[at].ids[0]].label in ("City", "Region"):
         place = at  # 在南通境内经过哪些地方: those in Nantong (itself too)
+    first = _PLACE_FIRST.search(masked) if place is None and len(mentions) > 1 else None
+    if first and gaz.entities[mentions[int(first.group(1))].ids[0]].label in ("City", "Region"):
+        place = int(first.group(1))
     if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
         within = mentions[place].ids[0]
         text = mentions[place].text
