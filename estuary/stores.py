@@ -51,8 +51,8 @@ def ensure_bundled(store: Store, progress: Progress | None = None) -> None:
         older = store.bundled_digest() is not None  # an older version is in the store
         if older and (withdrawn := withdraw_unbundled(store, bundle)):
             print(f"estuary: this version of the bundled data no longer states {withdrawn} "
-                  "fact(s) the store held (withdrawn for want of a good enough source): "
-                  "taken out of the store", file=sys.stderr)
+                  "fact(s) as the store held them (withdrawn, or now cited to a better "
+                  "source): taken out of the store", file=sys.stderr)
         store.load(bundle, progress=progress, meta={"bundled_digest": digest})
 
 
