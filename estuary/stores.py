@@ -41,15 +41,14 @@ def ensure_bundled(store: Store, progress: Progress | None = None) -> None:
     """Load the bundled dataset unless this exact version is already in the store."""
     from loaders.bundled import bundled_digest, read_bundled
 
-    digest = bundled_digest()
-    if store.bundled_digest() != digest:
+    digest, have = bundled_digest(), store.bundled_digest()
+    if have != digest:
         if getattr(store, "read_only", ""):  # (an embedded store whose file is read-only)
             print(f"estuary: the store {store.location} is read-only: answering from it as it "
                   "is, without this version's bundled data", file=sys.stderr)
             return
         bundle = read_bundled()
-        older = store.bundled_digest() is not None  # an older version is in the store
-        if older and (withdrawn := withdraw_unbundled(store, bundle)):
+        if have is not None and (withdrawn := withdraw_unbundled(store, bundle)):  # (older)
             print(f"estuary: this version of the bundled data no longer states {withdrawn} "
                   "fact(s) as the store held them (withdrawn, or now cited to a better "
                   "source): taken out of the store", file=sys.stderr)
