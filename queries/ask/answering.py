@@ -41,7 +41,12 @@ from queries.ask.relation_values import relation_properties_said
 from queries.ask.split import answer_parts, with_details
 from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
-from queries.ask.unrecorded import stated_size, unrecorded_members_note
+from queries.ask.unrecorded import (
+    facts_not_recorded,
+    property_not_recorded,
+    stated_size,
+    unrecorded_members_note,
+)
 from queries.ask.verdict import asked_types, attach, property_check
 from queries.ask.verdict_any import any_check
 from queries.ask.verdict_routes import routed
@@ -389,24 +394,10 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         parsed, ran = every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):
         parsed = replace(parsed, notes=(*parsed.notes, short))  # 2 of the "1+8" nine
-    for r in ran:  # the source of "the 60% stake" where no share is recorded
-        if r.args.get("fact") and r.result is not None and not getattr(r.result, "fact", ""):
-            parsed = replace(parsed, notes=(
-                *parsed.notes, f"The graph records no {r.args['fact']} for what the question "
-                "names: the sources below back what it does record about them."))
+    parsed = replace(parsed, notes=(*parsed.notes, *facts_not_recorded(ran)))  # the 60%
     got = AskAnswer(parsed, tuple(ran))
-    lacking: list[str] = []
-    if parsed.intent.name.startswith("property:"):
-        held = {prop for _, prop, _ in got.values}
-        lacking = [p for p in parsed.intent.name.split(":", 1)[1].split("+")
-                   if not held & set(_HELD_IN.get(p, (p,)))]
-    if lacking:
-        # 占多少股 where no share is recorded: the relations shown must not read as the figure
-        asked = " or ".join(lacking)
-        named = " or ".join(e.display for e in parsed.slots.values()) or "what is named"
-        got = replace(got, parsed=replace(parsed, notes=(
-            *parsed.notes, f"The graph records no {asked} for {named}: what it does record "
-            "about them follows.")))
+    if lacking := property_not_recorded(parsed, got.values, _HELD_IN):  # 占多少股: none held
+        got = replace(got, parsed=replace(parsed, notes=(*parsed.notes, lacking)))
     return got
 
 

@@ -1,4 +1,8 @@
-"""Members the graph knows exist but does not record: said beside any list or count of them.
+"""What is stated but not recorded: said beside the answer, never left to be read into it.
+
+- A figure asked that the graph does not hold (占多少股 where no share is recorded; the
+  source of "the 60% stake"): said first, before what the graph does record about them.
+- Members the graph knows exist but does not record, beside any list or count of them.
 
 A grouping whose name or sources give its size (上海“1+8”大都市圈: nine cities) may have
 fewer members in the graph, where a member was named only by a source the dataset does not
@@ -8,8 +12,36 @@ says how many of them the graph records, so that two is never read as the whole 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from queries.ask.parsing import Parsed
+
+
+def facts_not_recorded(ran: Iterable[Any]) -> list[str]:
+    """A note for each source list asked of a fact no relation states (sources_of keeps all
+    of them then, and says so with an empty `fact`)."""
+    return [f"The graph records no {r.args['fact']} for what the question names: the "
+            "sources below back what it does record about them." for r in ran
+            if r.args.get("fact") and r.result is not None
+            and not getattr(r.result, "fact", "")]
+
+
+def property_not_recorded(parsed: Parsed, values: Iterable[tuple[str, str, Any]],
+                          held_in: Mapping[str, tuple[str, ...]]) -> str:
+    """The note for a property question whose properties the answer holds no value of
+    (`held_in`: the properties that also state one, a date in since); "" otherwise."""
+    if not parsed.intent.name.startswith("property:"):
+        return ""
+    held = {prop for _, prop, _ in values}
+    lacking = [p for p in parsed.intent.name.split(":", 1)[1].split("+")
+               if not held & set(held_in.get(p, (p,)))]
+    if not lacking:
+        return ""
+    named = " or ".join(e.display for e in parsed.slots.values()) or "what is named"
+    return (f"The graph records no {' or '.join(lacking)} for {named}: what it does record "
+            "about them follows.")
 
 
 def unrecorded_members_note(results: Iterable[Any]) -> str:
