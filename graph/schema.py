@@ -107,7 +107,8 @@ _RELTYPES = [
             _PLACE, "位于",
             "Geographic containment: a district in a city, a park in a district, a body's seat."),
     RelType("MEMBER_OF", _ACTOR, frozenset({"Region", "Organization"}), "成员",
-            "Formal membership of a metropolitan circle, city cluster or alliance."),
+            "Formal membership of a metropolitan circle, city cluster or alliance; `role` "
+            "chair (first or standing chair).", ("role",)),
     RelType("CO_BUILDS", _ACTOR, frozenset({"Park", "Region", "Infrastructure", "Initiative"}),
             "共建", "An actor co-builds a park, zone, platform or project; `share` is its stake.",
             ("share", "role")),
