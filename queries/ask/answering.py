@@ -27,8 +27,10 @@ from queries.ask.kept_to import every_in_state, kept_to_industry
 from queries.ask.listing import listed, size
 from queries.ask.loose import loosely, said_loosely
 from queries.ask.narrowed import asked_ways, narrowed, not_the_other_way
-from queries.ask.narrower_steps import through_narrower
+from queries.ask.narrower_steps import parks_through_narrower, through_narrower
+from queries.ask.none_meets import none_meets
 from queries.ask.not_member import with_members
+from queries.ask.own_ties import own_ties
 from queries.ask.parsing import (
     Parsed,
     Unmappable,
@@ -354,6 +356,7 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
         return Ran(step.query, shown, None, fill_in(step.note_if_empty, names) or str(exc))
     result = narrowed(result, parsed.only)  # the table lists what the answer lists
     result = not_the_other_way(result, asked_ways(parsed.intent.steps))  # 上游: no 下游
+    result = own_ties(result)  # what ties Qidong to Pudong: not Nantong's ties
     if size(result) == 0 and step.note_if_empty:
         note = fill_in(step.note_if_empty, names)
     return Ran(step.query, shown, result, note)
@@ -390,6 +393,9 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         ran = [r for r in ran if not r.fallback] + [
             Ran("holders_through_narrower", args, result, note, fallback=True, answers=True)
             for args, result, note in under]
+    elif not answered:  # 南通做生物医药的园区: and the parks doing an industry under it
+        ran += [Ran("holders_through_narrower", args, result, note)
+                for args, result, note in parks_through_narrower(store, parsed, ran)]
     if parsed.intent.name.startswith("every:") and any(f.op == "rel" for f in parsed.filters):
         parsed, ran = every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):
@@ -564,6 +570,8 @@ def _held(got: AskAnswer) -> AskAnswer:
     if got.entities or name.startswith(_EMPTY_ANSWERS) or not (
             got.found or got.parsed.only or all(r.empty for r in got.ran)):
         return got
+    if (none := none_meets(got)) is not None:  # "does Haimen have any crossing that's open"
+        return none
     read = fill_in(got.parsed.intent.question, got.parsed.names())
     named = list(got.parsed.slots.values())
     but = f" ({len(got.found)} found, none of the kind or condition asked)" if got.found else ""

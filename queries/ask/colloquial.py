@@ -16,6 +16,8 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          (re.compile(r"(?<![南苏锡])通(?:的|了)车"), "通车"),  # 先通的车, 通了车没有: 通车
          # 是在泗阳县吧？: a guess put to be confirmed is a yes-or-no question
          (re.compile(r"(?<=[是在有属].)(.*?)吧(?=\s*[?？]\s*$)"), r"\1吗"),
+         # "crossings on the Nantong side": those in Nantong
+         (re.compile(r"\bon the ([A-Z][\w-]*(?: [A-Z][\w-]*)?) (?:side|bank|end)\b"), r"in \1"),
          # "tunnels rather than bridges", 隧道而不是大桥: the first is asked, the other not
          (re.compile(r",?\s+(?:rather than|instead of)\s+[a-z][a-z -]*?(?=\s*[?？.!]*\s*$)",
                      re.I), ""),
@@ -36,6 +38,10 @@ _COMMAND_ZH = re.compile(r"^\s*(?:请|麻烦)?(?:帮我|给我)?(?:列出|列一
                          r"(?:所有的?|全部的?)?")
 ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|"
                      r"\b(?:which|what|who|where|when|how|if|whether)\b", re.I)
+# Who is asking and why, said before a colon (我写报告要用：…, "for my report: …"): the scene,
+# not the question (its 报告 would otherwise read as asking about documents)
+_PREAMBLE = re.compile(r"^\s*(?:我|我们|咱们|咱|本人|(?:for|in) (?:my|our|a)\b|"
+                       r"i'm|i am|we're|we are)[^：:？?\n]{0,24}[：:]\s*", re.I)
 _CLOSING = re.compile(r"(?:呗|呢|呀|啊|嘛|哈|啦)+(?=\s*[?？!！。.]*\s*$)")
 
 
@@ -45,8 +51,10 @@ def plain(question: str) -> str:
     for pattern, said in _SAID:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)
+    out = _PREAMBLE.sub("", out) if ASKING.search(_PREAMBLE.sub("", out)) else out
     out = _commanded(out) or out
     out = _kind_said_last(out) or out
+    out = _kind_counted_first(out) or out
     out = dated_plainly(out) or out  # "Co-built parks set up since 2020?"
     return out if out.strip() else question
 
@@ -74,6 +82,21 @@ def _kind_said_last(question: str) -> str | None:
         return f"{found.group('ask')} {found.group('kind')} {found.group('be')} " \
                f"{found.group('set')}?"
     return f"{found.group('ask')}{found.group('kind')}是{found.group('set')}"
+
+
+_COUNTED_FIRST = re.compile(r"^\s*(?P<kind>[\u4e00-\u9fff]{1,6}?)(?:一共|总共|共计|共)(?:有)?"
+                            r"(?P<n>几[个项条家座所]?|多少[个项条家座所]?)\s*[?？。]*\s*$")
+
+
+def _kind_counted_first(question: str) -> str | None:
+    """机制共几项, 园区一共多少个: a bare kind word counted after it is said, as the grammar's
+    一共有几项机制; else None (南通共有几个园区 names a place, not a kind)."""
+    from queries.ask.reading import label_words
+
+    found = _COUNTED_FIRST.match(question)
+    if found is None or found.group("kind") not in {str(w) for w, _ in label_words()}:
+        return None
+    return f"一共有{found.group('n')}{found.group('kind')}"
 
 
 def _commanded(question: str) -> str | None:

@@ -391,7 +391,9 @@ _ROUTE = re.compile(r"从\s?⟨(\d+)⟩.{0,6}?到\s?⟨(\d+)⟩|"
 # Up or down a taxonomy, whatever the word order: "under which broader categories is X
 # filed" asks X's parents (BROADER out), "what comes beneath X" its children (in).
 _UP = re.compile(r"上位|上级|上一级|大类|母类|更大的|更宽|\bbroader\b|\bparent\b|\bparents\b|"
-                 r"\bumbrella\b|\bhigher-level\b|\bwider\b")
+                 r"\bumbrella\b|\bhigher-level\b|\bwider\b|"
+                 # "under which category is X filed", 归在哪一类: the category above X
+                 r"\bunder (?:which|what)\b|哪(?:一|个)?(?:大)?类")
 _DOWN = re.compile(r"细分|下面|下属|子类|下级|之下的|下有|下设|类下|"
                    r"\bnarrower\b|\bsub-?(?:categor|sector|"
                    r"industr|field)\w*|\bbeneath\b|\bbelow\b|\bunderneath\b")

@@ -73,7 +73,8 @@ def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]
 # question is about its share, so it is the answer ("Zhangjiagang's stake in X" asks of X).
 # (not "X's stake in P": there the park is what the stake is asked of, as eval round 3 reads
 # it, and round 21 reads the holder; the answer keeps the park, the value names both)
-_HOLDS = r"\s?(?:方面|方|这边)?\s?(?:占|持有|持股|出资|hold|holds|held|own|owns|owned)(?![a-z])"
+_HOLDS = (r"\s?(?:方面|方|这边|那边|一方|一边)?\s?"
+          r"(?:占|持有|持股|出资|hold|holds|held|own|owns|owned)(?![a-z])")
 
 
 def _holding_subject(answer) -> tuple[Entity, ...]:  # type: ignore[no-untyped-def]

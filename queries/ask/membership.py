@@ -1,5 +1,6 @@
 """Membership of an organisation, asked either way: the relation kinds a question about
-members or memberships means, beyond the one its verb says.
+members or memberships means, beyond the one its verb says (and a park's industries, recorded
+two ways).
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from typing import Any
 # about members of, or memberships in, organisations reads both.
 _ALSO = {"MEMBER_OF": ("PARTICIPATES_IN", "Organization"),
          "PARTICIPATES_IN": ("MEMBER_OF", "Organization")}
+# A park's industry is recorded as HAS_INDUSTRY (its lead industries) or FOCUSES_ON (what it
+# is planned around): parks doing an industry (做生物医药的园区), or what a park does, read both.
+_PARK_INDUSTRY = {"HAS_INDUSTRY": "FOCUSES_ON", "FOCUSES_ON": "HAS_INDUSTRY"}
 # ... but its members (成员, who's in, members of) are the listed ones: those that only take
 # part answer when none is listed (长三角集成电路产业联盟的成员: the firms, not 南通).
 _MEMBERS = ("MEMBER_OF", "in")
@@ -35,6 +39,12 @@ def widened(kinds: list[tuple[str | None, str]], asked: frozenset[str] | None,
     """The relation kinds read, with those a question about them also means (`_ALSO`),
     unless it asks for formal membership (`FORMALLY`)."""
     out = list(kinds)
+    for rel_type, direction in kinds:  # a park's industries, either way they are recorded
+        other = _PARK_INDUSTRY.get(rel_type)
+        fits = (direction == "in" and asked is not None and "Park" in asked) or (
+            direction == "out" and label == "Park")
+        if other and fits and (other, direction) not in out:
+            out.append((other, direction))
     if FORMALLY.search(question) and any(t == "MEMBER_OF" for t, _ in kinds):
         return [k for k in out if k[0] != "PARTICIPATES_IN"]
     for rel_type, direction in kinds:

@@ -9,6 +9,7 @@ industry each has, never as holders of the category itself.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from graph.store import Store
@@ -58,3 +59,33 @@ def through_narrower(store: Store, parsed: Any, ran: list[Any]
         added.append(({"industry": industry, "rel_type": rel_type, "label": label}, result,
                       note))
     return added
+
+
+def parks_through_narrower(store: Store, parsed: Any, ran: list[Any]
+                           ) -> list[tuple[dict[str, Any], NarrowerResult, str]]:
+    """The steps to add when parks doing an industry were asked and some found: the parks
+    that do an industry under it answer too (南通做生物医药的园区: 东江生物医药产业园 is
+    recorded with 生物医药及医疗器械), each with the narrower industry it has."""
+    from queries.ask.negated import says_not
+
+    if any(f.op != "said" for f in parsed.filters) or says_not(parsed.question):
+        return []
+    known = {e.id: e for e in (*parsed.known.values(), *parsed.slots.values())}
+    asked = {industry for r in ran if not r.fallback
+             and (got := _asks_holders(r, known)) is not None
+             and (industry := got[0]) and got[2] is not None
+             and set(str(got[2]).split("/")) == {"Park"}}
+    listed = {i.entity.id for r in ran if r.result is not None
+              for i in getattr(r.result, "items", ())}
+    added: list[tuple[dict[str, Any], NarrowerResult, str]] = []
+    for industry in sorted(asked):
+        result = holders_through_narrower(store, industry, label="Park")
+        items = tuple(i for i in result.items if i.entity.id not in listed)
+        if not items:
+            continue
+        result = replace(result, items=items)
+        said = ", ".join(e.display for e in result.through)
+        note = f"Also parks with an industry under {result.center.display} ({said}):"
+        added.append(({"industry": industry, "label": "Park"}, result, note))
+    return added
+

@@ -225,13 +225,40 @@ _WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the
                      # "where in Zhejiang does the railway go": the places it reaches there
                      r"^\s?where in (?:the )?⟨(\d+)⟩|"
                      # "what is X doing in Nantong": what X relates to that lies in Nantong
-                     r"\b(?:doing|up to|involved|active|present) in (?:the )?⟨(\d+)⟩\s?$")
-_DOING = re.compile(r"\b(?:doing|up to|involved|active|present)\s?$")
+                     r"\b(?:doing|up to|involved|active|present|"
+                     # "where has X got a foothold in Nantong": where X is, in Nantong
+                     r"(?:got |gained |has |have |with )?(?:a )?(?:foothold|presence|footprint))"
+                     r" in (?:the )?⟨(\d+)⟩\s?$")
+_DOING = re.compile(r"\b(?:doing|up to|involved|active|present|"
+                    r"(?:got |gained |has |have |with )?(?:a )?(?:foothold|presence|footprint))"
+                    r"\s?$")
 # 南通有哪些园区是做生物医药的, 苏州有哪些园区做生物医药: a place first, then the kind of thing
 # that lies in it, then what they do: those in the place (not what relates to it otherwise)
 _PLACE_FIRST = re.compile(r"^\s?⟨(\d+)⟩\s?(?:都|还|一共|总共)?\s?有\s?"
                           r"(?:哪些|哪几个|哪几家|什么)\s?"
-                          r"(?:园区|开发区|产业园|工业园|项目|企业|公司)")
+                          r"(?:园区|开发区|产业园|工业园|项目|企业|公司)"
+                          # "Nantong parks doing biomedicine", "which Nantong parks do cars"
+                          r"|^\s?(?:(?:which|what|any|the|are there any)\s)?⟨(\d+)⟩(?:'s|’s)?"
+                          r"\s(?:co-built\s|industrial\s)?(?:parks?|zones?)\b", re.I)
+_FIRST_KIND = frozenset({"Park"})
+
+
+def _held_by_asked(filters: tuple[Filter, ...], asked: frozenset[str] | None,
+                   gaz: Gazetteer) -> tuple[Filter, ...]:
+    """Without the kind words that name a value no entity of the kind asked holds: "under
+    which national … category is X filed" asks industries, and no industry's level is
+    national (a park's is)."""
+    if not asked:
+        return filters
+    out = []
+    for f in filters:
+        if f.op == "in" and f.prop in ("level", "kind"):
+            held = {str(e.props.get(f.prop)) for e in gaz.entities.values()
+                    if e.label in asked and e.props.get(f.prop) is not None}
+            if not held & {str(v) for v in f.values}:
+                continue
+        out.append(f)
+    return tuple(out)
 
 
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
@@ -257,8 +284,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     if said_within and gaz.entities[mentions[at].ids[0]].label in ("City", "Region"):
         place = at  # 在南通境内经过哪些地方: those in Nantong (itself too)
     first = _PLACE_FIRST.search(masked) if place is None and len(mentions) > 1 else None
-    if first and gaz.entities[mentions[int(first.group(1))].ids[0]].label in ("City", "Region"):
-        place = int(first.group(1))
+    at_first = int(next(g for g in first.groups() if g)) if first else -1
+    if first and gaz.entities[mentions[at_first].ids[0]].label in ("City", "Region"):
+        place = at_first
     if place is not None:  # which of Nantong's parks …: those in Nantong, not about it
         within = mentions[place].ids[0]
         text = mentions[place].text
@@ -269,7 +297,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
                             rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()
             # (what X is doing there: what the graph relates to it, kept to the place)
             masked = _DOING.sub("related to", masked)
-        reading = replace(read(masked, text=q), asked=reading.asked)
+        asked = reading.asked or (_FIRST_KIND if first and re.search(
+            r"园|区|park|zone", first.group(0), re.I) else None)  # "Nantong parks with …"
+        reading = replace(read(masked, text=q), asked=asked)
     else:
         within = ""
     if named:  # 南通采用了哪些税收分成的做法: among the mechanisms, the one it names
@@ -305,6 +335,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
     filters = asked_of(kind_filters(masked, reading.phrase) + conditions(q, masked)
                        + aspect_said(q), reading.asked)
+    filters = _held_by_asked(filters, reading.asked, gaz)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
     if intent.name.startswith("every:") and not (only or stated or about_source) and set(

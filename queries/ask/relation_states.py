@@ -20,8 +20,8 @@ RELATION_STATES = ((r"探索|试点|研究|explor\w*|pilot\w*|trying|tried", ("e
 # (状态还是“探索”, "with status exploring": the status named as such is said as well)
 _ASPECT = (r"(?:还在|仍在|尚在|正在|还只是|只是|仅|只|还|仍|已经|已|早已|"
            r"状态\s?(?:还|仍|目前|现在)?\s?(?:是|为)|"
-           r"\b(?:still|only|already|now|yet|merely|just)\b|\bstatus (?:is |of |as )?)"
-           r"\s?[“\"'「‘]?\s?(?:在\s?)?(?:only |just )?")
+           r"\b(?:still|only|already|now|yet|merely|just|being)\b|\bstatus (?:is |of |as )?)"
+           r"\s?[“\"'「‘]?\s?(?:在\s?)?(?:only |just )?(?:being |been )?")
 # (探索阶段, 处于探索阶段的, "at the exploring stage", "in the exploratory phase": a state
 # named as a stage is a state, with or without a word of aspect before it)
 _STAGE = r"\s?(?:阶段|时期|stage|phase)"

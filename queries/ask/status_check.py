@@ -1,5 +1,6 @@
 """A yes-or-no question on how far something has got: "统计双算是在探索阶段吗", "Is dual
-statistics still at the exploring stage in Nantong?", 成本共担现在是试点状态吗.
+statistics still at the exploring stage in Nantong?", 成本共担现在是试点状态吗; or which of
+two states it is at (是已经在用了，还是还在探索阶段: "Its status is exploring: …").
 
 A mechanism's state is recorded on the relations that adopt it (ADOPTS status: exploring,
 applying, required …). The question names the thing (and perhaps who adopts it) and a state
@@ -23,6 +24,9 @@ _YES_NO = re.compile(r"吗\s*[？?]?\s*$|是不是|是否|有没有|没有\s*[�
 _STAGE = re.compile(r"阶段|状态|地步|程度|还在|仍在|尚在|还是|落地|落实|"
                     r"\bstage\b|\bstatus\b|\bphase\b|"
                     r"\bstill\b|\byet\b|\bat the\b", re.I)
+# two states set against each other (已经在用了，还是还在探索; "applying or still exploring"):
+# the question asks which of them holds
+_CHOICE = re.compile(r"还是|\bor\b", re.I)
 # the types whose relations record a state reached by what they reach
 _STATED = ("ADOPTS",)
 
@@ -35,7 +39,9 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
     from queries.ask.text import names_in
     from queries.ask.verdict import Verdict, said
 
-    if not _YES_NO.search(question) or not _STAGE.search(question):
+    choice = _CHOICE.search(question) and len(
+        {values for pattern, values in RELATION_STATES if re.search(pattern, question)}) > 1
+    if not (_YES_NO.search(question) or choice) or not _STAGE.search(question):
         return None
     q, mentions = names_in(question, gaz)
     last = max((m.end() for m in re.finditer(  # (prepared: a comma between Han is a space)
@@ -64,9 +70,13 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
                  for i, e in store.entities(sources).items())
     held = [r for r in rels if str(r.props["status"]) in states]
     shown = held or rels
-    text = ("Yes — " if held else
-            "No — its status is " + ", ".join(sorted({str(r.props["status"]) for r in rels}))
-            + ": ") + "; ".join(said(r, names) for r in shown)
+    statuses = ", ".join(sorted({str(r.props["status"]) for r in rels}))
+    if choice:  # 在用还是在探索: which of the two, not yes or no
+        held, shown = rels, rels
+        text = f"Its status is {statuses}: " + "; ".join(said(r, names) for r in shown)
+    else:
+        text = ("Yes — " if held else f"No — its status is {statuses}: ") + "; ".join(
+            said(r, names) for r in shown)
     ends = (thing, *(starts[r.start] for r in shown if r.start in starts))
     check = next(i for i in INTENTS if i.name == "check")
     intent = replace(check, name="check:status", slots=check.slots[:1],

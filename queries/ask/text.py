@@ -469,7 +469,9 @@ def _demonstrative_joined(question: str, gaz: Gazetteer) -> str:
     for found in _DEMONSTRATIVE.finditer(question):
         joined = question[:found.start()] + question[found.end():]
         if any(m.text not in said and len(m.text) > 2 for m in recognise(joined, gaz)[1]
-               if m.text not in prepare(question)):
+               if m.text not in prepare(question)
+               # (新能源这个产业 is 新能源 said as an industry, not the category 新能源产业)
+               and not (m.text[-2:] in ("产业", "行业") and m.text[:-2] in said)):
             return joined
     return question
 
