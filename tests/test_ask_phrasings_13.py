@@ -184,3 +184,30 @@ def test_a_foothold_in_a_place_is_what_it_relates_to_there(store: Any, question:
 def test_on_a_place_s_side_is_in_that_place(store: Any) -> None:
     ask_lists(store, "Which crossings on the Qidong side are still under construction?",
               {"infra:chongqi-rail-road-bridge"}, {"infra:chongqi-bridge"}, "Infrastructure")
+
+
+def test_a_place_s_industries_asked_among_are_those_it_has(store: Any) -> None:
+    """"which of Nantong's industries sit under new energy": Nantong's chains under it, not
+    every industry under it (氢能 is under 新能源 but not recorded as Nantong's)."""
+    got = ask_lists(store, "Which of Nantong's industries are grouped under new energy?",
+                    {"industry:pv-storage", "industry:wind-power-equipment"},
+                    {"industry:hydrogen-energy"}, "Industry")
+    assert any("industries 南通" in n for n in got.parsed.notes)
+    assert not any(n.startswith("Not used") for n in got.parsed.notes)
+
+
+@pytest.mark.parametrize("question", ["Which parks do autos or auto parts?",
+                                      "Which Nantong parks do cars or auto parts? we're "
+                                      "scouting for a supplier"])
+def test_parks_doing_one_of_several_industries(store: Any, question: str) -> None:
+    ask_lists(store, question, {"park:rugao-etdz"}, set(), "Park")
+
+
+def test_a_scene_said_after_the_question_is_left_out() -> None:
+    from queries.ask.colloquial import plain
+
+    assert plain("Which parks host biomedicine? we've got two clients") == \
+        "Which parks host biomedicine?"
+    # ... a second question is no scene
+    assert plain("Which parks host biomedicine? which of them are in Qidong?").endswith(
+        "Qidong?")

@@ -365,13 +365,17 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
 def answer(store: Store, parsed: Parsed) -> AskAnswer:
     """Run the parsed question's steps on a store."""
     if parsed.within:  # which of Nantong's parks: among what lies in Nantong, parts included
-        from queries.ask.inside import lying_in
+        from queries.ask.inside import industries_of, lying_in
 
-        inside = lying_in(store, parsed.within)  # its parts' parts too (and itself)
+        industries = parsed.asked == {"Industry"}  # which of Nantong's chains: those it has
+        inside = industries_of(store, parsed.within) if industries else lying_in(
+            store, parsed.within)  # its parts' parts too (and itself)
         kept = (parsed.only & inside) if parsed.only else inside
         name = parsed.known.get(parsed.within)
+        said = name.display if name else parsed.within
         parsed = replace(parsed, only=kept or frozenset({""}), notes=(
-            *parsed.notes, f"Kept to what lies in {name.display if name else parsed.within}."))
+            *parsed.notes, f"Kept to the industries {said} has." if industries
+            else f"Kept to what lies in {said}."))
     parsed = kept_to_industry(store, parsed)  # 南通的石化园区: those with 石化, not all
     ran: list[Ran] = []
     done: set[str] = set()

@@ -42,6 +42,20 @@ ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|"
 # not the question (its 报告 would otherwise read as asking about documents)
 _PREAMBLE = re.compile(r"^\s*(?:我|我们|咱们|咱|本人|(?:for|in) (?:my|our|a)\b|"
                        r"i'm|i am|we're|we are)[^：:？?\n]{0,24}[：:]\s*", re.I)
+# ... and said after the question ("…? we've got a few suppliers thinking about moving",
+# …？我们这边有几家药企想过去看看): the scene again, where it asks nothing
+_SCENE_AFTER = re.compile(r"(?<=[?？])\s*(?:we|we've|we're|i|i'm|i've|my|our|just|asking|"
+                          r"thinking|for (?:a|my|our)\b|我们|我|咱们|咱|想|有几家|有家)"
+                          r"[^?？]*$", re.I)
+
+
+def _scene_after(question: str) -> str:
+    found = _SCENE_AFTER.search(question)
+    if found is None or ASKING.search(found.group(0)):
+        return question
+    return question[:found.start()]
+
+
 _CLOSING = re.compile(r"(?:呗|呢|呀|啊|嘛|哈|啦)+(?=\s*[?？!！。.]*\s*$)")
 
 
@@ -52,6 +66,7 @@ def plain(question: str) -> str:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)
     out = _PREAMBLE.sub("", out) if ASKING.search(_PREAMBLE.sub("", out)) else out
+    out = _scene_after(out)
     out = _commanded(out) or out
     out = _kind_said_last(out) or out
     out = _kind_counted_first(out) or out

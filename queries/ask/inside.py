@@ -32,3 +32,13 @@ def lying_in(store: Store, place: str) -> frozenset[str]:
                     following.append(item.entity.id)
         frontier = following
     return frozenset(inside)
+
+
+def industries_of(store: Store, place: str) -> frozenset[str]:
+    """The ids of the industries a place has (HAS_INDUSTRY, its parts' too): "which of
+    Nantong's chains …" is asked among them."""
+    held = set()
+    for part in lying_in(store, place):
+        held.update(r.end for r in store.relations_of(part)
+                    if r.type == "HAS_INDUSTRY" and r.start == part)
+    return frozenset(held)

@@ -292,6 +292,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         text = mentions[place].text
         mentions = tuple(m for n, m in enumerate(mentions) if n != place)
         masked = masked_text(q, mentions)
+        if not said_within:  # (its name is read: no word of it is left unused)
+            masked = re.sub(rf"(?<![a-z]){re.escape(text)}(?:'s|’s)?(?![a-z])", " ",
+                            masked, count=1).strip()
         if said_within:  # the words that say it are no verb (境内)
             masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside|in)\s"
                             rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()

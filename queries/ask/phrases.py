@@ -95,7 +95,8 @@ def place_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
     """The one place inside the asking phrase of a question for parks or infrastructure
     that names another entity too (which of Nantong's parks were built with Shanghai): the
     answer is kept to what lies in it."""
-    if not reading.asked or not reading.asked <= _LOCATED or reading.phrase is None:
+    if not reading.asked or not (reading.asked <= _LOCATED or reading.asked == {"Industry"}) \
+            or reading.phrase is None:  # (which of Nantong's chains …: those Nantong has)
         return None
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     inside = [n for n, (start, end) in enumerate(spans) if reading.inside(start, end)

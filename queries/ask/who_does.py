@@ -73,9 +73,10 @@ def who_does(question: str, gaz: Gazetteer) -> str | None:
         x = _QUOTED.sub(r"\1", x)
         x = re.sub(r"\s+(?:model|scheme|mechanism|project)$", "", x, flags=re.IGNORECASE)
         q, mentions = names_in(x, gaz)
-        if len(mentions) != 1 or mentions[0].text.strip() != q.strip():
+        if not mentions or not _only_names(q, mentions):
             return None
-        labels = {gaz.entities[i].label for i in mentions[0].ids if i in gaz.entities}
+        labels = {gaz.entities[i].label for m in mentions for i in m.ids
+                  if i in gaz.entities}
         if len(labels) != 1 or (label := labels.pop()) not in _SAID:
             return None
         kind = found.group("k")
@@ -83,3 +84,14 @@ def who_does(question: str, gaz: Gazetteer) -> str | None:
             f"Which {kind}" if kind else "Who")
         return _SAID[label][0 if zh else 1].format(x=x, who=who, Who=who)
     return None
+
+
+# between names listed as one thing done ("cars or auto parts", 汽车和零部件)
+_LISTED = re.compile(r"^(?:\s*(?:,|、|/|和|与|及|或|或者|and|or|and/or)\s*)+$", re.IGNORECASE)
+
+
+def _only_names(q: str, mentions: tuple) -> bool:  # type: ignore[type-arg]
+    """Is the text the names alone, one or several listed (A or B, A和B)?"""
+    if q[:mentions[0].start].strip() or q[mentions[-1].end:].strip():
+        return False
+    return all(_LISTED.match(q[a.end:b.start]) for a, b in zip(mentions, mentions[1:]))
