@@ -18,6 +18,7 @@ person's role is not read this way ("who runs the alliance" is not a membership 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from graph.gazetteer import Gazetteer
 
@@ -94,4 +95,4 @@ def _only_names(q: str, mentions: tuple) -> bool:  # type: ignore[type-arg]
     """Is the text the names alone, one or several listed (A or B, A和B)?"""
     if q[:mentions[0].start].strip() or q[mentions[-1].end:].strip():
         return False
-    return all(_LISTED.match(q[a.end:b.start]) for a, b in zip(mentions, mentions[1:]))
+    return all(_LISTED.match(q[a.end:b.start]) for a, b in pairwise(mentions))
