@@ -211,3 +211,21 @@ def test_a_scene_said_after_the_question_is_left_out() -> None:
     # ... a second question is no scene
     assert plain("Which parks host biomedicine? which of them are in Qidong?").endswith(
         "Qidong?")
+
+
+def test_a_count_with_past_ones_included_counts_them(store: Any) -> None:
+    now = ask(store, "How many parks does CSSD co-build?")
+    ever = ask(store, "How many parks has CSSD co-built, past ones included?")
+    assert now.count is not None and ever.count is not None and ever.count > now.count
+
+
+def test_a_count_s_scope_said_after_it_is_no_second_question(store: Any) -> None:
+    got = ask(store, "启东一共有几个园区？外高桥那个也算上")
+    assert got.count is not None and "park:waigaoqiao-qidong-park" in {
+        e.id for e in got.entities}
+
+
+def test_a_statement_about_the_asker_after_the_question_is_left_out(store: Any) -> None:
+    got = ask(store, "启东有哪些园区做生物医药？我们有几家药企想过去看看")
+    assert {e.id for e in got.entities} >= QIDONG_BIOMEDICINE
+    assert not getattr(got, "parts", None)

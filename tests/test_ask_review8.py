@@ -45,7 +45,10 @@ def test_a_line_between_two_places_is_not_a_route(store: Any, question: str,
                                                    expected: set[str]) -> None:
     got = ask(store, question)
     assert got.parsed.intent.name == "between:Infrastructure"
-    assert {e.id for e in got.entities} == expected
+    ids = {e.id for e in got.entities}
+    # (a rail link lists the rail-road bridges beside the railways, said in a note)
+    assert expected <= ids
+    assert ids - expected <= {"infra:chongqi-rail-road-bridge", "infra:hu-su-tong-bridge"}
 
 
 @pytest.mark.parametrize("question", ["苏锡通是哪几个园区合并来的", "哪些园区并入了苏锡通",

@@ -42,7 +42,8 @@ def test_a_crossing_asked_who_is_behind(store: Any) -> None:
 
 def test_an_industry_asked_who_does_it_is_who_has_it(store: Any) -> None:
     got = ask(store, "谁在搞生物医药")
-    assert got.parsed.intent.name == "relation:HAS_INDUSTRY:in"
+    # (with what parks are planned around: FOCUSES_ON, as a park's industry is recorded)
+    assert got.parsed.intent.name.startswith("relation:HAS_INDUSTRY:in")
     assert got.entities and {e.label for e in got.entities} <= {"City", "Park", "Region"}
 
 

@@ -356,7 +356,8 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
         return Ran(step.query, shown, None, fill_in(step.note_if_empty, names) or str(exc))
     result = narrowed(result, parsed.only)  # the table lists what the answer lists
     result = not_the_other_way(result, asked_ways(parsed.intent.steps))  # 上游: no 下游
-    result = own_ties(result)  # what ties Qidong to Pudong: not Nantong's ties
+    if parsed.intent.name == "connection":  # what ties Qidong to Pudong: not Nantong's ties
+        result = own_ties(result)  # (a verdict rolls up through the container: it stays)
     if size(result) == 0 and step.note_if_empty:
         note = fill_in(step.note_if_empty, names)
     return Ran(step.query, shown, result, note)
@@ -420,6 +421,14 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     finds that kind; otherwise the answer says what the graph holds instead (`kind_note`).
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
+    from queries.ask.colloquial import without_scene
+
+    bare = without_scene(question)  # "…? we've got suppliers thinking about moving"
+    if bare != question and bare.strip():
+        got = ask(store, bare, gaz, extra)
+        parsed = getattr(got, "parsed", None)
+        return replace(got, parsed=replace(parsed, question=question)) if isinstance(
+            parsed, Parsed) else got
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate

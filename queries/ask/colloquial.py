@@ -49,9 +49,29 @@ _SCENE_AFTER = re.compile(r"(?<=[?？])\s*(?:we|we've|we're|i|i'm|i've|my|our|ju
                           r"[^?？]*$", re.I)
 
 
+# ... or a count's scope said after it (…？配套浦东的那几个也算上): the count is of every one
+# the graph records, those included
+_ALSO_COUNTED = re.compile(r"(?<=[?？])\s*[^?？]{1,20}(?:也算上|也算进去|也算在内|也包括|都算上|"
+                           r"也要算|包括在内)\s*[。.!！]?\s*$")
+
+
+def without_scene(question: str) -> str:
+    """The question without who asks and why, said before or after it (the same text if it
+    says none)."""
+    out = _PREAMBLE.sub("", question) if ASKING.search(_PREAMBLE.sub("", question)) else question
+    return _scene_after(out)
+
+
 def _scene_after(question: str) -> str:
+    if _ALSO_COUNTED.search(question) and re.search(r"几|多少|how many", question):
+        return question[:_ALSO_COUNTED.search(question).start()]  # type: ignore[union-attr]
     found = _SCENE_AFTER.search(question)
-    if found is None or ASKING.search(found.group(0)):
+    if found is None:
+        return question
+    tail = found.group(0).strip()
+    # (我们这边有几家药企想过去看看: 几 there is "a few", in a statement about the asker)
+    asks = [w for w in ASKING.findall(tail) if not (w == "几" and re.match(r"我|咱", tail))]
+    if asks or re.search(r"[吗呢?？]\s*$", tail):
         return question
     return question[:found.start()]
 
@@ -65,8 +85,7 @@ def plain(question: str) -> str:
     for pattern, said in _SAID:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)
-    out = _PREAMBLE.sub("", out) if ASKING.search(_PREAMBLE.sub("", out)) else out
-    out = _scene_after(out)
+    out = without_scene(out)
     out = _commanded(out) or out
     out = _kind_said_last(out) or out
     out = _kind_counted_first(out) or out

@@ -49,7 +49,11 @@ def ended_note(ended: list[tuple[Entity, str]]) -> str:
 # holds (各占多少: a share, which 多少 does not make a count of now).
 _NOT_NOW = re.compile(r"当年|当初|曾经|曾|原来|原先|过去|以前|之前|历史上|各占|占多少|占比|"
                       r"\b(?:once|formerly|former|used to|did|had|was|were|ever|historically|"
-                      r"originally|share|shares|stake|stakes)\b")
+                      r"originally|share|shares|stake|stakes)\b|"
+                      # the past asked in too: "past ones included", 已经结束的也算
+                      r"\b(?:past|former|earlier|ended|old) ones\b|\bincluding (?:past|former|"
+                      r"ended|earlier)\b|\b(?:past|ended) (?:ones )?(?:included|too|as well)\b|"
+                      r"\ball[- ]time\b|结束的|到期的|撤销的|也算|也算上|都算")
 
 
 def counts_now(question: str) -> bool:
