@@ -229,3 +229,16 @@ def test_a_statement_about_the_asker_after_the_question_is_left_out(store: Any) 
     got = ask(store, "启东有哪些园区做生物医药？我们有几家药企想过去看看")
     assert {e.id for e in got.entities} >= QIDONG_BIOMEDICINE
     assert not getattr(got, "parts", None)
+
+
+@pytest.mark.parametrize("question", ["Which parks in Nantong are national-level?",
+                                      "南通哪些园区是国家级的"])
+def test_a_level_said_of_the_things_asked_keeps_to_it(store: Any, question: str) -> None:
+    got = ask_lists(store, question, {"park:nantong-etdz-park"}, {"park:sutong-park"}, "Park")
+    assert all(e.props.get("level") == "national" for e in got.entities)
+
+
+def test_stations_counted_are_the_places_a_line_stops_at(store: Any) -> None:
+    got = ask(store, "北沿江高铁在南通设几个站")
+    assert got.count is not None and got.count >= 2
+    assert {e.label for e in got.entities} == {"City"}

@@ -96,7 +96,8 @@ def plain(question: str) -> str:
 _WHICH_ARE = re.compile(r"^\s*(?P<ask>which|what)\s+(?:of\s+the\s+)?(?P<set>[a-z][a-z -]*?)\s+"
                         r"(?P<be>are|is)\s+(?:the\s+)?(?P<kind>[a-z][a-z -]*?)\s*[?？.!]*\s*$",
                         re.I)
-_WHICH_ARE_ZH = re.compile(r"^\s*(?P<ask>哪些|哪几[个条座])(?P<set>[\u4e00-\u9fff]{2,8}?)是"
+_WHICH_ARE_ZH = re.compile(r"^\s*(?P<pre>[\u4e00-\u9fff]{0,6}?)(?P<ask>哪些|哪几[个条座])"
+                           r"(?P<set>[\u4e00-\u9fff]{2,8}?)是"
                            r"(?P<kind>[\u4e00-\u9fff]{1,6}?)\s*[?？。!！]*\s*$")
 
 
@@ -106,16 +107,25 @@ def _kind_said_last(question: str) -> str | None:
     tunnels are crossings"), where the reading keeps to it; else None."""
     from queries.ask.lexicon import lexicon
 
-    words = {w.lower() for kind in lexicon().kinds for w in kind.words}
+    def said(word: str) -> str:  # (national-level is national level)
+        return word.lower().replace("-", " ")
+
+    words = {said(w) for kind in lexicon().kinds for w in kind.words}
     found = _WHICH_ARE.match(question) or _WHICH_ARE_ZH.match(question)
-    if found is None or found.group("kind").lower() not in words:
+    if found is None or said(found.group("kind")) not in words:
         return None
-    if found.group("set").lower() in words:
+    if said(found.group("set")) in words:
         return None  # "which bridges are railways": two values, not a set and a value
+    kind = found.group("kind")
     if question.isascii():
-        return f"{found.group('ask')} {found.group('kind')} {found.group('be')} " \
-               f"{found.group('set')}?"
-    return f"{found.group('ask')}{found.group('kind')}是{found.group('set')}"
+        if not kind.lower().endswith("s"):  # a value said of them: "… are national-level"
+            return f"{found.group('ask')} {kind} {found.group('set')}?"
+        return f"{found.group('ask')} {kind} {found.group('be')} {found.group('set')}?"
+    if kind.endswith("的"):  # 南通哪些园区是国家级的: 南通哪些国家级园区
+        pre = found.group("pre")
+        pre = f"{pre}有" if pre and not pre.endswith("有") else pre
+        return f"{pre}{found.group('ask')}{kind[:-1]}{found.group('set')}"
+    return f"{found.group('pre')}{found.group('ask')}{kind}是{found.group('set')}"
 
 
 _COUNTED_FIRST = re.compile(r"^\s*(?P<kind>[\u4e00-\u9fff]{1,6}?)(?:一共|总共|共计|共)(?:有)?"
