@@ -242,3 +242,21 @@ def test_stations_counted_are_the_places_a_line_stops_at(store: Any) -> None:
     got = ask(store, "北沿江高铁在南通设几个站")
     assert got.count is not None and got.count >= 2
     assert {e.label for e in got.entities} == {"City"}
+
+
+@pytest.mark.parametrize("question", ["Qidong biomedicine parks", "启东 生物医药 园区"])
+def test_a_place_an_industry_and_parks_said_as_keywords(store: Any, question: str) -> None:
+    """The parks in the place doing the industry: not one park whose name holds the words
+    (东江生物医药产业园 for "biomedicine parks"), nor what lies between the two."""
+    ask_lists(store, question, QIDONG_BIOMEDICINE, {"park:qidong-semiconductor-park"}, "Park")
+
+
+def test_what_a_programme_covers_is_what_it_focuses_on(store: Any) -> None:
+    ask_lists(store, "国家级先进制造业集群覆盖了哪些产业", {"industry:high-end-textiles"}, set(),
+              "Industry")
+
+
+def test_big_on_an_industry_is_having_it(store: Any) -> None:
+    got = ask(store, "Which cities are big on new energy vehicles?")
+    assert got.parsed.intent.name.startswith("relation:HAS_INDUSTRY:in")
+    assert "city:changzhou" in {e.id for e in got.entities}

@@ -45,7 +45,7 @@ _PREAMBLE = re.compile(r"^\s*(?:我|我们|咱们|咱|本人|(?:for|in) (?:my|ou
 # ... and said after the question ("…? we've got a few suppliers thinking about moving",
 # …？我们这边有几家药企想过去看看): the scene again, where it asks nothing
 _SCENE_AFTER = re.compile(r"(?<=[?？])\s*(?:we|we've|we're|i|i'm|i've|my|our|just|asking|"
-                          r"thinking|for (?:a|my|our)\b|我们|我|咱们|咱|想|有几家|有家)"
+                          r"thinking|looking|for (?:a|my|our)\b|我们|我|咱们|咱|想|有几家|有家)"
                           r"[^?？]*$", re.I)
 
 

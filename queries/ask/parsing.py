@@ -409,7 +409,7 @@ def _briefed(question: str, found: Brief, gaz: Gazetteer) -> Parsed | None:
         return replace(parsed, question=question, notes=(*found.notes, *parsed.notes))
     return Parsed(question, found.intent, found.mentions, found.slots, {}, found.notes,
                   found.known, found.asked, found.count, found.current, found.filters,
-                  found.only)
+                  found.only, within=found.within)
 
 
 def _builders_in(question: str, gaz: Gazetteer) -> Parsed | None:

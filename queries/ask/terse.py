@@ -62,6 +62,7 @@ class Brief:
     only: frozenset[str] = field(default_factory=frozenset)
     instead: str = ""
     count: bool = False  # "… - how many?": answered with the number (tags.py)
+    within: str = ""  # a place the answer lies in ("Nantong biomedicine parks")
 
 
 _PLACES = ("City", "Region")
@@ -231,6 +232,19 @@ def terse_reading(question: str, gaz: Gazetteer) -> Brief | None:
             return Brief(None, {}, named, known, (f"Read as a keyword query: how {a.display} "
                                                   f"and {b.display} are related.",),
                          instead=full)
+        place = next((e for e in (a, b) if e.label in _PLACES), None)
+        industry = next((e for e in (a, b) if e.label == "Industry"), None)
+        if asked == {"Park"} and place is not None and industry is not None:
+            # "Nantong biomedicine parks": the parks in Nantong with biomedicine
+            read = implied(frozenset(asked), "Industry")
+            if read:
+                intent = relation_intent(read, frozenset(asked), {}, "", False)
+                intent = replace(intent, question=f"Which parks are {_said(read, '{x}')}?")
+                note = (f"Read as a keyword query: parks {_said(read, industry.display)}, "
+                        f"in {place.display}.")
+                return Brief(intent, slots={"x": industry}, notes=(note,),
+                             asked=frozenset(asked), within=place.id,
+                             **common)  # type: ignore[arg-type]
         intent = two_entity_intent(frozenset(asked))
         note = f"Read as a keyword query: the {_kinds(asked)} between {a.display} and " \
                f"{b.display}."

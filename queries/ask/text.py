@@ -290,6 +290,16 @@ def _named_then_kind(span: list[str], inside: list[Mention], last: int,
     return "plural" if plural else "singular"
 
 
+def _plural_kind(word: str) -> bool:
+    """A kind word said in the plural (parks, zones, alliances): a set, which no one name
+    holding fewer words than it is."""
+    from queries.ask.reading import label_words
+
+    kinds = {str(w).casefold() for w, _ in label_words() if str(w).isascii()}
+    return word.endswith("s") and not word.endswith("ss") and word in kinds and (
+        word[:-1] in kinds or word[:-2] in kinds or word[:-3] + "y" in kinds)
+
+
 def _in_order(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     rest = iter(name)
     return all(w in rest for w in words)
@@ -327,6 +337,8 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
             kind_after = _named_then_kind(span, inside, words[i + length - 1].start(), gaz)
             if kind_after == "plural":
                 continue  # "Suzhou parks": Suzhou's parks, not Suzhou Industrial Park
+            if _plural_kind(span[-1]):
+                continue  # "biomedicine parks", "city clusters": a set, not one name
             if not ids and not any(m.start <= start and end <= m.end for m in inside):
                 ids = _within_a_name(_words(" ".join(span)), fulls)  # words left out
             if not ids or len(ids) != 1:

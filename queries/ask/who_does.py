@@ -88,11 +88,11 @@ def who_does(question: str, gaz: Gazetteer) -> str | None:
 
 
 # between names listed as one thing done ("cars or auto parts", 汽车和零部件)
-_LISTED = re.compile(r"^(?:\s*(?:,|、|/|和|与|及|或|或者|and|or|and/or)\s*)+$", re.IGNORECASE)
+_LISTED = re.compile(r"^(?:\s*(?:,|、|/|和|与|及|或|或者|and|or|and/or|\(|（)\s*)+$", re.IGNORECASE)
 
 
 def _only_names(q: str, mentions: tuple) -> bool:  # type: ignore[type-arg]
     """Is the text the names alone, one or several listed (A or B, A和B)?"""
-    if q[:mentions[0].start].strip() or q[mentions[-1].end:].strip():
-        return False
+    if q[:mentions[0].start].strip(" ()（）") or q[mentions[-1].end:].strip(" ()（）"):
+        return False  # (a gloss in brackets after a name: "enclave incubation (飞地孵化)")
     return all(_LISTED.match(q[a.end:b.start]) for a, b in pairwise(mentions))
