@@ -337,8 +337,10 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
             kind_after = _named_then_kind(span, inside, words[i + length - 1].start(), gaz)
             if kind_after == "plural":
                 continue  # "Suzhou parks": Suzhou's parks, not Suzhou Industrial Park
-            if _plural_kind(span[-1]):
-                continue  # "biomedicine parks", "city clusters": a set, not one name
+            if _plural_kind(span[-1]) and (inside or all(
+                    w in COMMON or w in GENERIC for w in span[:-1])):
+                continue  # "biomedicine parks", "city clusters": a set, not one name (the
+                # "Sutong and Xitong parks" are two names, each said with the kind once)
             if not ids and not any(m.start <= start and end <= m.end for m in inside):
                 ids = _within_a_name(_words(" ".join(span)), fulls)  # words left out
             if not ids or len(ids) != 1:
