@@ -260,3 +260,9 @@ def test_big_on_an_industry_is_having_it(store: Any) -> None:
     got = ask(store, "Which cities are big on new energy vehicles?")
     assert got.parsed.intent.name.startswith("relation:HAS_INDUSTRY:in")
     assert "city:changzhou" in {e.id for e in got.entities}
+
+
+def test_a_scene_after_a_question_of_two_parts_is_left_out_without_a_crash(
+        store: Any) -> None:
+    got = ask(store, "启东有哪些园区？哪些做生物医药？我们有几家药企想过去看看")
+    assert got.entities

@@ -426,14 +426,15 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     bare = without_scene(question)  # "…? we've got suppliers thinking about moving"
     if bare != question and bare.strip():
         got = ask(store, bare, gaz, extra)
-        parsed = getattr(got, "parsed", None)
         at = question.find(bare)
         left = " … ".join(p.strip() for p in (question[:at], question[at + len(bare):])
                           if p.strip()) if at >= 0 else ""
         said = (f"Not used: {left!r} (who is asking and why, not part of the question).",
                 ) if left else ()
-        return replace(got, parsed=replace(parsed, question=question, notes=(
-            *said, *parsed.notes))) if isinstance(parsed, Parsed) else got
+        if not isinstance(got, AskAnswer):  # (several parts: each says how it was read)
+            return got
+        return replace(got, parsed=replace(got.parsed, question=question, notes=(
+            *said, *got.parsed.notes)))
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate
