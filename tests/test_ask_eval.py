@@ -216,6 +216,31 @@ KNOWN_WRONG_KIND_22 = frozenset({"what ties Qidong to Pudong?",
 # Those three brought up to the data (their `why` says so): 43/60 on both, 0 wrong-kind.
 QUESTIONS_23 = ROOT / "tests" / "eval" / "ask_questions_round23.yaml"
 FLOOR_23 = 0.71
+# Rounds 24 and 25: 60 each by two writers of session 13 (24: a policy bank's credit analyst,
+# a Suzhou commerce-bureau planner, a foreign chamber's consultant; 25: a provincial TV
+# journalist on the crossings, a Shanghai think-tank researcher on enclaves, a multinational's
+# site-selection manager), held out until the session's ask work was done: round 24 35/60 (2
+# wrong-kind) on the session's starting code (32582ea), 37/60 (3) on its final code; round 25
+# 33/60 (4) -> 37/60 (3). Round 24 also showed a crash (a scene left out of a question of
+# several parts), fixed before the final figure. The wrong-kind answers left are pinned.
+QUESTIONS_24 = ROOT / "tests" / "eval" / "ask_questions_round24.yaml"
+FLOOR_24 = 0.61
+KNOWN_WRONG_KIND_24 = frozenset({
+    "Of the river crossings between Nantong and the south bank, which ones are still "
+    "being built rather than already carrying traffic? Trying to see where the "
+    "construction risk still sits.",
+    "苏州和南通都有国家级先进制造业集群，两边撞车的是哪一个？",
+    "Is 'benefit sharing' something Nantong has actually put in place, or is it still"
+    " just a requirement sitting in the YRD integration outline?"})
+QUESTIONS_25 = ROOT / "tests" / "eval" / "ask_questions_round25.yaml"
+FLOOR_25 = 0.61
+KNOWN_WRONG_KIND_25 = frozenset({
+    "Besides 'base plus extension zone', what other park co-building models is "
+    "Nantong trying out?",
+    "Between Shanghai and Suzhou, which one has the longer list of future industries,"
+    " and by how many?",
+    "If we set up a polyester plant in Nantong, what sits upstream of chemical fibres"
+    " in the supply chain?"})
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -330,10 +355,11 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_16, FLOOR_16, KNOWN_WRONG_KIND_16), (QUESTIONS_17, FLOOR_17, frozenset()),
     (QUESTIONS_18, FLOOR_18, KNOWN_WRONG_KIND_18), (QUESTIONS_19, FLOOR_19, frozenset()),
     (QUESTIONS_20, FLOOR_20, KNOWN_WRONG_KIND_20), (QUESTIONS_21, FLOOR_21, KNOWN_WRONG_KIND_21),
-    (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22), (QUESTIONS_23, FLOOR_23, frozenset())],
+    (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22), (QUESTIONS_23, FLOOR_23, frozenset()),
+    (QUESTIONS_24, FLOOR_24, KNOWN_WRONG_KIND_24), (QUESTIONS_25, FLOOR_25, KNOWN_WRONG_KIND_25)],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
          "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21",
-         "round22", "round23"])
+         "round22", "round23", "round24", "round25"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -355,7 +381,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_17, 60), (QUESTIONS_18, 60),
                                             (QUESTIONS_19, 60), (QUESTIONS_20, 60),
                                             (QUESTIONS_21, 60), (QUESTIONS_22, 60),
-                                            (QUESTIONS_23, 60)])
+                                            (QUESTIONS_23, 60), (QUESTIONS_24, 60),
+                                            (QUESTIONS_25, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -377,7 +404,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 24)}
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 26)}
         path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
