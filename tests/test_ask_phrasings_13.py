@@ -266,3 +266,23 @@ def test_a_scene_after_a_question_of_two_parts_is_left_out_without_a_crash(
         store: Any) -> None:
     got = ask(store, "启东有哪些园区？哪些做生物医药？我们有几家药企想过去看看")
     assert got.entities
+
+
+
+def test_no_is_said_only_where_every_one_found_records_the_condition(store: Any) -> None:
+    """A crossing that records no level may be of any level: no "No — none of …" then; every
+    crossing records its kind, so a kind none has is a no."""
+    from dataclasses import replace
+
+    from queries.ask.filters import Filter
+    from queries.ask.none_meets import none_meets
+
+    got = ask(store, "Is there any crossing in Haimen that is already open?")
+    said = tuple(f for f in got.parsed.filters if f.op == "said")
+
+    def asked_with(condition: Filter) -> Any:
+        return replace(got, parsed=replace(got.parsed, filters=(*said, condition),
+                                           notes=()))
+
+    assert none_meets(asked_with(Filter("level", "in", values=("national",)))) is None
+    assert none_meets(asked_with(Filter("kind", "in", values=("ferry",)))) is not None

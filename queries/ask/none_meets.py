@@ -22,7 +22,8 @@ _SHOWN = ("status", "opened", "established", "level", "kind")
 
 def none_meets(got: Any) -> Any | None:
     """The answer "no" (see the module), or None where the question is no such yes-or-no,
-    nothing of the kind asked was found, or a filter other than a condition applies."""
+    nothing of the kind asked was found, or one found records no value for the condition
+    (it may meet it: the graph cannot say no)."""
     parsed = got.parsed
     stated = [f for f in parsed.filters if f.op != "said"]
     if not stated or not _ANY.search(parsed.question) or got.verdict is not None:
@@ -33,8 +34,11 @@ def none_meets(got: Any) -> Any | None:
         found = tuple(e for e in found if e.label in asked)
     if not found:
         return None
+    props = list(dict.fromkeys(f.prop for f in stated))
+    if any(p not in _SHOWN for p in props) or any(
+            e.props.get(p) in (None, "") for e in found for p in props):
+        return None  # (one that records no value may meet it: not a "no", a refusal)
     said = "; ".join(dict.fromkeys(f.describe() for f in stated if f.describe()))
-    props = [p for p in dict.fromkeys(f.prop for f in stated) if p in _SHOWN]
     held = "; ".join(f"{e.display}: " + ", ".join(
         f"{p} {e.props[p]}" for p in props if e.props.get(p) not in (None, "")) for e in found
         if any(e.props.get(p) not in (None, "") for p in props))
