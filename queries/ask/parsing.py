@@ -18,6 +18,7 @@ from queries.ask.closest import closest_questions, describe, needs
 from queries.ask.colloquial import plain
 from queries.ask.filters import Filter, asked_of, aspect_said, held_filters, kind_filters
 from queries.ask.grammar import reading_intent
+from queries.ask.held_values import held_by_asked
 from queries.ask.intents import INTENTS
 from queries.ask.leftovers import (
     conjunct_words,
@@ -243,24 +244,6 @@ _PLACE_FIRST = re.compile(r"^\s?⟨(\d+)⟩\s?(?:都|还|一共|总共)?\s?有\s
 _FIRST_KIND = frozenset({"Park"})
 
 
-def _held_by_asked(filters: tuple[Filter, ...], asked: frozenset[str] | None,
-                   gaz: Gazetteer) -> tuple[Filter, ...]:
-    """Without the kind words that name a value no entity of the kind asked holds: "under
-    which national … category is X filed" asks industries, and no industry's level is
-    national (a park's is)."""
-    if not asked:
-        return filters
-    out = []
-    for f in filters:
-        if f.op == "in" and f.prop in ("level", "kind"):
-            held = {str(e.props.get(f.prop)) for e in gaz.entities.values()
-                    if e.label in asked and e.props.get(f.prop) is not None}
-            if not held & {str(v) for v in f.values}:
-                continue
-        out.append(f)
-    return tuple(out)
-
-
 def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     """The grammar's reading of a question: a relation of the schema asked from one end (or
     what two entities share), or None."""
@@ -338,7 +321,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         reading = replace(reading, asked=frozenset(label.split("/")) if label else None)
     filters = asked_of(kind_filters(masked, reading.phrase) + conditions(q, masked)
                        + aspect_said(q), reading.asked)
-    filters = _held_by_asked(filters, reading.asked, gaz)
+    filters = held_by_asked(filters, reading.asked, gaz)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
     if intent.name.startswith("every:") and not (only or stated or about_source) and set(
