@@ -71,8 +71,9 @@ def _scene_after(question: str) -> str:
     tail = found.group(0).strip()
     # (我们这边有几家药企想过去看看: 几 there is "a few", in a statement about the asker)
     asks = [w for w in ASKING.findall(tail) if not (w == "几" and re.match(r"我|咱", tail))]
-    if asks or re.search(r"[吗呢?？]\s*$", tail):
-        return question
+    about_me = re.match(r"(?:我|咱|we\b|we've|we're|i\b|i'm|i've|my\b|our\b)", tail, re.I)
+    if asks or re.search(r"[吗呢?？]\s*$", tail) or (_names_a_kind(tail) and not about_me):
+        return question  # (…? looking for the cities: the kind asked, said again)
     return question[:found.start()]
 
 

@@ -337,10 +337,12 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
             kind_after = _named_then_kind(span, inside, words[i + length - 1].start(), gaz)
             if kind_after == "plural":
                 continue  # "Suzhou parks": Suzhou's parks, not Suzhou Industrial Park
-            if _plural_kind(span[-1]) and (inside or all(
-                    w in COMMON or w in GENERIC for w in span[:-1])):
-                continue  # "biomedicine parks", "city clusters": a set, not one name (the
-                # "Sutong and Xitong parks" are two names, each said with the kind once)
+            head = words[i + length - 1].start()
+            if _plural_kind(span[-1]) and any(
+                    gaz.entities[i].label not in ("City", "Region")
+                    for m in inside if m.end <= head for i in m.ids if i in gaz.entities):
+                continue  # "biomedicine parks": the parks doing it, a set, not one name
+                # (places before the kind may name one: the Chongming-Haimen crossing)
             if not ids and not any(m.start <= start and end <= m.end for m in inside):
                 ids = _within_a_name(_words(" ".join(span)), fulls)  # words left out
             if not ids or len(ids) != 1:
