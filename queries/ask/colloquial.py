@@ -63,8 +63,9 @@ def without_scene(question: str) -> str:
 
 
 def _scene_after(question: str) -> str:
-    if _ALSO_COUNTED.search(question) and re.search(r"几|多少|how many", question):
-        return question[:_ALSO_COUNTED.search(question).start()]  # type: ignore[union-attr]
+    scope = _ALSO_COUNTED.search(question)
+    if scope is not None and re.search(r"几|多少|how many", question):
+        return question[:scope.start()]
     found = _SCENE_AFTER.search(question)
     if found is None:
         return question

@@ -71,10 +71,9 @@ def parks_through_narrower(store: Store, parsed: Any, ran: list[Any]
     if any(f.op != "said" for f in parsed.filters) or says_not(parsed.question):
         return []
     known = {e.id: e for e in (*parsed.known.values(), *parsed.slots.values())}
-    asked = {industry for r in ran if not r.fallback
+    asked = {got[0] for r in ran if not r.fallback
              and (got := _asks_holders(r, known)) is not None
-             and (industry := got[0]) and got[2] is not None
-             and set(str(got[2]).split("/")) == {"Park"}}
+             and got[2] is not None and set(str(got[2]).split("/")) == {"Park"}}
     listed = {i.entity.id for r in ran if r.result is not None
               for i in getattr(r.result, "items", ())}
     added: list[tuple[dict[str, Any], NarrowerResult, str]] = []
@@ -88,4 +87,3 @@ def parks_through_narrower(store: Store, parsed: Any, ran: list[Any]
         note = f"Also parks with an industry under {result.center.display} ({said}):"
         added.append(({"industry": industry, "label": "Park"}, result, note))
     return added
-

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 from itertools import combinations
 
 from graph.gazetteer import Gazetteer, Mention, latin_key, prepare, recognise
@@ -272,9 +273,7 @@ def _named_then_kind(span: list[str], inside: list[Mention], last: int,
     holds the same words (Chongming–Haimen Crossing, Suzhou Industrial Park) must not beat
     where the kind word is plural ("plural": a set, never one name); said singular ("the
     Haimen crossing") it may be that name ("singular"); else an empty string."""
-    from queries.ask.reading import label_words
-
-    kinds = {str(w).casefold() for w, _ in label_words() if str(w).isascii()}
+    kinds = _english_kind_words()
     head = span[-1]
     if head not in kinds and not (head.endswith("s") and head[:-1] in kinds):
         return ""
@@ -285,19 +284,28 @@ def _named_then_kind(span: list[str], inside: list[Mention], last: int,
     if place is None or place.label != "City" or \
             len(span) != 1 + len(re.findall(r"[a-z0-9]+", before[0].text)):
         return ""
-    plural = head.endswith("s") and not head.endswith("ss") and (
-        head[:-1] in kinds or head[:-2] in kinds or head[:-3] + "y" in kinds)
-    return "plural" if plural else "singular"
+    return "plural" if _plural(head, kinds) else "singular"
+
+
+@cache
+def _english_kind_words() -> frozenset[str]:
+    """The lexicon's English words for kinds of thing (parks, crossings), read once."""
+    from queries.ask.reading import label_words
+
+    return frozenset(str(w).casefold() for w, _ in label_words() if str(w).isascii())
+
+
+def _plural(word: str, kinds: frozenset[str]) -> bool:
+    """Is the word a kind word's plural (parks, alliances, cities)?"""
+    return word.endswith("s") and not word.endswith("ss") and (
+        word[:-1] in kinds or word[:-2] in kinds or word[:-3] + "y" in kinds)
 
 
 def _plural_kind(word: str) -> bool:
     """A kind word said in the plural (parks, zones, alliances): a set, which no one name
     holding fewer words than it is."""
-    from queries.ask.reading import label_words
-
-    kinds = {str(w).casefold() for w, _ in label_words() if str(w).isascii()}
-    return word.endswith("s") and not word.endswith("ss") and word in kinds and (
-        word[:-1] in kinds or word[:-2] in kinds or word[:-3] + "y" in kinds)
+    kinds = _english_kind_words()
+    return word in kinds and _plural(word, kinds)
 
 
 def _in_order(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
