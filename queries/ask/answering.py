@@ -435,6 +435,16 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
             return got
         return replace(got, parsed=replace(got.parsed, question=question, notes=(
             *said, *got.parsed.notes)))
+    from queries.ask.examples import examples_note, without_examples
+
+    cut = without_examples(question, gaz)  # 像财税分成、GDP双算这一类的: examples, not slots
+    if cut is not None:
+        got = ask(store, cut.bare, gaz, extra)
+        if not isinstance(got, AskAnswer):
+            return got
+        note = examples_note(cut, {e.id for e in got.entities}, gaz)
+        return replace(got, parsed=replace(got.parsed, question=question, notes=(
+            *got.parsed.notes, note)))
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate

@@ -165,8 +165,8 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     if contrast and not any(pattern.search(head) for pattern, _ in STATES):
         head = q  # 还没开工的有哪些: the state is said with the negation (not yet begun)
     said = [(m, state) for pattern, state in STATES if (m := pattern.search(head))]
-    if said and not _ANY_STATE.search(q):  # the longest said ("not yet under construction"
-        # is planned)
+    if said and not _ANY_STATE.search(q) and not _split_by_state(q, said):
+        # the longest said ("not yet under construction" is planned)
         found, state = max(said, key=lambda s: (s[0].end() - s[0].start(), -s[0].start()))
         # two states joined (在规划或在建的, planned or under construction): either
         states = tuple(dict.fromkeys(v for s in [state, *(other for m, other in said if
@@ -199,6 +199,28 @@ _SHARE_OF = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|％|per ?cent\b)"
 _COMPARED_SHARE = re.compile(r"\b(?:over|more than|above|at least|less than|under|below|"
                              r"up to|beyond)\b|超过|高于|不到|低于|不足|大于|小于|以上|以下", re.I)
 _STAKE = re.compile(r"\bstakes?\b|\bshares?\b|\bholds?\b|\bowns?\b|股|持有|占", re.I)
+
+
+# 哪些已经通了、哪些还在修, "which are open and which are still being built": every one
+# asked, each with its state (the list is split by state, not kept to one)
+_WHICH_BEFORE = re.compile(r"(?:\band|、|，|,|;|；|\s)\s*(?:哪些|哪几[个条座]?|\bwhich(?: ones?)?"
+                           r"(?: of them)?(?: are| is)?(?: still| already| now)?)\s?$", re.I)
+
+
+def split_by_state(q: str) -> bool:
+    """Does the question split its list by state (哪些已经通了、哪些还在修)? Then no state keeps
+    the list: each is listed with its own."""
+    return _split_by_state(q, [(m, state) for pattern, state in STATES
+                               if (m := pattern.search(q))])
+
+
+def _split_by_state(q: str, said: list[tuple[re.Match[str], str]]) -> bool:
+    """Two different states, the later said after its own 'and which' (see above)."""
+    if len({state for _, state in said}) < 2:
+        return False
+    first = min(found.start() for found, _ in said)
+    return any(found.start() > first and _WHICH_BEFORE.search(
+        q[max(0, found.start() - 30):found.start()]) for found, _ in said)
 
 
 _STATES_JOINED = re.compile(r"^\s?(?:或者|或是|或|和|及|、|/|,|or|and)\s?$")

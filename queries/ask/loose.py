@@ -87,6 +87,7 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     those words ask a comparison or a direction, or say what is not so (but a state)."""
     from dataclasses import replace
 
+    from queries.ask.filters import split_by_state
     from queries.ask.negated import says_not
     from queries.ask.parsing import Unmappable
     from queries.ask.said_states import STATES, without_states
@@ -108,7 +109,8 @@ def said_loosely(got: Any, gaz: Gazetteer) -> Any:
     asks = asks or [w for w in found[3] if _PLACE_LIKE.match(w)]
     # a state said of what records one ("aren't open yet": crossings), and not applied
     held = any(f.prop == "status" for f in parsed.filters) or (
-        parsed.asked is not None and "Infrastructure" not in parsed.asked)
+        parsed.asked is not None and "Infrastructure" not in parsed.asked) or split_by_state(
+        parsed.question)  # (哪些已经通了、哪些还在修: every one, each with its state)
     state = next((m.group() for pattern, _ in STATES if (m := pattern.search(parsed.question))),
                  None) if not held else None
     if asks or negated or state:

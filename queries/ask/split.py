@@ -67,13 +67,31 @@ def parts(question: str) -> list[str]:
         dash = sep.strip() == "-"
         if not _asks(current):  # context: said before the question it leads to
             current = f"{current} {piece}".strip()
-        elif _asks(piece) and not dash and _words(piece) >= 2:
+        elif _asks(piece) and not dash and _words(piece) >= 2 and not _state_only(piece):
             out.append(current)
             current = piece
         else:  # one question: a list, a restatement, a detail ("and when?")
             current = f"{current}{sep}{piece}"
     out.append(current)
     return out if len(out) > 1 else [question]
+
+
+_WHICH_ONLY = re.compile(r"^(?:[\s、，,?？.。]*(?:and\s+)?(?:which|哪些|哪几[个条座]?)(?:\s+ones?)?"
+                         r"(?:\s+of them)?(?:\s+(?:are|is|were))?(?:\s+(?:still|already|now))?"
+                         r")+[\s、，,?？.。]*$", re.I)
+
+
+def _state_only(piece: str) -> bool:
+    """A piece that only names another state of the same list ("… are open and which are
+    still being built", 哪些已经通了、哪些还在修): the list is split by state, one question."""
+    from queries.ask.said_states import STATES, without_states
+
+    bare = without_states(piece)
+    if bare == piece or not _WHICH_ONLY.match(bare):
+        return False
+    if re.match(r"^\s*(?:and\s+)?which\b", piece, re.I):
+        return True  # "… are open and which are still being built": the state after 'and'
+    return len({state for pattern, state in STATES if pattern.search(piece)}) >= 2
 
 
 def carried(part: str, subject: Entity) -> str:

@@ -1,0 +1,87 @@
+"""Readings of session 14, on both stores, with variants of our own (never copied from an eval
+file):
+
+- Examples of the answer said in the question (比如成本共担、财税共享这类的, "such as cost
+  sharing", 除了X, "Besides X, …") are not what it is about: it is asked without them, and the
+  answer says which of them it lists. Words that are not names are never cut (比如说南通…).
+- A list split by state (哪些已经通车了、哪些还在建, "which are open and which are still being
+  built") keeps every one, each with its state; one state said still keeps to it.
+- "Co-building models", 共建模式 are the mechanisms of kind cooperation-model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from queries.ask import ask
+from tests.conftest import ask_lists
+
+SHARING = {"mechanism:cost-sharing", "mechanism:fiscal-tax-sharing"}
+MODELS = {"mechanism:base-plus-extension", "mechanism:enclave-incubation",
+          "mechanism:hq-plus-collaboration-center"}
+TRADING = {"mechanism:carbon-emission-trading", "mechanism:pollutant-discharge-trading"}
+
+
+def _examples_note(got: Any) -> str:
+    return next((n for n in got.parsed.notes if n.startswith("Named as examples")), "")
+
+
+@pytest.mark.parametrize("question", ["南通在推进哪些机制？比如成本共担、财税共享这类的",
+                                      "南通在推进哪些机制，像成本共担、财税共享这样的？",
+                                      "Which mechanisms has Nantong adopted, such as cost "
+                                      "sharing or tax sharing?"])
+def test_examples_of_the_answer_are_no_entity_asked_about(store: Any, question: str) -> None:
+    got = ask_lists(store, question, SHARING, kind="Mechanism")
+    note = _examples_note(got)
+    assert "listed" in note and "not in this answer" not in note, note
+
+
+@pytest.mark.parametrize("question", ["除了苏通科技产业园，南通和苏州还共建了哪些园区？",
+                                      "Besides the Sutong park, which parks have Nantong and "
+                                      "Suzhou co-built?"])
+def test_the_one_already_known_is_an_example_not_the_anchor(store: Any, question: str) -> None:
+    got = ask_lists(store, question, {"park:sutong-park", "park:suxitong-park"}, kind="Park")
+    assert "苏通科技产业园" in _examples_note(got)
+
+
+def test_an_example_the_answer_leaves_out_is_said(store: Any) -> None:
+    got = ask(store, "南通和苏州共建了哪些园区？比如苏宿工业园区这样的")
+    ids = {e.id for e in got.entities}
+    assert "park:sutong-park" in ids and "park:suzhou-suqian" not in ids, ids
+    assert "not in this answer" in _examples_note(got)
+
+
+def test_words_that_are_not_names_are_never_cut_as_examples(store: Any) -> None:
+    got = ask_lists(store, "比如说南通有哪些园区", {"park:sutong-park", "park:rugao-etdz"},
+                    kind="Park")
+    assert not _examples_note(got)
+
+
+@pytest.mark.parametrize("question", ["海门的过江通道哪些已经通车了、哪些还在建？",
+                                      "Which of Haimen's crossings are already open and which "
+                                      "are under construction?"])
+def test_a_list_split_by_state_keeps_every_one(store: Any, question: str) -> None:
+    got = ask_lists(store, question, {"infra:haitai-tunnel", "infra:chonghai-crossing"},
+                    kind="Infrastructure")
+    assert not any(f.prop == "status" for f in got.parsed.filters)
+
+
+@pytest.mark.parametrize("question", ["启东的过江通道哪些已经通车了、哪些还在修？",
+                                      "Which of the crossings serving Qidong are open and "
+                                      "which are still being built?"])
+def test_open_and_unbuilt_both_listed_when_split(store: Any, question: str) -> None:
+    ask_lists(store, question, {"infra:chongqi-bridge", "infra:chongqi-rail-road-bridge"},
+              kind="Infrastructure")
+
+
+def test_one_state_said_still_keeps_to_it(store: Any) -> None:
+    ask_lists(store, "启东哪些过江通道已经通车了？", {"infra:chongqi-bridge"},
+              {"infra:chongqi-rail-road-bridge"}, "Infrastructure")
+
+
+@pytest.mark.parametrize("question", ["Which co-building models does Nantong use?",
+                                      "南通有哪些共建模式", "南通在探索哪些合作模式？"])
+def test_co_building_models_are_the_cooperation_models(store: Any, question: str) -> None:
+    ask_lists(store, question, MODELS, TRADING, "Mechanism")
