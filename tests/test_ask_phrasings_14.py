@@ -7,6 +7,11 @@ file):
 - A list split by state (哪些已经通车了、哪些还在建, "which are open and which are still being
   built") keeps every one, each with its state; one state said still keeps to it.
 - "Co-building models", 共建模式 are the mechanisms of kind cooperation-model.
+- A status asked of an adopter that records none ("has Suzhou put X in place, or is it only
+  exploring") says so and where it stands where it is recorded; a plan named beside it (the
+  outline that requires it) is no third subject.
+- Where the asker stands, said first (我们这一带，…), is the scene; kind words said to be counted
+  too (桥、隧道都算上) are the kind asked; 在建状态 is under construction.
 """
 
 from __future__ import annotations
@@ -85,3 +90,37 @@ def test_one_state_said_still_keeps_to_it(store: Any) -> None:
                                       "南通有哪些共建模式", "南通在探索哪些合作模式？"])
 def test_co_building_models_are_the_cooperation_models(store: Any, question: str) -> None:
     ask_lists(store, question, MODELS, TRADING, "Mechanism")
+
+
+@pytest.mark.parametrize("question", ["Has Suzhou put cost sharing in place, or is it only at "
+                                      "the exploring stage?",
+                                      "苏州的成本共担是已经落地了，还是还在探索？"])
+def test_a_status_asked_of_one_that_records_none_says_where_it_stands(store: Any,
+                                                                       question: str) -> None:
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.text.startswith(
+        "No — the graph does not record 苏州"), got.verdict
+    assert "mechanism:cost-sharing" in {e.id for e in got.entities}
+
+
+def test_a_plan_named_beside_the_adopter_is_not_a_third_subject(store: Any) -> None:
+    got = ask(store, "Is cost sharing still only exploring in Nantong, or already applied as "
+                     "the YRD integration outline requires?")
+    assert got.verdict is not None and "exploring" in got.verdict.text, got.verdict
+
+
+UNBUILT_CROSSINGS = {"infra:zhangjinggao-bridge", "infra:haitai-tunnel",
+                     "infra:chongqi-rail-road-bridge"}
+
+
+def test_where_the_asker_stands_said_first_is_the_scene(store: Any) -> None:
+    plain = ask(store, "在建的过江通道有几个？")
+    got = ask(store, "我们这一带，现在处于在建状态的过江通道有几个？")
+    assert plain.count is not None and got.count == plain.count
+    assert UNBUILT_CROSSINGS <= {e.id for e in got.entities}
+
+
+def test_kind_words_said_to_be_counted_too_are_the_kind_asked(store: Any) -> None:
+    got = ask_lists(store, "哪些过江通道还在修，桥、隧道都算上？", UNBUILT_CROSSINGS,
+                    {"infra:sutong-bridge"}, "Infrastructure")
+    assert any(n.startswith("Read as") for n in got.parsed.notes)

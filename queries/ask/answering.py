@@ -430,7 +430,9 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         left = " … ".join(p.strip() for p in (question[:at], question[at + len(bare):])
                           if p.strip()) if at >= 0 else ""
         said = (f"Not used: {left!r} (who is asking and why, not part of the question).",
-                ) if left else ()
+                ) if left else () if at >= 0 else (
+            f"Read as {bare.strip()!r}: the words left out set the scene or say the whole kind "
+            "asked (桥、隧道都算上).",)
         if not isinstance(got, AskAnswer):  # (several parts: each says how it was read)
             return got
         return replace(got, parsed=replace(got.parsed, question=question, notes=(

@@ -55,11 +55,34 @@ _ALSO_COUNTED = re.compile(r"(?<=[?？])\s*[^?？]{1,20}(?:也算上|也算进�
                            r"也要算|包括在内)\s*[。.!！]?\s*$")
 
 
+# ... or where the asker stands, said first (咱们长江口这一片，…): the area the graph is about
+_HERE = re.compile(r"^\s*(?:咱们|我们|咱)[\u4e00-\u9fff]{0,8}?(?:这一片|这一带|这片|这一块|这块|这边)"
+                   r"(?:儿|里)?[，,]\s*")
+# a list of kind words said to be counted too (…，桥、隧道、铁路都算上，…): the kind asked, whole
+_KINDS_INCLUDED = re.compile(r"[，,]\s*(?P<kinds>[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4}){1,5})"
+                             r"(?:这些|等)?(?:都|也)(?:要)?(?:算上|算进去|算在内|包括在内|算)"
+                             r"(?=\s*[，,。？?])")
+
+
 def without_scene(question: str) -> str:
     """The question without who asks and why, said before or after it (the same text if it
     says none)."""
     out = _PREAMBLE.sub("", question) if ASKING.search(_PREAMBLE.sub("", question)) else question
+    out = _HERE.sub("", out) if ASKING.search(_HERE.sub("", out)) else out
+    out = _kinds_included(out)
     return _scene_after(out)
+
+
+def _kinds_included(question: str) -> str:
+    found = _KINDS_INCLUDED.search(question)
+    if found is None:
+        return question
+    from queries.ask.lexicon import lexicon
+
+    words = {w for ws in lexicon().labels.values() for w in ws}
+    if not all(k in words for k in found.group("kinds").split("、")):
+        return question
+    return question[:found.start()] + question[found.end():]
 
 
 def _scene_after(question: str) -> str:

@@ -13,7 +13,7 @@ import re
 
 # (a bare 在建 may be the verb: 哪些企业在建 asks who builds it)
 STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|尚在建|正在建设|还在建设|"
-                       r"建设中|施工中|还在修|正在修|仍在修|已经开工|已开工|已经动工|已动工|已经开始挖|"
+                       r"在建状态|在建阶段|建设中|施工中|还在修|正在修|仍在修|已经开工|已开工|已经动工|已动工|已经开始挖|"
                        r"\bunder construction\b|\bbeing built\b"), "under-construction"),
            (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|规划阶段|还没开工|未开工|"
                        r"\b(?:still )?(?:only )?"

@@ -48,7 +48,13 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
         r"[，,；;:：]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", q)), default=0)
     if any(m.start >= last for m in mentions):  # 我们县想跟上海搞…，市里X落地没有: the last
         mentions = [m for m in mentions if m.start >= last]  # clause asks; the rest sets the scene
-    if not 1 <= len(mentions) <= 2 or any(len(m.ids) != 1 for m in mentions):
+    if any(len(m.ids) != 1 for m in mentions):
+        return None
+    if len(mentions) > 2:  # "…, or still just a requirement of the YRD outline": the plan
+        # that requires it is where a state is said, not who adopts it
+        mentions = [m for m in mentions if not (m.ids[0] in gaz.entities and gaz.entities[
+            m.ids[0]].label in ("Initiative", "Source"))]
+    if not 1 <= len(mentions) <= 2:
         return None
     named = [gaz.entities[m.ids[0]] for m in mentions if m.ids[0] in gaz.entities]
     states = {v for pattern, values in RELATION_STATES if re.search(pattern, q)
@@ -59,8 +65,13 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
     if thing is None:
         return None
     who = next((e for e in named if e.id != thing.id), None)
-    rels = [r for r in store.relations_of(thing.id) if r.type in _STATED and r.end == thing.id
-            and r.props.get("status") and (who is None or r.start == who.id)]
+    stated = [r for r in store.relations_of(thing.id) if r.type in _STATED
+              and r.end == thing.id and r.props.get("status")]
+    rels = [r for r in stated if who is None or r.start == who.id]
+    # "has Nantong put X in place, or is it still a requirement": Nantong records none, others
+    # do: no, and where it stands where it is recorded
+    elsewhere = not rels and who is not None and who.label in ("City", "Region")
+    rels = rels or (stated if elsewhere else [])
     if not rels:
         return None  # no state recorded: read the usual way
     starts = store.entities({r.start for r in rels})
@@ -71,7 +82,12 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
     held = [r for r in rels if str(r.props["status"]) in states]
     shown = held or rels
     statuses = ", ".join(sorted({str(r.props["status"]) for r in rels}))
-    if choice:  # 在用还是在探索: which of the two, not yes or no
+    if elsewhere:
+        held, shown = [], rels
+        text = (f"No — the graph does not record {who.display} adopting {thing.display}; "
+                f"where it is recorded, its status is {statuses}: "
+                + "; ".join(said(r, names) for r in shown))
+    elif choice:  # 在用还是在探索: which of the two, not yes or no
         held, shown = rels, rels
         text = f"Its status is {statuses}: " + "; ".join(said(r, names) for r in shown)
     else:
