@@ -56,11 +56,11 @@ _ALSO_COUNTED = re.compile(r"(?<=[?？])\s*[^?？]{1,20}(?:也算上|也算进�
 
 
 # ... or where the asker stands, said first (咱们长江口这一片，…): the area the graph is about
-_HERE = re.compile(r"^\s*(?:咱们|我们|咱)[\u4e00-\u9fff]{0,8}?(?:这一片|这一带|这片|这一块|这块|这边)"
-                   r"(?:儿|里)?[，,]\s*")
+_HERE = re.compile(r"^\s*(?:咱们|我们|咱)[\u4e00-\u9fff]{0,8}?"
+                   r"(?:这一片|这一带|这片|这一块|这块|这边)(?:儿|里)?[，,]\s*")
 # a list of kind words said to be counted too (…，桥、隧道、铁路都算上，…): the kind asked, whole
-_KINDS_INCLUDED = re.compile(r"[，,]\s*(?P<kinds>[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4}){1,5})"
-                             r"(?:这些|等)?(?:都|也)(?:要)?(?:算上|算进去|算在内|包括在内|算)"
+_KINDS_INCLUDED = re.compile(r"[，,]\s*(?P<kinds>[\u4e00-\u9fff]{1,4}"
+                             r"(?:、[\u4e00-\u9fff]{1,4}){1,5})(?:这些|等)?(?:都|也)(?:要)?(?:算上|算进去|算在内|包括在内|算)"
                              r"(?=\s*[，,。？?])")
 
 
