@@ -124,3 +124,10 @@ def test_kind_words_said_to_be_counted_too_are_the_kind_asked(store: Any) -> Non
     got = ask_lists(store, "哪些过江通道还在修，桥、隧道都算上？", UNBUILT_CROSSINGS,
                     {"infra:sutong-bridge"}, "Infrastructure")
     assert any(n.startswith("Read as") for n in got.parsed.notes)
+
+
+def test_kinds_listed_after_the_question_that_named_one_are_that_kind(store: Any) -> None:
+    got = ask_lists(store, "Which crossings link Qidong to Chongming? Bridges, tunnels, "
+                    "railways.", {"infra:chongqi-bridge", "infra:chongqi-rail-road-bridge"},
+                    kind="Infrastructure")
+    assert any(n.startswith("Not used") for n in got.parsed.notes)

@@ -429,7 +429,8 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         at = question.find(bare)
         left = " … ".join(p.strip() for p in (question[:at], question[at + len(bare):])
                           if p.strip()) if at >= 0 else ""
-        said = (f"Not used: {left!r} (who is asking and why, not part of the question).",
+        said = (f"Not used: {left!r} (who is asking and why, or the kind asked said again: "
+                 "not part of the question).",
                 ) if left else () if at >= 0 else (
             f"Read as {bare.strip()!r}: the words left out set the scene or say the whole kind "
             "asked (桥、隧道都算上).",)

@@ -73,16 +73,30 @@ def without_scene(question: str) -> str:
     return _scene_after(out)
 
 
+# ... and in English after the question (…? Rail, bridges, whatever exists or is planned.)
+_KINDS_AFTER = re.compile(r"(?<=[?？])\s*(?P<kinds>[A-Za-z][A-Za-z -]*(?:\s*(?:,|/|\bor\b|\band\b)"
+                          r"\s*[A-Za-z][A-Za-z -]*?){1,5}?)(?:,?\s*(?:whatever|anything|everything|"
+                          r"all of (?:it|them)|etc)\b[^?？]*)?\s*[.!]?\s*$", re.I)
+
+
 def _kinds_included(question: str) -> str:
-    found = _KINDS_INCLUDED.search(question)
-    if found is None:
-        return question
     from queries.ask.lexicon import lexicon
 
-    words = {w for ws in lexicon().labels.values() for w in ws}
-    if not all(k in words for k in found.group("kinds").split("、")):
+    words = {w.casefold() for ws in lexicon().labels.values() for w in ws}
+    found = _KINDS_INCLUDED.search(question)
+    if found is not None and all(k in words for k in found.group("kinds").split("、")):
+        return question[:found.start()] + question[found.end():]
+    found = _KINDS_AFTER.search(question)
+    if found is None:
         return question
-    return question[:found.start()] + question[found.end():]
+    said = [k.strip().casefold() for k in re.split(r",|/|\bor\b|\band\b", found.group("kinds"),
+                                                   flags=re.I) if k.strip()]
+    before = question[:found.start()].casefold()
+    named = any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", before)
+                for w in words if w.isascii())
+    if named and all(k in words for k in said):  # (no kind named before: these are it)
+        return question[:found.start()]
+    return question
 
 
 def _scene_after(question: str) -> str:
