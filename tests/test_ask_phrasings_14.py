@@ -12,6 +12,7 @@ file):
   outline that requires it) is no third subject.
 - Where the asker stands, said first (我们这一带，…), is the scene; kind words said to be counted
   too (桥、隧道都算上) are the kind asked; 在建状态 is under construction.
+- What is learnt from a model (学哪方面的经验, "which aspects") is the aspect on LEARNS_FROM.
 """
 
 from __future__ import annotations
@@ -131,3 +132,11 @@ def test_kinds_listed_after_the_question_that_named_one_are_that_kind(store: Any
                     "railways.", {"infra:chongqi-bridge", "infra:chongqi-rail-road-bridge"},
                     kind="Infrastructure")
     assert any(n.startswith("Not used") for n in got.parsed.notes)
+
+
+@pytest.mark.parametrize("question", ["南通跟浦东学哪方面的经验？",
+                                      "Which aspects of Pudong does Nantong learn from?"])
+def test_what_is_learnt_from_a_model_is_its_aspect(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert "city:pudong" in {e.id for e in got.entities}
+    assert any(prop == "aspect" for _, prop, _ in got.values), got.values
