@@ -13,6 +13,8 @@ file):
 - Where the asker stands, said first (我们这一带，…), is the scene; kind words said to be counted
   too (桥、隧道都算上) are the kind asked; 在建状态 is under construction.
 - What is learnt from a model (学哪方面的经验, "which aspects") is the aspect on LEARNS_FROM.
+- A clause saying which thing is meant ("the alliance that Nantong joined", 南通参加的那个…联盟)
+  is no second subject: asked without it, said in a note.
 """
 
 from __future__ import annotations
@@ -140,3 +142,22 @@ def test_what_is_learnt_from_a_model_is_its_aspect(store: Any, question: str) ->
     got = ask(store, question)
     assert "city:pudong" in {e.id for e in got.entities}
     assert any(prop == "aspect" for _, prop, _ in got.values), got.values
+
+
+CARMAKERS = {"org:chery", "org:geely", "org:saic"}
+
+
+@pytest.mark.parametrize("question", ["Which carmakers sit in the YRD new-energy-vehicle "
+                                      "industry alliance that Nantong joined?",
+                                      "Which carmakers are in the YRD NEV alliance Nantong "
+                                      "keeps mentioning?",
+                                      "南通参加的那个长三角新能源汽车产业联盟里有哪些车企？"])
+def test_a_clause_saying_which_thing_is_meant_is_no_second_subject(store: Any,
+                                                                    question: str) -> None:
+    got = ask_lists(store, question, CARMAKERS, {"city:nantong"}, "Organization")
+    assert any(n.startswith("Not used") for n in got.parsed.notes)
+
+
+def test_a_place_described_by_who_invests_is_not_cut(store: Any) -> None:
+    got = ask(store, "上海投资的启东园区有哪些？")
+    assert not any(n.startswith("Not used") for n in got.parsed.notes)

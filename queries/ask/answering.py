@@ -448,6 +448,18 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         note = examples_note(cut, {e.id for e in got.entities}, gaz)
         return replace(got, parsed=replace(got.parsed, question=question, notes=(
             *got.parsed.notes, note)))
+    from queries.ask.relative import without_clause
+
+    clause = without_clause(question, gaz)  # "the alliance that Nantong signed up to"
+    if clause is not None:
+        try:
+            got = ask(store, clause.bare, gaz, extra)
+        except Unmappable:
+            got = None  # (read whole, as before)
+        if isinstance(got, AskAnswer):
+            return replace(got, parsed=replace(got.parsed, question=question, notes=(
+                *got.parsed.notes, f"Not used: {clause.said!r} (it says which thing is "
+                                   "meant, not what is asked).")))
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate
