@@ -1,9 +1,10 @@
 """A clause that describes a thing the question names: at the end of an English question
 ("the YRD NEV alliance that Nantong signed up to", "that Hu-Su-Tong alliance Nantong keeps
 talking about"), or before the name in Chinese (南通加入的那个长三角新能源汽车产业联盟里…).
-The place or body in the clause says which thing (or how the analyst knows it); it is not a second thing asked about, and read as one it made the question name too many
-("also names 'nantong'") or ask what both relate to. The question is asked without the clause,
-and the answer says it was left out.
+The place or body in the clause says which thing (or how the analyst knows it); it is not a
+second thing asked about, and read as one it made the question name too many ("also names
+'nantong'") or ask what both relate to. The question is asked without the clause, and the
+answer says it was left out.
 """
 
 from __future__ import annotations
