@@ -15,6 +15,8 @@ file):
 - What is learnt from a model (学哪方面的经验, "which aspects") is the aspect on LEARNS_FROM.
 - A clause saying which thing is meant ("the alliance that Nantong joined", 南通参加的那个…联盟)
   is no second subject: asked without it, said in a note.
+- "Are A and B both …" is asked of each, a yes or no for each; "sitting on" a council is
+  membership.
 """
 
 from __future__ import annotations
@@ -161,3 +163,17 @@ def test_a_clause_saying_which_thing_is_meant_is_no_second_subject(store: Any,
 def test_a_place_described_by_who_invests_is_not_cut(store: Any) -> None:
     got = ask(store, "上海投资的启东园区有哪些？")
     assert not any(n.startswith("Not used") for n in got.parsed.notes)
+
+
+def test_both_said_of_two_asks_each(store: Any) -> None:
+    got = ask(store, "Are Nantong and Shanghai both members of the Su-Xi-Chang-Tong circle?")
+    verdicts = [p.answer.verdict for p in got.parts]
+    assert [p.question.split(" members")[0].split(" a member")[0] for p in got.parts] == [
+        "Is Nantong", "Is Shanghai"]
+    assert verdicts[0].held and not verdicts[1].held, verdicts
+
+
+def test_sitting_on_a_council_is_membership(store: Any) -> None:
+    got = ask(store, "Is Nantong sitting on the Yangtze River Delta City Economic "
+                     "Coordination Council?")
+    assert got.verdict is not None and got.verdict.text.startswith("Yes"), got.verdict

@@ -493,6 +493,12 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
              or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
     if which is not None:
         return which  # type: ignore[no-any-return]
+    from queries.ask.each_subject import each_subject, said_of_both
+
+    if said_of_both(question):  # "Are A and B both on C?": a yes or no for each
+        told = each_subject(ask, store, question, gaz, extra)
+        if told is not None:
+            return told  # type: ignore[no-any-return]
     staged = status_check(answer, store, question, gaz)  # 是在探索阶段吗, 落地没有: its status
     if staged is not None:  # (before the parts: a clause before it only sets the scene)
         return staged  # type: ignore[no-any-return]
@@ -526,8 +532,6 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
 
             told = after_preamble(ask, store, question, gaz, extra)
         if told is None:  # 泰州、盐城有没有在…里面: each asked in turn
-            from queries.ask.each_subject import each_subject
-
             told = each_subject(ask, store, question, gaz, extra)
         if told is None:
             told = loosely(answer, store, question, gaz)  # every <kind> related, said so

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-# a yes-or-no question in Chinese (the English "are A and B in C" lists C's members instead)
+# a yes-or-no question in Chinese (the English "are A and B in C" lists C's members where it
+# is read so; "are A and B both sitting on C", read no other way, is asked of each)
 _YES_NO = re.compile(r"有没有|是不是|在不在|是否|属不属于|算不算|吗\s*[？?]?\s*$")
 _JOINED = re.compile(r"^\s?(?:、|和|与|及|跟|以及|,|，)?\s?$")  # (、 is read as a space)
 _AT_MOST = 4
@@ -26,7 +27,9 @@ def each_subject(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     from queries.ask.split import Part, PartsAnswer
     from queries.ask.text import names_in
 
-    if question.isascii() or not _YES_NO.search(question):
+    if question.isascii():
+        return _each_in_english(ask, store, question, gaz, extra)
+    if not _YES_NO.search(question):
         return None
     q, mentions = names_in(question, gaz)
     listed = [mentions[0]] if mentions else []
@@ -49,3 +52,38 @@ def each_subject(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
         except Unmappable:
             return None  # one of them not read: the whole is not read this way either
     return PartsAnswer(question, tuple(done))
+
+
+_ARE_BOTH = re.compile(r"^\s*(?P<verb>are|were|do|did|have)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
+                       r"\s+(?:both|each|all)\s+(?P<rest>.+?)\s*[?？]?\s*$", re.I)
+_SINGULAR = {"are": "Is", "were": "Was", "do": "Does", "did": "Did", "have": "Has"}
+
+
+def _each_in_english(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
+                     extra: tuple[Any, ...]) -> Any | None:
+    """"Are A and B both sitting on C?": "Is A sitting on C?", then B, one part each."""
+    from queries.ask.parsing import Unmappable
+    from queries.ask.split import Part, PartsAnswer
+    from queries.ask.text import names_in
+
+    found = _ARE_BOTH.match(question)
+    if found is None:
+        return None
+    ends = [names_in(found.group(k), gaz)[1] for k in ("a", "b")]
+    if any(len(m) != 1 or len(m[0].ids) != 1 for m in ends):
+        return None
+    verb = _SINGULAR[found.group("verb").casefold()]
+    done = []
+    for k in ("a", "b"):
+        rest = re.sub(r"^members\b", "a member", found.group("rest"), flags=re.I)
+        asked = f"{verb} {found.group(k)} {rest}?"
+        try:
+            done.append(Part(asked, ask(store, asked, gaz, extra)))
+        except Unmappable:
+            return None
+    return PartsAnswer(question, tuple(done))
+
+
+def said_of_both(question: str) -> bool:
+    """Is it a yes-or-no said of two with 'both' ("Are A and B both on C")?"""
+    return question.isascii() and _ARE_BOTH.match(question) is not None
