@@ -17,6 +17,9 @@ file):
   is no second subject: asked without it, said in a note.
 - "Are A and B both …" is asked of each, a yes or no for each; "sitting on" a council is
   membership.
+- "How many …, and which ones?" is one count (it lists them); reference cases, precedents are
+  what a place learns from; "does the plan tell Nantong to learn from" asks what Nantong learns
+  from.
 """
 
 from __future__ import annotations
@@ -177,3 +180,17 @@ def test_sitting_on_a_council_is_membership(store: Any) -> None:
     got = ask(store, "Is Nantong sitting on the Yangtze River Delta City Economic "
                      "Coordination Council?")
     assert got.verdict is not None and got.verdict.text.startswith("Yes"), got.verdict
+
+
+LEARNT_FROM = {"city:pudong", "park:sip", "region:xiongan"}
+
+
+@pytest.mark.parametrize("question", ["How many reference cases does Nantong learn from, and "
+                                      "which ones?",
+                                      "How many precedents does the zone's plan tell Nantong "
+                                      "to learn from, and which ones are they?"])
+def test_a_count_with_which_ones_is_one_count(store: Any, question: str) -> None:
+    plain = ask(store, "南通一共借鉴了几个地方？")
+    got = ask(store, question)
+    assert plain.count is not None and got.count == plain.count
+    assert {e.id for e in got.entities} >= LEARNT_FROM

@@ -16,6 +16,11 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          (re.compile(r"(?<![南苏锡])通(?:的|了)车"), "通车"),  # 先通的车, 通了车没有: 通车
          # 是在泗阳县吧？: a guess put to be confirmed is a yes-or-no question
          (re.compile(r"(?<=[是在有属].)(.*?)吧(?=\s*[?？]\s*$)"), r"\1吗"),
+         # "does the zone's strategy tell Nantong to learn from": what Nantong learns from (who
+         # says so is the source's, not a second subject)
+         (re.compile(r"\b(does|do|did) (?:the |its |their )?[\w' -]{2,40}? (?:tell|tells|ask|asks|"
+                     r"want|wants|expect|expects|urge|urges|require|requires|direct|directs|"
+                     r"encourage|encourages) ([A-Z][\w-]*(?: [A-Z][\w-]*)?) to\b"), r"\1 \2"),
          # "crossings on the Nantong side": those in Nantong
          (re.compile(r"\bon the ([A-Z][\w-]*(?: [A-Z][\w-]*)?) (?:side|bank|end)\b"), r"in \1"),
          # "tunnels rather than bridges", 隧道而不是大桥: the first is asked, the other not

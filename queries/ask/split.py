@@ -67,7 +67,8 @@ def parts(question: str) -> list[str]:
         dash = sep.strip() == "-"
         if not _asks(current):  # context: said before the question it leads to
             current = f"{current} {piece}".strip()
-        elif _asks(piece) and not dash and _words(piece) >= 2 and not _state_only(piece):
+        elif _asks(piece) and not dash and _words(piece) >= 2 and not _state_only(piece) \
+                and not _WHICH_ONES.match(piece):
             out.append(current)
             current = piece
         else:  # one question: a list, a restatement, a detail ("and when?")
@@ -79,6 +80,11 @@ def parts(question: str) -> list[str]:
 _WHICH_ONLY = re.compile(r"^(?:[\s、，,?？.。]*(?:and\s+)?(?:which|哪些|哪几[个条座]?)(?:\s+ones?)?"
                          r"(?:\s+of them)?(?:\s+(?:are|is|were))?(?:\s+(?:still|already|now))?"
                          r")+[\s、，,?？.。]*$", re.I)
+
+
+# "how many …, and which ones are they?": the list of what is counted, which a count lists
+_WHICH_ONES = re.compile(r"^\s*(?:and\s+)?(?:which|what)(?:\s+ones)?(?:\s+are\s+(?:they|those|these|"
+                         r"them))?(?:\s+(?:exactly|specifically))?\s*[?？.]*\s*$", re.I)
 
 
 def _state_only(piece: str) -> bool:
