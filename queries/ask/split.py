@@ -84,7 +84,8 @@ _WHICH_ONLY = re.compile(r"^(?:[\s、，,?？.。]*(?:and\s+)?(?:which|哪些|�
 
 # "how many …, and which ones are they?": the list of what is counted, which a count lists
 _WHICH_ONES = re.compile(r"^\s*(?:and\s+)?(?:which|what)(?:\s+ones)?"
-                         r"(?:\s+are\s+(?:they|those|these|them))?(?:\s+(?:exactly|specifically))?\s*[?？.]*\s*$", re.I)
+                         r"(?:\s+are\s+(?:they|those|these|them))?"
+                         r"(?:\s+(?:exactly|specifically))?\s*[?？.]*\s*$", re.I)
 
 
 def _state_only(piece: str) -> bool:
