@@ -20,6 +20,7 @@ file):
 - "How many …, and which ones?" is one count (it lists them); reference cases, precedents are
   what a place learns from; "does the plan tell Nantong to learn from" asks what Nantong learns
   from.
+- Firms of a place (哪些南通企业, 苏州有哪些企业到南通…) are those that lie in it; 跑到X去建 is 到X建.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 import pytest
 
 from queries.ask import ask
+from queries.ask.parsing import Unmappable
 from tests.conftest import ask_lists
 
 SHARING = {"mechanism:cost-sharing", "mechanism:fiscal-tax-sharing"}
@@ -194,3 +196,15 @@ def test_a_count_with_which_ones_is_one_count(store: Any, question: str) -> None
     got = ask(store, question)
     assert plain.count is not None and got.count == plain.count
     assert {e.id for e in got.entities} >= LEARNT_FROM
+
+
+@pytest.mark.parametrize("question", ["苏州有哪些企业到南通建了园区？",
+                                      "哪些苏州企业跑到南通去建园区？"])
+def test_firms_of_a_place_that_went_to_build_elsewhere(store: Any, question: str) -> None:
+    ask_lists(store, question, {"org:cssd"}, {"org:waigaoqiao-group"}, "Organization")
+
+
+def test_firms_of_a_place_are_those_that_lie_in_it(store: Any) -> None:
+    # (read before as the firms in Suzhou: CSSD, a Suzhou company, is no Nantong firm)
+    with pytest.raises(Unmappable):
+        ask(store, "哪些南通企业在苏州设了研发中心？")

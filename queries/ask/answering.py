@@ -431,9 +431,7 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
                           if p.strip()) if at >= 0 else ""
         said = (f"Not used: {left!r} (who is asking and why, or the kind asked said again: "
                  "not part of the question).",
-                ) if left else () if at >= 0 else (
-            f"Read as {bare.strip()!r}: the words left out set the scene or say the whole kind "
-            "asked (桥、隧道都算上).",)
+                ) if left else () if at >= 0 else (f"Read as {bare.strip()!r}.",)
         if not isinstance(got, AskAnswer):  # (several parts: each says how it was read)
             return got
         return replace(got, parsed=replace(got.parsed, question=question, notes=(

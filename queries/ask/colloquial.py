@@ -69,9 +69,19 @@ _KINDS_INCLUDED = re.compile(r"[，,]\s*(?P<kinds>[\u4e00-\u9fff]{1,4}"
                              r"(?=\s*[，,。？?])")
 
 
+# 跑到启东去建园区: 到启东建园区 (跑 says only that they went); 上海有哪些企业到启东建园区:
+# which Shanghai firms (the place before 有哪些 says whose firms, where they went follows)
+_WENT = ((re.compile(r"跑(?=到|去)"), ""),
+         (re.compile(r"(到[\u4e00-\u9fff]{2,6}?)去(?=[建投办设开搞落])"), r"\1"),
+         (re.compile(r"^(\s*[\u4e00-\u9fff]{2,4})有哪些(企业|公司|单位|机构|集团)"
+                     r"(?=(?:到|去|在)[\u4e00-\u9fff])"), r"哪些\1\2"))
+
+
 def without_scene(question: str) -> str:
     """The question without who asks and why, said before or after it (the same text if it
-    says none)."""
+    says none), and firms said to go somewhere said as whose they are (see `_WENT`)."""
+    for pattern, said in _WENT:
+        question = pattern.sub(said, question)
     out = _PREAMBLE.sub("", question) if ASKING.search(_PREAMBLE.sub("", question)) else question
     out = _HERE.sub("", out) if ASKING.search(_HERE.sub("", out)) else out
     out = _kinds_included(out)

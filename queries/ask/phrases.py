@@ -87,7 +87,7 @@ def named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
     return inside if inside and len(inside) < len(spans) else set()
 
 
-_LOCATED = frozenset({"Park", "Infrastructure"})
+_LOCATED = frozenset({"Park", "Infrastructure", "Organization"})  # (哪些南通企业: firms there)
 
 
 def place_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
