@@ -20,7 +20,8 @@ file):
 - "How many …, and which ones?" is one count (it lists them); reference cases, precedents are
   what a place learns from; "does the plan tell Nantong to learn from" asks what Nantong learns
   from.
-- Firms of a place (哪些南通企业, 苏州有哪些企业到南通…) are those that lie in it; 跑到X去建 is 到X建.
+- Firms of a place (哪些南通企业, 苏州有哪些企业到南通…) are those that lie in it; 跑到X去建
+  is 到X建.
 """
 
 from __future__ import annotations
