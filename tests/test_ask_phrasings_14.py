@@ -22,6 +22,7 @@ file):
   from.
 - Firms of a place (哪些南通企业, 苏州有哪些企业到南通…) are those that lie in it; 跑到X去建
   is 到X建.
+- A first part not answered (桥名怎么来的) still names the next part's subject (桥两头连哪儿).
 """
 
 from __future__ import annotations
@@ -209,3 +210,9 @@ def test_firms_of_a_place_are_those_that_lie_in_it(store: Any) -> None:
     # (read before as the firms in Suzhou: CSSD, a Suzhou company, is no Nantong firm)
     with pytest.raises(Unmappable):
         ask(store, "哪些南通企业在苏州设了研发中心？")
+
+
+def test_a_first_part_not_answered_still_names_the_next_ones_subject(store: Any) -> None:
+    got = ask(store, "崇启大桥这个名字是怎么来的？桥两头连的是哪几个地方")
+    assert got.parts[0].answer is None and got.parts[0].refused
+    assert {"city:qidong", "city:chongming"} <= {e.id for e in got.entities}

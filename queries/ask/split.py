@@ -235,14 +235,30 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
         try:
             got = ask(store, asked, gaz, extra)
         except Unmappable as exc:
-            if n == 0:  # the first part sets the subject: without it, read the whole
-                return None
+            named = _one_named(text, gaz) if n == 0 else None
+            if n == 0 and named is None:  # the first part sets the subject: without it,
+                return None  # read the whole
+            # (张靖皋大桥这名字三个字分别指的哪儿？桥两头连的是哪几个地方: the first part is
+            # not answered, the bridge it names is the next part's subject)
             done.append(Part(asked, None, str(exc).splitlines()[0]))
+            subject = subject or named
             continue
         done.append(Part(asked, got))
         if subject is None:
             subject = _subject(text, got)
+    if not any(p.answer is not None for p in done):
+        return None  # no part answered: read the whole
     return PartsAnswer(question, tuple(done))
+
+
+def _one_named(text: str, gaz: Any) -> Entity | None:
+    """The one entity a part names (a single mention of a single id), else None."""
+    from queries.ask.text import names_in
+
+    _, mentions = names_in(text, gaz)
+    if len(mentions) != 1 or len(mentions[0].ids) != 1:
+        return None
+    return gaz.entities.get(mentions[0].ids[0])  # type: ignore[no-any-return]
 
 
 def _follow_up(ask: Callable[..., Any], store: Any, text: str, gaz: Any,
