@@ -23,6 +23,8 @@ file):
 - Firms of a place (哪些南通企业, 苏州有哪些企业到南通…) are those that lie in it; 跑到X去建
   is 到X建.
 - A first part not answered (桥名怎么来的) still names the next part's subject (桥两头连哪儿).
+- States set against each other for a thing that records its own (还在规划还是已经开工了, "open,
+  being built, or on paper") ask its status; a high-speed line is a railway.
 """
 
 from __future__ import annotations
@@ -216,3 +218,15 @@ def test_a_first_part_not_answered_still_names_the_next_ones_subject(store: Any)
     got = ask(store, "崇启大桥这个名字是怎么来的？桥两头连的是哪几个地方")
     assert got.parts[0].answer is None and got.parts[0].refused
     assert {"city:qidong", "city:chongming"} <= {e.id for e in got.entities}
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("海太长江隧道是还在规划还是已经开工了？", "infra:haitai-tunnel"),
+    ("Is the Haitai tunnel open, being built, or only on paper?", "infra:haitai-tunnel"),
+    ("Where does the North Yangtze high-speed line stand: open, under construction or "
+     "planned?", "infra:north-yangtze-hsr")])
+def test_states_set_against_each_other_ask_a_things_own_status(store: Any, question: str,
+                                                                thing: str) -> None:
+    status = store.entities({thing})[thing].props["status"]
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.text.startswith(f"Its status is {status}")

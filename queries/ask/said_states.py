@@ -15,11 +15,12 @@ import re
 STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|尚在建|正在建设|还在建设|"
                        r"在建状态|在建阶段|建设中|施工中|还在修|正在修|仍在修|已经开工|已开工|已经动工|已动工|已经开始挖|"
                        r"\bunder construction\b|\bbeing built\b"), "under-construction"),
-           (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|规划阶段|还没开工|未开工|"
+           (re.compile(r"规划中|还在规划|在规划(?=的|或|、|和|及|阶段)|尚未开工|停在纸面上|纸面上|规划阶段|还没开工|未开工|"
                        r"\b(?:still )?(?:only )?"
                        r"planned\b|\bon the drawing board\b|\b(?:at|in) the planning stage\b|"
-                       r"\bstill (?:only )?(?:being )?(?:in )?planning\b|\bnot yet (?:started|"
-                       r"begun|under construction)\b"), "planned"),
+                       r"\bstill (?:only )?(?:being )?(?:in )?planning\b|"
+                       r"\b(?:still |only )?on paper\b|"
+                       r"\bnot yet (?:started|begun|under construction)\b"), "planned"),
            (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|已经开通|建成通车|已投用|已经投用|"
                        r"已经通了|已经通(?=的)|(?<![不没未])现在(?:能|可以)(?:走|坐|用|开)|"
                        r"(?<![不没未])(?:能|可以)(?:走|坐)的|(?<![不没未])投入使用的|"

@@ -41,7 +41,8 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
 
     choice = _CHOICE.search(question) and len(
         {values for pattern, values in RELATION_STATES if re.search(pattern, question)}) > 1
-    if not (_YES_NO.search(question) or choice) or not _STAGE.search(question):
+    choice = choice or _states_set_against(question)
+    if not (_YES_NO.search(question) or choice) or not (_STAGE.search(question) or choice):
         return None
     q, mentions = names_in(question, gaz)
     last = max((m.end() for m in re.finditer(  # (prepared: a comma between Han is a space)
@@ -59,11 +60,12 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
     named = [gaz.entities[m.ids[0]] for m in mentions if m.ids[0] in gaz.entities]
     states = {v for pattern, values in RELATION_STATES if re.search(pattern, q)
               for v in values}
-    if not states or len(named) != len(mentions):
+    if len(named) != len(mentions) or not (states or len(named) == 1):
         return None
     thing = next((e for e in named if e.label == "Mechanism"), None)
     if thing is None:
-        return None
+        return None if len(named) != 1 else _own_status(answer, store, question, q, mentions,
+                                                         named[0])
     who = next((e for e in named if e.id != thing.id), None)
     stated = [r for r in store.relations_of(thing.id) if r.type in _STATED
               and r.end == thing.id and r.props.get("status")]
@@ -104,3 +106,34 @@ def status_check(answer: Callable[..., Any], store: Any, question: str, gaz: Any
     unique = tuple({e.id: e for e in ends}.values())
     return replace(got, verdict=Verdict(True, "recorded status", text, tuple(shown), unique,
                                         no=not held))
+
+
+def _states_set_against(question: str) -> bool:
+    """Two or more states of a thing's own status set against each other (还在规划还是已经开工了,
+    "open, being built, or still on paper"): which one it is."""
+    from queries.ask.said_states import STATES
+
+    said = {state for pattern, state in STATES if pattern.search(question)}
+    return len(said) >= 2 and bool(_CHOICE.search(question))
+
+
+def _own_status(answer: Callable[..., Any], store: Any, question: str, q: str,
+                mentions: list[Any], thing: Any) -> Any:
+    """Which of the states said a thing that records its own status is at (崇海通道是还在规划
+    还是已经开工了: "Its status is planned"), or None."""
+    from queries.ask.intents import INTENTS, Step
+    from queries.ask.parsing import Parsed
+    from queries.ask.verdict import Verdict
+
+    status = thing.props.get("status")
+    if not status or not _states_set_against(question):
+        return None
+    check = next(i for i in INTENTS if i.name == "check")
+    intent = replace(check, name="check:status", slots=check.slots[:1],
+                     steps=(Step("related", ("{a}",), {"rel_type": None,
+                                                       "direction": "out"}),))
+    parsed = Parsed(question, intent, tuple(mentions), {"a": thing}, {},
+                    known={thing.id: thing})
+    got = answer(store, parsed)
+    text = f"Its status is {status}: {thing.display} (its own record)."
+    return replace(got, verdict=Verdict(True, "recorded status", text, (), (thing,)))
