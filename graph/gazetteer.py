@@ -135,7 +135,13 @@ _RIGHT_WORDS = ("之间", "两地", "两市", "的", "是", "有", "与", "和",
                 "产业", "园区", "借鉴", "学习", "比较", "对比")
 
 
+# ... nor where it starts a verb: 通到嘉定, 通往, 通车 (通 is then "runs to", not Nantong)
+_VERB_AFTER = {"通": "到往过车达行向"}
+
+
 def _abbreviation_ok(q: str, i: int, single: Mapping[str, Any]) -> bool:
+    if q[i + 1:i + 2] and q[i + 1] in _VERB_AFTER.get(q[i], ""):
+        return False
     left = i == 0 or q[i - 1] in _CONNECTORS or q[i - 1] in single or q[:i].endswith(
         _LEFT_WORDS)
     rest = q[i + 1:]

@@ -25,6 +25,8 @@ file):
 - A first part not answered (桥名怎么来的) still names the next part's subject (桥两头连哪儿).
 - States set against each other for a thing that records its own (还在规划还是已经开工了, "open,
   being built, or on paper") ask its status; a high-speed line is a railway.
+- 还是说… after a yes-or-no is the other answer it settles; 通 before 到/往/车 is a verb (通到嘉定),
+  not Nantong.
 """
 
 from __future__ import annotations
@@ -230,3 +232,15 @@ def test_states_set_against_each_other_ask_a_things_own_status(store: Any, quest
     status = store.entities({thing})[thing].props["status"]
     got = ask(store, question)
     assert got.verdict is not None and got.verdict.text.startswith(f"Its status is {status}")
+
+
+def test_the_other_way_after_a_yes_or_no_is_settled_by_it(store: Any) -> None:
+    got = ask(store, "沪苏通铁路是不是通到嘉定？还是说只修到张家港？")
+    assert got.verdict is not None and got.verdict.text.startswith("Yes"), got.verdict
+    assert any(n.startswith("Not used") for n in got.parsed.notes)
+
+
+def test_tong_before_a_verb_is_no_abbreviation_of_nantong(store: Any) -> None:
+    got = ask(store, "沪苏通铁路是不是通到嘉定？")
+    assert "city:nantong" not in {e.id for e in got.entities}
+    assert got.verdict is not None and got.verdict.text.startswith("Yes"), got.verdict

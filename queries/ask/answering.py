@@ -429,8 +429,8 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         at = question.find(bare)
         left = " … ".join(p.strip() for p in (question[:at], question[at + len(bare):])
                           if p.strip()) if at >= 0 else ""
-        said = (f"Not used: {left!r} (who is asking and why, or the kind asked said again: "
-                 "not part of the question).",
+        said = (f"Not used: {left!r} (not part of what is asked: who asks and why, the kind "
+                 "asked said again, or the other answer a yes or no settles).",
                 ) if left else () if at >= 0 else (f"Read as {bare.strip()!r}.",)
         if not isinstance(got, AskAnswer):  # (several parts: each says how it was read)
             return got

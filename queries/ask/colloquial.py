@@ -77,11 +77,20 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
                      r"(?=(?:到|去|在)[\u4e00-\u9fff])"), r"哪些\1\2"))
 
 
+# 是不是一直通到嘉定？还是说只修到太仓就停了？: the other way it may be, after a yes-or-no
+# question that settles both
+_ALTERNATIVE = re.compile(r"(?<=[？?])\s*还是说?[^？?]*[？?]?\s*$")
+_YES_NO_ZH = re.compile(r"是不是|是否|吗\s*[？?]\s*$|有没有")
+
+
 def without_scene(question: str) -> str:
     """The question without who asks and why, said before or after it (the same text if it
     says none), and firms said to go somewhere said as whose they are (see `_WENT`)."""
     for pattern, said in _WENT:
         question = pattern.sub(said, question)
+    other = _ALTERNATIVE.search(question)
+    if other is not None and _YES_NO_ZH.search(question[:other.start()]):
+        question = question[:other.start()]
     out = _PREAMBLE.sub("", question) if ASKING.search(_PREAMBLE.sub("", question)) else question
     out = _HERE.sub("", out) if ASKING.search(_HERE.sub("", out)) else out
     out = _kinds_included(out)
