@@ -27,6 +27,8 @@ file):
   being built, or on paper") ask its status; a high-speed line is a railway.
 - 还是说… after a yes-or-no is the other answer it settles; 通 before 到/往/车 is a verb (通到嘉定),
   not Nantong.
+- Each one's share asked (各自出了多少, "each builder") lists every builder, a share recorded or
+  not.
 """
 
 from __future__ import annotations
@@ -244,3 +246,11 @@ def test_tong_before_a_verb_is_no_abbreviation_of_nantong(store: Any) -> None:
     got = ask(store, "沪苏通铁路是不是通到嘉定？")
     assert "city:nantong" not in {e.id for e in got.entities}
     assert got.verdict is not None and got.verdict.text.startswith("Yes"), got.verdict
+
+
+@pytest.mark.parametrize("question", ["张家港宿豫工业园各方各占多少股？",
+                                      "What share does each builder hold in the "
+                                      "Zhangjiagang-Suyu park?"])
+def test_each_share_asked_lists_every_builder(store: Any, question: str) -> None:
+    got = ask_lists(store, question, {"city:zhangjiagang", "city:suqian"}, kind="City")
+    assert any(prop == "share" for _, prop, _ in got.values)

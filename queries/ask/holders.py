@@ -53,17 +53,27 @@ def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]
     holds (CO_BUILDS builder -> park), so the answer is the holders, each with its share among
     the answer's values: the one the question names (南通城建's stake), else every holder of
     the thing named (各占多少股: each builder), never the park as if it held the value."""
+    import re
+
     holders: dict[str, Entity] = {}
+    builders: dict[str, Entity] = {}  # (各自出了多少: every builder, a share recorded or not)
     for ran in answer.ran:
         if ran.result is None or not hasattr(ran.result, "subgraph"):
             continue
         sub = ran.result.subgraph()
         nodes = {n.id: n for n in sub.nodes}
         for rel in sub.edges:
-            if rel.start != rel.end and named & {rel.start, rel.end} and rel.start in nodes \
-                    and rel.props.get("share") not in (None, ""):
+            if rel.start == rel.end or not named & {rel.start, rel.end} or \
+                    rel.start not in nodes:
+                continue
+            if rel.props.get("share") not in (None, ""):
                 holders.setdefault(rel.start, nodes[rel.start])
+            elif rel.type == "CO_BUILDS" and rel.end in named:
+                builders.setdefault(rel.start, nodes[rel.start])
     asked = [k for k in sorted(holders) if k in named]
+    if holders and not asked and re.search(r"各自|分别|各出|各占|各方|\beach\b|\brespectively\b",
+                                           answer.parsed.question, re.I):
+        holders.update((k, v) for k, v in builders.items() if k not in holders)
     return tuple(holders[k] for k in (asked or sorted(holders))) or None
 
 
