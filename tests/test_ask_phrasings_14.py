@@ -29,6 +29,8 @@ file):
   not Nantong.
 - Each one's share asked (各自出了多少, "each builder") lists every builder, a share recorded or
   not.
+- Cooperation asked of two that state none: a park both co-build is one (said so); 签过什么协议
+  没有 asks whether they did.
 """
 
 from __future__ import annotations
@@ -254,3 +256,17 @@ def test_tong_before_a_verb_is_no_abbreviation_of_nantong(store: Any) -> None:
 def test_each_share_asked_lists_every_builder(store: Any, question: str) -> None:
     got = ask_lists(store, question, {"city:zhangjiagang", "city:suqian"}, kind="City")
     assert any(prop == "share" for _, prop, _ in got.values)
+
+
+@pytest.mark.parametrize("question", ["Does Qidong cooperate with Pudong?",
+                                      "启东跟浦东搞过什么合作没有"])
+def test_a_park_both_co_build_is_cooperation(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.verdict is not None and got.verdict.text.startswith("Yes — both co-build"), \
+        got.verdict
+    assert "park:qidong-pudong-collab-park" in {e.id for e in got.entities}
+
+
+def test_cooperation_stated_is_said_as_stated(store: Any) -> None:
+    got = ask(store, "南通开发区跟上海外高桥集团之间签过什么合作协议没有？")
+    assert got.verdict is not None and "COOPERATES_WITH" in got.verdict.text, got.verdict

@@ -74,7 +74,9 @@ _KINDS_INCLUDED = re.compile(r"[，,]\s*(?P<kinds>[\u4e00-\u9fff]{1,4}"
 _WENT = ((re.compile(r"跑(?=到|去)"), ""),
          (re.compile(r"(到[\u4e00-\u9fff]{2,6}?)去(?=[建投办设开搞落])"), r"\1"),
          (re.compile(r"^(\s*[\u4e00-\u9fff]{2,4})有哪些(企业|公司|单位|机构|集团)"
-                     r"(?=(?:到|去|在)[\u4e00-\u9fff])"), r"哪些\1\2"))
+                     r"(?=(?:到|去|在)[\u4e00-\u9fff])"), r"哪些\1\2"),
+         # 签过什么协议没有, 搞过什么合作没有: whether they did (签过协议吗)
+         (re.compile(r"(过|了)什么([\u4e00-\u9fff]{1,6}?)没有(?=\s*(?:[？?。，,]|$))"), r"\1\2吗"))
 
 
 # 是不是一直通到嘉定？还是说只修到太仓就停了？: the other way it may be, after a yes-or-no

@@ -5,6 +5,8 @@ is the evidence the verdict rests on.
 - "苏州和宿迁有没有共建园区", "Does Wuxi co-build anything with Taizhou?": CO_BUILDS asked
   of two builders means a park both co-build (X -CO_BUILDS-> P <-CO_BUILDS- Y), a city's
   districts, counties and seated bodies building for it (江阴 for 无锡).
+- "Do Qidong and Pudong cooperate?", 启东跟浦东有没有合作: where no cooperation is stated
+  between them, a park both co-build is one (said so), else the check as usual.
 - "Is Shanghai a co-builder of P?": a district of Shanghai that co-builds P counts (rolled up).
 - "Does the railway stop in Suzhou?", 北沿江高铁在苏州设站吗: CONNECTS, a station in 太仓
   (LOCATED_IN 苏州) counts for Suzhou. Never rolled down: a link recorded on 南通 is not
@@ -146,6 +148,11 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
     if rule is None:
         return None
     name, x, y = rule
+    if name == "cooperates":
+        if any(r.type == "COOPERATES_WITH" and {r.start, r.end} == {a.id, b.id}
+               for r in store.relations_of(a.id)):
+            return None  # stated between them: the check says so
+        name = "shared"
     from queries.ask.parsing import Parsed
 
     kept = name in ("member", "still", "either")  # the check itself, its verdict adjusted
@@ -169,6 +176,8 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
         return None
     if name == "shared":  # 有没有共建园区: among the kind named (parks), if one is named
         ran, found = shared(store, x, y, list(got.ran), kinds(question, gaz))
+        if not found.held and "CO_BUILDS" not in types:
+            return None  # cooperation asked, no park both build: the check as usual
     else:
         decide = {"connects": connects, "builds": builds,
                   "industry": industry}[name]
@@ -202,6 +211,9 @@ def _rule(a: Entity, b: Entity, types: frozenset[str],
         link, place = (a, b) if a.label == "Infrastructure" else (b, a)
         if place.label in PLACES:
             return "connects", link, place
+    if "COOPERATES_WITH" in types and a.label in _BUILDERS and b.label in _BUILDERS \
+            and "CO_BUILDS" not in types:
+        return "cooperates", a, b  # (no cooperation stated: a park both co-build is one)
     if "CO_BUILDS" in types:
         if "Park" in labels:
             park, builder = (a, b) if a.label == "Park" else (b, a)
