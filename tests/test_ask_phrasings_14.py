@@ -31,6 +31,8 @@ file):
   not.
 - Cooperation asked of two that state none: a park both co-build is one (said so); 签过什么协议
   没有 asks whether they did.
+- A road across the river (过江公路, roads) is a bridge, tunnel or crossing expressway;
+  expressways are those.
 """
 
 from __future__ import annotations
@@ -270,3 +272,10 @@ def test_a_park_both_co_build_is_cooperation(store: Any, question: str) -> None:
 def test_cooperation_stated_is_said_as_stated(store: Any) -> None:
     got = ask(store, "南通开发区跟上海外高桥集团之间签过什么合作协议没有？")
     assert got.verdict is not None and "COOPERATES_WITH" in got.verdict.text, got.verdict
+
+
+def test_a_road_across_the_river_is_a_bridge_tunnel_or_expressway(store: Any) -> None:
+    ask_lists(store, "启东有哪些过江公路？", {"infra:chongqi-bridge"}, {"infra:north-yangtze-hsr"},
+              "Infrastructure")
+    ask_lists(store, "Which expressways cross into Haimen?", {"infra:chonghai-crossing"},
+              {"infra:haitai-tunnel"}, "Infrastructure")

@@ -41,6 +41,11 @@ def without_clause(question: str, gaz: Gazetteer) -> Clause | None:
     _, who = names_in(found.group("who"), gaz)
     if len(who) != 1 or len(who[0].ids) != 1:
         return None
+    # the name read in the whole question too: "… does Jiangsu Provincial People's Government
+    # propose" is one long name, no clause
+    _, whole = names_in(question, gaz)
+    if not any(m.text == who[0].text and m.ids == who[0].ids for m in whole):
+        return None
     if gaz.entities.get(who[0].ids[0]) is None or gaz.entities[who[0].ids[0]].label \
             not in _ACTORS:
         return None
