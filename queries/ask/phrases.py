@@ -99,7 +99,9 @@ def place_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
             or reading.phrase is None:  # (which of Nantong's chains …: those Nantong has)
         return None
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
+    # (firms of a city lie in it; an alliance of the YRD does not: no region for them)
+    places = ("City",) if reading.asked == {"Organization"} else ("City", "Region")
     inside = [n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
               and n < len(mentions) and len(mentions[n].ids) == 1
-              and gaz.entities[mentions[n].ids[0]].label in ("City", "Region")]
+              and gaz.entities[mentions[n].ids[0]].label in places]
     return inside[0] if len(inside) == 1 and len(spans) > 1 else None

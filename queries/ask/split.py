@@ -235,7 +235,9 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
         try:
             got = ask(store, asked, gaz, extra)
         except Unmappable as exc:
-            named = _one_named(text, gaz) if n == 0 else None
+            # (a figure the graph does not hold, asked first: the whole is refused)
+            named = _one_named(text, gaz) if n == 0 and not getattr(exc, "final", False) \
+                else None
             if n == 0 and named is None:  # the first part sets the subject: without it,
                 return None  # read the whole
             # (张靖皋大桥这名字三个字分别指的哪儿？桥两头连的是哪几个地方: the first part is
