@@ -33,6 +33,8 @@ file):
   没有 asks whether they did.
 - A road across the river (过江公路, roads) is a bridge, tunnel or crossing expressway;
   expressways are those.
+- "whether built or still planned" is every state, and its "built" no verb; crossings "come
+  ashore" where they land.
 """
 
 from __future__ import annotations
@@ -279,3 +281,10 @@ def test_a_road_across_the_river_is_a_bridge_tunnel_or_expressway(store: Any) ->
               "Infrastructure")
     ask_lists(store, "Which expressways cross into Haimen?", {"infra:chonghai-crossing"},
               {"infra:haitai-tunnel"}, "Infrastructure")
+
+
+def test_whether_built_or_planned_is_every_state_and_no_verb(store: Any) -> None:
+    got = ask_lists(store, "Which crossings come ashore in Taicang, whether built or still "
+                    "planned?", {"infra:haitai-tunnel", "infra:north-yangtze-hsr"},
+                    kind="Infrastructure")
+    assert "CO_BUILDS" not in got.parsed.intent.name

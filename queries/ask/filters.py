@@ -57,6 +57,8 @@ _ANY_STATE = re.compile(
     r"(?: or planned)?|being built)\b|"
     r"\b(?:planned|proposed|unbuilt)(?: ones)? (?:or|and) (?:built|existing|open|opened)\b|"
     r"\bbuilt or not\b|\bwhether (?:built|open|finished) or not\b|"
+    r"\bwhether (?:already )?(?:built|open|opened|finished|running) or (?:still |only )?(?:on the "
+    r"drawing board|on paper|planned|proposed|being built|under construction)\b|"
     r"(?:建成|修好|通车|建好)的?[^，,？?]{0,8}(?:和|跟|与|或|、|没(?:有)?(?:建成|修好|通车|建好)的?)"
     r"[^，,？?]{0,8}都(?:算|要|行|包括|列)|都算上?|都包括在内", re.I)
 

@@ -115,9 +115,14 @@ def _cut_at(masked: str, verbs: tuple[Hit, ...], at: int, lex: Lexicon) -> tuple
     return tuple(out)
 
 
+# "whether built or still planned": every state at once, no verb either
+_WHETHER = re.compile(r"\bwhether (?:already )?(?:built|open|opened|finished|running) or\b")
+
+
 def state_spans(text: str) -> list[tuple[int, int]]:
     """Where the text says a state (under construction, 在建的): no verb is read there."""
-    return [(m.start(), m.end()) for pattern, _ in STATES for m in pattern.finditer(text)]
+    return [(m.start(), m.end()) for pattern in (*(p for p, _ in STATES), _WHETHER)
+            for m in pattern.finditer(text)]
 
 
 def _districts_of(masked: str, start: int, word: str) -> bool:
