@@ -34,7 +34,7 @@ file):
 - A road across the river (过江公路, roads) is a bridge, tunnel or crossing expressway;
   expressways are those.
 - "whether built or still planned" is every state, and its "built" no verb; crossings "come
-  ashore" where they land.
+  ashore" where they land; "already running" is open.
 """
 
 from __future__ import annotations
@@ -288,3 +288,11 @@ def test_whether_built_or_planned_is_every_state_and_no_verb(store: Any) -> None
                     "planned?", {"infra:haitai-tunnel", "infra:north-yangtze-hsr"},
                     kind="Infrastructure")
     assert "CO_BUILDS" not in got.parsed.intent.name
+
+
+def test_already_running_is_open(store: Any) -> None:
+    ask_lists(store, "Which rail lines link Shanghai and Nantong, either already running or "
+              "under construction?", {"infra:hu-su-tong-railway", "infra:north-yangtze-hsr"},
+              kind="Infrastructure")
+    ask_lists(store, "Which rail lines serving Nantong are already running?",
+              {"infra:hu-su-tong-railway"}, {"infra:north-yangtze-hsr"}, "Infrastructure")
