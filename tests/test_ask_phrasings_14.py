@@ -35,6 +35,7 @@ file):
   expressways are those.
 - "whether built or still planned" is every state, and its "built" no verb; crossings "come
   ashore" where they land; "already running" is open.
+- 通车了的, 真正通车 are open; …？还在修的、规划的先别算进去 says again what the condition leaves out.
 """
 
 from __future__ import annotations
@@ -296,3 +297,9 @@ def test_already_running_is_open(store: Any) -> None:
               kind="Infrastructure")
     ask_lists(store, "Which rail lines serving Nantong are already running?",
               {"infra:hu-su-tong-railway"}, {"infra:north-yangtze-hsr"}, "Infrastructure")
+
+
+def test_what_the_condition_leaves_out_said_again_is_no_question(store: Any) -> None:
+    got = ask_lists(store, "南通通车了的过江大桥有哪些？还在修的、规划中的先别算进去",
+                    {"infra:sutong-bridge"}, {"infra:zhangjinggao-bridge"}, "Infrastructure")
+    assert any(n.startswith("Not used") for n in got.parsed.notes)

@@ -82,6 +82,9 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
 # 是不是一直通到嘉定？还是说只修到太仓就停了？: the other way it may be, after a yes-or-no
 # question that settles both
 _ALTERNATIVE = re.compile(r"(?<=[？?])\s*还是说?[^？?]*[？?]?\s*$")
+# …？还在修的、只是规划的先别算进去啊: what the question's own condition leaves out, said again
+_LEFT_OUT = re.compile(r"(?<=[？?])\s*[^？?]{1,30}?(?:先|就)?(?:别|不要|不用)算"
+                       r"(?:进去|在内|上|进来)?[啊吧哦呀哈]?\s*[。.!！]?\s*$")
 _YES_NO_ZH = re.compile(r"是不是|是否|吗\s*[？?]\s*$|有没有")
 
 
@@ -90,6 +93,9 @@ def without_scene(question: str) -> str:
     says none), and firms said to go somewhere said as whose they are (see `_WENT`)."""
     for pattern, said in _WENT:
         question = pattern.sub(said, question)
+    left_out = _LEFT_OUT.search(question)  # …？还在修的、只是规划的先别算进去啊
+    if left_out is not None:
+        question = question[:left_out.start()]
     other = _ALTERNATIVE.search(question)
     if other is not None and _YES_NO_ZH.search(question[:other.start()]):
         question = question[:other.start()]

@@ -22,7 +22,7 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
                        r"\b(?:still |only )?on paper\b|"
                        r"\bnot yet (?:started|begun|under construction)\b"), "planned"),
            (re.compile(r"已通车|已建成|已开通|已经通车|已经建成|已经开通|建成通车|已投用|已经投用|"
-                       r"已经通了|已经通(?=的)|(?<![不没未])现在(?:能|可以)(?:走|坐|用|开)|"
+                       r"已经通了|已经通(?=的)|真正通车|(?<![没未不还])通车了的|(?<![不没未])现在(?:能|可以)(?:走|坐|用|开)|"
                        r"(?<![不没未])(?:能|可以)(?:走|坐)的|(?<![不没未])投入使用的|"
                        r"\balready open\b|\bin service\b|"
                        r"\balready (?:opened|in use|running|operating)\b|"
