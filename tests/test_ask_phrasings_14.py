@@ -35,7 +35,8 @@ file):
   expressways are those.
 - "whether built or still planned" is every state, and its "built" no verb; crossings "come
   ashore" where they land; "already running" is open.
-- 通车了的, 真正通车 are open; …？还在修的、规划的先别算进去 says again what the condition leaves out.
+- 通车了的, 真正通车 are open; …？还在修的、规划的先别算进去 says again what the condition
+  leaves out.
 """
 
 from __future__ import annotations
