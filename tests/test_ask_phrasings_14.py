@@ -37,6 +37,8 @@ file):
   ashore" where they land; "already running" is open.
 - 通车了的, 真正通车 are open; …？还在修的、规划的先别算进去 says again what the condition
   leaves out.
+- "open today, not just planned or being built" keeps the open ("built" no verb there); crossings
+  touching a place connect it; 多大份额 is a share, not an area (one word, one property).
 """
 
 from __future__ import annotations
@@ -304,3 +306,15 @@ def test_what_the_condition_leaves_out_said_again_is_no_question(store: Any) -> 
     got = ask_lists(store, "南通通车了的过江大桥有哪些？还在修的、规划中的先别算进去",
                     {"infra:sutong-bridge"}, {"infra:zhangjinggao-bridge"}, "Infrastructure")
     assert any(n.startswith("Not used") for n in got.parsed.notes)
+
+
+def test_open_set_against_planned_or_being_built_keeps_the_open(store: Any) -> None:
+    ask_lists(store, "Which of the crossings touching Qidong are open today, not just planned "
+              "or being built?", {"infra:chongqi-bridge"}, {"infra:chongqi-rail-road-bridge"},
+              "Infrastructure")
+
+
+def test_a_share_said_with_duoda_is_no_area(store: Any) -> None:
+    got = ask(store, "苏通科技产业园里中新集团占多大份额？")
+    assert any(prop == "share" for _, prop, _ in got.values), got.values
+    assert not any(prop == "area_km2" for _, prop, _ in got.values)

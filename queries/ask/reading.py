@@ -116,7 +116,9 @@ def _cut_at(masked: str, verbs: tuple[Hit, ...], at: int, lex: Lexicon) -> tuple
 
 
 # "whether built or still planned": every state at once, no verb either
-_WHETHER = re.compile(r"\bwhether (?:already )?(?:built|open|opened|finished|running) or\b")
+_WHETHER = re.compile(r"\bwhether (?:already )?(?:built|open|opened|finished|running) or\b|"
+                      # "not just planned or (being) built": states set against "open"
+                      r"\b(?:planned|proposed) or (?:being )?built\b")
 
 
 def state_spans(text: str) -> list[tuple[int, int]]:
@@ -286,10 +288,13 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     kind_spans = [(h.start, h.end) for h in find(((w, None) for k in lex.kinds
                                                   for w in k.words), masked)
                   if phrase and phrase[0] <= h.start and h.end <= phrase[1]]
-    said_props = sorted((hits[0].start, name) for name, words in lex.properties.items()
-                        if (hits := [h for h in find(((w, None) for w in words), masked)
-                                     if not any(a <= h.start and h.end <= b and (a, b) != (
-                                         h.start, h.end) for a, b in kind_spans)]))
+    # (one word read for one property: 多大份额 is a share, its 多大 no area)
+    prop_hits = [h for h in find(((w, name) for name, words in lex.properties.items()
+                                  for w in words), masked)
+                 if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end)
+                            for a, b in kind_spans)]
+    said_props = sorted((min(h.start for h in prop_hits if h.value == name), name)
+                        for name in {str(h.value) for h in prop_hits})
     # 面积多大？哪年成立的？: each property asked, in the order asked ("area_km2+established")
     prop = "+".join(name for _, name in said_props) or None
     if prop == "established" and _WHERE_NOT_WHEN.search(masked) and not _WHEN.search(masked):

@@ -55,7 +55,8 @@ def _modifies_a_noun(masked: str, found: re.Match[str]) -> bool:
 # "which crossings serving Nantong …": the name is the object of a clause on the kind asked,
 # so a state said after it is the kind's
 _OBJECT_OF_ASKED = re.compile(
-    r"^\s?(?:which|what) [a-z]+(?: [a-z]+)? (?:that |which )?(?:serv(?:e|es|ing)|link(?:s|ing)?|"
+    r"^\s?(?:which|what) (?:of the )?(?:⟨\d+⟩|[a-z]+(?: [a-z]+)?) (?:that |which )?"
+    r"(?:serv(?:e|es|ing)|link(?:s|ing)?|touch(?:es|ing)?|"
     r"connect(?:s|ing)?|reach(?:es|ing)?|cross(?:es|ing)?|to|in|into|from|near|at|through|via|"
     r"for|of|around|touching|landing (?:in|at))(?: the)? ⟨\d+⟩\s?$|"
     r"^\s?(?:which|what) [a-z]+(?: [a-z]+)? between ⟨\d+⟩ and ⟨\d+⟩\s?$", re.I)
