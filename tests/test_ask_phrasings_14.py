@@ -318,3 +318,10 @@ def test_a_share_said_with_duoda_is_no_area(store: Any) -> None:
     got = ask(store, "苏通科技产业园里中新集团占多大份额？")
     assert any(prop == "share" for _, prop, _ in got.values), got.values
     assert not any(prop == "area_km2" for _, prop, _ in got.values)
+
+
+def test_states_set_against_with_haishi_keep_nothing_out(store: Any) -> None:
+    ask_lists(store, "崇启公铁长江大桥现在什么进度？是还在规划，还是已经开工了？",
+              {"infra:chongqi-rail-road-bridge"})
+    ask_lists(store, "Which crossings are planned or under construction?",
+              {"infra:haitai-tunnel", "infra:chonghai-crossing"}, {"infra:sutong-bridge"})

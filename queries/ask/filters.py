@@ -221,6 +221,9 @@ def _split_by_state(q: str, said: list[tuple[re.Match[str], str]]) -> bool:
     if len({state for _, state in said}) < 2:
         return False
     first = min(found.start() for found, _ in said)
+    last = max(found.start() for found, _ in said)
+    if "还是" in q[first:last]:  # 还在规划，还是已经开工了: which of them (在建或规划中的: either)
+        return True
     return any(found.start() > first and _WHICH_BEFORE.search(
         q[max(0, found.start() - 30):found.start()]) for found, _ in said)
 
