@@ -21,6 +21,8 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          (re.compile(r"\b(does|do|did) (?:the |its |their )?[\w' -]{2,40}? (?:tell|tells|ask|asks|"
                      r"want|wants|expect|expects|urge|urges|require|requires|direct|directs|"
                      r"encourage|encourages) ([A-Z][\w-]*(?: [A-Z][\w-]*)?) to\b"), r"\1 \2"),
+         # "rugao etdz n hai'an etdz": n is "and" typed short
+         (re.compile(r"(?<=[A-Za-z']) n (?=[A-Za-z])"), " and "),
          # "crossings on the Nantong side": those in Nantong
          (re.compile(r"\bon the ([A-Z][\w-]*(?: [A-Z][\w-]*)?) (?:side|bank|end)\b"), r"in \1"),
          # "tunnels rather than bridges", 隧道而不是大桥: the first is asked, the other not
