@@ -87,6 +87,8 @@ _ALTERNATIVE = re.compile(r"(?<=[？?])\s*还是说?[^？?]*[？?]?\s*$")
 # …？还在修的、只是规划的先别算进去啊: what the question's own condition leaves out, said again
 _LEFT_OUT = re.compile(r"(?<=[？?])\s*[^？?]{1,30}?(?:先|就)?(?:别|不要|不用)算"
                        r"(?:进去|在内|上|进来)?[啊吧哦呀哈]?\s*[。.!！]?\s*$")
+# … — <a gloss that asks nothing> (an em dash, never a hyphen in a name)
+_DASH_TAIL = re.compile(r"\s*[—–]{1,2}\s*(?P<tail>[^?？—–]{3,80}?)\s*[?？.]?\s*$")
 _YES_NO_ZH = re.compile(r"是不是|是否|吗\s*[？?]\s*$|有没有")
 
 
@@ -98,6 +100,10 @@ def without_scene(question: str) -> str:
     left_out = _LEFT_OUT.search(question)  # …？还在修的、只是规划的先别算进去啊
     if left_out is not None:
         question = question[:left_out.start()]
+    tail = _DASH_TAIL.search(question)  # "Which alliances is X part of — the YRD ones and
+    if tail is not None and not ASKING.search(tail.group("tail")) and ASKING.search(
+            question[:tail.start()]):  # the cross-river ones alike?": a gloss on the kind
+        question = question[:tail.start()] + "?"
     other = _ALTERNATIVE.search(question)
     if other is not None and _YES_NO_ZH.search(question[:other.start()]):
         question = question[:other.start()]
