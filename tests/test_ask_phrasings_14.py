@@ -39,6 +39,8 @@ file):
   leaves out.
 - "open today, not just planned or being built" keeps the open ("built" no verb there); crossings
   touching a place connect it; 多大份额 is a share, not an area (one word, one property).
+- A kind said then asked after a comma (…的园区，都是哪几个); an A-not-A part (算不算在里面)
+  asks of the list before it; 划进 / 挂进 the zone is part of it.
 """
 
 from __future__ import annotations
@@ -325,3 +327,19 @@ def test_states_set_against_with_haishi_keep_nothing_out(store: Any) -> None:
               {"infra:chongqi-rail-road-bridge"})
     ask_lists(store, "Which crossings are planned or under construction?",
               {"infra:haitai-tunnel", "infra:chonghai-crossing"}, {"infra:sutong-bridge"})
+
+
+def test_a_kind_said_then_asked_after_a_comma(store: Any) -> None:
+    got = ask_lists(store, "苏州在宿迁共建的园区，都是哪几个？",
+                    {"park:suzhou-suqian", "park:kunshan-shuyang"}, kind="Park")
+    assert any(n.startswith("Read as") for n in got.parsed.notes)
+
+
+def test_a_not_a_after_a_list_asks_of_the_list(store: Any) -> None:
+    got = ask(store, "高端装备下面有哪几条产业链？海工装备算不算在里面？")
+    assert len(got.parts) == 2 and got.parts[1].answer is not None
+
+
+def test_put_into_the_zone_is_part_of_it(store: Any) -> None:
+    got = ask(store, "启东—崇明那个产业创新协同园区，算不算划进了长江口协同区？")
+    assert got.verdict is not None and got.verdict.text.startswith("Yes"), got.verdict

@@ -97,6 +97,7 @@ def without_scene(question: str) -> str:
     says none), and firms said to go somewhere said as whose they are (see `_WENT`)."""
     for pattern, said in _WENT:
         question = pattern.sub(said, question)
+    question = _kind_then_which(question) or question
     left_out = _LEFT_OUT.search(question)  # …？还在修的、只是规划的先别算进去啊
     if left_out is not None:
         question = question[:left_out.start()]
@@ -209,6 +210,22 @@ def _kind_said_last(question: str) -> str | None:
 
 _COUNTED_FIRST = re.compile(r"^\s*(?P<kind>[\u4e00-\u9fff]{1,6}?)(?:一共|总共|共计|共)(?:有)?"
                             r"(?P<n>几[个项条家座所]?|多少[个项条家座所]?)\s*[?？。]*\s*$")
+
+
+# 协同区里面挂进去的园区，目前就哪几个: the kind said, then asked after a comma
+_KIND_THEN_WHICH = re.compile(r"^(?P<pre>[^，,？?]{2,40}?的)(?P<kind>[\u4e00-\u9fff]{1,4})[，,]\s*"
+                              r"(?:目前|现在|到底|具体)?(?:就|都)?(?:是|有)?"
+                              r"(?:哪几个|哪些|哪几家|哪几条|哪几座|哪几项)(?:呢|啊)?\s*[？?]?\s*$")
+
+
+def _kind_then_which(question: str) -> str | None:
+    """…的园区，目前就哪几个: asked as …的园区有哪些; else None."""
+    from queries.ask.reading import label_words
+
+    found = _KIND_THEN_WHICH.match(question)
+    if found is None or found.group("kind") not in {str(w) for w, _ in label_words()}:
+        return None
+    return f"{found.group('pre')}{found.group('kind')}有哪些？"
 
 
 def _kind_counted_first(question: str) -> str | None:

@@ -23,6 +23,7 @@ from graph.model import Entity, Subgraph
 
 # A question word: where a part asks something (a part without one is context for the next).
 _ASKS_ZH = re.compile(r"哪|什么|谁|几|多少|多大|多长|多久|何|吗|是否|是不是|有没有|怎么|如何|啥|咋|"
+                      r"([\u4e00-\u9fff])[不没]\1|"  # 算不算, 在不在: A-not-A asks
                       r"呢\s*[？?]?\s*$")  # (下游呢: and downstream?)
 _ASKS_EN = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|"
                       r"^(?:and\s+)?(?:is|are|was|were|does|do|did|has|have|can)\b", re.I)
