@@ -40,7 +40,8 @@ file):
 - "open today, not just planned or being built" keeps the open ("built" no verb there); crossings
   touching a place connect it; 多大份额 is a share, not an area (one word, one property).
 - A kind said then asked after a comma (…的园区，都是哪几个); an A-not-A part (算不算在里面)
-  asks of the list before it; 划进 / 挂进 the zone is part of it.
+  asks of the list before it; 划进 / 挂进 the zone is part of it; 那个 with a few words of
+  description inside a name (启东配套浦东那个万亩的园区) is the name.
 """
 
 from __future__ import annotations
@@ -343,3 +344,8 @@ def test_a_not_a_after_a_list_asks_of_the_list(store: Any) -> None:
 def test_put_into_the_zone_is_part_of_it(store: Any) -> None:
     got = ask(store, "启东—崇明那个产业创新协同园区，算不算划进了长江口协同区？")
     assert got.verdict is not None and got.verdict.text.startswith("Yes"), got.verdict
+
+
+def test_a_few_words_of_description_after_nage_inside_a_name(store: Any) -> None:
+    got = ask(store, "启东配套浦东那个万亩的园区主打哪些产业？")
+    assert "park:qidong-pudong-supporting-park" in {e.id for e in got.parsed.slots.values()}

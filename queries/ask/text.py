@@ -483,6 +483,8 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
 
 _DEMONSTRATIVE = re.compile(r"(?<=[\u4e00-\u9fff])"
                             r"(?:那个|这个|那座|这座|那家|这家|那条|这条|那片|这片)"
+                            # (启东配套浦东那个万亩的园区: a few words of description too)
+                            r"(?:[\u4e00-\u9fff]{1,4}的)?"
                             r"(?=[\u4e00-\u9fff])")
 
 
