@@ -41,7 +41,8 @@ file):
   touching a place connect it; 多大份额 is a share, not an area (one word, one property).
 - A kind said then asked after a comma (…的园区，都是哪几个); an A-not-A part (算不算在里面)
   asks of the list before it; 划进 / 挂进 the zone is part of it; 那个 with a few words of
-  description inside a name (启东配套浦东那个万亩的园区) is the name.
+  description inside a name (启东配套浦东那个万亩的园区) is the name; 主要搞哪几块 asks the
+  industries.
 """
 
 from __future__ import annotations
@@ -349,3 +350,8 @@ def test_put_into_the_zone_is_part_of_it(store: Any) -> None:
 def test_a_few_words_of_description_after_nage_inside_a_name(store: Any) -> None:
     got = ask(store, "启东配套浦东那个万亩的园区主打哪些产业？")
     assert "park:qidong-pudong-supporting-park" in {e.id for e in got.parsed.slots.values()}
+
+
+def test_which_blocks_a_park_does_are_its_industries(store: Any) -> None:
+    got = ask(store, "苏锡通科技产业园区在哪个区？主要搞哪几块")
+    assert any(e.label == "Industry" for e in got.entities), [e.id for e in got.entities]

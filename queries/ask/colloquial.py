@@ -77,6 +77,8 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
          (re.compile(r"(到[\u4e00-\u9fff]{2,6}?)去(?=[建投办设开搞落])"), r"\1"),
          (re.compile(r"^(\s*[\u4e00-\u9fff]{2,4})有哪些(企业|公司|单位|机构|集团)"
                      r"(?=(?:到|去|在)[\u4e00-\u9fff])"), r"哪些\1\2"),
+         # 主要搞哪几块: which sectors (块 said for 板块 at the question's end)
+         (re.compile(r"哪几块(?=\s*(?:[？?。]|$))"), "哪几块产业"),
          # 签过什么协议没有, 搞过什么合作没有: whether they did (签过协议吗)
          (re.compile(r"(过|了)什么([\u4e00-\u9fff]{1,6}?)没有(?=\s*(?:[？?。，,]|$))"), r"\1\2吗"))
 
