@@ -42,7 +42,8 @@ file):
 - A kind said then asked after a comma (…的园区，都是哪几个); an A-not-A part (算不算在里面)
   asks of the list before it; 划进 / 挂进 the zone is part of it; 那个 with a few words of
   description inside a name (启东配套浦东那个万亩的园区) is the name; 主要搞哪几块 asks the
-  industries.
+  industries; a gloss in brackets (（即…）) is left out; what lies in the YRD is followed down
+  to a county's parks (four levels).
 """
 
 from __future__ import annotations
@@ -355,3 +356,9 @@ def test_a_few_words_of_description_after_nage_inside_a_name(store: Any) -> None
 def test_which_blocks_a_park_does_are_its_industries(store: Any) -> None:
     got = ask(store, "苏锡通科技产业园区在哪个区？主要搞哪几块")
     assert any(e.label == "Industry" for e in got.entities), [e.id for e in got.entities]
+
+
+def test_a_gloss_saying_who_it_is_is_left_out(store: Any) -> None:
+    got = ask_lists(store, "中新集团（即苏州工业园区的开发主体）在长三角共建了哪些园区？",
+                    {"park:cssd-jiashan", "park:sutong-park"}, kind="Park")
+    assert any(n.startswith("Read as") for n in got.parsed.notes)

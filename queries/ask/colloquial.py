@@ -77,6 +77,8 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
          (re.compile(r"(到[\u4e00-\u9fff]{2,6}?)去(?=[建投办设开搞落])"), r"\1"),
          (re.compile(r"^(\s*[\u4e00-\u9fff]{2,4})有哪些(企业|公司|单位|机构|集团)"
                      r"(?=(?:到|去|在)[\u4e00-\u9fff])"), r"哪些\1\2"),
+         # 中新集团（即苏州工业园区的开发主体）: a gloss saying who it is, not asked
+         (re.compile(r"\s*[（(](?:即|也就是|i\.e\.,?|that is,?)\s*[^）)]{1,40}[）)]", re.I), ""),
          # 主要搞哪几块: which sectors (块 said for 板块 at the question's end)
          (re.compile(r"哪几块(?=\s*(?:[？?。]|$))"), "哪几块产业"),
          # 签过什么协议没有, 搞过什么合作没有: whether they did (签过协议吗)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from graph.store import Store
 
 _PLACES = ("City", "Region")
-_DEPTH = 3  # province -> city -> county -> (what lies in the county)
+_DEPTH = 4  # region -> province -> city -> county -> (what lies in the county)
 
 
 def lying_in(store: Store, place: str) -> frozenset[str]:
