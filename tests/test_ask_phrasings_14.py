@@ -44,6 +44,8 @@ file):
   description inside a name (启东配套浦东那个万亩的园区) is the name; 主要搞哪几块 asks the
   industries; a gloss in brackets (（即…）) is left out; what lies in the YRD is followed down
   to a county's parks (four levels).
+- 浦东在启东那边挂钩的园区 is the parks in 启东 paired with 浦东; an example said with its kind
+  after a demonstrative (除了崇启大桥那几条通道) is one.
 """
 
 from __future__ import annotations
@@ -362,3 +364,15 @@ def test_a_gloss_saying_who_it_is_is_left_out(store: Any) -> None:
     got = ask_lists(store, "中新集团（即苏州工业园区的开发主体）在长三角共建了哪些园区？",
                     {"park:cssd-jiashan", "park:sutong-park"}, kind="Park")
     assert any(n.startswith("Read as") for n in got.parsed.notes)
+
+
+def test_the_parks_in_b_paired_with_a_said_from_a(store: Any) -> None:
+    got = ask_lists(store, "浦东在启东那边挂钩的园区有哪些？", {"park:qidong-pudong-collab-park"},
+                    {"park:qidong-chongming-collab-park", "park:china-jianghai-park"}, "Park")
+    assert any(n.startswith("Read as") for n in got.parsed.notes)
+
+
+def test_an_example_said_with_its_kind_after_a_demonstrative(store: Any) -> None:
+    got = ask(store, "启东和崇明之间，除了崇启大桥那几条通道，有没有两边一起搞的园区？")
+    assert "park:qidong-chongming-collab-park" in {e.id for e in got.entities}
+    assert "崇启大桥" in _examples_note(got)

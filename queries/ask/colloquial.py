@@ -79,6 +79,9 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
                      r"(?=(?:到|去|在)[\u4e00-\u9fff])"), r"哪些\1\2"),
          # 中新集团（即苏州工业园区的开发主体）: a gloss saying who it is, not asked
          (re.compile(r"\s*[（(](?:即|也就是|i\.e\.,?|that is,?)\s*[^）)]{1,40}[）)]", re.I), ""),
+         # 浦东在启东那边挂钩的园区: the parks in 启东 paired with 浦东 (启东跟浦东挂钩的园区)
+         (re.compile(r"^(\s*[\u4e00-\u9fff]{2,6}?)在([\u4e00-\u9fff]{2,6}?)(?:那边|这边|那儿|那里)?"
+                     r"(挂钩|结对|对接|配套|协同)的"), r"\2跟\1\3的"),
          # 主要搞哪几块: which sectors (块 said for 板块 at the question's end)
          (re.compile(r"哪几块(?=\s*(?:[？?。]|$))"), "哪几块产业"),
          # 签过什么协议没有, 搞过什么合作没有: whether they did (签过协议吗)

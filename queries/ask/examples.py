@@ -49,6 +49,20 @@ _FRAMES = (
 _BETWEEN = re.compile(r"[\s、,，/'\"‘’“”「」]|\band\b|\bor\b|\bthe\b|和|或者?|及|与|跟|等|还有")
 
 
+# 崇启大桥那几条通道: the examples then the kind they are of, said with a demonstrative
+_THOSE = re.compile(r"(?:那|这)几?[条个座家些项种]?(?P<kind>[\u4e00-\u9fff]{1,4})\s*$")
+
+
+def _kind_after(rest: str) -> str:
+    """The words outside the names less a closing 那几条<kind word> (see `_THOSE`)."""
+    from queries.ask.reading import label_words
+
+    found = _THOSE.search(rest)
+    if found is None or found.group("kind") not in {str(w) for w, _ in label_words()}:
+        return rest
+    return rest[:found.start()]
+
+
 @dataclass(frozen=True)
 class Examples:
     """A question with its examples cut out, and the entities they name."""
@@ -75,7 +89,7 @@ def without_examples(question: str, gaz: Gazetteer) -> Examples | None:
             continue
         rest = "".join(ch for i, ch in enumerate(q)
                        if not any(m.start <= i < m.end for m in named))
-        if _BETWEEN.sub("", rest).strip():
+        if _BETWEEN.sub("", _kind_after(rest)).strip():
             continue  # words that are not names: not a list of examples
         bare = question[:found.start()] + question[found.end():]
         if not bare.strip() or not ASKING.search(bare):
@@ -91,6 +105,7 @@ def examples_note(examples: Examples, listed: set[str], gaz: Gazetteer) -> str:
         names = "/".join(gaz.entities[i].name for i in m.ids if i in gaz.entities)
         where = "listed" if set(m.ids) & listed else "not in this answer"
         parts.append(f"{m.text} ({names}: {where})")
-    return (f"Named as examples of the answer, not as what it is about: {'; '.join(parts)}."
+    return (f"Named as examples or as ones already known, not as what it is about: "
+            f"{'; '.join(parts)}."
             if parts else "")
 
