@@ -46,6 +46,8 @@ file):
   to a county's parks (four levels).
 - 浦东在启东那边挂钩的园区 is the parks in 启东 paired with 浦东; an example said with its kind
   after a demonstrative (除了崇启大桥那几条通道) is one.
+- A kind left out ("not the rail lines", "not counting railways", 铁路不算) is kept out (a
+  rail-road bridge stays: railways are listed beside it, not its kind).
 """
 
 from __future__ import annotations
@@ -376,3 +378,18 @@ def test_an_example_said_with_its_kind_after_a_demonstrative(store: Any) -> None
     got = ask(store, "启东和崇明之间，除了崇启大桥那几条通道，有没有两边一起搞的园区？")
     assert "park:qidong-chongming-collab-park" in {e.id for e in got.entities}
     assert "崇启大桥" in _examples_note(got)
+
+
+@pytest.mark.parametrize("question", ["启东的过江通道有哪些？铁路不算",
+                                      "Which crossings serve Qidong, not counting railways?"])
+def test_a_kind_left_out_is_kept_out(store: Any, question: str) -> None:
+    ask_lists(store, question, {"infra:chongqi-bridge", "infra:chongqi-rail-road-bridge"},
+              {"infra:north-yangtze-hsr"}, "Infrastructure")
+
+
+def test_a_count_of_some_kinds_not_another(store: Any) -> None:
+    got = ask(store, "How many crossings - the bridges and tunnels, not the rail lines - are "
+                     "being built?")
+    ids = {e.id for e in got.entities}
+    assert got.count == len(ids) and "infra:haitai-tunnel" in ids
+    assert not ids & {"infra:north-yangtze-hsr", "infra:hu-tong-railway-phase2"}, ids

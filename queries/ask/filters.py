@@ -86,6 +86,36 @@ class Filter:
         return self.said
 
 
+_LEFT_OUT_EN = (r"(?:\bnot(?: counting| including)?|\bdon ?t count|\bdo not count|\bexcluding|"
+                r"\bexcept|\bother than|\bbut not|\bminus|\bwithout)(?: the| any)? ")
+_LEFT_OUT_ZH = (r"(?:不算|不含|不包括|不要|别算|除了)", r"(?:不算|除外|就别算|先别算|不要算|别算)")
+
+
+def kinds_left_out(q: str) -> tuple[Filter, ...]:
+    """A kind said to be left out ("the bridges and tunnels, not the rail lines", "don't
+    count the bridge", 铁路不算): none of its values is kept (the values the kind word names,
+    not those listed beside it: a rail-road bridge stays when rail lines are left out)."""
+    from queries.ask.lexicon import lexicon
+
+    out: dict[str, set[str]] = {}
+    said: list[str] = []
+    for kind in lexicon().kinds:
+        for word in kind.words:
+            w = re.escape(word.casefold())
+            if word.isascii():
+                found = re.search(rf"{_LEFT_OUT_EN}{w}(?![a-z])", q)
+            else:
+                found = re.search(rf"{_LEFT_OUT_ZH[0]}{w}|{w}{_LEFT_OUT_ZH[1]}", q)
+            if found is None:
+                continue
+            said.append(found.group(0))
+            for prop, values in kind.where.items():
+                out.setdefault(prop, set()).update(values)
+    return tuple(Filter(prop, "not in", said=" / ".join(dict.fromkeys(said)),
+                        values=tuple(sorted(values)), labels=_holding(prop))
+                 for prop, values in out.items())
+
+
 def relation_state(q: str) -> Filter | None:
     """The status of a relation a question keeps to (queries/ask/relation_states.py), or
     None."""
@@ -181,6 +211,7 @@ def read_filters(q: str) -> tuple[Filter, ...]:
     state = relation_state(q)
     if state is not None:
         out.append(state)
+    out.extend(kinds_left_out(q))
     for pattern, share in _SHARES:
         found = pattern.search(q)
         if found:
@@ -290,6 +321,10 @@ def apply(filters: tuple[Filter, ...],
                 _names_part(f.values[0], r.props.get(f.prop)) for r in rels)]
             kept = named or kept
             continue
+        if f.op == "not in":  # "not the rail lines", 铁路不算: none of that kind
+            kept = [(e, rels) for e, rels in kept if (f.labels and e.label not in f.labels)
+                    or str(e.props.get(f.prop)) not in f.values]
+            continue
         if f.op == "in":  # a kind word (县级市, bridges): where anything holds the property
             narrowed = [(e, rels) for e, rels in kept if not f.labels or e.label in f.labels]
             if any(e.props.get(f.prop) is not None for e, _ in narrowed):
@@ -331,6 +366,9 @@ def kind_filters(masked: str, phrase: tuple[int, int] | None) -> tuple[Filter, .
     phrase = (_list_before(masked, phrase[0], words), phrase[1])
     phrase = _with_kind_words(masked, phrase, [w for kind in lex.kinds for w in kind.words])
     hits = find(words, masked[phrase[0]:phrase[1]])
+    left_out = [(m.start(), m.end()) for f in kinds_left_out(masked)
+                for said in f.said.split(" / ") for m in re.finditer(re.escape(said), masked)]
+    hits = [h for h in hits if not any(a <= phrase[0] + h.start < b for a, b in left_out)]
     widened = _widened_by(hits, masked[phrase[0]:phrase[1]])
     for hit in hits:
         if hit.value is None:
