@@ -47,7 +47,8 @@ file):
 - 浦东在启东那边挂钩的园区 is the parks in 启东 paired with 浦东; an example said with its kind
   after a demonstrative (除了崇启大桥那几条通道) is one.
 - A kind left out ("not the rail lines", "not counting railways", 铁路不算) is kept out (a
-  rail-road bridge stays: railways are listed beside it, not its kind).
+  rail-road bridge stays: railways are listed beside it, not its kind); "…? Don't count the X."
+  says it after; ", open or planned," between commas is every state.
 """
 
 from __future__ import annotations
@@ -393,3 +394,11 @@ def test_a_count_of_some_kinds_not_another(store: Any) -> None:
     ids = {e.id for e in got.entities}
     assert got.count == len(ids) and "infra:haitai-tunnel" in ids
     assert not ids & {"infra:north-yangtze-hsr", "infra:hu-tong-railway-phase2"}, ids
+
+
+def test_a_kind_left_out_in_a_sentence_after_and_every_state_between_commas(store: Any
+                                                                            ) -> None:
+    got = ask_lists(store, "Which crossings, open or planned, serve Qidong? Don't count the "
+                    "railways.", {"infra:chongqi-bridge", "infra:chongqi-rail-road-bridge"},
+                    {"infra:north-yangtze-hsr"}, "Infrastructure")
+    assert any(n.startswith("Read as") for n in got.parsed.notes)

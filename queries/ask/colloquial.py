@@ -82,6 +82,10 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
          # 浦东在启东那边挂钩的园区: the parks in 启东 paired with 浦东 (启东跟浦东挂钩的园区)
          (re.compile(r"^(\s*[\u4e00-\u9fff]{2,6}?)在([\u4e00-\u9fff]{2,6}?)(?:那边|这边|那儿|那里)?"
                      r"(挂钩|结对|对接|配套|协同)的"), r"\2跟\1\3的"),
+         # "How many rail lines, open or planned, serve X": every state, said between commas
+         (re.compile(r",\s*(?:whether\s+)?(?:open|opened|built|existing|running|operating)\s+"
+                     r"(?:or|and|and/or)\s+(?:still\s+)?(?:planned|proposed|unbuilt|not|"
+                     r"being built|under construction)\s*,\s*", re.I), " "),
          # 主要搞哪几块: which sectors (块 said for 板块 at the question's end)
          (re.compile(r"哪几块(?=\s*(?:[？?。]|$))"), "哪几块产业"),
          # 签过什么协议没有, 搞过什么合作没有: whether they did (签过协议吗)
@@ -94,6 +98,10 @@ _ALTERNATIVE = re.compile(r"(?<=[？?])\s*还是说?[^？?]*[？?]?\s*$")
 # …？还在修的、只是规划的先别算进去啊: what the question's own condition leaves out, said again
 _LEFT_OUT = re.compile(r"(?<=[？?])\s*[^？?]{1,30}?(?:先|就)?(?:别|不要|不用)算"
                        r"(?:进去|在内|上|进来)?[啊吧哦呀哈]?\s*[。.!！]?\s*$")
+# "…? Don't count the bridge.": a kind kept out, said after the question
+_DONT_COUNT = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:don'?t|do not|no need to)\s+"
+                         r"(?:count|include)\s+(?P<what>(?:the\s+)?[a-z][a-z -]{1,30}?)"
+                         r"\s*[.!]?\s*$", re.I)
 # … — <a gloss that asks nothing> (an em dash, never a hyphen in a name)
 _DASH_TAIL = re.compile(r"\s*[—–]{1,2}\s*(?P<tail>[^?？—–]{3,80}?)\s*[?？.]?\s*$")
 _YES_NO_ZH = re.compile(r"是不是|是否|吗\s*[？?]\s*$|有没有")
@@ -105,6 +113,9 @@ def without_scene(question: str) -> str:
     for pattern, said in _WENT:
         question = pattern.sub(said, question)
     question = _kind_then_which(question) or question
+    dont = _DONT_COUNT.search(question)  # "…? Don't count the bridge.": said in the question
+    if dont is not None:
+        question = f"{question[:dont.start()].rstrip(' ?？')}, not counting {dont.group('what')}?"
     left_out = _LEFT_OUT.search(question)  # …？还在修的、只是规划的先别算进去啊
     if left_out is not None:
         question = question[:left_out.start()]
