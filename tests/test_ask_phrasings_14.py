@@ -49,6 +49,9 @@ file):
 - A kind left out ("not the rail lines", "not counting railways", 铁路不算) is kept out (a
   rail-road bridge stays: railways are listed beside it, not its kind); "…? Don't count the X."
   says it after; ", open or planned," between commas is every state.
+- One thing named twice (an appositive: "phase II of the line, the Taicang to Situan stretch")
+  is named once; a place said before 哪些园区 (启东哪些园区, 在启东本地有哪些园区) keeps to it;
+  …？苏州那些就别列了 says again what is left out.
 """
 
 from __future__ import annotations
@@ -402,3 +405,17 @@ def test_a_kind_left_out_in_a_sentence_after_and_every_state_between_commas(stor
                     "railways.", {"infra:chongqi-bridge", "infra:chongqi-rail-road-bridge"},
                     {"infra:north-yangtze-hsr"}, "Infrastructure")
     assert any(n.startswith("Read as") for n in got.parsed.notes)
+
+
+def test_one_thing_named_twice_is_named_once(store: Any) -> None:
+    got = ask(store, "Is phase II of the Shanghai-Nantong railway, the Taicang to Situan "
+                     "stretch, open yet?")
+    assert {e.id for e in got.entities} == {"infra:hu-tong-railway-phase2"}
+
+
+@pytest.mark.parametrize("question", ["启东哪些园区是做生物医药的？",
+                                      "生物医药在启东本地有哪些园区在做？苏州那些就别列了"])
+def test_a_place_said_before_which_parks_keeps_to_it(store: Any, question: str) -> None:
+    got = ask_lists(store, question, {"park:dongjiang-biomedicine-park"},
+                    {"park:sip", "park:husu-dafeng"}, "Park")
+    assert any(n.startswith("Kept to what lies in") for n in got.parsed.notes)

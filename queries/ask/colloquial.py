@@ -82,6 +82,9 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
          # 浦东在启东那边挂钩的园区: the parks in 启东 paired with 浦东 (启东跟浦东挂钩的园区)
          (re.compile(r"^(\s*[\u4e00-\u9fff]{2,6}?)在([\u4e00-\u9fff]{2,6}?)(?:那边|这边|那儿|那里)?"
                      r"(挂钩|结对|对接|配套|协同)的"), r"\2跟\1\3的"),
+         # "phase II of the Shanghai-Nantong railway": the line's phase II, as its name says it
+         (re.compile(r"\bphase (ii|2|two) of (?:the )?([A-Z][\w–-]*(?: [A-Z][\w–-]*)* "
+                     r"(?:[Rr]ailway|[Ll]ine))", re.I), r"\2 phase II"),
          # "How many rail lines, open or planned, serve X": every state, said between commas
          (re.compile(r",\s*(?:whether\s+)?(?:open|opened|built|existing|running|operating)\s+"
                      r"(?:or|and|and/or)\s+(?:still\s+)?(?:planned|proposed|unbuilt|not|"
@@ -96,14 +99,14 @@ _WENT = ((re.compile(r"跑(?=到|去)"), ""),
 # question that settles both
 _ALTERNATIVE = re.compile(r"(?<=[？?])\s*还是说?[^？?]*[？?]?\s*$")
 # …？还在修的、只是规划的先别算进去啊: what the question's own condition leaves out, said again
-_LEFT_OUT = re.compile(r"(?<=[？?])\s*[^？?]{1,30}?(?:先|就)?(?:别|不要|不用)算"
-                       r"(?:进去|在内|上|进来)?[啊吧哦呀哈]?\s*[。.!！]?\s*$")
+_LEFT_OUT = re.compile(r"(?<=[？?])\s*[^？?]{1,30}?(?:先|就)?(?:别|不要|不用)(?:算|列)"
+                       r"(?:进去|在内|上|进来|出来|了)?[啊吧哦呀哈]?\s*[。.!！]?\s*$")
 # "…? Don't count the bridge.": a kind kept out, said after the question
 _DONT_COUNT = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:don'?t|do not|no need to)\s+"
                          r"(?:count|include)\s+(?P<what>(?:the\s+)?[a-z][a-z -]{1,30}?)"
                          r"\s*[.!]?\s*$", re.I)
 # … — <a gloss that asks nothing> (an em dash, never a hyphen in a name)
-_DASH_TAIL = re.compile(r"\s*[—–]{1,2}\s*(?P<tail>[^?？—–]{3,80}?)\s*[?？.]?\s*$")
+_DASH_TAIL = re.compile(r"(?:\s+[—–]{1,2}\s+|\s*——\s*)(?P<tail>[^?？—–]{3,80}?)\s*[?？.]?\s*$")
 _YES_NO_ZH = re.compile(r"是不是|是否|吗\s*[？?]\s*$|有没有")
 
 

@@ -235,7 +235,8 @@ _DOING = re.compile(r"\b(?:doing|up to|involved|active|present|"
                     r"\s?$")
 # 南通有哪些园区是做生物医药的, 苏州有哪些园区做生物医药: a place first, then the kind of thing
 # that lies in it, then what they do: those in the place (not what relates to it otherwise)
-_PLACE_FIRST = re.compile(r"^\s?⟨(\d+)⟩\s?(?:都|还|一共|总共)?\s?有\s?"
+_PLACE_FIRST = re.compile(r"(?:^|\s|在)⟨(\d+)⟩\s?(?:本地|本土|的|这边|那边)?\s?"
+                          r"(?:都|还|一共|总共)?\s?有?\s?"
                           r"(?:哪些|哪几个|哪几家|什么)\s?"
                           r"(?:园区|开发区|产业园|工业园|项目|企业|公司)"
                           # "Nantong parks doing biomedicine", "which Nantong parks do cars"

@@ -478,7 +478,38 @@ def names_in(question: str, gaz: Gazetteer) -> tuple[str, tuple[Mention, ...]]:
         out.append(m)
     once = _said_once(q, out, gaz, glossed=bool(re.search(r"[(（]", question)))
     owned = possessed(q, once, gaz, question)  # "the zone's construction plan": the plan
-    return q, _where_it_is(q, owned, gaz)
+    return _named_again(q, _where_it_is(q, owned, gaz))
+
+
+_CLAUSE_END = re.compile(r"[，,。；;？?!！]|\s(?=[\u4e00-\u9fff])")
+_ASKS = re.compile(r"哪|什么|谁|几|多少|吗|是否|是不是|有没有|\b(?:which|what|who|where|when|how|"
+                   r"is|are|does|do)\b")
+
+
+def _named_again(q: str, mentions: tuple[Mention, ...]) -> tuple[str, tuple[Mention, ...]]:
+    """One thing named twice ("phase II of the line, the Taicang to Situan stretch", 想去南通
+    扩产，南通哪些园区…) is named once: the mention in the clause that asks is kept (else the
+    first), the other's words blanked, so the question names it once, not two things."""
+    ids = [m.ids[0] if len(m.ids) == 1 else None for m in mentions]
+    repeated = {i for i in ids if i is not None and ids.count(i) > 1}
+    if not repeated:
+        return q, mentions
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(q)), len(q)]
+
+    def asks(m: Mention) -> bool:
+        a = max(b for b in bounds if b <= m.start)
+        z = min((b for b in bounds if b >= m.end), default=len(q))
+        return bool(_ASKS.search(q[a:z]))
+
+    dropped: set[int] = set()
+    for i in repeated:
+        same = [n for n, k in enumerate(ids) if k == i]
+        keep = next((n for n in same if asks(mentions[n])), same[0])
+        dropped |= {n for n in same if n != keep}
+    for n in dropped:
+        m = mentions[n]
+        q = q[:m.start] + " " * (m.end - m.start) + q[m.end:]
+    return q, tuple(m for n, m in enumerate(mentions) if n not in dropped)
 
 
 _DEMONSTRATIVE = re.compile(r"(?<=[\u4e00-\u9fff])"
