@@ -52,6 +52,9 @@ file):
 - One thing named twice (an appositive: "phase II of the line, the Taicang to Situan stretch")
   is named once; a place said before 哪些园区 (启东哪些园区, 在启东本地有哪些园区) keeps to it;
   …？苏州那些就别列了 says again what is left out.
+- A scene said as a sentence of its own before the question ("I'm writing a note on … .") is
+  left out; a kind asked of what is learnt from a model ("which mechanism is X borrowing from
+  Y") is never Y.
 """
 
 from __future__ import annotations
@@ -419,3 +422,16 @@ def test_a_place_said_before_which_parks_keeps_to_it(store: Any, question: str) 
     got = ask_lists(store, question, {"park:dongjiang-biomedicine-park"},
                     {"park:sip", "park:husu-dafeng"}, "Park")
     assert any(n.startswith("Kept to what lies in") for n in got.parsed.notes)
+
+
+def test_a_scene_said_as_a_sentence_before_the_question(store: Any) -> None:
+    got = ask_lists(store, "I'm writing a note on the models held up for Qidong's neighbour "
+                    "Nantong. Which places is Nantong said to learn from?",
+                    {"city:pudong", "park:sip"}, kind=None)
+    assert any(n.startswith("Not used") for n in got.parsed.notes)
+
+
+def test_a_kind_asked_of_what_is_learnt_is_not_the_model(store: Any) -> None:
+    got = ask(store, "Which mechanism is Nantong borrowing from the YRD Green Integration "
+                     "Demonstration Zone?")
+    assert {e.label for e in got.entities} <= {"Mechanism"}, [e.id for e in got.entities]

@@ -49,6 +49,10 @@ ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|"
 # not the question (its 报告 would otherwise read as asking about documents)
 _PREAMBLE = re.compile(r"^\s*(?:我|我们|咱们|咱|本人|(?:for|in) (?:my|our|a)\b|"
                        r"i'm|i am|we're|we are)[^：:？?\n]{0,24}[：:]\s*", re.I)
+# ... or as a sentence of its own before the question ("I'm trying to map the models the
+# article holds up for Nantong. Which places …"): it asks nothing
+_SCENE_SENTENCE = re.compile(r"^\s*(?:i'm|i am|we're|we are|i've been|we've been|i'd like to|"
+                             r"i want to|for (?:my|our|a) [a-z]+)\b[^.?!？。]{0,140}[.。]\s+", re.I)
 # ... and said after the question ("…? we've got a few suppliers thinking about moving",
 # …？我们这边有几家药企想过去看看): the scene again, where it asks nothing
 _SCENE_AFTER = re.compile(r"(?<=[?？])\s*(?:we|we've|we're|i|i'm|i've|my|our|just|asking|"
@@ -130,6 +134,10 @@ def without_scene(question: str) -> str:
     if other is not None and _YES_NO_ZH.search(question[:other.start()]):
         question = question[:other.start()]
     out = _PREAMBLE.sub("", question) if ASKING.search(_PREAMBLE.sub("", question)) else question
+    said = _SCENE_SENTENCE.match(out)  # "I'm trying to map the models the article holds up
+    if said is not None and not ASKING.search(said.group(0)) and ASKING.search(  # for X."
+            out[said.end():]):
+        out = out[said.end():]
     out = _HERE.sub("", out) if ASKING.search(_HERE.sub("", out)) else out
     out = _kinds_included(out)
     return _scene_after(out)

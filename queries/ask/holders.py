@@ -112,6 +112,9 @@ def _learnt_from(answer) -> tuple[Entity, ...] | None:  # type: ignore[no-untype
     x, y = slots.get("x"), slots.get("y")
     if x is None or y is None:
         return None
+    asked = answer.parsed.asked
+    if asked and y.label not in asked:  # "which mechanism is X borrowing from Y": not Y
+        return None
     for ran in answer.ran:
         if ran.result is None or not hasattr(ran.result, "subgraph"):
             continue
