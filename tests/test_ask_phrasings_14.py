@@ -54,7 +54,7 @@ file):
   …？苏州那些就别列了 says again what is left out.
 - A scene said as a sentence of its own before the question ("I'm writing a note on … .") is
   left out; a kind asked of what is learnt from a model ("which mechanism is X borrowing from
-  Y") is never Y.
+  Y") is never Y; "going into" a place is where it lies; "built yet" asks the state.
 """
 
 from __future__ import annotations
@@ -435,3 +435,10 @@ def test_a_kind_asked_of_what_is_learnt_is_not_the_model(store: Any) -> None:
     got = ask(store, "Which mechanism is Nantong borrowing from the YRD Green Integration "
                      "Demonstration Zone?")
     assert {e.label for e in got.entities} <= {"Mechanism"}, [e.id for e in got.entities]
+
+
+def test_where_a_thing_is_going_and_whether_it_is_built_yet(store: Any) -> None:
+    got = ask(store, "Is the Haitai tunnel built yet?")
+    assert got.verdict is not None and got.verdict.text.startswith("No"), got.verdict
+    got = ask(store, "Which district is the Haitai tunnel going into, and is it built yet?")
+    assert "Organization" not in {e.label for e in got.entities}
