@@ -223,24 +223,41 @@ FLOOR_23 = 0.71
 # wrong-kind) on the session's starting code (32582ea), 37/60 (3) on its final code; round 25
 # 33/60 (4) -> 37/60 (3). Round 24 also showed a crash (a scene left out of a question of
 # several parts), fixed before the final figure. The wrong-kind answers left are pinned.
+# Session 14 learnt from both (examples said in a question, states set against each other,
+# clauses saying which thing is meant …): round 24 48/60, round 25 51/60, 2 wrong-kind each.
 QUESTIONS_24 = ROOT / "tests" / "eval" / "ask_questions_round24.yaml"
-FLOOR_24 = 0.61
+FLOOR_24 = 0.8  # (0.61 until session 14, which learnt from it: 48/60)
 KNOWN_WRONG_KIND_24 = frozenset({
     "Of the river crossings between Nantong and the south bank, which ones are still "
     "being built rather than already carrying traffic? Trying to see where the "
     "construction risk still sits.",
-    "苏州和南通都有国家级先进制造业集群，两边撞车的是哪一个？",
-    "Is 'benefit sharing' something Nantong has actually put in place, or is it still"
-    " just a requirement sitting in the YRD integration outline?"})
+    "苏州和南通都有国家级先进制造业集群，两边撞车的是哪一个？"})
 QUESTIONS_25 = ROOT / "tests" / "eval" / "ask_questions_round25.yaml"
-FLOOR_25 = 0.61
+FLOOR_25 = 0.85  # (0.61 until session 14: 51/60)
 KNOWN_WRONG_KIND_25 = frozenset({
-    "Besides 'base plus extension zone', what other park co-building models is "
-    "Nantong trying out?",
     "Between Shanghai and Suzhou, which one has the longer list of future industries,"
     " and by how many?",
     "If we set up a polyester plant in Nantong, what sits upstream of chemical fibres"
     " in the supply chain?"})
+# Rounds 26 and 27: 60 each by two writers of session 14 (26: a Rugao/Hai'an zone director, a
+# lecturer writing a teaching case, a logistics analyst; 27: a Shanghai SOE's investment staffer,
+# a wire reporter on milestones and sources, an industry-association staffer), held out until
+# the session's ask work on rounds 24-25 was done: round 26 30/60 (7 wrong-kind) on the
+# session's starting code (a742cc9) -> 32/60 (6) on the code of that moment (92f7bc5); round 27
+# 35/60 (4) -> 36/60 (4). With the judge's reading of a yes-or-no part (below, session 14):
+# 32 -> 34 and 35 -> 36. Then released: 43/60 and 42/60. The wrong-kind answers left are pinned.
+QUESTIONS_26 = ROOT / "tests" / "eval" / "ask_questions_round26.yaml"
+FLOOR_26 = 0.71
+KNOWN_WRONG_KIND_26 = frozenset({
+    "jianghai park in qidong, who signed it with qidong and how many sq km?",
+    "Who's behind the joint venture for the new Nantong airport, and how is the equity split?"})
+QUESTIONS_27 = ROOT / "tests" / "eval" / "ask_questions_round27.yaml"
+FLOOR_27 = 0.7
+KNOWN_WRONG_KIND_27 = frozenset({
+    "Which document first put the estuary zone on paper? Was it a stand-alone plan, or was it"
+    " tucked inside some provincial decision?",
+    "国家级先进制造业集群，南通和苏州分别有哪几个入选？",
+    "沪苏通产业链联盟到底成立了没有？成员按理说就是沪、苏、通三地吧？"})
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -296,7 +313,14 @@ def judge(item: dict[str, Any], store: Any, gaz: Any) -> Verdict:
     if verdict is not None and not verdict.held:
         return Verdict(item, False, "verdict: not recorded", detail=verdict.text[:120])
     if kind != "any" and verdict is None:  # a verdict names its two ends, of any kind
-        others = [e for e in got.entities if e.label != kind]
+        # (and so does a yes-or-no part of several, and a part asking a value of the thing
+        # it names names that thing: "是不是进了X？啥时候的事", "Does X land in Y, and is it
+        # finished?" list no other kind for being asked in parts; session 14)
+        said = {e.id for a in getattr(got, "answered", ()) if (v := getattr(a, "verdict", None))
+                for e in v.entities} | {e.id for a in getattr(got, "answered", ())
+                                        if a.parsed.intent.name.startswith("property:")
+                                        for e in a.parsed.slots.values()}
+        others = [e for e in got.entities if e.label != kind and e.id not in said]
         if others and not declared:
             return Verdict(item, False, "wrong kind", wrong_kind=True,
                            detail=f"{others[0].label}: " + detail)
@@ -356,10 +380,11 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_18, FLOOR_18, KNOWN_WRONG_KIND_18), (QUESTIONS_19, FLOOR_19, frozenset()),
     (QUESTIONS_20, FLOOR_20, KNOWN_WRONG_KIND_20), (QUESTIONS_21, FLOOR_21, KNOWN_WRONG_KIND_21),
     (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22), (QUESTIONS_23, FLOOR_23, frozenset()),
-    (QUESTIONS_24, FLOOR_24, KNOWN_WRONG_KIND_24), (QUESTIONS_25, FLOOR_25, KNOWN_WRONG_KIND_25)],
+    (QUESTIONS_24, FLOOR_24, KNOWN_WRONG_KIND_24), (QUESTIONS_25, FLOOR_25, KNOWN_WRONG_KIND_25),
+    (QUESTIONS_26, FLOOR_26, KNOWN_WRONG_KIND_26), (QUESTIONS_27, FLOOR_27, KNOWN_WRONG_KIND_27)],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
          "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21",
-         "round22", "round23", "round24", "round25"])
+         "round22", "round23", "round24", "round25", "round26", "round27"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -382,7 +407,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_19, 60), (QUESTIONS_20, 60),
                                             (QUESTIONS_21, 60), (QUESTIONS_22, 60),
                                             (QUESTIONS_23, 60), (QUESTIONS_24, 60),
-                                            (QUESTIONS_25, 60)])
+                                            (QUESTIONS_25, 60), (QUESTIONS_26, 60),
+                                            (QUESTIONS_27, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -404,7 +430,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 26)}
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 28)}
         path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
