@@ -486,6 +486,10 @@ _ASKS = re.compile(r"哪|什么|谁|几|多少|吗|是否|是不是|有没有|\b
                    r"is|are|does|do)\b")
 
 
+_JOINS = re.compile(r"\s*(?:(?:connected |linked |related )?(?:to|and|with|vs|versus)|"
+                    r"和|跟|与|同|及|对|比)\s*")
+
+
 def _named_again(q: str, mentions: tuple[Mention, ...]) -> tuple[str, tuple[Mention, ...]]:
     """One thing named twice ("phase II of the line, the Taicang to Situan stretch", 想去南通
     扩产，南通哪些园区…) is named once: the mention in the clause that asks is kept (else the
@@ -504,6 +508,9 @@ def _named_again(q: str, mentions: tuple[Mention, ...]) -> tuple[str, tuple[Ment
     dropped: set[int] = set()
     for i in repeated:
         same = [n for n, k in enumerate(ids) if k == i]
+        if any(_JOINS.fullmatch(q[mentions[a].end:mentions[b].start])
+               for a, b in zip(same, same[1:], strict=False)):
+            continue  # "how is Nantong connected to Nantong City": two asked, one thing
         keep = next((n for n in same if asks(mentions[n])), same[0])
         dropped |= {n for n in same if n != keep}
     for n in dropped:
