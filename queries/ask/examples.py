@@ -39,7 +39,7 @@ _FRAMES = (
     re.compile(r"^\s*(?:besides|apart from|aside from|other than)\s+(?P<ex>[^,?]{1,60}?)"
                r"(?: itself)?,\s*", re.I),
     # "… such as X and Y", "…, e.g. X", "(for example X)": the examples to the clause's end
-    re.compile(r",?\s*\(?\b(?:such as|e\.g\.,?|for example|for instance|say)\s+"
+    re.compile(r",?\s*\(?\b(?:such as|e\.g\.,?|for example|for instance)\s+"
                r"(?P<ex>[^,?()!;]{1,60}?)\)?(?=\s*(?:[,?.!;)]|$))", re.I),
     # "…, like X or Y": after a comma only (a verb 'like' is never after one)
     re.compile(r",\s*(?:things |ones )?like\s+(?P<ex>[^,?()!;]{1,60}?)(?=\s*(?:[,?.!;]|$))",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from graph.gazetteer import Gazetteer, Mention, latin_key, prepare, recognise
 from graph.model import Entity
@@ -509,7 +509,7 @@ def _named_again(q: str, mentions: tuple[Mention, ...]) -> tuple[str, tuple[Ment
     for i in repeated:
         same = [n for n, k in enumerate(ids) if k == i]
         if any(_JOINS.fullmatch(q[mentions[a].end:mentions[b].start])
-               for a, b in zip(same, same[1:], strict=False)):
+               for a, b in pairwise(same)):
             continue  # "how is Nantong connected to Nantong City": two asked, one thing
         keep = next((n for n in same if asks(mentions[n])), same[0])
         dropped |= {n for n in same if n != keep}
