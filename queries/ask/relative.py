@@ -23,6 +23,18 @@ _CLAUSE = re.compile(
 _ACTORS = ("City", "Region", "Organization")
 
 
+# the question the clause hangs on asks something ("Which carmakers …", "Is Suzhou …")
+_ASKED = re.compile(r"^\s*(?:which|what|who|whom|whose|where|when|how|is|are|was|were|does|do|"
+                    r"did|has|have|can)\b", re.I)
+
+
+def _names_a_kind(verb: str) -> bool:
+    from queries.ask.reading import label_words
+
+    words = {str(w).casefold() for w, _ in label_words()}
+    return any(w in words for w in verb.casefold().split())
+
+
 @dataclass(frozen=True)
 class Clause:
     bare: str
@@ -50,6 +62,8 @@ def without_clause(question: str, gaz: Gazetteer) -> Clause | None:
             not in _ACTORS:
         return None
     head = question[:found.start()]
+    if not _ASKED.match(head) or _names_a_kind(found.group("verb")):
+        return None  # "Suzhou Nantong parks": keywords, no clause ("parks" is no verb)
     said, before = names_in(head, gaz)
     if not before or re.search(r"[a-z]", said[before[-1].end:]):
         return None  # the clause must follow a name the graph holds
