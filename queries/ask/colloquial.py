@@ -115,8 +115,12 @@ _YES_NO_ZH = re.compile(r"是不是|是否|吗\s*[？?]\s*$|有没有")
 
 
 def without_scene(question: str) -> str:
-    """The question without who asks and why, said before or after it (the same text if it
-    says none), and firms said to go somewhere said as whose they are (see `_WENT`)."""
+    """The question without what is said around it rather than asked (the same text if it
+    says none): who asks and why, before or after it; where the asker stands (咱们…这一片，);
+    a gloss after an em dash; kinds said to be counted too; what its condition leaves out,
+    said again (…先别算进去); the other answer a yes-or-no settles (还是说…). A kind left out
+    in a sentence after it ("Don't count the bridge.") is said in it, and the loose ways of
+    `_WENT` are said plainly (上海有哪些企业跑到启东去建园区: 哪些上海企业到启东建园区)."""
     for pattern, said in _WENT:
         question = pattern.sub(said, question)
     question = _kind_then_which(question) or question
@@ -150,9 +154,9 @@ _KINDS_AFTER = re.compile(r"(?<=[?？])\s*(?P<kinds>[A-Za-z][A-Za-z -]*(?:\s*(?:
 
 
 def _kinds_included(question: str) -> str:
-    from queries.ask.lexicon import lexicon
+    from queries.ask.reading import label_word_set
 
-    words = {w.casefold() for ws in lexicon().labels.values() for w in ws}
+    words = label_word_set()
     found = _KINDS_INCLUDED.search(question)
     if found is not None and all(k in words for k in found.group("kinds").split("、")):
         return question[:found.start()] + question[found.end():]
@@ -249,10 +253,10 @@ _KIND_THEN_WHICH = re.compile(r"^(?P<pre>[^，,？?]{2,40}?的)(?P<kind>[\u4e00-
 
 def _kind_then_which(question: str) -> str | None:
     """…的园区，目前就哪几个: asked as …的园区有哪些; else None."""
-    from queries.ask.reading import label_words
+    from queries.ask.reading import label_word_set
 
     found = _KIND_THEN_WHICH.match(question)
-    if found is None or found.group("kind") not in {str(w) for w, _ in label_words()}:
+    if found is None or found.group("kind") not in label_word_set():
         return None
     return f"{found.group('pre')}{found.group('kind')}有哪些？"
 
@@ -260,10 +264,10 @@ def _kind_then_which(question: str) -> str | None:
 def _kind_counted_first(question: str) -> str | None:
     """机制共几项, 园区一共多少个: a bare kind word counted after it is said, as the grammar's
     一共有几项机制; else None (南通共有几个园区 names a place, not a kind)."""
-    from queries.ask.reading import label_words
+    from queries.ask.reading import label_word_set
 
     found = _COUNTED_FIRST.match(question)
-    if found is None or found.group("kind") not in {str(w) for w, _ in label_words()}:
+    if found is None or found.group("kind") not in label_word_set():
         return None
     return f"一共有{found.group('n')}{found.group('kind')}"
 

@@ -55,10 +55,10 @@ _THOSE = re.compile(r"(?:那|这)几?[条个座家些项种]?(?P<kind>[\u4e00-\u
 
 def _kind_after(rest: str) -> str:
     """The words outside the names less a closing 那几条<kind word> (see `_THOSE`)."""
-    from queries.ask.reading import label_words
+    from queries.ask.reading import label_word_set
 
     found = _THOSE.search(rest)
-    if found is None or found.group("kind") not in {str(w) for w, _ in label_words()}:
+    if found is None or found.group("kind") not in label_word_set():
         return rest
     return rest[:found.start()]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from graph.model import Entity, Relation
@@ -91,26 +92,33 @@ _LEFT_OUT_EN = (r"(?:\bnot(?: counting| including)?|\bdon ?t count|\bdo not coun
 _LEFT_OUT_ZH = (r"(?:不算|不含|不包括|不要|别算|除了)", r"(?:不算|除外|就别算|先别算|不要算|别算)")
 
 
+@cache
+def _left_out_patterns() -> tuple[tuple[re.Pattern[str], dict[str, tuple[str, ...]]], ...]:
+    """Each kind word of the shipped lexicon said as left out, with the values it names."""
+    from queries.ask.lexicon import lexicon
+
+    out = []
+    for kind in lexicon().kinds:
+        for word in kind.words:
+            w = re.escape(word.casefold())
+            out.append((re.compile(rf"{_LEFT_OUT_EN}{w}(?![a-z])" if word.isascii() else
+                                   rf"{_LEFT_OUT_ZH[0]}{w}|{w}{_LEFT_OUT_ZH[1]}"), kind.where))
+    return tuple(out)
+
+
 def kinds_left_out(q: str) -> tuple[Filter, ...]:
     """A kind said to be left out ("the bridges and tunnels, not the rail lines", "don't
     count the bridge", 铁路不算): none of its values is kept (the values the kind word names,
     not those listed beside it: a rail-road bridge stays when rail lines are left out)."""
-    from queries.ask.lexicon import lexicon
-
     out: dict[str, set[str]] = {}
     said: list[str] = []
-    for kind in lexicon().kinds:
-        for word in kind.words:
-            w = re.escape(word.casefold())
-            if word.isascii():
-                found = re.search(rf"{_LEFT_OUT_EN}{w}(?![a-z])", q)
-            else:
-                found = re.search(rf"{_LEFT_OUT_ZH[0]}{w}|{w}{_LEFT_OUT_ZH[1]}", q)
-            if found is None:
-                continue
-            said.append(found.group(0))
-            for prop, values in kind.where.items():
-                out.setdefault(prop, set()).update(values)
+    for pattern, where in _left_out_patterns():
+        found = pattern.search(q)
+        if found is None:
+            continue
+        said.append(found.group(0))
+        for prop, values in where.items():
+            out.setdefault(prop, set()).update(values)
     return tuple(Filter(prop, "not in", said=" / ".join(dict.fromkeys(said)),
                         values=tuple(sorted(values)), labels=_holding(prop))
                  for prop, values in out.items())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from queries.ask.lexicon import Lexicon, lexicon
 from queries.ask.relation_states import relation_states_said
@@ -203,6 +204,12 @@ def label_words(lex: Lexicon | None = None) -> list[tuple[str, object]]:
     """Every label word of the lexicon with its label."""
     lex = lex or lexicon()
     return [(w, label) for label, words in lex.labels.items() for w in words]
+
+
+@cache
+def label_word_set() -> frozenset[str]:
+    """The shipped lexicon's label words, case-folded: is this word a kind of thing?"""
+    return frozenset(str(w).casefold() for w, _ in label_words())
 
 
 def asked_labels(masked: str, lex: Lexicon | None = None) -> frozenset[str] | None:

@@ -29,10 +29,9 @@ _ASKED = re.compile(r"^\s*(?:which|what|who|whom|whose|where|when|how|is|are|was
 
 
 def _names_a_kind(verb: str) -> bool:
-    from queries.ask.reading import label_words
+    from queries.ask.reading import label_word_set
 
-    words = {str(w).casefold() for w, _ in label_words()}
-    return any(w in words for w in verb.casefold().split())
+    return any(w in label_word_set() for w in verb.casefold().split())
 
 
 @dataclass(frozen=True)
