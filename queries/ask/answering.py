@@ -39,7 +39,7 @@ from queries.ask.parsing import (
     parse_grammar,
 )
 from queries.ask.records import QUERIES, Intent, Step, fill_in
-from queries.ask.relation_values import relation_properties_said
+from queries.ask.relation_values import entity_properties_said, relation_properties_said
 from queries.ask.split import answer_parts, with_details
 from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
@@ -192,6 +192,9 @@ class AskAnswer:
             props.extend(name.split(":", 1)[1].split("+"))
         props.extend(f.prop for f in self.parsed.filters if f.op != "in")
         props.extend(relation_properties_said(self.parsed.intent, self.parsed.question))
+        if not name.startswith(("property:", "check")):  # (their entities ask this)
+            props.extend(entity_properties_said(self.parsed.intent, self.parsed.question,
+                                                {e.label for e in self.entities}))
         return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
 
     @property

@@ -21,6 +21,21 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          (re.compile(r"\b(does|do|did) (?:the |its |their )?[\w' -]{2,40}? (?:tell|tells|ask|asks|"
                      r"want|wants|expect|expects|urge|urges|require|requires|direct|directs|"
                      r"encourage|encourages) ([A-Z][\w-]*(?: [A-Z][\w-]*)?) to\b"), r"\1 \2"),
+         # "how many pieces of infrastructure": the things counted, not their pieces
+         (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
+         # "does the dataset track / cover": what the graph holds
+         (re.compile(r"\b(does|do) (?:the |your |this )?(?:dataset|data set|database|data|graph|"
+                     r"tool|system) (?:track|cover|list|record|contain|include|know about|"
+                     r"have on file)\b", re.I), r"\1 the graph hold"),
+         # a size asked of each of a kind (启东的园区各有多大, "how big are the parks in
+         # Qidong"): which ones there are, and each one's size beside the list
+         (re.compile(r"^(?P<what>[^哪？?，,。]{1,24}?的[\u4e00-\u9fff]{1,8}?)(?:的)?(?:面积|长度|规模)?"
+                     r"(?:各自|各|分别|都)(?:有|是)?(?P<how>多大|多长|多少平方公里|多少公里|多少米)"
+                     r"(?=\s*[?？]?\s*$)"), r"\g<what>有哪些，各\g<how>"),
+         (re.compile(r"^\s*how (?P<how>big|large|long) are (?:the |all the )?"
+                     r"(?P<what>[a-z][a-z' -]*?s) (?P<where>(?:in|of|on|at|across|near|around|"
+                     r"between|that|which) [^?]+?)\s*(?=[?]?\s*$)", re.I),
+          r"Which \g<what> are \g<where>, and how \g<how> are they"),
          # "rugao etdz n hai'an etdz": n is "and" typed short
          (re.compile(r"(?<=[A-Za-z']) n (?=[A-Za-z])"), " and "),
          # "crossings on the Nantong side": those in Nantong

@@ -4,14 +4,15 @@ in the Sutong park, and how much each?" lists the holders and each one's share.
 A relation question (intent `relation:CO_BUILDS:in`, or a table intent whose steps follow
 CO_BUILDS) that says a word for a property its relation type carries (share, stake, 各占多少;
 role) asks that property of each relation listed, beside the list: `AskAnswer.values` then
-shows it.
+shows it. So does a list question that names a property its entities hold ("how big are the
+parks in Qidong", 启东的园区各有多大): each one's area beside the list.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.schema import REL_TYPES
+from graph.schema import LABELS, REL_TYPES
 from queries.ask.figures import says
 from queries.ask.lexicon import lexicon
 
@@ -30,4 +31,16 @@ def relation_properties_said(intent: Any, question: str) -> tuple[str, ...]:
     low = question.lower()
     return tuple(prop for prop, words in lexicon().properties.items()
                  if prop in carried and prop not in ("since", "until")
+                 and any(says(low, w.lower()) for w in words))
+
+
+def entity_properties_said(intent: Any, question: str, labels: set[str]) -> tuple[str, ...]:
+    """The properties of the listed entities' kinds the question names (their area, length,
+    date): a list question asks each one's value beside the list."""
+    if intent.name.startswith(("property:", "check")):
+        return ()  # (their own values are asked already)
+    carried = {p for label in labels if label in LABELS for p in LABELS[label].properties}
+    low = question.lower()
+    return tuple(prop for prop, words in lexicon().properties.items()
+                 if prop in carried and prop not in ("since", "until", "kind", "level")
                  and any(says(low, w.lower()) for w in words))
