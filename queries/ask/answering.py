@@ -114,6 +114,11 @@ class AskAnswer:
             if self.parsed.intent.name == "check" and getattr(ran.result, "statements", None):
                 # yes: the graph states a relation between the two; they are the answer
                 out.update((e.id, (e, ())) for e in self.parsed.slots.values())
+        if self.parsed.intent.name == "connection" and not out and any(
+                getattr(r.result, "statements", None) for r in main):
+            # "what's the tie-up between A and B": only a direct relation ties them; its two
+            # ends are the answer, as a verdict's are
+            out.update((e.id, (e, ())) for e in self.parsed.slots.values())
         if not keep_ended and self._counts_now():
             return split_ended(list(out.values()))[0]  # 现在, now, how many: not what ended
         return list(out.values())

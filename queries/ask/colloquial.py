@@ -21,6 +21,9 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          (re.compile(r"\b(does|do|did) (?:the |its |their )?[\w' -]{2,40}? (?:tell|tells|ask|asks|"
                      r"want|wants|expect|expects|urge|urges|require|requires|direct|directs|"
                      r"encourage|encourages) ([A-Z][\w-]*(?: [A-Z][\w-]*)?) to\b"), r"\1 \2"),
+         # 哪几个原有园区: the parks it was made of (原有, 原来的 say when, not which)
+         (re.compile(r"(?<=[几哪些个])(?:原有的?|原来的?|原先的?|此前的?|之前的?|先前的?)"
+                     r"(?=[\u4e00-\u9fff])"), ""),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds

@@ -114,11 +114,13 @@ def checked(parsed, gaz):  # type: ignore[no-untyped-def]
     """A parsed question checked before it is answered: a figure the graph does not hold is
     refused (Unmappable, with what it holds about the entity); the kind asked is the head of
     the asking phrase."""
+    from queries.ask.colloquial import plain
     from queries.ask.parsing import Unmappable, closest_questions
     from queries.ask.phrases import masked_text
     from queries.ask.text import names_in
 
-    q, mentions = names_in(parsed.read_as or parsed.question, gaz)  # (a name respelt: as read)
+    # as read: a name respelt, colloquial words said plainly (哪几个原有园区: no figure)
+    q, mentions = names_in(plain(parsed.read_as or parsed.question), gaz)
     masked = masked_text(q, mentions)
     refuse_unheld(parsed, masked)
     unnamed = (unrecognised_head(q, mentions, parsed)
