@@ -9,6 +9,14 @@ file):
 - A size asked of each of a kind (启东的园区各有多大, "how big are the parks in Qidong") lists
   them, each with its size; a list question naming a property its entities hold (its area, its
   length, when it opened) shows each one's value beside the list.
+- "What's the tie-up between A and B", answered by a direct relation between them, names the
+  two ends (as a verdict does), not an empty list.
+- 哪几个原有园区 (原有, 原来的 before a kind) says when, not a figure: the figure check reads the
+  question as said plainly.
+- "how many chains" keeps to the chain level of industry.
+- A park's development company (开发公司股东, "the development company's shareholders") is the
+  park's developer, not a kind of firm the answer keeps to; "shareholders in" a park and "the
+  park's shareholders" are its co-builders, not what lies in it.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from typing import Any
 import pytest
 
 from queries.ask import ask
+from queries.ask.parsing import Unmappable
 
 QIDONG_PARKS = {"park:china-jianghai-park", "park:waigaoqiao-qidong-park",
                 "park:qidong-semiconductor-park", "park:dongjiang-biomedicine-park"}
@@ -82,3 +91,53 @@ def test_one_named_park_keeps_its_own_size(store: Any) -> None:
     got = ask(store, "苏通科技产业园有多大？")
     assert got.parsed.intent.name == "property:area_km2"
     assert [e.id for e in got.entities][:1] == ["park:sutong-park"]
+
+
+@pytest.mark.parametrize("question", [
+    "What's the tie-up between Nantong ETDZ and Waigaoqiao Group?",
+    "nantong etdz and waigaoqiao group - what's the connection?"])
+def test_a_tie_up_of_one_direct_relation_names_its_two_ends(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "connection"
+    assert {e.id for e in got.entities} == {"org:nantong-etdz", "org:waigaoqiao-group"}
+
+
+def test_a_connection_with_things_in_common_still_lists_them(store: Any) -> None:
+    got = ask(store, "How is Shanghai connected to Nantong?")
+    ids = {e.id for e in got.entities}
+    assert "org:hu-su-tong-alliance" in ids and "city:shanghai" not in ids
+
+
+@pytest.mark.parametrize("question", ["苏锡通科技产业园区是由哪几个原有园区整合而成的？",
+                                      "苏锡通园区由哪些原来的园区合并而成？"])
+def test_the_parks_it_was_made_of_are_no_figure(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert {"park:sutong-park", "park:xitong-park"} <= {e.id for e in got.entities}
+
+
+def test_a_figure_the_graph_does_not_hold_is_still_refused(store: Any) -> None:
+    with pytest.raises(Unmappable, match="holds no figure"):
+        ask(store, "苏通园区的GDP是多少？")
+
+
+@pytest.mark.parametrize("question", ["How many chains are in Nantong's 616 system?",
+                                      "How many chains does Nantong have?"])
+def test_how_many_chains_counts_the_chains(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.count == 16
+    assert {e.props.get("level") for e in got.entities} == {"chain"}
+
+
+SUTONG_HOLDERS = {"org:cssd", "org:nantong-etdz", "org:jiangsu-nongken"}
+
+
+@pytest.mark.parametrize("question", ["苏通科技产业园的开发公司股东都有谁，各自占多少股？",
+                                      "苏通园区开发主体的股东分别是哪几家？",
+                                      "Who were the shareholders in the Sutong park?",
+                                      "Who are the Sutong park's shareholders?",
+                                      "Who were the development company's shareholders in the "
+                                      "Sutong park?"])
+def test_a_parks_development_company_shareholders_are_its_builders(store: Any,
+                                                                    question: str) -> None:
+    got = ask(store, question)
+    assert {e.id for e in got.entities} == SUTONG_HOLDERS

@@ -24,6 +24,19 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          # 哪几个原有园区: the parks it was made of (原有, 原来的 say when, not which)
          (re.compile(r"(?<=[几哪些个])(?:原有的?|原来的?|原先的?|此前的?|之前的?|先前的?)"
                      r"(?=[\u4e00-\u9fff])"), ""),
+         # 苏通科技产业园的开发公司股东: the park's own developer's shareholders, not only
+         # firms ("the development company's shareholders" the same)
+         (re.compile(r"(?:的)?(?:开发|合资|平台|运营|项目)(?:公司|主体)(?:的)?(?=股东|股比|股权|持股|出资方)"),
+          "的"),
+         (re.compile(r"\b(?:the |its |their )?(?:development|joint[- ]venture|jv|platform|"
+                     r"operating) (?:company|firm|vehicle)(?:'s| s)? "
+                     r"(?=shareholders?\b|owners\b|equity\b)",
+                     re.I), "the "),
+         # "who are the Sutong park's shareholders": the shareholders of it
+         (re.compile(r"\b(who|which [a-z]+|what [a-z]+) (are|were|is|was) (?:the )?"
+                     r"(?P<of>[A-Z][\w'-]*(?: [\w'-]+){0,5}?)['’]s? (?P<role>shareholders|owners|"
+                     r"co-builders|builders|developers|backers|investors|partners|members)\b"),
+          r"\1 \2 the \g<role> of \g<of>"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds
