@@ -17,6 +17,10 @@ file):
 - A park's development company (开发公司股东, "the development company's shareholders") is the
   park's developer, not a kind of firm the answer keeps to; "shareholders in" a park and "the
   park's shareholders" are its co-builders, not what lies in it.
+- A mechanism named as a category of mechanisms (南通有哪些利益共享机制, 哪些利益平衡方面的机制,
+  "which benefit-sharing mechanisms") keeps to those the graph files with it (under the same
+  task or plan), said in a note; the mechanism asked about itself (利益共享机制是什么) is still
+  that one.
 """
 
 from __future__ import annotations
@@ -141,3 +145,28 @@ def test_a_parks_development_company_shareholders_are_its_builders(store: Any,
                                                                     question: str) -> None:
     got = ask(store, question)
     assert {e.id for e in got.entities} == SUTONG_HOLDERS
+
+
+BALANCING = {"mechanism:cost-sharing", "mechanism:fiscal-tax-sharing",
+             "mechanism:dual-statistics"}
+
+
+@pytest.mark.parametrize("question", ["南通有哪些利益共享机制？", "南通的利益平衡机制有哪些？",
+                                      "南通在探索哪些利益平衡方面的机制？",
+                                      "Which benefit-sharing mechanisms is Nantong exploring?",
+                                      "What benefit-balancing mechanisms does Nantong have?"])
+def test_a_mechanism_named_as_a_category_keeps_to_its_group(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert {e.id for e in got.entities} == BALANCING
+    assert any("read as a kind of mechanism" in n for n in got.parsed.notes)
+
+
+def test_the_mechanism_asked_about_itself_is_that_one(store: Any) -> None:
+    got = ask(store, "利益共享机制是什么？")
+    assert [e.id for e in got.entities][:1] == ["mechanism:benefit-sharing"]
+    assert not any("read as a kind of mechanism" in n for n in got.parsed.notes)
+
+
+def test_a_category_with_nothing_filed_beside_it_is_read_as_before(store: Any) -> None:
+    got = ask(store, "Which mechanisms does Nantong adopt?")
+    assert len(got.entities) > len(BALANCING)

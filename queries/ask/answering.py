@@ -454,6 +454,16 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         note = examples_note(cut, {e.id for e in got.entities}, gaz)
         return replace(got, parsed=replace(got.parsed, question=question, notes=(
             *got.parsed.notes, note)))
+    from queries.ask.grouped import grouped_note, without_category
+
+    group = without_category(store, question, gaz)  # 哪些利益共享机制: the mechanisms of its kind
+    if group is not None:
+        got = ask(store, group.bare, gaz, extra)
+        if isinstance(got, AskAnswer) and got.verdict is None:
+            kept = got.parsed.only & group.members if got.parsed.only else group.members
+            got = replace(got, parsed=replace(got.parsed, only=kept or frozenset({""})))
+            return replace(got, parsed=replace(got.parsed, question=question, notes=(
+                *got.parsed.notes, grouped_note(group, {e.id for e in got.entities}, gaz))))
     from queries.ask.relative import without_clause
 
     clause = without_clause(question, gaz)  # "the alliance that Nantong signed up to"

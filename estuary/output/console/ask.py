@@ -14,6 +14,7 @@ from queries.ask import AskAnswer
 from queries.ask.basis import basis
 from queries.ask.counted import beside_note, counted
 from queries.ask.ended import ended_note
+from queries.ask.listing import listed as listed_by
 from queries.ask.split import PartsAnswer
 from queries.related import CommonResult, QuotesResult, RelatedResult
 from queries.stakes import StakesResult
@@ -188,10 +189,15 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
         render(ran.result, paths_shown=paths_shown)
     asked = answer.parsed.asked
     found = answer.found
-    if answer.entities != found and not answer.kind_note and answer.verdict is None:
+    # (a set the answer keeps to, 利益共享机制 among Nantong's: the table shows all it read)
+    kept = bool(answer.parsed.only) and len(answer.entities) < len(
+        [e for r in answer.ran if r.result is not None for e in listed_by(r.result)])
+    if (answer.entities != found or kept) and not answer.kind_note and answer.verdict is None:
         names = "、".join(e.name for e in answer.entities) or "none"
         what = [" or ".join(sorted(asked))] if asked else []
-        what += [f.describe() for f in answer.parsed.filters]
+        # (an aspect said keeps to the relations of that aspect only where one matches: no
+        # condition to name)
+        what += [f.describe() for f in answer.parsed.filters if f.op != "said"]
         console.print(Text(f"The answer ({'; '.join(what)}): {names}", style="bold"))
     for of, prop, value in answer.values:  # the value asked about: its area, the longest
         console.print(Text(f"{of}: {prop} = {value}", style="bold"))
