@@ -21,6 +21,9 @@ file):
   "which benefit-sharing mechanisms") keeps to those the graph files with it (under the same
   task or plan), said in a note; the mechanism asked about itself (利益共享机制是什么) is still
   that one.
+- What lies outside a place ("outside Jiangsu", 江苏以外, 省外, "outside the province": the
+  province of the city asked about) is what the answer keeps, said in a note; never the
+  place's own list.
 """
 
 from __future__ import annotations
@@ -170,3 +173,23 @@ def test_the_mechanism_asked_about_itself_is_that_one(store: Any) -> None:
 def test_a_category_with_nothing_filed_beside_it_is_read_as_before(store: Any) -> None:
     got = ask(store, "Which mechanisms does Nantong adopt?")
     assert len(got.entities) > len(BALANCING)
+
+
+OUT_OF_JIANGSU = {"park:cssd-jiashan", "park:suchu"}
+
+
+@pytest.mark.parametrize("question", ["Which parks has Suzhou co-built outside Jiangsu?",
+                                      "苏州在江苏以外共建了哪些园区？",
+                                      "苏州在省外共建了哪些园区？",
+                                      "Which parks has Suzhou co-built outside the province?"])
+def test_what_lies_outside_a_place_is_kept(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert {e.id for e in got.entities} == OUT_OF_JIANGSU
+    assert any(n.startswith("Kept to what lies outside") for n in got.parsed.notes)
+
+
+def test_the_place_itself_is_left_out(store: Any) -> None:
+    got = ask(store, "上海在上海之外的共建园区有哪些？")
+    ids = {e.id for e in got.entities}
+    assert "park:china-jianghai-park" in ids  # (in Qidong)
+    assert not ids & {"park:caohejing", "park:jinqiao-etdz"}  # (in Shanghai)

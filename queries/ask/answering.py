@@ -464,6 +464,22 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
             got = replace(got, parsed=replace(got.parsed, only=kept or frozenset({""})))
             return replace(got, parsed=replace(got.parsed, question=question, notes=(
                 *got.parsed.notes, grouped_note(group, {e.id for e in got.entities}, gaz))))
+    from queries.ask.outside import kept_outside, without_place
+
+    beyond = without_place(store, question, gaz)  # "outside Jiangsu", 江苏以外: not in it
+    if beyond is not None:
+        try:
+            got = ask(store, beyond.bare, gaz, extra)
+        except Unmappable:
+            got = None  # (read whole, as before)
+        if isinstance(got, AskAnswer) and got.verdict is None:
+            listed = [e.id for e in got.entities]
+            kept = kept_outside(store, beyond, listed)
+            place = gaz.entities[beyond.place].display
+            return replace(got, parsed=replace(got.parsed, question=question, only=(
+                kept or frozenset({""})), notes=(*got.parsed.notes, (
+                    f"Kept to what lies outside {place} ({beyond.said!r}): {len(kept)} of "
+                    f"the {len(listed)} found."))))
     from queries.ask.relative import without_clause
 
     clause = without_clause(question, gaz)  # "the alliance that Nantong signed up to"
