@@ -24,6 +24,10 @@ file):
 - What lies outside a place ("outside Jiangsu", 江苏以外, 省外, "outside the province": the
   province of the city asked about) is what the answer keeps, said in a note; never the
   place's own list.
+- The first or the biggest of a kind said with its superlative first (最早建成的过江大桥是哪座,
+  "which crossing opened first") is asked as such; co-built parks with no builder named
+  ("which co-built park was set up first", 哪个共建园区最早成立, 有哪些共建园区) are the parks of
+  a co-building kind, never every park (the condition is no word to drop).
 """
 
 from __future__ import annotations
@@ -193,3 +197,31 @@ def test_the_place_itself_is_left_out(store: Any) -> None:
     ids = {e.id for e in got.entities}
     assert "park:china-jianghai-park" in ids  # (in Qidong)
     assert not ids & {"park:caohejing", "park:jinqiao-etdz"}  # (in Shanghai)
+
+
+@pytest.mark.parametrize("question", ["最早建成的过江大桥是哪座？", "Which crossing opened first?"])
+def test_the_first_crossing_opened(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["infra:sutong-bridge"]
+
+
+@pytest.mark.parametrize("question", ["Which co-built park was set up first?",
+                                      "Which is the oldest co-built park?",
+                                      "哪个共建园区最早成立？", "最早成立的共建园区是哪个？"])
+def test_the_first_co_built_park_is_among_co_built_parks(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["park:jiangyin-jingjiang"]
+
+
+@pytest.mark.parametrize("question", ["Which co-built park is the biggest?",
+                                      "面积最大的共建园区是哪个？"])
+def test_the_biggest_co_built_park(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["park:suxitong-park"]
+
+
+def test_co_built_parks_with_no_builder_named_are_of_their_kind(store: Any) -> None:
+    got = ask(store, "有哪些共建园区？")
+    kinds = {e.props.get("kind") for e in got.entities}
+    assert kinds <= {"co-built-park", "paired-park"} and len(got.entities) > 10
+    assert ask(store, "共建园区是什么？").entities[0].id == "mechanism:park-co-construction"

@@ -37,6 +37,10 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"(?P<of>[A-Z][\w'-]*(?: [\w'-]+){0,5}?)['’]s? (?P<role>shareholders|owners|"
                      r"co-builders|builders|developers|backers|investors|partners|members)\b"),
           r"\1 \2 the \g<role> of \g<of>"),
+         # 最早建成的过江大桥是哪座: which one was the first (the superlative said first)
+         (re.compile(r"^(?P<sup>最早|最晚|最先|最后)(?P<verb>建成|通车|开通|设立|成立|启动|开工|获批)"
+                     r"的(?P<what>[^，,？?哪]{1,12}?)是哪(?P<m>[座个条家所项处])"),
+          r"哪\g<m>\g<what>\g<sup>\g<verb>"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds

@@ -41,7 +41,8 @@ _SUPERLATIVES = (
     (re.compile(r"最短|\bshortest\b"), "length_m", "min", "the shortest"),
     (re.compile(r"最小|\bsmallest\b"), "area_km2", "min", "the smallest by area"),
     (re.compile(r"最早|最老|最先|\b(?:earliest|oldest|first (?:set up|established|opened|"
-                r"founded))\b"), "date", "min", "the earliest"),
+                r"founded)|(?:opened|set up|established|founded|built|completed) first)\b"),
+     "date", "min", "the earliest"),
     (re.compile(r"最晚|最新|最近|\b(?:latest|newest|most recent(?:ly)?|youngest)\b"), "date",
      "max", "the latest"),
 )

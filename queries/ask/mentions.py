@@ -95,6 +95,7 @@ def headed_by_a_kind(q: str, mentions: tuple[Mention, ...],
     words = sorted(((str(w), str(label)) for w, label in label_words()
                     if len(str(w)) > 1 and not str(w).isascii()), key=lambda x: -len(x[0]))
     out = []
+    dropped = False
     for m in mentions:
         text = m.text.strip()
         head = next(((w, label) for w, label in words
@@ -108,9 +109,11 @@ def headed_by_a_kind(q: str, mentions: tuple[Mention, ...],
             asked = None  # 那个共建园区机制: the mechanism, named with its own kind word
         if head is not None and asked and not any(
                 gaz.entities[i].label == head[1] for i in m.ids if i in gaz.entities):
+            dropped = True
             continue
         out.append(m)
-    return tuple(out) if out else mentions
+    # (哪个共建园区最早成立: no name left, the kind asked of the whole graph)
+    return tuple(out) if out or dropped else mentions
 
 
 def _own_kind_after(rest: str, m: Mention, gaz: Gazetteer) -> bool:

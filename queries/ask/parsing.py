@@ -323,6 +323,12 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     filters = asked_of(kind_filters(masked, reading.phrase) + conditions(q, masked)
                        + aspect_said(q), reading.asked)
     filters = held_by_asked(filters, reading.asked, gaz)
+    if intent.name.startswith("every:") and reading.asked and "Park" in reading.asked and \
+            _CO_BUILT_SAID.search(masked):
+        # "which co-built park was set up first", 哪个共建园区最早成立: no builder named, the
+        # parks of a co-building kind (not every park: the condition is no word to drop)
+        filters = (Filter("kind", "is", said="co-built", values=_CO_BUILT, labels=("Park",)),
+                   *filters)  # (first: the earliest of them, not of every park)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
     if intent.name.startswith("every:") and not (only or stated or about_source) and set(
@@ -353,6 +359,11 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         w.casefold() in said_capitalised for w in unused) else ()
     return Parsed(question, intent, mentions, slots, {}, notes, known, reading.asked,
                   reading.count, said_now(q), filters, only, reading.otherwise, within)
+
+
+_CO_BUILT = ("co-built-park", "paired-park")
+_CO_BUILT_SAID = re.compile(r"共建|合建|联建|\b(?:co[- ]?built|co[- ]?developed|jointly (?:built|"
+                            r"developed|run))\b")
 
 
 def _brief(question: str, gaz: Gazetteer) -> Parsed | None:
