@@ -28,6 +28,10 @@ file):
   "which crossing opened first") is asked as such; co-built parks with no builder named
   ("which co-built park was set up first", 哪个共建园区最早成立, 有哪些共建园区) are the parks of
   a co-building kind, never every park (the condition is no word to drop).
+- Which one has the most, no entity named ("Which city co-builds the most parks?", 哪个城市
+  共建的园区最多, 共建园区最多的城市是哪个): each of the kind with such relations is asked in
+  turn, and the answer is the one with the most, the ranking said; its count agrees with the
+  answer about that one alone.
 """
 
 from __future__ import annotations
@@ -225,3 +229,28 @@ def test_co_built_parks_with_no_builder_named_are_of_their_kind(store: Any) -> N
     kinds = {e.props.get("kind") for e in got.entities}
     assert kinds <= {"co-built-park", "paired-park"} and len(got.entities) > 10
     assert ask(store, "共建园区是什么？").entities[0].id == "mechanism:park-co-construction"
+
+
+@pytest.mark.parametrize("question,per_city", [
+    ("Which city co-builds the most parks?", "Nantong co-builds parks"),
+    ("哪个城市共建的园区最多？", "南通共建的园区"),
+    ("Which city has the most industries?", "Nantong has industries")])
+def test_the_city_with_the_most_agrees_with_its_own_answer(store: Any, question: str,
+                                                           per_city: str) -> None:
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["city:nantong"]
+    counts = dict(zip((e.id for e in got.sides), got.counts, strict=True))
+    alone = ask(store, per_city)
+    assert counts["city:nantong"] == (alone.count or len(alone.entities))
+    assert counts["city:nantong"] > counts["city:wuxi"] > 0
+    assert "The most: 南通" in got.summary
+
+
+def test_the_most_said_of_a_kind_named_first(store: Any) -> None:
+    got = ask(store, "共建园区最多的城市是哪个？")
+    assert [e.id for e in got.entities] == ["city:nantong"]
+
+
+def test_which_of_two_has_more_is_still_two_counts(store: Any) -> None:
+    got = ask(store, "Who co-builds more parks, Suzhou or Wuxi?")
+    assert {e.id for e in got.sides} == {"city:suzhou", "city:wuxi"}

@@ -511,6 +511,11 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     compared = more_of(ask, store, question, gaz, extra)  # which of A and B has more: 2 counts
     if compared is not None:
         return compared  # type: ignore[return-value]
+    from queries.ask.most_of import most_of
+
+    ranked = most_of(ask, store, question, gaz, extra)  # which city co-builds the most parks
+    if ranked is not None:
+        return ranked  # type: ignore[return-value]
     refuse_more_of(question, gaz)  # …unless the two do not count alike
 
     # readings of their own shape of question, tried before the grammar; each passes or answers
