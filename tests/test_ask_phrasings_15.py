@@ -32,6 +32,8 @@ file):
   共建的园区最多, 共建园区最多的城市是哪个): each of the kind with such relations is asked in
   turn, and the answer is the one with the most, the ranking said; its count agrees with the
   answer about that one alone.
+- "Is A bigger than B?", A比B大吗, "which is longer, A or B" ask the two values (area, length,
+  date), not whether a relation ties them; one of the two recording none is said.
 """
 
 from __future__ import annotations
@@ -254,3 +256,25 @@ def test_the_most_said_of_a_kind_named_first(store: Any) -> None:
 def test_which_of_two_has_more_is_still_two_counts(store: Any) -> None:
     got = ask(store, "Who co-builds more parks, Suzhou or Wuxi?")
     assert {e.id for e in got.sides} == {"city:suzhou", "city:wuxi"}
+
+
+@pytest.mark.parametrize("question,prop", [
+    ("Is the Sutong park bigger than the Xitong park?", "area_km2"),
+    ("苏通园区比锡通园区大吗？", "area_km2"),
+    ("Which is bigger, the Sutong park or the Xitong park?", "area_km2"),
+    ("Is the Sutong bridge longer than the Chongqi bridge?", "length_m"),
+    ("苏通大桥比崇启大桥长吗？", "length_m")])
+def test_a_comparative_asks_both_values(store: Any, question: str, prop: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == f"property:{prop}"
+    assert len(got.parsed.slots) == 2 and got.verdict is None
+    assert any(p == prop for _, p, _ in got.values)
+    assert any("cannot be compared" in n for n in got.parsed.notes)  # (one records none)
+
+
+def test_a_comparative_of_dates_names_both(store: Any) -> None:
+    got = ask(store, "Is the Sutong park older than the Jiangyin-Jingjiang park?")
+    assert {e.id for e in got.parsed.slots.values()} == {"park:sutong-park",
+                                                          "park:jiangyin-jingjiang"}
+    assert len({of for of, p, _ in got.values if p == "established"}) == 2
+    assert not any("cannot be compared" in n for n in got.parsed.notes)

@@ -41,6 +41,14 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          (re.compile(r"^(?P<sup>最早|最晚|最先|最后)(?P<verb>建成|通车|开通|设立|成立|启动|开工|获批)"
                      r"的(?P<what>[^，,？?哪]{1,12}?)是哪(?P<m>[座个条家所项处])"),
           r"哪\g<m>\g<what>\g<sup>\g<verb>"),
+         # "Is A bigger than B?", A比B大吗: which of the two is bigger (both sizes), not
+         # whether a relation ties them
+         (re.compile(r"^\s*(?:is|was|are|were)\s+(?P<a>[^?]+?)\s+(?P<adj>bigger|larger|smaller|"
+                     r"longer|shorter|older|newer)\s+than\s+(?P<b>[^?]+?)\s*[?？.]*\s*$", re.I),
+          r"Which is \g<adj>, \g<a> or \g<b>?"),
+         (re.compile(r"^\s*(?P<a>[^，,？?比]{2,30}?)比(?P<b>[^，,？?比]{2,30}?)(?:要|更)?"
+                     r"(?P<adj>大|小|长|短|早|晚|老)(?:吗|么|不|没有|一些吗|些吗)?\s*[?？]\s*$"),
+          r"\g<a>和\g<b>哪个\g<adj>？"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds

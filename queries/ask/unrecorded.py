@@ -34,9 +34,17 @@ def property_not_recorded(parsed: Parsed, values: Iterable[tuple[str, str, Any]]
     (`held_in`: the properties that also state one, a date in since); "" otherwise."""
     if not parsed.intent.name.startswith("property:"):
         return ""
+    values = list(values)
     held = {prop for _, prop, _ in values}
-    lacking = [p for p in parsed.intent.name.split(":", 1)[1].split("+")
-               if not held & set(held_in.get(p, (p,)))]
+    asked = parsed.intent.name.split(":", 1)[1].split("+")
+    lacking = [p for p in asked if not held & set(held_in.get(p, (p,)))]
+    if not lacking and len(parsed.slots) > 1:  # two compared: say which one records none
+        props = {q for p in asked for q in held_in.get(p, (p,))}
+        without = [e.display for e in parsed.slots.values()
+                   if not any(of == e.display and prop in props for of, prop, _ in values)]
+        if without:
+            return (f"The graph records no {' or '.join(asked)} for {' or '.join(without)}: "
+                    "the two cannot be compared on it.")
     if not lacking:
         return ""
     named = " or ".join(e.display for e in parsed.slots.values()) or "what is named"
