@@ -34,6 +34,8 @@ file):
   answer about that one alone.
 - "Is A bigger than B?", A比B大吗, "which is longer, A or B" ask the two values (area, length,
   date), not whether a relation ties them; one of the two recording none is said.
+- A comparison said of one kind ("compare A and B on industries", 在产业上有什么异同) keeps to
+  that kind.
 """
 
 from __future__ import annotations
@@ -278,3 +280,15 @@ def test_a_comparative_of_dates_names_both(store: Any) -> None:
                                                           "park:jiangyin-jingjiang"}
     assert len({of for of, p, _ in got.values if p == "established"}) == 2
     assert not any("cannot be compared" in n for n in got.parsed.notes)
+
+
+@pytest.mark.parametrize("question,label", [
+    ("How do Nantong and Suzhou compare on industries?", "Industry"),
+    ("南通和苏州在产业上有什么异同？", "Industry"),
+    ("Compare Nantong and Suzhou on parks", "Park")])
+def test_a_comparison_said_of_one_kind_keeps_to_it(store: Any, question: str,
+                                                   label: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "compare"
+    assert got.entities and {e.label for e in got.entities} == {label}
+    assert len({e.label for e in ask(store, "Compare Nantong and Suzhou").entities}) > 2

@@ -197,7 +197,11 @@ def parse(question: str, gaz: Gazetteer, extra: tuple[Intent, ...] = (),
     # a qualifier (地标产业, proven) keeps the relations that hold it, whatever the intent
     held = held_filters(reading.where)
     said = conditions(q, masked)  # (北沿江高铁还在建吗: the line's state, no condition)
-    return replace(parsed, asked=reading.asked, count=reading.count, current=said_now(q),
+    asked = reading.asked
+    if asked is None and parsed.intent.name == "compare":  # "compare A and B on industries"
+        asked = frozenset(str(h.value) for h in find(label_words(), masked)
+                          if h.value != "Source") or None
+    return replace(parsed, asked=asked, count=reading.count, current=said_now(q),
                    filters=asked_of(kind_filters(masked, reading.phrase) + said
                                     + held + aspect_said(q), reading.asked))
 
