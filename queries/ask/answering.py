@@ -429,69 +429,11 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     finds that kind; otherwise the answer says what the graph holds instead (`kind_note`).
     `extra`: the analyst's own intents (a questions file), tried first and kept as read."""
     gaz = gaz or gazetteer(store)
-    from queries.ask.colloquial import without_scene
+    from queries.ask.asked_without import asked_without
 
-    bare = without_scene(question)  # "…? we've got suppliers thinking about moving"
-    if bare != question and bare.strip():
-        got = ask(store, bare, gaz, extra)
-        at = question.find(bare)
-        left = " … ".join(p.strip() for p in (question[:at], question[at + len(bare):])
-                          if p.strip()) if at >= 0 else ""
-        said = (f"Not used: {left!r} (not part of what is asked: who asks and why, the kind "
-                 "asked said again, or the other answer a yes or no settles).",
-                ) if left else () if at >= 0 else (f"Read as {bare.strip()!r}.",)
-        if not isinstance(got, AskAnswer):  # (several parts: each says how it was read)
-            return got
-        return replace(got, parsed=replace(got.parsed, question=question, notes=(
-            *said, *got.parsed.notes)))
-    from queries.ask.examples import examples_note, without_examples
-
-    cut = without_examples(question, gaz)  # 像财税分成、GDP双算这一类的: examples, not slots
+    cut = asked_without(ask, store, question, gaz, extra)  # a scene, examples, a category …
     if cut is not None:
-        got = ask(store, cut.bare, gaz, extra)
-        if not isinstance(got, AskAnswer):
-            return got
-        note = examples_note(cut, {e.id for e in got.entities}, gaz)
-        return replace(got, parsed=replace(got.parsed, question=question, notes=(
-            *got.parsed.notes, note)))
-    from queries.ask.grouped import grouped_note, without_category
-
-    group = without_category(store, question, gaz)  # 哪些利益共享机制: the mechanisms of its kind
-    if group is not None:
-        got = ask(store, group.bare, gaz, extra)
-        if isinstance(got, AskAnswer) and got.verdict is None:
-            kept = got.parsed.only & group.members if got.parsed.only else group.members
-            got = replace(got, parsed=replace(got.parsed, only=kept or frozenset({""})))
-            return replace(got, parsed=replace(got.parsed, question=question, notes=(
-                *got.parsed.notes, grouped_note(group, {e.id for e in got.entities}, gaz))))
-    from queries.ask.outside import kept_outside, without_place
-
-    beyond = without_place(store, question, gaz)  # "outside Jiangsu", 江苏以外: not in it
-    if beyond is not None:
-        try:
-            got = ask(store, beyond.bare, gaz, extra)
-        except Unmappable:
-            got = None  # (read whole, as before)
-        if isinstance(got, AskAnswer) and got.verdict is None:
-            listed = [e.id for e in got.entities]
-            kept = kept_outside(store, beyond, listed)
-            place = gaz.entities[beyond.place].display
-            return replace(got, parsed=replace(got.parsed, question=question, only=(
-                kept or frozenset({""})), notes=(*got.parsed.notes, (
-                    f"Kept to what lies outside {place} ({beyond.said!r}): {len(kept)} of "
-                    f"the {len(listed)} found."))))
-    from queries.ask.relative import without_clause
-
-    clause = without_clause(question, gaz)  # "the alliance that Nantong signed up to"
-    if clause is not None:
-        try:
-            got = ask(store, clause.bare, gaz, extra)
-        except Unmappable:
-            got = None  # (read whole, as before)
-        if isinstance(got, AskAnswer):
-            return replace(got, parsed=replace(got.parsed, question=question, notes=(
-                *got.parsed.notes, f"Not used: {clause.said!r} (it says which thing is "
-                                   "meant, not what is asked).")))
+        return cut  # type: ignore[no-any-return]
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate
