@@ -17,14 +17,13 @@ from queries.ask.grouped import grouped_note, without_category
 from queries.ask.outside import kept_outside, without_place
 from queries.ask.parsing import Unmappable
 from queries.ask.relative import without_clause
+from queries.ask.split import PartsAnswer
 
 
 def asked_without(ask: Callable[..., Any], store: Any, question: str, gaz: Gazetteer,
                   extra: tuple[Any, ...] = ()) -> Any:
     """The answer to the question asked without such a part, or None when it has none (or
     the rest reads as nothing, where the question is then read whole)."""
-    from queries.ask.answering import AskAnswer  # (it asks through here)
-
     bare = without_scene(question)  # "…? we've got suppliers thinking about moving"
     if bare != question and bare.strip():
         got = ask(store, bare, gaz, extra)
@@ -34,14 +33,14 @@ def asked_without(ask: Callable[..., Any], store: Any, question: str, gaz: Gazet
         said = (f"Not used: {left!r} (not part of what is asked: who asks and why, the kind "
                  "asked said again, or the other answer a yes or no settles).",
                 ) if left else () if at >= 0 else (f"Read as {bare.strip()!r}.",)
-        if not isinstance(got, AskAnswer):  # (several parts: each says how it was read)
+        if not _one(got):  # (several parts: each says how it was read)
             return got
         return replace(got, parsed=replace(got.parsed, question=question, notes=(
             *said, *got.parsed.notes)))
     cut = without_examples(question, gaz)  # 像财税分成、GDP双算这一类的: examples, not slots
     if cut is not None:
         got = ask(store, cut.bare, gaz, extra)
-        if not isinstance(got, AskAnswer):
+        if not _one(got):
             return got
         note = examples_note(cut, {e.id for e in got.entities}, gaz)
         return replace(got, parsed=replace(got.parsed, question=question, notes=(
@@ -49,7 +48,7 @@ def asked_without(ask: Callable[..., Any], store: Any, question: str, gaz: Gazet
     group = without_category(store, question, gaz)  # 哪些利益共享机制: the mechanisms of its kind
     if group is not None:
         got = ask(store, group.bare, gaz, extra)
-        if isinstance(got, AskAnswer) and got.verdict is None:
+        if _one(got) and got.verdict is None:
             kept = got.parsed.only & group.members if got.parsed.only else group.members
             got = replace(got, parsed=replace(got.parsed, only=kept or frozenset({""})))
             return replace(got, parsed=replace(got.parsed, question=question, notes=(
@@ -60,7 +59,7 @@ def asked_without(ask: Callable[..., Any], store: Any, question: str, gaz: Gazet
             got = ask(store, beyond.bare, gaz, extra)
         except Unmappable:
             got = None  # (read whole, as before)
-        if isinstance(got, AskAnswer) and got.verdict is None:
+        if _one(got) and got.verdict is None:
             listed = [e.id for e in got.entities]
             kept = kept_outside(store, beyond, listed)
             place = gaz.entities[beyond.place].display
@@ -74,8 +73,13 @@ def asked_without(ask: Callable[..., Any], store: Any, question: str, gaz: Gazet
             got = ask(store, clause.bare, gaz, extra)
         except Unmappable:
             got = None  # (read whole, as before)
-        if isinstance(got, AskAnswer):
+        if _one(got):
             return replace(got, parsed=replace(got.parsed, question=question, notes=(
                 *got.parsed.notes, f"Not used: {clause.said!r} (it says which thing is "
                                    "meant, not what is asked).")))
     return None
+
+
+def _one(got: Any) -> bool:
+    """An answer of one part (not several, a ranking or a comparison of two)."""
+    return got is not None and not isinstance(got, PartsAnswer)
