@@ -292,3 +292,9 @@ def test_a_comparison_said_of_one_kind_keeps_to_it(store: Any, question: str,
     assert got.parsed.intent.name == "compare"
     assert got.entities and {e.label for e in got.entities} == {label}
     assert len({e.label for e in ask(store, "Compare Nantong and Suzhou").entities}) > 2
+
+
+@pytest.mark.parametrize("question", ["北京有哪些共建园区？", "北京和天津之间有哪些共建园区？"])
+def test_a_place_the_graph_does_not_hold_is_never_dropped(store: Any, question: str) -> None:
+    with pytest.raises(Unmappable, match="北京"):
+        ask(store, question)

@@ -327,17 +327,17 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     filters = asked_of(kind_filters(masked, reading.phrase) + conditions(q, masked)
                        + aspect_said(q), reading.asked)
     filters = held_by_asked(filters, reading.asked, gaz)
+    about_source = any(label == "Source" for w, label in label_words() if w in q)
+    stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
+    if intent.name.startswith("every:") and not (only or stated or about_source) and set(
+            leftover_words(masked, read_words)) - ALL_OF_A_KIND:
+        return None  # "which parks straddle the river": not every park (the article's: all)
     if intent.name.startswith("every:") and reading.asked and "Park" in reading.asked and \
             _CO_BUILT_SAID.search(masked):
         # "which co-built park was set up first", 哪个共建园区最早成立: no builder named, the
         # parks of a co-building kind (not every park: the condition is no word to drop)
         filters = (Filter("kind", "is", said="co-built", values=_CO_BUILT, labels=("Park",)),
                    *filters)  # (first: the earliest of them, not of every park)
-    about_source = any(label == "Source" for w, label in label_words() if w in q)
-    stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
-    if intent.name.startswith("every:") and not (only or stated or about_source) and set(
-            leftover_words(masked, read_words)) - ALL_OF_A_KIND:
-        return None  # "which parks straddle the river": not every park (the article's: all)
     slots = {name: gaz.entities[i] for name, i in ids.items()}
     if intent.name.startswith("property:") and len(slots) == 1:
         helds = [_HELD_AS.get(p) for p in intent.name.split(":", 1)[1].split("+")]
