@@ -36,6 +36,10 @@ file):
   date), not whether a relation ties them; one of the two recording none is said.
 - A comparison said of one kind ("compare A and B on industries", 在产业上有什么异同) keeps to
   that kind.
+- The industries of a place that records none of its own (启东, 如皋) are those of the parks
+  that lie in it, said to be read through them; a place with its own keeps them.
+- Where a firm of an industry could set up in a place ("where could a biomedicine company set
+  up in Nantong", 生物医药企业去南通落户选哪个园区) asks the parks there that host it.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from typing import Any
 import pytest
 
 from queries.ask import ask
+from queries.ask.basis import basis
 from queries.ask.parsing import Unmappable
 
 QIDONG_PARKS = {"park:china-jianghai-park", "park:waigaoqiao-qidong-park",
@@ -298,3 +303,29 @@ def test_a_comparison_said_of_one_kind_keeps_to_it(store: Any, question: str,
 def test_a_place_the_graph_does_not_hold_is_never_dropped(store: Any, question: str) -> None:
     with pytest.raises(Unmappable, match="北京"):
         ask(store, question)
+
+
+@pytest.mark.parametrize("question", ["What industries is Qidong targeting?", "启东有哪些产业？"])
+def test_a_county_without_industries_of_its_own_answers_through_its_parks(
+        store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert "industry:biomedicine" in {e.id for e in got.entities}
+    assert {e.label for e in got.entities} == {"Industry"}
+    assert any(r.query == "industries_through_parks" for r in got.ran)
+    assert basis(got).how.startswith("inferred")
+
+
+def test_a_place_with_industries_of_its_own_keeps_them(store: Any) -> None:
+    got = ask(store, "Which industries does Nantong have?")
+    assert not any(r.query == "industries_through_parks" for r in got.ran)
+    assert len(got.entities) > 10
+
+
+@pytest.mark.parametrize("question", ["Where could a biomedicine company set up in Nantong?",
+                                      "生物医药企业去南通落户选哪个园区？"])
+def test_where_a_firm_could_set_up_is_the_parks_hosting_its_industry(store: Any,
+                                                                     question: str) -> None:
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert "park:dongjiang-biomedicine-park" in ids
+    assert {e.label for e in got.entities} == {"Park"}

@@ -38,6 +38,7 @@ from queries.ask.parsing import (
     keyword_reading,
     parse_grammar,
 )
+from queries.ask.place_industries import asks_industries_of_a_place, industries_through_parks
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.relation_values import entity_properties_said, relation_properties_said
 from queries.ask.split import answer_parts, with_details
@@ -409,6 +410,10 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
     elif not answered:  # 南通做生物医药的园区: and the parks doing an industry under it
         ran += [Ran("holders_through_narrower", args, result, note)
                 for args, result, note in parks_through_narrower(store, parsed, ran)]
+    if not (found or answered or under) and asks_industries_of_a_place(parsed):
+        args, result, note = industries_through_parks(store, parsed)  # 启东: its parks'
+        ran.append(Ran("industries_through_parks", args, result, note, fallback=True,
+                       answers=True))
     if parsed.intent.name.startswith("every:") and any(f.op == "rel" for f in parsed.filters):
         parsed, ran = every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):

@@ -49,6 +49,19 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          (re.compile(r"^\s*(?P<a>[^，,？?比]{2,30}?)比(?P<b>[^，,？?比]{2,30}?)(?:要|更)?"
                      r"(?P<adj>大|小|长|短|早|晚|老)(?:吗|么|不|没有|一些吗|些吗)?\s*[?？]\s*$"),
           r"\g<a>和\g<b>哪个\g<adj>？"),
+         # "where could a biomedicine company set up in Nantong": the parks there that
+         # host the industry (生物医药企业去南通落户选哪个园区 the same)
+         (re.compile(r"^\s*where (?:could|can|should|would|might|to) (?:a |an |our |my |we |i )?"
+                     r"(?P<ind>[a-z][\w' -]*?) (?:company|companies|firm|firms|maker|makers|"
+                     r"manufacturer|manufacturers|plant|business|supplier|suppliers|project) "
+                     r"(?:set up|locate|go|invest|build|expand|open)(?: a plant| a factory| "
+                     r"shop)? in (?P<place>[^?]+?)\s*[?？.]*\s*$", re.I),
+          r"Which parks in \g<place> host \g<ind>?"),
+         (re.compile(r"^\s*(?P<ind>[\u4e00-\u9fff]{2,8}?)(?:企业|公司|项目|厂)(?:想|要|准备|打算)?"
+                     r"(?:去|到|在)(?P<place>[\u4e00-\u9fff]{2,6}?)(?:落户|落地|投资|建厂|设厂|选址|"
+                     r"布局)(?:的话)?[，,]?\s*(?:可以|应该|适合|能)?(?:去|选|落在|放在)?"
+                     r"(?:哪里|哪儿|哪个园区|哪些园区|哪个开发区)\s*[?？]?\s*$"),
+          r"\g<place>哪些园区有\g<ind>？"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds
