@@ -48,7 +48,7 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
           r"Which is \g<adj>, \g<a> or \g<b>?"),
          (re.compile(r"^\s*(?P<a>[^，,？?比]{2,30}?)比(?P<b>[^，,？?比]{2,30}?)(?:要|更)?"
                      r"(?P<adj>大|小|长|短|早|晚|老)(?:吗|么|不|没有|一些吗|些吗)?\s*[?？]\s*$"),
-          r"\g<a>和\g<b>哪个\g<adj>？"),
+          r"\g<a>和\g<b>哪个更\g<adj>？"),
          # "where could a biomedicine company set up in Nantong": the parks there that
          # host the industry (生物医药企业去南通落户选哪个园区 the same)
          (re.compile(r"^\s*where (?:could|can|should|would|might|to) (?:a |an |our |my |we |i )?"
