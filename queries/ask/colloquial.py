@@ -26,7 +26,7 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"(?=[\u4e00-\u9fff])"), ""),
          # 苏通科技产业园的开发公司股东: the park's own developer's shareholders, not only
          # firms ("the development company's shareholders" the same)
-         (re.compile(r"(?:的)?(?:开发|合资|平台|运营|项目)(?:公司|主体)(?:的)?(?=股东|股比|股权|持股|出资方)"),
+         (re.compile(r"(?:的)?(?:开发|合资|平台|运营|项目)(?:公司|主体)(?:的)?(?=(?:几个|有几个|哪几个|哪些|的)?股东|股比|股权|持股|出资方)"),
           "的"),
          (re.compile(r"\b(?:the |its |their )?(?:development|joint[- ]venture|jv|platform|"
                      r"operating) (?:company|firm|vehicle)(?:'s| s)? "
@@ -62,6 +62,11 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"布局)(?:的话)?[，,]?\s*(?:可以|应该|适合|能)?(?:去|选|落在|放在)?"
                      r"(?:哪里|哪儿|哪个园区|哪些园区|哪个开发区)\s*[?？]?\s*$"),
           r"\g<place>哪些园区有\g<ind>？"),
+         # "counting the ones that aren't built yet": every state, not a negation
+         (re.compile(r",?\s*\b(?:counting|including|even) (?:the ones|those|ones)(?: that| which)? "
+                     r"(?:aren't|are not|haven't been|have not been|isn't|is not) "
+                     r"(?:built|open|opened|finished|running)(?: yet)?\b", re.I),
+          ", open or planned"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds
@@ -108,7 +113,9 @@ _PREAMBLE = re.compile(r"^\s*(?:我|我们|咱们|咱|本人|(?:for|in) (?:my|ou
 # ... or as a sentence of its own before the question ("I'm trying to map the models the
 # article holds up for Nantong. Which places …"): it asks nothing
 _SCENE_SENTENCE = re.compile(r"^\s*(?:i'm|i am|we're|we are|i've been|we've been|i'd like to|"
-                             r"i want to|for (?:my|our|a) [a-z]+)\b[^.?!？。]{0,140}[.。]\s+", re.I)
+                             r"i want to|for (?:my|our|a) [a-z]+|"
+                             # "We supply auto parts.", "Our client makes …."
+                             r"we|our [a-z]+|my [a-z]+)\b[^.?!？。]{0,140}[.。]\s+", re.I)
 # ... and said after the question ("…? we've got a few suppliers thinking about moving",
 # …？我们这边有几家药企想过去看看): the scene again, where it asks nothing
 _SCENE_AFTER = re.compile(r"(?<=[?？])\s*(?:we|we've|we're|i|i'm|i've|my|our|just|asking|"
@@ -164,7 +171,11 @@ _LEFT_OUT = re.compile(r"(?<=[？?])\s*[^？?]{1,30}?(?:先|就)?(?:别|不要|�
 # "…? Don't count the bridge.": a kind kept out, said after the question
 _DONT_COUNT = re.compile(r"(?<=[?？])\s*(?:please\s+)?(?:don'?t|do not|no need to)\s+"
                          r"(?:count|include)\s+(?P<what>(?:the\s+)?[a-z][a-z -]{1,30}?)"
-                         r"\s*[.!]?\s*$", re.I)
+                         r"\s*[.!]?\s*$|"
+                         # "…? Railways themselves don't count."
+                         r"(?<=[?？])\s*(?P<what2>(?:the\s+)?[a-z][a-z -]{1,30}?)\s+"
+                         r"(?:themselves\s+)?(?:don'?t|do not|doesn'?t|does not|shouldn'?t)\s+"
+                         r"(?:count|need counting|need to be counted)\s*[.!]?\s*$", re.I)
 # … — <a gloss that asks nothing> (an em dash, never a hyphen in a name)
 _DASH_TAIL = re.compile(r"(?:\s+[—–]{1,2}\s+|\s*——\s*)(?P<tail>[^?？—–]{3,80}?)\s*[?？.]?\s*$")
 _YES_NO_ZH = re.compile(r"是不是|是否|吗\s*[？?]\s*$|有没有")
@@ -182,7 +193,8 @@ def without_scene(question: str) -> str:
     question = _kind_then_which(question) or question
     dont = _DONT_COUNT.search(question)  # "…? Don't count the bridge.": said in the question
     if dont is not None:
-        question = f"{question[:dont.start()].rstrip(' ?？')}, not counting {dont.group('what')}?"
+        what = dont.group("what") or dont.group("what2")
+        question = f"{question[:dont.start()].rstrip(' ?？')}, not counting {what}?"
     left_out = _LEFT_OUT.search(question)  # …？还在修的、只是规划的先别算进去啊
     if left_out is not None:
         question = question[:left_out.start()]

@@ -22,9 +22,12 @@ _NEGATED = re.compile(
 def refuse_negated(question: str, parsed: Any) -> None:
     """Raise Unmappable when a question that lists things asks for what is not so (a
     yes-or-no check and an analyst's own phrasing are left as read)."""
+    from queries.ask.colloquial import plain
     from queries.ask.parsing import Unmappable
 
-    said = without_states(question)  # "aren't open yet", 还没建成: a state, read as one
+    # "aren't open yet", 还没建成: a state, read as one; "counting the ones that aren't built
+    # yet": every state, said plainly first
+    said = without_states(plain(question))
     negated = _NEGATED.search(said.lower())
     if negated is None and not REGARDLESS.search(said):
         # 哪些园区没在搞生物医药, 哪些城市从未采用: a negation right before a relation's verb

@@ -142,10 +142,10 @@ class PartsAnswer:
     @property
     def entities(self) -> tuple[Entity, ...]:
         """What the parts list, together, kept to the kinds the listing parts list. A part
-        that asks a value or a yes-or-no of the thing it names ("哪年通车的", 还在建吗) answers
-        with the value: that thing joins the list only when it is of a kind another part
-        lists, or when no other part lists anything ("崇启大桥哪年通车的，连的是哪两个地方":
-        the two places; "When was X set up, and which zone is it in": X and the zone)."""
+        that asks a value of the thing it names ("哪年通车的", "is it national-level") names
+        that thing beside the list, with the value (session 15: "崇启大桥哪年通车的，连的是哪
+        两个地方": the bridge and the two places); a yes-or-no part's other entities join only
+        when of a kind another part lists, or when no other part lists anything."""
         out: dict[str, Entity] = {}
         answered = self.answered
         lists = [a for a in answered if not _asks_a_value(a) and a.entities]
@@ -153,6 +153,10 @@ class PartsAnswer:
         kept = {id(p.answer) for p in self.parts if p.kept}
         for a, p in zip(answered, [p for p in self.parts if p.answer], strict=True):
             if lists and _asks_a_value(a) and id(p.answer) not in kept:
+                # the thing whose value is asked is named by the answer (苏锡通园区是何时组建
+                #的？由哪几个城市共建？: the park with its date, then the cities)
+                out.update((e.id, e) for e in a.parsed.slots.values()
+                           if a.parsed.intent.name.startswith(("property:", "check:property")))
                 out.update((e.id, e) for e in a.entities if e.label in kinds)
             else:
                 out.update((e.id, e) for e in a.entities)
