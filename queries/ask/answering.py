@@ -412,8 +412,9 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
                 for args, result, note in parks_through_narrower(store, parsed, ran)]
     if not (found or answered or under) and asks_industries_of_a_place(parsed):
         args, result, note = industries_through_parks(store, parsed)  # 启东: its parks'
-        ran.append(Ran("industries_through_parks", args, result, note, fallback=True,
-                       answers=True))
+        if args:
+            ran.append(Ran("industries_through_parks", args, result, note, fallback=True,
+                           answers=True))
     if parsed.intent.name.startswith("every:") and any(f.op == "rel" for f in parsed.filters):
         parsed, ran = every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):

@@ -48,7 +48,10 @@ def asked_without(ask: Callable[..., Any], store: Any, question: str, gaz: Gazet
     group = without_category(store, question, gaz)  # 哪些利益共享机制: the mechanisms of its kind
     if group is not None:
         got = ask(store, group.bare, gaz, extra)
-        if _one(got) and got.verdict is None:
+        # (the one named is itself among them, "which cost-sharing mechanisms does the YRD
+        # adopt": it names which one, read whole as before)
+        if _one(got) and got.verdict is None and group.named not in {
+                e.id for e in got.entities}:
             kept = got.parsed.only & group.members if got.parsed.only else group.members
             got = replace(got, parsed=replace(got.parsed, only=kept or frozenset({""})))
             return replace(got, parsed=replace(got.parsed, question=question, notes=(

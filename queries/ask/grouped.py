@@ -5,7 +5,9 @@ Read as an entity of the question, 利益共享 is a second subject (the reading
 relates Nantong to it, or swallows the kind word 机制 into its alias and lists industries). The
 analyst means the mechanisms of its kind: those the graph files under the same task or plan as
 it (PART_OF; for a task named itself, 利益平衡: those under it). The question is asked without
-the category (哪些机制), the answer keeps to the group, and a note says which group it is.
+the category (哪些机制), the answer keeps to the group, and a note says which group it is. Where
+the mechanism named is itself among the answers ("which cost-sharing mechanisms does the YRD
+adopt"), it says which one, and the question is read whole as before.
 """
 
 from __future__ import annotations

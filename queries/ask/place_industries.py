@@ -23,6 +23,8 @@ def asks_industries_of_a_place(parsed: Any) -> bool:
     slots = list(parsed.slots.values())
     if len(slots) != 1 or slots[0].label not in ("City", "Region"):
         return False
+    if any(f.op != "said" for f in parsed.filters) or parsed.only:
+        return False  # (地标产业: a kind of industry none holds here is refused, not widened)
     return name == "industries-of" or (name.startswith("relation:HAS_INDUSTRY:out")
                                        and parsed.asked in (None, frozenset({"Industry"})))
 
@@ -35,6 +37,8 @@ def industries_through_parks(store: Store, parsed: Any) -> tuple[dict[str, Any],
     from queries.within import related_within
 
     place = next(iter(parsed.slots.values()))
+    if related_within(store, place.id, rel_type="HAS_INDUSTRY", direction="out").items:
+        return {}, None, ""  # it has its own (none of them what is asked): not widened
     parks = sorted(i for i in lying_in(store, place.id) if i.startswith("park:"))
     reached: dict[str, tuple[Any, list[Any]]] = {}
     for park in parks:

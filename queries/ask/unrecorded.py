@@ -28,6 +28,10 @@ def facts_not_recorded(ran: Iterable[Any]) -> list[str]:
             and not getattr(r.result, "fact", "")]
 
 
+# the values an entity holds itself (a share sits on the relation between two)
+_OWN = frozenset({"area_km2", "length_m", "established", "opened"})
+
+
 def property_not_recorded(parsed: Parsed, values: Iterable[tuple[str, str, Any]],
                           held_in: Mapping[str, tuple[str, ...]]) -> str:
     """The note for a property question whose properties the answer holds no value of
@@ -38,7 +42,8 @@ def property_not_recorded(parsed: Parsed, values: Iterable[tuple[str, str, Any]]
     held = {prop for _, prop, _ in values}
     asked = parsed.intent.name.split(":", 1)[1].split("+")
     lacking = [p for p in asked if not held & set(held_in.get(p, (p,)))]
-    if not lacking and len(parsed.slots) > 1:  # two compared: say which one records none
+    if not lacking and len(parsed.slots) > 1 and set(asked) <= _OWN:
+        # two compared on a value of their own: say which one records none
         props = {q for p in asked for q in held_in.get(p, (p,))}
         without = [e.display for e in parsed.slots.values()
                    if not any(of == e.display and prop in props for of, prop, _ in values)]
