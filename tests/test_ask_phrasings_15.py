@@ -46,6 +46,8 @@ file):
   left out; "… ? Railways themselves don't count." keeps them out; "counting the ones that
   aren't built yet" is every state, no negation; the equity split (股权怎么分配, 开发公司几个
   股东) is each builder's share.
+- When building began (何时开工建设, 哪一天开园) is the date a park records; whether it began
+  (开工了吗, 是否已开工建设) is what its status says.
 """
 
 from __future__ import annotations
@@ -375,3 +377,20 @@ def test_counting_the_ones_not_built_yet_is_every_state(store: Any) -> None:
 def test_the_equity_split_is_each_builders_share(store: Any, question: str) -> None:
     got = ask(store, question)
     assert {e.id for e in got.entities} == SUTONG_HOLDERS
+
+
+@pytest.mark.parametrize("question,thing", [
+    ("外高桥启东产业园是什么时候开工建设的？", "park:waigaoqiao-qidong-park"),
+    ("苏通园区是哪一天开园的？", "park:sutong-park")])
+def test_when_building_began_is_the_date(store: Any, question: str, thing: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "property:established"
+    assert [e.id for e in got.parsed.slots.values()] == [thing]
+
+
+@pytest.mark.parametrize("question", ["张靖皋大桥开工了吗？", "北沿江高铁是否已经开工？"])
+def test_whether_building_began_is_its_status(store: Any, question: str) -> None:
+    got = ask(store, question)  # (its status, or a yes or no read from it)
+    assert got.parsed.intent.name in ("property:status", "check:property")
+    assert any(p == "status" for _, p, _ in got.values) or (
+        got.verdict is not None and "under-construction" in got.verdict.text)

@@ -67,6 +67,11 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"(?:aren't|are not|haven't been|have not been|isn't|is not) "
                      r"(?:built|open|opened|finished|running)(?: yet)?\b", re.I),
           ", open or planned"),
+         # 张靖皋大桥开工了吗, 是否已开工建设: whether building began is what its status says
+         (re.compile(r"^(?P<x>[^，,？?]{2,30}?)(?:是否|有没有)?(?:已经?|已)?(?:开工|动工)(?:建设)?了?"
+                     r"(?:吗|没有|没|了没)\s*[?？]\s*$|^(?P<y>[^，,？?]{2,30}?)是否已?经?(?:开工|动工)"
+                     r"(?:建设)?了?\s*[?？]\s*$"),
+          lambda m: f"{m.group('x') or m.group('y')}的状态是什么？"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds
