@@ -26,6 +26,9 @@ STATES = ((re.compile(r"还在建|在建的|在建中|在建(?=或|和|、|及)|
                        r"(?<![不没未])(?:能|可以)(?:走|坐)的|(?<![不没未])投入使用的|"
                        r"\balready open\b|\bin service\b|"
                        r"\balready (?:opened|in use|running|operating)\b|"
+                       # "already carrying traffic", "carrying trains": in use
+                       r"\b(?:already |now |currently )?carrying (?:traffic|trains|cars|"
+                       r"vehicles|passengers)\b|"
                        r"\b(?:built|finished|completed) yet\b|"
                        r"\bopen to traffic\b|\bin operation\b|\bcurrently (?:open|running|"
                        r"operating)\b|"
