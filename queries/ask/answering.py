@@ -199,7 +199,7 @@ class AskAnswer:
         props.extend(f.prop for f in self.parsed.filters if f.op != "in")
         props.extend(relation_properties_said(self.parsed.intent, self.parsed.question))
         if not name.startswith(("property:", "check")):  # (their entities ask this)
-            props.extend(entity_properties_said(self.parsed.intent, self.parsed.question,
+            props.extend(entity_properties_said(self.parsed.question,
                                                 {e.label for e in self.entities}))
         return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
 
@@ -411,10 +411,9 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         ran += [Ran("holders_through_narrower", args, result, note)
                 for args, result, note in parks_through_narrower(store, parsed, ran)]
     if not (found or answered or under) and asks_industries_of_a_place(parsed):
-        args, result, note = industries_through_parks(store, parsed)  # 启东: its parks'
-        if args:
-            ran.append(Ran("industries_through_parks", args, result, note, fallback=True,
-                           answers=True))
+        through = industries_through_parks(store, parsed)  # 启东: its parks' industries
+        if through is not None:
+            ran.append(Ran("industries_through_parks", *through, fallback=True, answers=True))
     if parsed.intent.name.startswith("every:") and any(f.op == "rel" for f in parsed.filters):
         parsed, ran = every_in_state(store, parsed, ran)  # mechanisms at the exploring stage
     if short := unrecorded_members_note(r.result for r in ran if r.result is not None):

@@ -87,19 +87,30 @@ _COUNTING = re.compile(r"(?:哪些|哪个|哪几个|哪几家|哪类|哪种|几�
 # (几个南北共建园区: a qualifier or two between)
 
 
+def kind_at_end(text: str) -> tuple[str, str] | None:
+    """(the word, its label) of the longest Chinese kind word a name ends in, beyond it
+    (共建园区: 园区, Park), or None."""
+    text = text.strip()
+    return next(((w, label) for w, label in _zh_kind_words()
+                 if text.endswith(w) and len(text) > len(w)), None)
+
+
+@cache
+def _zh_kind_words() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((str(w), str(label)) for w, label in label_words()
+                         if len(str(w)) > 1 and not str(w).isascii()), key=lambda x: -len(x[0])))
+
+
 def headed_by_a_kind(q: str, mentions: tuple[Mention, ...],
                      gaz: Gazetteer) -> tuple[Mention, ...]:
     """A name of one kind that ends in a word for another, asked for (几个共建园区: the
     mechanism 园区共建 is also called 共建园区, but the question counts parks that were
     co-built), is read as words: the kind asked and the verb before it."""
-    words = sorted(((str(w), str(label)) for w, label in label_words()
-                    if len(str(w)) > 1 and not str(w).isascii()), key=lambda x: -len(x[0]))
     out = []
     dropped = False
     for m in mentions:
         text = m.text.strip()
-        head = next(((w, label) for w, label in words
-                     if text.endswith(w) and len(text) > len(w)), None)
+        head = kind_at_end(text)
         asked = _COUNTING.search(q[:m.start])
         if asked and asked.group().strip() == "的" and (
                 len(text) - len(head[0] if head else "") > 2 or re.search(r"[“\"「『]\s?$",

@@ -170,15 +170,13 @@ def _side(ask: Callable[..., Any], store: Any, text: str, gaz: Gazetteer,
 def _named(question: str, gaz: Gazetteer) -> bool:
     """Whether the question names an entity (共建园区, a name ending in a word for another
     kind, is the kind counted: 共建园区最多的城市)."""
-    from queries.ask.reading import label_words
+    from queries.ask.mentions import kind_at_end
     from queries.ask.text import names_in
 
     _, mentions = names_in(question, gaz)
-    words = [(str(w), str(label)) for w, label in label_words() if len(str(w)) > 1]
     for m in mentions:
-        head = next((label for w, label in words if m.text.endswith(w)
-                     and len(m.text) > len(w)), None)
-        if head is None or any(gaz.entities[i].label == head for i in m.ids
+        head = kind_at_end(m.text)
+        if head is None or any(gaz.entities[i].label == head[1] for i in m.ids
                                if i in gaz.entities):
             return True
     return False

@@ -74,7 +74,7 @@ def _one_place(text: str, gaz: Gazetteer) -> str | None:
     from queries.ask.text import names_in
 
     q, named = names_in(text, gaz)
-    if len(named) != 1 or re.sub(r"[\s\W]|the", "", q[:named[0].start] + q[named[0].end:]):
+    if len(named) != 1 or re.sub(r"[\s\W]|\bthe\b", "", q[:named[0].start] + q[named[0].end:]):
         return None
     ids = [i for i in named[0].ids if i in gaz.entities and gaz.entities[i].label in _PLACES]
     return ids[0] if len(ids) == 1 else None

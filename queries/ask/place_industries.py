@@ -29,16 +29,18 @@ def asks_industries_of_a_place(parsed: Any) -> bool:
                                        and parsed.asked in (None, frozenset({"Industry"})))
 
 
-def industries_through_parks(store: Store, parsed: Any) -> tuple[dict[str, Any], Any, str]:
+def industries_through_parks(store: Store, parsed: Any
+                             ) -> tuple[dict[str, Any], Any, str] | None:
     """(args, result, note) for the industries the parks lying in the place hold or focus
-    on; the result is None when they hold none."""
+    on (the result None when they hold none); None when the place records industries of
+    its own (none of them what is asked: not widened)."""
     from queries.ask.inside import lying_in
     from queries.related import RelatedItem, RelatedResult
     from queries.within import related_within
 
     place = next(iter(parsed.slots.values()))
     if related_within(store, place.id, rel_type="HAS_INDUSTRY", direction="out").items:
-        return {}, None, ""  # it has its own (none of them what is asked): not widened
+        return None
     parks = sorted(i for i in lying_in(store, place.id) if i.startswith("park:"))
     reached: dict[str, tuple[Any, list[Any]]] = {}
     for park in parks:

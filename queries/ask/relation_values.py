@@ -34,11 +34,11 @@ def relation_properties_said(intent: Any, question: str) -> tuple[str, ...]:
                  and any(says(low, w.lower()) for w in words))
 
 
-def entity_properties_said(intent: Any, question: str, labels: set[str]) -> tuple[str, ...]:
+def entity_properties_said(question: str, labels: set[str]) -> tuple[str, ...]:
     """The properties of the listed entities' kinds the question names (their area, length,
-    date): a list question asks each one's value beside the list."""
-    if intent.name.startswith(("property:", "check")):
-        return ()  # (their own values are asked already)
+    date): a list question asks each one's value beside the list. (Asked of a list only:
+    `AskAnswer.asked_properties` leaves out property and check intents, whose own values
+    are asked already.)"""
     carried = {p for label in labels if label in LABELS for p in LABELS[label].properties}
     low = question.lower()
     return tuple(prop for prop, words in lexicon().properties.items()
