@@ -264,7 +264,7 @@ KNOWN_WRONG_KIND_27 = frozenset({
 # location consultant, a data journalist), held out until the session's ask work on rounds
 # 24-27 was done: round 28 34/60 (3 wrong-kind) on the session's starting code (a12a751) ->
 # 34/60 (3) on the code of that moment (9bb8918); round 29 35/60 (3) -> 37/60 (3). Then
-# released: 41/60 and 42/60. The wrong-kind answers left are pinned.
+# released: 42/60 and 42/60 (5fd26b8). The wrong-kind answers left are pinned.
 QUESTIONS_28 = ROOT / "tests" / "eval" / "ask_questions_round28.yaml"
 FLOOR_28 = 0.68
 KNOWN_WRONG_KIND_28 = frozenset({"长江口产业创新协同区是由哪些机构部署提出的？"})
