@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -41,7 +42,7 @@ from queries.ask.parsing import (
 from queries.ask.place_industries import asks_industries_of_a_place, industries_through_parks
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.relation_values import entity_properties_said, relation_properties_said
-from queries.ask.split import answer_parts, with_details
+from queries.ask.split import answer_parts, own_date_after, with_details
 from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
 from queries.ask.unrecorded import (
@@ -372,6 +373,11 @@ def _run(store: Store, step: Step, parsed: Parsed) -> Ran:
     return Ran(step.query, shown, result, note)
 
 
+# the words for a place's districts or counties (上海哪些区, "which Shanghai districts")
+_SUB_PLACES_ASKED = re.compile(r"哪些区|哪几个区|哪个区|哪些县|区县|县区|县市|\bdistricts?\b|"
+                               r"\bcount(?:y|ies)\b", re.I)
+
+
 def answer(store: Store, parsed: Parsed) -> AskAnswer:
     """Run the parsed question's steps on a store."""
     if parsed.within:  # which of Nantong's parks: among what lies in Nantong, parts included
@@ -380,6 +386,8 @@ def answer(store: Store, parsed: Parsed) -> AskAnswer:
         industries = parsed.asked == {"Industry"}  # which of Nantong's chains: those it has
         inside = industries_of(store, parsed.within) if industries else lying_in(
             store, parsed.within)  # its parts' parts too (and itself)
+        if _SUB_PLACES_ASKED.search(parsed.question) and parsed.asked == {"City"}:
+            inside = inside - {parsed.within}  # 上海哪些区: its districts, not Shanghai
         kept = (parsed.only & inside) if parsed.only else inside
         name = parsed.known.get(parsed.within)
         said = name.display if name else parsed.within
@@ -498,6 +506,9 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
         return any_of
     try:
         whole = said_loosely(with_names(_whole(store, question, gaz, extra), gaz), gaz)
+        dated = own_date_after(ask, store, question, gaz, extra, whole)  # "…, and when?"
+        if dated is not None:
+            return dated  # type: ignore[no-any-return]
         if whole.parsed.intent.name.startswith("property:"):
             # "What was X merged into, and when?": read whole, only the date of X; the first
             # part's list with the dates on its relations answers both
@@ -517,6 +528,10 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
             told = after_preamble(ask, store, question, gaz, extra)
         if told is None:  # 泰州、盐城有没有在…里面: each asked in turn
             told = each_subject(ask, store, question, gaz, extra)
+        if told is None:  # 长三角集成电路产业联盟是哪天揭牌的: the dates of its ties, said so
+            from queries.ask.dated_relations import dated_by_relations
+
+            told = dated_by_relations(answer, store, question, gaz)
         if told is None:
             told = loosely(answer, store, question, gaz)  # every <kind> related, said so
         if told is None:

@@ -72,6 +72,45 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"(?:吗|没有|没|了没)\s*[?？]\s*$|^(?P<y>[^，,？?]{2,30}?)是否已?经?(?:开工|动工)"
                      r"(?:建设)?了?\s*[?？]\s*$"),
           lambda m: f"{m.group('x') or m.group('y')}的状态是什么？"),
+         # "parks that list automotive as an industry": the parks hosting it (a listing is
+         # how the graph records it)
+         (re.compile(r"\b(?P<v>list|lists|listed|name|names|named|count|counts) "
+                     r"(?P<x>[a-z][\w' -]*?) as (?:an? |one of (?:its|their) |its |their )?"
+                     r"(?:(?:lead|leading|main|key|core|pillar|focus) )?(?:industry|industries|"
+                     r"sector|sectors|focus|focuses|specialty|specialties)\b", re.I),
+          lambda m: ("hosted " if m.group("v").endswith("ed") else "host ") + m.group("x")),
+         # "When and by whom was X approved?", X于何时、经哪些部门批准设立: who did it, and when
+         (re.compile(r"^\s*when and by whom (?:was|were|is|are) (?P<x>.+?) (?P<v>approved|set up|"
+                     r"established|proposed|built|founded|launched|formed|co-built)\s*[?？.]*\s*$",
+                     re.I), r"Who \g<v> \g<x>, and when?"),
+         (re.compile(r"^(?P<x>[^，,？?、]{2,40}?)(?:是)?(?:于|在)?(?:何时|什么时候|哪一?年)[、，,和及]\s*"
+                     r"(?P<by>(?:经|由|被)(?:哪些|哪个|哪几个|哪家|谁)[\u4e00-\u9fff]{0,4}?)"
+                     r"(?P<v>批准设立|批准成立|批准|设立|成立|组建|建设|共建|提出)(?:的)?\s*[？?]?\s*$"),
+          r"\g<x>是\g<by>\g<v>的，何时\g<v>的？"),
+         # "Who built the Sutong park, the first cross-river park?": a name said again in other
+         # words after it (an appositive) asks nothing more
+         (re.compile(r"^(?P<q>\s*(?i:who|which|what|when|where|how|is|are|was|were|does|do|did)\b"
+                     r"[^,?]{4,120}?),\s+(?:(?:the|a|an|its|their)\s(?!ones?\b)|"
+                     r"[A-Z][\w-]*['’]s\s)(?![^?]*\b(?i:which|what|who|when|where|how|whether|"
+                     r"and|or|but|that|is|are|was|were|has|have|does|do|did)\b)[^,?]{2,60}?"
+                     r"\s*(?P<end>[?？.]*)\s*$"), r"\g<q>\g<end>"),
+         # a figure read elsewhere, then how many the graph records (南通日报说南通有4个国家级
+         # 经开区 这里记了几个, "I read that Nantong has 4 ETDZs. How many does the graph
+         # record?"): the count asked, not the claim's number
+         (re.compile(r"^(?:[^，,。？?\s]{0,12}?(?:说|称|报道|讲|写|提到)|听说|据说|我看到|看到)?\s*"
+                     r"(?P<s>[^，,。？?\s]{1,20}?)(?:有|共有|一共有)\s?(?:\d+|[一二三四五六七八九十两]+)\s?"
+                     r"(?P<m>个|家|座|条|所|项|处)(?P<k>[^，,。？?\s]{1,16}?)[，,。\s]+"
+                     r"(?:你们这里|你这里|这里面|这里|你们这|你这|你们|数据里|图里|库里|系统里|这个库|这边)?\s?(?:到底|究竟|实际上?|一共)?"
+                     r"\s?(?:记|收录|录入|登记|有|记录)了?(?:几|多少)(?:个|家|座|条|所|项|处)?\s*[？?]?\s*$"),
+          r"\g<s>有几\g<m>\g<k>？"),
+         (re.compile(r"^\s*(?:i|we)(?:'ve)? (?:read|heard|saw|seen|was told|were told)"
+                     r"(?: somewhere)?(?: that)? (?P<s>[A-Z][\w' -]*?) (?:has|have|had) "
+                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen) "
+                     r"(?P<k>[^.?!;]+?)\s*[.!;,]\s*"
+                     r"how many (?:does|do|did) (?:the graph|the data|the dataset|the database|"
+                     r"you|it|this tool|estuary) (?:actually |really )?(?:record|hold|have|"
+                     r"list|show|count|track)\s*[?？.]*\s*$", re.I),
+          r"How many \g<k> does \g<s> have?"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds
@@ -262,12 +301,31 @@ def _scene_after(question: str) -> str:
     return question[:found.start()]
 
 
+# A remark that sources disagree (几个来源说法都不一样吧, "sources seem to differ"): the figure
+# is what is asked; its answer shows the source it rests on (and the description the others).
+_REMARKS = (
+    re.compile(r"[，,。\s]+(?:好像|可能|感觉|我看)?(?:几个|各个|不同|各家|有的|网上)?(?:来源|资料|报道|"
+               r"数据|说法|媒体)(?:的)?(?:说法|口径|数字)?(?:都|好像|似乎|可能)?(?:不一样|不一致|"
+               r"不同|有出入|打架|对不上)(?:吧|吗|啊|呢)?\s*[?？。!！]*\s*$"),
+    re.compile(r"(?<=[?.!])\s*(?:the |different |various |my )?sources (?:seem to |all |"
+               r"i found )?(?:disagree|differ|vary|don't agree|do not agree|give different"
+               r"[^?.!]*)[^?.!]*[?.!]*\s*$", re.I),
+)
+
+
+def without_remarks(question: str) -> str:
+    """The question without a remark that asks nothing (see `_REMARKS`)."""
+    for pattern in _REMARKS:
+        question = pattern.sub("", question)
+    return question
+
+
 _CLOSING = re.compile(r"(?:呗|呢|呀|啊|嘛|哈|啦)+(?=\s*[?？!！。.]*\s*$)")
 
 
 def plain(question: str) -> str:
     """The question with its colloquial words said plainly (the same text if it has none)."""
-    out = question
+    out = without_remarks(question)
     for pattern, said in _SAID:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)

@@ -25,7 +25,15 @@ from queries.ask.figures import (  # noqa: F401  (re-exported: split.py, tests)
 )
 from queries.ask.holders import property_subjects  # noqa: F401  (re-exported: answering)
 from queries.ask.lexicon import lexicon
-from queries.ask.reading import _QUALIFYING_GAP, QUESTION, Hit, _verb_in, find, label_words
+from queries.ask.reading import (
+    _QUALIFYING_GAP,
+    QUESTION,
+    Hit,
+    _verb_in,
+    acts_as_verb,
+    find,
+    label_words,
+)
 
 # -- the kind asked: the head of the asking phrase ---------------------------------------------
 
@@ -71,6 +79,8 @@ def _heads(masked: str, hits: list[Hit]) -> frozenset[str] | None:
         gap = masked[current[1]:span[0]]
         word = masked[span[0]:span[1]]
         glued = gap == "" and not word.isascii()
+        if glued and acts_as_verb(masked, span[0], span[1], lexicon()):
+            break  # 哪些机构部署提出的: 部署 is what they did
         if glued and len(word) == 1 and current[1] - current[0] > 1:
             # 工业园+区: one character glued on a word ends it (市+圈: a compound)
             break

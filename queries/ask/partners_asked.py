@@ -70,6 +70,16 @@ _PARTNERS = (
                rf"(?:(?:\w+ ){{0,2}}{_PARKS_EN}\s)?(?:together |jointly )?with\s(?:the )?"
                rf"{_PLACE}(?:\s(?:on|for|to build) (?:\w+ ){{0,2}}{_PARKS_EN})?\s?$"),
 )
+# the partners of one place among the districts or counties of another: 上海哪些区和南通共建了
+# 园区, "Which Shanghai districts co-build parks with Nantong?" (kept to what lies in it)
+_PARTNERS_WITHIN = (
+    re.compile(rf"^\s?⟨(?P<w>\d+)⟩\s?(?:的)?\s?{_LEAD}{_ASK_ZH}\s?(?:曾经|曾|已经|都)?\s?{_WITH_ZH}"
+               rf"\s?{_PLACE}\s?{_TOGETHER_ZH}\s?{_BUILD_ZH}\s?(?:了|过)?\s?(?:.{{0,4}}{_PARKS_ZH})"),
+    re.compile(rf"^\s?(?P<ask>which|what)\s⟨(?P<w>\d+)⟩(?:'s|’s)?\s(?P<kind>districts?|counties|"
+               rf"county|cities|places)\s(?:(?:have|has|had|did|do|does)\s)?{_BUILD_EN}\s"
+               rf"(?:(?:\w+ ){{0,2}}{_PARKS_EN}\s)?(?:together |jointly )?with\s(?:the )?{_PLACE}"
+               rf"(?:\s(?:on|for|to build) (?:\w+ ){{0,2}}{_PARKS_EN})?\s?$"),
+)
 # the builders of the parks that lie in one place
 _BUILT_IN = (
     re.compile(rf"^\s?{_LEAD}{_ASK_ZH}\s?(?:曾经|曾|已经|都)?\s?(?:在|到|去|往)\s?{_PLACE}\s?"
@@ -167,6 +177,9 @@ def partners_asked(answer_fn: Callable[[Store, Any], Any], store: Store, questio
     if from_place is not None:
         return from_place
     if len(real) == 2:
+        kept = _partners_within(answer_fn, store, question, masked, mentions, named, known)
+        if kept is not None:
+            return kept
         found = next((f for p in _OF_BOTH if (f := p.search(masked))), None)
         if found is None:
             return None
@@ -241,3 +254,21 @@ def _built_in_from(answer_fn: Callable[[Store, Any], Any], store: Store, questio
     slots = {"x": x, **({"y": y} if y is not None else {})}
     return answer_fn(store, Parsed(question, intent, tuple(mentions), slots, {}, known=known,
                                    asked=asked, only=only))
+
+
+def _partners_within(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
+                     masked: str, mentions: Any, named: dict[int, Any], known: dict[str, Any]
+                     ) -> Any:
+    """The partners of one place kept to those lying in another (上海哪些区和南通共建了园区),
+    or None."""
+    from queries.ask.parsing import Parsed
+
+    found = next((f for p in _PARTNERS_WITHIN if (f := p.search(masked))), None)
+    if found is None:
+        return None
+    place, x = named.get(int(found.group("w"))), named.get(int(found.group("x")))
+    if place is None or x is None or place.label not in ("City", "Region") or place is x:
+        return None
+    asked = _asked(found)
+    return answer_fn(store, Parsed(question, _partners(asked, _built(masked)), tuple(mentions),
+                                   {"x": x}, {}, known=known, asked=asked, within=place.id))

@@ -83,8 +83,16 @@ def named_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     inside = {n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
               and n < len(mentions) and all(gaz.entities[i].label in reading.asked
-                                            for i in mentions[n].ids if i in gaz.entities)}
+                                            for i in mentions[n].ids if i in gaz.entities)
+              and not _SUB_PLACES.match(masked, end)}  # "Shanghai districts": the place
     return inside if inside and len(inside) < len(spans) else set()
+
+
+# a city said right before the word for its districts or counties (上海哪些区, "which Shanghai
+# districts"): the place they lie in, not one of the cities asked for
+_SUB_PLACES = re.compile(r"\s?(?:的)?\s?(?:有)?(?:哪些|哪几个|哪个|什么)?\s?"
+                         r"(?:区县|县区|县市|县级市|区|县|districts?\b|counties\b|"
+                         r"county-level cities\b)")
 
 
 _LOCATED = frozenset({"Park", "Infrastructure", "Organization"})  # (哪些南通企业: firms there)
@@ -93,15 +101,21 @@ _LOCATED = frozenset({"Park", "Infrastructure", "Organization"})  # (哪些南�
 def place_in_phrase(masked: str, mentions: tuple[Mention, ...], reading: Any,
                      gaz: Gazetteer) -> int | None:
     """The one place inside the asking phrase of a question for parks or infrastructure
-    that names another entity too (which of Nantong's parks were built with Shanghai): the
-    answer is kept to what lies in it."""
-    if not reading.asked or not (reading.asked <= _LOCATED or reading.asked == {"Industry"}) \
+    that names another entity too (which of Nantong's parks were built with Shanghai), or
+    said right before the word for its districts (沪通铁路经过上海哪些区): the answer is kept
+    to what lies in it."""
+    asked = reading.asked
+    if not asked or not (asked <= _LOCATED or asked in ({"Industry"}, {"City"})) \
             or reading.phrase is None:  # (which of Nantong's chains …: those Nantong has)
         return None
+    phrase = reading.phrase
     spans = [(m.start(), m.end()) for m in re.finditer(r"⟨\d+⟩", masked)]
     # (firms of a city lie in it; an alliance of the YRD does not: no region for them)
-    places = ("City",) if reading.asked == {"Organization"} else ("City", "Region")
-    inside = [n for n, (start, end) in enumerate(spans) if reading.inside(start, end)
+    # (上海哪些区, "which Shanghai districts": districts of a city, not of a region's members)
+    places = ("City",) if asked & {"Organization", "City"} else ("City", "Region")
+    inside = [n for n, (start, end) in enumerate(spans)
+              if (reading.inside(start, end) or (asked == {"City"} and end == phrase[0]))
               and n < len(mentions) and len(mentions[n].ids) == 1
-              and gaz.entities[mentions[n].ids[0]].label in places]
+              and gaz.entities[mentions[n].ids[0]].label in places
+              and (asked != {"City"} or _SUB_PLACES.match(masked, end))]
     return inside[0] if len(inside) == 1 and len(spans) > 1 else None

@@ -69,11 +69,12 @@ def provenance(answer_fn: Callable[[Store, Any], Any], store: Store, question: s
                gaz: Gazetteer) -> Any:
     """The sources of what the graph records of the things named (see the module's
     docstring), or None."""
+    from queries.ask.colloquial import plain
     from queries.ask.parsing import Parsed
     from queries.ask.phrases import masked_text
     from queries.ask.text import names_in
 
-    q, mentions = names_in(question, gaz)
+    q, mentions = names_in(plain(question), gaz)  # (a remark that sources differ is no ask)
     if not mentions and _THE_ARTICLE.search(q) and _WHO_WROTE.search(q) and not _kind_asked(q):
         return _document(answer_fn, store, question)  # who wrote the article: its record
     if not _ASKED.search(q) or _MENTIONS.search(q) or _kind_asked(masked_text(q, mentions)):

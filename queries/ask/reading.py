@@ -57,6 +57,19 @@ def _verb_in(gap: str, lex: Lexicon) -> bool:
         return False
     return bool(_PARTICLES.search(gap)) or any(v.text in gap for v in lex.verbs
                                                if not v.text.isascii())
+
+
+def acts_as_verb(masked: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A kind word that is a verb of the lexicon too, said as one (哪些机构部署提出的: 部署
+    is what they did, not the kind asked): another verb, 的, 了 or the end follows it."""
+    word = masked[start:end]
+    if not any(v.text == word for v in lex.verbs):
+        return False
+    after = masked[end:]
+    return bool(re.match(r"\s*(?:的|了|过|[？?。]|$)", after)) or any(
+        after.startswith(v.text) for v in lex.verbs if not v.text.isascii())
+
+
 _ACTORS = frozenset({"City", "Region", "Organization", "Park"})
 
 
@@ -251,7 +264,8 @@ def asked_phrase(masked: str, lex: Lexicon | None = None) -> tuple[frozenset[str
         while rest and ((not word.isascii() and _QUALIFYING_GAP.fullmatch(masked[
                 hit.end:rest[0].start]) and not _verb_in(masked[hit.end:rest[0].start], lex)
                          and not (rest[0].end - rest[0].start == 1 and
-                                                 rest[0].start == hit.end)) or (
+                                                 rest[0].start == hit.end)
+                         and not acts_as_verb(masked, rest[0].start, rest[0].end, lex)) or (
                 word.isascii() and not word.endswith("s") and masked[
                     hit.end:rest[0].start] == " " and masked[rest[0].start:rest[0].end]
                 not in dict(label_words(lex)).get(word, ()))):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.model import Entity, Subgraph
+from graph.names import has_han
+from queries.ask.colloquial import plain, without_remarks
 
 # A question word: where a part asks something (a part without one is context for the next).
 _ASKS_ZH = re.compile(r"哪|什么|谁|几|多少|多大|多长|多久|何|吗|是否|是不是|有没有|怎么|如何|啥|咋|"
@@ -46,7 +48,7 @@ def _asks(text: str) -> bool:
 def _words(text: str) -> int:
     """How long a part is: Latin words, or Chinese characters / 2 (rounded up)."""
     latin = len(re.findall(r"[A-Za-z]+", text))
-    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    han = len(re.findall(r"[\u4e00-\u9fff]", text)) + len(re.findall(r"[啥咋]", text))  # 什么
     return latin + (han + 1) // 2
 
 
@@ -56,7 +58,7 @@ def parts(question: str) -> list[str]:
     is one list); a piece that asks nothing before a break is context for the next
     ("Kunshan co-built a park up north - what is it called"); a piece too short to be a
     question of its own ("and when?") stays with the one before."""
-    text = question.strip()
+    text = without_remarks(question).strip()
     end = len(text.rstrip("？?。. "))
     cuts = [m for m in _BREAK.finditer(text) if m.end() < end]
     pieces = [text[a.end() if a else 0:b.start() if b else len(text)]
@@ -223,6 +225,11 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
             if back is not None:
                 done.extend(back)
                 continue
+        told = _of_the_yes(text, done[0].answer) if n > 0 and not _names_any(text, gaz) \
+            else None
+        if told is not None:  # 有没有共建园区 叫啥 哪年开始的: told from the yes's evidence
+            done.append(Part(text, told))
+            continue
         if n > 0 and (_EACH.search(text) or (subject is not None
                                               and _detail(text, gaz, done[0]))):
             return None  # "哪些股东，各占多少": a property of the first part's relations
@@ -256,6 +263,43 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     if not any(p.answer is not None for p in done):
         return None  # no part answered: read the whole
     return PartsAnswer(question, tuple(done))
+
+
+_NAME_ASKED = re.compile(r"叫什么|叫啥|什么名字|啥名字|名字是|名称|哪个园区|哪一个|\bcalled\b|"
+                         r"\bname\b|\bwhich one\b", re.I)
+
+
+def _of_the_yes(text: str, first: Any) -> Any:
+    """A later part asking a value (哪年开始的) or the name (叫啥) of what a first part's "yes"
+    rests on: told from the verdict's evidence (its relations, then the things on it other
+    than the two ends); None if it is no yes or holds none."""
+    import queries.ask.followups as followups
+
+    verdict = getattr(first, "verdict", None)
+    if verdict is None or not verdict.held:
+        return None
+    ends = {e.id for e in first.parsed.slots.values()}
+    things = [e for e in verdict.entities if e.id not in ends]
+    names = {e.id: e.display for e in verdict.entities}
+    props = followups.asked_props(text)
+    if _WHEN.search(text):
+        props = (*props, "since", "established", "opened")
+    told: dict[tuple[str, str], Any] = {}
+    for rel in verdict.relations:
+        for prop in props:
+            if rel.props.get(prop) not in (None, ""):
+                held = f"{names.get(rel.start, rel.start)} {rel.type} {names.get(rel.end, rel.end)}"
+                told.setdefault((held, prop), rel.props[prop])
+    for e in things:
+        for prop in props:
+            if e.props.get(prop) not in (None, ""):
+                told.setdefault((e.display, prop), e.props[prop])
+        if _NAME_ASKED.search(text):
+            told.setdefault((e.display, "name"), e.name)
+    if not told:
+        return None
+    return followups.Told(first, tuple((of, prop, v) for (of, prop), v in told.items()),
+                          first.explain)
 
 
 def _one_named(text: str, gaz: Any) -> Entity | None:
@@ -401,10 +445,63 @@ def with_details(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     out = [Part(first, got)]
     for text in parts(question)[1:]:
         told = followups.detail(text, got, followups.asked_props(text))
+        if told is None and _WHEN.search(text):  # 是谁批准的，什么时候批的: X's own date
+            told = _own_date(ask, store, got, gaz, extra)
         if told is None:
             return got  # no value held on its relations: the first part, as before
         out.append(Part(text, told))
     return PartsAnswer(question, tuple(out))
+
+
+# a last part asking only when ("…, and when?", …，什么时候批的)
+_WHEN_LAST = re.compile(r"(?:[,，;；]\s*|\s+)(?:and\s+)?(?:since\s+)?when\b[^?？]{0,20}[?？.]*\s*$|"
+                        r"[，,；;、]\s*(?:是)?(?:从|于)?(?:什么时候|何时|哪年|哪一年)[\u4e00-\u9fff]{0,6}"
+                        r"[？?。]*\s*$", re.I)
+
+
+def own_date_after(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
+                   extra: tuple[Any, ...], whole: Any) -> Any:
+    """A list question ending in "and when" whose listed relations hold no date ("Who
+    approved X, and when?"): the list, and X's own date as a second part; None otherwise
+    (a date on the relations is shown beside the list already)."""
+    import queries.ask.followups as followups
+
+    said = plain(question)
+    last = _WHEN_LAST.search(said)
+    if last is None or not whole.entities or whole.verdict is not None \
+            or whole.parsed.intent.name.startswith("property:"):
+        return None
+    tail = said[last.start():].lstrip(",，;；、 ")
+    if followups.detail(tail, whole, followups.asked_props(tail)) is not None:
+        return None
+    told = _own_date(ask, store, whole, gaz, extra)
+    if told is None:
+        return None
+    return PartsAnswer(question, (Part(said[:last.start()].strip(), whole), Part(tail, told)))
+
+
+def _own_date(ask: Callable[..., Any], store: Any, got: Any, gaz: Any,
+              extra: tuple[Any, ...]) -> Any:
+    """When the one thing a first part is about was set up, where its relations hold no date
+    ("通州湾示范区是谁批准的，什么时候批的": the zone's own date); None if it records none."""
+    from queries.ask.parsing import Unmappable
+
+    slots = list(got.parsed.slots.values())
+    if len(slots) != 1:
+        return None
+    thing = slots[0]
+    held = thing.props
+    date = "opened" if held.get("opened") and not held.get("established") else "established"
+    if not held.get(date):
+        return None
+    asked = (f"{thing.name}是什么时候{'通车' if date == 'opened' else '成立'}的？"
+             if has_han(got.parsed.question) else
+             f"When was {thing.name_en or thing.name} {date}?")
+    try:
+        told = ask(store, asked, gaz, extra)
+    except Unmappable:
+        return None
+    return told if thing.id in {e.id for e in told.entities} else None
 
 
 _WHEN = re.compile(r"\bwhen\b|什么时候|何时|哪年|哪一年", re.I)

@@ -137,6 +137,8 @@ def shared(store: Store, a: Entity, b: Entity, ran: list[Any],
     both = sorted(i for i in set(mine[0]) & set(mine[1])
                   if not kinds or mine[0][i].entity.label in kinds)
     what = ("a " + "/".join(sorted(kinds))) if kinds else "anything"
+    if not both and (found := _built_in(store, mine, (a, b), kinds)) is not None:
+        return ran, found  # 昆山在沭阳有没有共建园区: a park Kunshan co-builds lies in Shuyang
     if not both:
         text = (f"The graph does not record {what} that both {a.display} and {b.display} "
                 f"co-build (CO_BUILDS, their districts, counties and bodies counted); "
@@ -170,6 +172,36 @@ def shared(store: Store, a: Entity, b: Entity, ran: list[Any],
     common = replace(ran[0], query="common_within", result=shown,
                      args={"a": a.id, "b": b.id, "rel_type": "CO_BUILDS"})
     return [common], _verdict(True, how, text, every, _evidence(store, every, a, b))
+
+
+def _built_in(store: Store, mine: list[dict[str, Any]], ends: tuple[Entity, Entity],
+              kinds: frozenset[str]) -> Any:
+    """A yes when what one end co-builds lies in the other, a place (A在B有共建园区吗: A's park
+    lies in B, which may co-build none of it); None when nothing does."""
+    from queries.ask.inside import lying_in
+
+    for k, (builder, place) in enumerate((ends, ends[::-1])):
+        if place.label not in PLACES:
+            continue
+        inside = lying_in(store, place.id) - {place.id}
+        parks = sorted(i for i in mine[k] if i in inside
+                       and (not kinds or mine[k][i].entity.label in kinds))
+        if not parks:
+            continue
+        rels: list[Relation] = []
+        for pid in parks:
+            rels.extend(mine[k][pid].relations)
+            rels.extend(r for r in store.relations_of(pid)
+                        if r.type == "LOCATED_IN" and r.start == pid and r.end in inside | {
+                            place.id})
+        every = tuple(dict.fromkeys(rels))
+        names = _names(store, every, builder, place)
+        listed = "、".join(mine[k][pid].entity.display for pid in parks)
+        text = (f"Yes — {builder.display} co-builds {listed}, which lies in {place.display}: "
+                f"{_said(every, names)}")
+        return _verdict(True, f"through what lies in {place.display}", text, every,
+                        _evidence(store, every, builder, place))
+    return None
 
 
 def _narrower(store: Store, industry: str) -> dict[str, tuple[Relation, ...]]:
