@@ -24,6 +24,9 @@ file):
   is told from the dates on its relations, said to be those, not refused.
 - A remark that sources differ (网上说法都不一样, "Different sources give different figures.")
   asks nothing: the figure is the answer, never a list of sources.
+- "What co-built parks are there?" (no builder named) lists the parks of a co-building kind, as
+  有哪些共建园区 does; "does Rugao have a national-level development zone" asks for such a
+  zone in Rugao, not Rugao's tier.
 """
 
 from __future__ import annotations
@@ -164,3 +167,20 @@ def test_a_remark_on_sources_asks_nothing(store: Any, question: str, park: str) 
     got = ask(store, question)
     assert got.parsed.intent.name == "property:area_km2"
     assert {e.id for e in got.entities} == {park}
+
+
+@pytest.mark.parametrize("question", ["What co-built parks are there?",
+                                      "How many co-built parks are there?"])
+def test_co_built_parks_with_no_builder(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "every:Park"
+    kinds = {e.props.get("kind") for e in got.entities}
+    assert kinds <= {"co-built-park", "paired-park"} and "park:sip" not in {
+        e.id for e in got.entities}
+    assert len(got.entities) >= 20
+
+
+def test_a_zone_of_a_level_had_by_a_place_is_no_tier(store: Any) -> None:
+    got = ask(store, "Does Rugao have a national-level development zone?")
+    assert not got.parsed.intent.name.startswith("property:")
+    assert "park:rugao-etdz" in {e.id for e in got.entities}

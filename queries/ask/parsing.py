@@ -329,11 +329,14 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
     filters = held_by_asked(filters, reading.asked, gaz)
     about_source = any(label == "Source" for w, label in label_words() if w in q)
     stated = [f for f in filters if f.op != "said"]  # (an aspect named is no condition)
-    if intent.name.startswith("every:") and not (only or stated or about_source) and set(
-            leftover_words(masked, read_words)) - ALL_OF_A_KIND:
+    co_built = intent.name.startswith("every:") and bool(reading.asked) and \
+        "Park" in (reading.asked or ()) and bool(_CO_BUILT_SAID.search(masked))
+    left = set(leftover_words(masked, read_words)) - ALL_OF_A_KIND
+    if co_built:  # ("which co-built parks are there": the words that say the condition)
+        left = {w for w in left if not _CO_BUILT_WORD.fullmatch(w.lower())}
+    if intent.name.startswith("every:") and not (only or stated or about_source) and left:
         return None  # "which parks straddle the river": not every park (the article's: all)
-    if intent.name.startswith("every:") and reading.asked and "Park" in reading.asked and \
-            _CO_BUILT_SAID.search(masked):
+    if co_built:
         # "which co-built park was set up first", 哪个共建园区最早成立: no builder named, the
         # parks of a co-building kind (not every park: the condition is no word to drop)
         filters = (Filter("kind", "is", said="co-built", values=_CO_BUILT, labels=("Park",)),
@@ -366,6 +369,7 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
 
 
 _CO_BUILT = ("co-built-park", "paired-park")
+_CO_BUILT_WORD = re.compile(r"co-?built|co-?developed|co|built|developed|jointly|joint")
 _CO_BUILT_SAID = re.compile(r"共建|合建|联建|\b(?:co[- ]?built|co[- ]?developed|jointly (?:built|"
                             r"developed|run))\b")
 

@@ -59,6 +59,12 @@ def _verb_in(gap: str, lex: Lexicon) -> bool:
                                                if not v.text.isascii())
 
 
+# what comes right before a kind that is had (has any, 有没有): the kind is the object asked of
+_HAD_BEFORE = re.compile(r"(?:\b(?:have|has|had|got|own|owns)\s(?:any\s|an?\s)?|有没有|有无|有)"
+                         r"\s?$",
+                         re.I)
+
+
 def acts_as_verb(masked: str, start: int, end: int, lex: Lexicon) -> bool:
     """A kind word that is a verb of the lexicon too, said as one (哪些机构部署提出的: 部署
     is what they did, not the kind asked): another verb, 的, 了 or the end follows it."""
@@ -308,7 +314,9 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     # cities"; "X used to be a county-level city - what is it now" asks its level)
     kind_spans = [(h.start, h.end) for h in find(((w, None) for k in lex.kinds
                                                   for w in k.words), masked)
-                  if phrase and phrase[0] <= h.start and h.end <= phrase[1]]
+                  if (phrase and phrase[0] <= h.start and h.end <= phrase[1])
+                  or _HAD_BEFORE.search(masked[:h.start])]  # "does X have a national-level
+    # zone": the kind X may have, not X's level
     # (one word read for one property: 多大份额 is a share, its 多大 no area)
     prop_hits = [h for h in find(((w, name) for name, words in lex.properties.items()
                                   for w in words), masked)
