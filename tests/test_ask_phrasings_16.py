@@ -27,6 +27,16 @@ file):
 - "What co-built parks are there?" (no builder named) lists the parks of a co-building kind, as
   有哪些共建园区 does; "does Rugao have a national-level development zone" asks for such a
   zone in Rugao, not Rugao's tier.
+- A stated fact put to be checked ("Is it true that …", "Confirm …", "Draft says … Confirm.",
+  "Did X really take N% of Y?", …，对吗) is a verdict on the figures it states: a date to the
+  precision both give, a share on a relation between the two named, an area; "No" with the
+  recorded value when one differs; a state put to be checked ("Confirm the railway is in
+  service") is its status; a figure the graph never records (a span) is no claim it checks.
+- A later part asking a value its subject records itself (规划面积多少 after 横跨哪几个区县) is
+  the subject's own value, not a sum over the first part's list.
+- "semiconductor", "chipmaking" name the semiconductor industry; "Which semiconductor parks
+  are in Nantong?" is the parks there doing it (never one park whose name drops its place,
+  nor every park there); "Any X in Y?" asks whether there is.
 """
 
 from __future__ import annotations
@@ -36,6 +46,7 @@ from typing import Any
 import pytest
 
 from queries.ask import ask
+from queries.ask.parsing import Unmappable
 
 SHANGHAI_RAIL_DISTRICTS = {"city:jiading", "city:baoshan", "city:pudong", "city:fengxian"}
 
@@ -184,3 +195,53 @@ def test_a_zone_of_a_level_had_by_a_place_is_no_tier(store: Any) -> None:
     got = ask(store, "Does Rugao have a national-level development zone?")
     assert not got.parsed.intent.name.startswith("property:")
     assert "park:rugao-etdz" in {e.id for e in got.entities}
+
+
+@pytest.mark.parametrize("question,held,no,thing", [
+    ("Is it true that the Sutong bridge opened to traffic in June 2008?", True, False,
+     "infra:sutong-bridge"),
+    ("My draft says the Chongqi Bridge opened in 2013. Confirm.", True, True,
+     "infra:chongqi-bridge"),
+    ("苏通大桥是2010年通车的，对吗？", True, True, "infra:sutong-bridge"),
+    ("Did the Shanghai Airport Authority really hold 51 percent of the new Nantong airport?",
+     True, False, "org:shanghai-airport-authority"),
+    ("Is it true CSSD held 70% of the Sutong park?", True, True, "org:cssd"),
+    ("Check: Lin-gang was set up in August 2019 with 119.5 sq km?", True, False,
+     "region:lingang")])
+def test_a_stated_fact_is_checked(store: Any, question: str, held: bool, no: bool,
+                                  thing: str) -> None:
+    got = ask(store, question)
+    assert got.parsed.intent.name == "check:claim"
+    assert got.verdict is not None and got.verdict.held is held and got.verdict.no is no
+    assert thing in {e.id for e in got.entities}
+
+
+def test_a_state_put_to_be_checked_is_its_status(store: Any) -> None:
+    got = ask(store, "Confirm that the Zhangjinggao bridge is already open.")
+    assert got.verdict is not None and got.verdict.no
+    assert "under-construction" in got.verdict.text
+
+
+def test_a_figure_never_recorded_is_no_claim_checked(store: Any) -> None:
+    with pytest.raises(Unmappable):
+        ask(store, "My draft puts the Sutong bridge's main span at 1,088 m. Confirm.")
+
+
+def test_a_later_part_asks_the_subjects_own_value(store: Any) -> None:
+    got = ask(store, "张江长三角科技城在哪几个区县？规划面积是多少？")
+    ids = {e.id for e in got.entities}
+    assert "park:zhangjiang-yrd-sci-tech-city" in ids
+    assert any(prop == "area_km2" and "张江" in of for of, prop, _ in got.parts[-1].answer.values)
+
+
+@pytest.mark.parametrize("question", ["Which chipmaking parks are in Nantong?",
+                                      "Which semiconductor parks are in Nantong?"])
+def test_semiconductor_parks_are_those_doing_it(store: Any, question: str) -> None:
+    got = ask(store, question)
+    assert {e.id for e in got.entities} == {"park:qidong-semiconductor-park"}
+
+
+def test_any_x_in_y_is_asked_whether_there_is(store: Any) -> None:
+    got = ask(store, "Any biomedicine park in Qidong?")
+    assert got.verdict is not None and got.verdict.held
+    assert "park:dongjiang-biomedicine-park" in {e.id for e in got.entities}

@@ -447,6 +447,11 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
     cut = asked_without(ask, store, question, gaz, extra)  # a scene, examples, a category …
     if cut is not None:
         return cut  # type: ignore[no-any-return]
+    from queries.ask.claims import claim_check
+
+    claimed = claim_check(answer, store, question, gaz)  # "Is it true X opened in 2009?"
+    if claimed is not None:
+        return claimed  # type: ignore[no-any-return]
     from queries.ask.clarified import clarified
     from queries.ask.either_or import either_or
     from queries.ask.fate import fate

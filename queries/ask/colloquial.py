@@ -103,14 +103,24 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"(?:你们这里|你这里|这里面|这里|你们这|你这|你们|数据里|图里|库里|系统里|这个库|这边)?\s?(?:到底|究竟|实际上?|一共)?"
                      r"\s?(?:记|收录|录入|登记|有|记录)了?(?:几|多少)(?:个|家|座|条|所|项|处)?\s*[？?]?\s*$"),
           r"\g<s>有几\g<m>\g<k>？"),
-         (re.compile(r"^\s*(?:i|we)(?:'ve)? (?:read|heard|saw|seen|was told|were told)"
-                     r"(?: somewhere)?(?: that)? (?P<s>[A-Z][\w' -]*?) (?:has|have|had) "
+         (re.compile(r"^\s*(?:(?:i|we)(?:'ve)? (?:read|heard|saw|seen|was told|were told)"
+                     r"(?: somewhere)?|(?:our|the|my|a) (?:copy|draft|story|report|piece|source)"
+                     r" (?:says|claims|states|has it))(?: that)? (?P<s>[A-Z][\w' -]*?) "
+                     r"(?:has|have|had) "
                      r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen) "
                      r"(?P<k>[^.?!;]+?)\s*[.!;,]\s*"
                      r"how many (?:does|do|did) (?:the graph|the data|the dataset|the database|"
-                     r"you|it|this tool|estuary) (?:actually |really )?(?:record|hold|have|"
-                     r"list|show|count|track)\s*[?？.]*\s*$", re.I),
+                     r"the record|the records|you|it|this tool|estuary) (?:actually |really )?"
+                     r"(?:record|hold|have|list|show|count|track)\s*[?？.]*\s*$", re.I),
           r"How many \g<k> does \g<s> have?"),
+         # a state put to be checked ("Confirm the railway is already in service."): asked
+         (re.compile(r"^\s*(?:confirm|check|verify|is it (?:true|correct|right))(?: that)?\s*:?\s+"
+                     r"(?P<x>.+?)\s+(?P<v>is|are)\s+(?P<s>(?:already |now |still |currently )?"
+                     r"(?:open|opened|in service|in operation|operating|running|under construction|"
+                     r"planned|being built|finished|completed))\s*[.?!]*\s*$", re.I),
+          lambda m: f"{m.group('v').capitalize()} {m.group('x')} {m.group('s')}?"),
+         # "Any semiconductor park in Nantong?": is there any (a yes or no, then the ones)
+         (re.compile(r"^\s*any (?=[a-z])(?P<rest>[^?]+)\?\s*$", re.I), r"Is there any \g<rest>?"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds
@@ -159,7 +169,10 @@ _PREAMBLE = re.compile(r"^\s*(?:我|我们|咱们|咱|本人|(?:for|in) (?:my|ou
 _SCENE_SENTENCE = re.compile(r"^\s*(?:i'm|i am|we're|we are|i've been|we've been|i'd like to|"
                              r"i want to|for (?:my|our|a) [a-z]+|"
                              # "We supply auto parts.", "Our client makes …."
-                             r"we|our [a-z]+|my [a-z]+)\b[^.?!？。]{0,140}[.。]\s+", re.I)
+                             r"we|our [a-z]+|my [a-z]+)\b"
+                             # (not a figure stated to be checked: "Our copy says X has 3 …")
+                             r"(?![^.?!？。]{0,60}\b(?:has|have|had) (?:\d+|two|three|four|"
+                             r"five|six|seven|eight|nine|ten)\b)[^.?!？。]{0,140}[.。]\s+", re.I)
 # ... and said after the question ("…? we've got a few suppliers thinking about moving",
 # …？我们这边有几家药企想过去看看): the scene again, where it asks nothing
 _SCENE_AFTER = re.compile(r"(?<=[?？])\s*(?:we|we've|we're|i|i'm|i've|my|our|just|asking|"

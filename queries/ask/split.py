@@ -218,6 +218,13 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     done: list[Part] = []
     subject: Entity | None = None
     for n, text in enumerate(texts):
+        own = _own_value(text, gaz, subject, done[0].answer) if n > 0 and done else None
+        if own is not None:  # 横跨哪几个区县？总的规划面积多少: the subject's own area
+            try:
+                done.append(Part(own, ask(store, own, gaz, extra)))
+                continue
+            except Unmappable:
+                pass
         if n > 0 and done[0].answer is not None:
             # "这个项目是谁投资的", "who are their partners", "How many are there?", "and
             # what is their total area", "什么时候加入的": about what the first part found
@@ -267,6 +274,30 @@ def answer_parts(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
 
 _NAME_ASKED = re.compile(r"叫什么|叫啥|什么名字|啥名字|名字是|名称|哪个园区|哪一个|\bcalled\b|"
                          r"\bname\b|\bwhich one\b", re.I)
+
+
+_OWN_PROPS = ("area_km2", "length_m", "established", "opened")
+
+
+def _own_value(text: str, gaz: Any, subject: Entity | None, first: Any) -> str | None:
+    """A later part that asks a value the first part's subject records itself, of no other
+    thing (规划面积多少 after 张江长三角科技城横跨哪几个区县: the city's area, not a sum of its
+    districts'): the part asked of the subject; None otherwise."""
+    import queries.ask.followups as followups
+
+    if subject is None or first is None or _names_any(text, gaz) or _EACH.search(text) \
+            or getattr(first, "verdict", None) is not None \
+            or first.parsed.intent.name.startswith("property:"):
+        return None
+    props = [p for p in followups.asked_props(text) if p in _OWN_PROPS]
+    if _WHEN.search(text) and not props:
+        return None  # (since when: the relations' dates, told below)
+    if not props or not all(subject.props.get(p) not in (None, "") for p in props):
+        return None
+    if any(e.props.get(p) not in (None, "") for e in first.entities for p in props
+           if e.label == subject.label):
+        return None  # (what the first part listed holds it too: which one is asked)
+    return carried(text, subject)
 
 
 def _of_the_yes(text: str, first: Any) -> Any:

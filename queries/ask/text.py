@@ -308,6 +308,13 @@ def _plural_kind(word: str) -> bool:
     return word in kinds and _plural(word, kinds)
 
 
+@cache
+def _concepts() -> frozenset[str]:
+    """The lexicon's English concept terms of one word (semiconductor, chips)."""
+    return frozenset(t.casefold() for terms in lexicon().concepts.values() for t in terms
+                     if t.isascii() and " " not in t)
+
+
 def _in_order(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     rest = iter(name)
     return all(w in rest for w in words)
@@ -351,6 +358,9 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
                     for m in inside if m.end <= head for i in m.ids if i in gaz.entities):
                 continue  # "biomedicine parks": the parks doing it, a set, not one name
                 # (places before the kind may name one: the Chongming-Haimen crossing)
+            if _plural_kind(span[-1]) and length == 2 and not inside \
+                    and span[0] in _concepts():
+                continue  # "semiconductor parks": the parks doing it, no one name
             if not ids and not any(m.start <= start and end <= m.end for m in inside):
                 ids = _within_a_name(_words(" ".join(span)), fulls)  # words left out
             if not ids or len(ids) != 1:

@@ -242,7 +242,8 @@ def property_check(answer: Any, store: Any, question: str, gaz: Any) -> Any:
 
 # A state asked of a thing ("is it open yet", 通车了吗): its status (reading.STATES says the
 # others: under construction, planned, already open).
-_OPEN_YET = re.compile(r"\bopen(?:ed)? yet\b|\bin operation\b|\bopen (?:to traffic|now)\b|"
+_OPEN_YET = re.compile(r"\bopen(?:ed)? yet\b|\bin operation\b|\bin service\b|"
+                       r"\bopen (?:to traffic|now)\b|"
                        r"通车了|开通了|建成了|投用了|投入使用")
 
 
