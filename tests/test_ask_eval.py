@@ -272,6 +272,13 @@ QUESTIONS_29 = ROOT / "tests" / "eval" / "ask_questions_round29.yaml"
 FLOOR_29 = 0.78
 KNOWN_WRONG_KIND_29 = frozenset({
     "长三角集成电路、生物医药、新能源汽车、人工智能这四个产业链联盟是哪天揭牌的"})
+QUESTIONS_30 = ROOT / "tests" / "eval" / "ask_questions_round30.yaml"
+FLOOR_30 = 0.8
+KNOWN_WRONG_KIND_30: frozenset[str] = frozenset()
+QUESTIONS_31 = ROOT / "tests" / "eval" / "ask_questions_round31.yaml"
+FLOOR_31 = 0.52
+KNOWN_WRONG_KIND_31 = frozenset({"Any semiconductor park in Nantong? Name and size.",
+                                 "Rail links between Nantong and Suzhou, open or planned?"})
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -396,11 +403,12 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22), (QUESTIONS_23, FLOOR_23, frozenset()),
     (QUESTIONS_24, FLOOR_24, KNOWN_WRONG_KIND_24), (QUESTIONS_25, FLOOR_25, KNOWN_WRONG_KIND_25),
     (QUESTIONS_26, FLOOR_26, KNOWN_WRONG_KIND_26), (QUESTIONS_27, FLOOR_27, KNOWN_WRONG_KIND_27),
-    (QUESTIONS_28, FLOOR_28, KNOWN_WRONG_KIND_28), (QUESTIONS_29, FLOOR_29, KNOWN_WRONG_KIND_29)],
+    (QUESTIONS_28, FLOOR_28, KNOWN_WRONG_KIND_28), (QUESTIONS_29, FLOOR_29, KNOWN_WRONG_KIND_29),
+    (QUESTIONS_30, FLOOR_30, KNOWN_WRONG_KIND_30), (QUESTIONS_31, FLOOR_31, KNOWN_WRONG_KIND_31)],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
          "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21",
          "round22", "round23", "round24", "round25", "round26", "round27", "round28",
-         "round29"])
+         "round29", "round30", "round31"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -425,7 +433,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_23, 60), (QUESTIONS_24, 60),
                                             (QUESTIONS_25, 60), (QUESTIONS_26, 60),
                                             (QUESTIONS_27, 60), (QUESTIONS_28, 60),
-                                            (QUESTIONS_29, 60)])
+                                            (QUESTIONS_29, 60), (QUESTIONS_30, 60),
+                                            (QUESTIONS_31, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -447,7 +456,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 30)}
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 32)}
         path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
