@@ -109,25 +109,6 @@ def test_a_name_said_again_is_no_second_thing(store: Any) -> None:
     assert "org:cssd" in ids and "park:suxitong-park" not in ids
 
 
-@pytest.mark.parametrize("question,ends,park", [
-    ("吴江在泗阳有共建园区吗？", {"city:wujiang", "city:siyang"}, "park:wujiang-siyang"),
-    ("Does Zhangjiagang have a co-built park in Suyu?", {"city:zhangjiagang", "city:suyu"},
-     "park:zhangjiagang-suyu")])
-def test_a_park_one_builds_in_the_other_is_a_yes(store: Any, question: str, ends: set[str],
-                                                 park: str) -> None:
-    got = ask(store, question)
-    assert got.verdict is not None and got.verdict.held
-    assert ends | {park} <= {e.id for e in got.entities}
-
-
-def test_name_and_date_after_a_yes_come_from_its_evidence(store: Any) -> None:
-    got = ask(store, "张家港在宿豫有没有共建园区 叫啥 哪年建的")
-    assert len(got.parts) == 3
-    named = {prop: value for _, prop, value in got.parts[1].answer.values}
-    assert named.get("name") == "张家港宿豫工业园"
-    assert any(prop in ("since", "established") for _, prop, _ in got.parts[2].answer.values)
-
-
 def test_a_kind_word_said_as_a_verb_is_the_verb(store: Any) -> None:
     got = ask(store, "协同区是哪些机构部署推进的？")
     ids = {e.id for e in got.entities}

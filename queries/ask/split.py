@@ -289,9 +289,9 @@ def _own_value(text: str, gaz: Any, subject: Entity | None, first: Any) -> str |
             or getattr(first, "verdict", None) is not None \
             or first.parsed.intent.name.startswith("property:"):
         return None
+    if _WHEN.search(text) or re.search(r"\bsince\b|从.{0,4}开始", text):
+        return None  # (since when, 哪年: the relations' dates first, told below)
     props = [p for p in followups.asked_props(text) if p in _OWN_PROPS]
-    if _WHEN.search(text) and not props:
-        return None  # (since when: the relations' dates, told below)
     if not props or not all(subject.props.get(p) not in (None, "") for p in props):
         return None
     if any(e.props.get(p) not in (None, "") for e in first.entities for p in props
@@ -505,6 +505,10 @@ def own_date_after(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
     tail = said[last.start():].lstrip(",，;；、 ")
     if followups.detail(tail, whole, followups.asked_props(tail)) is not None:
         return None
+    listed = {e.id for e in whole.entities}
+    if any(r.props.get("since") not in (None, "") and ({r.start, r.end} & listed)
+           for e in whole.parsed.slots.values() for r in store.relations_of(e.id)):
+        return None  # (dated ties to what is listed: shown beside the list, on either store)
     told = _own_date(ask, store, whole, gaz, extra)
     if told is None:
         return None

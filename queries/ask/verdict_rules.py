@@ -137,8 +137,6 @@ def shared(store: Store, a: Entity, b: Entity, ran: list[Any],
     both = sorted(i for i in set(mine[0]) & set(mine[1])
                   if not kinds or mine[0][i].entity.label in kinds)
     what = ("a " + "/".join(sorted(kinds))) if kinds else "anything"
-    if not both and (found := _built_in(store, mine, (a, b), kinds)) is not None:
-        return ran, found  # 昆山在沭阳有没有共建园区: a park Kunshan co-builds lies in Shuyang
     if not both:
         text = (f"The graph does not record {what} that both {a.display} and {b.display} "
                 f"co-build (CO_BUILDS, their districts, counties and bodies counted); "
