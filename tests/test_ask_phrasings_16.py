@@ -10,9 +10,8 @@ file):
   where the relations listed hold no date, X's own date is the second part's answer, not lost.
 - A name said again in other words after it ("the Sutong park, the old cross-river park …")
   asks nothing more; its words are not read as a second thing.
-- A在B有没有共建园区 ("Does A have a co-built park in B?"): a park A co-builds that lies in B is
-  a yes, though B co-builds none of it; "叫啥", "哪年建的" after that yes are told from its
-  evidence (the park's name, the dates on its relations).
+- "叫什么名字", "哪一年开始的" after a yes (有没有共建园区) are told from its evidence (the
+  park's name, the dates on its relations).
 - A kind word that is a verb too, said as one (哪些机构部署推进的: 部署 is what they did) is the
   verb: the kind asked stays the one before it.
 - 国家级经开区 / "national-level ETDZs" are national ETDZs (no high-tech or bonded zone);
@@ -107,6 +106,14 @@ def test_a_name_said_again_is_no_second_thing(store: Any) -> None:
                      "river?")
     ids = {e.id for e in got.entities}
     assert "org:cssd" in ids and "park:suxitong-park" not in ids
+
+
+def test_name_and_date_after_a_yes_come_from_its_evidence(store: Any) -> None:
+    got = ask(store, "苏州和盐城有没有共建园区？叫什么名字？哪一年开始的？")
+    assert len(got.parts) == 3
+    named = {prop: value for _, prop, value in got.parts[1].answer.values}
+    assert named.get("name") == "苏州盐城沿海合作开发园区"
+    assert any(prop == "since" for _, prop, _ in got.parts[2].answer.values)
 
 
 def test_a_kind_word_said_as_a_verb_is_the_verb(store: Any) -> None:

@@ -172,36 +172,6 @@ def shared(store: Store, a: Entity, b: Entity, ran: list[Any],
     return [common], _verdict(True, how, text, every, _evidence(store, every, a, b))
 
 
-def _built_in(store: Store, mine: list[dict[str, Any]], ends: tuple[Entity, Entity],
-              kinds: frozenset[str]) -> Any:
-    """A yes when what one end co-builds lies in the other, a place (A在B有共建园区吗: A's park
-    lies in B, which may co-build none of it); None when nothing does."""
-    from queries.ask.inside import lying_in
-
-    for k, (builder, place) in enumerate((ends, ends[::-1])):
-        if place.label not in PLACES:
-            continue
-        inside = lying_in(store, place.id) - {place.id}
-        parks = sorted(i for i in mine[k] if i in inside
-                       and (not kinds or mine[k][i].entity.label in kinds))
-        if not parks:
-            continue
-        rels: list[Relation] = []
-        for pid in parks:
-            rels.extend(mine[k][pid].relations)
-            rels.extend(r for r in store.relations_of(pid)
-                        if r.type == "LOCATED_IN" and r.start == pid and r.end in inside | {
-                            place.id})
-        every = tuple(dict.fromkeys(rels))
-        names = _names(store, every, builder, place)
-        listed = "、".join(mine[k][pid].entity.display for pid in parks)
-        text = (f"Yes — {builder.display} co-builds {listed}, which lies in {place.display}: "
-                f"{_said(every, names)}")
-        return _verdict(True, f"through what lies in {place.display}", text, every,
-                        _evidence(store, every, builder, place))
-    return None
-
-
 def _narrower(store: Store, industry: str) -> dict[str, tuple[Relation, ...]]:
     """The industry and every industry under it (BROADER), each with the chain up to it."""
     chains: dict[str, tuple[Relation, ...]] = {industry: ()}
