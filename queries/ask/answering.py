@@ -490,12 +490,15 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
              or clarified(ask, store, question, gaz, extra))  # "what … - which mechanisms?"
     if which is not None:
         return which  # type: ignore[no-any-return]
-    from queries.ask.each_subject import each_subject, said_of_both
+    from queries.ask.each_subject import each_destination, each_subject, said_of_both
 
     if said_of_both(question):  # "Are A and B both on C?": a yes or no for each
         told = each_subject(ask, store, question, gaz, extra)
         if told is not None:
             return told  # type: ignore[no-any-return]
+    toward = each_destination(ask, store, question, gaz, extra)  # 南通到上海、苏州的大桥
+    if toward is not None:
+        return toward  # type: ignore[no-any-return]
     staged = status_check(answer, store, question, gaz)  # 是在探索阶段吗, 落地没有: its status
     if staged is not None:  # (before the parts: a clause before it only sets the scene)
         return staged  # type: ignore[no-any-return]
@@ -599,7 +602,13 @@ def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...
     if (got.entities and not got.kind_note and got.verdict is None) or parsed.intent in extra:
         return got
     # ("AI alliance members": the table keeps cities; the keyword reading, its members)
-    other = keyword_reading(question, gaz) or parse_grammar(question, gaz)
+    from queries.ask.colloquial import plain
+
+    other = keyword_reading(question, gaz)
+    if other is None and (said := plain(question)) != question:  # ("members on file")
+        other = keyword_reading(said, gaz)
+        other = replace(other, question=question, read_as=said) if other is not None else None
+    other = other or parse_grammar(question, gaz)
     other = checked(other, gaz) if other is not None else None
     if other is None or other.intent.name == parsed.intent.name:
         return _held(got)

@@ -1,8 +1,9 @@
 """Questions asked without a part that only says which answer is meant: who asks and why
 (colloquial.without_scene), examples of the answer (examples.py), a mechanism named as a
-category of mechanisms (grouped.py), a place the answer must lie outside (outside.py), a clause
-saying which thing is meant (relative.py). Each part is cut, the rest asked (`ask`), and the
-answer kept to what the part says, with a note saying how it was read."""
+category of mechanisms (grouped.py), a place the answer must lie outside (outside.py),
+candidates listed (among_listed.py), a clause saying which thing is meant (relative.py).
+Each part is cut, the rest asked (`ask`), and the answer kept to what the part says, with a
+note saying how it was read."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from graph.gazetteer import Gazetteer
+from queries.ask.among_listed import kept_note, without_list
 from queries.ask.colloquial import without_scene
 from queries.ask.examples import examples_note, without_examples
 from queries.ask.grouped import grouped_note, without_category
@@ -70,6 +72,18 @@ def asked_without(ask: Callable[..., Any], store: Any, question: str, gaz: Gazet
                 kept or frozenset({""})), notes=(*got.parsed.notes, (
                     f"Kept to what lies outside {place} ({beyond.said!r}): {len(kept)} of "
                     f"the {len(listed)} found."))))
+    listed = without_list(question, gaz)  # "A, B, C - which have X?": the candidates
+    if listed is not None:
+        try:
+            got = ask(store, listed.bare, gaz, extra)
+        except Unmappable:
+            got = None  # (read whole, as before)
+        if _one(got) and got.verdict is None and got.entities:
+            found = {e.id for e in got.entities}
+            kept = frozenset(i for i in listed.members if i in found)
+            return replace(got, parsed=replace(got.parsed, question=question, only=(
+                kept or frozenset({""})), notes=(*got.parsed.notes, kept_note(
+                    listed, found, gaz))))
     clause = without_clause(question, gaz)  # "the alliance that Nantong signed up to"
     if clause is not None:
         try:

@@ -79,6 +79,15 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"(?:(?:lead|leading|main|key|core|pillar|focus) )?(?:industry|industries|"
                      r"sector|sectors|focus|focuses|specialty|specialties)\b", re.I),
           lambda m: ("hosted " if m.group("v").endswith("ed") else "host ") + m.group("x")),
+         # "Whose chain is energy storage?": the places that have it
+         (re.compile(r"\bwhose (?:industrial |industry )?(?:chain|industry|cluster|sector|"
+                     r"specialty|specialism) is (?P<x>[^?,;]+?)(?=\s*[?,;]|\s*$)", re.I),
+          r"which places have \g<x>"),
+         # "Parks with auto parts as a lead industry?": those that have it
+         (re.compile(r"\b(?:with|having) (?P<x>[a-z][\w' -]*?) as (?:an? |one of (?:its|their) |"
+                     r"its |their )?(?:(?:lead|leading|main|key|core|pillar|focus|priority) )?"
+                     r"(?:industry|industries|sector|sectors|specialty|specialties)\b", re.I),
+          r"that have \g<x>"),
          # "When and by whom was X approved?", X于何时、经哪些部门批准设立: who did it, and when
          (re.compile(r"^\s*when and by whom (?:was|were|is|are) (?P<x>.+?) (?P<v>approved|set up|"
                      r"established|proposed|built|founded|launched|formed|co-built)\s*[?？.]*\s*$",
@@ -120,7 +129,11 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
                      r"planned|being built|finished|completed))\s*[.?!]*\s*$", re.I),
           lambda m: f"{m.group('v').capitalize()} {m.group('x')} {m.group('s')}?"),
          # "Any semiconductor park in Nantong?": is there any (a yes or no, then the ones)
-         (re.compile(r"^\s*any (?=[a-z])(?P<rest>[^?]+)\?\s*$", re.I), r"Is there any \g<rest>?"),
+         (re.compile(r"^\s*any (?=[a-z])(?P<rest>[^?.]+?)\s*[?.]?\s*$", re.I),
+          r"Is there any \g<rest>?"),
+         # "members on file", "partners on record": what the graph holds, said of the list
+         (re.compile(r"(?<=[a-z])\s+(?:on file|on record|in the records?|in the dataset|in the "
+                     r"data)\b(?=\s*(?:[,;?.]|and\b|$))", re.I), ""),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds
@@ -158,7 +171,7 @@ _COMMAND_EN = re.compile(r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:name|lis
                          re.I)
 _COMMAND_ZH = re.compile(r"^\s*(?:请|麻烦)?(?:帮我|给我)?(?:列出|列一下|列举|列个|盘点)(?:一下)?"
                          r"(?:所有的?|全部的?)?")
-ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|"
+ASKING = re.compile(r"哪|什么|谁|几|多少|吗|是否|有没有|何种|何时|如何|"
                      r"\b(?:which|what|who|where|when|how|if|whether)\b", re.I)
 # Who is asking and why, said before a colon (我写报告要用：…, "for my report: …"): the scene,
 # not the question (its 报告 would otherwise read as asking about documents)
@@ -189,6 +202,12 @@ _ALSO_COUNTED = re.compile(r"(?<=[?？])\s*[^?？]{1,20}(?:也算上|也算进�
 # ... or where the asker stands, said first (咱们长江口这一片，…): the area the graph is about
 _HERE = re.compile(r"^\s*(?:咱们|我们|咱)[\u4e00-\u9fff]{0,8}?"
                    r"(?:这一片|这一带|这片|这一块|这块|这边)(?:儿|里)?[，,]\s*")
+# ... or the part of a text the asker reads in (在“探索各方利益平衡机制”这一部分，…, "In the
+# section on balancing interests, …"): where it is read, not what is asked
+_SECTION = re.compile(r"^\s*(?:在|关于)[“\"《「]?[^，,？?]{2,24}?[”\"》」]?(?:这一?|那一?)"
+                      r"(?:部分|节|章|段)(?:里|中|当中|里面)?[，,]\s*|"
+                      r"^\s*in the (?:article's |plan's )?(?:section|part|chapter) (?:on|about) "
+                      r"[^,?]{3,60},\s*", re.I)
 # a list of kind words said to be counted too (…，桥、隧道、铁路都算上，…): the kind asked, whole
 _KINDS_INCLUDED = re.compile(r"[，,]\s*(?P<kinds>[\u4e00-\u9fff]{1,4}"
                              r"(?:、[\u4e00-\u9fff]{1,4}){1,5})(?:这些|等)?(?:都|也)(?:要)?(?:算上|算进去|算在内|包括在内|算)"
@@ -268,6 +287,7 @@ def without_scene(question: str) -> str:
             out[said.end():]):
         out = out[said.end():]
     out = _HERE.sub("", out) if ASKING.search(_HERE.sub("", out)) else out
+    out = _SECTION.sub("", out) if ASKING.search(_SECTION.sub("", out)) else out
     out = _kinds_included(out)
     return _scene_after(out)
 
@@ -343,7 +363,7 @@ def plain(question: str) -> str:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)
     out = without_scene(out)
-    out = _commanded(out) or out
+    out = _commanded(out) or _nominal(out) or out
     out = _kind_said_last(out) or out
     out = _kind_counted_first(out) or out
     out = dated_plainly(out) or out  # "Co-built parks set up since 2020?"
@@ -391,8 +411,8 @@ _COUNTED_FIRST = re.compile(r"^\s*(?P<kind>[\u4e00-\u9fff]{1,6}?)(?:一共|总�
 
 # 协同区里面挂进去的园区，目前就哪几个: the kind said, then asked after a comma
 _KIND_THEN_WHICH = re.compile(r"^(?P<pre>[^，,？?]{2,40}?的)(?P<kind>[\u4e00-\u9fff]{1,4})[，,]\s*"
-                              r"(?:目前|现在|到底|具体)?(?:就|都)?(?:是|有)?"
-                              r"(?:哪几个|哪些|哪几家|哪几条|哪几座|哪几项)(?:呢|啊)?\s*[？?]?\s*$")
+                              r"(?:目前|现在|到底|具体)?(?:(?P<state>[^，,？?的]{1,10}?)的)?(?:就|都)?"
+                              r"(?:是|有)?(?:哪几个|哪些|哪几家|哪几条|哪几座|哪几项)(?:呢|啊)?\s*[？?]?\s*$")
 
 
 def _kind_then_which(question: str) -> str | None:
@@ -400,9 +420,10 @@ def _kind_then_which(question: str) -> str | None:
     from queries.ask.reading import label_word_set
 
     found = _KIND_THEN_WHICH.match(question)
-    if found is None or found.group("kind") not in label_word_set():
+    if found is None or not any(found.group("kind").endswith(w) for w in label_word_set()):
         return None
-    return f"{found.group('pre')}{found.group('kind')}有哪些？"
+    state = found.group("state") or ""  # (…的大桥，已经通车的有哪几座: those open)
+    return f"{found.group('pre')}{found.group('kind')}有哪些{state}？"
 
 
 def _kind_counted_first(question: str) -> str | None:
@@ -424,6 +445,21 @@ def _commanded(question: str) -> str | None:
     if not rest.strip() or ASKING.search(rest) or not _names_a_kind(rest):
         return None  # "show me Qidong", "tell me if …": no list asked
     return "which " + rest if rest.isascii() else _END.sub("", rest) + "有哪些"
+
+
+# a list asked by its kind alone, with no asking word ("Rail links between A and B, open or
+# planned?", "Bridges across to Chongming?"): which of that kind
+_NOMINAL = re.compile(r"^\s*(?P<np>(?:[a-z][\w-]* ){0,2}[a-z]+s)\s+(?:between|in|from|linking|"
+                      r"connecting|across|along|near|around|at|into|to)\b", re.I)
+
+
+def _nominal(question: str) -> str | None:
+    """The kind said first with no asking word, said as "which <kind> …", or None."""
+    found = _NOMINAL.match(question)
+    if found is None or ASKING.search(question) or not _names_a_kind(found.group("np")) or \
+            re.search(r"\b(?:is|are|was|were|does|do|did|has|have|can)\b", question, re.I):
+        return None
+    return "Which " + question.lstrip()
 
 
 def _names_a_kind(text: str) -> bool:

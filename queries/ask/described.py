@@ -22,6 +22,10 @@ _THAT = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?)的?(?:那个|�
 # X在Y搞的科技城: a description ending in a verb of building and 的, then the kind word
 _BUILT = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?(?<![在已正])(?:搞|建|弄|办|设|开发|"
                     r"共建|合建|投资)的)(?P<rest>[^，,。？?！!；;\s]{1,12})")  # (在建的: a state)
+# X在Y也搞了个园区，面积多大: the thing introduced by who built it where, then asked about
+_INTRO = re.compile(r"(?P<desc>[^，,。？?！!；;、\s]{2,30}?在[^，,。？?！!；;、\s]{2,12}?"
+                    r"(?:也|还|又)?(?:搞|建|弄|办|设|开|建设|共建|合建)了(?:一)?(?:个|座|家|片))"
+                    r"(?P<rest>[^，,。？?！!；;\s]{1,12})")
 _MOST_WORD = 8  # characters of a modifier and kind word after 那个
 _ASKING = re.compile(r"有没有|哪|什么|吗|是否|几|谁|多少|啥")
 _UNTIL = re.compile(r"是|在|有|和|与|跟|吗|哪|什么|谁|几|多少|啥")
@@ -60,11 +64,26 @@ def _near(store: Store, entity: str, label: str, rolled: bool) -> set[str]:
             if r.type != "MENTIONS"} - ends
 
 
+def _places_said_whole(store: Store, q: str, mentions: Any, gaz: Gazetteer) -> Any:
+    """The mentions, a place said right before one that lies in it (浙江嘉善, 江苏南通) dropped:
+    it says where the other is, it is no second thing of the description."""
+    from queries.ask.inside import lying_in
+
+    out = list(mentions)
+    for n in range(len(out) - 1, 0, -1):
+        outer, inner = out[n - 1], out[n]
+        if len(outer.ids) == 1 and len(inner.ids) == 1 and outer.end == inner.start and \
+                gaz.entities[outer.ids[0]].label in ("City", "Region") and \
+                inner.ids[0] in lying_in(store, outer.ids[0]) - {outer.ids[0]}:
+            del out[n - 1]
+    return tuple(out)
+
+
 def described(store: Store, question: str, gaz: Gazetteer) -> tuple[str, str] | None:
     """(the question with the described thing named, the note saying how), or None."""
     from queries.ask.text import names_in
 
-    found = _THAT.search(question) or _BUILT.search(question)
+    found = _THAT.search(question) or _BUILT.search(question) or _INTRO.search(question)
     if found is None or _ASKING.search(found.group("desc")):
         return None  # 靖江有没有跨江共建的园区: a question about it, not a description
     kind = _kind_said(found.group("rest"))
@@ -73,7 +92,8 @@ def described(store: Store, question: str, gaz: Gazetteer) -> tuple[str, str] | 
     said, modifier, label = kind
     if _LIST.search(question[found.end("desc") + len(said):]):
         return None  # 上海在建的过江通道有哪些: a list asked, not one thing described
-    _, mentions = names_in(found.group("desc"), gaz)
+    desc, mentions = names_in(found.group("desc"), gaz)
+    mentions = _places_said_whole(store, desc, mentions, gaz)  # 浙江嘉善: 嘉善
     if not 1 <= len(mentions) <= 2 or any(len(m.ids) != 1 for m in mentions):
         return None
     if len(mentions) == 1 and not _DOING.search(found.group("desc")) and any(

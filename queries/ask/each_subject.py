@@ -87,3 +87,41 @@ def _each_in_english(ask: Callable[..., Any], store: Any, question: str, gaz: An
 def said_of_both(question: str) -> bool:
     """Is it a yes-or-no said of two with 'both' ("Are A and B both on C")?"""
     return question.isascii() and _ARE_BOTH.match(question) is not None
+
+
+# one place, then two or more it goes to: 南通到上海、苏州的过江大桥, "bridges from Nantong to
+# Shanghai and Suzhou" (each of them, not one thing reaching all at once)
+_TO_EACH = (re.compile(r"⟨(?P<a>\d+)⟩\s?(?:到|至|通往|去往|连到|连接)\s?"
+                       r"(?P<run>⟨\d+⟩(?:\s?(?:、|和|与|及|或)?\s?⟨\d+⟩)+)"),
+            re.compile(r"\bfrom ⟨(?P<a>\d+)⟩ (?:to|into|across to) (?P<run>⟨\d+⟩(?:(?:,| and| or|"
+                       r", and)\s⟨\d+⟩)+)"))
+
+
+def each_destination(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
+                     extra: tuple[Any, ...] = ()) -> Any | None:
+    """The question asked of each place a list after 到 / "from A to" names, one part each
+    (南通到上海的过江大桥…, 南通到苏州的过江大桥…), or None."""
+    from queries.ask.parsing import Unmappable
+    from queries.ask.phrases import masked_text
+    from queries.ask.split import Part, PartsAnswer
+    from queries.ask.text import names_in
+
+    q, mentions = names_in(question, gaz)
+    masked = masked_text(q, mentions)
+    found = next((m for p in _TO_EACH if (m := p.search(masked))), None)
+    if found is None:
+        return None
+    run = [int(n) for n in re.findall(r"⟨(\d+)⟩", found.group("run"))]
+    if not 2 <= len(run) <= _AT_MOST or any(len(mentions[n].ids) != 1 for n in run):
+        return None
+    if len({gaz.entities[mentions[n].ids[0]].label for n in run}) != 1:
+        return None
+    start, end = mentions[run[0]].start, mentions[run[-1]].end
+    done = []
+    for n in run:
+        asked = q[:start] + mentions[n].text + q[end:]
+        try:
+            done.append(Part(asked, ask(store, asked, gaz, extra)))
+        except Unmappable:
+            return None  # one of them not read: the whole is read as it is
+    return PartsAnswer(question, tuple(done))

@@ -290,7 +290,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
             masked = _DOING.sub("related to", masked)
         asked = reading.asked or (_FIRST_KIND if first and re.search(
             r"园|区|park|zone", first.group(0), re.I) else None)  # "Nantong parks with …"
-        reading = replace(read(masked, text=q), asked=asked)
+        again = read(masked, text=q)  # (the kinds as first read: 上海哪些区 are districts)
+        reading = replace(again, asked=asked,
+                          otherwise=reading.otherwise if reading.asked else again.otherwise)
     else:
         within = ""
     if named:  # 南通采用了哪些税收分成的做法: among the mechanisms, the one it names

@@ -104,9 +104,14 @@ _BUILT_IN_FROM = (
                rf"{_PARKS_EN}\s(?:up |over |down |out )?(?:in|at|inside|within)\s(?:the )?"
                rf"{_PLACE}\s?$"),
     re.compile(rf"^\s?(?:有)?(?:哪些|哪几家|哪家|哪几个)?\s?⟨(?P<y>\d+)⟩\s?(?:的)?\s?"
-               rf"(?:哪些|哪几家|哪家|哪几个)?\s?(?P<kind>企业|公司|单位|机构|城市|地方)\s?"
+               rf"(?:哪些|哪几家|哪家|哪几个)?\s?(?P<kind>企业|公司|单位|机构|城市|地方|区县|县市|区|县)\s?"
                rf"(?:曾经|已经|都)?\s?(?:在|到|去)\s?{_PLACE}\s?(?:那边|这边|那里|境内)?\s?"
                rf"{_TOGETHER_ZH}\s?{_BUILD_ZH}\s?(?:了|过)?\s?(?:.{{0,4}}{_PARKS_ZH})"),
+    # (上海哪些区参与共建了南通的园区: the place after the verb, its parks the object)
+    re.compile(rf"^\s?⟨(?P<y>\d+)⟩\s?(?:的)?\s?(?:哪些|哪几家|哪家|哪几个)\s?"
+               rf"(?P<kind>企业|公司|单位|机构|城市|地方|区县|县市|区|县)\s?(?:参与|参加)?\s?(?:了)?"
+               rf"{_TOGETHER_ZH}\s?{_BUILD_ZH}\s?(?:了|过)?\s?{_PLACE}\s?(?:的|境内的)?\s?"
+               rf"{_PARKS_ZH}"),
 )
 # the partners of each of two
 _OF_BOTH = (

@@ -28,7 +28,7 @@ _ASKS_ZH = re.compile(r"哪|什么|谁|几|多少|多大|多长|多久|何|吗|�
                       r"([\u4e00-\u9fff])[不没]\1|"  # 算不算, 在不在: A-not-A asks
                       r"呢\s*[？?]?\s*$")  # (下游呢: and downstream?)
 _ASKS_EN = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|"
-                      r"^(?:and\s+)?(?:is|are|was|were|does|do|did|has|have|can)\b", re.I)
+                      r"^(?:and\s+)?(?:is|are|was|were|does|do|did|has|have|can|any)\b", re.I)
 # Where one question ends and another may start (、 only before a part said with 又/也/呢:
 # 上游是啥、下游又是啥; 谁在投、股比多少 is one question; a space between Chinese words, as
 # typed for a comma: 南通高新区在哪个区 主攻啥产业).
@@ -70,7 +70,8 @@ def parts(question: str) -> list[str]:
         dash = sep.strip() == "-"
         if not _asks(current):  # context: said before the question it leads to
             current = f"{current} {piece}".strip()
-        elif _asks(piece) and not dash and _words(piece) >= 2 and not _state_only(piece) \
+        elif (_asks(piece) or (_TERSE.match(piece) and "?" in sep.replace("？", "?"))) \
+                and not dash and _words(piece) >= 2 and not _state_only(piece) \
                 and not _WHICH_ONES.match(piece):
             out.append(current)
             current = piece
@@ -78,6 +79,14 @@ def parts(question: str) -> list[str]:
             current = f"{current}{sep}{piece}"
     out.append(current)
     return out if len(out) > 1 else [question]
+
+
+# values named after a question, asking them with no asking word ("Any X in Y? Name and
+# size.", …？名字和面积): a part of its own
+_VALUE_WORD = (r"(?:(?:its|their|the)\s+)?(?:name|names|size|area|date|year|length|status|"
+               r"opening date|tier|level|share|stake|名字|名称|面积|规模|长度|年份|时间|状态|级别)")
+_TERSE = re.compile(rf"^\s*(?:and\s+)?{_VALUE_WORD}(?:\s*(?:,|、|和|及|and|&|/)\s*{_VALUE_WORD})+"
+                    r"\s*[?.。？!！]*\s*$", re.I)
 
 
 _WHICH_ONLY = re.compile(r"^(?:[\s、，,?？.。]*(?:and\s+)?(?:which|哪些|哪几[个条座]?)(?:\s+ones?)?"
@@ -300,6 +309,9 @@ def _own_value(text: str, gaz: Any, subject: Entity | None, first: Any) -> str |
     return carried(text, subject)
 
 
+_PLACE_LABELS = frozenset({"City", "Region"})
+
+
 def _of_the_yes(text: str, first: Any) -> Any:
     """A later part asking a value (哪年开始的) or the name (叫啥) of what a first part's "yes"
     rests on: told from the verdict's evidence (its relations, then the things on it other
@@ -311,6 +323,8 @@ def _of_the_yes(text: str, first: Any) -> Any:
         return None
     ends = {e.id for e in first.parsed.slots.values()}
     things = [e for e in verdict.entities if e.id not in ends]
+    if all(e.label in _PLACE_LABELS for e in things):  # "Any X park in Y? Name and size.":
+        things = [e for e in verdict.entities if e.label not in _PLACE_LABELS] or things  # X
     names = {e.id: e.display for e in verdict.entities}
     props = followups.asked_props(text)
     if _WHEN.search(text):
@@ -560,10 +574,22 @@ def _names_any(text: str, gaz: Any) -> bool:
     return bool(names_in(text, gaz)[1])
 
 
+def _topic_first(text: str, got: Any) -> bool:
+    """Whether the part begins with a name said on its own, the topic its pronoun points
+    back to ("Energy storage - whose chain is it": it is energy storage, not the answer)."""
+    asking = _ASKS_EN.search(text) or _ASKS_ZH.search(text)
+    if asking is None:
+        return False
+    before = re.sub(r"[\s\W_]+", "", text[:asking.start()]).casefold()
+    return bool(before) and any(re.sub(r"[\s\W_]+", "", m.text).casefold() == before
+                                for m in got.parsed.mentions)
+
+
 def _subject(text: str, got: Any) -> Entity | None:
     """What a first part is about: its answer, when it asked about an unnamed thing with a
     pronoun and found one; else the entity it names first."""
-    if (_PRONOUN_EN.search(text) or _PRONOUN_ZH.search(text)) and len(got.entities) == 1:
+    if (_PRONOUN_EN.search(text) or _PRONOUN_ZH.search(text)) and len(got.entities) == 1 \
+            and not _topic_first(text, got):
         return got.entities[0]
     order = {i: n for n, m in enumerate(got.parsed.mentions) for i in m.ids}
     slots = sorted(got.parsed.slots.values(), key=lambda e: order.get(e.id, len(order)))

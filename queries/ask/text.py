@@ -361,7 +361,13 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
             if _plural_kind(span[-1]) and length == 2 and not inside \
                     and span[0] in _concepts():
                 continue  # "semiconductor parks": the parks doing it, no one name
-            if not ids and not any(m.start <= start and end <= m.end for m in inside):
+            if span[-1] in _english_kind_words() and re.search(
+                    r"\b(?:a|an|any|some|no)\s+$", q[:start]) and any(
+                    all(gaz.entities[i].label == "Industry" for i in m.ids if i in gaz.entities)
+                    for m in inside):
+                continue  # "a biomedicine park": any park doing it, not one park's name
+            if not ids and not any(m.start <= start and end <= m.end for m in inside) \
+                    and not _only_places(span, inside, gaz):
                 ids = _within_a_name(_words(" ".join(span)), fulls)  # words left out
             if not ids or len(ids) != 1:
                 continue
@@ -372,6 +378,15 @@ def loose_names(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer
             out.append(Mention(start, end, q[start:end], tuple(ids), "loose name"))
             taken.append((start, end))
     return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _only_places(span: list[str], inside: list[Mention], gaz: Gazetteer) -> bool:
+    """Whether a run of words is places said one after another ("Shanghai, Suzhou, Nantong"):
+    a list of them, not the words of a longer name that holds them all."""
+    places = [m for m in inside if all(gaz.entities[i].label in ("City", "Region")
+                                       for i in m.ids if i in gaz.entities)]
+    said = " ".join(m.text for m in places).split()
+    return len(places) > 1 and said == span
 
 
 def _kind_words_respelt(question: str, gaz: Gazetteer) -> str:

@@ -120,6 +120,10 @@ def verdict(answer: Any, types: frozenset[str] = frozenset()) -> Verdict | None:
         # Between two places, belonging is being located in: "Does Kunshan belong to Suzhou?"
         # is answered by 昆山 LOCATED_IN 苏州 (属于 already names LOCATED_IN; "belong to" too).
         types = types | {"LOCATED_IN"}
+    if "COOPERATES_WITH" in types and "Park" in {a.label, b.label} and {a.label, b.label} - {
+            "Park"} <= {"City", "Organization", "Region"}:
+        # A partner in a park (合作方, "a partner in the park") is one that co-builds it.
+        types = types | {"CO_BUILDS"}
     names = {a.id: a.display, b.id: b.display}
     statements, paths = [], []
     for ran in answer.ran:

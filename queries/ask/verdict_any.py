@@ -39,9 +39,12 @@ def any_check(ask: Callable[..., Any], answer: Callable[..., Any], store: Any,
     from queries.ask.text import names_in
     from queries.ask.verdict import Verdict, said
 
+    question = re.sub(r"^\s*any\s+(?=[a-z])", "Is there any ", question, flags=re.I)  # "Any X?"
     if not _YES_NO.search(question):
         return None
     q, mentions = names_in(question, gaz)
+    if len(mentions) == 2:  # 南通有没有半导体园区, "Is there any biomedicine park in Nantong?"
+        return _park_doing(ask, answer, store, question, q, mentions, gaz, extra)
     if len(mentions) != 1 or not mentions[0].ids:
         return None
     masked = masked_text(q, mentions).strip()
@@ -95,6 +98,63 @@ def any_check(ask: Callable[..., Any], answer: Callable[..., Any], store: Any,
             f"Yes — {entity.display} {what}: " + "、".join(e.display for e in found))
     return replace(got, verdict=Verdict(True, "direct relation", text, tuple(rels),
                                         (entity, *found)))
+
+
+# a place and an industry, asking whether a park there does it
+_PARK_ZH = re.compile(r"^⟨(?P<p>\d)⟩(?:有没有|有无|是否有|有)(?:什么|哪些|任何|个)?⟨(?P<i>\d)⟩"
+                      r"(?:产业|行业)?(?:园区|产业园区|产业园|工业园|开发区|基地)(?:吗|没有|没|呢)?\s*[？?]?$")
+_PARK_EN = re.compile(r"^(?:(?:does|do|did|has)\s+(?:the\s+)?⟨(?P<p>\d)⟩\s+(?:have|host|has)\s+"
+                      r"(?:any|an?)\s+⟨(?P<i>\d)⟩\s+(?:industrial\s+)?(?:parks?|zones?|sites?)|"
+                      r"(?:is|are)\s+there\s+(?:any|an?)\s+⟨(?P<i2>\d)⟩\s+(?:industrial\s+)?"
+                      r"(?:parks?|zones?|sites?)\s+in\s+(?:the\s+)?⟨(?P<p2>\d)⟩)\s*[?.]?$")
+
+
+def _park_doing(ask: Callable[..., Any], answer: Callable[..., Any], store: Any,
+                question: str, q: str, mentions: Any, gaz: Any, extra: tuple[Any, ...]
+                ) -> Any:
+    """Whether a park in a place does an industry (南通有没有半导体园区): the list question
+    (南通有哪些半导体园区) asked, its parks the yes; the place merely having the industry is
+    no yes. None when the question is not of that form."""
+    from queries.ask.parsing import Unmappable
+    from queries.ask.phrases import masked_text
+    from queries.ask.verdict import Verdict, said
+
+    masked = masked_text(q, mentions).strip().rstrip("？?. ")
+    m = _PARK_ZH.match(masked) or _PARK_EN.match(masked)
+    if m is None or any(len(x.ids) != 1 for x in mentions):
+        return None
+    place = gaz.entities.get(mentions[int(m.group("p") or m.group("p2"))].ids[0])
+    industry = gaz.entities.get(mentions[int(m.group("i") or m.group("i2"))].ids[0])
+    if place is None or industry is None or place.label not in ("City", "Region") or \
+            industry.label != "Industry":
+        return None
+    listed = f"{place.name}有哪些{industry.name}园区"
+    what = f"has a park doing {industry.display}"
+    try:
+        got = ask(store, listed, gaz, extra)
+    except Unmappable:
+        got = None
+    found = [e for e in (got.entities if got is not None and getattr(
+        got, "parts", None) is None else ()) if e.label == "Park"]
+    if not found:
+        return _not_recorded(answer, store, question, place, mentions,
+                             f"The graph does not record that {place.display} {what} "
+                             f"(asked as {listed!r}: it records none).")
+    ids = {e.id for e in found}
+    names = {e.id: e.display for e in (place, industry, *found)}
+    rels = []
+    for ran in got.ran:
+        if ran.result is None or not hasattr(ran.result, "subgraph"):
+            continue
+        sub = ran.result.subgraph()
+        names.update((n.id, n.display) for n in sub.nodes)
+        rels.extend(r for r in sub.edges if {r.start, r.end} & ids)
+    rels = list({r.key: r for r in rels}.values())
+    text = (f"Yes — {place.display} {what}: " + "、".join(e.display for e in found) + (
+        " (" + "; ".join(said(r, names) for r in rels) + ")" if rels else ""))
+    return replace(got, parsed=replace(got.parsed, question=question, notes=(
+        *got.parsed.notes, f"Asked as {listed!r}: the parks there doing it.")),
+        verdict=Verdict(True, "direct relation", text, tuple(rels), (place, *found)))
 
 
 def _membership(masked: str) -> bool:

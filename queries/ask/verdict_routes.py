@@ -148,6 +148,9 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
     if rule is None:
         return None
     name, x, y = rule
+    if name == "industry" and _PARKS_AFTER.match(text, next(
+            (m.end for m in mentions if y.id in m.ids), len(text))):
+        return None  # 南通有半导体园区吗: a park doing it, not the industry itself
     if name == "cooperates":
         if any(r.type == "COOPERATES_WITH" and {r.start, r.end} == {a.id, b.id}
                for r in store.relations_of(a.id)):
@@ -185,6 +188,11 @@ def routed(answer_fn: Callable[[Store, Any], Any], store: Store, question: str,
     if found.held and _STILL.search(text):
         found = ended(found, names={e.id: e.display for e in found.entities}) or found
     return replace(got, ran=tuple(ran), verdict=found)
+
+
+# a kind of park said right after an industry (半导体园区, "semiconductor parks")
+_PARKS_AFTER = re.compile(r"\s?(?:产业园区|产业园|园区|工业园|开发区|基地|"
+                          r"\s(?:parks?|zones?|industrial parks?|sites?)\b)")
 
 
 def _steps(name: str, x: Entity, y: Entity) -> tuple[Any, ...]:
