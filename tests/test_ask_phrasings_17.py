@@ -172,3 +172,59 @@ def test_an_investment_total_is_no_figure_held(store: Any, question: str) -> Non
 
     with pytest.raises(Unmappable):
         ask(store, question)
+
+
+def test_a_count_of_kinds_said_as_projects(store: Any) -> None:
+    """…的桥、铁路、隧道，一共有几个项目: the kinds said are counted (项目 is no kind: parks)."""
+    got = ask(store, "连到启东的桥、铁路、隧道，一共有几个项目？")
+    assert got.count == 3
+    assert all(e.label == "Infrastructure" for e in got.entities)
+
+
+@pytest.mark.parametrize("question", ["南通在上海那边建了哪些载体？",
+                                      "南通在上海建了哪些离岸创新中心之类的载体？"])
+def test_what_one_builds_in_a_place(store: Any, question: str) -> None:
+    """A在B建了哪些X: A's co-built things lying in B (an example said with 之类的 is one of
+    them, not the only one), not what both build."""
+    got = ask(store, question)
+    assert {e.id for e in got.entities} == {"park:nantong-rd-centers",
+                                            "park:offshore-innovation-centers"}
+
+
+@pytest.mark.parametrize("question", ["启东和浦东之间有哪些园区层面的合作？",
+                                      "What park-level cooperation is there between Qidong "
+                                      "and Pudong?"])
+def test_park_level_cooperation_between_two(store: Any, question: str) -> None:
+    """Every park link between the two: co-built, or one's park partnering the other."""
+    got = ask(store, question)
+    ids = {e.id for e in got.entities}
+    assert {"park:qidong-pudong-collab-park", "park:qidong-semiconductor-park",
+            "park:dongjiang-biomedicine-park"} <= ids
+    assert all(e.label == "Park" for e in got.entities)
+
+
+@pytest.mark.parametrize("question", ["When was the Nantong ETDZ set up?",
+                                      "南通经济技术开发区是哪年设立的？"])
+def test_a_date_asked_of_a_namesake(store: Any, question: str) -> None:
+    """南通经济技术开发区 is the zone (approved 1984) and its administration (a shareholder
+    with no date): the date is the zone's, said so, never the dates of the body's ties."""
+    got = ask(store, question)
+    assert [e.id for e in got.entities] == ["park:nantong-etdz-park"]
+    assert any("park:nantong-etdz-park" in n for n in got.parsed.notes)
+
+
+@pytest.mark.parametrize("question", ["南通有哪些国家级先进制造业集群？",
+                                      "Which Nantong clusters are national advanced "
+                                      "manufacturing clusters?"])
+def test_nantongs_national_clusters(store: Any, question: str) -> None:
+    """Nantong's two rated clusters are recorded as a tier of its industries, as Suzhou's are
+    (they were only on the programme's FOCUSES_ON, and the tier question found none)."""
+    got = ask(store, question)
+    assert {e.id for e in got.entities} == {"industry:shipbuilding-offshore",
+                                            "industry:high-end-textiles"}
+
+
+def test_a_date_between_two_namesakes_stays_theirs(store: Any) -> None:
+    """Two named: the date is of their tie, not the zone's own founding."""
+    got = ask(store, "When did the Nantong ETDZ sign a deal with the Waigaoqiao Group?")
+    assert "park:nantong-etdz-park" not in {e.id for e in got.entities}

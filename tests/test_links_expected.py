@@ -338,13 +338,14 @@ def test_ask_co_building_lists_only_co_built_parks(store, question: str, present
 # -- 11. corroboration counted on the less-supported side (session 8) ----------------------
 
 def test_any_links_put_real_co_building_above_shared_industries(store) -> None:
-    # 南通 HAS_INDUSTRY 高端纺织 from two sources, 苏州 from one: the shared industry is as
-    # corroborated as 苏州's one statement (0.6 × 1 × 0.5 = 30), below the parks both co-build
+    # 南通 HAS_INDUSTRY 高端纺织 from three sources (the 616 reply, the article, the CRI report
+    # of its national rating), 苏州 from one: the shared industry is as corroborated as 苏州's
+    # one statement (0.6 × 1 × 0.5 = 30), below the parks both co-build
     got = links(store, "南通", "苏州", via="any", top=None)
     first = got.links[0]
     assert first.kind == "co-built-park", [(lk.kind, lk.strength) for lk in got.links[:5]]
     textiles = next(lk for lk in got.links if lk.entity.id == "industry:high-end-textiles")
-    assert textiles.strength == 30 and len(textiles.sources) == 3  # all sources still shown
+    assert textiles.strength == 30 and len(textiles.sources) == 4  # all sources still shown
     parks = [lk.strength for lk in got.links if lk.kind == "co-built-park"]
     shared = [lk.strength for lk in got.links if lk.kind == "shared-industry"]
     assert min(parks) > max(shared)

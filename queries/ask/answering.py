@@ -588,6 +588,9 @@ def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...
            ) -> AskAnswer:
     """The question read whole (see `ask`)."""
     parsed = read_checked(question, gaz, extra)  # figures not held refused; kind; yes or no
+    from queries.ask.same_name import same_name_holder
+
+    parsed = same_name_holder(parsed, gaz)  # the Nantong ETDZ's date: the zone's, not its body's
     try:
         got = answer(store, parsed)
     except Unmappable:

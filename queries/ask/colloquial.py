@@ -134,6 +134,10 @@ _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (
          # "members on file", "partners on record": what the graph holds, said of the list
          (re.compile(r"(?<=[a-z])\s+(?:on file|on record|in the records?|in the dataset|in the "
                      r"data)\b(?=\s*(?:[,;?.]|and\b|$))", re.I), ""),
+         # …的高铁、隧道，一共有几个项目: the kinds said are counted, 项目 no kind of its own
+         (re.compile(r"^(?P<pre>[^？?]*、[^？?]*?[\u4e00-\u9fff])(?P<n>[，,]?\s*(?:一共|总共|共|"
+                     r"合计)?(?:有)?(?:几个|多少个))(?:项目|工程|东西)(?=\s*[？?]?\s*$)"),
+          r"\g<pre>\g<n>"),
          # "how many pieces of infrastructure": the things counted, not their pieces
          (re.compile(r"\b(?:pieces|items|bits) of (?=[a-z])", re.I), ""),
          # "does the dataset track / cover": what the graph holds

@@ -32,15 +32,34 @@ def dated_by_relations(answer_fn: Callable[[Store, Any], Any], store: Store, que
     from queries.ask.text import names_in
 
     q, mentions = names_in(question, gaz)
-    if len(mentions) != 1 or len(mentions[0].ids) != 1:
+    if len(mentions) != 1:
         return None
     reading = read(masked_text(q, mentions), text=q)
     if reading.property != "established" or reading.asked:
         return None
-    entity = gaz.entities.get(mentions[0].ids[0])
+    ids = mentions[0].ids
+    if len(ids) > 1:  # 南通经济技术开发区: the zone and its administration, one name
+        dated_ids = [i for i in ids if i in gaz.entities and any(
+            gaz.entities[i].props.get(p) for p in _OWN_DATES)]
+        if len(dated_ids) != 1:
+            return None
+        held = gaz.entities[dated_ids[0]]
+        return answer_fn(store, Parsed(
+            question, property_intent("established", False), tuple(mentions), {"x": held}, {},
+            known={held.id: held}, notes=(f"{mentions[0].text} names {len(ids)} things; read "
+                                          f"as {held.display} [{held.id}], the one that "
+                                          "records a date.",)))
+    entity = gaz.entities.get(ids[0])
     if entity is None or entity.label not in _DATED_BY_TIES or any(
             entity.props.get(p) for p in _OWN_DATES):
         return None
+    from queries.ask.same_name import namesake_holding, read_as_namesake
+
+    namesake = namesake_holding(entity, _OWN_DATES, gaz)  # the Nantong ETDZ: the zone's date
+    if namesake is not None:
+        return answer_fn(store, Parsed(
+            question, property_intent("established", False), tuple(mentions), {"x": namesake},
+            {}, known={namesake.id: namesake}, notes=(read_as_namesake(entity, namesake),)))
     dated = [r for r in store.relations_of(entity.id) if r.props.get("since") not in (None, "")]
     if not dated:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from graph.gazetteer import Gazetteer
@@ -29,6 +30,14 @@ _PAIRED = (
     re.compile(r"^\s?⟨(?P<a>\d+)⟩\s?(?:的|有)?\s?(?:哪些|哪几个|哪个|什么)\s?(?:园区|产业园|开发区)\s?"
                r"(?:是)?\s?(?:专门)?\s?(?:跟|和|与|同|为|给|对接|服务)\s?⟨(?P<b>\d+)⟩\s?"
                r"(?:结对|配套|对接|合作|挂钩|协同|共建|合建|服务|一起建)"),
+    # 启东和浦东之间有哪些园区层面的合作, "what park-level cooperation is there between A and
+    # B": every park link between the two, whichever side's park it is
+    re.compile(r"^\s?(?P<both>)⟨(?P<a>\d+)⟩\s?(?:和|与|跟|同)\s?⟨(?P<b>\d+)⟩\s?(?:之间)?\s?"
+               r"(?:到底|究竟|都)?\s?(?:有)?(?:哪些|什么|哪几个)\s?(?:园区|产业园)\s?(?:层面|方面|上)?的?"
+               r"\s?(?:合作|协作|对接|往来)"),
+    re.compile(r"^\s?(?P<both>)(?:what|which)\s(?:park[- ]level|park)\s(?:cooperation|ties|links|"
+               r"partnerships?)\s(?:is there\s|are there\s|exists?\s)?between\s(?:the\s)?"
+               r"⟨(?P<a>\d+)⟩\sand\s(?:the\s)?⟨(?P<b>\d+)⟩\s?$"),
 )
 _PLACES = frozenset({"City", "Region"})
 
@@ -64,6 +73,15 @@ def parks_paired(answer_fn: Callable[[Store, Any], Any], store: Store, question:
                              "it, one builds it in the other, or it COOPERATES_WITH the other), "
                              "each with how its path runs; kept to {a}'s own parks (in it, or "
                              "built by it).")
+    if found.groupdict().get("both") is not None:  # between the two: either side's parks
+        intent = replace(intent, name="parks-between",
+                         question="Which parks link {a} and {b}?",
+                         question_zh="{a}和{b}之间有哪些园区层面的合作？",
+                         explain=intent.explain.replace("kept to {a}'s own parks",
+                                                        "kept to either one's parks"))
+        own |= {i.entity.id for rel, way in (("LOCATED_IN", "in"), ("CO_BUILDS", "out"))
+                for i in related_within(store, b.id, rel_type=rel, direction=way,
+                                        label="Park").items}
     return answer_fn(store, Parsed(question, intent, tuple(mentions), {"a": a, "b": b}, {},
                                    known={a.id: a, b.id: b}, asked=frozenset({"Park"}),
                                    only=frozenset(own)))

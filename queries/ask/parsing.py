@@ -224,7 +224,11 @@ def _unknown_kind(question: str, gaz: Gazetteer) -> str:
 
 
 _INSIDE = r"(?:境内|市内|区内|县内|范围内|辖区内|以内|市域内|一带)"
+_THERE = r"(?:这边|那边|那里|这里|那儿|这儿|当地)"
 _WITHIN = re.compile(rf"在\s?⟨(\d+)⟩\s?{_INSIDE}|\b(?:within|inside) (?:the )?⟨(\d+)⟩|"
+                     # 南通在苏州这边建了哪些载体: what the one builds that lies in the place
+                     rf"(?<=⟩)\s?在\s?⟨(\d+)⟩\s?{_THERE}?\s?(?=(?:也|都|还|又|先后)?(?:共建|合建|建设?|搞|"
+                     r"办|设立?|投资|打造|开发)(?:了|过)?\s?(?:哪些|哪几个|哪几家|什么|多少|几个))|"
                      # "who in Nantong works with X", "which firms in Suzhou …": those in it
                      r"^\s?(?:who|which [a-z]+|what [a-z]+) in (?:the )?⟨(\d+)⟩|"
                      # "where in Zhejiang does the railway go": the places it reaches there
@@ -284,8 +288,9 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
             masked = re.sub(rf"(?<![a-z]){re.escape(text)}(?:'s|’s)?(?![a-z])", " ",
                             masked, count=1).strip()
         if said_within:  # the words that say it are no verb (境内)
-            masked = re.sub(rf"在\s?{re.escape(text)}\s?{_INSIDE}|\b(?:within|inside|in)\s"
-                            rf"(?:the\s)?{re.escape(text)}", " ", masked).strip()
+            masked = re.sub(rf"在\s?{re.escape(text)}\s?(?:{_INSIDE}|{_THERE})?|"
+                            rf"\b(?:within|inside|in)\s(?:the\s)?{re.escape(text)}", " ",
+                            masked).strip()
             # (what X is doing there: what the graph relates to it, kept to the place)
             masked = _DOING.sub("related to", masked)
         asked = reading.asked or (_FIRST_KIND if first and re.search(
@@ -293,6 +298,8 @@ def parse_grammar(question: str, gaz: Gazetteer) -> Parsed | None:
         again = read(masked, text=q)  # (the kinds as first read: 上海哪些区 are districts)
         reading = replace(again, asked=asked,
                           otherwise=reading.otherwise if reading.asked else again.otherwise)
+        if named:  # (their places moved with the place taken out: read again)
+            named = named_in_phrase(masked, mentions, reading, gaz)
     else:
         within = ""
     if named:  # 南通采用了哪些税收分成的做法: among the mechanisms, the one it names
