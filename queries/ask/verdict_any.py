@@ -86,14 +86,7 @@ def any_check(ask: Callable[..., Any], answer: Callable[..., Any], store: Any,
     found = [e for e in got.entities if e.id != entity.id]
     ids = {e.id for e in found} | {entity.id}
     names = {e.id: e.display for e in (entity, *found)}
-    rels = []
-    for ran in got.ran:
-        if ran.result is None or not hasattr(ran.result, "subgraph"):
-            continue
-        sub = ran.result.subgraph()
-        names.update((n.id, n.display) for n in sub.nodes)
-        rels.extend(r for r in sub.edges if {r.start, r.end} <= ids)
-    rels = list({r.key: r for r in rels}.values())
+    rels = _evidence(got, names, lambda r: {r.start, r.end} <= ids)
     text = ("Yes — " + "; ".join(said(r, names) for r in rels) if rels else
             f"Yes — {entity.display} {what}: " + "、".join(e.display for e in found))
     return replace(got, verdict=Verdict(True, "direct relation", text, tuple(rels),
@@ -142,19 +135,25 @@ def _park_doing(ask: Callable[..., Any], answer: Callable[..., Any], store: Any,
                              f"(asked as {listed!r}: it records none).")
     ids = {e.id for e in found}
     names = {e.id: e.display for e in (place, industry, *found)}
+    rels = _evidence(got, names, lambda r: bool({r.start, r.end} & ids))
+    text = (f"Yes — {place.display} {what}: " + "、".join(e.display for e in found) + (
+        " (" + "; ".join(said(r, names) for r in rels) + ")" if rels else ""))
+    return replace(got, parsed=replace(got.parsed, question=question, notes=(
+        *got.parsed.notes, f"Asked as {listed!r}: the parks there doing it.")),
+        verdict=Verdict(True, "direct relation", text, tuple(rels), (place, *found)))
+
+
+def _evidence(got: Any, names: dict[str, str], keep: Callable[[Any], bool]) -> list[Any]:
+    """The relations of the list answer's results that `keep` keeps, once each (the names
+    of their ends added to `names`): the evidence of its yes."""
     rels = []
     for ran in got.ran:
         if ran.result is None or not hasattr(ran.result, "subgraph"):
             continue
         sub = ran.result.subgraph()
         names.update((n.id, n.display) for n in sub.nodes)
-        rels.extend(r for r in sub.edges if {r.start, r.end} & ids)
-    rels = list({r.key: r for r in rels}.values())
-    text = (f"Yes — {place.display} {what}: " + "、".join(e.display for e in found) + (
-        " (" + "; ".join(said(r, names) for r in rels) + ")" if rels else ""))
-    return replace(got, parsed=replace(got.parsed, question=question, notes=(
-        *got.parsed.notes, f"Asked as {listed!r}: the parks there doing it.")),
-        verdict=Verdict(True, "direct relation", text, tuple(rels), (place, *found)))
+        rels.extend(r for r in sub.edges if keep(r))
+    return list({r.key: r for r in rels}.values())
 
 
 def _membership(masked: str) -> bool:
