@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from graph.gazetteer import Gazetteer
+from graph.gazetteer import Gazetteer, latin_key
 
 # the properties a thing records of itself (a share or a tier sits on a relation)
 _OWN = frozenset({"area_km2", "length_m", "established", "opened", "level", "status"})
@@ -44,9 +44,11 @@ def same_name_holder(parsed: Any, gaz: Gazetteer) -> Any:
 
 
 def namesake_holding(entity: Any, props: set[str] | frozenset[str], gaz: Gazetteer) -> Any:
-    """The one other entity of the same name that records one of the properties, else None."""
-    others = [e for e in gaz.entities.values() if e.id != entity.id and e.name == entity.name
-              and any(e.props.get(p) not in (None, "") for p in props)]
+    """The one other entity of the same name that records one of the properties, else None
+    (looked up by name in the gazetteer, not by reading every entity)."""
+    ids = gaz.han.get(entity.name) or gaz.latin.get(latin_key(entity.name)) or frozenset()
+    others = [e for i in sorted(ids) if i != entity.id and (e := gaz.entities.get(i)) is not None
+              and e.name == entity.name and any(e.props.get(p) not in (None, "") for p in props)]
     return others[0] if len(others) == 1 else None
 
 
