@@ -39,7 +39,6 @@ class Listed:
 
     bare: str
     members: tuple[str, ...]  # the ids listed, in order
-    label: str
 
 
 def without_list(question: str, gaz: Gazetteer) -> Listed | None:
@@ -63,7 +62,7 @@ def without_list(question: str, gaz: Gazetteer) -> Listed | None:
         bare = _chinese(before, after, label, len(listed))
     if bare is None:
         return None
-    return Listed(re.sub(r"\s+", " ", bare).strip(), tuple(m.ids[0] for m in listed), label)
+    return Listed(re.sub(r"\s+", " ", bare).strip(), tuple(m.ids[0] for m in listed))
 
 
 def _longest_run(q: str, mentions: tuple, gaz: Gazetteer) -> tuple[int, int] | None:
