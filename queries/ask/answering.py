@@ -22,6 +22,7 @@ from queries.ask.counted import beside_note, counted
 from queries.ask.ended import counts_now, ended_note, split_ended, until
 from queries.ask.filters import apply
 from queries.ask.guard import checked, property_subjects, read_checked
+from queries.ask.holders import holding_shares
 from queries.ask.holdings import holdings
 from queries.ask.in_common import in_common
 from queries.ask.kept_to import every_in_state, kept_to_industry
@@ -163,9 +164,9 @@ class AskAnswer:
         asked = self.asked
         if asked and any(e.label in asked for e, _ in pairs):
             pairs = [p for p in pairs if p[0].label in asked]
-        if self.parsed.filters:
-            return tuple(apply(self.parsed.filters, pairs))
-        return tuple(e for e, _ in pairs)
+        listed = tuple(apply(self.parsed.filters, pairs)) if self.parsed.filters else tuple(
+            e for e, _ in pairs)
+        return holding_shares(self, listed)  # "who holds the shares in X": its holders
 
     @property
     def asked(self) -> frozenset[str] | None:
@@ -205,6 +206,17 @@ class AskAnswer:
         return tuple(dict.fromkeys(p for prop in props for p in _HELD_IN.get(prop, (prop,))))
 
     @property
+    def comparison(self) -> str:
+        """Which of the things holds the most or least of the value, where the question
+        compares them (哪座更长, "which is older"): `compared.compared`; else ''."""
+        if not self.parsed.intent.name.startswith("property:"):
+            return ""
+        from queries.ask.compared import compared
+
+        asked = self.parsed.intent.name.split(":", 1)[1].split("+")  # (not an aspect said)
+        return compared(self.parsed.question, tuple(v for v in self.values if v[1] in asked))
+
+    @property
     def values(self) -> tuple[tuple[str, str, Any], ...]:
         """The values the question asks about: (what holds it, property, value), for each
         entity of the answer (or of the question, for a property question) and each of
@@ -240,6 +252,11 @@ class AskAnswer:
                         out.setdefault((held, prop, str(rel.props[prop])), rel.props[prop])
                         if len(slots) > 1 and {rel.start, rel.end} <= slots:
                             between[(held, prop, str(rel.props[prop]))] = rel.props[prop]
+        from queries.ask.compared import compares
+
+        own = {k: v for k, v in out.items() if k[0] in names.values()}
+        if compares(self.parsed.question) and len(own) >= 2:
+            between, out = {}, own  # "which is older, A or B": their own dates, not ties'
         return tuple((k[0], k[1], v) for k, v in (between or out).items())
 
     @property
@@ -289,7 +306,8 @@ class AskAnswer:
             "answer": {"asked": sorted(self.asked or ()), "count": self.count,
                        "entities": [e.ref() for e in self.entities],
                        "values": [{"of": of, "property": prop, "value": value}
-                                  for of, prop, value in self.values]},
+                                  for of, prop, value in self.values],
+                       "compared": self.comparison},
             "also": [r.to_dict() for r in self.ran if r is not main],
         }
         if self.verdict is not None:
@@ -325,7 +343,8 @@ class AskAnswer:
 # A property asked about, and where its value may be held (a date: set up, opened, since).
 _HELD_IN = {"date": ("established", "opened", "since"),
             "established": ("established", "opened", "since"),
-            "opened": ("opened", "established", "since")}
+            # (修好了没有 of a tunnel still being built: no opening date; its state says so)
+            "opened": ("opened", "status", "established", "since")}
 
 
 def _useful(ran: Ran, parsed: Parsed) -> bool:
@@ -540,9 +559,18 @@ def ask(store: Store, question: str, gaz: Gazetteer | None = None,
             from queries.ask.dated_relations import dated_by_relations
 
             told = dated_by_relations(answer, store, question, gaz)
+        if told is None:  # 启东对接浦东的平台: no initiative; the parks (平台 said as 园区)
+            from queries.ask.other_kind import read_as_other_kind
+
+            told = read_as_other_kind(ask, store, question, gaz, extra)
         if told is None:
             told = loosely(answer, store, question, gaz)  # every <kind> related, said so
         if told is None:
+            from queries.ask.unrecorded_measure import measure_not_recorded
+
+            unrecorded = measure_not_recorded(question, gaz)  # 崇启大桥有多长: none recorded
+            if unrecorded is not None:
+                raise unrecorded from None
             raise
         return told
 

@@ -52,7 +52,7 @@ _SHARE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)|百分�
 _AREA = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?:sq\.?\s?km|square kilomet(?:re|er)s?|km2|km²|"
                    r"平方公里|平方千米)", re.I)
 _OPENING = re.compile(r"\bopen(?:ed|s)?\b|\btraffic\b|\bin service\b|\boperation\b|通车|开通|通航|"
-                      r"投运|建成", re.I)
+                      r"投运|建成|修好|建好|完工|竣工", re.I)
 # a figure the graph never records (a span, an investment): no claim it can check
 _UNHELD = re.compile(r"\bspan\b|\binvest\w*|\bcost\b|\bbudget\b|\bpopulation\b|\boutput\b|"
                      r"主跨|投资|人口|产值|\bgdp\b", re.I)

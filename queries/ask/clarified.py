@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 _SEP = r"(?:\s+[-–—]+\s*|\s*[–—]+\s*|\s*[:：]\s*|\s*——\s*)"
@@ -149,6 +148,6 @@ def clarified(ask: Callable[..., Any], store: Any, question: str, gaz: Any,
         return None
     if not getattr(got, "entities", None) or not hasattr(got, "parsed"):
         return None
-    note = f"Read as {said!r}."
-    return replace(got, parsed=replace(got.parsed, question=question,
-                                       notes=(note, *got.parsed.notes)))
+    from queries.ask.split import read_again
+
+    return read_again(got, question, f"Read as {said!r}.")

@@ -14,6 +14,10 @@ from queries.ask.dated import dated_plainly
 
 _SAID = ((re.compile(r"啥"), "什么"), (re.compile(r"咋样"), "怎么样"), (re.compile(r"咋"), "怎么"),
          (re.compile(r"(?<![南苏锡])通(?:的|了)车"), "通车"),  # 先通的车, 通了车没有: 通车
+         # "between the Suzhou side and Nantong": the place itself, one of the two a "between"
+         # joins ("on the Nantong side" keeps its side: where on the route)
+         (re.compile(r"\b(between|and) the ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) side\b"),
+          r"\1 \2"),
          # 是在泗阳县吧？: a guess put to be confirmed is a yes-or-no question
          (re.compile(r"(?<=[是在有属].)(.*?)吧(?=\s*[?？]\s*$)"), r"\1吗"),
          # "does the zone's strategy tell Nantong to learn from": what Nantong learns from (who
@@ -358,6 +362,15 @@ def without_remarks(question: str) -> str:
 
 
 _CLOSING = re.compile(r"(?:呗|呢|呀|啊|嘛|哈|啦)+(?=\s*[?？!！。.]*\s*$)")
+# 桥啊、隧道啊、铁路啊，都有哪些: a particle after each thing listed is the speaker's breath,
+# not a word of the list (the last item read as 铁路啊 named nothing, and the kinds were lost)
+_LISTED = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|啦)(?=\s*[、，,])")
+# (桥啊铁路啊一共有几条, no mark between them: the things so listed, after a mark or 的)
+_LISTED_RUN = re.compile(r"(?<=[，,、：:的])((?:[\u4e00-\u9fff]{1,4}?(?:啊|呀|啦)){2,})")
+
+
+def _listed_run(found: re.Match[str]) -> str:
+    return "、".join(w for w in re.split(r"啊|呀|啦", found.group(1)) if w)
 
 
 def plain(question: str) -> str:
@@ -366,6 +379,8 @@ def plain(question: str) -> str:
     for pattern, said in _SAID:
         out = pattern.sub(said, out)
     out = _CLOSING.sub("", out)
+    out = _LISTED_RUN.sub(_listed_run, out)
+    out = _LISTED.sub("", out)
     out = without_scene(out)
     out = _commanded(out) or _nominal(out) or out
     out = _kind_said_last(out) or out

@@ -8,6 +8,9 @@ with its stake. (Split from guard.py.)
 from __future__ import annotations
 
 from graph.model import Entity
+from queries.ask.relation_values import relation_properties_said
+
+_SHARES = {"share"}
 
 
 def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-def]
@@ -31,20 +34,43 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
     if len(parsed.slots) < 2:
         return None
     slots = {e.id: e for e in parsed.slots.values()}
-    places, targets = set(), {}
+    places, targets, tied = set(), {}, {}
     for ran in answer.ran:
         if ran.result is None or not hasattr(ran.result, "subgraph"):
             continue
         for rel in ran.result.subgraph().edges:
             if rel.start in slots and rel.end in slots and any(
-                    rel.props.get(p) not in (None, "") for p in props) and slots[
-                    rel.start].label in ("City", "Region"):
-                places.add(rel.start)
-                targets.setdefault(rel.end, slots[rel.end])
+                    rel.props.get(p) not in (None, "") for p in props):
+                if slots[rel.start].label in ("City", "Region"):
+                    places.add(rel.start)
+                    targets.setdefault(rel.end, slots[rel.end])
+                elif slots[rel.end].label not in ("City", "Region"):
+                    # "when did Chengtou sign on to co-build the park": the tie's two ends (a
+                    # bridge's tie to a place it reaches dates the bridge: not the place)
+                    tied.update({rel.start: slots[rel.start], rel.end: slots[rel.end]})
+    if not places and tied and not (set(props) & _SHARES):
+        return tuple(listed) + tuple(e for i, e in tied.items() if i not in {
+            x.id for x in listed})
     if not places:
         return _without_locator(answer, listed)
     kept = tuple(e for e in listed if e.id not in places)
     return kept or tuple(targets.values())
+
+
+def holding_shares(answer, listed: tuple[Entity, ...]  # type: ignore[no-untyped-def]
+                   ) -> tuple[Entity, ...]:
+    """Of a relation's answer that asks about shares, those listed whose relation records
+    one ("Who holds the shares in the joint venture …": its shareholders, not a city that
+    co-builds it without one); the list as it is where none records a share or none is
+    asked (not asked_properties: it reads the entities)."""
+    parsed = answer.parsed
+    if not parsed.intent.name.startswith("relation:") or "share" not in \
+            relation_properties_said(parsed.intent, parsed.question):
+        return listed
+    holding = {rel.start for ran in answer.ran if ran.result is not None and hasattr(
+        ran.result, "subgraph") for rel in ran.result.subgraph().edges
+        if rel.props.get("share") not in (None, "")}
+    return tuple(e for e in listed if e.id in holding) or listed
 
 
 def _shareholders(answer, named: set[str]  # type: ignore[no-untyped-def]

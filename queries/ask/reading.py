@@ -22,7 +22,7 @@ QUESTION = re.compile(r"哪[两三四五六七八九十]+[个条家座所项]?|"
                       r"列出|列举|\b(?:which|what|who|whom|whose|where|how many|how much|"
                       r"is there an?|are there(?: any)?|list|name all|any)\b")
 _COUNT = re.compile(r"(?<!哪)几(?:个|条|家|座|所|项|大)?|多少(?!股|钱|亿|万|平方|年)|一共|总共|"
-                    r"\bhow many\b|\bnumber of\b")
+                    r"\bhow many\b|\bnumber of\b|\bcount of\b|\btotal count\b")
 PASSIVE = re.compile(r"被|由|\bby\b")
 NEIGHBOURS = re.compile(r"\b(?:connected|linked|related|tied) (?:to|with)\b|"
                          r"和什么相连|跟什么相连|与什么相连|和哪些.{0,4}相连|有哪些关联|关联了哪些")
@@ -329,7 +329,8 @@ def read(masked: str, lex: Lexicon | None = None, text: str = "") -> Reading:
     if prop == "established" and _WHERE_NOT_WHEN.search(masked) and not _WHEN.search(masked):
         prop = None  # "where has X set up its centres", 设在哪里: where, not since when
     if asked is None and re.search(r"谁|(?:哪几|哪些|哪)方(?!面)|哪[两三四几]?家|哪些单位|哪些主体|"
-                                   r"\b(?:who|whom)\b", masked):
+                                   r"\b(?:who|whom)\b|\b(?:which|what) (?:parties|party|players|"
+                                   r"actors|stakeholders|sides)\b", masked, re.I):
         asked = _ACTORS  # 谁, who: an actor, never an industry or a mechanism
     if asked is None:
         asked = asked_by_state(masked, text or masked)

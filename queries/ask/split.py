@@ -72,7 +72,8 @@ def parts(question: str) -> list[str]:
             current = f"{current} {piece}".strip()
         elif (_asks(piece) or (_TERSE.match(piece) and "?" in sep.replace("？", "?"))) \
                 and not dash and _words(piece) >= 2 and not _state_only(piece) \
-                and not _WHICH_ONES.match(piece):
+                and not _WHICH_ONES.match(piece) \
+                and not (_NAMES.match(piece) and _COUNTED.search(current)):
             out.append(current)
             current = piece
         else:  # one question: a list, a restatement, a detail ("and when?")
@@ -98,6 +99,12 @@ _WHICH_ONLY = re.compile(r"^(?:[\s、，,?？.。]*(?:and\s+)?(?:which|哪些|�
 _WHICH_ONES = re.compile(r"^\s*(?:and\s+)?(?:which|what)(?:\s+ones)?"
                          r"(?:\s+are\s+(?:they|those|these|them))?"
                          r"(?:\s+(?:exactly|specifically))?\s*[?？.]*\s*$", re.I)
+# …一共有几个园区？都叫啥, "How many …? Names?": the names of what was counted, listed with
+# the count (after a yes, 叫什么名字 asks the name of what the yes found: a part of its own)
+_NAMES = re.compile(r"^\s*(?:(?:and\s+)?(?:their\s+)?names|name them|list them|"
+                    r"(?:都|分别|各)?叫(?:啥|什么)(?:名字)?|(?:都|分别)是(?:哪些|哪几个|啥|什么)|"
+                    r"名字(?:呢|是什么)?)\s*[?？.。]*\s*$", re.I)
+_COUNTED = re.compile(r"几|多少|\bhow many\b|\bnumber of\b|\bcount of\b", re.I)
 
 
 def _state_only(piece: str) -> bool:
@@ -594,3 +601,18 @@ def _subject(text: str, got: Any) -> Entity | None:
     order = {i: n for n, m in enumerate(got.parsed.mentions) for i in m.ids}
     slots = sorted(got.parsed.slots.values(), key=lambda e: order.get(e.id, len(order)))
     return slots[0] if slots else None
+
+
+def read_again(got: Any, question: str, note: str) -> Any:
+    """`got`, the answer to the question said another way, as the answer to `question`
+    with `note` saying how it was read: an answer of one reading or of several parts."""
+    if isinstance(got, PartsAnswer):
+        parts = list(got.parts)
+        first = next((i for i, p in enumerate(parts) if p.answer is not None), None)
+        if first is not None:
+            told = parts[first].answer
+            parts[first] = replace(parts[first], answer=replace(told, parsed=replace(
+                told.parsed, notes=(note, *told.parsed.notes))))
+        return replace(got, question=question, parts=tuple(parts))
+    return replace(got, parsed=replace(got.parsed, question=question,
+                                       notes=(note, *got.parsed.notes)))

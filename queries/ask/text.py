@@ -556,13 +556,20 @@ def _demonstrative_joined(question: str, gaz: Gazetteer) -> str:
     the name then read is one the question did not say whole; else as said."""
     said = {m.text for m in recognise(question, gaz)[1]}
     for found in _DEMONSTRATIVE.finditer(question):
-        joined = question[:found.start()] + question[found.end():]
-        if any(m.text not in said and len(m.text) > 2 for m in recognise(joined, gaz)[1]
+        # (海太那条过江隧道: a word or two of description before the kind go too, 海太隧道)
+        for skip in range(0, 5):
+            joined = question[:found.start()] + question[found.end() + skip:]
+            if _names_more(joined, question, said, gaz):
+                return joined
+    return question
+
+
+def _names_more(joined: str, question: str, said: set[str], gaz: Gazetteer) -> bool:
+    """Does `joined` name a thing (of over two characters) the question did not say whole?"""
+    return any(m.text not in said and len(m.text) > 2 for m in recognise(joined, gaz)[1]
                if m.text not in prepare(question)
                # (新能源这个产业 is 新能源 said as an industry, not the category 新能源产业)
-               and not (m.text[-2:] in ("产业", "行业") and m.text[:-2] in said)):
-            return joined
-    return question
+               and not (m.text[-2:] in ("产业", "行业") and m.text[:-2] in said))
 
 
 def _where_it_is(q: str, mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Mention, ...]:

@@ -42,7 +42,10 @@ def property_not_recorded(parsed: Parsed, values: Iterable[tuple[str, str, Any]]
     held = {prop for _, prop, _ in values}
     asked = parsed.intent.name.split(":", 1)[1].split("+")
     lacking = [p for p in asked if not held & set(held_in.get(p, (p,)))]
-    if not lacking and len(parsed.slots) > 1 and set(asked) <= _OWN:
+    from queries.ask.compared import compares
+
+    if not lacking and len(parsed.slots) > 1 and set(asked) <= _OWN and compares(
+            parsed.question):  # (not "when did A sign on to build B": their tie's date)
         # two compared on a value of their own: say which one records none
         props = {q for p in asked for q in held_in.get(p, (p,))}
         without = [e.display for e in parsed.slots.values()

@@ -198,7 +198,10 @@ def _ask(answer: AskAnswer, paths_shown: int = 3, **_: Any) -> None:
         # (an aspect said keeps to the relations of that aspect only where one matches: no
         # condition to name)
         what += [f.describe() for f in answer.parsed.filters if f.op != "said"]
-        console.print(Text(f"The answer ({'; '.join(what)}): {names}", style="bold"))
+        kept = f" ({'; '.join(what)})" if what else ""  # (a tie's two ends: no condition)
+        console.print(Text(f"The answer{kept}: {names}", style="bold"))
     for of, prop, value in answer.values:  # the value asked about: its area, the longest
         console.print(Text(f"{of}: {prop} = {value}", style="bold"))
+    if answer.comparison:  # 哪座更长: which one, not only the two values
+        console.print(Text(answer.comparison, style="bold"))
     console.print(Text(basis(answer).line(), style="dim"))  # how, how strong, from where
