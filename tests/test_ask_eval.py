@@ -225,6 +225,10 @@ FLOOR_23 = 0.71
 # several parts), fixed before the final figure. The wrong-kind answers left are pinned.
 # Session 14 learnt from both (examples said in a question, states set against each other,
 # clauses saying which thing is meant …): round 24 48/60, round 25 51/60, 2 wrong-kind each.
+# Session 18: the date of a tie between two things that are not places names both ends
+# (round 33: "When did Shanghai Chengtou sign on to co-build X?" wants both); round 23's
+# 上海城投…是哪天签的 judges the park alone, so the company beside it counts as another kind.
+KNOWN_WRONG_KIND_23 = frozenset({"上海城投跟启东签江海产业园的共建协议，是哪天签的"})
 QUESTIONS_24 = ROOT / "tests" / "eval" / "ask_questions_round24.yaml"
 FLOOR_24 = 0.8  # (0.61 until session 14, which learnt from it: 48/60)
 KNOWN_WRONG_KIND_24 = frozenset({
@@ -249,8 +253,7 @@ KNOWN_WRONG_KIND_25 = frozenset({
 QUESTIONS_26 = ROOT / "tests" / "eval" / "ask_questions_round26.yaml"
 FLOOR_26 = 0.71
 KNOWN_WRONG_KIND_26 = frozenset({
-    "jianghai park in qidong, who signed it with qidong and how many sq km?",
-    "Who's behind the joint venture for the new Nantong airport, and how is the equity split?"})
+    "jianghai park in qidong, who signed it with qidong and how many sq km?"})
 QUESTIONS_27 = ROOT / "tests" / "eval" / "ask_questions_round27.yaml"
 FLOOR_27 = 0.7
 KNOWN_WRONG_KIND_27 = frozenset({
@@ -282,12 +285,26 @@ QUESTIONS_32 = ROOT / "tests" / "eval" / "ask_questions_round32.yaml"
 FLOOR_32 = 0.63
 KNOWN_WRONG_KIND_32 = frozenset({
     "当年苏通园区开发公司的股份是咋分的？除了咱们还有谁",
-    "Who holds the shares in the joint venture building Nantong's new airport, and in what "
-    "proportions?",
     "启东对接浦东的那三个平台，各自规划多大？"})
 QUESTIONS_33 = ROOT / "tests" / "eval" / "ask_questions_round33.yaml"
 FLOOR_33 = 0.73
-KNOWN_WRONG_KIND_33 = frozenset({"连到崇明岛的桥啊、隧道啊、铁路啊，都有哪些？"})
+# (session 18: the particles after each thing listed read; the answer is right now)
+KNOWN_WRONG_KIND_33: frozenset[str] = frozenset()
+# Rounds 34-35: 60 each by two writers of session 18 who saw neither ask's code nor any other
+# set (34: a Chongming planning official, a business reporter on cross-river parks, a Suzhou
+# supply-chain manager siting a plant; 35: a regional-economics PhD student on cost and benefit
+# sharing, a Haimen/Qidong local reporter, a consultant's investor fact sheet), held out until
+# the session's ask work was done: 34 at 39/60 (1 wrong-kind) at the start (3b221ac) and at
+# the end; 35 at 38/60 (2; one of its questions crashed `ask` at the start) and 38/60 (2).
+# Then released, with a few general fixes read from them (40/60 and 42/60): the floors pin
+# that, and the wrong-kind answers left are named.
+QUESTIONS_34 = ROOT / "tests" / "eval" / "ask_questions_round34.yaml"
+FLOOR_34 = 0.66
+KNOWN_WRONG_KIND_34 = frozenset({"北沿江高铁在崇明设站吗？在南通境内又经停哪些地方？"})
+QUESTIONS_35 = ROOT / "tests" / "eval" / "ask_questions_round35.yaml"
+FLOOR_35 = 0.7
+KNOWN_WRONG_KIND_35 = frozenset({"启东对接浦东的那三个平台，各自有多大？",
+                                 "Railways serving Nantong - list, with status."})
 FLOOR = 0.94
 FLOOR_2 = 0.97
 FLOOR_3 = 0.97
@@ -409,16 +426,17 @@ def test_eval_questions_answered_right_and_never_of_the_wrong_kind(
     (QUESTIONS_16, FLOOR_16, KNOWN_WRONG_KIND_16), (QUESTIONS_17, FLOOR_17, frozenset()),
     (QUESTIONS_18, FLOOR_18, KNOWN_WRONG_KIND_18), (QUESTIONS_19, FLOOR_19, frozenset()),
     (QUESTIONS_20, FLOOR_20, KNOWN_WRONG_KIND_20), (QUESTIONS_21, FLOOR_21, KNOWN_WRONG_KIND_21),
-    (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22), (QUESTIONS_23, FLOOR_23, frozenset()),
+    (QUESTIONS_22, FLOOR_22, KNOWN_WRONG_KIND_22), (QUESTIONS_23, FLOOR_23, KNOWN_WRONG_KIND_23),
     (QUESTIONS_24, FLOOR_24, KNOWN_WRONG_KIND_24), (QUESTIONS_25, FLOOR_25, KNOWN_WRONG_KIND_25),
     (QUESTIONS_26, FLOOR_26, KNOWN_WRONG_KIND_26), (QUESTIONS_27, FLOOR_27, KNOWN_WRONG_KIND_27),
     (QUESTIONS_28, FLOOR_28, KNOWN_WRONG_KIND_28), (QUESTIONS_29, FLOOR_29, KNOWN_WRONG_KIND_29),
     (QUESTIONS_30, FLOOR_30, KNOWN_WRONG_KIND_30), (QUESTIONS_31, FLOOR_31, KNOWN_WRONG_KIND_31),
-    (QUESTIONS_32, FLOOR_32, KNOWN_WRONG_KIND_32), (QUESTIONS_33, FLOOR_33, KNOWN_WRONG_KIND_33)],
+    (QUESTIONS_32, FLOOR_32, KNOWN_WRONG_KIND_32), (QUESTIONS_33, FLOOR_33, KNOWN_WRONG_KIND_33),
+    (QUESTIONS_34, FLOOR_34, KNOWN_WRONG_KIND_34), (QUESTIONS_35, FLOOR_35, KNOWN_WRONG_KIND_35)],
     ids=["round4", "round7", "round8", "round9", "round10", "round11", "round12", "round13",
          "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21",
          "round22", "round23", "round24", "round25", "round26", "round27", "round28",
-         "round29", "round30", "round31", "round32", "round33"])
+         "round29", "round30", "round31", "round32", "round33", "round34", "round35"])
 def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: float,
                                      known: frozenset[str]) -> None:
     verdicts = evaluate(embedded_built, path)
@@ -445,7 +463,8 @@ def test_held_out_rounds_as_measured(embedded_built: Any, path: Path, floor: flo
                                             (QUESTIONS_27, 60), (QUESTIONS_28, 60),
                                             (QUESTIONS_29, 60), (QUESTIONS_30, 60),
                                             (QUESTIONS_31, 60), (QUESTIONS_32, 60),
-                                            (QUESTIONS_33, 60)])
+                                            (QUESTIONS_33, 60), (QUESTIONS_34, 60),
+                                            (QUESTIONS_35, 60)])
 def test_eval_set_is_well_formed(path: Path, at_least: int) -> None:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= at_least
@@ -467,7 +486,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         built = EmbeddedStore(Path(tmp) / "graph.json")
         ensure_bundled(built)
-        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 34)}
+        rounds = {f"--round{n}": globals()[f"QUESTIONS_{n}"] for n in range(2, 36)}
         path = next((rounds[a] for a in sys.argv[1:] if a in rounds), QUESTIONS)
         print(report(evaluate(EmbeddedStore(Path(tmp) / "graph.json"), path),
                      show_all="--all" in sys.argv))
