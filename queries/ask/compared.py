@@ -3,9 +3,9 @@
 苏通大桥跟沪苏通大桥比，哪座更长 is read as the length of each; the values alone leave the
 reader to do the comparison the question asked for. Where the question says which way it
 compares (longer, 更大, earlier, 谁先) and at least two of the things hold the value, the answer
-says which one it is, with each value beside it: "longer: 沪苏通长江公铁大桥 (11072 m), then
-苏通长江大桥 (8146 m)". A tie is said as a tie; nothing is said where the question does not
-compare or fewer than two values are held.
+says which one it is, with each value beside it: "length_m, longest: 沪苏通长江公铁大桥 (…)
+(11,072 m), then 苏通长江大桥 (…) (8,146 m)." Equal first values are said to be the same;
+nothing is said where the question does not compare or fewer than two values are held.
 """
 
 from __future__ import annotations
