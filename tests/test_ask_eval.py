@@ -124,8 +124,9 @@ FLOOR_12 = 0.96
 # wrong-kind answers left are pinned below, so that no new one passes.
 QUESTIONS_13 = ROOT / "tests" / "eval" / "ask_questions_round13.yaml"
 FLOOR_13 = 0.9
-KNOWN_WRONG_KIND_13 = frozenset({
-    "Nantong ETDZ: when was it set up and is it a national-level zone?"})
+# (the pinned wrong-kind answers of rounds 13, 15, 20, 21 and 22 were right at session 18's
+# start, 3b221ac, and are unpinned: any wrong-kind answer there now fails)
+KNOWN_WRONG_KIND_13: frozenset[str] = frozenset()
 QUESTIONS_14 = ROOT / "tests" / "eval" / "ask_questions_round14.yaml"
 FLOOR_14 = 0.8
 KNOWN_WRONG_KIND_14 = frozenset({"财税共享、成本共担、统计双算这几个机制属于协同区的哪项任务？"})
@@ -134,8 +135,7 @@ FLOOR_15 = 0.78
 # (session 8: 启东崇明那个协同园区 is read as the one park described, 海门和太仓之间在修什么 as
 # the crossings between: two of the three are gone; rates 11 54/60, 13 54/60, 14 48/60, 15
 # 47/60, floors raised to them)
-KNOWN_WRONG_KIND_15 = frozenset({
-    "Is Nantong doing any tax revenue sharing with its partners? How far along is it?"})
+KNOWN_WRONG_KIND_15: frozenset[str] = frozenset()
 # Rounds 16-17: 60 each by two more writers (16: an industry analyst sizing up Nantong, in
 # chat-style abbreviations; 17: a civil servant's briefing, relations asked from the other end,
 # loose verbs), held out in session 8 and measured at its start (5094f2f): 16 at 45/60, 17 at
@@ -180,7 +180,7 @@ FLOOR_19 = 0.81
 # Session 11 (readings from rounds 19-21): 48/60.
 QUESTIONS_20 = ROOT / "tests" / "eval" / "ask_questions_round20.yaml"
 FLOOR_20 = 0.8
-KNOWN_WRONG_KIND_20 = frozenset({"张家港宿豫工业园里，张家港那边占几成股？"})
+KNOWN_WRONG_KIND_20: frozenset[str] = frozenset()
 # Round 21: 60 by a writer of session 11 (a bank credit analyst on developers and stakes, a
 # Chongming planning officer on the crossings north, a policy student on sharing mechanisms and
 # sources), measured the moment it landed: 37/60 (6 wrong-kind) on the session's starting code
@@ -192,8 +192,7 @@ KNOWN_WRONG_KIND_20 = frozenset({"张家港宿豫工业园里，张家港那边�
 # and round 21 the holder: pinned.
 QUESTIONS_21 = ROOT / "tests" / "eval" / "ask_questions_round21.yaml"
 FLOOR_21 = 0.88  # (0.9 until 2026-12-02: its 60% question now expects a refusal)
-KNOWN_WRONG_KIND_21 = frozenset({
-    "What's Shanghai Chengtou's stake in the China Jianghai park in Qidong, and since when?"})
+KNOWN_WRONG_KIND_21: frozenset[str] = frozenset()
 # Round 22: 60 by a second writer of session 11 (a marine-engineering / new-materials
 # association secretary, a foreign chamber's researcher comparing cities, a provincial DRC
 # staffer), held out until the session's ask work was done: 33/60 (4 wrong-kind) on the
@@ -206,8 +205,7 @@ KNOWN_WRONG_KIND_21 = frozenset({
 # one kind: pinned.
 QUESTIONS_22 = ROOT / "tests" / "eval" / "ask_questions_round22.yaml"
 FLOOR_22 = 0.6
-KNOWN_WRONG_KIND_22 = frozenset({"what ties Qidong to Pudong?",
-                                 "what connects Jiading district with Nantong?"})
+KNOWN_WRONG_KIND_22: frozenset[str] = frozenset()
 # Round 23: 60 by a writer of session 12 (a financial reporter on co-built parks, a Shanghai
 # district's investment-promotion officer, a regional-economics PhD student), held out until
 # the session's ask work was done: 43/60 (1 wrong-kind) on the session's starting code
