@@ -18,6 +18,7 @@ from graph.gazetteer import Gazetteer
 from graph.model import Entity, Subgraph, to_jsonable
 from graph.store import Store
 from queries.ask.basis import basis, with_names
+from queries.ask.compared import compared, compares
 from queries.ask.counted import beside_note, counted
 from queries.ask.ended import counts_now, ended_note, split_ended, until
 from queries.ask.filters import apply
@@ -43,7 +44,7 @@ from queries.ask.parsing import (
 from queries.ask.place_industries import asks_industries_of_a_place, industries_through_parks
 from queries.ask.records import QUERIES, Intent, Step, fill_in
 from queries.ask.relation_values import entity_properties_said, relation_properties_said
-from queries.ask.split import answer_parts, own_date_after, with_details
+from queries.ask.split import answer_parts, own_date_after, read_again, with_details
 from queries.ask.status_check import status_check
 from queries.ask.text import gazetteer
 from queries.ask.unrecorded import (
@@ -211,8 +212,6 @@ class AskAnswer:
         compares them (哪座更长, "which is older"): `compared.compared`; else ''."""
         if not self.parsed.intent.name.startswith("property:"):
             return ""
-        from queries.ask.compared import compared
-
         asked = self.parsed.intent.name.split(":", 1)[1].split("+")  # (not an aspect said)
         return compared(self.parsed.question, tuple(v for v in self.values if v[1] in asked))
 
@@ -252,8 +251,6 @@ class AskAnswer:
                         out.setdefault((held, prop, str(rel.props[prop])), rel.props[prop])
                         if len(slots) > 1 and {rel.start, rel.end} <= slots:
                             between[(held, prop, str(rel.props[prop]))] = rel.props[prop]
-        from queries.ask.compared import compares
-
         own = {k: v for k, v in out.items() if k[0] in names.values()}
         if compares(self.parsed.question) and len(own) >= 2:
             between, out = {}, own  # "which is older, A or B": their own dates, not ties'
@@ -590,8 +587,7 @@ def _named_for(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent,
         return None
     if not isinstance(got, AskAnswer):
         return None
-    return replace(got, parsed=replace(got.parsed, question=question,
-                                       notes=(note, *got.parsed.notes)))
+    return read_again(got, question, note)
 
 
 def _said_with_ma(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]
@@ -608,8 +604,7 @@ def _said_with_ma(store: Store, question: str, gaz: Gazetteer, extra: tuple[Inte
         return None
     if not isinstance(got, AskAnswer):
         return None
-    return replace(got, parsed=replace(got.parsed, question=question, notes=(
-        f"Read as {again!r}.", *got.parsed.notes)))
+    return read_again(got, question, f"Read as {again!r}.")
 
 
 def _whole(store: Store, question: str, gaz: Gazetteer, extra: tuple[Intent, ...]

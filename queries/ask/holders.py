@@ -10,8 +10,6 @@ from __future__ import annotations
 from graph.model import Entity
 from queries.ask.relation_values import relation_properties_said
 
-_SHARES = {"share"}
-
 
 def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-def]
                       ) -> tuple[Entity, ...] | None:
@@ -48,7 +46,7 @@ def property_subjects(answer, listed: list[Entity]  # type: ignore[no-untyped-de
                     # "when did Chengtou sign on to co-build the park": the tie's two ends (a
                     # bridge's tie to a place it reaches dates the bridge: not the place)
                     tied.update({rel.start: slots[rel.start], rel.end: slots[rel.end]})
-    if not places and tied and not (set(props) & _SHARES):
+    if not places and tied and "share" not in props:
         return tuple(listed) + tuple(e for i, e in tied.items() if i not in {
             x.id for x in listed})
     if not places:

@@ -65,7 +65,7 @@ def read_as_other_kind(ask: Callable[..., Any], store: Any, question: str, gaz: 
                 _AGAIN.reset(token)
             if not getattr(got, "entities", None) or label not in (got.parsed.asked or ()):
                 continue  # (哪些城市在跟南通争项目: cities asked; 项目 said again asks nothing)
-            note = (f"No {lex_label(word)} answers this; read {word!r} as {instead!r} "
+            note = (f"No {_label_of(word)} answers this; read {word!r} as {instead!r} "
                     f"({label}): {again!r}.")
             return read_again(got, question, note)
     return None
@@ -86,7 +86,7 @@ def _inside_longer(question: str, start: int, end: int) -> bool:
     return False
 
 
-def lex_label(word: str) -> str:
+def _label_of(word: str) -> str:
     """The kind a word names first (the lexicon's kinds, in order)."""
     return next((label for label, ws in lexicon().labels.items() if word in ws), word)
 
