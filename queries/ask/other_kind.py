@@ -43,15 +43,19 @@ def read_as_other_kind(ask: Callable[..., Any], store: Any, question: str, gaz: 
     if _AGAIN.get():
         return None
     lex = lexicon()
+    named: list[str] | None = None  # the names the question says (read once, when needed)
     for label, words in lex.otherwise.items():
         others = {w for other, ws in lex.labels.items() if other != label for w in ws}
         for word in sorted(set(words) & others, key=len, reverse=True):
             latin = bool(re.fullmatch(r"[a-z -]+", word))
             pattern = rf"\b{re.escape(word)}\b" if latin else re.escape(word)
             said = re.search(pattern, question, re.I)
-            if said is None or _inside_longer(question, said.start(), said.end()) or any(
-                    word.lower() in m.text.lower() for m in _mentions(question, gaz)):
-                continue  # (a word inside a name, or inside a longer kind word, is theirs)
+            if said is None or _inside_longer(question, said.start(), said.end()):
+                continue  # (a word inside a longer kind word is that word's)
+            if named is None:
+                named = [m.text.lower() for m in _mentions(question, gaz)]
+            if any(word.lower() in text for text in named):
+                continue  # (nor is a word inside a name)
             instead = _word_for(label, word.endswith("s"), latin, others)
             if instead is None:
                 continue
